@@ -1,0 +1,112 @@
+using System.ComponentModel;
+using Sitrep.Cli.Ingestion;
+using Sitrep.Cli.Output;
+using Sitrep.Ingest;
+using Sitrep.Storage;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Sitrep.Cli.Commands;
+
+public sealed class IngestCommand : Command<IngestCommand.Settings>
+{
+    public sealed class Settings : StoreSettings
+    {
+        [CommandArgument(0, "<INPUTS>")]
+        [Description("Files, folders (recursive), http(s) URLs of pages or feeds, or '-' for stdin.")]
+        public string[] Inputs { get; init; } = [];
+
+        [CommandOption("--max-mb <MB>")]
+        [Description("Refuse inputs larger than this many megabytes (after decompression). Default: 20")]
+        [DefaultValue(20.0)]
+        public double MaxMegabytes { get; init; } = 20;
+
+        [CommandOption("--max-depth <N>")]
+        [Description("Refuse HTML nested deeper than this. Default: 1024")]
+        [DefaultValue(1024)]
+        public int MaxDepth { get; init; } = 1024;
+
+        [CommandOption("--timeout <SECONDS>")]
+        [Description("Time-out for fetching a URL or feed. Default: 30")]
+        [DefaultValue(30.0)]
+        public double TimeoutSeconds { get; init; } = 30;
+
+        [CommandOption("--text-field <NAMES>")]
+        [Description("JSON Lines: comma-separated field names holding the article text, tried in order.")]
+        public string? TextField { get; init; }
+
+        [CommandOption("--html-field <NAMES>")]
+        [Description("JSON Lines: field names holding the article HTML.")]
+        public string? HtmlField { get; init; }
+
+        [CommandOption("--url-field <NAMES>")]
+        [Description("JSON Lines: field names holding the URL.")]
+        public string? UrlField { get; init; }
+
+        [CommandOption("--title-field <NAMES>")]
+        [Description("JSON Lines: field names holding the title.")]
+        public string? TitleField { get; init; }
+
+        [CommandOption("--date-field <NAMES>")]
+        [Description("JSON Lines: field names holding the publication date.")]
+        public string? DateField { get; init; }
+
+        [CommandOption("--no-progress")]
+        [Description("Do not show a progress display.")]
+        public bool NoProgress { get; init; }
+
+        public ReaderOptions ToReaderOptions()
+        {
+            var fields = new JsonLinesFields();
+            static IReadOnlyList<string>? Split(string? s) => s?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            fields = fields with
+            {
+                Text = Split(TextField) ?? fields.Text,
+                Html = Split(HtmlField) ?? fields.Html,
+                Url = Split(UrlField) ?? fields.Url,
+                Title = Split(TitleField) ?? fields.Title,
+                Published = Split(DateField) ?? fields.Published,
+            };
+            return new ReaderOptions
+            {
+                MaxBytes = (long)(MaxMegabytes * 1024 * 1024),
+                MaxHtmlDepth = MaxDepth,
+                FetchTimeout = TimeSpan.FromSeconds(TimeoutSeconds),
+                JsonFields = fields,
+            };
+        }
+    }
+
+    public override ValidationResult Validate(CommandContext context, Settings settings)
+    {
+        if (settings.Inputs.Length == 0) return ValidationResult.Error("Give at least one input: a file, folder, URL or '-'.");
+        if (settings.MaxMegabytes <= 0) return ValidationResult.Error("--max-mb must be positive.");
+        if (settings.TimeoutSeconds <= 0) return ValidationResult.Error("--timeout must be positive.");
+        return ValidationResult.Success();
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var store = SitrepStore.Open(settings.Db);
+        var runner = new IngestRunner(store, settings.ToReaderOptions());
+        var arguments = string.Join(' ', settings.Inputs);
+        IngestSummary summary;
+        var err = Consoles.Error;
+        if (!settings.NoProgress && !settings.Json && !Console.IsErrorRedirected)
+        {
+            summary = err.Status().Start("Ingesting…", ctx =>
+            {
+                int n = 0;
+                return runner.Run(settings.Inputs, arguments, r => ctx.Status($"Ingesting… {++n} documents, last: {Markup.Escape(Path.GetFileName(r.Origin))}"), cancellationToken);
+            });
+        }
+        else
+        {
+            summary = runner.Run(settings.Inputs, arguments, null, cancellationToken);
+        }
+
+        if (settings.Json) JsonOutput.WriteIngestSummary(Console.Out, summary, settings.Db);
+        else Tables.WriteIngestSummary(Consoles.Out, summary, settings.Db);
+        return summary.Counts.Errors > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
+    }
+}

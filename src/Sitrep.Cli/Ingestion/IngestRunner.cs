@@ -1,0 +1,109 @@
+using Sitrep.Core;
+using Sitrep.Ingest;
+using Sitrep.Ingest.Input;
+using Sitrep.Ingest.Readers;
+using Sitrep.Ingest.Stages;
+using Sitrep.Storage;
+
+namespace Sitrep.Cli.Ingestion;
+
+/// <summary>What happened to one document or input in an ingest.</summary>
+public sealed record IngestItemResult(string Origin, string? DocumentId, StoreOutcomeKind? Outcome, DocumentError? Error, string? DuplicateOf);
+
+public sealed record IngestSummary(long RunId, IngestCounts Counts, int Skipped, IReadOnlyList<IngestItemResult> Items)
+{
+    public IEnumerable<IngestItemResult> Failures => Items.Where(i => i.Error is not null);
+}
+
+/// <summary>
+/// Runs ingestion: inputs → readers → ingest pipeline → store, one document at a time, each in its own
+/// transaction. A bad document is recorded with its error code and the batch goes on.
+/// </summary>
+public sealed class IngestRunner(SitrepStore store, ReaderOptions options, InputLoader? loader = null)
+{
+    private readonly ReaderRegistry _readers = new();
+    private readonly Pipeline _pipeline = IngestPipeline.Create();
+    private readonly InputLoader _loader = loader ?? new InputLoader(options);
+
+    public IngestSummary Run(IReadOnlyList<string> inputs, string arguments, Action<IngestItemResult>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var runId = store.BeginIngest(arguments);
+        var counts = new IngestCounts();
+        var items = new List<IngestItemResult>();
+        var expander = new InputExpander(_loader);
+
+        void Report(IngestItemResult r)
+        {
+            items.Add(r);
+            progress?.Invoke(r);
+        }
+
+        void Fail(string origin, string? sha, DocumentError error)
+        {
+            store.RecordError(runId, origin, sha, error);
+            counts = counts with { Errors = counts.Errors + 1 };
+            Report(new IngestItemResult(origin, null, null, error, null));
+        }
+
+        foreach (var input in expander.Expand(inputs, cancellationToken))
+        {
+            counts = counts with { Inputs = counts.Inputs + 1 };
+            if (input.Source is null)
+            {
+                Fail(input.Origin, null, input.Error!);
+                continue;
+            }
+            IEnumerator<ReadOutcome> outcomes;
+            try
+            {
+                outcomes = _readers.Read(input.Source, options, cancellationToken).GetEnumerator();
+            }
+            catch (SitrepException e)
+            {
+                Fail(input.Origin, InputHash.Sha256(input.Source.Bytes), e.ToError("read"));
+                continue;
+            }
+            while (true)
+            {
+                ReadOutcome outcome;
+                try
+                {
+                    if (!outcomes.MoveNext()) break;
+                    outcome = outcomes.Current;
+                }
+                catch (SitrepException e)
+                {
+                    Fail(input.Origin, InputHash.Sha256(input.Source.Bytes), e.ToError("read"));
+                    break;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A reader bug on one input must not stop the batch.
+                    Fail(input.Origin, InputHash.Sha256(input.Source.Bytes), new DocumentError(ErrorCodes.ParseFailed, $"{e.GetType().Name}: {e.Message}", "read"));
+                    break;
+                }
+                if (outcome.Document is null)
+                {
+                    Fail(outcome.Origin, outcome.InputSha256, outcome.Error!);
+                    continue;
+                }
+                var doc = _pipeline.Run(outcome.Document, cancellationToken);
+                try
+                {
+                    var stored = store.Store(doc, doc.Get(CoreLayers.Hashes), runId);
+                    counts = counts.Add(stored.Kind);
+                    if (doc.Errors.Length > 0 && stored.Kind != StoreOutcomeKind.Unchanged)
+                        counts = counts with { Warnings = counts.Warnings + doc.Errors.Length };
+                    Report(new IngestItemResult(doc.Metadata.Origin, stored.DocumentId, stored.Kind, null, stored.DuplicateOf));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    Fail(doc.Metadata.Origin, outcome.InputSha256, new DocumentError(ErrorCodes.StoreFailed, $"Could not store the document: {e.Message}", "store"));
+                }
+            }
+            outcomes.Dispose();
+        }
+        store.EndIngest(runId, counts);
+        return new IngestSummary(runId, counts, expander.Skipped, items);
+    }
+}

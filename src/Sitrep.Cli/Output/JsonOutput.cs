@@ -1,0 +1,113 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Sitrep.Cli.Ingestion;
+using Sitrep.Core;
+using Sitrep.Storage;
+
+namespace Sitrep.Cli.Output;
+
+/// <summary>JSON for <c>--json</c>: snake_case names as in the record format, fixed field order.</summary>
+public static class JsonOutput
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void Write(TextWriter output, Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, Options)) write(w);
+        output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    public static void WriteIngestSummary(TextWriter output, IngestSummary s, string db) => Write(output, w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("db", db);
+        w.WriteNumber("run", s.RunId);
+        WriteCounts(w, s.Counts);
+        w.WriteNumber("skipped", s.Skipped);
+        w.WriteStartArray("items");
+        foreach (var i in s.Items)
+        {
+            w.WriteStartObject();
+            w.WriteString("origin", i.Origin);
+            if (i.DocumentId is { } id) w.WriteString("document", id); else w.WriteNull("document");
+            if (i.Outcome is { } o) w.WriteString("outcome", OutcomeName(o)); else w.WriteString("outcome", "failed");
+            if (i.DuplicateOf is { } d) w.WriteString("duplicate_of", d);
+            if (i.Error is { } e)
+            {
+                w.WriteString("code", e.Code);
+                w.WriteString("message", e.Message);
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    public static void WriteCounts(Utf8JsonWriter w, IngestCounts c)
+    {
+        w.WriteStartObject("counts");
+        w.WriteNumber("inputs", c.Inputs);
+        w.WriteNumber("new", c.New);
+        w.WriteNumber("unchanged", c.Unchanged);
+        w.WriteNumber("duplicate", c.ExactDuplicates);
+        w.WriteNumber("near_duplicate", c.NearDuplicates);
+        w.WriteNumber("new_version", c.NewVersions);
+        w.WriteNumber("failed", c.Errors);
+        w.WriteNumber("warnings", c.Warnings);
+        w.WriteEndObject();
+    }
+
+    public static string OutcomeName(StoreOutcomeKind k) => k switch
+    {
+        StoreOutcomeKind.New => "new",
+        StoreOutcomeKind.Unchanged => "unchanged",
+        StoreOutcomeKind.ExactDuplicate => "duplicate",
+        StoreOutcomeKind.NearDuplicate => "near_duplicate",
+        StoreOutcomeKind.NewVersion => "new_version",
+        _ => k.ToString(),
+    };
+
+    public static void WriteSummaryRow(Utf8JsonWriter w, StoredDocumentSummary d)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", d.Id);
+        Opt(w, "url", d.Url);
+        Opt(w, "title", d.Title);
+        Opt(w, "site", d.Site);
+        Opt(w, "published", d.Published);
+        Opt(w, "language", d.Language);
+        if (d.IsEnglish is { } en) w.WriteBoolean("is_english", en);
+        w.WriteString("source_format", d.SourceFormat.ToName());
+        w.WriteString("origin", d.Origin);
+        w.WriteNumber("version", d.Version);
+        w.WriteBoolean("is_latest", d.IsLatest);
+        Opt(w, "duplicate_of", d.DuplicateOf);
+        Opt(w, "duplicate_kind", d.DuplicateKind);
+        if (d.Similarity is { } sim) w.WriteNumber("similarity", Math.Round(sim, 4)); else w.WriteNull("similarity");
+        w.WriteNumber("issues", d.IssueCount);
+        w.WriteNumber("length", d.CleanLength);
+        w.WriteString("ingested_at", d.IngestedAt.ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteEndObject();
+    }
+
+    public static void WriteError(Utf8JsonWriter w, StoredError e)
+    {
+        w.WriteStartObject();
+        w.WriteString("origin", e.Origin);
+        w.WriteString("code", e.Code);
+        w.WriteString("message", e.Message);
+        w.WriteString("severity", e.Severity == ErrorSeverity.Error ? "error" : "warning");
+        Opt(w, "stage", e.Stage);
+        Opt(w, "input_sha256", e.InputSha256);
+        w.WriteNumber("run", e.IngestRunId);
+        w.WriteString("recorded_at", e.RecordedAt.ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteEndObject();
+    }
+
+    public static void Opt(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null) w.WriteNull(name); else w.WriteString(name, value);
+    }
+}

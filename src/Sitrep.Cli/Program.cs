@@ -1,0 +1,51 @@
+using Sitrep.Cli.Commands;
+using Spectre.Console.Cli;
+
+namespace Sitrep.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args) => Run(args);
+
+    /// <summary>Runs the CLI; tests call this in-process.</summary>
+    public static int Run(string[] args)
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("sitrep");
+            config.SetApplicationVersion(Core.Records.DocumentRecordWriter.SitrepVersion);
+            config.AddCommand<IngestCommand>("ingest")
+                .WithDescription("Read news (files, folders, URLs, feeds, WARC, JSON Lines, '-' for stdin) into the store.")
+                .WithExample("ingest", "samples")
+                .WithExample("ingest", "crawl.warc.gz", "--db", "news.db");
+            config.AddCommand<DocsCommand>("docs")
+                .WithDescription("List stored documents, with filters.")
+                .WithExample("docs", "--language", "en", "--from", "2024-01-01");
+            config.AddCommand<ShowCommand>("show")
+                .WithDescription("Show one stored document (clean text, metadata, links), or its raw input with --raw.")
+                .WithExample("show", "d1a2b3c4d5e6f7a8");
+            config.AddCommand<ErrorsCommand>("errors")
+                .WithDescription("List inputs that failed, with their error codes.");
+            config.AddCommand<AnnotateCommand>("annotate")
+                .WithDescription("Run the pipeline on one input without a store and print Sitrep's JSON record for each document.")
+                .WithExample("annotate", "article.html");
+            config.AddBranch("eval", eval =>
+            {
+                eval.SetDescription("Score Sitrep against reference data.");
+                eval.AddCommand<EvalExtractCommand>("extract")
+                    .WithDescription("Article-body extraction: F1 of 4-gram shingles, as the article-extraction benchmark.")
+                    .WithExample("eval", "extract", "--truth", "ground-truth.aeb.json", "--pages", "html");
+                //DATES eval.AddCommand<EvalDatesCommand>("dates")
+//DATES                    .WithDescription("Publication-date accuracy at day precision, as htmldate's evaluation.")
+                //DATES    .WithExample("eval", "dates", "--truth", "dates.json", "--pages", "html");
+            });
+            config.SetExceptionHandler((ex, _) =>
+            {
+                Console.Error.WriteLine($"sitrep: {ex.Message}");
+                return ex is CommandParseException or CommandRuntimeException ? 64 : 1;
+            });
+        });
+        return app.Run(args);
+    }
+}

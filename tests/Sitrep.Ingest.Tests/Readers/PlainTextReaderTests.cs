@@ -1,0 +1,77 @@
+using System.Text;
+using Sitrep.Core;
+using Sitrep.Ingest.Readers;
+
+namespace Sitrep.Ingest.Tests.Readers;
+
+public sealed class PlainTextReaderTests
+{
+    private static Document Read(byte[] bytes, string origin = "t.txt")
+    {
+        var outcome = Assert.Single(new PlainTextReader().Read(new InputSource { Origin = origin, Bytes = bytes, FileName = origin }, new ReaderOptions()));
+        Assert.Null(outcome.Error);
+        return outcome.Document!;
+    }
+
+    [Fact]
+    public void SeedArticleGetsItsDatesAndACleanBody()
+    {
+        var doc = Read(File.ReadAllBytes(RepoPaths.Shared("samples", "seed-article.txt")), "seed-article.txt");
+        Assert.Equal("2023-08-30", doc.Metadata.Published?.ToIso());
+        Assert.Equal("2023-08-30T23:10+05:30", doc.Metadata.Modified?.ToIso());
+        var body = doc.Text.Text;
+        Assert.DoesNotContain("comScore", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Updated:", body, StringComparison.Ordinal);
+        Assert.StartsWith("The White House said it has new intelligence inputs", body, StringComparison.Ordinal);
+        Assert.EndsWith("to protect its security interests.", body, StringComparison.Ordinal);
+        Assert.Contains("AP reported on Wednesday.\n\nJohn Kirby", body, StringComparison.Ordinal);
+        // The raw text keeps everything.
+        Assert.Contains("comScore", doc.Raw.Text, StringComparison.Ordinal);
+        Assert.Contains("Updated: 30 Aug 2023", doc.Raw.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EverySeedBodyCharacterMapsBackToTheRawText()
+    {
+        var doc = Read(File.ReadAllBytes(RepoPaths.Shared("samples", "seed-article.txt")), "seed-article.txt");
+        var body = doc.Text.Text;
+        var raw = doc.Raw.Text;
+        for (int i = 0; i < body.Length; i++)
+        {
+            var span = doc.Map.MapChar(i);
+            Assert.True(span.End <= raw.Length);
+            if (char.IsWhiteSpace(body[i]))
+                Assert.True(raw.AsSpan(span.Start, span.Length).IsWhiteSpace(), $"space at {i} maps to non-space raw {span}");
+            else
+                Assert.Equal(body[i], raw[span.Start]);
+        }
+        // ... and to the raw bytes: the first sentence's bytes decode to the same text.
+        var first = new TextSpan(0, body.IndexOf(',', StringComparison.Ordinal));
+        var bytes = doc.Raw.ToByteSpan(doc.Map.MapToRaw(first));
+        Assert.Equal(body[first.Start..first.End], Encoding.UTF8.GetString(doc.Raw.Bytes[bytes.Start..bytes.End]));
+    }
+
+    [Fact]
+    public void JunkLinesAreDroppedButRealSentencesKept()
+    {
+        var text = "Title: Ceasefire talks resume in Doha\n\nMediators met on Monday, officials said.\nAlso Read: Five things to know about the talks\n\nShare this article\n\nPhoto: AFP/Getty Images\n\nThe newsletter of the opposition party called the talks a sham, according to its editor.\n";
+        var doc = Read(Encoding.UTF8.GetBytes(text));
+        Assert.Equal("Ceasefire talks resume in Doha", doc.Metadata.Title);
+        Assert.Equal("Mediators met on Monday, officials said.\n\nThe newsletter of the opposition party called the talks a sham, according to its editor.", doc.Text.Text);
+    }
+
+    [Fact]
+    public void HardWrappedLinesJoinIntoOneParagraph()
+    {
+        var doc = Read(Encoding.UTF8.GetBytes("By the time the talks ended,\r\nno agreement had been\r\nreached.\r\n"));
+        Assert.Equal("By the time the talks ended, no agreement had been reached.", doc.Text.Text);
+        Assert.Null(doc.Metadata.Author);
+    }
+
+    [Fact]
+    public void ABodyOfOnlyJunkIsAnError()
+    {
+        var outcome = Assert.Single(new PlainTextReader().Read(new InputSource { Origin = "j.txt", Bytes = Encoding.UTF8.GetBytes("comScore\nShare this article\n") }, new ReaderOptions()));
+        Assert.Equal(ErrorCodes.NoBody, outcome.Error?.Code);
+    }
+}
