@@ -1,1 +1,17 @@
-public static class P { public static void Main() {} }
+using BenchmarkDotNet.Running;
+
+namespace Sitrep.Bench;
+
+public static class Program
+{
+    /// <summary><c>throughput [passes]</c> for the whole-run figures; anything else goes to BenchmarkDotNet.</summary>
+    public static void Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "throughput")
+        {
+            Throughput.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+            return;
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
+}

@@ -27,10 +27,10 @@ public static partial class JunkLineClassifier
     {
         var t = line.Trim();
         if (t.IsEmpty) return JunkKind.None;
-        int words = CountWords(t);
+        // Junk lines are short; running text is never judged, which also keeps long paragraphs cheap.
+        if (CountWords(t) > MaxJunkWords) return JunkKind.None;
         var s = t.ToString();
         if (TrackerOnly().IsMatch(s)) return JunkKind.Tracker;
-        if (words > MaxJunkWords) return JunkKind.None;
         if (CrossLink().IsMatch(s)) return JunkKind.CrossLink;
         if (Social().IsMatch(s)) return JunkKind.Social;
         if (PhotoCredit().IsMatch(s)) return JunkKind.PhotoCredit;

@@ -69,7 +69,7 @@ public sealed class HtmlReader : IDocumentReader
             Reader = Version,
             Origin = source.Origin,
         };
-        var doc = new Document(DocumentIds.For(url ?? source.Origin, raw), raw, new SourceText(body.Text), body.Map, metadata);
+        var doc = new Document(DocumentIds.For(url, source.Origin, raw.Sha256()), raw, new SourceText(body.Text), body.Map, metadata);
         foreach (var w in decoded.Warnings) doc = doc.WithError(w);
         return doc;
     }

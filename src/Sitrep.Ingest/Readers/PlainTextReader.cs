@@ -161,7 +161,7 @@ public sealed partial class PlainTextReader : IDocumentReader
             Reader = Version,
             Origin = source.Origin,
         };
-        return new Document(DocumentIds.For(url ?? source.Origin, raw), raw, new SourceText(clean), map, metadata);
+        return new Document(DocumentIds.For(url, source.Origin, raw.Sha256()), raw, new SourceText(clean), map, metadata);
     }
 
     // A header key must be followed by what it names; "By the time …" is body text, not a byline.
