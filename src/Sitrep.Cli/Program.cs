@@ -36,9 +36,9 @@ public static class Program
                 eval.AddCommand<EvalExtractCommand>("extract")
                     .WithDescription("Article-body extraction: F1 of 4-gram shingles, as the article-extraction benchmark.")
                     .WithExample("eval", "extract", "--truth", "ground-truth.aeb.json", "--pages", "html");
-                //DATES eval.AddCommand<EvalDatesCommand>("dates")
-//DATES                    .WithDescription("Publication-date accuracy at day precision, as htmldate's evaluation.")
-                //DATES    .WithExample("eval", "dates", "--truth", "dates.json", "--pages", "html");
+                eval.AddCommand<EvalDatesCommand>("dates")
+                    .WithDescription("Publication-date accuracy at day precision, as htmldate's evaluation.")
+                    .WithExample("eval", "dates", "--truth", "dates.json", "--pages", "html");
             });
             config.SetExceptionHandler((ex, _) =>
             {

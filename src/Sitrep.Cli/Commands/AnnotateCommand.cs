@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Sitrep.Cli.Ingestion;
 using Sitrep.Core;
 using Sitrep.Core.Records;
 using Sitrep.Ingest;
@@ -27,13 +26,13 @@ public sealed class AnnotateCommand : Command<AnnotateCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var options = new ReaderOptions();
-        var expander = new InputExpander(new InputLoader(options));
+        var collector = new InputCollector(new InputLoader(options));
         var readers = new ReaderRegistry();
         var pipeline = IngestPipeline.Create();
         var models = new Dictionary<string, string>(ReaderRegistry.Versions, StringComparer.Ordinal);
         foreach (var (k, v) in IngestPipeline.Versions) models[k] = v;
         int failures = 0, documents = 0;
-        foreach (var input in expander.Expand([settings.Input], cancellationToken))
+        foreach (var input in collector.Collect([settings.Input], cancellationToken))
         {
             var outcomes = input.Source is null
                 ? [new ReadOutcome(input.Origin, null, input.Error)]

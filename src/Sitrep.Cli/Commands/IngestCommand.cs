@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Sitrep.Cli.Ingestion;
 using Sitrep.Cli.Output;
 using Sitrep.Ingest;
+using Sitrep.Ingest.Input;
 using Sitrep.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -20,6 +21,11 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
         [Description("Refuse inputs larger than this many megabytes (after decompression). Default: 20")]
         [DefaultValue(20.0)]
         public double MaxMegabytes { get; init; } = 20;
+
+        [CommandOption("--max-container-mb <MB>")]
+        [Description("Refuse WARC, JSON Lines and feed files larger than this many megabytes; each document inside is still held to --max-mb. Default: 1024")]
+        [DefaultValue(1024.0)]
+        public double MaxContainerMegabytes { get; init; } = 1024;
 
         [CommandOption("--max-depth <N>")]
         [Description("Refuse HTML nested deeper than this. Default: 1024")]
@@ -88,17 +94,26 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var store = SitrepStore.Open(settings.Db);
-        var runner = new IngestRunner(store, settings.ToReaderOptions());
+        var options = settings.ToReaderOptions();
+        var loader = new InputLoader(options, maxContainerBytes: (long)(settings.MaxContainerMegabytes * 1024 * 1024));
+        var runner = new IngestRunner(store, options, loader);
         var arguments = string.Join(' ', settings.Inputs);
         IngestSummary summary;
         var err = Consoles.Error;
         if (!settings.NoProgress && !settings.Json && !Console.IsErrorRedirected)
         {
-            summary = err.Status().Start("Ingesting…", ctx =>
-            {
-                int n = 0;
-                return runner.Run(settings.Inputs, arguments, r => ctx.Status($"Ingesting… {++n} documents, last: {Markup.Escape(Path.GetFileName(r.Origin))}"), cancellationToken);
-            });
+            summary = err.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                .Start(ctx =>
+                {
+                    var task = ctx.AddTask("Ingesting", maxValue: 1);
+                    return runner.Run(settings.Inputs, arguments, (done, total) =>
+                    {
+                        task.MaxValue = Math.Max(1, total);
+                        task.Value = done;
+                        task.Description = $"Ingesting {done}/{total}";
+                    }, cancellationToken);
+                });
         }
         else
         {

@@ -10,7 +10,7 @@ namespace Sitrep.Cli.Ingestion;
 /// <summary>What happened to one document or input in an ingest.</summary>
 public sealed record IngestItemResult(string Origin, string? DocumentId, StoreOutcomeKind? Outcome, DocumentError? Error, string? DuplicateOf);
 
-public sealed record IngestSummary(long RunId, IngestCounts Counts, int Skipped, IReadOnlyList<IngestItemResult> Items)
+public sealed record IngestSummary(long RunId, IngestCounts Counts, IReadOnlyList<CollectedInput> Skipped, IReadOnlyList<IngestItemResult> Items)
 {
     public IEnumerable<IngestItemResult> Failures => Items.Where(i => i.Error is not null);
 }
@@ -25,18 +25,15 @@ public sealed class IngestRunner(SitrepStore store, ReaderOptions options, Input
     private readonly Pipeline _pipeline = IngestPipeline.Create();
     private readonly InputLoader _loader = loader ?? new InputLoader(options);
 
-    public IngestSummary Run(IReadOnlyList<string> inputs, string arguments, Action<IngestItemResult>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="progress">Called after each input with (inputs done, inputs planned).</param>
+    public IngestSummary Run(IReadOnlyList<string> inputs, string arguments, Action<int, int>? progress = null, CancellationToken cancellationToken = default)
     {
         var runId = store.BeginIngest(arguments);
         var counts = new IngestCounts();
         var items = new List<IngestItemResult>();
-        var expander = new InputExpander(_loader);
+        var collector = new InputCollector(_loader);
 
-        void Report(IngestItemResult r)
-        {
-            items.Add(r);
-            progress?.Invoke(r);
-        }
+        void Report(IngestItemResult r) => items.Add(r);
 
         void Fail(string origin, string? sha, DocumentError error)
         {
@@ -45,8 +42,14 @@ public sealed class IngestRunner(SitrepStore store, ReaderOptions options, Input
             Report(new IngestItemResult(origin, null, null, error, null));
         }
 
-        foreach (var input in expander.Expand(inputs, cancellationToken))
+        var plan = collector.Plan(inputs, cancellationToken);
+        var skipped = plan.Where(p => p.Kind == CollectedKind.Skipped).ToList();
+        var toRead = plan.Where(p => p.Kind != CollectedKind.Skipped).ToList();
+        for (int k = 0; k < toRead.Count; k++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (k > 0) progress?.Invoke(k, toRead.Count);
+            var input = collector.Load(toRead[k], cancellationToken);
             counts = counts with { Inputs = counts.Inputs + 1 };
             if (input.Source is null)
             {
@@ -103,7 +106,8 @@ public sealed class IngestRunner(SitrepStore store, ReaderOptions options, Input
             }
             outcomes.Dispose();
         }
+        progress?.Invoke(toRead.Count, toRead.Count);
         store.EndIngest(runId, counts);
-        return new IngestSummary(runId, counts, expander.Skipped, items);
+        return new IngestSummary(runId, counts, skipped, items);
     }
 }

@@ -25,7 +25,15 @@ public static class JsonOutput
         w.WriteString("db", db);
         w.WriteNumber("run", s.RunId);
         WriteCounts(w, s.Counts);
-        w.WriteNumber("skipped", s.Skipped);
+        w.WriteStartArray("skipped");
+        foreach (var k in s.Skipped)
+        {
+            w.WriteStartObject();
+            w.WriteString("origin", k.Origin);
+            w.WriteString("reason", k.SkipReason);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteStartArray("items");
         foreach (var i in s.Items)
         {

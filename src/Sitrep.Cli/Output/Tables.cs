@@ -16,7 +16,8 @@ public static class Tables
         table.AddRow(c.Inputs.ToString(Inv), c.New.ToString(Inv), c.Unchanged.ToString(Inv), c.ExactDuplicates.ToString(Inv), c.NearDuplicates.ToString(Inv),
             c.NewVersions.ToString(Inv), c.Errors > 0 ? $"[red]{c.Errors}[/]" : "0", c.Warnings.ToString(Inv));
         console.Write(table);
-        if (s.Skipped > 0) console.MarkupLine($"[grey]{s.Skipped} files in folders were not news inputs and were skipped.[/]");
+        foreach (var k in s.Skipped)
+            console.MarkupLine($"[grey]skipped {Markup.Escape(k.Origin)}: {Markup.Escape(k.SkipReason ?? "")}[/]");
         var failures = s.Failures.ToList();
         if (failures.Count == 0) return;
         var ft = new Table().Border(TableBorder.Simple).Title("Failed inputs");
@@ -35,7 +36,7 @@ public static class Tables
             var status = d.DuplicateOf is { } dup ? $"{d.DuplicateKind} of {dup}" : d.Version > 1 ? $"version {d.Version}" : "";
             if (!d.IsLatest) status = (status + " superseded").Trim();
             if (d.IssueCount > 0) status = (status + $" {d.IssueCount} issue(s)").Trim();
-            table.AddRow(d.Id, d.Published ?? "", d.Language ?? "", Markup.Escape(d.Site ?? ""), Markup.Escape(Truncate(d.Title ?? Path.GetFileName(d.Origin), 60)), Markup.Escape(status));
+            table.AddRow(d.Id, d.Published is { Length: >= 10 } p ? p[..10] : "", d.Language ?? "", Markup.Escape(Truncate(d.Site ?? "", 24)), Markup.Escape(Truncate(d.Title ?? Path.GetFileName(d.Origin), 70)), Markup.Escape(status));
         }
         console.Write(table);
         console.MarkupLine($"[grey]{docs.Count} document(s)[/]");

@@ -74,7 +74,8 @@ internal static partial class BodyFilter
         if (words <= 40 && normTitles.Contains(Normalize(text))) return true;
         if (p.Block is "h1") return true;
         if (CallToAction().IsMatch(text) && words <= 40) return true;
-        if (PhotoCredit().IsMatch(text) && words <= 30) return true;
+        if (PhotoCredit().IsMatch(text) && words <= 80) return true;
+        if (LabelledCredit().IsMatch(text) && words <= 20) return true;
         if (words <= 12 && DateLine().IsMatch(text)) return true;
         // Lists and short lines that are mostly links: related stories, tags, navigation.
         if (p.LinkDensity >= 0.7 && words <= 25) return true;
@@ -114,9 +115,12 @@ internal static partial class BodyFilter
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CallToAction();
 
-    [GeneratedRegex(@"(\((photo|image|picture|credit)\b[^)]*\)\s*$|\b(getty images|shutterstock|alamy|pa wire|pa images)\W*$|\b(ap|afp|reuters|epa|getty|ap photo)\s*/\s*\w|\b(photo|image|picture) (by|credit|courtesy)\b|^\W*(credit|courtesy|photo|image)\b|\([^()]*(/|\bvia\b)[^()]*\)\W*$|\bphoto: \w+(\W+\w+){0,4}\W*$)",
+    [GeneratedRegex(@"(\((photo|image|picture|credit)\b[^)]*\)\s*$|\b(getty images|shutterstock|alamy|pa wire|pa images)\W*$|\b(ap|afp|reuters|epa|getty|ap photo)\s*/\s*\w|\b(photo|image|picture) (by|credit|courtesy)\b|\([^()]*(/|\bvia\b)[^()]*\)\W*$|\bphoto: \w+(\W+\w+){0,4}\W*$)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PhotoCredit();
+
+    [GeneratedRegex(@"^\W*(credit|courtesy|photo|image|photograph|picture)s?( credit)?\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LabelledCredit();
 
     [GeneratedRegex(@"^\W*((updated|published|posted|last updated|first published)\b.*|.*\b(\d{1,2}:\d{2}\s*(am|pm)?|\d{1,2}\s*(am|pm))\b.*|(mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s.*\d{4}.*|.*\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\W*|\W*\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}.*)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -1,10 +1,7 @@
-using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Sitrep.Core;
-
-[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("h1")]
 
 namespace Sitrep.Ingest.Html;
 
@@ -21,9 +18,6 @@ public sealed record HtmlBody(string Text, OffsetMap Map, string Extractor);
 public sealed class HtmlBodyExtractor
 {
     public const string Version = "smartreader-0.11.1+sitrep.1";
-
-    /// <summary>Diagnostics hook for the evaluation harness; null in normal use.</summary>
-    internal static Action<string>? Trace { get; set; }
 
     private const string PlaceholderUrl = "https://localhost/";
 
@@ -57,6 +51,8 @@ public sealed class HtmlBodyExtractor
         var density = DensityCandidate(doc);
         bool useJson = meta.ArticleBody is { } jb && BodyWords.Count(jb) >= 50;
         var all = useJson && doc.Body is { } bodyEl ? BodyBlocks.Collect(bodyEl) : null;
+        var summaries = SummaryLists(doc);
+        var headline = doc.QuerySelector("h1")?.TextContent;
         cancellationToken.ThrowIfCancellationRequested();
 
         List<BodyParagraph> reader = [];
@@ -64,12 +60,12 @@ public sealed class HtmlBodyExtractor
         try
         {
             IElement? content = null;
-            var sr = new SmartReader.Reader(ReaderUrl(url), doc);
+            // Class names stay so that the paragraph walk can recognise captions, share bars and the like.
+            var sr = new SmartReader.Reader(ReaderUrl(url), doc) { KeepClasses = true };
             sr.AddCustomOperationEnd(e => content = e);
             var article = sr.GetArticle();
             if (content is not null && article.IsReadable) reader = BodyBlocks.Collect(content);
             if (!string.IsNullOrWhiteSpace(article.Author)) authors.Add(article.Author.Trim());
-            Trace?.Invoke($"authors: {string.Join(" | ", authors)}");
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
@@ -80,8 +76,8 @@ public sealed class HtmlBodyExtractor
         var a = BodyFilter.Apply(reader, titles, authors);
         var b = BodyFilter.Apply(density, titles, authors);
         var chosen = Choose(a, b, meta.ArticleBody);
-        Trace?.Invoke($"reader {reader.Count}p/{a.Count}p {a.Sum(BodyWords.Count)}w density {density.Count}p/{b.Count}p {b.Sum(BodyWords.Count)}w json {(meta.ArticleBody is null ? -1 : BodyWords.Count(meta.ArticleBody))}w chose {(ReferenceEquals(chosen, a) ? "reader" : "density")}");
         if (useJson && all is not null) chosen = ExpandWithJson(chosen, BodyFilter.Apply(all, titles, authors), meta.ArticleBody!);
+        AddSummary(chosen, summaries, headline, stream);
         AddStandfirst(chosen, meta.Descriptions, stream);
         return chosen;
     }
@@ -133,9 +129,7 @@ public sealed class HtmlBodyExtractor
             var np = BodyFilter.Normalize(p);
             if (np.Length >= 20 && nj.Contains(np, StringComparison.Ordinal)) union.Add(p);
         }
-        double covUnion = Coverage(union, nj);
-        Trace?.Invoke($"expand: chosen {covChosen:F2} union {covUnion:F2} ({all.Count} page paragraphs)");
-        return covUnion >= covChosen + 0.1 ? union : chosen;
+        return Coverage(union, nj) >= covChosen + 0.1 ? union : chosen;
     }
 
     /// <summary>Share of the normalized JSON-LD body made up by paragraphs found in it verbatim.</summary>
@@ -148,6 +142,63 @@ public sealed class HtmlBodyExtractor
             if (np.Length > 0 && normalizedJson.Contains(np, StringComparison.Ordinal)) covered += np.Length;
         }
         return Math.Min(1.0, (double)covered / normalizedJson.Length);
+    }
+
+    /// <summary>
+    /// Lists of whole sentences ("key points", "in brief"): 2 to 8 items, each a sentence of 8+ words with few
+    /// links. Read before SmartReader rewrites the DOM.
+    /// </summary>
+    private static List<List<string>> SummaryLists(IHtmlDocument doc)
+    {
+        var result = new List<List<string>>();
+        foreach (var list in doc.QuerySelectorAll("ul, ol"))
+        {
+            var items = list.Children.Where(c => c.LocalName == "li").ToList();
+            if (items.Count is < 2 or > 8 || items.Count != list.Children.Length) continue;
+            var texts = new List<string>(items.Count);
+            foreach (var li in items)
+            {
+                var t = BodyBlocks.CollapseWhitespace(li.TextContent);
+                int links = li.QuerySelectorAll("a").Sum(a => a.TextContent.Length);
+                if (BodyWords.Count(t) < 8 || t.Length == 0 || links > t.Length / 3 || !t.EndsWith('.') && !t.EndsWith('"') && !t.EndsWith('”')) break;
+                texts.Add(t);
+            }
+            if (texts.Count == items.Count) result.Add(texts);
+        }
+        return result;
+    }
+
+    /// <summary>Prepends a summary list shown between the headline and the body, which the body candidates leave out.</summary>
+    private static void AddSummary(List<string> paragraphs, List<List<string>> summaries, string? headline, BodyTextStream stream)
+    {
+        if (paragraphs.Count == 0 || summaries.Count == 0 || string.IsNullOrWhiteSpace(headline)) return;
+        int head = Locate(stream, headline, 0);
+        int body = Locate(stream, paragraphs[0], 0);
+        if (head < 0 || body < 0 || head >= body) return;
+        var present = paragraphs.ToHashSet(StringComparer.Ordinal);
+        foreach (var items in summaries)
+        {
+            if (items.Any(present.Contains)) continue;
+            int at = Locate(stream, items[0], head);
+            if (at < 0 || at >= body) continue;
+            paragraphs.InsertRange(0, items);
+            return;
+        }
+    }
+
+    /// <summary>Stream index of the first visible occurrence of the text's first characters at or after <paramref name="from"/>; -1 if none.</summary>
+    private static int Locate(BodyTextStream stream, string text, int from)
+    {
+        Span<char> needle = stackalloc char[32];
+        int n = 0;
+        foreach (char c in text)
+        {
+            if (n == needle.Length) break;
+            if (!char.IsWhiteSpace(c)) needle[n++] = c;
+        }
+        if (n == 0 || from >= stream.Count) return -1;
+        int at = stream.Chars[from..].IndexOf(needle[..n]);
+        return at < 0 ? -1 : from + at;
     }
 
     /// <summary>Prepends the page description when the page shows it as its own block (a standfirst) and the body lacks it.</summary>

@@ -103,11 +103,12 @@ public sealed partial class HtmlMetadataExtractor
         if (chosen is null) return null;
         var d = chosen.Date;
         if (d.Offset != TimeSpan.Zero || d.Time is not { } t) return d;
-        var utc = d.Date.ToDateTime(t);
+        // Compared to the minute: local renderings often drop the seconds.
+        var utc = d.Date.ToDateTime(new TimeOnly(t.Hour, t.Minute));
         foreach (var c in all)
         {
             if (c.Date.Time is not { } lt || c.Date.Offset == TimeSpan.Zero) continue;
-            var local = c.Date.Date.ToDateTime(lt);
+            var local = c.Date.Date.ToDateTime(new TimeOnly(lt.Hour, lt.Minute));
             var diff = c.Date.Offset is { } o ? o : local - utc;
             if (diff == TimeSpan.Zero || diff.Duration() > TimeSpan.FromHours(14) || diff.Ticks % TimeSpan.FromMinutes(15).Ticks != 0) continue;
             if (local - utc != diff) continue;
@@ -210,7 +211,7 @@ public sealed partial class HtmlMetadataExtractor
     }
 
     /// <summary>"Headline | Site" -> "Headline": drops a leading or trailing part that is the site name or much shorter.</summary>
-    internal static string StripSiteSuffix(string title, string? site)
+    public static string StripSiteSuffix(string title, string? site)
     {
         foreach (var sep in (ReadOnlySpan<string>)[" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " : "])
         {

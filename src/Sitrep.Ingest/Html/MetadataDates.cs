@@ -36,7 +36,6 @@ internal static partial class MetadataDates
     internal const int RankScript = 82;
     internal const int RankTextOutsideCue = 85;
     internal const int RankTextOutsideFirst = 90;
-    internal static bool Debug;
 
     // meta name/property/itemprop (lower-cased) -> role and rank.
     private static readonly Dictionary<string, (DateRole Role, int Rank)> MetaKeys = BuildMetaKeys();
@@ -168,18 +167,27 @@ internal static partial class MetadataDates
 
         // 5. Visible text: dates after cue words, then the first date of the text.
         var body = text.ToString();
-        bool first = true;
+        // Without a cue, the date nearest the headline (article dates sit just above or below it; dates at the top
+        // of the page are often today's date or a ticker), else the first date of the text.
+        DateTextMatch? nearest = null;
+        int bestDistance = int.MaxValue;
         foreach (var found in DateTextParser.FindAll(body, order))
         {
             var before = body.AsSpan(Math.Max(0, found.Span.Start - 50), Math.Min(50, found.Span.Start)).ToString();
             if (ModifiedCue().IsMatch(before)) Add(found.Date, "text", "modified", DateRole.Modified, RankTextCue);
-            else if (PublishedCue().Match(before) is { Success: true } cue) Add(found.Date, "text", Debug ? "published[" + cue.Value.Trim() + "]" : "published", DateRole.Published, RankTextCue);
-            else if (first && !CopyrightCue().IsMatch(before))
+            else if (PublishedCue().IsMatch(before)) Add(found.Date, "text", "published", DateRole.Published, RankTextCue);
+            else if (!CopyrightCue().IsMatch(before))
             {
-                Add(found.Date, "text", "first", DateRole.Published, RankTextFirst);
-                first = false;
+                int distance = scan.HeadlineStart < 0 ? found.Span.Start : Math.Abs(found.Span.Start - scan.HeadlineStart);
+                if (scan.HeadlineStart >= 0 && found.Span.Start < scan.HeadlineStart) distance += HeadlineBeforePenalty;
+                if (nearest is null || distance < bestDistance)
+                {
+                    nearest = found;
+                    bestDistance = distance;
+                }
             }
         }
+        if (nearest is { } n) Add(n.Date, "text", "first", DateRole.Published, RankTextFirst);
 
         // 6. Last resorts: date fields in inline scripts (shop and app state), then the text of footers and sidebars.
         foreach (var script in doc.QuerySelectorAll("script"))
@@ -260,6 +268,9 @@ internal static partial class MetadataDates
 
     private enum MarkKind { ItemProp, Time, Hint }
 
+    // A date above the headline counts as this many characters further away than one below it.
+    private const int HeadlineBeforePenalty = 200;
+
     /// <summary>
     /// One pass over the body: the text a reader sees (one line per block, without scripts, comments sections,
     /// footers or sidebars) and the elements that may carry a date, with the range of their text.
@@ -272,6 +283,9 @@ internal static partial class MetadataDates
         public StringBuilder AllText { get; } = new();
         public List<(IElement Element, MarkKind Kind, bool InArticle, int Start, int End)> Marked { get; } = [];
         private readonly HashSet<IElement> _headlineAncestors = [];
+
+        /// <summary>Where the first headline (h1) starts in <see cref="Text"/>, or -1.</summary>
+        public int HeadlineStart { get; private set; } = -1;
         private const int MaxChars = 300_000;
 
         public PageScan(IHtmlDocument doc)
@@ -302,6 +316,7 @@ internal static partial class MetadataDates
                     index = Marked.Count;
                     Marked.Add((e, k, art, Text.Length, -1));
                 }
+                if (e.LocalName == "h1" && !skip && HeadlineStart < 0) HeadlineStart = Text.Length;
                 bool block = BlockTags.Contains(e.LocalName);
                 string gap = block ? "\n" : " ";
                 if (block) Append("\n", skip);

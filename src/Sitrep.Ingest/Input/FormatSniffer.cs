@@ -25,6 +25,9 @@ public static class FormatSniffer
         var byType = FromContentType(source.ContentType);
 
         if (strong && byContent != InputFormat.Unknown) return byContent;
+        // ".json" is read only when it holds JSON objects line by line; a JSON array or other JSON is not an article dump.
+        if (source.FileName is { } fn && fn.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            return byContent == InputFormat.JsonLines ? InputFormat.JsonLines : InputFormat.Unknown;
         if (byName is { } n)
         {
             // ".xml" is a feed only if it looks like one; a sitemap or other XML is not something we read.

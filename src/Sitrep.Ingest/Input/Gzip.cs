@@ -16,15 +16,16 @@ public sealed record GzipSegment(byte[] Data, string? Error);
 /// </summary>
 public static class Gzip
 {
-    // Small reads from the compressed input keep the "how far did the decoder get" position precise for resync.
-    private const int InputChunk = 512;
+    // Small reads from the compressed input keep the "how far did the decoder get" position precise for resync:
+    // the decoder fails within the last chunk it read, so the next member starts at most one chunk before that.
+    private const int InputChunk = 64;
 
     public static bool HasMagic(ReadOnlySpan<byte> bytes) => bytes.Length >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B;
 
     /// <summary>Decompresses all members; throws <see cref="ErrorCodes.TruncatedGzip"/> or <see cref="ErrorCodes.TooLarge"/>.</summary>
     public static byte[] Decompress(byte[] data, long maxBytes, string what)
     {
-        var (output, _, failure) = DecompressFrom(data, 0, maxBytes, what);
+        var (output, _, failure) = DecompressFrom(data, 0, maxBytes, what, 64 * 1024);
         if (failure is not null)
             throw new SitrepException(ErrorCodes.TruncatedGzip, $"{what}: gzip data is corrupt ({failure.Message}).", failure);
         if (!TrailerMatches(data, output))
@@ -44,15 +45,17 @@ public static class Gzip
         long total = 0;
         while (start < data.Length)
         {
-            var (output, consumed, failure) = DecompressFrom(data, start, maxBytes - total, what);
+            var (output, consumed, failure) = DecompressFrom(data, start, maxBytes - total, what, InputChunk);
             total += output.Length;
             if (failure is null)
             {
                 segments.Add(new GzipSegment(output, TrailerMatches(data, output) ? null : "gzip stream ends early (the file is truncated)"));
                 break;
             }
-            segments.Add(new GzipSegment(output, $"corrupt gzip member near byte {consumed.ToString(CultureInfo.InvariantCulture)} ({failure.Message})"));
-            int next = FindMemberHeader(data, Math.Max(consumed, start + 1));
+            // A false header match inside damaged data fails at once with no output: fold it into the previous error.
+            if (output.Length > 0 || segments.Count == 0 || segments[^1].Error is null)
+                segments.Add(new GzipSegment(output, $"corrupt gzip member near byte {consumed.ToString(CultureInfo.InvariantCulture)} ({failure.Message})"));
+            int next = FindMemberHeader(data, Math.Max(consumed - InputChunk, start + 1));
             if (next < 0) break;
             start = next;
         }
@@ -75,9 +78,9 @@ public static class Gzip
         }
     }
 
-    private static (byte[] Output, int Consumed, Exception? Failure) DecompressFrom(byte[] data, int start, long maxBytes, string what)
+    private static (byte[] Output, int Consumed, Exception? Failure) DecompressFrom(byte[] data, int start, long maxBytes, string what, int chunk)
     {
-        var input = new ChunkedReadStream(data, start, InputChunk);
+        var input = new ChunkedReadStream(data, start, chunk);
         using var gz = new GZipStream(input, CompressionMode.Decompress);
         using var output = new MemoryStream();
         var buffer = new byte[81920];

@@ -2,7 +2,14 @@ using Sitrep.Core;
 
 namespace Sitrep.Ingest.Input;
 
-public enum CollectedKind { Loaded, Failed, Skipped }
+public enum CollectedKind
+{
+    /// <summary>Named but not read yet (see <see cref="InputCollector.Plan"/>).</summary>
+    Planned,
+    Loaded,
+    Failed,
+    Skipped,
+}
 
 /// <summary>One expanded command-line input: loaded, failed to load (with the error), or skipped (with the reason).</summary>
 public sealed record CollectedInput(string Origin, CollectedKind Kind, InputSource? Source = null, DocumentError? Error = null, string? SkipReason = null)
@@ -30,6 +37,9 @@ public sealed class InputCollector
         ".css", ".js", ".map",
     };
 
+    // A folder of articles often carries its own README or licence; those are not news.
+    private static readonly string[] ProjectDocuments = ["README", "LICENSE", "LICENCE", "NOTICE", "CHANGELOG", "CONTRIBUTING"];
+
     private readonly InputLoader _loader;
     private readonly Func<Stream> _stdin;
 
@@ -40,33 +50,45 @@ public sealed class InputCollector
         _stdin = stdin ?? (() => Console.OpenStandardInput());
     }
 
-    public IEnumerable<CollectedInput> Collect(IEnumerable<string> arguments, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The inputs the arguments name, in order, without reading any: folders expanded (recursive, ordinal order,
+    /// skipped entries kept with their reason), files, URLs and <c>-</c> as given, missing paths as failures.
+    /// Knowing the count first lets a caller show progress.
+    /// </summary>
+    public IReadOnlyList<CollectedInput> Plan(IEnumerable<string> arguments, CancellationToken cancellationToken = default)
     {
+        var plan = new List<CollectedInput>();
         foreach (var arg in arguments)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (arg == "-")
-            {
-                yield return Load("-", () => { using var s = _stdin(); return _loader.LoadStream(s, "-"); });
-            }
-            else if (IsUrl(arg, out var uri))
-            {
-                yield return Load(arg, () => _loader.Fetch(uri!, cancellationToken));
-            }
+            if (arg == "-" || IsUrl(arg, out _) || File.Exists(arg))
+                plan.Add(new CollectedInput(arg, CollectedKind.Planned));
             else if (Directory.Exists(arg))
-            {
-                foreach (var item in Walk(arg, cancellationToken)) yield return item;
-            }
-            else if (File.Exists(arg))
-            {
-                // A file named explicitly is always tried, even if hidden or oddly named.
-                yield return Load(arg, () => _loader.LoadFile(arg));
-            }
+                Walk(arg, plan, cancellationToken);
             else
-            {
-                yield return new CollectedInput(arg, CollectedKind.Failed,
-                    Error: new DocumentError(ErrorCodes.NotFound, $"{arg} does not exist (not a file, directory, '-' or http(s) URL).", "input"));
-            }
+                plan.Add(new CollectedInput(arg, CollectedKind.Failed,
+                    Error: new DocumentError(ErrorCodes.NotFound, $"{arg} does not exist (not a file, directory, '-' or http(s) URL).", "input")));
+        }
+        return plan;
+    }
+
+    /// <summary>Loads a planned input (a file, an http(s) URL, or <c>-</c>); other entries are returned as they are. Never throws for a bad input.</summary>
+    public CollectedInput Load(CollectedInput planned, CancellationToken cancellationToken = default)
+    {
+        if (planned.Kind != CollectedKind.Planned) return planned;
+        var origin = planned.Origin;
+        if (origin == "-") return Load("-", () => { using var s = _stdin(); return _loader.LoadStream(s, "-"); });
+        // A file named explicitly is always tried, even if hidden or oddly named.
+        if (IsUrl(origin, out var uri)) return Load(origin, () => _loader.Fetch(uri!, cancellationToken));
+        return Load(origin, () => _loader.LoadFile(origin));
+    }
+
+    public IEnumerable<CollectedInput> Collect(IEnumerable<string> arguments, CancellationToken cancellationToken = default)
+    {
+        foreach (var planned in Plan(arguments, cancellationToken))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return Load(planned, cancellationToken);
         }
     }
 
@@ -78,15 +100,15 @@ public sealed class InputCollector
         if (entry is DirectoryInfo) return entry.LinkTarget is not null ? "symbolic link to a directory (not followed)" : null;
         var name = entry.Name;
         if (name.EndsWith('~')) return "editor backup";
+        if (ProjectDocuments.Any(d => name.StartsWith(d, StringComparison.OrdinalIgnoreCase))) return "project documentation, not an article";
         var ext = Path.GetExtension(name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) && name.Length > 3 ? name[..^3] : name);
         if (IrrelevantExtensions.Contains(ext)) return $"not an article file ({ext})";
         return null;
     }
 
-    private IEnumerable<CollectedInput> Walk(string directory, CancellationToken cancellationToken)
+    private static void Walk(string directory, List<CollectedInput> plan, CancellationToken cancellationToken)
     {
         FileSystemInfo[] entries;
-        string? error = null;
         try
         {
             entries = new DirectoryInfo(directory).GetFileSystemInfos();
@@ -94,14 +116,9 @@ public sealed class InputCollector
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            entries = [];
-            error = e.Message;
-        }
-        if (error is not null)
-        {
-            yield return new CollectedInput(directory, CollectedKind.Failed,
-                Error: new DocumentError(ErrorCodes.NotFound, $"{directory} cannot be listed: {error}", "input"));
-            yield break;
+            plan.Add(new CollectedInput(directory, CollectedKind.Failed,
+                Error: new DocumentError(ErrorCodes.NotFound, $"{directory} cannot be listed: {e.Message}", "input")));
+            return;
         }
         foreach (var entry in entries)
         {
@@ -109,18 +126,11 @@ public sealed class InputCollector
             var path = Path.Combine(directory, entry.Name);
             var reason = SkipReason(entry);
             if (reason is not null)
-            {
-                yield return new CollectedInput(path, CollectedKind.Skipped, SkipReason: reason);
-                continue;
-            }
-            if (entry is DirectoryInfo)
-            {
-                foreach (var item in Walk(path, cancellationToken)) yield return item;
-            }
+                plan.Add(new CollectedInput(path, CollectedKind.Skipped, SkipReason: reason));
+            else if (entry is DirectoryInfo)
+                Walk(path, plan, cancellationToken);
             else
-            {
-                yield return Load(path, () => _loader.LoadFile(path));
-            }
+                plan.Add(new CollectedInput(path, CollectedKind.Planned));
         }
     }
 

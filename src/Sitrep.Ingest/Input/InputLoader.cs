@@ -86,6 +86,7 @@ public sealed class InputLoader
                 // Kept compressed on purpose; see the class remarks.
                 fileName = fileName is null ? "input.warc.gz"
                     : fileName.EndsWith(".warc.gz", StringComparison.OrdinalIgnoreCase) ? fileName
+                    : fileName.EndsWith(".warc", StringComparison.OrdinalIgnoreCase) ? fileName + ".gz"
                     : (gzName ? fileName[..^3] : fileName) + ".warc.gz";
                 contentType = "application/warc";
             }

@@ -60,13 +60,14 @@ public sealed class HtmlReader : IDocumentReader
             Title = known?.Title ?? meta.Title,
             Author = known?.Author ?? meta.Author,
             Site = known?.Site ?? meta.Site ?? PlainTextReader.SiteFromUrl(url),
-            Published = meta.Published ?? known?.Published,
-            PublishedSource = meta.Published is not null ? meta.PublishedSource : known?.PublishedSource,
-            Modified = meta.Modified ?? known?.Modified,
-            ModifiedSource = meta.Modified is not null ? meta.ModifiedSource : known?.ModifiedSource,
+            // A container's explicit dates (a feed's pubDate, a dump's date field) beat what is guessed from a page fragment.
+            Published = known?.Published ?? meta.Published,
+            PublishedSource = known?.Published is not null ? known.PublishedSource : meta.PublishedSource,
+            Modified = known?.Modified ?? meta.Modified,
+            ModifiedSource = known?.Modified is not null ? known.ModifiedSource : meta.ModifiedSource,
             DeclaredLanguage = meta.DeclaredLanguage ?? known?.DeclaredLanguage,
             SourceFormat = known?.SourceFormat ?? SourceFormat.Html,
-            Reader = Version,
+            Reader = known?.Reader is { } container ? $"{container}+{Version}" : Version,
             Origin = source.Origin,
         };
         var doc = new Document(DocumentIds.For(url, source.Origin, raw.Sha256()), raw, new SourceText(body.Text), body.Map, metadata);

@@ -158,7 +158,7 @@ public sealed partial class PlainTextReader : IDocumentReader
             ModifiedSource = modifiedSource,
             DeclaredLanguage = known?.DeclaredLanguage,
             SourceFormat = known?.SourceFormat ?? SourceFormat.Text,
-            Reader = Version,
+            Reader = known?.Reader is { } container ? $"{container}+{Version}" : Version,
             Origin = source.Origin,
         };
         return new Document(DocumentIds.For(url, source.Origin, raw.Sha256()), raw, new SourceText(clean), map, metadata);

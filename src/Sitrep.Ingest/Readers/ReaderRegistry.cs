@@ -26,6 +26,9 @@ public sealed class ReaderRegistry : IDocumentReader
     {
         ["reader.text"] = PlainTextReader.Version,
         ["reader.html"] = HtmlReader.Version,
+        ["reader.jsonl"] = "jsonl/1",
+        ["reader.rss"] = "rss/codehollow-feedreader-2.1.1",
+        ["reader.warc"] = "warc/1",
     };
 
     public IEnumerable<ReadOutcome> Read(InputSource source, ReaderOptions options, CancellationToken cancellationToken = default)

@@ -98,12 +98,9 @@ public sealed partial class PublicationDateScorerTests
     [Fact]
     public void Extractor_reaches_the_recorded_accuracy_on_htmldate_dev()
     {
-        var root = FindRepoRoot();
-        var dataDir = Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "extraction", "htmldate-dev"));
-        if (!File.Exists(Path.Combine(dataDir, "dates.json")))
-            Assert.Fail($"The htmldate-dev evaluation set is missing: expected {dataDir}/dates.json (shared/ beside the repository at {root}).");
-
-        var truth = PublicationDateScorer.LoadTruth(Path.Combine(dataDir, "dates.json"));
+        // Fails (never skips) with a clear message when ../shared is missing.
+        var dataDir = RepoPaths.Shared("data", "extraction", "htmldate-dev");
+        var truth = PublicationDateScorer.LoadTruth(RepoPaths.Shared("data", "extraction", "htmldate-dev", "dates.json"));
         var extractor = new HtmlMetadataExtractor();
         var predictions = new Dictionary<string, string?>(StringComparer.Ordinal);
         var sw = Stopwatch.StartNew();
@@ -116,14 +113,6 @@ public sealed partial class PublicationDateScorerTests
         var score = PublicationDateScorer.Score(truth, predictions);
         Assert.True(score.Accuracy >= ReachedAccuracy - 0.01,
             $"Publication-date accuracy fell to {score.Accuracy:F3} (recorded {ReachedAccuracy:F3}): {score.Format("htmldate-dev")}; {sw.ElapsedMilliseconds} ms");
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Sitrep.slnx"))) return dir.FullName;
-        Assert.Fail($"No Sitrep.slnx above {AppContext.BaseDirectory}: cannot locate the repository root.");
-        return "";
     }
 
     // Pages are stored as fetched: BOM, then a declared charset, else UTF-8 with a windows-1252 fallback.

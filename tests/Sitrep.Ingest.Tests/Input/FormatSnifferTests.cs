@@ -57,6 +57,13 @@ public sealed class FormatSnifferTests
     }
 
     [Fact]
+    public void JsonExtension_IsJsonLinesOnlyForObjects()
+    {
+        Assert.Equal(InputFormat.JsonLines, FormatSniffer.Sniff(Src("{\"text\":\"a\"}\n{\"text\":\"b\"}", "dump.json")));
+        Assert.Equal(InputFormat.Unknown, FormatSniffer.Sniff(Src("[{\"text\":\"a\"}]", "array.json")));
+    }
+
+    [Fact]
     public void XmlThatIsNotAFeed_IsUnknown()
     {
         Assert.Equal(InputFormat.Unknown, FormatSniffer.Sniff(Src("<?xml version=\"1.0\"?><urlset></urlset>", "sitemap.xml")));

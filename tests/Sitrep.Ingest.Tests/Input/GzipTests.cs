@@ -77,6 +77,19 @@ public sealed class GzipTests
     }
 
     [Fact]
+    public void DecompressResyncing_FindsASmallMemberRightAfterTheDamage()
+    {
+        var a = TestBytes.Gzip("AAAA");
+        var b = TestBytes.Gzip(TestBytes.NoisyText(300, seed: 5));
+        var c = TestBytes.Gzip("CCCC");
+        b[^6] ^= 0xFF; // damage the trailer (CRC) only: the decoder fails at the very end of the member
+        var segments = Gzip.DecompressResyncing([.. a, .. b, .. c], 1_000_000, "x.gz");
+        Assert.Equal("CCCC", Encoding.UTF8.GetString(segments[^1].Data));
+        Assert.Null(segments[^1].Error);
+        Assert.StartsWith("AAAA", Encoding.UTF8.GetString(segments[0].Data), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Peek_ReturnsTheFirstBytes()
     {
         Assert.Equal("WARC/"u8.ToArray(), Gzip.Peek(TestBytes.Gzip("WARC/1.1\r\n"), 5));
