@@ -76,7 +76,7 @@ internal static partial class BodyFilter
         if (CallToAction().IsMatch(text) && words <= 40) return true;
         if (PhotoCredit().IsMatch(text) && words <= 80) return true;
         if (LabelledCredit().IsMatch(text) && words <= 20) return true;
-        if (words <= 12 && DateLine().IsMatch(text)) return true;
+        if (words <= 16 && IsDateLine(text)) return true;
         // Lists and short lines that are mostly links: related stories, tags, navigation.
         if (p.LinkDensity >= 0.7 && words <= 25) return true;
         if (p.InList && p.LinkDensity >= 0.5) return true;
@@ -122,7 +122,40 @@ internal static partial class BodyFilter
     [GeneratedRegex(@"^\W*(credit|courtesy|photo|image|photograph|picture)s?( credit)?\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LabelledCredit();
 
-    [GeneratedRegex(@"^\W*((updated|published|posted|last updated|first published)\b.*|.*\b(\d{1,2}:\d{2}\s*(am|pm)?|\d{1,2}\s*(am|pm))\b.*|(mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s.*\d{4}.*|.*\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\W*|\W*\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}.*)$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex DateLine();
+    private static readonly HashSet<string> DateWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug", "august",
+        "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+        "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday",
+        "sat", "saturday", "sun", "sunday", "am", "pm", "a", "p", "m", "et", "est", "edt", "pt", "pst", "pdt", "ct", "cst", "cdt",
+        "gmt", "utc", "bst", "cet", "cest", "updated", "published", "posted", "last", "first", "modified", "on", "at", "ago",
+        "hour", "hours", "minute", "minutes", "min", "mins", "day", "days", "st", "nd", "rd", "th", "today", "yesterday",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DateWordLookup = DateWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>A line made only of date and time words and numbers: a timestamp, not text.</summary>
+    internal static bool IsDateLine(string text)
+    {
+        int i = 0, words = 0;
+        bool any = false;
+        while (i < text.Length)
+        {
+            while (i < text.Length && !char.IsLetterOrDigit(text[i])) i++;
+            int start = i;
+            while (i < text.Length && char.IsLetterOrDigit(text[i])) i++;
+            if (i == start) break;
+            any = true;
+            if (++words > 16) return false;
+            var w = text.AsSpan(start, i - start);
+            bool numeric = true;
+            foreach (char c in w) if (!char.IsDigit(c)) { numeric = false; break; }
+            if (numeric) continue;
+            // "9pm", "2nd", "10am": digits with a date suffix.
+            int d = 0;
+            while (d < w.Length && char.IsDigit(w[d])) d++;
+            if (!DateWordLookup.Contains(w[d..])) return false;
+        }
+        return any;
+    }
 }

@@ -18,7 +18,7 @@ internal sealed class BodyTextStream : IDisposable
 
     private char[] _chars;
     private int[] _start;
-    private int[] _length;
+    private byte[] _length; // an entity is at most ~40 raw chars
     private byte[] _flags;
 
     public int Count { get; private set; }
@@ -33,7 +33,7 @@ internal sealed class BodyTextStream : IDisposable
         int cap = Math.Max(16, html.Length);
         _chars = ArrayPool<char>.Shared.Rent(cap);
         _start = ArrayPool<int>.Shared.Rent(cap);
-        _length = ArrayPool<int>.Shared.Rent(cap);
+        _length = ArrayPool<byte>.Shared.Rent(cap);
         _flags = ArrayPool<byte>.Shared.Rent(cap);
         Scan(html);
     }
@@ -112,7 +112,7 @@ internal sealed class BodyTextStream : IDisposable
         if (k == _chars.Length) return; // cannot happen: one visible char per raw char at most, two per entity of length >= 4
         _chars[k] = c;
         _start[k] = start;
-        _length[k] = length;
+        _length[k] = (byte)length;
         _flags[k] = flags;
         Count = k + 1;
     }
@@ -210,7 +210,7 @@ internal sealed class BodyTextStream : IDisposable
     {
         ArrayPool<char>.Shared.Return(_chars);
         ArrayPool<int>.Shared.Return(_start);
-        ArrayPool<int>.Shared.Return(_length);
+        ArrayPool<byte>.Shared.Return(_length);
         ArrayPool<byte>.Shared.Return(_flags);
         _chars = [];
         _start = [];

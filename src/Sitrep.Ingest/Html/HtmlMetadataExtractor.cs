@@ -115,6 +115,16 @@ public sealed partial class HtmlMetadataExtractor
             if (lt.Second != 0 && t.Second != 0 && lt.Second != t.Second) continue;
             return new DocumentDate(c.Date.Date, lt.Second == 0 && t.Second != 0 ? new TimeOnly(lt.Hour, lt.Minute, t.Second) : lt, diff);
         }
+        // No local rendering with a time, but the URL or a date-only rendering names the neighbouring day that some
+        // real offset (-12h..+14h) would give: that is the page's local day, whose time and offset are unknown.
+        foreach (var c in all)
+        {
+            if (c.Date.Time is not null || c.Role != chosen.Role || c.Source.Method is not ("url" or "text" or "element" or "time-element" or "itemprop")) continue;
+            var day = c.Date.Date;
+            if ((day == d.Date.AddDays(1) && t.Hour >= 10) || (day == d.Date.AddDays(-1) && t.Hour < 12))
+                return new DocumentDate(day);
+            if (day == d.Date) break;
+        }
         return d;
     }
 

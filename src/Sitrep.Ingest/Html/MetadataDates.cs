@@ -143,7 +143,7 @@ internal static partial class MetadataDates
                         break;
                     }
                     int rank = el.HasAttribute("pubdate") || PublishedHint().IsMatch(hint) ? RankTimeMarked
-                        : inArticle ? RankTimeInArticle : RankTimeOther;
+                        : isTime && inArticle ? RankTimeInArticle : RankTimeOther;
                     Add(date, isTime ? "time-element" : "abbr-element", null, DateRole.Published, rank);
                     break;
                 }
@@ -243,6 +243,14 @@ internal static partial class MetadataDates
 
     internal static DocumentDate? FromUrl(string url)
     {
+        var dmy = UrlDayFirstDate().Match(url);
+        if (dmy.Success)
+        {
+            int y = int.Parse(dmy.Groups["y"].ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture);
+            int mo = int.Parse(dmy.Groups["m"].ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture);
+            int d = int.Parse(dmy.Groups["d"].ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture);
+            if (mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo)) return new DocumentDate(new DateOnly(y, mo, d));
+        }
         var m = UrlDate().Match(url);
         while (m.Success)
         {
@@ -341,9 +349,9 @@ internal static partial class MetadataDates
                 if (p is "datepublished" or "datecreated" or "uploaddate" or "datemodified") return MarkKind.ItemProp;
             }
             if (e.LocalName == "time") return MarkKind.Time;
+            if (e.LocalName == "abbr") return MarkKind.Time; // <abbr title="Friday, 6 October 2017 at 04:00">; non-dates fail to parse
             var hint = ClassAndId(e);
             if (hint.Length <= 2) return null;
-            if (e.LocalName == "abbr") return PublishedHint().IsMatch(hint) || hint.Contains("date", StringComparison.Ordinal) ? MarkKind.Time : null;
             if (e.LocalName is "article" or "main" or "section" or "body") return null;
             return PublishedHint().IsMatch(hint) || ModifiedHint().IsMatch(hint) || DateHint().IsMatch(hint) ? MarkKind.Hint : null;
         }
@@ -374,7 +382,7 @@ internal static partial class MetadataDates
     [GeneratedRegex(@"""pub_date""\s*:\s*""([^""]+)""", RegexOptions.CultureInvariant)]
     private static partial Regex ParselyPubDate();
 
-    [GeneratedRegex(@"[""'](?<k>datePublished|published_at|publishedAt|publishDate|publish_date|date_published|pubDate|firstPublishedAt|publicationDate|publication_date|created_at|createdAt)[""']\s*:\s*[""'](?<v>[^""']{8,40})[""']", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[""'](?<k>datePublished|publishedDate|published_at|publishedAt|publishDate|publish_date|date_published|pubDate|firstPublishedAt|publicationDate|publication_date|created_at|createdAt)[""']\s*:\s*[""'](?<v>[^""']{8,40})[""']", RegexOptions.CultureInvariant)]
     private static partial Regex ScriptDateField();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
@@ -404,4 +412,8 @@ internal static partial class MetadataDates
 
     [GeneratedRegex(@"(?<![0-9])(?<y>(?:199[5-9]|20[0-4][0-9]))(?<s>[/_-]?)(?<m>[01][0-9])\k<s>(?<d>[0-3][0-9])(?![0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex UrlDate();
+
+    // "/meldungen/29-10-2021", "bericht_05.03.2019.html": day first, always with separators.
+    [GeneratedRegex(@"(?<![0-9])(?<d>[0-3][0-9])(?<s>[-_.])(?<m>[01][0-9])\k<s>(?<y>199[5-9]|20[0-4][0-9])(?![0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlDayFirstDate();
 }

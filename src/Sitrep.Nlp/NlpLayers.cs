@@ -1,0 +1,20 @@
+using Sitrep.Core;
+
+namespace Sitrep.Nlp;
+
+/// <summary>A token: its span in the clean text and, once tagged and parsed, its analyses. Small and flat: documents hold arrays of these.</summary>
+public readonly record struct Token(TextSpan Span, int Sentence, string? Upos = null, string? Xpos = null, string? Lemma = null, int Head = -2, string? Deprel = null)
+{
+    /// <summary>Head value meaning "not parsed yet"; -1 is the root, as in the record format.</summary>
+    public const int Unparsed = -2;
+}
+
+/// <summary>A sentence: its span in the clean text and its token range [FirstToken, FirstToken + TokenCount).</summary>
+public readonly record struct Sentence(TextSpan Span, int FirstToken, int TokenCount);
+
+/// <summary>The linguistic layers of a document. Stages in Sitrep.Nlp provide them.</summary>
+public static class NlpLayers
+{
+    public static readonly AnnotationLayer<Sentence[]> Sentences = new("sentences");
+    public static readonly AnnotationLayer<Token[]> Tokens = new("tokens");
+}
