@@ -77,6 +77,8 @@ internal static partial class BodyFilter
         if (PhotoCredit().IsMatch(text) && words <= 80) return true;
         if (LabelledCredit().IsMatch(text) && words <= 20) return true;
         if (words <= 16 && IsDateLine(text)) return true;
+        // A short line carrying a full date is a byline or timestamp ("Politics / February 29, 2024").
+        if (words <= 10 && FullDate().IsMatch(text)) return true;
         // Lists and short lines that are mostly links: related stories, tags, navigation.
         if (p.LinkDensity >= 0.7 && words <= 25) return true;
         if (p.InList && p.LinkDensity >= 0.5) return true;
@@ -121,6 +123,10 @@ internal static partial class BodyFilter
 
     [GeneratedRegex(@"^\W*(credit|courtesy|photo|image|photograph|picture)s?( credit)?\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LabelledCredit();
+
+    [GeneratedRegex(@"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}\b|(?<!\d)\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FullDate();
 
     private static readonly HashSet<string> DateWords = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -88,6 +88,12 @@ public sealed partial class HtmlMetadataExtractor
     private (DocumentDate?, MetadataSource?, DocumentDate?, MetadataSource?) ChooseDates(List<DateCandidate> candidates)
     {
         var plausible = candidates.Where(c => IsPlausible(c.Date)).OrderBy(c => c.Rank).ThenBy(c => c.Order).ToList();
+        // A page cannot show a publication date later than the last change its own structured metadata records:
+        // such a date in the visible text is an event or an ad, not the publication (a day of slack for time zones).
+        var lastChange = plausible.Where(c => c.Role == DateRole.Modified && c.Rank <= MetadataDates.RankMetaStrong)
+            .Select(c => (DateOnly?)c.Date.Date).Max();
+        if (lastChange is { } lc)
+            plausible.RemoveAll(c => c.Role == DateRole.Published && c.Rank >= MetadataDates.RankTimeInArticle && c.Date.Date > lc.AddDays(1));
         var modified = plausible.FirstOrDefault(c => c.Role == DateRole.Modified);
         var published = plausible.FirstOrDefault(c => c.Role == DateRole.Published);
         return (Localize(published, plausible), published?.Source, Localize(modified, plausible), modified?.Source);

@@ -91,9 +91,9 @@ public sealed partial class PublicationDateScorerTests
     [InlineData("noext", "noext")]
     public void Stems_follow_python_splitext(string name, string stem) => Assert.Equal(stem, PublicationDateScorer.SplitExtension(name));
 
-    // Accuracy reached on htmldate-dev by HtmlMetadataExtractor when this test was written (python scorer: 0.905);
+    // Accuracy reached on htmldate-dev by HtmlMetadataExtractor when this test was written (python scorer: 0.917);
     // the test allows 0.01 of slack so that harmless rule changes do not fail it.
-    private const double ReachedAccuracy = 0.905;
+    private const double ReachedAccuracy = 0.917;
 
     [Fact]
     public void Extractor_reaches_the_recorded_accuracy_on_htmldate_dev()

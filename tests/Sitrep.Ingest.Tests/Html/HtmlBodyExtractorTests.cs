@@ -153,6 +153,15 @@ public sealed class HtmlBodyExtractorTests
     }
 
     [Fact]
+    public void Extract_DropsTimestampsButKeepsSubheadings()
+    {
+        var html = Page($"<div>2 March 2024 • 9:08pm</div><p>{Para1}</p><p>Politics / February 29, 2024</p><p>{Para2}</p>" +
+            $"<h2>Markets at 7:18 a.m. ET</h2><p>{Para3}</p>");
+        var body = Extractor.Extract(html, null);
+        Assert.Equal($"{Para1}\n\n{Para2}\n\nMarkets at 7:18 a.m. ET\n\n{Para3}", body.Text);
+    }
+
+    [Fact]
     public void Extract_DropsClosingAuthorBio()
     {
         var html = Page($"<p>{Para1}</p><p>{Para2}</p><p>{Para3}</p><p>Jane Doe is a senior reporter covering city hall and local politics.</p>");

@@ -1,0 +1,141 @@
+namespace Sitrep.Nlp.Parsing;
+
+/// <summary>
+/// One sentence being parsed with the arc-hybrid system: the word attributes (hashed once per word) and the
+/// configuration (stack, buffer front, arcs so far). Reused across sentences so parsing allocates nothing per token.
+/// Not thread-safe: one per thread.
+/// </summary>
+/// <remarks>
+/// Words are 0..n-1; index n is the artificial ROOT, placed at the END of the buffer so that it can take exactly one
+/// dependent (a LEFT arc when the stack holds a single word): every parse is a single-rooted tree. Index n+1 is the
+/// "nothing here" sentinel, so feature extraction never branches on missing positions.
+/// </remarks>
+public sealed class ParserWorkspace
+{
+    public const int Shift = 0, Left = 1, Right = 2;
+    internal const int MaxValency = 7;
+
+    internal int N;
+    internal int Root => N;
+    internal int None => N + 1;
+
+    // Word attributes (hashed), size n+2.
+    internal ulong[] Word = [], Pos = [], Upos = [], Suffix = [], Shape = [];
+    // Configuration.
+    internal int[] Stack = [];
+    internal int Sp;
+    internal int B;
+    internal int[] Head = [], Label = [];
+    internal int[] L1 = [], L2 = [], R1 = [], R2 = [], NLeft = [], NRight = [];
+    internal ulong[] LeftSet = [], RightSet = [];
+    // Gold tree for training (head index in 0..n, n = root; label id).
+    internal int[] GoldHead = [], GoldLabel = [];
+
+    private static readonly ulong RootWord = ParserHashing.String("<ROOT>");
+    private static readonly ulong NoneWord = ParserHashing.String("<NONE>");
+
+    public int Count => N;
+
+    /// <summary>Starts a sentence of <paramref name="n"/> words; then call <see cref="SetWord"/> for each.</summary>
+    public void Begin(int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        N = n;
+        int size = n + 2;
+        if (Word.Length < size)
+        {
+            int cap = Math.Max(size, Word.Length * 2);
+            Word = new ulong[cap]; Pos = new ulong[cap]; Upos = new ulong[cap]; Suffix = new ulong[cap]; Shape = new ulong[cap];
+            Stack = new int[cap]; Head = new int[cap]; Label = new int[cap];
+            L1 = new int[cap]; L2 = new int[cap]; R1 = new int[cap]; R2 = new int[cap]; NLeft = new int[cap]; NRight = new int[cap];
+            LeftSet = new ulong[cap]; RightSet = new ulong[cap];
+            GoldHead = new int[cap]; GoldLabel = new int[cap];
+        }
+        for (int i = n; i < n + 2; i++)
+        {
+            ulong v = i == n ? RootWord : NoneWord;
+            Word[i] = v; Pos[i] = v; Upos[i] = v; Suffix[i] = v; Shape[i] = v;
+        }
+    }
+
+    /// <summary>Sets word <paramref name="i"/>: its form and tags (tags may be null when unknown).</summary>
+    public void SetWord(int i, ReadOnlySpan<char> form, string? upos, string? xpos)
+    {
+        if ((uint)i >= (uint)N) throw new ArgumentOutOfRangeException(nameof(i));
+        Word[i] = ParserHashing.Lower(form);
+        Suffix[i] = ParserHashing.LowerSuffix(form, 3);
+        Shape[i] = ParserHashing.Shape(form);
+        Upos[i] = ParserHashing.String(upos ?? "_");
+        Pos[i] = ParserHashing.String(xpos ?? upos ?? "_");
+    }
+
+    /// <summary>Resets the configuration to the initial one: empty stack, every word in the buffer, then ROOT.</summary>
+    internal void Reset()
+    {
+        Sp = 0;
+        B = 0;
+        int none = None;
+        for (int i = 0; i < N + 2; i++)
+        {
+            Head[i] = -1; Label[i] = 0;
+            L1[i] = none; L2[i] = none; R1[i] = none; R2[i] = none; NLeft[i] = 0; NRight[i] = 0;
+            LeftSet[i] = 0; RightSet[i] = 0;
+        }
+    }
+
+    internal bool IsTerminal => Sp == 0 && B == N;
+
+    internal bool IsValid(int action) => action switch
+    {
+        Shift => B < N,
+        // A word may take ROOT as its head only when it is the last one on the stack: one root per sentence.
+        Left => Sp > 0 && (B < N || Sp == 1),
+        Right => Sp > 1,
+        _ => false,
+    };
+
+    /// <summary>Applies a transition; <paramref name="label"/> is the 1-based label id for arcs (0 for shift).</summary>
+    internal void Apply(int action, int label)
+    {
+        switch (action)
+        {
+            case Shift:
+                Stack[Sp++] = B++;
+                break;
+            case Left:
+            {
+                int d = Stack[--Sp];
+                AddArc(B, d, label, left: true);
+                break;
+            }
+            case Right:
+            {
+                int d = Stack[--Sp];
+                AddArc(Stack[Sp - 1], d, label, left: false);
+                break;
+            }
+            default:
+                throw new ArgumentOutOfRangeException(nameof(action));
+        }
+    }
+
+    private void AddArc(int h, int d, int label, bool left)
+    {
+        Head[d] = h;
+        Label[d] = label;
+        ulong bit = 1UL << (label & 63);
+        if (left)
+        {
+            // Left dependents arrive right to left (deeper stack items are further left).
+            L2[h] = L1[h]; L1[h] = d; NLeft[h]++; LeftSet[h] |= bit;
+        }
+        else
+        {
+            // Right dependents arrive left to right.
+            R2[h] = R1[h]; R1[h] = d; NRight[h]++; RightSet[h] |= bit;
+        }
+    }
+
+    internal int S(int k) => Sp > k ? Stack[Sp - 1 - k] : None;
+    internal int Q(int k) => B + k <= N ? B + k : None;
+}

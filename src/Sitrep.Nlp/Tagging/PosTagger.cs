@@ -1,0 +1,63 @@
+namespace Sitrep.Nlp.Tagging;
+
+/// <summary>Greedy left-to-right tagging with a <see cref="PosModel"/>. Thread-safe: scratch buffers are per thread.</summary>
+public sealed class PosTagger(PosModel model)
+{
+    [ThreadStatic] private static Scratch? t_scratch;
+
+    private sealed class Scratch
+    {
+        public WordInfo[] Words = new WordInfo[64];
+        public readonly ulong[] Features = new ulong[PosFeatures.MaxFeatures];
+        public float[] Scores = new float[256];
+    }
+
+    public PosModel Model { get; } = model;
+
+    /// <summary>Tags the words <paramref name="tokens"/> of <paramref name="text"/>; writes class ids (see <see cref="UposOf"/>, <see cref="XposOf"/>).</summary>
+    public void Tag(string text, ReadOnlySpan<Sitrep.Core.TextSpan> tokens, Span<int> classes)
+    {
+        var s = t_scratch ??= new Scratch();
+        if (s.Words.Length < tokens.Length) s.Words = new WordInfo[Math.Max(tokens.Length, s.Words.Length * 2)];
+        for (int i = 0; i < tokens.Length; i++) s.Words[i] = PosFeatures.Compute(text.AsSpan(tokens[i].Start, tokens[i].Length), Model.Ambiguity);
+        Decode(s, tokens.Length, classes);
+    }
+
+    /// <summary>Tags a sentence given as word forms.</summary>
+    public int[] Tag(IReadOnlyList<string> forms)
+    {
+        var s = t_scratch ??= new Scratch();
+        if (s.Words.Length < forms.Count) s.Words = new WordInfo[Math.Max(forms.Count, s.Words.Length * 2)];
+        for (int i = 0; i < forms.Count; i++) s.Words[i] = PosFeatures.Compute(forms[i], Model.Ambiguity);
+        var result = new int[forms.Count];
+        Decode(s, forms.Count, result);
+        return result;
+    }
+
+    private void Decode(Scratch s, int n, Span<int> classes)
+    {
+        var m = Model;
+        var words = s.Words.AsSpan(0, n);
+        var scores = s.Scores.AsSpan(0, m.ClassCount);
+        int p1 = -1, p2 = -1;
+        for (int i = 0; i < n; i++)
+        {
+            int nf = PosFeatures.Extract(words, i, p1, p2, s.Features);
+            scores.Clear();
+            for (int f = 0; f < nf; f++)
+            {
+                if (!m.Rows.TryGetValue(s.Features[f], out var row)) continue;
+                int end = m.RowStart[row + 1];
+                for (int j = m.RowStart[row]; j < end; j++) scores[m.Classes[j]] += m.Weights[j];
+            }
+            int best = 0;
+            for (int c = 1; c < scores.Length; c++) if (scores[c] > scores[best]) best = c;
+            classes[i] = best;
+            p2 = p1; p1 = best;
+        }
+    }
+
+    public string UposOf(int cls) => Model.Upos[Model.ClassUpos[cls]];
+    public string XposOf(int cls) => Model.Xpos[Model.ClassXpos[cls]];
+    public string Lemma(ReadOnlySpan<char> form, int cls) => Model.Lemmatizer.Lemmatize(form, Model.ClassXpos[cls]);
+}
