@@ -33,7 +33,7 @@ public class IngestBenchmarks
     {
         int chars = 0;
         foreach (var html in _pageStrings)
-            chars += SmartReader.Reader.ParseArticle("https://example.com/", html).TextContent?.Length ?? 0;
+            chars += new SmartReader.Reader("https://example.com/", html).GetArticle().TextContent?.Length ?? 0;
         return chars;
     }
 

@@ -25,7 +25,7 @@ public static class Throughput
 
         Measure("SmartReader alone (fundus)", pages.Count, pageBytes, passes, () =>
         {
-            foreach (var h in pageStrings) SmartReader.Reader.ParseArticle("https://example.com/", h);
+            foreach (var h in pageStrings) new SmartReader.Reader("https://example.com/", h).GetArticle();
         });
         Measure("Sitrep HTML reader (fundus)", pages.Count, pageBytes, passes, () =>
         {

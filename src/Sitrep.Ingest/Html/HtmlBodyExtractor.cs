@@ -21,14 +21,21 @@ public sealed class HtmlBodyExtractor
 
     private const string PlaceholderUrl = "https://localhost/";
 
-    public HtmlBody Extract(string html, string? url, CancellationToken cancellationToken = default)
+    public HtmlBody Extract(string html, string? url, CancellationToken cancellationToken = default) =>
+        Extract(html, null, url, cancellationToken);
+
+    /// <summary>
+    /// Extracts the body from <paramref name="parsed"/>, the AngleSharp parse of <paramref name="html"/>, so a caller
+    /// that also reads metadata parses the page once. SmartReader rewrites the document: read anything else from it first.
+    /// </summary>
+    public HtmlBody Extract(string html, IHtmlDocument? parsed, string? url, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(html);
         using var stream = new BodyTextStream(html);
         List<string> paragraphs;
         try
         {
-            paragraphs = ExtractParagraphs(html, url, stream, cancellationToken);
+            paragraphs = ExtractParagraphs(parsed ?? new HtmlParser().ParseDocument(html), url, stream, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
@@ -40,10 +47,8 @@ public sealed class HtmlBodyExtractor
         return new HtmlBody(text, map, Version);
     }
 
-    private static List<string> ExtractParagraphs(string html, string? url, BodyTextStream stream, CancellationToken cancellationToken)
+    private static List<string> ExtractParagraphs(IHtmlDocument doc, string? url, BodyTextStream stream, CancellationToken cancellationToken)
     {
-        var parser = new HtmlParser();
-        var doc = parser.ParseDocument(html);
         cancellationToken.ThrowIfCancellationRequested();
 
         var meta = PageMeta.Read(doc);

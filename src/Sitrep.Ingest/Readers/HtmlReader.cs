@@ -48,7 +48,8 @@ public sealed class HtmlReader : IDocumentReader
         var dom = new HtmlParser().ParseDocument(html);
         var url = source.Url ?? source.KnownMetadata?.Url;
         var meta = _metadata.Extract(dom, url);
-        var body = _body.Extract(html, url, cancellationToken);
+        // One parse serves both: metadata is read first, because the body extractor rewrites the document.
+        var body = _body.Extract(html, dom, url, cancellationToken);
         if (body.Text.Length == 0)
             throw new SitrepException(ErrorCodes.NoBody, "No article text found in the page.");
 
