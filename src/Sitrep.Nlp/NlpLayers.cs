@@ -17,4 +17,6 @@ public static class NlpLayers
 {
     public static readonly AnnotationLayer<Sentence[]> Sentences = new("sentences");
     public static readonly AnnotationLayer<Token[]> Tokens = new("tokens");
+    /// <summary>Present once UPOS, XPOS and lemmas are filled on <see cref="Tokens"/>; names the model that did it.</summary>
+    public static readonly AnnotationLayer<Stages.PosAnnotation> Pos = new("pos");
 }

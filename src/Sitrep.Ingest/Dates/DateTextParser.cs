@@ -84,7 +84,7 @@ public static partial class DateTextParser
         @"|(?=\s*[ap]\.?\s?m\b))" +
         @"(?:\s*(?<ap>[ap])\.?\s?m\b\.?)?" +
         @"(?:\s*(?:uhr|h)\b)?" +
-        @"(?:\s*\(?(?<tz>(?:GMT|UTC|UT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[+\-−]\d{2}:?\d{2}|(?-i:Z|[A-Z]{2,5}))(?![\p{L}\p{N}]))?" +
+        @"(?:\s*\(?(?<tz>(?:GMT|UTC|UT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[+\-−]\d{2}(?::?\d{2})?|(?-i:Z|[A-Z]{2,5}))(?![\p{L}\p{N}]))?" +
         @")?";
 
     private const string FullPattern =
@@ -304,7 +304,13 @@ public static partial class DateTextParser
         var tz = m.Groups["tz"];
         if (tz.Success)
         {
-            offset = ResolveZone(tz.Value, date, time);
+            // A bare "-12:00" after "10:00" is the end of a time range, not an offset: bare offsets with a colon
+            // count only after seconds or in the ISO "T" form ("+0530" and "+02" have no such ambiguity).
+            var zv = tz.ValueSpan;
+            bool bare = zv[0] is '+' or '-' or '−';
+            int h = m.Groups["H"].Index;
+            bool isoForm = h > 0 && m.Value[h - 1 - m.Index] is 'T' or 't';
+            offset = bare && zv.Contains(':') && !m.Groups["S"].Success && !isoForm ? null : ResolveZone(tz.Value, date, time);
             if (offset is null) end = TrimEnd(m, tz.Index);
         }
         value = new DocumentDate(date, time, offset);

@@ -221,13 +221,17 @@ public sealed partial class HtmlMetadataExtractor
         var t = Meta(doc, "og:title")
                 ?? jsonLd.Nodes.Where(n => n.IsArticle).Select(n => Clean(n.Headline)).FirstOrDefault(x => x is not null)
                 ?? Meta(doc, "twitter:title");
+        // og:title sometimes carries the site name too; only a part that is the site name is dropped there.
+        if (t is not null && site is not null) t = StripSiteSuffix(t, site, guess: false);
         if (t is null && Clean(doc.Title) is { } title) t = StripSiteSuffix(title, site);
         t ??= Clean(doc.QuerySelector("h1")?.TextContent);
         return t;
     }
 
     /// <summary>"Headline | Site" -> "Headline": drops a leading or trailing part that is the site name or much shorter.</summary>
-    public static string StripSiteSuffix(string title, string? site)
+    public static string StripSiteSuffix(string title, string? site) => StripSiteSuffix(title, site, guess: true);
+
+    private static string StripSiteSuffix(string title, string? site, bool guess)
     {
         foreach (var sep in (ReadOnlySpan<string>)[" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " : "])
         {
@@ -241,7 +245,7 @@ public sealed partial class HtmlMetadataExtractor
             var rest = title[(j + sep.Length)..].Trim();
             if (site is not null && SameName(first, site)) return rest;
             // Without a known site name, a short last part after a long first part is taken as the site.
-            if (sep is " | " or " – " or " — " or " - " && tail.Length <= 30 && head.Length >= 2 * tail.Length && WordCount(tail) <= 4)
+            if (guess && sep is " | " or " – " or " — " or " - " && tail.Length <= 30 && head.Length >= 2 * tail.Length && WordCount(tail) <= 4)
                 return head;
         }
         return title;
@@ -264,12 +268,28 @@ public sealed partial class HtmlMetadataExtractor
         if (names.Count > 0) return string.Join(", ", names);
         var meta = Meta(doc, "author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author", "byl", "twitter:creator");
         if (meta is not null && !IsUrl(meta) && !meta.StartsWith('@')) return StripBy(meta);
-        var rel = doc.QuerySelectorAll("a[rel~=author], [itemprop=author]").Select(e => Clean(e.TextContent)).FirstOrDefault(s => s is not null && s.Length <= 80);
+        // Visible bylines; comment forms ("Name *") and comment authors are not the article's author.
+        var rel = doc.QuerySelectorAll("a[rel~=author], [itemprop=author]").Where(IsBylineCandidate)
+            .Select(e => Clean(e.TextContent)).FirstOrDefault(LooksLikeName);
         if (rel is not null) return StripBy(rel);
-        var byline = doc.QuerySelectorAll("[class*=byline], [class*=author]")
-            .Select(e => Clean(e.TextContent)).FirstOrDefault(s => s is not null && s.Length is > 2 and <= 80);
+        var byline = doc.QuerySelectorAll("[class*=byline], [class*=author]").Where(IsBylineCandidate)
+            .Select(e => Clean(e.TextContent)).FirstOrDefault(LooksLikeName);
         return byline is null ? null : StripBy(byline);
     }
+
+    private static bool IsBylineCandidate(IElement e)
+    {
+        for (var p = e; p is not null; p = p.ParentElement)
+        {
+            if (p.LocalName is "form" or "label" or "footer" or "aside" or "nav" or "script") return false;
+            var h = ((p.GetAttribute("class") ?? "") + " " + (p.Id ?? "")).ToLowerInvariant();
+            if (h.Contains("comment", StringComparison.Ordinal) || h.Contains("respond", StringComparison.Ordinal)) return false;
+        }
+        return true;
+    }
+
+    private static bool LooksLikeName(string? s) =>
+        s is not null && s.Length is > 2 and <= 80 && WordCount(s) <= 8 && s.IndexOfAny(['*', '(', ')', ':', '@', '|']) < 0;
 
     private static bool IsUrl(string s) => s.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || s.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
@@ -285,6 +305,6 @@ public sealed partial class HtmlMetadataExtractor
     [GeneratedRegex(@"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$", RegexOptions.CultureInvariant)]
     private static partial Regex LanguageTag();
 
-    [GeneratedRegex(@"^(?:by|von|par|por|di|door)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:posted|published|written|ver(?:ö|oe)ffentlicht|geschrieben|publié|publicado)\s+)?(?:by|von|par|por|di|door)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ByPrefix();
 }

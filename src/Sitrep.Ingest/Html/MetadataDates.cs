@@ -187,7 +187,7 @@ internal static partial class MetadataDates
                 }
             }
         }
-        if (nearest is { } n) Add(n.Date, "text", "first", DateRole.Published, RankTextFirst);
+        if (nearest is { } n) Add(n.Date, "text", "near-headline", DateRole.Published, RankTextFirst);
 
         // 6. Last resorts: date fields in inline scripts (shop and app state), then the text of footers and sidebars.
         foreach (var script in doc.QuerySelectorAll("script"))

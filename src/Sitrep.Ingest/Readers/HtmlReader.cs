@@ -47,7 +47,9 @@ public sealed class HtmlReader : IDocumentReader
 
         var dom = new HtmlParser().ParseDocument(html);
         var url = source.Url ?? source.KnownMetadata?.Url;
-        var meta = _metadata.Extract(dom, url);
+        // A page cannot be published after it was fetched (a WARC date, an HTTP date): that bounds the guesses.
+        var metadataExtractor = source.FetchedAt is { } fetched ? new HtmlMetadataExtractor(DateOnly.FromDateTime(fetched.UtcDateTime).AddDays(1)) : _metadata;
+        var meta = metadataExtractor.Extract(dom, url);
         // One parse serves both: metadata is read first, because the body extractor rewrites the document.
         var body = _body.Extract(html, dom, url, cancellationToken);
         if (body.Text.Length == 0)

@@ -17,8 +17,10 @@ public sealed class PosModel
     {
         Upos = upos; Xpos = xpos; ClassUpos = classUpos; ClassXpos = classXpos; Ambiguity = ambiguity;
         FeatureKeys = featureKeys; RowStart = rowStart; Classes = classes; Weights = weights; Lemmatizer = lemmatizer; Description = description;
-        Rows = new Dictionary<ulong, int>(featureKeys.Length);
-        for (int i = 0; i < featureKeys.Length; i++) Rows[featureKeys[i]] = i;
+        Rows = new UInt64Map<int>(featureKeys.Length);
+        for (int i = 0; i < featureKeys.Length; i++) Rows.Set(featureKeys[i], i);
+        AmbiguityMap = new UInt64Map<ulong>(ambiguity.Count);
+        foreach (var (k, v) in ambiguity) AmbiguityMap.Set(k, v);
     }
 
     /// <summary>UPOS tag names, indexed by UPOS id.</summary>
@@ -33,7 +35,8 @@ public sealed class PosModel
     internal int[] RowStart { get; }
     internal byte[] Classes { get; }
     internal float[] Weights { get; }
-    internal Dictionary<ulong, int> Rows { get; }
+    internal UInt64Map<int> Rows { get; }
+    internal UInt64Map<ulong> AmbiguityMap { get; }
     public Lemmatizer Lemmatizer { get; }
     /// <summary>Free text stored in the header: training data and options.</summary>
     public string Description { get; }

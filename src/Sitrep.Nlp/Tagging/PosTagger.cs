@@ -19,7 +19,7 @@ public sealed class PosTagger(PosModel model)
     {
         var s = t_scratch ??= new Scratch();
         if (s.Words.Length < tokens.Length) s.Words = new WordInfo[Math.Max(tokens.Length, s.Words.Length * 2)];
-        for (int i = 0; i < tokens.Length; i++) s.Words[i] = PosFeatures.Compute(text.AsSpan(tokens[i].Start, tokens[i].Length), Model.Ambiguity);
+        for (int i = 0; i < tokens.Length; i++) s.Words[i] = PosFeatures.Compute(text.AsSpan(tokens[i].Start, tokens[i].Length), Model.AmbiguityMap);
         Decode(s, tokens.Length, classes);
     }
 
@@ -28,7 +28,7 @@ public sealed class PosTagger(PosModel model)
     {
         var s = t_scratch ??= new Scratch();
         if (s.Words.Length < forms.Count) s.Words = new WordInfo[Math.Max(forms.Count, s.Words.Length * 2)];
-        for (int i = 0; i < forms.Count; i++) s.Words[i] = PosFeatures.Compute(forms[i], Model.Ambiguity);
+        for (int i = 0; i < forms.Count; i++) s.Words[i] = PosFeatures.Compute(forms[i], Model.AmbiguityMap);
         var result = new int[forms.Count];
         Decode(s, forms.Count, result);
         return result;

@@ -71,7 +71,7 @@ internal static class FeatureHash
 /// <summary>The tagger's feature templates. Training and tagging call the same code, so they cannot drift apart.</summary>
 internal static class PosFeatures
 {
-    public const int MaxFeatures = 40;
+    public const int MaxFeatures = 48;
 
     private static readonly WordInfo Start = Sentinel(0x5354415254UL);
     private static readonly WordInfo End = Sentinel(0x454E44UL);
@@ -82,25 +82,48 @@ internal static class PosFeatures
         return new WordInfo { Lower = h, Exact = h, Shape = h, Norm = h, S1 = h, S2 = h, S3 = h, S4 = h, S5 = h, P1 = h, P2 = h, P3 = h, Amb = h, Flags = h };
     }
 
-    public static WordInfo Compute(ReadOnlySpan<char> form, IReadOnlyDictionary<ulong, ulong> ambiguity)
+    public static WordInfo Compute(ReadOnlySpan<char> form, Dictionary<ulong, ulong> ambiguity)
     {
+        var w = Compute(form);
+        w.Amb = ambiguity.TryGetValue(w.Lower, out var a) ? a : NoAmbiguity;
+        return w;
+    }
+
+    public static WordInfo Compute(ReadOnlySpan<char> form, UInt64Map<ulong> ambiguity)
+    {
+        var w = Compute(form);
+        w.Amb = ambiguity.TryGetValue(w.Lower, out var a) ? a : NoAmbiguity;
+        return w;
+    }
+
+    private const ulong NoAmbiguity = 0x7777UL;
+
+    private static WordInfo Compute(ReadOnlySpan<char> form)
+    {
+        // Lowercase once into a stack buffer; affix hashes then read it without case mapping.
+        Span<char> buffer = stackalloc char[64];
+        var lower = form.Length <= 64 ? buffer[..form.Length] : new char[form.Length];
+        for (int i = 0; i < form.Length; i++)
+        {
+            char c = form[i];
+            lower[i] = c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
+        }
         var w = new WordInfo
         {
-            Lower = FeatureHash.LowerChars(form),
-            Exact = FeatureHash.Chars(form),
+            Lower = FeatureHash.Chars(lower),
+            Exact = FeatureHash.Chars(form) ^ 0x5bd1e995UL,
             Shape = FeatureHash.Shape(form),
-            Norm = FeatureHash.NormChars(form),
+            Norm = FeatureHash.NormChars(lower),
         };
         int n = form.Length;
-        w.S1 = FeatureHash.LowerChars(form[Math.Max(0, n - 1)..]);
-        w.S2 = n >= 2 ? FeatureHash.LowerChars(form[(n - 2)..]) : 1;
-        w.S3 = n >= 3 ? FeatureHash.LowerChars(form[(n - 3)..]) : 1;
-        w.S4 = n >= 4 ? FeatureHash.LowerChars(form[(n - 4)..]) : 1;
-        w.S5 = n >= 5 ? FeatureHash.LowerChars(form[(n - 5)..]) : 1;
-        w.P1 = FeatureHash.LowerChars(form[..Math.Min(1, n)]);
-        w.P2 = n >= 2 ? FeatureHash.LowerChars(form[..2]) : 1;
-        w.P3 = n >= 3 ? FeatureHash.LowerChars(form[..3]) : 1;
-        w.Amb = ambiguity.TryGetValue(w.Lower, out var a) ? a : 0x7777UL;
+        w.S1 = FeatureHash.Chars(lower[Math.Max(0, n - 1)..]);
+        w.S2 = n >= 2 ? FeatureHash.Chars(lower[(n - 2)..]) : 1;
+        w.S3 = n >= 3 ? FeatureHash.Chars(lower[(n - 3)..]) : 1;
+        w.S4 = n >= 4 ? FeatureHash.Chars(lower[(n - 4)..]) : 1;
+        w.S5 = n >= 5 ? FeatureHash.Chars(lower[(n - 5)..]) : 1;
+        w.P1 = FeatureHash.Chars(lower[..Math.Min(1, n)]);
+        w.P2 = n >= 2 ? FeatureHash.Chars(lower[..2]) : 1;
+        w.P3 = n >= 3 ? FeatureHash.Chars(lower[..3]) : 1;
         ulong flags = 0;
         bool anyLower = false, anyUpper = false;
         foreach (var c in form)
@@ -166,6 +189,10 @@ internal static class PosFeatures
         f[k++] = FeatureHash.F(35, w.Amb, wm1.Lower);
         f[k++] = FeatureHash.F(36, w.S3, wp1.Lower);
         f[k++] = FeatureHash.F(37, wm1.Amb, w.S3);
+        f[k++] = FeatureHash.F(38, t1, w.S3);
+        f[k++] = FeatureHash.F(39, wp1.Amb, wp2.Amb);
+        f[k++] = FeatureHash.F(40, wm1.Lower, wp1.Lower);
+        f[k++] = FeatureHash.F(41, FeatureHash.F(41, t1, t2), w.Amb);
         return k;
     }
 }

@@ -1,0 +1,113 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using Sitrep.Cli.Output;
+using Sitrep.Nlp.Parsing;
+using Sitrep.Nlp.Tagging;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Sitrep.Cli.Commands.Nlp;
+
+/// <summary>Scores the dependency parser on a CoNLL-U treebank with gold tokenization: UAS and LAS as the CoNLL 2018 shared task.</summary>
+public sealed class EvalParserCommand : Command<EvalParserCommand.Settings>
+{
+    /// <summary>The shipped model, relative to the repository (or to an install that keeps data/ beside the binary).</summary>
+    public const string DefaultModel = "data/models/parser/en_ewt.parser";
+
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--gold <FILE>")]
+        [Description("Gold treebank (CoNLL-U).")]
+        public string Gold { get; init; } = "";
+
+        [CommandOption("--model <PATH>")]
+        [Description("Parser model (default: " + DefaultModel + ").")]
+        public string? Model { get; init; }
+
+        [CommandOption("--pos-model <PATH>")]
+        [Description("Tag the words with this POS model first; without it the treebank's gold tags are used.")]
+        public string? PosModel { get; init; }
+
+        [CommandOption("--json")]
+        public bool Json { get; init; }
+    }
+
+    public override ValidationResult Validate(CommandContext context, Settings settings)
+    {
+        if (!File.Exists(settings.Gold)) return ValidationResult.Error($"--gold: no file '{settings.Gold}'.");
+        if (settings.Model is not null && !File.Exists(settings.Model)) return ValidationResult.Error($"--model: no file '{settings.Model}'.");
+        if (settings.PosModel is not null && !File.Exists(settings.PosModel)) return ValidationResult.Error($"--pos-model: no file '{settings.PosModel}'.");
+        return ValidationResult.Success();
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var modelPath = settings.Model ?? FindDefault(DefaultModel);
+        if (modelPath is null)
+        {
+            Console.Error.WriteLine($"sitrep: no parser model at {DefaultModel}; give --model.");
+            return ExitCodes.NotFound;
+        }
+        var parser = DependencyParser.Load(modelPath);
+        var gold = ParserSentence.ReadConllu(settings.Gold);
+        var input = gold;
+        string tags = "gold";
+        double? uposAccuracy = null;
+        if (settings.PosModel is not null)
+        {
+            input = ParserTagging.WithPredictedTags(gold, new PosTagger(PosModel.Load(settings.PosModel)));
+            uposAccuracy = ParserTagging.UposAccuracy(gold, input);
+            tags = "predicted (" + Path.GetFileName(settings.PosModel) + ")";
+        }
+        ParserTrainer.Evaluate(parser, input.Take(200).ToList()); // warm-up, so the timing below is of warm code
+        cancellationToken.ThrowIfCancellationRequested();
+        var sw = Stopwatch.StartNew();
+        var score = ParserTrainer.Evaluate(parser, input);
+        double seconds = sw.Elapsed.TotalSeconds;
+        double speed = score.Words / Math.Max(seconds, 1e-9);
+
+        if (settings.Json)
+        {
+            JsonOutput.Write(Console.Out, w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("gold", Path.GetFileName(settings.Gold));
+                w.WriteString("model", Path.GetFileName(modelPath));
+                w.WriteString("tags", tags);
+                if (uposAccuracy is { } u) w.WriteNumber("upos", Math.Round(u, 2));
+                w.WriteNumber("sentences", gold.Count);
+                w.WriteNumber("words", score.Words);
+                w.WriteNumber("uas", Math.Round(score.Uas, 2));
+                w.WriteNumber("las", Math.Round(score.Las, 2));
+                w.WriteNumber("words_per_second", Math.Round(speed));
+                w.WriteEndObject();
+            });
+        }
+        else
+        {
+            var table = new Table().Border(TableBorder.Simple).Title("Dependency parsing, gold tokens (CoNLL 2018 UAS/LAS, punctuation included)");
+            table.AddColumn("treebank").AddColumn("tags").AddColumn(new TableColumn("words").RightAligned())
+                .AddColumn(new TableColumn("UAS").RightAligned()).AddColumn(new TableColumn("LAS").RightAligned()).AddColumn(new TableColumn("words/s").RightAligned());
+            table.AddRow(Markup.Escape(Path.GetFileName(settings.Gold)),
+                Markup.Escape(tags + (uposAccuracy is { } u ? string.Create(CultureInfo.InvariantCulture, $", UPOS {u:0.00}") : "")),
+                score.Words.ToString(CultureInfo.InvariantCulture), F(score.Uas), F(score.Las), speed.ToString("0", CultureInfo.InvariantCulture));
+            Consoles.Out.Write(table);
+        }
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Looks for a repository-relative file above the working directory, then above the executable.</summary>
+    internal static string? FindDefault(string relative)
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var path = Path.Combine(dir.FullName, relative);
+                if (File.Exists(path)) return path;
+            }
+        return null;
+    }
+
+    private static string F(double v) => v.ToString("0.00", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,104 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using Sitrep.Cli.Output;
+using Sitrep.Nlp.Parsing;
+using Sitrep.Nlp.Tagging;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Sitrep.Cli.Commands.Nlp;
+
+/// <summary>Trains the dependency parser on CoNLL-U treebanks and writes the model file.</summary>
+public sealed class TrainParserCommand : Command<TrainParserCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--train <FILE>")]
+        [Description("Training treebank (CoNLL-U); repeat the option for several.")]
+        public string[] Train { get; init; } = [];
+
+        [CommandOption("--dev <FILE>")]
+        [Description("Dev treebank (CoNLL-U): the epoch with the best dev LAS is kept.")]
+        public string? Dev { get; init; }
+
+        [CommandOption("--out <PATH>")]
+        [Description("Model file to write.")]
+        public string Out { get; init; } = "";
+
+        [CommandOption("--epochs <N>")]
+        [DefaultValue(15)]
+        public int Epochs { get; init; } = 15;
+
+        [CommandOption("--seed <N>")]
+        [DefaultValue(1)]
+        public int Seed { get; init; } = 1;
+
+        [CommandOption("--pos-model <PATH>")]
+        [Description("Train and tune on tags predicted by this POS model instead of the treebank's gold tags.")]
+        public string? PosModel { get; init; }
+
+        [CommandOption("--action-bits <N>")]
+        [Description("log2 of the transition weight table's rows.")]
+        [DefaultValue(20)]
+        public int ActionBits { get; init; } = 20;
+
+        [CommandOption("--label-bits <N>")]
+        [Description("log2 of the label weight table's rows.")]
+        [DefaultValue(19)]
+        public int LabelBits { get; init; } = 19;
+
+        [CommandOption("--limit <N>")]
+        [Description("Use only the first N training sentences (quick experiments).")]
+        public int? Limit { get; init; }
+    }
+
+    public override ValidationResult Validate(CommandContext context, Settings settings)
+    {
+        if (settings.Train.Length == 0) return ValidationResult.Error("--train: give at least one CoNLL-U file.");
+        foreach (var t in settings.Train) if (!File.Exists(t)) return ValidationResult.Error($"--train: no file '{t}'.");
+        if (settings.Dev is not null && !File.Exists(settings.Dev)) return ValidationResult.Error($"--dev: no file '{settings.Dev}'.");
+        if (settings.PosModel is not null && !File.Exists(settings.PosModel)) return ValidationResult.Error($"--pos-model: no file '{settings.PosModel}'.");
+        if (string.IsNullOrWhiteSpace(settings.Out)) return ValidationResult.Error("--out: give the model file to write.");
+        if (settings.Epochs < 1) return ValidationResult.Error("--epochs must be at least 1.");
+        if (settings.ActionBits is < 12 or > 24 || settings.LabelBits is < 12 or > 24) return ValidationResult.Error("--action-bits/--label-bits: 12 to 24.");
+        return ValidationResult.Success();
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var err = Consoles.Error;
+        var train = settings.Train.SelectMany(ParserSentence.ReadConllu).ToList();
+        if (settings.Limit is { } limit) train = [.. train.Take(limit)];
+        var dev = settings.Dev is null ? null : ParserSentence.ReadConllu(settings.Dev);
+        string tags = "gold tags";
+        if (settings.PosModel is not null)
+        {
+            var tagger = new PosTagger(PosModel.Load(settings.PosModel));
+            train = ParserTagging.WithPredictedTags(train, tagger);
+            if (dev is not null) dev = ParserTagging.WithPredictedTags(dev, tagger);
+            tags = "predicted tags (" + Path.GetFileName(settings.PosModel) + ")";
+        }
+        err.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"parser: {train.Count} training sentences ({train.Sum(s => s.Count)} words), {dev?.Count ?? 0} dev sentences, {tags}")));
+        var options = new ParserTrainingOptions
+        {
+            Epochs = settings.Epochs,
+            Seed = settings.Seed,
+            ActionBits = settings.ActionBits,
+            LabelBits = settings.LabelBits,
+            Description = "trained on " + string.Join(", ", settings.Train.Select(Path.GetFileName)) + " with " + tags,
+        };
+        var sw = Stopwatch.StartNew();
+        var model = ParserTrainer.Train(train, dev, options, r => err.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"epoch {r.Epoch,2}: {r.TrainSeconds,5:0.0}s, train transitions {100 * r.TrainActionAccuracy:0.00}%, dev UAS {r.DevUas:0.00} LAS {r.DevLas:0.00}{(r.Best ? " *" : "")}"))),
+            cancellationToken);
+        var dir = Path.GetDirectoryName(Path.GetFullPath(settings.Out));
+        if (dir is not null) Directory.CreateDirectory(dir);
+        var bytes = model.ToBytes();
+        File.WriteAllBytes(settings.Out, bytes);
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{settings.Out}: {bytes.Length / 1048576.0:0.0} MiB, sha256 {ParserModel.Sha256(bytes)}, {sw.Elapsed.TotalSeconds:0}s ({model.Description})"));
+        return ExitCodes.Ok;
+    }
+}
