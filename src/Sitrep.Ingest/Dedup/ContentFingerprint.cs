@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Security.Cryptography;
 using System.Text;
@@ -29,44 +28,11 @@ public static class ContentFingerprint
         return new ContentHashes(bodySha, SimHash(shingles), MinHash(shingles));
     }
 
-    /// <summary>The fraction of equal positions: an unbiased estimate of the Jaccard similarity of the shingle sets.</summary>
-    public static double EstimateJaccard(IReadOnlyList<uint> a, IReadOnlyList<uint> b)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        if (a.Count != b.Count) throw new ArgumentException($"MinHash signatures differ in length ({a.Count} and {b.Count}).");
-        if (a.Count == 0) return 0;
-        int equal = 0;
-        for (int i = 0; i < a.Count; i++)
-            if (a[i] == b[i]) equal++;
-        return (double)equal / a.Count;
-    }
+    public static double EstimateJaccard(IReadOnlyList<uint> a, IReadOnlyList<uint> b) => MinHashSignatures.EstimateJaccard(a, b);
 
-    public static int HammingDistance(ulong a, ulong b) => System.Numerics.BitOperations.PopCount(a ^ b);
+    public static int HammingDistance(ulong a, ulong b) => MinHashSignatures.HammingDistance(a, b);
 
-    /// <summary>
-    /// LSH band keys: the signature is cut into <paramref name="bands"/> bands of Count/bands rows, each band
-    /// hashed (with its index, so equal rows in different bands give different keys). Two documents that share
-    /// any key are near-duplicate candidates. With 32 bands of 4 rows, pairs at Jaccard 0.8 collide with
-    /// probability ~1 − (1 − 0.8⁴)³² ≈ 0.99999, pairs at 0.3 with ~0.23.
-    /// </summary>
-    public static IReadOnlyList<long> BandKeys(IReadOnlyList<uint> minhash, int bands = DefaultBands)
-    {
-        ArgumentNullException.ThrowIfNull(minhash);
-        if (bands <= 0 || minhash.Count == 0 || minhash.Count % bands != 0)
-            throw new ArgumentException($"A signature of {minhash.Count} values cannot be cut into {bands} equal bands.", nameof(bands));
-        int rows = minhash.Count / bands;
-        var keys = new long[bands];
-        Span<byte> buf = stackalloc byte[4 + 4 * rows];
-        for (int band = 0; band < bands; band++)
-        {
-            BinaryPrimitives.WriteInt32LittleEndian(buf, band);
-            for (int r = 0; r < rows; r++)
-                BinaryPrimitives.WriteUInt32LittleEndian(buf[(4 + 4 * r)..], minhash[band * rows + r]);
-            keys[band] = unchecked((long)XxHash64.HashToUInt64(buf));
-        }
-        return keys;
-    }
+    public static IReadOnlyList<long> BandKeys(IReadOnlyList<uint> minhash, int bands = DefaultBands) => MinHashSignatures.BandKeys(minhash, bands);
 
     /// <summary>Distinct word <see cref="ShingleSize"/>-gram hashes of a normalized body; a shorter body is one shingle, an empty one none.</summary>
     internal static HashSet<ulong> Shingles(string normalized)
