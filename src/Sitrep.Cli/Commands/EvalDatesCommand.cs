@@ -11,33 +11,11 @@ namespace Sitrep.Cli.Commands;
 /// <summary>Publication-date accuracy at day precision, scored as htmldate's evaluation (shared/tools/extraction/score_dates.py).</summary>
 public sealed class EvalDatesCommand : Command<EvalDatesCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : EvalPagesSettings
     {
-        [CommandOption("--truth <FILE>")]
-        [Description("Truth manifest: {url: {\"file\": \"page.html\", \"date\": \"YYYY-MM-DD\"}}.")]
-        public string Truth { get; init; } = "";
-
-        [CommandOption("--pages <DIR>")]
-        [Description("Folder holding the pages named in the manifest.")]
-        public string Pages { get; init; } = "";
-
-        [CommandOption("--out <FILE>")]
-        [Description("Write Sitrep's predictions as {file stem: date or null} JSON (to check with the reference scorer).")]
-        public string? Out { get; init; }
-
         [CommandOption("--errors <FILE>")]
         [Description("Write mismatches as TSV (url, reference, predicted).")]
         public string? Errors { get; init; }
-
-        [CommandOption("--json")]
-        public bool Json { get; init; }
-    }
-
-    public override ValidationResult Validate(CommandContext context, Settings settings)
-    {
-        if (!File.Exists(settings.Truth)) return ValidationResult.Error($"--truth: no file '{settings.Truth}'.");
-        if (!Directory.Exists(settings.Pages)) return ValidationResult.Error($"--pages: no folder '{settings.Pages}'.");
-        return ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

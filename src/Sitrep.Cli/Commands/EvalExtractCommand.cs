@@ -12,36 +12,19 @@ namespace Sitrep.Cli.Commands;
 /// <summary>Scores body extraction with the article-extraction-benchmark metric, optionally beside peers' outputs.</summary>
 public sealed class EvalExtractCommand : Command<EvalExtractCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : EvalPagesSettings
     {
-        [CommandOption("--truth <FILE>")]
-        [Description("Ground truth: {id: {\"articleBody\": …}} JSON, or a folder of {id}.txt.")]
-        public string Truth { get; init; } = "";
-
-        [CommandOption("--pages <DIR>")]
-        [Description("Folder of the pages: {id}.html or {id}.html.gz.")]
-        public string Pages { get; init; } = "";
-
         [CommandOption("--peers <DIR>")]
         [Description("Folder of other extractors' outputs (JSON in the same format) to score side by side.")]
         public string? Peers { get; init; }
 
-        [CommandOption("--out <FILE>")]
-        [Description("Write Sitrep's predictions as {id: text} JSON (to check with the reference scorer).")]
-        public string? Out { get; init; }
-
         [CommandOption("--per-doc <FILE>")]
         [Description("Write per-document scores as TSV.")]
         public string? PerDoc { get; init; }
-
-        [CommandOption("--json")]
-        public bool Json { get; init; }
     }
 
     public override ValidationResult Validate(CommandContext context, Settings settings)
     {
-        if (!File.Exists(settings.Truth) && !Directory.Exists(settings.Truth)) return ValidationResult.Error($"--truth: no file or folder '{settings.Truth}'.");
-        if (!Directory.Exists(settings.Pages)) return ValidationResult.Error($"--pages: no folder '{settings.Pages}'.");
         if (settings.Peers is not null && !Directory.Exists(settings.Peers)) return ValidationResult.Error($"--peers: no folder '{settings.Peers}'.");
         return ValidationResult.Success();
     }

@@ -1,7 +1,10 @@
+using System.ComponentModel;
 using Sitrep.Core;
 using Sitrep.Ingest;
 using Sitrep.Ingest.Input;
 using Sitrep.Ingest.Readers;
+using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Sitrep.Cli.Commands;
 
@@ -32,5 +35,32 @@ public static class EvalPages
         {
             return (null, e.ToError("read"));
         }
+    }
+}
+
+/// <summary>Options shared by the evaluations that read a truth file and a folder of pages.</summary>
+public class EvalPagesSettings : CommandSettings
+{
+    [CommandOption("--truth <FILE>")]
+    [Description("The truth file (format per command).")]
+    public string Truth { get; init; } = "";
+
+    [CommandOption("--pages <DIR>")]
+    [Description("Folder of the pages.")]
+    public string Pages { get; init; } = "";
+
+    [CommandOption("--out <FILE>")]
+    [Description("Write Sitrep's predictions as JSON, to check with the reference scorer.")]
+    public string? Out { get; init; }
+
+    [CommandOption("--json")]
+    [Description("Print the scores as JSON.")]
+    public bool Json { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (!File.Exists(Truth) && !Directory.Exists(Truth)) return ValidationResult.Error($"--truth: no file or folder '{Truth}'.");
+        if (!Directory.Exists(Pages)) return ValidationResult.Error($"--pages: no folder '{Pages}'.");
+        return ValidationResult.Success();
     }
 }

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Sitrep.Cli.Tests;
+
+/// <summary>The eval commands end to end on a slice of the shared dev sets: loader, readers, scorer, output.</summary>
+public sealed class EvalCommandTests : IDisposable
+{
+    private readonly TestEnvironment _env = new();
+
+    [Fact]
+    public void EvalExtractScoresAFundusSliceAndWritesPredictions()
+    {
+        var fundus = TestEnvironment.Shared("data", "extraction", "fundus");
+        var truth = JsonNode.Parse(File.ReadAllText(Path.Combine(fundus, "ground-truth.aeb.json")))!.AsObject();
+        var slice = new JsonObject();
+        foreach (var (id, value) in truth.OrderBy(kv => kv.Key, StringComparer.Ordinal).Where((_, i) => i % 10 == 0))
+            slice[id] = value!.DeepClone();
+        var truthFile = _env.File("truth.json", System.Text.Encoding.UTF8.GetBytes(slice.ToJsonString()));
+        var predictions = Path.Combine(_env.Directory, "pred.json");
+
+        var (exit, stdout, stderr) = TestEnvironment.Run("eval", "extract", "--truth", truthFile, "--pages", Path.Combine(fundus, "html"), "--out", predictions, "--json");
+        Assert.True(exit == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var sitrep = json.RootElement[0];
+        Assert.Equal("sitrep", sitrep.GetProperty("name").GetString());
+        Assert.Equal(slice.Count, sitrep.GetProperty("documents").GetInt32());
+        Assert.True(sitrep.GetProperty("f1").GetDouble() > 0.9, stdout);
+        using var pred = JsonDocument.Parse(File.ReadAllText(predictions));
+        Assert.Equal(slice.Count, pred.RootElement.EnumerateObject().Count());
+    }
+
+    [Fact]
+    public void EvalDatesScoresAHtmldateSlice()
+    {
+        var dev = TestEnvironment.Shared("data", "extraction", "htmldate-dev");
+        var truth = JsonNode.Parse(File.ReadAllText(Path.Combine(dev, "dates.json")))!.AsObject();
+        var slice = new JsonObject();
+        foreach (var (url, value) in truth.Where((_, i) => i % 20 == 0))
+            slice[url] = value!.DeepClone();
+        var truthFile = _env.File("dates.json", System.Text.Encoding.UTF8.GetBytes(slice.ToJsonString()));
+
+        var (exit, stdout, stderr) = TestEnvironment.Run("eval", "dates", "--truth", truthFile, "--pages", Path.Combine(dev, "html"), "--json");
+        Assert.True(exit == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal(slice.Count, json.RootElement.GetProperty("pages").GetInt32());
+        Assert.True(json.RootElement.GetProperty("accuracy").GetDouble() >= 0.75, stdout);
+    }
+
+    [Fact]
+    public void EvalRefusesAMissingTruthFile()
+    {
+        var (exit, _, _) = TestEnvironment.Run("eval", "extract", "--truth", Path.Combine(_env.Directory, "nope.json"), "--pages", _env.Directory);
+        Assert.NotEqual(0, exit);
+    }
+
+    public void Dispose() => _env.Dispose();
+}
