@@ -78,22 +78,28 @@ public static class Gzip
         }
     }
 
+    /// <summary>Copies <paramref name="from"/> into <paramref name="to"/>, refusing with TooLarge past <paramref name="maxBytes"/>: decompression bombs stop early.</summary>
+    internal static void CopyBounded(Stream from, MemoryStream to, long maxBytes, string what)
+    {
+        var buffer = new byte[81920];
+        int n;
+        while ((n = from.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (to.Length + n > maxBytes)
+                throw new SitrepException(ErrorCodes.TooLarge,
+                    $"{what} exceeds the limit of {maxBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes (ReaderOptions.MaxBytes).");
+            to.Write(buffer, 0, n);
+        }
+    }
+
     private static (byte[] Output, int Consumed, Exception? Failure) DecompressFrom(byte[] data, int start, long maxBytes, string what, int chunk)
     {
         var input = new ChunkedReadStream(data, start, chunk);
         using var gz = new GZipStream(input, CompressionMode.Decompress);
         using var output = new MemoryStream();
-        var buffer = new byte[81920];
         try
         {
-            int n;
-            while ((n = gz.Read(buffer, 0, buffer.Length)) > 0)
-            {
-                if (output.Length + n > maxBytes)
-                    throw new SitrepException(ErrorCodes.TooLarge,
-                        $"{what}: decompressed data exceeds the limit of {maxBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes (ReaderOptions.MaxBytes).");
-                output.Write(buffer, 0, n);
-            }
+            CopyBounded(gz, output, maxBytes, $"{what}: decompressed data");
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
         {

@@ -28,18 +28,8 @@ public static class WarcHttp
             !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int code))
             throw new SitrepException(ErrorCodes.ParseFailed, $"{what}: bad HTTP status line \"{(status.Length > 60 ? status[..60] : status)}\".");
         var headers = new HeaderFields();
-        for (int i = 1; i < lines.Length; i++)
-        {
-            var line = lines[i].TrimEnd('\r');
-            if (line.Length == 0) continue;
-            if (line[0] is ' ' or '\t')
-            {
-                headers.AppendToLast(line.Trim());
-                continue;
-            }
-            int colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0) headers.Add(line[..colon].Trim(), line[(colon + 1)..].Trim());
-        }
+        // HTTP headers in the wild carry junk lines; unlike WARC's own, they are passed over, not fatal.
+        HeaderFields.ParseLines(lines, 1, headers, skipMalformed: true);
         var body = block[bodyStart..].ToArray();
         if (Has(headers["Transfer-Encoding"], "chunked") && TryDechunk(body, maxBytes, out var dechunked))
             body = dechunked; // some crawlers store the body already de-chunked but keep the header, so only if it parses
@@ -143,15 +133,7 @@ public static class WarcHttp
         using (stream)
         {
             using var output = new MemoryStream();
-            var buffer = new byte[81920];
-            int n;
-            while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
-            {
-                if (output.Length + n > maxBytes)
-                    throw new SitrepException(ErrorCodes.TooLarge,
-                        $"{what}: the decompressed HTTP body exceeds {maxBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes (ReaderOptions.MaxBytes).");
-                output.Write(buffer, 0, n);
-            }
+            Gzip.CopyBounded(stream, output, maxBytes, $"{what}: the decompressed HTTP body");
             return output.ToArray();
         }
     }

@@ -19,6 +19,33 @@ public sealed class HeaderFields
         _fields[^1] = new(last.Key, last.Value + " " + continuation);
     }
 
+    /// <summary>
+    /// Parses "Name: value" lines from <paramref name="first"/> on (folded continuation lines appended), as WARC and
+    /// HTTP headers share the syntax. Returns the first line without a colon, or null when all lines parsed;
+    /// with <paramref name="skipMalformed"/> such lines are passed over instead.
+    /// </summary>
+    public static string? ParseLines(string[] lines, int first, HeaderFields into, bool skipMalformed = false)
+    {
+        for (int i = first; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (line.Length == 0) continue;
+            if (line[0] is ' ' or '\t')
+            {
+                into.AppendToLast(line.Trim());
+                continue;
+            }
+            int colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0)
+            {
+                if (skipMalformed) continue;
+                return line;
+            }
+            into.Add(line[..colon].Trim(), line[(colon + 1)..].Trim());
+        }
+        return null;
+    }
+
     /// <summary>The first value of <paramref name="name"/>, or null.</summary>
     public string? this[string name]
     {
@@ -94,19 +121,8 @@ public static class WarcRecordParser
         var lines = Encoding.UTF8.GetString(data[start..headerEnd]).Split('\n');
         var version = lines[0].TrimEnd('\r').Trim();
         var headers = new HeaderFields();
-        for (int i = 1; i < lines.Length; i++)
-        {
-            var line = lines[i].TrimEnd('\r');
-            if (line.Length == 0) continue;
-            if (line[0] is ' ' or '\t')
-            {
-                headers.AppendToLast(line.Trim());
-                continue;
-            }
-            int colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0) return (null, $"malformed WARC header line \"{Truncate(line)}\" {At()}", 0);
-            headers.Add(line[..colon].Trim(), line[(colon + 1)..].Trim());
-        }
+        if (HeaderFields.ParseLines(lines, 1, headers) is { } bad)
+            return (null, $"malformed WARC header line \"{Truncate(bad)}\" {At()}", 0);
         var lengthText = headers["Content-Length"];
         if (lengthText is null || !long.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out long length))
             return (null, $"WARC record {At()} has {(lengthText is null ? "no" : "an invalid")} Content-Length", 0);

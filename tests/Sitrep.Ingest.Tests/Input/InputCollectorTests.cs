@@ -7,7 +7,7 @@ namespace Sitrep.Ingest.Tests.Input;
 public sealed class InputCollectorTests
 {
     private static InputCollector Collector(long maxBytes = 1_000_000, Func<Stream>? stdin = null) =>
-        new(new InputLoader(new ReaderOptions { MaxBytes = maxBytes, FetchTimeout = TimeSpan.FromSeconds(2) }), stdin);
+        new(new InputLoader(new ReaderOptions { MaxBytes = maxBytes, FetchTimeout = TimeSpan.FromSeconds(30) }), stdin);
 
     [Fact]
     public void Directory_IsWalkedRecursivelyInOrdinalOrder_SkippingHiddenAndIrrelevant()

@@ -9,7 +9,7 @@ namespace Sitrep.Ingest.Tests.Input;
 
 public sealed class InputLoaderTests
 {
-    private static InputLoader Loader(long maxBytes = 1_000_000, double timeoutSeconds = 5) =>
+    private static InputLoader Loader(long maxBytes = 1_000_000, double timeoutSeconds = 30) =>
         new(new ReaderOptions { MaxBytes = maxBytes, FetchTimeout = TimeSpan.FromSeconds(timeoutSeconds) });
 
     [Fact]
