@@ -1,4 +1,5 @@
 using Sitrep.Cli.Commands;
+using Sitrep.Cli.Commands.Kb;
 using Spectre.Console.Cli;
 
 namespace Sitrep.Cli;
@@ -39,6 +40,19 @@ public static class Program
                 eval.AddCommand<EvalDatesCommand>("dates")
                     .WithDescription("Publication-date accuracy at day precision, as htmldate's evaluation.")
                     .WithExample("eval", "dates", "--truth", "dates.json", "--pages", "html");
+                eval.AddCommand<Commands.Time.EvalTimexCommand>("timex")
+                    .WithDescription("TIMEX3 recognition and normalization (TempEval-3 strict/relaxed/value/type), as ../shared/tools/timex/score_timex.js.")
+                    .WithExample("eval", "timex", "--gold", "../shared/data/timex/TimeBank", "--out", "/tmp/timex-out");
+            });
+            config.AddBranch("kb", kb =>
+            {
+                kb.SetDescription("The actor knowledge base (data/kb).");
+                kb.AddCommand<KbLintCommand>("lint")
+                    .WithDescription("Check the knowledge base; prints file:line messages and exits 1 on errors.")
+                    .WithExample("kb", "lint").WithExample("kb", "lint", "--kb", "data/kb");
+                kb.AddCommand<KbStatsCommand>("stats")
+                    .WithDescription("Count countries, territories, organizations, groups, people, roles and aliases.")
+                    .WithExample("kb", "stats", "--json");
             });
             config.SetExceptionHandler((ex, _) =>
             {

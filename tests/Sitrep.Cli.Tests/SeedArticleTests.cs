@@ -21,6 +21,13 @@ public sealed class SeedArticleTests
         Assert.DoesNotContain("Updated:", text, StringComparison.Ordinal);
         Assert.Contains("Both Russia and North Korea denied the US allegations.", text, StringComparison.Ordinal);
 
+        // TIMEX3 resolved against the publication date.
+        var timexes = json.RootElement.GetProperty("timexes").EnumerateArray()
+            .ToDictionary(t => t.GetProperty("text").GetString()!, t => t.GetProperty("value").GetString(), StringComparer.Ordinal);
+        Assert.Equal("2023-08-30", timexes["Wednesday"]);
+        Assert.Equal("2023-03", timexes["March"]);
+        Assert.Equal("2022", timexes["Last year"]);
+
         // Paragraph spans point into the raw input: each paragraph's text is found at its raw span.
         var raw = File.ReadAllText(TestEnvironment.Shared("samples", "seed-article.txt"));
         foreach (var p in json.RootElement.GetProperty("paragraphs").EnumerateArray())

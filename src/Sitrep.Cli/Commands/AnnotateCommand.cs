@@ -1,10 +1,10 @@
 using System.ComponentModel;
+using Sitrep.Cli.Analysis;
 using Sitrep.Core;
 using Sitrep.Core.Records;
 using Sitrep.Ingest;
 using Sitrep.Ingest.Input;
 using Sitrep.Ingest.Readers;
-using Sitrep.Ingest.Stages;
 using Spectre.Console.Cli;
 
 namespace Sitrep.Cli.Commands;
@@ -28,9 +28,7 @@ public sealed class AnnotateCommand : Command<AnnotateCommand.Settings>
         var options = new ReaderOptions();
         var collector = new InputCollector(new InputLoader(options));
         var readers = new ReaderRegistry();
-        var pipeline = IngestPipeline.Create();
-        var models = new Dictionary<string, string>(ReaderRegistry.Versions, StringComparer.Ordinal);
-        foreach (var (k, v) in IngestPipeline.Versions) models[k] = v;
+        var pipeline = AnalysisPipeline.Create();
         int failures = 0, documents = 0;
         foreach (var input in collector.Collect([settings.Input], cancellationToken))
         {
@@ -47,7 +45,7 @@ public sealed class AnnotateCommand : Command<AnnotateCommand.Settings>
                 }
                 documents++;
                 var doc = pipeline.Run(outcome.Document, cancellationToken);
-                Console.Out.WriteLine(DocumentRecordWriter.ToJson(doc, models, indented: !settings.Compact));
+                Console.Out.WriteLine(DocumentRecordWriter.ToJson(doc, AnalysisPipeline.Versions, indented: !settings.Compact, AnalysisPipeline.LayerWriters));
             }
         }
         return failures == 0 ? ExitCodes.Ok : documents > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Failure;

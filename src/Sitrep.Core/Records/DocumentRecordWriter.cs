@@ -3,6 +3,13 @@ using System.Text.Json;
 
 namespace Sitrep.Core.Records;
 
+/// <summary>Writes one annotation layer of a document as its record-format value (an array under the layer's name).</summary>
+public interface IRecordLayerWriter
+{
+    AnnotationLayer Layer { get; }
+    void Write(Utf8JsonWriter writer, Document document);
+}
+
 /// <summary>
 /// Writes a document as Sitrep's record format (shared/design/annotate-json.md): the same names in
 /// <c>sitrep annotate</c>, the store and exports. Field order is fixed so the output is byte-identical run to run.
@@ -15,15 +22,15 @@ public static class DocumentRecordWriter
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonWriterOptions Indented = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
 
-    public static string ToJson(Document document, IReadOnlyDictionary<string, string> models, bool indented = false)
+    public static string ToJson(Document document, IReadOnlyDictionary<string, string> models, bool indented = false, IReadOnlyList<IRecordLayerWriter>? layers = null)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, indented ? Indented : Compact))
-            Write(w, document, models);
+            Write(w, document, models, layers ?? []);
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    public static void Write(Utf8JsonWriter w, Document document, IReadOnlyDictionary<string, string> models)
+    public static void Write(Utf8JsonWriter w, Document document, IReadOnlyDictionary<string, string> models, IReadOnlyList<IRecordLayerWriter> layers)
     {
         var m = document.Metadata;
         var lang = document.GetOrDefault(CoreLayers.Language);
@@ -76,6 +83,14 @@ public static class DocumentRecordWriter
             w.WriteEndObject();
         }
         w.WriteEndArray();
+
+        // Analysis layers, each written by the module that owns it, under its record-format name.
+        foreach (var layer in layers)
+        {
+            if (!document.Has(layer.Layer)) continue;
+            w.WritePropertyName(layer.Layer.Name);
+            layer.Write(w, document);
+        }
 
         w.WriteStartArray("errors");
         foreach (var e in document.Errors)

@@ -20,7 +20,9 @@ public sealed class FingerprintStage : IPipelineStage
 /// <summary>The ingestion pipeline every reader's output goes through before it is stored or printed.</summary>
 public static class IngestPipeline
 {
-    public static Pipeline Create() => Pipeline.Build([new LanguageIdentificationStage(), new FingerprintStage()]);
+    public static Pipeline Create() => Pipeline.Build(Stages());
+
+    public static IReadOnlyList<IPipelineStage> Stages() => [new LanguageIdentificationStage(), new FingerprintStage()];
 
     public static IReadOnlyDictionary<string, string> Versions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {

@@ -13,7 +13,7 @@ namespace Sitrep.Cli.Commands.Nlp;
 public sealed class EvalParserCommand : Command<EvalParserCommand.Settings>
 {
     /// <summary>The shipped model, relative to the repository (or to an install that keeps data/ beside the binary).</summary>
-    public const string DefaultModel = "data/models/parser/en_ewt.parser";
+    public const string DefaultModel = "data/models/parser/en-ewt-parser.bin";
 
     public sealed class Settings : CommandSettings
     {

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using Sitrep.Cli.Output;
+using Sitrep.Nlp.Conllu;
 using Sitrep.Nlp.Parsing;
 using Sitrep.Nlp.Tagging;
 using Spectre.Console;
@@ -35,13 +36,23 @@ public sealed class TrainParserCommand : Command<TrainParserCommand.Settings>
         public int Seed { get; init; } = 1;
 
         [CommandOption("--pos-model <PATH>")]
-        [Description("Train and tune on tags predicted by this POS model instead of the treebank's gold tags.")]
+        [Description("Tag the dev set with this POS model (model selection on the tags the parser will see); without --jackknife the training set too.")]
         public string? PosModel { get; init; }
+
+        [CommandOption("--jackknife <K>")]
+        [Description("Tag the training set with K-fold jackknifed POS taggers (trained here on the other folds); 0: gold tags, or --pos-model's.")]
+        [DefaultValue(0)]
+        public int Jackknife { get; init; }
+
+        [CommandOption("--jackknife-epochs <N>")]
+        [Description("Training epochs of each jackknife tagger (and of the tagger that tags dev).")]
+        [DefaultValue(4)]
+        public int JackknifeEpochs { get; init; } = 4;
 
         [CommandOption("--action-bits <N>")]
         [Description("log2 of the transition weight table's rows.")]
-        [DefaultValue(20)]
-        public int ActionBits { get; init; } = 20;
+        [DefaultValue(21)]
+        public int ActionBits { get; init; } = 21;
 
         [CommandOption("--label-bits <N>")]
         [Description("log2 of the label weight table's rows.")]
@@ -61,6 +72,7 @@ public sealed class TrainParserCommand : Command<TrainParserCommand.Settings>
         if (settings.PosModel is not null && !File.Exists(settings.PosModel)) return ValidationResult.Error($"--pos-model: no file '{settings.PosModel}'.");
         if (string.IsNullOrWhiteSpace(settings.Out)) return ValidationResult.Error("--out: give the model file to write.");
         if (settings.Epochs < 1) return ValidationResult.Error("--epochs must be at least 1.");
+        if (settings.Jackknife is 1 or < 0) return ValidationResult.Error("--jackknife: 0 (off) or at least 2 folds.");
         if (settings.ActionBits is < 12 or > 24 || settings.LabelBits is < 12 or > 24) return ValidationResult.Error("--action-bits/--label-bits: 12 to 24.");
         return ValidationResult.Success();
     }
@@ -68,16 +80,36 @@ public sealed class TrainParserCommand : Command<TrainParserCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var err = Consoles.Error;
-        var train = settings.Train.SelectMany(ParserSentence.ReadConllu).ToList();
-        if (settings.Limit is { } limit) train = [.. train.Take(limit)];
+        var conllu = settings.Train.SelectMany(ConlluReader.Read).Where(s => s.Tokens.Count > 0).ToList();
+        if (settings.Limit is { } limit) conllu = [.. conllu.Take(limit)];
+        var train = conllu.Select(ParserSentence.FromConllu).ToList();
         var dev = settings.Dev is null ? null : ParserSentence.ReadConllu(settings.Dev);
         string tags = "gold tags";
-        if (settings.PosModel is not null)
+        var tagger = settings.PosModel is null ? null : new PosTagger(PosModel.Load(settings.PosModel));
+        if (settings.Jackknife > 1)
         {
-            var tagger = new PosTagger(PosModel.Load(settings.PosModel));
+            var sw0 = Stopwatch.StartNew();
+            train = ParserTagging.Jackknife(conllu, settings.Jackknife, new PosTrainingOptions { Seed = settings.Seed, Epochs = settings.JackknifeEpochs },
+                m => err.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{sw0.Elapsed.TotalSeconds,4:0}s {m}"))));
+            tags = string.Create(CultureInfo.InvariantCulture, $"{settings.Jackknife}-fold jackknifed tags");
+            if (dev is not null && tagger is null)
+            {
+                // Dev is tagged as text will be in use: by a tagger trained on all the training data.
+                tagger = new PosTagger(PosTrainer.Train(conllu, null, new PosTrainingOptions { Seed = settings.Seed, Epochs = settings.JackknifeEpochs }));
+                dev = ParserTagging.WithPredictedTags(dev, tagger);
+                tags += ", dev tagged by a tagger trained on the training files";
+                tagger = null;
+            }
+        }
+        else if (tagger is not null)
+        {
             train = ParserTagging.WithPredictedTags(train, tagger);
-            if (dev is not null) dev = ParserTagging.WithPredictedTags(dev, tagger);
             tags = "predicted tags (" + Path.GetFileName(settings.PosModel) + ")";
+        }
+        if (dev is not null && tagger is not null)
+        {
+            dev = ParserTagging.WithPredictedTags(dev, tagger);
+            tags += ", dev tagged by " + Path.GetFileName(settings.PosModel);
         }
         err.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"parser: {train.Count} training sentences ({train.Sum(s => s.Count)} words), {dev?.Count ?? 0} dev sentences, {tags}")));

@@ -1,0 +1,89 @@
+using System.ComponentModel;
+using System.Globalization;
+using Sitrep.Cli.Output;
+using Sitrep.Time;
+using Sitrep.Time.TimeMl;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Sitrep.Cli.Commands.Time;
+
+/// <summary>
+/// Scores temporal expressions on TimeML gold data: each document annotated from its text and DCT alone, written as
+/// TimeML (checkable with ../shared/tools/timex/score_timex.js), scored by the C# port of that scorer.
+/// </summary>
+public sealed class EvalTimexCommand : Command<EvalTimexCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--gold <DIR>")]
+        [Description("Folder of gold TimeML (.tml) files, searched recursively.")]
+        public string Gold { get; init; } = "";
+
+        [CommandOption("--out <DIR>")]
+        [Description("Where to write Sitrep's TimeML (default: a new temporary folder).")]
+        public string? Out { get; init; }
+
+        [CommandOption("--errors <FILE>")]
+        [Description("Write every scoring error (missed, spurious, partial, attr) as TSV.")]
+        public string? Errors { get; init; }
+
+        [CommandOption("--json")]
+        public bool Json { get; init; }
+    }
+
+    public override ValidationResult Validate(CommandContext context, Settings settings) =>
+        Directory.Exists(settings.Gold) ? ValidationResult.Success() : ValidationResult.Error($"--gold: no folder '{settings.Gold}'.");
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var outDir = settings.Out ?? Path.Combine(Path.GetTempPath(), "sitrep-timex-" + Guid.NewGuid().ToString("N")[..8]);
+        var errors = settings.Errors is null ? null : new List<TimexError>();
+        var s = TimexEvaluation.Run(settings.Gold, outDir, TimexTagger.Default, errors, cancellationToken);
+        if (errors is not null)
+        {
+            using var tsv = new StreamWriter(settings.Errors!);
+            tsv.WriteLine("doc\tkind\tgold\tsystem");
+            foreach (var e in errors) tsv.WriteLine($"{e.Doc}\t{e.Kind}\t{e.Gold}\t{e.System}");
+        }
+        var rows = new (string Name, Prf Prf, int Correct)[]
+        {
+            ("strict", s.StrictPrf, s.Strict), ("relaxed", s.RelaxedPrf, s.Relaxed), ("value", s.ValuePrf, s.Value), ("type", s.TypePrf, s.Type),
+        };
+        if (settings.Json)
+        {
+            JsonOutput.Write(Console.Out, w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("out", outDir);
+                w.WriteNumber("docs", s.Docs);
+                w.WriteNumber("gold", s.Gold);
+                w.WriteNumber("system", s.Sys);
+                w.WriteNumber("text_mismatch", s.TextMismatch);
+                foreach (var (name, prf, correct) in rows)
+                {
+                    w.WriteStartObject(name);
+                    w.WriteNumber("p", Math.Round(prf.P, 4));
+                    w.WriteNumber("r", Math.Round(prf.R, 4));
+                    w.WriteNumber("f1", Math.Round(prf.F1, 4));
+                    w.WriteNumber("correct", correct);
+                    w.WriteEndObject();
+                }
+                w.WriteEndObject();
+            });
+        }
+        else
+        {
+            var table = new Table().Border(TableBorder.Simple)
+                .Title($"TIMEX3 (TempEval-3 Task A): {s.Docs} docs, {s.Gold} gold, {s.Sys} system; TimeML in {Markup.Escape(outDir)}");
+            table.AddColumn("measure").AddColumn(new TableColumn("P").RightAligned()).AddColumn(new TableColumn("R").RightAligned())
+                .AddColumn(new TableColumn("F1").RightAligned()).AddColumn(new TableColumn("correct").RightAligned());
+            foreach (var (name, prf, correct) in rows)
+                table.AddRow(name, P(prf.P), P(prf.R), P(prf.F1), correct.ToString(CultureInfo.InvariantCulture));
+            Consoles.Out.Write(table);
+        }
+        return s.TextMismatch == 0 ? ExitCodes.Ok : ExitCodes.SomeInputsFailed;
+    }
+
+    private static string P(double v) => (100 * v).ToString("0.00", CultureInfo.InvariantCulture);
+}

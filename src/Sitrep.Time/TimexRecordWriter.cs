@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Text.Json;
+using Sitrep.Core;
+using Sitrep.Core.Records;
+
+namespace Sitrep.Time;
+
+/// <summary>Writes the <c>timexes</c> record: text, start, end, type, value, mod, anchor (and the zone offset when one was named).</summary>
+public sealed class TimexRecordWriter : IRecordLayerWriter
+{
+    public AnnotationLayer Layer => TimeLayers.Timexes;
+
+    public void Write(Utf8JsonWriter w, Document document)
+    {
+        var text = document.Text.Text;
+        w.WriteStartArray();
+        foreach (var t in document.Get(TimeLayers.Timexes))
+        {
+            w.WriteStartObject();
+            w.WriteString("text", text.AsSpan(t.Span.Start, t.Span.Length));
+            w.WriteNumber("start", t.Span.Start);
+            w.WriteNumber("end", t.Span.End);
+            w.WriteString("type", t.Type.ToString().ToUpperInvariant());
+            w.WriteString("value", t.Value);
+            if (t.Mod is null) w.WriteNull("mod"); else w.WriteString("mod", t.Mod);
+            w.WriteString("anchor", t.Anchor);
+            if (t.ZoneOffset is { } z)
+                w.WriteString("zone_offset", (z < TimeSpan.Zero ? "-" : "+") + z.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+}

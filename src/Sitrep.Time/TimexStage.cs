@@ -1,0 +1,28 @@
+using Sitrep.Core;
+
+namespace Sitrep.Time;
+
+/// <summary>
+/// Finds and normalizes temporal expressions in the clean text against the document's published date (the DCT).
+/// Without a published date, relative expressions stay unanchored (anchor "none", XXXX in the value).
+/// </summary>
+public sealed class TimexStage(TimexTagger? tagger = null) : IPipelineStage
+{
+    private readonly TimexTagger _tagger = tagger ?? TimexTagger.Default;
+
+    public string Name => "timex";
+    public IReadOnlyList<AnnotationLayer> Requires { get; } = [CoreLayers.CleanText];
+    public IReadOnlyList<AnnotationLayer> Provides { get; } = [TimeLayers.Timexes];
+
+    public Document Process(Document document, CancellationToken cancellationToken = default)
+    {
+        var dct = document.Metadata.Published?.Date;
+        var timexes = _tagger.Annotate(document.Text.Text, dct);
+        if (dct is null)
+        {
+            // With no DCT the only anchor a value can have is the text itself.
+            timexes = timexes.Select(t => t.Anchor == "dct" ? t with { Anchor = "none" } : t).ToArray();
+        }
+        return document.With(TimeLayers.Timexes, timexes);
+    }
+}

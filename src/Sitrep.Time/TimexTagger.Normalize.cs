@@ -1,0 +1,807 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Sitrep.Core;
+using static Sitrep.Time.TimexCalendar;
+
+namespace Sitrep.Time;
+
+public sealed partial class TimexTagger
+{
+    internal static readonly Dictionary<string, double> NumberWords = BuildNumbers();
+
+    private static Dictionary<string, double> BuildNumbers()
+    {
+        var d = new Dictionary<string, double>(StringComparer.Ordinal);
+        string[] small = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+        for (int i = 0; i < small.Length; i++) d[small[i]] = i;
+        string[] tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+        for (int i = 0; i < tens.Length; i++) d[tens[i]] = 20 + 10 * i;
+        d["a"] = 1; d["an"] = 1; d["a dozen"] = 12; d["a hundred"] = 100; d["one hundred"] = 100; d["two hundred"] = 200;
+        d["a thousand"] = 1000; d["two thousand"] = 2000; d["a half"] = 0.5; d["half a"] = 0.5; d["one and a half"] = 1.5; d["a couple of"] = 2; d["couple of"] = 2;
+        return d;
+    }
+
+    /// <summary>The number a quantity phrase denotes; null for vague ones ("several", "a few") written X in TIMEX3.</summary>
+    private static double? ParseNumber(string s)
+    {
+        s = Regex.Replace(s.Trim().ToLowerInvariant(), @"\s+", " ");
+        if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) return v;
+        if (NumberWords.TryGetValue(s, out v)) return v;
+        var parts = s.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 2 && NumberWords.TryGetValue(parts[0], out var a) && NumberWords.TryGetValue(parts[1], out var b) && a >= 20 && b < 10) return a + b;
+        return null;
+    }
+
+    /// <summary>"1996" or "nineteen ninety-six" → 1996; -1 if not a year.</summary>
+    private static int YearNumber(string s)
+    {
+        if (int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var y)) return y;
+        var parts = Regex.Replace(s.ToLowerInvariant(), @"^(?:the\s+)?year\s+", "").Split([' ', '-', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0) return -1;
+        if (parts[0] == "nineteen")
+        {
+            if (parts.Length == 2 && parts[1] == "hundred") return 1900;
+            int k = 1;
+            if (parts.Length > 1 && parts[1] is "oh" or "o") k = 2;
+            var rest = ParseNumber(string.Join(' ', parts.Skip(k)));
+            return rest is { } r && r < 100 ? 1900 + (int)r : -1;
+        }
+        if (parts.Length >= 2 && parts[0] == "two" && parts[1] == "thousand")
+        {
+            var rest = parts.Skip(2).Where(p => p != "and").ToArray();
+            if (rest.Length == 0) return 2000;
+            var r = ParseNumber(string.Join(' ', rest));
+            return r is { } rr && rr < 100 ? 2000 + (int)rr : -1;
+        }
+        return -1;
+    }
+
+    private static int MonthNumber(string name)
+    {
+        var k = name.Length >= 3 ? name[..3].ToLowerInvariant() : "";
+        return k switch
+        {
+            "jan" => 1, "feb" => 2, "mar" => 3, "apr" => 4, "may" => 5, "jun" => 6, "jul" => 7, "aug" => 8, "sep" => 9, "oct" => 10, "nov" => 11, "dec" => 12, _ => 0,
+        };
+    }
+
+    private static int WeekdayNumber(string name) => (name.Length >= 2 ? name[..2].ToLowerInvariant() : "") switch
+    {
+        "mo" => 1, "tu" => 2, "we" => 3, "th" => 4, "fr" => 5, "sa" => 6, "su" => 7, _ => 0,
+    };
+
+    private static string PartCode(string part) => part.ToLowerInvariant() switch
+    {
+        "morning" => "MO", "afternoon" => "AF", "evening" => "EV", "night" => "NI", _ => "",
+    };
+
+    private static string SeasonCode(string s) => s.ToLowerInvariant() switch
+    {
+        "spring" => "SP", "summer" => "SU", "fall" or "autumn" => "FA", _ => "WI",
+    };
+
+    /// <summary>Unit letter and how a quantity of it is written: P3Y, PT48H, P2W, P20Y for two decades, P9M for three quarters.</summary>
+    private static string DurationValue(double? n, string unit)
+    {
+        unit = unit.ToLowerInvariant();
+        if (unit.EndsWith('s')) unit = unit[..^1];
+        if (unit == "centurie") unit = "century";
+        string N(double k) => k.ToString("0.##", CultureInfo.InvariantCulture);
+        return unit switch
+        {
+            "second" => n is { } a ? $"PT{N(a)}S" : "PTXS",
+            "minute" => n is { } b ? $"PT{N(b)}M" : "PTXM",
+            "hour" => n is { } c ? $"PT{N(c)}H" : "PTXH",
+            "day" or "night" => n is { } d ? $"P{N(d)}D" : "PXD",
+            "week" => n is { } e ? $"P{N(e)}W" : "PXW",
+            "weekend" => n is { } e2 ? $"P{N(e2)}WE" : "PXWE",
+            "fortnight" => n is { } f ? $"P{N(2 * f)}W" : "PXW",
+            "month" => n is { } g ? $"P{N(g)}M" : "PXM",
+            "quarter" => n is { } h ? $"P{N(3 * h)}M" : "PXQ",
+            "year" => n is { } i ? $"P{N(i)}Y" : "PXY",
+            "decade" => n is { } j ? $"P{N(10 * j)}Y" : "PXDE",
+            "century" => n is { } k ? $"P{N(100 * k)}Y" : "PXC",
+            _ => n is { } l ? $"P{N(1000 * l)}Y" : "PXML",
+        };
+    }
+
+    private static TenseHint TenseOf(Candidate c, Context ctx) => ctx.Tense.At(new TextSpan(c.Start, c.End));
+
+    private Norm? Normalize(Candidate c, Context ctx)
+    {
+        var m = c.Match;
+        var g = m.Groups;
+        var dct = ctx.Dct;
+        var refDay = ctx.RefDay;
+        string anchor = ctx.Narrative ? "ref" : "dct";
+        switch (c.Rule)
+        {
+            case Rule.Iso:
+            {
+                var d = TryDate(Int(g[1]), Int(g[2]), Int(g[3]));
+                if (d is null) return null;
+                Remember(ctx, d.Value);
+                if (g[4].Success)
+                {
+                    int hh = Int(g[4]), mi = Int(g[5]);
+                    if (hh > 24 || mi > 59) return null;
+                    return new Norm(TimexType.Time, Day(d.Value) + string.Create(CultureInfo.InvariantCulture, $"T{hh:D2}:{mi:D2}"), Anchor: "none");
+                }
+                return new Norm(TimexType.Date, Day(d.Value), Anchor: "none");
+            }
+            case Rule.Slash:
+            {
+                int y = Int(g[3]);
+                if (g[3].Length == 2) y += y < 50 ? 2000 : 1900;
+                var d = TryDate(y, Int(g[1]), Int(g[2]));
+                if (d is null) return null;
+                Remember(ctx, d.Value);
+                return new Norm(TimexType.Date, Day(d.Value), Anchor: "none");
+            }
+            case Rule.MonthDayYear:
+            case Rule.DayMonthYear:
+            {
+                bool mdy = c.Rule == Rule.MonthDayYear;
+                int mon = MonthNumber((mdy ? g[2] : g[3]).Value), day = Int(mdy ? g[3] : g[2]);
+                if (mon == 0 || day is < 1 or > 31) return null;
+                if (g[4].Success)
+                {
+                    var d = TryDate(Int(g[4]), mon, day);
+                    if (d is null) return null;
+                    Remember(ctx, d.Value);
+                    return new Norm(TimexType.Date, Day(d.Value), Anchor: "none");
+                }
+                if (TryDate(2000, mon, day) is null) return null; // February 30 never exists (leap 2000 allows Feb 29)
+                var r = ResolveMonthDay(mon, day, TenseOf(c, ctx), ctx);
+                if (r is null) return new Norm(TimexType.Date, string.Create(CultureInfo.InvariantCulture, $"XXXX-{mon:D2}-{day:D2}"), Anchor: "none");
+                ctx.LastDay = r.Value;
+                return new Norm(TimexType.Date, Day(r.Value), Anchor: anchor);
+            }
+            case Rule.MilitaryTime:
+            {
+                int hh = Int(g[1]), mi = Int(g[2]);
+                var t = string.Create(CultureInfo.InvariantCulture, $"T{hh:D2}:{mi:D2}");
+                TimeSpan? zone = g[3].Success ? TimeSpan.Zero : null;
+                var d = ctx.LastDay ?? dct;
+                return d is { } dd ? new Norm(TimexType.Time, Day(dd) + t, Zone: zone) : new Norm(TimexType.Time, "XXXX-XX-XX" + t, Anchor: "none", Zone: zone);
+            }
+            case Rule.Era:
+            {
+                int y = Int(g[1]);
+                if (y <= 0) return null;
+                bool bc = g[2].Value.StartsWith('B');
+                if (!bc) ctx.LastYear = y;
+                return new Norm(TimexType.Date, (bc ? "BC" : "") + Year(y), Anchor: "none");
+            }
+            case Rule.SpelledYearRule:
+            {
+                int y = YearNumber(g[1].Value);
+                if (y < 0) return null;
+                ctx.LastYear = y;
+                return new Norm(TimexType.Date, Year(y), Anchor: "none");
+            }
+            case Rule.MonthRelYear:
+            {
+                int mon = MonthNumber(g[1].Value);
+                if (mon == 0 || RelYear(g[2].Value, ctx) is not { } ry) return null;
+                ctx.LastMonth = (ry, mon);
+                return new Norm(TimexType.Date, Month(ry, mon));
+            }
+            case Rule.MonthYear:
+            {
+                int mon = MonthNumber(g[1].Value), y = YearNumber(g[2].Value);
+                if (mon == 0 || y < 0) return null;
+                ctx.LastMonth = (y, mon);
+                ctx.LastYear = y;
+                return new Norm(TimexType.Date, Month(y, mon), Anchor: "none");
+            }
+            case Rule.Month:
+            {
+                int mon = MonthNumber(g[2].Value);
+                if (mon == 0) return null;
+                var q = g[1].Value.ToLowerInvariant();
+                string? mod = q switch { "early" => "START", "late" => "END", "mid" => "MID", _ => null };
+                int? year = q switch
+                {
+                    "last" or "past" or "previous" => refDay is { } r1 ? (mon < r1.Month ? r1.Year : r1.Year - 1) : null,
+                    "next" or "coming" => refDay is { } r2 ? (mon > r2.Month ? r2.Year : r2.Year + 1) : null,
+                    "this" => ctx.RefYear,
+                    _ => ResolveMonthYear(mon, TenseOf(c, ctx), ctx),
+                };
+                if (year is { } y5) ctx.LastMonth = (y5, mon);
+                return new Norm(TimexType.Date, year is { } yy ? Month(yy, mon) : string.Create(CultureInfo.InvariantCulture, $"XXXX-{mon:D2}"), mod, year is null ? "none" : anchor);
+            }
+            case Rule.Year:
+            {
+                int y = Int(g[1]);
+                ctx.LastYear = y;
+                return new Norm(TimexType.Date, Year(y), Anchor: "none");
+            }
+            case Rule.Fiscal:
+            {
+                int y = Int(g[1]);
+                if (g[1].Length == 2) y += y < 50 ? 2000 : 1900;
+                ctx.LastYear = y;
+                return new Norm(TimexType.Date, Year(y), Anchor: "none");
+            }
+            case Rule.Decade:
+            {
+                string? mod = g[1].Value.ToLowerInvariant() switch { "early" => "START", "mid" => "MID", "late" => "END", _ => null };
+                if (g[2].Success) return new Norm(TimexType.Date, g[2].Value, mod, "none");
+                int dec = g[3].Success ? Int(g[3]) : Array.IndexOf(DecadeWords, g[4].Value.ToLowerInvariant()) + 2;
+                int century = 19;
+                if (dct is { } d && dec * 10 <= d.Year % 100 && d.Year >= 2000 && g[3].Success && dec <= 2) century = d.Year / 100;
+                return new Norm(TimexType.Date, string.Create(CultureInfo.InvariantCulture, $"{century:D2}{dec}"), mod, "none");
+            }
+            case Rule.Century:
+            {
+                int n = g[1].Success ? Int(g[1]) : Array.IndexOf(CenturyWords, g[2].Value.ToLowerInvariant()) + 1;
+                if (n is < 1 or > 30) return null;
+                return new Norm(TimexType.Date, (n - 1).ToString("D2", CultureInfo.InvariantCulture), Anchor: "none");
+            }
+            case Rule.Quarter:
+                return NormalizeQuarter(c, ctx);
+            case Rule.QuarterShort:
+            {
+                int q = Int(g[1]);
+                int? y = g[2].Success ? Int(g[2]) : ResolveQuarterYear(q, TenseOf(c, ctx), ctx);
+                if (y is { } yy) ctx.LastQuarter = (yy, q);
+                ctx.SawQuarter = true;
+                return new Norm(TimexType.Date, y is { } y2 ? Quarter(y2, q) : $"XXXX-Q{q}");
+            }
+            case Rule.Half:
+            {
+                int h = g[1].Value.Equals("first", StringComparison.OrdinalIgnoreCase) ? 1 : 2;
+                int? y = g[2].Success ? Int(g[2]) : g[3].Success ? RelYear(g[3].Value, ctx) : ctx.RefYear;
+                if (!g[2].Success && !g[3].Success && !m.Value.Contains("the year", StringComparison.OrdinalIgnoreCase) && !m.Value.Contains('-')) return null;
+                return new Norm(TimexType.Date, y is { } yy ? $"{Year(yy)}-H{h}" : $"XXXX-H{h}");
+            }
+            case Rule.Relative:
+                return NormalizeRelative(c, ctx);
+            case Rule.DayRef:
+            {
+                if (dct is null) return new Norm(g[2].Success || g[4].Success ? TimexType.Time : TimexType.Date, "XXXX-XX-XX", Anchor: "none");
+                var w = (g[1].Success ? g[1].Value : g[3].Value).ToLowerInvariant();
+                var part = g[2].Success ? g[2].Value : g[4].Success ? g[4].Value : null;
+                DateOnly? d = w switch
+                {
+                    "today" or "tonight" or "this" or "overnight" => dct,
+                    "yesterday" => AddDays(dct.Value, -1),
+                    "tomorrow" => AddDays(dct.Value, 1),
+                    "last" => part is not null && part.Equals("night", StringComparison.OrdinalIgnoreCase) ? AddDays(dct.Value, -1) : dct,
+                    _ => dct,
+                };
+                if (d is null) return null;
+                ctx.LastDay = d;
+                if (w == "tonight") part = "night";
+                if (w == "overnight") part = "night";
+                if (part is null) return new Norm(TimexType.Date, Day(d.Value));
+                return new Norm(TimexType.Time, Day(d.Value) + "T" + PartCode(part));
+            }
+            case Rule.Weekday:
+            {
+                int wd = WeekdayNumber(g[2].Value);
+                if (wd == 0) return null;
+                var q = g[1].Value.ToLowerInvariant();
+                var baseDay = ctx.Narrative ? ctx.LastDay : dct;
+                if (baseDay is null) return new Norm(g[3].Success ? TimexType.Time : TimexType.Date, $"XXXX-WXX-{wd}" + (g[3].Success ? "T" + PartCode(g[3].Value) : ""), Anchor: "none");
+                var d = ResolveWeekday(wd, q, TenseOf(c, ctx), baseDay.Value);
+                if (d is null) return null;
+                ctx.LastDay = d;
+                if (g[3].Success) return new Norm(TimexType.Time, Day(d.Value) + "T" + PartCode(g[3].Value), Anchor: anchor);
+                return new Norm(TimexType.Date, Day(d.Value), Anchor: anchor);
+            }
+            case Rule.WeekdayPlural:
+            {
+                int wd = WeekdayNumber(g[1].Value);
+                return new Norm(TimexType.Set, $"XXXX-WXX-{wd}" + (g[2].Success ? "T" + PartCode(g[2].Value) : ""), Anchor: "none");
+            }
+            case Rule.Ago:
+                return NormalizeAgo(c, ctx);
+            case Rule.Duration:
+            {
+                var unit = g[3].Value;
+                var numText = g[2].Value;
+                double? n = ParseNumber(numText);
+                if (numText.Equals("some", StringComparison.OrdinalIgnoreCase) || numText.Equals("many", StringComparison.OrdinalIgnoreCase)) n = null;
+                if (m.Value.Contains("and a half", StringComparison.OrdinalIgnoreCase) && n is { } nn) n = nn + 0.5;
+                if (n is { } h && h != Math.Floor(h))
+                {
+                    // Write fractional amounts in the next smaller unit: an hour and a half = PT90M, a year and a half = P18M.
+                    var u = unit.ToLowerInvariant();
+                    if (u.StartsWith("hour", StringComparison.Ordinal)) return new Norm(TimexType.Duration, string.Create(CultureInfo.InvariantCulture, $"PT{h * 60:0}M"), Anchor: "none");
+                    if (u.StartsWith("minute", StringComparison.Ordinal)) return new Norm(TimexType.Duration, string.Create(CultureInfo.InvariantCulture, $"PT{Math.Floor(h):0}M{(h - Math.Floor(h)) * 60:0}S"), Anchor: "none");
+                    if (u.StartsWith("year", StringComparison.Ordinal)) return new Norm(TimexType.Duration, string.Create(CultureInfo.InvariantCulture, $"P{h * 12:0}M"), Anchor: "none");
+                    if (u.StartsWith("day", StringComparison.Ordinal)) return new Norm(TimexType.Duration, string.Create(CultureInfo.InvariantCulture, $"PT{h * 24:0}H"), Anchor: "none");
+                }
+                return new Norm(TimexType.Duration, DurationValue(n, unit), Anchor: "none");
+            }
+            case Rule.BarePlural:
+            {
+                var unit = g[2].Value;
+                return new Norm(TimexType.Duration, DurationValue(null, unit), Anchor: "none");
+            }
+            case Rule.Season:
+            {
+                var code = SeasonCode(g[2].Value);
+                var q = g[1].Value.ToLowerInvariant();
+                int? y = g[3].Success ? YearNumber(g[3].Value) : null;
+                if (y < 0) return null;
+                string? mod = q switch { "early" => "START", "late" => "END", "mid" => "MID", _ => null };
+                if (y is null && refDay is { } r)
+                {
+                    int cur = SeasonIndex(r.Month), idx = SeasonIndex(code);
+                    var tense = TenseOf(c, ctx);
+                    y = q switch
+                    {
+                        "last" or "past" => idx < cur ? r.Year : r.Year - 1,
+                        "next" or "coming" => idx > cur ? r.Year : r.Year + 1,
+                        "this" => r.Year,
+                        _ => tense == TenseHint.Past ? (idx <= cur ? r.Year : r.Year - 1) : tense == TenseHint.Future ? (idx >= cur ? r.Year : r.Year + 1) : r.Year,
+                    };
+                }
+                return new Norm(TimexType.Date, (y is { } yy ? Year(yy) : "XXXX") + "-" + code, mod, y is null ? "none" : anchor);
+            }
+            case Rule.Fuzzy:
+            {
+                var w = m.Value.ToLowerInvariant();
+                string v = w switch
+                {
+                    "now" or "right now" or "currently" or "current" or "nowadays" or "these days" => "PRESENT_REF",
+                    _ when w.Contains("future", StringComparison.Ordinal) || w.Contains("soon", StringComparison.Ordinal) || w.EndsWith("term", StringComparison.Ordinal) => "FUTURE_REF",
+                    _ => "PAST_REF",
+                };
+                return new Norm(TimexType.Date, v, Anchor: "dct");
+            }
+            case Rule.RecentPlural:
+                return g[1].Value.ToLowerInvariant() is "years" or "decades"
+                    ? new Norm(TimexType.Date, "PAST_REF")
+                    : new Norm(TimexType.Duration, DurationValue(null, g[1].Value), Anchor: "none");
+            case Rule.SetEvery:
+            {
+                var what = g[3].Value;
+                int wd = WeekdayNumber(what), mon = MonthNumber(what);
+                if (char.IsUpper(what[0]) && WeekdayNumber(what) > 0 && what.Length > 5) return new Norm(TimexType.Set, $"XXXX-WXX-{wd}", Anchor: "none");
+                if (char.IsUpper(what[0]) && mon > 0) return new Norm(TimexType.Set, Month(0, mon).Replace("0000", "XXXX", StringComparison.Ordinal), Anchor: "none");
+                var lw = what.ToLowerInvariant();
+                if (lw is "morning" or "evening" or "night") return new Norm(TimexType.Set, "XXXX-XX-XXT" + PartCode(lw), Anchor: "none");
+                if (lw is "spring" or "summer" or "fall" or "autumn" or "winter") return new Norm(TimexType.Set, "XXXX-" + SeasonCode(lw), Anchor: "none");
+                double? n = g[2].Success ? ParseNumber(g[2].Value) : 1;
+                if (lw == "quarter") return new Norm(TimexType.Set, n is { } qn ? string.Create(CultureInfo.InvariantCulture, $"P{qn:0}Q") : "PXQ", Anchor: "none");
+                return new Norm(TimexType.Set, DurationValue(n, lw), Anchor: "none");
+            }
+            case Rule.SetAdverb:
+            {
+                var v = m.Value.ToLowerInvariant() switch
+                {
+                    "annually" or "yearly" => "P1Y", "monthly" => "P1M", "weekly" => "P1W", "daily" => "P1D", "hourly" => "PT1H",
+                    "quarterly" => "P1Q", "nightly" => "P1D", "biweekly" => "P2W", _ => "P6M",
+                };
+                return new Norm(TimexType.Set, v, Anchor: "none");
+            }
+            case Rule.SetPer:
+            {
+                var unit = g[3].Value.ToLowerInvariant();
+                return new Norm(TimexType.Set, unit == "quarter" ? "P1Q" : DurationValue(1, unit), Anchor: "none");
+            }
+            case Rule.Time:
+                return NormalizeTime(c, ctx);
+            case Rule.NoonMidnight:
+            {
+                var w = g[1].Value.ToLowerInvariant();
+                var d = g[2].Success ? DayFromWord(g[2].Value, c, ctx) : ctx.LastDay ?? dct;
+                string t = w == "midnight" ? "T24" : "T12:00";
+                if (d is null) return new Norm(TimexType.Time, "XXXX-XX-XX" + t, Anchor: "none");
+                return new Norm(TimexType.Time, Day(d.Value) + t);
+            }
+            case Rule.Holiday:
+            {
+                var name = Regex.Replace(g[1].Value, @"\s+", " ");
+                int? y = g[2].Success ? Int(g[2]) : null;
+                var (mon, day) = name switch
+                {
+                    "Christmas Eve" => (12, 24), "Christmas" or "Christmas Day" => (12, 25), "New Year's Eve" => (12, 31),
+                    "New Year's Day" or "New Year's" => (1, 1), "Independence Day" => (7, 4), "Halloween" => (10, 31), "Valentine's Day" => (2, 14),
+                    _ => (0, 0),
+                };
+                if (y is null && refDay is { } r)
+                {
+                    var tense = TenseOf(c, ctx);
+                    int month = mon == 0 ? (name.StartsWith("Labor", StringComparison.Ordinal) ? 9 : name.StartsWith("Memorial", StringComparison.Ordinal) ? 5 : 11) : mon;
+                    y = tense == TenseHint.Future ? (month >= r.Month ? r.Year : r.Year + 1) : tense == TenseHint.Past ? (month <= r.Month ? r.Year : r.Year - 1) : r.Year;
+                }
+                if (mon == 0)
+                {
+                    if (y is not { } yy) return new Norm(TimexType.Date, "XXXX", Anchor: "none");
+                    DateOnly? d = name.StartsWith("Labor", StringComparison.Ordinal) ? NthWeekday(yy, 9, 1, 1)
+                        : name.StartsWith("Memorial", StringComparison.Ordinal) ? LastWeekday(yy, 5, 1) : NthWeekday(yy, 11, 4, 4);
+                    return d is null ? null : new Norm(TimexType.Date, Day(d.Value));
+                }
+                return new Norm(TimexType.Date, y is { } y3 ? Day(new DateOnly(y3, mon, day)) : string.Create(CultureInfo.InvariantCulture, $"XXXX-{mon:D2}-{day:D2}"));
+            }
+            case Rule.RefDay:
+            {
+                var w = Regex.Replace(m.Value.ToLowerInvariant(), @"\s+", " ");
+                var last = ctx.LastDay ?? dct;
+                int shift = w.Contains("following", StringComparison.Ordinal) || w.Contains("next", StringComparison.Ordinal) ? 1 : w.Contains("previous", StringComparison.Ordinal) ? -1 : 0;
+                if (w.EndsWith("year", StringComparison.Ordinal)) return (ctx.LastYear ?? ctx.RefYear) is { } ry ? new Norm(TimexType.Date, Year(ry + shift), Anchor: "ref") : null;
+                if (w.EndsWith("month", StringComparison.Ordinal))
+                {
+                    var lm = ctx.LastMonth ?? (last is { } ld ? (ld.Year, ld.Month) : ((int, int)?)null);
+                    if (lm is not { } lmv) return null;
+                    var (yy, mm) = AddMonths(lmv.Item1, lmv.Item2, shift);
+                    return new Norm(TimexType.Date, Month(yy, mm), Anchor: "ref");
+                }
+                if (w.EndsWith("week", StringComparison.Ordinal)) return last is { } lw && AddDays(lw, 7 * shift) is { } lw2 ? new Norm(TimexType.Date, Week(lw2), Anchor: "ref") : null;
+                if (last is null) return new Norm(TimexType.Date, "XXXX-XX-XX", Anchor: "none");
+                int delta = w switch
+                {
+                    "the following day" or "the next day" or "the next morning" => 1,
+                    "the previous day" => -1,
+                    _ => 0,
+                };
+                var d = AddDays(last.Value, delta);
+                if (d is null) return null;
+                ctx.LastDay = d;
+                return new Norm(w == "the next morning" ? TimexType.Time : TimexType.Date, Day(d.Value) + (w == "the next morning" ? "TMO" : ""), Anchor: "ref");
+            }
+            case Rule.TheUnit:
+            {
+                var w = Regex.Replace(g[1].Value.ToLowerInvariant(), @"\s+", " ");
+                var prev = PrevWord(ctx.Text, c.Start, out _);
+                switch (w)
+                {
+                    case "year" or "fiscal year" or "full year" or "current fiscal year":
+                        if (prev is "for" or "during" or "over" or "throughout" || w == "fiscal year" && prev != "in") return new Norm(TimexType.Duration, "P1Y", Anchor: "none");
+                        return ctx.RefYear is { } y ? new Norm(TimexType.Date, Year(y)) : null;
+                    case "week":
+                        return refDay is { } rw ? new Norm(TimexType.Date, Week(rw)) : null;
+                    case "weekend":
+                        return refDay is { } re ? new Norm(TimexType.Date, Week(WeekendOf(re, TenseOf(c, ctx))) + "-WE") : null;
+                    case "year-end":
+                        return ctx.RefYear is { } ye ? new Norm(TimexType.Date, Year(ye) + "-12-31") : null;
+                    default: // the period, the latest period, the year-ago period
+                        var rq = ReportQuarter(ctx);
+                        if (rq is null) return null;
+                        var (qy, qq) = rq.Value;
+                        if (w.Contains("year-", StringComparison.Ordinal)) qy--;
+                        else if (w == "period" && !ctx.SawQuarter) return null;
+                        return new Norm(TimexType.Date, Quarter(qy, qq));
+                }
+            }
+            case Rule.YearAgoAdj:
+            {
+                var w = m.Value.ToLowerInvariant();
+                if (w is "year-end" or "yearend") return ctx.RefYear is { } ye ? new Norm(TimexType.Date, Year(ye) + "-12-31") : null;
+                if (w == "year-to-date") return null;
+                if (ctx.SawQuarter && ReportQuarter(ctx) is { } rq) return new Norm(TimexType.Date, Quarter(rq.Y - 1, rq.Q));
+                return ctx.RefYear is { } y ? new Norm(TimexType.Date, Year(y - 1)) : null;
+            }
+        }
+        return null;
+    }
+
+    private static readonly string[] DecadeWords = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
+    private static readonly string[] CenturyWords = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first"];
+
+    private static int Int(Group g) => int.TryParse(g.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
+
+    private static void Remember(Context ctx, DateOnly d)
+    {
+        ctx.LastDay = d;
+        ctx.LastYear = d.Year;
+    }
+
+    private static int SeasonIndex(int month) => month switch { 3 or 4 or 5 => 1, 6 or 7 or 8 => 2, 9 or 10 or 11 => 3, _ => month == 12 ? 4 : 0 };
+    private static int SeasonIndex(string code) => code switch { "SP" => 1, "SU" => 2, "FA" => 3, _ => 4 };
+
+    private static DateOnly? NthWeekday(int y, int month, int isoDow, int n)
+    {
+        var d = new DateOnly(y, month, 1);
+        int shift = (isoDow - IsoDow(d) + 7) % 7;
+        return TryDate(y, month, 1 + shift + 7 * (n - 1));
+    }
+
+    private static DateOnly? LastWeekday(int y, int month, int isoDow)
+    {
+        var d = new DateOnly(y, month, DateTime.DaysInMonth(y, month));
+        return AddDays(d, -((IsoDow(d) - isoDow + 7) % 7));
+    }
+
+    private static DateOnly WeekendOf(DateOnly r, TenseHint tense)
+    {
+        // The weekend just past in a past-tense clause (or on a Saturday/Sunday), the coming one otherwise.
+        int dow = IsoDow(r);
+        if (dow >= 6) return r;
+        if (tense == TenseHint.Future) return AddDays(r, 6 - dow) ?? r;
+        return AddDays(r, -dow) ?? r;
+    }
+
+    /// <summary>
+    /// A weekday by tense: past (and unknown, the usual news case) → the most recent such day, the reference day
+    /// itself included; future → the next, today included. "last Friday" on a Friday is a week before; "next" is strictly after.
+    /// </summary>
+    internal static DateOnly? ResolveWeekday(int wd, string qualifier, TenseHint tense, DateOnly baseDay)
+    {
+        int dow = IsoDow(baseDay);
+        int back = (dow - wd + 7) % 7, ahead = (wd - dow + 7) % 7;
+        return qualifier switch
+        {
+            "last" or "past" or "previous" or "preceding" or "this past" => AddDays(baseDay, -(back == 0 ? 7 : back)),
+            "next" or "coming" or "following" or "this coming" => AddDays(baseDay, ahead == 0 ? 7 : ahead),
+            "this" => tense == TenseHint.Past ? AddDays(baseDay, -back) : AddDays(baseDay, ahead),
+            _ => tense == TenseHint.Future ? AddDays(baseDay, ahead) : AddDays(baseDay, -back),
+        };
+    }
+
+    // How far ahead (days) of the DCT a date without a year may lie, by tense; the rest of the year lies behind.
+    // Past-tense clauses still speak of dates just ahead ("the dividend is payable Dec. 15", "said it will … in January").
+    private static int AheadWindow(TenseHint tense) => tense switch { TenseHint.Past => 75, TenseHint.Future => 300, _ => 182 };
+
+    private static int? ResolveMonthYear(int mon, TenseHint tense, Context ctx)
+    {
+        if (ctx.Narrative) return ctx.RefYear;
+        if (ctx.Dct is not { } r) return null;
+        // Compare month starts: a month counts as ahead by the days from the DCT's month to it.
+        int diffMonths = mon - r.Month;
+        int ahead = AheadWindow(tense) / 30;
+        if (diffMonths > ahead) return r.Year - 1;
+        if (diffMonths < ahead - 11) return r.Year + 1;
+        return r.Year;
+    }
+
+    private static DateOnly? ResolveMonthDay(int mon, int day, TenseHint tense, Context ctx)
+    {
+        if (ctx.Narrative)
+        {
+            if (ctx.RefYear is not { } y) return null;
+            return TryDate(y, mon, day) ?? TryDate(y, mon, 28);
+        }
+        if (ctx.Dct is not { } r) return null;
+        DateOnly? Make(int yy) => TryDate(yy, mon, day) ?? TryDate(yy, mon, 28);
+        var same = Make(r.Year);
+        if (same is null) return null;
+        int ahead = AheadWindow(tense);
+        int diff = same.Value.DayNumber - r.DayNumber;
+        if (diff > ahead) return Make(r.Year - 1);
+        if (diff < ahead - 365) return Make(r.Year + 1);
+        return same;
+    }
+
+    private static int? RelYear(string q, Context ctx) => ctx.RefYear is not { } y ? null : q.ToLowerInvariant() switch
+    {
+        "last" or "previous" or "past" => y - 1,
+        "next" or "coming" or "following" => y + 1,
+        _ => y,
+    };
+
+    private static (int Y, int Q)? ReportQuarter(Context ctx)
+    {
+        if (ctx.LastQuarter is { } q) return q;
+        if (ctx.Dct is not { } d) return null;
+        // A company report speaks of the quarter just ended.
+        int cq = QuarterOf(d.Month);
+        return cq == 1 ? (d.Year - 1, 4) : (d.Year, cq - 1);
+    }
+
+    private static int? ResolveQuarterYear(int q, TenseHint tense, Context ctx)
+    {
+        if (ctx.Narrative) return ctx.RefYear;
+        if (ctx.Dct is not { } d) return null;
+        int cq = QuarterOf(d.Month);
+        if (q > cq && tense == TenseHint.Past) return d.Year - 1;
+        // In January a report's "fourth quarter" is the one just ended.
+        if (cq == 1 && q == 4 && tense != TenseHint.Future) return d.Year - 1;
+        return d.Year;
+    }
+
+    private Norm? NormalizeQuarter(Candidate c, Context ctx)
+    {
+        var g = c.Match.Groups;
+        var quals = g[4].Value.ToLowerInvariant();
+        bool hasThe = g[1].Success;
+        int q = g[5].Success ? OrdinalNumber(g[5].Value) : 0;
+        if (q == 0 && !hasThe && quals.Length == 0 && !g[2].Success && !g[3].Success) return null;
+        if (c.Match.Value.EndsWith("quarters", StringComparison.OrdinalIgnoreCase)) return null;
+        int? year = g[2].Success ? Int(g[2]) : g[6].Success ? Int(g[6]) : g[3].Success ? RelYear(g[3].Value, ctx) : g[7].Success ? RelYear(g[7].Value, ctx) : null;
+        bool yearAgo = quals.Contains("year-ago", StringComparison.Ordinal) || quals.Contains("year-earlier", StringComparison.Ordinal);
+        ctx.SawQuarter = true;
+        if (q == 0)
+        {
+            var rq = ReportQuarter(ctx);
+            if (rq is null) return new Norm(TimexType.Date, "XXXX-QX", Anchor: "none");
+            var (ry, rqq) = rq.Value;
+            if (quals.Contains("last", StringComparison.Ordinal) || quals.Contains("previous", StringComparison.Ordinal) || quals.Contains("prior", StringComparison.Ordinal) || quals.Contains("preceding", StringComparison.Ordinal))
+            {
+                if (!quals.Contains("latest", StringComparison.Ordinal) && !quals.Contains("just", StringComparison.Ordinal)) { rqq--; if (rqq == 0) { rqq = 4; ry--; } }
+            }
+            else if (quals.Contains("current", StringComparison.Ordinal) && ctx.Dct is { } d) (ry, rqq) = (d.Year, QuarterOf(d.Month));
+            else if ((quals.Contains("latest", StringComparison.Ordinal) || quals.Contains("just", StringComparison.Ordinal) || quals.Contains("recent", StringComparison.Ordinal)) && ctx.Dct is { } d2)
+                (ry, rqq) = QuarterOf(d2.Month) == 1 ? (d2.Year - 1, 4) : (d2.Year, QuarterOf(d2.Month) - 1);
+            if (yearAgo) ry--;
+            if (year is { } y) ry = y;
+            return new Norm(TimexType.Date, Quarter(ry, rqq));
+        }
+        int yy;
+        if (year is { } y0) yy = y0;
+        else if (yearAgo && ReportQuarter(ctx) is { } rq2) yy = rq2.Y - 1;
+        else if (ResolveQuarterYear(q, TenseOf(c, ctx), ctx) is { } y1) yy = y1;
+        else return new Norm(TimexType.Date, $"XXXX-Q{q}", Anchor: "none");
+        if (!yearAgo) ctx.LastQuarter = (yy, q);
+        int skip = 0;
+        // TimeML leaves "the" out of an adjective's extent: "the [third-quarter] results".
+        if (hasThe && quals.Length == 0 && !g[2].Success && !g[3].Success && g[5].Index + g[5].Length < ctx.Text.Length && ctx.Text[g[5].Index + g[5].Length] == '-')
+            skip = g[5].Index - c.Start;
+        return new Norm(TimexType.Date, Quarter(yy, q)) { Skip = skip };
+    }
+
+    private static int OrdinalNumber(string s) => s.ToLowerInvariant() switch
+    {
+        "first" or "1st" => 1, "second" or "2nd" => 2, "third" or "3rd" => 3, "fourth" or "4th" => 4, _ => 0,
+    };
+
+    private Norm? NormalizeRelative(Candidate c, Context ctx)
+    {
+        var g = c.Match.Groups;
+        var q = System.Text.RegularExpressions.Regex.Replace(g[1].Value.ToLowerInvariant(), @"^the\s+", "");
+        bool the = g[1].Value.StartsWith("the", StringComparison.OrdinalIgnoreCase);
+        var what = g[2].Value;
+        var r = q is "following" or "same" or "preceding" or "previous" ? (ctx.LastDay ?? ctx.RefDay) : ctx.RefDay;
+        if (r is null) return null;
+        var rd = r.Value;
+        int dir = q switch { "last" or "past" or "previous" or "preceding" or "this past" => -1, "next" or "coming" or "following" or "this coming" => 1, _ => 0 };
+        int mon = MonthNumber(what), wd = WeekdayNumber(what);
+        if (char.IsUpper(what[0]) && what.Length >= 3 && wd > 0 && (what.EndsWith("day", StringComparison.Ordinal) || what.EndsWith('.')))
+        {
+            var d = ResolveWeekday(wd, q, TenseOf(c, ctx), rd);
+            if (d is null) return null;
+            ctx.LastDay = d;
+            return new Norm(TimexType.Date, Day(d.Value));
+        }
+        if (char.IsUpper(what[0]) && mon > 0)
+        {
+            int y = dir < 0 ? (mon < rd.Month ? rd.Year : rd.Year - 1) : dir > 0 ? (mon > rd.Month ? rd.Year : rd.Year + 1) : rd.Year;
+            return new Norm(TimexType.Date, Month(y, mon));
+        }
+        var w = what.ToLowerInvariant();
+        switch (w)
+        {
+            case "week":
+                return AddDays(rd, 7 * dir) is { } dw ? new Norm(TimexType.Date, Week(dw)) : null;
+            case "weekend":
+                return AddDays(WeekendOf(rd, dir > 0 ? TenseHint.Future : dir < 0 ? TenseHint.Past : TenseOf(c, ctx)), dir > 0 ? 0 : 0) is { } de ? new Norm(TimexType.Date, Week(dir > 0 && IsoDow(rd) >= 6 ? AddDays(de, 7) ?? de : de) + "-WE") : null;
+            case "month":
+            {
+                var (y, mm) = AddMonths(rd.Year, rd.Month, dir);
+                return new Norm(TimexType.Date, Month(y, mm));
+            }
+            case "year":
+                return new Norm(TimexType.Date, Year(rd.Year + dir));
+            case "quarter":
+            {
+                int qq = QuarterOf(rd.Month) + dir, y = rd.Year;
+                if (qq == 0) { qq = 4; y--; } else if (qq == 5) { qq = 1; y++; }
+                ctx.SawQuarter = true;
+                return new Norm(TimexType.Date, Quarter(y, qq));
+            }
+            case "decade":
+                return new Norm(TimexType.Date, (rd.Year / 10 + dir).ToString(CultureInfo.InvariantCulture));
+            case "century":
+                return new Norm(TimexType.Date, (rd.Year / 100 + dir).ToString("D2", CultureInfo.InvariantCulture));
+            default: // seasons
+            {
+                var code = SeasonCode(w);
+                int cur = SeasonIndex(rd.Month), idx = SeasonIndex(code);
+                int y = dir < 0 ? (idx < cur ? rd.Year : rd.Year - 1) : dir > 0 ? (idx > cur ? rd.Year : rd.Year + 1) : rd.Year;
+                return new Norm(TimexType.Date, Year(y) + "-" + code);
+            }
+        }
+    }
+
+    private Norm? NormalizeAgo(Candidate c, Context ctx)
+    {
+        var g = c.Match.Groups;
+        var unit = g[2].Value.ToLowerInvariant();
+        var dirWord = g[3].Value.ToLowerInvariant();
+        bool vague = !g[1].Success || g[1].Value.ToLowerInvariant() is "several" or "few" or "a few" or "some" or "many" or "a couple of" or "couple of";
+        double? n = g[1].Success ? ParseNumber(g[1].Value) : null;
+        if (g[1].Value.Equals("a couple of", StringComparison.OrdinalIgnoreCase)) { n = 2; vague = false; }
+        if (dirWord is "before" or "after")
+        {
+            // "two years after the war": a duration with a signal, unless nothing follows ("two days after").
+            var next = NextWord(ctx.Text, c.End);
+            if (next.Length > 0 && char.IsLetter(next[0])) return new Norm(TimexType.Duration, DurationValue(vague ? null : n, unit), Anchor: "none");
+            dirWord = dirWord == "before" ? "earlier" : "later";
+        }
+        bool fromRef = dirWord is "earlier" or "later";
+        int sign = dirWord is "ago" or "earlier" ? -1 : 1;
+        var baseDay = fromRef ? (ctx.LastDay ?? ctx.RefDay) : ctx.Dct;
+        if (unit.EndsWith('s')) unit = unit[..^1];
+        if (vague || n is null)
+        {
+            if (unit is "year" or "decade" or "century" && !vague && g[1].Success) return null;
+            return new Norm(TimexType.Date, sign < 0 ? "PAST_REF" : "FUTURE_REF");
+        }
+        if (baseDay is null) return new Norm(TimexType.Date, sign < 0 ? "PAST_REF" : "FUTURE_REF", Anchor: "none");
+        var b = baseDay.Value;
+        int k = (int)Math.Round(n.Value) * sign;
+        string anchor = fromRef ? "ref" : "dct";
+        // Financial reports: "a year ago/earlier" is the year-ago quarter.
+        if (unit == "year" && Math.Abs(k) == 1 && sign < 0 && ctx.SawQuarter && ReportQuarter(ctx) is { } rq)
+            return new Norm(TimexType.Date, Quarter(rq.Y - 1, rq.Q), Anchor: anchor);
+        switch (unit)
+        {
+            case "day" or "night":
+            {
+                var d = AddDays(b, k);
+                if (d is null) return null;
+                if (fromRef) ctx.LastDay = d;
+                return new Norm(TimexType.Date, Day(d.Value), Anchor: anchor);
+            }
+            case "week":
+            {
+                var d = AddDays(b, 7 * k);
+                return d is null ? null : new Norm(TimexType.Date, Week(d.Value), Anchor: anchor);
+            }
+            case "month":
+            {
+                var (y, mm) = AddMonths(b.Year, b.Month, k);
+                return y is < 1 or > 9999 ? null : new Norm(TimexType.Date, Month(y, mm), Anchor: anchor);
+            }
+            case "quarter":
+            {
+                var (y, mm) = AddMonths(b.Year, b.Month, 3 * k);
+                return new Norm(TimexType.Date, Quarter(y, QuarterOf(mm)), Anchor: anchor);
+            }
+            case "year":
+            {
+                int y = b.Year + k;
+                if (fromRef) ctx.LastYear = y;
+                return new Norm(TimexType.Date, Year(y), Anchor: anchor);
+            }
+            case "decade":
+                return new Norm(TimexType.Date, ((b.Year + 10 * k) / 10).ToString(CultureInfo.InvariantCulture), Anchor: anchor);
+            case "hour" or "minute" or "second":
+                return new Norm(TimexType.Time, Day(b), Anchor: anchor);
+            default:
+                return new Norm(TimexType.Date, sign < 0 ? "PAST_REF" : "FUTURE_REF");
+        }
+    }
+
+    private DateOnly? DayFromWord(string w, Candidate c, Context ctx)
+    {
+        var dct = ctx.Dct;
+        var lw = w.ToLowerInvariant();
+        if (dct is null) return null;
+        if (lw is "today" or "tonight") return dct;
+        if (lw == "yesterday") return AddDays(dct.Value, -1);
+        if (lw == "tomorrow") return AddDays(dct.Value, 1);
+        int wd = WeekdayNumber(w);
+        if (wd > 0 && char.IsUpper(w[0]) && !char.IsDigit(w[^1])) return ResolveWeekday(wd, "", TenseOf(c, ctx), ctx.Narrative ? ctx.LastDay ?? dct.Value : dct.Value);
+        var mm = Regex.Match(w, @"^(\S+?)\.?\s*(\d{1,2})$");
+        if (mm.Success && MonthNumber(mm.Groups[1].Value) is > 0 and var mon)
+            return ResolveMonthDay(mon, Int(mm.Groups[2]), TenseOf(c, ctx), ctx);
+        return null;
+    }
+
+    private Norm? NormalizeTime(Candidate c, Context ctx)
+    {
+        var g = c.Match.Groups;
+        int h = Int(g[1]);
+        int mi = g[2].Success ? Int(g[2]) : 0;
+        if (mi is < 0 or > 59) return null;
+        if (g[3].Success)
+        {
+            if (h is < 1 or > 12) return null;
+            bool pm = g[3].Value.Equals("p", StringComparison.OrdinalIgnoreCase);
+            if (pm && h != 12) h += 12;
+            if (!pm && h == 12) h = 0;
+        }
+        else if (h > 24) return null;
+        TimeSpan? zone = g[5].Success ? TimeZones.Offset(g[5].Value) : null;
+        var d = g[6].Success ? DayFromWord(g[6].Value, c, ctx) : ctx.Narrative ? ctx.LastDay : ctx.LastDay ?? ctx.Dct;
+        var t = string.Create(CultureInfo.InvariantCulture, $"T{h:D2}:{mi:D2}");
+        if (d is null) return new Norm(TimexType.Time, "XXXX-XX-XX" + t, Anchor: "none", Zone: zone);
+        return new Norm(TimexType.Time, Day(d.Value) + t, Zone: zone);
+    }
+}

@@ -1,0 +1,341 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Sitrep.Core;
+
+namespace Sitrep.Time;
+
+/// <summary>
+/// Finds and normalizes TIMEX3 expressions in English news text: one regex per rule over the raw text, longest
+/// non-overlapping candidates kept, modifiers attached on the left, then each normalized in text order against
+/// the document creation time (DCT) and the locally current reference time, with the clause's tense deciding
+/// the direction of weekdays and months. Stateless and thread-safe; never throws on odd input.
+/// </summary>
+public sealed partial class TimexTagger
+{
+    /// <summary>Recorded with every output; bump when rules or normalization change.</summary>
+    public const string Version = "timex-rules/1";
+
+    public static TimexTagger Default { get; } = new();
+
+    /// <summary>Annotates <paramref name="text"/>; <paramref name="dct"/> null leaves relative expressions unanchored (XXXX…).</summary>
+    public IReadOnlyList<Timex> Annotate(string text, DateOnly? dct, ITenseHints? tense = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length == 0) return [];
+        var candidates = new List<Candidate>();
+        foreach (var (rule, regex) in Rules)
+            foreach (Match m in regex.Matches(text))
+                if (m.Length > 0 && Accept(rule, m, text)) candidates.Add(new Candidate(m.Index, m.Index + m.Length, rule, m));
+        // Longest first (ties: earlier rule), then greedily keep those that overlap nothing kept.
+        candidates.Sort((a, b) => b.Length != a.Length ? b.Length.CompareTo(a.Length) : a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Rule.CompareTo(b.Rule));
+        var kept = new List<Candidate>();
+        var taken = new bool[text.Length];
+        foreach (var c in candidates)
+        {
+            bool free = true;
+            for (int i = c.Start; i < c.End && free; i++) free = !taken[i];
+            if (!free) continue;
+            for (int i = c.Start; i < c.End; i++) taken[i] = true;
+            kept.Add(c);
+        }
+        kept.Sort((a, b) => a.Start.CompareTo(b.Start));
+        // A wire dateline ("JOHANNESBURG, August 7 (Xinhua) --") gives the day the report speaks from, which can
+        // precede the DCT by a day; relative expressions count from it.
+        var reference = DatelineDate(text, dct) ?? dct;
+        var ctx = new Context(text, reference, tense ?? new HeuristicTense(text), IsNarrative(text, dct));
+        var result = new List<Timex>(kept.Count);
+        int prevEnd = 0;
+        foreach (var c in kept)
+        {
+            Norm? n;
+            try { n = Normalize(c, ctx); }
+            catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or InvalidOperationException) { n = null; }
+            if (n is null) continue;
+            int start = c.Start + Math.Clamp(n.Skip, 0, c.Length - 1);
+            string? mod = n.Mod;
+            // Left modifiers: "early", "the end of", "about", "more than" (not for fuzzy references or sets).
+            if (n.Type != TimexType.Set && !n.Value.EndsWith("_REF", StringComparison.Ordinal))
+            {
+                for (int guard = 0; guard < 2; guard++)
+                {
+                    int from = Math.Max(prevEnd, start - 40);
+                    var mm = ModifierBefore().Match(text, from, start - from);
+                    if (!mm.Success) break;
+                    var word = mm.Groups["m"].Value.ToLowerInvariant();
+                    string whole = mm.Value.ToLowerInvariant();
+                    var m2 = ModFor(whole, word, n.Type);
+                    if (m2 is null) break;
+                    // Quantity modifiers only before quantities, not before "the past two years" ("over the past …").
+                    if (m2 is "APPROX" or "LESS_THAN" or "MORE_THAN" or "EQUAL_OR_MORE" or "EQUAL_OR_LESS" && !StartsWithQuantity(text, start)) break;
+                    start = mm.Index;
+                    if (m2 != "HALF") mod ??= m2;
+                    if (whole.Contains("first half", StringComparison.Ordinal) && n.Value.Length == 4) n = n with { Value = n.Value + "-H1" };
+                    else if ((whole.Contains("second half", StringComparison.Ordinal) || whole.Contains("last half", StringComparison.Ordinal)) && n.Value.Length == 4) n = n with { Value = n.Value + "-H2" };
+                }
+            }
+            var timex = new Timex(new TextSpan(start, c.End), n.Type, n.Value, mod, n.Anchor) { ZoneOffset = n.Zone };
+            // "30 Aug 2023, 11:10 PM IST": a calendar date and the clock time right after it are one TIME.
+            if (timex.Type == TimexType.Time && result.Count > 0 && result[^1] is { Type: TimexType.Date } prev && prev.Value.Length == 10
+                && char.IsDigit(prev.Value[0]) && timex.Value.IndexOf('T', StringComparison.Ordinal) is var ti and > 0
+                && IsDateTimeGap(text.AsSpan(prev.Span.End, timex.Span.Start - prev.Span.End)))
+            {
+                result[^1] = timex with { Span = new TextSpan(prev.Span.Start, timex.Span.End), Value = prev.Value + timex.Value[ti..], Anchor = prev.Anchor };
+            }
+            else result.Add(timex);
+            prevEnd = c.End;
+        }
+        return result;
+    }
+
+    private static DateOnly? DatelineDate(string text, DateOnly? dct)
+    {
+        if (dct is not { } d) return null;
+        var m = Dateline().Match(text, 0, Math.Min(text.Length, 300));
+        if (!m.Success) return null;
+        int mon = MonthNumber(m.Groups[1].Value), day = Int(m.Groups[2]);
+        int year = m.Groups[3].Success ? Int(m.Groups[3]) : d.Year;
+        DateOnly? best = null;
+        foreach (var y in (int[])[year, year - 1, year + 1])
+            if (TimexCalendar.TryDate(y, mon, day) is { } c && Math.Abs(c.DayNumber - d.DayNumber) <= 7 && (best is null || Math.Abs(c.DayNumber - d.DayNumber) < Math.Abs(best.Value.DayNumber - d.DayNumber)))
+                best = c;
+        return best;
+    }
+
+    [GeneratedRegex(@"\A\s*(?-i:[A-Z][A-Za-z.'\-]*(?:[ ,]+[A-Z][A-Za-z.'\-]*)*),\s+(" + Mon + @")\s*(\d{1,2})(?:,\s*(\d{4}))?\s*(?:\(|--|_|\u2014)", RegexOptions.CultureInvariant)]
+    private static partial Regex Dateline();
+
+    private static bool IsDateTimeGap(ReadOnlySpan<char> gap)
+    {
+        var g = gap.Trim();
+        return g.Length == 0 || g.SequenceEqual(",") ;
+    }
+
+    private static bool StartsWithQuantity(string text, int start)
+    {
+        char c = text[start];
+        if (char.IsDigit(c)) return true;
+        int e = start;
+        while (e < text.Length && char.IsLetter(text[e])) e++;
+        var w = text.AsSpan(start, e - start);
+        return NumberWords.ContainsKey(w.ToString().ToLowerInvariant()) || w.Equals("a", StringComparison.OrdinalIgnoreCase) || w.Equals("an", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("several", StringComparison.OrdinalIgnoreCase) || w.Equals("half", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string? ModFor(string whole, string word, TimexType type)
+    {
+        if (whole.Contains("beginning", StringComparison.Ordinal) || whole.Contains("start", StringComparison.Ordinal)) return "START";
+        if (whole.Contains("end of", StringComparison.Ordinal) || whole.Contains("close of", StringComparison.Ordinal) || whole.Contains("rest of", StringComparison.Ordinal) || whole.Contains("remainder", StringComparison.Ordinal)) return "END";
+        if (whole.Contains("middle", StringComparison.Ordinal)) return "MID";
+        if (whole.Contains("turn of", StringComparison.Ordinal)) return "START";
+        if (whole.Contains("half of", StringComparison.Ordinal)) return "HALF";
+        if (whole.Contains("part of", StringComparison.Ordinal)) return whole.Contains("early", StringComparison.Ordinal) ? "START" : "END";
+        return word switch
+        {
+            "early" or "earlier" => type == TimexType.Duration ? null : "START",
+            "late" or "later" => type == TimexType.Duration ? null : "END",
+            "mid" or "middle" => type == TimexType.Duration ? null : "MID",
+            "about" or "around" or "approximately" or "roughly" or "some" => "APPROX",
+            "nearly" or "almost" or "under" => "LESS_THAN",
+            _ when word.StartsWith("less", StringComparison.Ordinal) || word.StartsWith("fewer", StringComparison.Ordinal) => "LESS_THAN",
+            _ when word.StartsWith("more", StringComparison.Ordinal) || word == "over" => "MORE_THAN",
+            _ when word.StartsWith("at least", StringComparison.Ordinal) || word.StartsWith("no less", StringComparison.Ordinal) => "EQUAL_OR_MORE",
+            _ when word.StartsWith("up to", StringComparison.Ordinal) || word.StartsWith("no more", StringComparison.Ordinal) => "EQUAL_OR_LESS",
+            _ => null,
+        };
+    }
+
+    private sealed record Candidate(int Start, int End, Rule Rule, Match Match)
+    {
+        public int Length => End - Start;
+    }
+
+    private sealed record Norm(TimexType Type, string Value, string? Mod = null, string Anchor = "dct", TimeSpan? Zone = null)
+    {
+        /// <summary>Characters to drop from the start of the match ("the" before an adjective: "the third-quarter results").</summary>
+        public int Skip { get; init; }
+    }
+
+    /// <summary>Per-document state: DCT, the reference time as the text moves, the report's quarter.</summary>
+    private sealed class Context(string text, DateOnly? dct, ITenseHints tense, bool narrative)
+    {
+        public string Text { get; } = text;
+        public DateOnly? Dct { get; } = dct;
+        public ITenseHints Tense { get; } = tense;
+        public bool Narrative { get; } = narrative;
+        public DateOnly? LastDay { get; set; }
+        public int? LastYear { get; set; }
+        public (int Y, int Q)? LastQuarter { get; set; }
+        public (int Y, int M)? LastMonth { get; set; }
+        public bool SawQuarter { get; set; }
+
+        /// <summary>The date relative expressions count from: in narratives the last full date, else the DCT.</summary>
+        public DateOnly? RefDay => Narrative ? LastDay ?? (LastYear is { } y ? TimexCalendar.TryDate(y, 1, 1) : Dct) : Dct;
+        public int? RefYear => Narrative ? LastYear ?? LastDay?.Year ?? Dct?.Year : Dct?.Year;
+    }
+
+    // A document is a narrative (history, not news) when most explicit years lie far before the DCT.
+    private static bool IsNarrative(string text, DateOnly? dct)
+    {
+        if (dct is null) return true;
+        int far = 0, near = 0;
+        foreach (Match m in YearLike().Matches(text))
+        {
+            int y = int.Parse(m.ValueSpan, CultureInfo.InvariantCulture);
+            if (y < 1000 || y > 2100) continue;
+            if (y < dct.Value.Year - 8) far++; else near++;
+        }
+        return far > 2 * near + 2;
+    }
+
+    [GeneratedRegex(@"(?<![\d$.,])\b(1\d{3}|20\d{2})\b(?![\d%]|,\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex YearLike();
+
+    private static readonly HashSet<string> TemporalPrepositions = new(StringComparer.Ordinal)
+    { "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "through", "to", "and", "between", "early", "late", "mid", "fiscal", "year", "the", "than", "around", "about", "circa", "or", "throughout", "spring", "summer", "fall", "autumn", "winter", "end", "beginning", "middle" };
+    private static readonly HashSet<string> NonYearBefore = new(StringComparer.Ordinal)
+    { "route", "highway", "interstate", "flight", "no", "number", "boeing", "airbus", "room", "suite", "page", "pages", "chapter", "section", "article", "resolution", "code", "model", "type", "apartment", "street", "avenue", "exit", "gate", "channel", "bus", "train" };
+
+    private static readonly HashSet<string> CountNouns = new(StringComparer.Ordinal)
+    {
+        "people", "troops", "soldiers", "men", "women", "children", "employees", "workers", "shares", "jobs", "cars", "units", "tons", "barrels",
+        "dollars", "votes", "members", "homes", "houses", "students", "miles", "feet", "meters", "metres", "km", "kilometers", "acres", "square",
+        "points", "copies", "pages", "deaths", "cases", "casualties", "prisoners", "refugees", "civilians", "aircraft", "planes", "tanks", "ships",
+        "rooms", "beds", "tonnes", "pounds", "yen", "marks", "francs", "rubles", "rupees", "euros", "kg", "kilograms", "degrees", "percent", "hp",
+    };
+
+    private static string PrevWord(string text, int pos, out int wordStart)
+    {
+        int e = pos;
+        while (e > 0 && char.IsWhiteSpace(text[e - 1])) e--;
+        int s = e;
+        while (s > 0 && (char.IsLetter(text[s - 1]) || text[s - 1] == '.' || text[s - 1] == '\'')) s--;
+        wordStart = s;
+        return text.Substring(s, e - s).TrimEnd('.').ToLowerInvariant();
+    }
+
+    private static string NextWord(string text, int pos)
+    {
+        int s = pos;
+        while (s < text.Length && text[s] == ' ') s++;
+        int e = s;
+        while (e < text.Length && char.IsLetter(text[e])) e++;
+        return text.Substring(s, e - s);
+    }
+
+    private static bool Accept(Rule rule, Match m, string text)
+    {
+        switch (rule)
+        {
+            case Rule.Year:
+            {
+                int y = int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
+                if (y < 1000 || y > 2199) return false;
+                var prev = PrevWord(text, m.Index, out _);
+                if (NonYearBefore.Contains(prev)) return false;
+                if (m.Index > 0 && text[m.Index - 1] is '#' or '$') return false;
+                var next = NextWord(text, m.Index + m.Length);
+                // "1500 troops": a count before a countable noun is not a year.
+                if (CountNouns.Contains(next.ToLowerInvariant())) return false;
+                if (next is "GMT" or "UTC" or "EST" or "EDT" or "GMT." or "local" or "hours" or "hrs" or "IST" or "CET") return false; // "(1830 GMT)" is a clock time
+
+                if (y < 1800 && !TemporalPrepositions.Contains(prev)) return false;
+                return true;
+            }
+            case Rule.Month:
+            {
+                var mon = m.Groups[2].Value;
+                if (m.Groups[1].Success) return true;
+                if (mon is "May" or "March" or "Mar" or "Jan" or "Jun" or "Sep")
+                {
+                    // "May" is also a modal and a surname, "March" a noun: only after a preposition or before a year.
+                    var prev = PrevWord(text, m.Index, out _);
+                    return TemporalPrepositions.Contains(prev) || prev is "last" or "next" or "this" or "until" or "late" or "early";
+                }
+                return true;
+            }
+            case Rule.Fuzzy:
+            {
+                var w = m.Value.ToLowerInvariant();
+                var prev = PrevWord(text, m.Index, out _);
+                var next = NextWord(text, m.Index + m.Length).ToLowerInvariant();
+                if (w == "now" && next == "that") return false; // "now that" is a conjunction
+                if (w is "once" or "then" or "the time" or "former" or "previously" or "soon" or "future") return false;
+                if (w == "current" && next is "account" or "accounts" or "events" or "affairs" or "price" or "prices" or "dollars" or "members" or "state" or "level" or "system") return false;
+                if (w == "future") return next is not ("contract" or "contracts" or "delivery" or "options" or "prices" or "price" or "market" or "markets");
+                return true;
+            }
+            case Rule.Season:
+            {
+                if (m.Groups[1].Success || m.Groups[3].Success)
+                {
+                    var det = m.Groups[1].Value.ToLowerInvariant();
+                    if (det == "the" && !m.Groups[3].Success && m.Groups[2].Value.ToLowerInvariant() is "fall" or "spring")
+                        return NextWord(text, m.Index + m.Length) is "of" or "" || char.IsPunctuation(NextChar(text, m.Index + m.Length));
+                    return true;
+                }
+                var s = m.Groups[2].Value.ToLowerInvariant();
+                if (s is "fall" or "spring") return false;
+                var prev = PrevWord(text, m.Index, out _);
+                return prev is "in" or "during" or "by" or "until" or "since" or "through" or "this" or "last" or "next";
+            }
+            case Rule.Duration:
+            {
+                var num = m.Groups[2].Value.ToLowerInvariant();
+                var unit = m.Groups[3].Value.ToLowerInvariant();
+                if (num is "some" or "many" && !m.Groups[1].Success) return unit is "years" or "months" or "weeks" or "days" || m.Value.EndsWith('s');
+                if (num == "second" || unit == "second" && num is "a" or "one") return false;
+                // Ages ("52 years old") are not annotated in TimeBank; "an 8-month-old" keeps its hyphenated form.
+                if (NextWord(text, m.Index + m.Length) == "old" && !m.Value.Contains('-')) return false;
+                // "four flights a week", "700 seats a week": a rate, not a duration.
+                if (num is "a" or "an" && PrevWord(text, m.Index, out _) is { Length: > 3 } pw && pw.EndsWith('s') && pw is not ("was" or "has" or "this" or "its" or "his" or "as" or "less" or "across" or "towards" or "takes" or "lasts")) return false;
+                // "three-quarters of the vote" is a fraction.
+                if (unit.StartsWith("quarter", StringComparison.Ordinal) && (m.Value.Contains('-') || NextWord(text, m.Index + m.Length) == "of")) return false;
+                if (unit == "quarter" && !m.Groups[1].Success && !m.Value.EndsWith('s') && !char.IsDigit(num[0])) return num is not ("a" or "one" or "an");
+                // "a day" in "twice a day", "$5 a year" is a set (SetPer).
+                return true;
+            }
+            case Rule.SetPer:
+            {
+                if (m.Groups[1].Success || m.Groups[2].Value.Equals("per", StringComparison.OrdinalIgnoreCase)) return true;
+                // "$5 a year", "10% a year": a rate after an amount.
+                int p = m.Index - 1;
+                while (p >= 0 && text[p] == ' ') p--;
+                return p >= 0 && (char.IsDigit(text[p]) || text[p] == '%' || PrevWord(text, m.Index, out _) is "dollars" or "cents" or "percent" or "billion" or "million" or "tons" or "barrels" or "points" or "yen" or "marks" or "pounds");
+            }
+            case Rule.BarePlural:
+            {
+                if (m.Groups[1].Success) return true;
+                var prev = PrevWord(text, m.Index, out _);
+                var next = NextWord(text, m.Index + m.Length).ToLowerInvariant();
+                return prev is "for" or "in" or "over" or "within" or "after" && next is not ("of" or "ago" or "old");
+            }
+            case Rule.TheUnit:
+            {
+                var w = m.Groups[1].Value.ToLowerInvariant();
+                var next = NextWord(text, m.Index + m.Length).ToLowerInvariant();
+                if (w is "year" or "week" && m.Index + m.Length < text.Length && text[m.Index + m.Length] == '-') return false;
+                if (w is "moment" or "day" or "morning" or "afternoon" or "evening" or "night" or "month") return false;
+                if (w is "week" or "weekend" or "year" or "period") return next is not ("of" or "before" or "after" or "in" or "that" or "when") ;
+                return true;
+            }
+            case Rule.Time:
+            {
+                if (m.Groups[3].Success || m.Groups[4].Success) return int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture) is >= 1 and <= 12;
+                // A bare number before a zone must look like a clock time: "14:30 GMT".
+                return m.Groups[2].Success && m.Groups[5].Success;
+            }
+            case Rule.Slash:
+                return !(m.Index > 0 && text[m.Index - 1] is '$');
+            case Rule.RefDay:
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    private static char NextChar(string text, int pos)
+    {
+        while (pos < text.Length && text[pos] == ' ') pos++;
+        return pos < text.Length ? text[pos] : '.';
+    }
+}

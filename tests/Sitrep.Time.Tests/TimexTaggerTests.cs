@@ -1,0 +1,167 @@
+using Sitrep.Core;
+
+namespace Sitrep.Time.Tests;
+
+public sealed class TimexTaggerTests
+{
+    private static IReadOnlyList<Timex> Tag(string text, string dct) => TimexTagger.Default.Annotate(text, DateOnly.Parse(dct, System.Globalization.CultureInfo.InvariantCulture));
+
+    private static Timex Find(string text, IReadOnlyList<Timex> timexes, string extent)
+    {
+        var t = timexes.FirstOrDefault(x => text.Substring(x.Span.Start, x.Span.Length) == extent);
+        Assert.True(t is not null, $"No TIMEX with extent '{extent}'. Found: {string.Join("; ", timexes.Select(x => $"'{text.Substring(x.Span.Start, x.Span.Length)}'={x.Value}"))}");
+        return t!;
+    }
+
+    [Fact]
+    public void Seed_article_resolves_against_its_date()
+    {
+        var text = File.ReadAllText(TestPaths.Shared("samples", "seed-article.txt"));
+        var timexes = Tag(text, "2023-08-30");
+        Assert.Equal("2023-08-30", Find(text, timexes, "Wednesday").Value);
+        var march = Find(text, timexes, "March");
+        Assert.Equal("2023-03", march.Value);
+        Assert.Equal(TimexType.Date, march.Type);
+        Assert.Equal("2022", Find(text, timexes, "Last year").Value);
+        Assert.All(timexes, t => Assert.NotEqual("none", t.Value));
+    }
+
+    [Theory]
+    // Weekday direction by tense; the DCT's own weekday is the DCT in news.
+    [InlineData("The talks ended on Friday.", "2023-08-30", "Friday", "2023-08-25")]
+    [InlineData("The talks will resume on Friday.", "2023-08-30", "Friday", "2023-09-01")]
+    [InlineData("AP reported on Wednesday that talks failed.", "2023-08-30", "Wednesday", "2023-08-30")]
+    [InlineData("The minister is expected to arrive Monday.", "2023-08-30", "Monday", "2023-09-04")]
+    [InlineData("They met last Friday.", "2023-09-01", "last Friday", "2023-08-25")]
+    [InlineData("They will meet next Friday.", "2023-09-01", "next Friday", "2023-09-08")]
+    [InlineData("Officials said Sunday the fighting stopped.", "2024-01-01", "Sunday", "2023-12-31")]
+    // Year boundaries.
+    [InlineData("The meeting was held on Dec. 30.", "2024-01-03", "Dec. 30", "2023-12-30")]
+    [InlineData("The store will open on Jan. 5.", "2023-12-28", "Jan. 5", "2024-01-05")]
+    [InlineData("Sales fell last month.", "2024-01-15", "last month", "2023-12")]
+    [InlineData("Prices rose last year.", "2024-01-01", "last year", "2023")]
+    [InlineData("In December the company said it had lost money.", "2024-01-10", "December", "2023-12")]
+    // ISO weeks (the DCT's ISO week year may differ from its calendar year).
+    [InlineData("Talks collapsed last week.", "2021-01-04", "last week", "2020-W53")]
+    [InlineData("Talks resume this week.", "2024-12-30", "this week", "2025-W01")]
+    // Leap days.
+    [InlineData("The deal was signed on Feb. 29, 2024.", "2024-03-10", "Feb. 29, 2024", "2024-02-29")]
+    [InlineData("The deal closed on Feb. 29.", "2024-03-10", "Feb. 29", "2024-02-29")]
+    // Moving reference time.
+    [InlineData("The strike began on March 3, 2023. Two days later, talks failed.", "2023-08-30", "Two days later", "2023-03-05")]
+    [InlineData("He left two weeks ago.", "2023-08-30", "two weeks ago", "2023-W33")]
+    [InlineData("Three years ago the plant closed.", "2023-08-30", "Three years ago", "2020")]
+    // Durations, sets, fuzzy references, decades, centuries, quarters, seasons.
+    [InlineData("The war lasted three years.", "2023-08-30", "three years", "P3Y")]
+    [InlineData("Police held him for 48 hours.", "2023-08-30", "48 hours", "PT48H")]
+    [InlineData("Growth slowed over the past two months.", "2023-08-30", "the past two months", "P2M")]
+    [InlineData("Inspectors visit every week.", "2023-08-30", "every week", "P1W")]
+    [InlineData("The economy boomed in the 1990s.", "2023-08-30", "the 1990s", "199")]
+    [InlineData("It was built in the 19th century.", "2023-08-30", "the 19th century", "18")]
+    [InlineData("Third-quarter profit rose.", "2023-11-01", "Third-quarter", "2023-Q3")]
+    [InlineData("Profit rose in the first quarter of 2022.", "2023-11-01", "the first quarter of 2022", "2022-Q1")]
+    [InlineData("The plant opens this summer.", "2023-05-01", "this summer", "2023-SU")]
+    [InlineData("Prices are high now.", "2023-08-30", "now", "PRESENT_REF")]
+    [InlineData("He recently resigned.", "2023-08-30", "recently", "PAST_REF")]
+    [InlineData("Talks may resume in the future.", "2023-08-30", "the future", "FUTURE_REF")]
+    [InlineData("Results are due early next year.", "2023-08-30", "early next year", "2024")]
+    [InlineData("Revenue in fiscal 2022 fell.", "2023-08-30", "fiscal 2022", "2022")]
+    [InlineData("Updated: 30 Aug 2023, 11:10 PM IST", "2023-08-30", "30 Aug 2023, 11:10 PM IST", "2023-08-30T23:10")]
+    [InlineData("The blast happened at 10:30 a.m. yesterday.", "2023-08-30", "10:30 a.m. yesterday", "2023-08-29T10:30")]
+    [InlineData("It was signed on 2023-08-01.", "2023-08-30", "2023-08-01", "2023-08-01")]
+    [InlineData("Voters went to the polls on Christmas Day.", "2023-12-27", "Christmas Day", "2023-12-25")]
+    public void Tricky_cases(string text, string dct, string extent, string value)
+    {
+        var timexes = Tag(text, dct);
+        Assert.Equal(value, Find(text, timexes, extent).Value);
+    }
+
+    [Fact]
+    public void Modifiers_are_part_of_the_extent()
+    {
+        const string text = "Sales rose in early March and about three years ago, at the end of 1990.";
+        var t = Tag(text, "1991-05-01");
+        Assert.Equal("START", Find(text, t, "early March").Mod);
+        Assert.Equal("APPROX", Find(text, t, "about three years ago").Mod);
+        Assert.Equal("END", Find(text, t, "the end of 1990").Mod);
+        Assert.DoesNotContain(t, x => text.Substring(x.Span.Start, x.Span.Length).StartsWith("in ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Time_zones_resolve_to_offsets()
+    {
+        const string text = "The launch came at 11:10 PM IST and was confirmed at 5 p.m. EST.";
+        var t = Tag(text, "2023-08-30");
+        Assert.Equal(new TimeSpan(5, 30, 0), Find(text, t, "11:10 PM IST").ZoneOffset);
+        Assert.Equal(TimeSpan.FromHours(-5), Find(text, t, "5 p.m. EST").ZoneOffset);
+        Assert.Equal(TimeSpan.FromHours(8), TimeZones.Offset("GMT+8"));
+        Assert.Equal(new TimeSpan(-5, -30, 0), TimeZones.Offset("UTC-05:30"));
+        Assert.Null(TimeZones.Offset("XYZ"));
+    }
+
+    [Theory]
+    [InlineData("The treaty was signed on February 30.", "February 30")]
+    [InlineData("He finished the 45th in line.", "45th")]
+    [InlineData("The code 20233 was rejected.", "20233")]
+    [InlineData("An F-16 crashed.", "16")]
+    [InlineData("The ticket cost $2,023.", "2,023")]
+    [InlineData("Traffic on Route 66 was heavy.", "66")]
+    [InlineData("Route 2023 is closed.", "2023")]
+    [InlineData("About 1500 troops arrived.", "1500")]
+    public void Bad_input_gives_no_timex(string text, string notDate)
+    {
+        var timexes = Tag(text, "2023-08-30");
+        int at = text.IndexOf(notDate, StringComparison.Ordinal);
+        Assert.DoesNotContain(timexes, t => t.Span.Overlaps(new TextSpan(at, at + notDate.Length)));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\n  ")]
+    [InlineData("99:99 p.m. on 13/45/2023, Feb. 31, 0000-00-00, 9999-12-31, Q9, the 99th century, 12 a.m., 00:00 GMT+99")]
+    [InlineData("nineteen hundred and ninety-nine nineteen oh five two thousand and twelve in the year 10000")]
+    [InlineData("January 1, 0001, and the year 1 and December 31, 9999 with last week and next year")]
+    [InlineData("\u0000\uFFFF\uD800 Wednesday \uDC00 March 2023")]
+    public void Odd_input_never_throws(string text)
+    {
+        var t1 = TimexTagger.Default.Annotate(text, new DateOnly(1, 1, 1));
+        var t2 = TimexTagger.Default.Annotate(text, new DateOnly(9999, 12, 31));
+        var t3 = TimexTagger.Default.Annotate(text, null);
+        Assert.All(t1.Concat(t2).Concat(t3), t => Assert.True(t.Span.End <= text.Length && !t.Span.IsEmpty));
+    }
+
+    [Fact]
+    public void Without_a_dct_relative_values_are_unanchored()
+    {
+        const string text = "The talks ended on Friday and resume in March.";
+        var t = TimexTagger.Default.Annotate(text, null);
+        Assert.StartsWith("XXXX", Find(text, t, "Friday").Value, StringComparison.Ordinal);
+        Assert.Equal("XXXX-03", Find(text, t, "March").Value);
+    }
+
+    [Fact]
+    public async Task Annotation_is_deterministic()
+    {
+        var text = File.ReadAllText(TestPaths.Shared("samples", "seed-article.txt"));
+        var a = Tag(text, "2023-08-30");
+        var b = Tag(text, "2023-08-30");
+        var c = await Task.Run(() => Tag(text, "2023-08-30"));
+        Assert.Equal(a, b);
+        Assert.Equal(a, c);
+    }
+
+    [Fact]
+    public void Tense_hints_can_come_from_elsewhere()
+    {
+        const string text = "Officials meet Friday.";
+        var past = TimexTagger.Default.Annotate(text, new DateOnly(2023, 8, 30), new FixedTense(TenseHint.Past));
+        var future = TimexTagger.Default.Annotate(text, new DateOnly(2023, 8, 30), new FixedTense(TenseHint.Future));
+        Assert.Equal("2023-08-25", Find(text, past, "Friday").Value);
+        Assert.Equal("2023-09-01", Find(text, future, "Friday").Value);
+    }
+
+    private sealed class FixedTense(TenseHint tense) : ITenseHints
+    {
+        public TenseHint At(TextSpan span) => tense;
+    }
+}
