@@ -1,5 +1,6 @@
 using Sitrep.Cli.Commands;
 using Sitrep.Cli.Commands.Kb;
+using Sitrep.Cli.Commands.Nlp;
 using Spectre.Console.Cli;
 
 namespace Sitrep.Cli;
@@ -31,9 +32,25 @@ public static class Program
             config.AddCommand<AnnotateCommand>("annotate")
                 .WithDescription("Run the pipeline on one input without a store and print Sitrep's JSON record for each document.")
                 .WithExample("annotate", "article.html");
+            config.AddBranch("train", train =>
+            {
+                train.SetDescription("Train Sitrep's models from open corpora (reproducible: fixed seeds, same data, same bytes).");
+                train.AddCommand<TrainPosCommand>("pos")
+                    .WithDescription("POS tagger (UPOS, XPOS) and lemmatizer from CoNLL-U treebanks.")
+                    .WithExample("train", "pos", "--train", "../shared/data/ud/en_ewt-ud-train.conllu", "--dev", "../shared/data/ud/en_ewt-ud-dev.conllu", "--out", "data/models/pos/en-ewt-pos.bin");
+                train.AddCommand<TrainParserCommand>("parser")
+                    .WithDescription("Dependency parser (arc-hybrid, dynamic oracle, averaged perceptron) from CoNLL-U treebanks.")
+                    .WithExample("train", "parser", "--train", "../shared/data/ud/en_ewt-ud-train.conllu", "--dev", "../shared/data/ud/en_ewt-ud-dev.conllu", "--out", "data/models/parser/en-ewt-parser.bin");
+            });
             config.AddBranch("eval", eval =>
             {
                 eval.SetDescription("Score Sitrep against reference data.");
+                eval.AddCommand<EvalPosCommand>("pos")
+                    .WithDescription("POS tags and lemmas (UPOS, XPOS, lemma accuracy); with --raw, from raw text through Sitrep's tokenizer, with token and sentence F1.")
+                    .WithExample("eval", "pos", "--gold", "../shared/data/ud/en_ewt-ud-test.conllu");
+                eval.AddCommand<EvalParserCommand>("parser")
+                    .WithDescription("Dependency parsing with gold tokens: UAS and LAS as the CoNLL 2018 shared task.")
+                    .WithExample("eval", "parser", "--gold", "../shared/data/ud/en_ewt-ud-test.conllu", "--pos-model", "data/models/pos/en-ewt-pos.bin");
                 eval.AddCommand<EvalExtractCommand>("extract")
                     .WithDescription("Article-body extraction: F1 of 4-gram shingles, as the article-extraction benchmark.")
                     .WithExample("eval", "extract", "--truth", "ground-truth.aeb.json", "--pages", "html");

@@ -39,6 +39,53 @@ public sealed class SeedArticleTests
     }
 
     [Fact]
+    public void AnnotateAddsSentencesTokensAndATreePerSentence()
+    {
+        var (exit, stdout, stderr) = TestEnvironment.Run("annotate", TestEnvironment.Shared("samples", "seed-article.txt"), "--compact");
+        Assert.True(exit == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        var text = root.GetProperty("document").GetProperty("text").GetString()!;
+        var tokens = root.GetProperty("tokens").EnumerateArray().ToList();
+        var sentences = root.GetProperty("sentences").EnumerateArray().ToList();
+        Assert.InRange(sentences.Count, 12, 16);
+        Assert.True(tokens.Count > 350);
+        var roots = new int[sentences.Count];
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            int start = t.GetProperty("start").GetInt32(), end = t.GetProperty("end").GetInt32();
+            Assert.Equal(text[start..end], t.GetProperty("text").GetString());
+            Assert.False(string.IsNullOrEmpty(t.GetProperty("upos").GetString()));
+            int head = t.GetProperty("head").GetInt32();
+            int sentence = t.GetProperty("sentence").GetInt32();
+            if (head == -1) roots[sentence]++;
+            else Assert.Equal(sentence, tokens[head].GetProperty("sentence").GetInt32());
+        }
+        Assert.All(roots, r => Assert.Equal(1, r));
+        var models = root.GetProperty("sitrep").GetProperty("models");
+        Assert.StartsWith("en-ewt-pos@sha256:", models.GetProperty("pos").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("en-ewt-parser@sha256:", models.GetProperty("parser").GetString(), StringComparison.Ordinal);
+        // "Putin" is a proper noun, "traded" a verb.
+        Assert.Contains(tokens, t => t.GetProperty("text").GetString() == "Putin" && t.GetProperty("upos").GetString() == "PROPN");
+        Assert.Contains(tokens, t => t.GetProperty("text").GetString() == "traded" && t.GetProperty("upos").GetString() == "VERB");
+    }
+
+    [Fact]
+    public void NonEnglishDocumentsAreNotAnalysedAsEnglish()
+    {
+        var (exit, stdout, stderr) = TestEnvironment.Run("annotate", Path.Combine(TestEnvironment.RepoRoot, "samples", "jsonl", "wire-dump.jsonl"), "--compact");
+        Assert.True(exit == 0, stderr);
+        var records = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l)).ToList();
+        var german = Assert.Single(records, r => r.RootElement.GetProperty("document").GetProperty("language").GetString() == "de");
+        Assert.False(german.RootElement.GetProperty("document").GetProperty("is_english").GetBoolean());
+        Assert.False(german.RootElement.TryGetProperty("tokens", out _));
+        Assert.False(german.RootElement.TryGetProperty("timexes", out _));
+        Assert.All(records.Where(r => r != german), r => Assert.True(r.RootElement.TryGetProperty("tokens", out _)));
+        foreach (var r in records) r.Dispose();
+    }
+
+    [Fact]
     public void AnnotateIsDeterministic()
     {
         var seed = TestEnvironment.Shared("samples", "seed-article.txt");

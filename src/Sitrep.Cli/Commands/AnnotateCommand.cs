@@ -28,7 +28,8 @@ public sealed class AnnotateCommand : Command<AnnotateCommand.Settings>
         var options = new ReaderOptions();
         var collector = new InputCollector(new InputLoader(options));
         var readers = new ReaderRegistry();
-        var pipeline = AnalysisPipeline.Create();
+        var analysis = AnalysisPipeline.Default;
+        var pipeline = analysis.Pipeline;
         int failures = 0, documents = 0;
         foreach (var input in collector.Collect([settings.Input], cancellationToken))
         {
@@ -45,7 +46,7 @@ public sealed class AnnotateCommand : Command<AnnotateCommand.Settings>
                 }
                 documents++;
                 var doc = pipeline.Run(outcome.Document, cancellationToken);
-                Console.Out.WriteLine(DocumentRecordWriter.ToJson(doc, AnalysisPipeline.Versions, indented: !settings.Compact, AnalysisPipeline.LayerWriters));
+                Console.Out.WriteLine(DocumentRecordWriter.ToJson(doc, analysis.Versions, indented: !settings.Compact, analysis.LayerWriters));
             }
         }
         return failures == 0 ? ExitCodes.Ok : documents > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Failure;
