@@ -11,6 +11,9 @@ namespace Sitrep.Bench;
 /// corpus, so pages/s = pages / mean time.
 /// </summary>
 [MemoryDiagnoser]
+// In-process: in BenchmarkDotNet's generated out-of-process host SmartReader extracts nothing from these pages
+// (it fails fast on every page), which would make the baseline meaningless.
+[InProcess]
 public class IngestBenchmarks
 {
     private IReadOnlyList<(string Name, byte[] Bytes)> _pages = [];
@@ -26,6 +29,10 @@ public class IngestBenchmarks
         _pages = Corpora.FundusPages();
         _pageStrings = _pages.Select(p => System.Text.Encoding.UTF8.GetString(p.Bytes)).ToArray();
         _texts = Corpora.TextArticles();
+        // A baseline that silently extracts nothing would make every ratio meaningless.
+        var probe = new SmartReader.Reader("https://example.com/", _pageStrings[0]).GetArticle();
+        if (!probe.IsReadable || string.IsNullOrEmpty(probe.TextContent))
+            throw new InvalidOperationException($"SmartReader extracted nothing from {_pages[0].Name}: {string.Join("; ", probe.Errors.Select(e => e.Message))}");
     }
 
     [Benchmark(Description = "SmartReader alone: fundus pages")]
