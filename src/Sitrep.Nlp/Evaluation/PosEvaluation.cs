@@ -161,7 +161,7 @@ public static class PosEvaluation
             if (c.Length == 2 && (c[1] | 0x20) == 's') return SHosts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(h);
             return c.Length >= 2 && char.IsLetter(c[1]);
         }
-        if (c.Equals("n't", StringComparison.OrdinalIgnoreCase) || c.Equals("n\u2019t", StringComparison.OrdinalIgnoreCase)) return true;
+        if (c.Equals("n't", StringComparison.OrdinalIgnoreCase) || c.Equals("n\u2019t", StringComparison.OrdinalIgnoreCase) || c.Equals("nt", StringComparison.OrdinalIgnoreCase)) return true;
         return (h.Equals("can", StringComparison.OrdinalIgnoreCase) && c.Equals("not", StringComparison.OrdinalIgnoreCase))
             || ((h.Equals("gon", StringComparison.OrdinalIgnoreCase) || h.Equals("wan", StringComparison.OrdinalIgnoreCase)) && c.Equals("na", StringComparison.OrdinalIgnoreCase))
             || (h.Equals("got", StringComparison.OrdinalIgnoreCase) && c.Equals("ta", StringComparison.OrdinalIgnoreCase));

@@ -80,6 +80,10 @@ internal static class ParserFeatures
         f[k++] = F(130, s0w, w.RightSet[s0]); f[k++] = F(131, s0p, w.RightSet[s0]); f[k++] = F(132, s0w, w.LeftSet[s0]);
         f[k++] = F(133, s0p, w.LeftSet[s0]); f[k++] = F(134, n0w, w.LeftSet[n0]); f[k++] = F(135, n0p, w.LeftSet[n0]);
         f[k++] = F(136, s1p, w.RightSet[s1]); f[k++] = F(137, s1p, w.LeftSet[s1]);
+        // UPOS versions of the strongest pairs: predicted XPOS errors (VBD/VBN, NN/NNP) often leave UPOS right.
+        f[k++] = F(140, s0w, U[n0]); f[k++] = F(141, U[s0], n0w); f[k++] = F(142, U[s0], U[n0], d); f[k++] = F(143, s1w, U[s0]);
+        f[k++] = F(144, U[s1], s0w); f[k++] = F(145, U[s0], U[n0], U[n1]); f[k++] = F(146, U[s0], U[w.L1[s0]], U[n0]);
+        f[k++] = F(147, U[s0], U[w.R1[s0]], U[n0]); f[k++] = F(148, s0w, n0w, n1w);
         return k;
     }
 
@@ -110,10 +114,12 @@ internal static class ParserFeatures
         f[k++] = F(225, dir, hp, dp, P[dPrev]); f[k++] = F(226, dir, hp, dp, P[dNext]);
         f[k++] = F(227, dir, hp, dp, P[hPrev]); f[k++] = F(228, dir, hp, dp, P[hNext]);
         f[k++] = F(229, dir, dp, P[dPrev], P[dNext]); f[k++] = F(230, dir, dw, P[dNext]); f[k++] = F(231, dir, dw, W[dPrev]);
-        f[k++] = F(232, dir, hp, (ulong)Lb[head]); f[k++] = F(233, dir, hw, (ulong)(left ? w.NLeft[head] : w.NRight[head]));
+        f[k++] = F(233, dir, hw, (ulong)(left ? w.NLeft[head] : w.NRight[head]));
         f[k++] = F(234, dir, hp, dp, (ulong)Math.Min(left ? w.NLeft[head] : w.NRight[head], ParserWorkspace.MaxValency));
         f[k++] = F(235, dir, w.Suffix[dep], hp); f[k++] = F(236, dir, dw, hw, dp);
         f[k++] = F(237, dir, dp, hp, (ulong)Lb[w.L1[dep]]);
+        f[k++] = F(238, dir, dw, U[head]); f[k++] = F(239, dir, U[dep], hw); f[k++] = F(240, dir, U[head], U[dep], dist);
+        f[k++] = F(241, dir, U[dep], w.LeftSet[dep]); f[k++] = F(242, dir, U[dep], w.RightSet[dep]); f[k++] = F(243, dir, U[head], hset);
         return k;
     }
 }

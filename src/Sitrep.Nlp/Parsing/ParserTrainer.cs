@@ -8,7 +8,7 @@ public sealed record ParserTrainingOptions
     public int Epochs { get; init; } = 15;
     public int Seed { get; init; } = 1;
     /// <summary>log2 of the transition table's rows.</summary>
-    public int ActionBits { get; init; } = 20;
+    public int ActionBits { get; init; } = 21;
     /// <summary>log2 of the label table's rows.</summary>
     public int LabelBits { get; init; } = 19;
     /// <summary>From this epoch (1-based) on, training follows the model's own prediction with <see cref="ExploreProbability"/>.</summary>

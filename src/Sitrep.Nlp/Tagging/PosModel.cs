@@ -13,12 +13,10 @@ public sealed class PosModel
     public const int FormatVersion = 1;
 
     internal PosModel(string[] upos, string[] xpos, int[] classUpos, int[] classXpos, Dictionary<ulong, ulong> ambiguity,
-        ulong[] featureKeys, int[] rowStart, byte[] classes, float[] weights, Lemmatizer lemmatizer, string description)
+        LinearModel[] passes, Lemmatizer lemmatizer, string description)
     {
         Upos = upos; Xpos = xpos; ClassUpos = classUpos; ClassXpos = classXpos; Ambiguity = ambiguity;
-        FeatureKeys = featureKeys; RowStart = rowStart; Classes = classes; Weights = weights; Lemmatizer = lemmatizer; Description = description;
-        Rows = new UInt64Map<int>(featureKeys.Length);
-        for (int i = 0; i < featureKeys.Length; i++) Rows.Set(featureKeys[i], i);
+        Passes = passes; Lemmatizer = lemmatizer; Description = description;
         AmbiguityMap = new UInt64Map<ulong>(ambiguity.Count);
         foreach (var (k, v) in ambiguity) AmbiguityMap.Set(k, v);
     }
@@ -31,16 +29,13 @@ public sealed class PosModel
     internal int[] ClassXpos { get; }
     public int ClassCount => ClassUpos.Length;
     internal Dictionary<ulong, ulong> Ambiguity { get; }
-    internal ulong[] FeatureKeys { get; }
-    internal int[] RowStart { get; }
-    internal byte[] Classes { get; }
-    internal float[] Weights { get; }
-    internal UInt64Map<int> Rows { get; }
+    /// <summary>One pass, or two: the second sees the first pass's tags on both sides (stacking).</summary>
+    internal LinearModel[] Passes { get; }
     internal UInt64Map<ulong> AmbiguityMap { get; }
     public Lemmatizer Lemmatizer { get; }
     /// <summary>Free text stored in the header: training data and options.</summary>
     public string Description { get; }
-    public int FeatureCount => FeatureKeys.Length;
+    public int FeatureCount => Passes.Sum(p => p.Keys.Length);
 
     public void Save(string path)
     {
@@ -69,20 +64,8 @@ public sealed class PosModel
         w.Write(amb.Length);
         foreach (var (k, v) in amb) { w.Write(k); w.Write(v); }
 
-        // Weights: one global scale, int16 per (feature, class) entry.
-        float max = 0;
-        foreach (var x in Weights) max = Math.Max(max, Math.Abs(x));
-        float scale = max > 0 ? max / short.MaxValue : 1f;
-        w.Write(scale);
-        var order = Enumerable.Range(0, FeatureKeys.Length).OrderBy(i => FeatureKeys[i]).ToArray();
-        w.Write(order.Length);
-        foreach (var i in order)
-        {
-            int s = RowStart[i], e = RowStart[i + 1];
-            w.Write(FeatureKeys[i]);
-            w.Write((byte)(e - s));
-            for (int j = s; j < e; j++) { w.Write(Classes[j]); w.Write((short)Math.Round(Weights[j] / scale)); }
-        }
+        w.Write(Passes.Length);
+        foreach (var p in Passes) p.Write(w);
 
         var lem = Lemmatizer;
         w.Write(lem.Scripts.Count);
@@ -96,6 +79,8 @@ public sealed class PosModel
             w.Write(rows.Length);
             foreach (var (k, v) in rows) { w.Write(k); w.Write(v); }
         }
+        w.Write(lem.Casing.Length);
+        w.Write(lem.Casing);
         w.Write("END");
     }
 
@@ -123,18 +108,9 @@ public sealed class PosModel
         int na = r.ReadInt32();
         var amb = new Dictionary<ulong, ulong>(na);
         for (int i = 0; i < na; i++) amb[r.ReadUInt64()] = r.ReadUInt64();
-        float scale = r.ReadSingle();
-        int nf = r.ReadInt32();
-        var keys = new ulong[nf]; var start = new int[nf + 1];
-        var cls = new List<byte>(nf * 4); var wts = new List<float>(nf * 4);
-        for (int i = 0; i < nf; i++)
-        {
-            keys[i] = r.ReadUInt64();
-            int n = r.ReadByte();
-            start[i] = cls.Count;
-            for (int j = 0; j < n; j++) { cls.Add(r.ReadByte()); wts.Add(r.ReadInt16() * scale); }
-        }
-        start[nf] = cls.Count;
+        var passes = new LinearModel[r.ReadInt32()];
+        if (passes.Length is < 1 or > 2) throw new InvalidDataException("POS model: bad pass count.");
+        for (int i = 0; i < passes.Length; i++) passes[i] = LinearModel.Read(r);
         var scripts = new LemmaScript[r.ReadInt32()];
         for (int i = 0; i < scripts.Length; i++) scripts[i] = new LemmaScript(r.ReadBoolean(), r.ReadInt32(), r.ReadString());
         int nk = r.ReadInt32();
@@ -147,8 +123,9 @@ public sealed class PosModel
             tables[t] = new Dictionary<ulong, int>(n);
             for (int i = 0; i < n; i++) tables[t][r.ReadUInt64()] = r.ReadInt32();
         }
+        var casing = r.ReadBytes(r.ReadInt32());
         if (r.ReadString() != "END") throw new InvalidDataException("POS model is truncated.");
-        return new PosModel(upos, xpos, cu, cx, amb, keys, start, [.. cls], [.. wts], new Lemmatizer(known, tables[0], tables[1], scripts), description);
+        return new PosModel(upos, xpos, cu, cx, amb, passes, new Lemmatizer(known, tables[0], tables[1], scripts, casing), description);
     }
 
     public static string Sha256(string path)

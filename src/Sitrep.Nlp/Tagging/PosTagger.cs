@@ -9,7 +9,8 @@ public sealed class PosTagger(PosModel model)
     {
         public WordInfo[] Words = new WordInfo[64];
         public readonly ulong[] Features = new ulong[PosFeatures.MaxFeatures];
-        public float[] Scores = new float[256];
+        public int[] Scores = new int[256];
+        public int[] FirstPass = new int[64];
     }
 
     public PosModel Model { get; } = model;
@@ -39,22 +40,11 @@ public sealed class PosTagger(PosModel model)
         var m = Model;
         var words = s.Words.AsSpan(0, n);
         var scores = s.Scores.AsSpan(0, m.ClassCount);
-        int p1 = -1, p2 = -1;
-        for (int i = 0; i < n; i++)
-        {
-            int nf = PosFeatures.Extract(words, i, p1, p2, s.Features);
-            scores.Clear();
-            for (int f = 0; f < nf; f++)
-            {
-                if (!m.Rows.TryGetValue(s.Features[f], out var row)) continue;
-                int end = m.RowStart[row + 1];
-                for (int j = m.RowStart[row]; j < end; j++) scores[m.Classes[j]] += m.Weights[j];
-            }
-            int best = 0;
-            for (int c = 1; c < scores.Length; c++) if (scores[c] > scores[best]) best = c;
-            classes[i] = best;
-            p2 = p1; p1 = best;
-        }
+        if (m.Passes.Length == 1) { m.Passes[0].Decode(words, default, classes[..n], s.Features, scores); return; }
+        if (s.FirstPass.Length < n) s.FirstPass = new int[Math.Max(n, s.FirstPass.Length * 2)];
+        var first = s.FirstPass.AsSpan(0, n);
+        m.Passes[0].Decode(words, default, first, s.Features, scores);
+        m.Passes[1].Decode(words, first, classes[..n], s.Features, scores);
     }
 
     public string UposOf(int cls) => Model.Upos[Model.ClassUpos[cls]];

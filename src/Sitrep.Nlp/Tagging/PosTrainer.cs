@@ -13,6 +13,11 @@ public sealed record PosTrainingOptions
     public int AmbiguityFolds { get; init; } = 10;
     /// <summary>Quantized weights with an absolute value below this (in weight units) are pruned from the saved model.</summary>
     public float PruneBelow { get; init; } = 0.05f;
+    /// <summary>Train a second pass that sees the first pass's tags on both sides (stacking).</summary>
+    public bool Stacked { get; init; } = true;
+    /// <summary>Folds for the jackknifed first-pass tags the second pass trains on, and epochs for each fold's model.</summary>
+    public int StackFolds { get; init; } = 5;
+    public int StackEpochs { get; init; } = 5;
     public string Description { get; init; } = "";
     public Action<string>? Log { get; init; }
 }
@@ -57,21 +62,57 @@ public static class PosTrainer
             .Select(p => ToExample(p.s, folds.Length > 0 ? folds[p.i % folds.Length] : ambiguity, classId)).ToArray();
         var devExamples = dev?.Where(s => s.Tokens.Count > 0).Select(s => ToExample(s, ambiguity, classId)).ToArray();
 
-        // Feature selection with gold history.
+        var first = TrainPass(examples, null, devExamples, null, nc, pairs, options, options.Epochs, "pass 1", log);
+        var passes = new List<LinearModel> { first };
+        if (options.Stacked)
+        {
+            // Jackknifed first-pass tags on the training data, so the second pass learns how far to trust them on unseen text.
+            var fp = new int[examples.Length][];
+            int k = options.StackFolds;
+            for (int fold = 0; fold < k; fold++)
+            {
+                var rest = examples.Where((_, i) => i % k != fold).ToArray();
+                var m = TrainPass(rest, null, null, null, nc, pairs, options, options.StackEpochs, $"fold {fold + 1}/{k}", log);
+                for (int i = fold; i < examples.Length; i += k) fp[i] = DecodeWith(m, examples[i].Words, null, nc);
+            }
+            var devFp = devExamples?.Select(e => DecodeWith(first, e.Words, null, nc)).ToArray();
+            passes.Add(TrainPass(examples, fp, devExamples, devFp, nc, pairs, options, options.Epochs, "pass 2", log));
+        }
+
+        var lemmatizer = Lemmatizer.Train(train.SelectMany(s => s.Tokens).Select(t => (t.Form, xposId[t.Xpos], t.Lemma)), xpos.Length);
+        return new PosModel(upos, xpos, pairs.Select(p => uposId[p.Item1]).ToArray(), pairs.Select(p => xposId[p.Item2]).ToArray(),
+            ambiguity, [.. passes], lemmatizer, options.Description);
+    }
+
+    private static int[] DecodeWith(LinearModel m, WordInfo[] words, int[]? firstPass, int nc)
+    {
+        var result = new int[words.Length];
+        m.Decode(words, firstPass, result, new ulong[PosFeatures.MaxFeatures], new int[nc]);
+        return result;
+    }
+
+    /// <summary>One averaged-perceptron pass: feature selection with gold history, shuffled epochs, averaged and pruned sparse rows.</summary>
+    private static LinearModel TrainPass(Example[] examples, int[][]? firstPass, Example[]? devExamples, int[][]? devFirstPass, int nc,
+        (string, string)[] pairs, PosTrainingOptions options, int epochs, string name, Action<string> log)
+    {
         var counts = new Dictionary<ulong, int>();
         var fbuf = new ulong[PosFeatures.MaxFeatures];
-        foreach (var ex in examples)
+        for (int e = 0; e < examples.Length; e++)
+        {
+            var ex = examples[e];
+            var fp = firstPass is null ? default : firstPass[e].AsSpan();
             for (int i = 0; i < ex.Words.Length; i++)
             {
-                int n = PosFeatures.Extract(ex.Words, i, i >= 1 ? ex.Gold[i - 1] : -1, i >= 2 ? ex.Gold[i - 2] : -1, fbuf);
+                int n = PosFeatures.Extract(ex.Words, i, i >= 1 ? ex.Gold[i - 1] : -1, i >= 2 ? ex.Gold[i - 2] : -1, fp, fbuf);
                 for (int f = 0; f < n; f++) counts[fbuf[f]] = counts.GetValueOrDefault(fbuf[f]) + 1;
             }
+        }
         var keys = new List<ulong>();
         foreach (var (k, c) in counts.OrderBy(p => p.Key))
             if (c >= options.MinFeatureCount) keys.Add(k);
         var rows = new UInt64Map<int>(keys.Count);
         for (int i = 0; i < keys.Count; i++) rows.Set(keys[i], i);
-        log(string.Create(CultureInfo.InvariantCulture, $"{examples.Length} sentences, {examples.Sum(e => e.Words.Length)} words, {nc} classes, {counts.Count} features, {keys.Count} kept (count >= {options.MinFeatureCount})"));
+        log(string.Create(CultureInfo.InvariantCulture, $"{name}: {examples.Length} sentences, {counts.Count} features, {keys.Count} kept (count >= {options.MinFeatureCount})"));
         counts = null;
 
         int nfeat = keys.Count;
@@ -82,7 +123,7 @@ public static class PosTrainer
         var idx = new int[PosFeatures.MaxFeatures];
         var rng = new SplitMix(options.Seed);
         var order = Enumerable.Range(0, examples.Length).ToArray();
-        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        for (int epoch = 1; epoch <= epochs; epoch++)
         {
             var started = DateTime.UtcNow;
             // Fisher-Yates with our own generator: identical across runtimes.
@@ -91,10 +132,11 @@ public static class PosTrainer
             foreach (var e in order)
             {
                 var ex = examples[e];
+                var fp = firstPass is null ? null : firstPass[e];
                 int p1 = -1, p2 = -1;
                 for (int i = 0; i < ex.Words.Length; i++)
                 {
-                    int n = Features(ex.Words, i, p1, p2, fbuf, rows, idx);
+                    int n = Features(ex.Words, i, p1, p2, fp, fbuf, rows, idx);
                     int pred = Argmax(w, null, 0, idx, n, nc, scores);
                     int gold = ex.Gold[i];
                     if (pred != gold)
@@ -112,16 +154,18 @@ public static class PosTrainer
                     p2 = p1; p1 = pred;
                 }
             }
-            var msg = string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}: train acc {100.0 * (total - errors) / total:0.00}");
+            var msg = string.Create(CultureInfo.InvariantCulture, $"{name} epoch {epoch}: train acc {100.0 * (total - errors) / total:0.00}");
             if (devExamples is not null)
             {
                 long ok = 0, all = 0, okU = 0;
-                foreach (var ex in devExamples)
+                for (int e = 0; e < devExamples.Length; e++)
                 {
+                    var ex = devExamples[e];
+                    var fp = devFirstPass?[e];
                     int p1 = -1, p2 = -1;
                     for (int i = 0; i < ex.Words.Length; i++)
                     {
-                        int n = Features(ex.Words, i, p1, p2, fbuf, rows, idx);
+                        int n = Features(ex.Words, i, p1, p2, fp, fbuf, rows, idx);
                         int pred = Argmax(w, u, step, idx, n, nc, scores);
                         if (pred == ex.Gold[i]) ok++;
                         if (ex.Gold[i] >= 0 && pairs[pred].Item1 == pairs[ex.Gold[i]].Item1) okU++;
@@ -152,11 +196,8 @@ public static class PosTrainer
             rowStart.Add(before);
         }
         rowStart.Add(cls.Count);
-        log(string.Create(CultureInfo.InvariantCulture, $"model: {outKeys.Count} features, {cls.Count} weights"));
-
-        var lemmatizer = Lemmatizer.Train(train.SelectMany(s => s.Tokens).Select(t => (t.Form, xposId[t.Xpos], t.Lemma)));
-        return new PosModel(upos, xpos, pairs.Select(p => uposId[p.Item1]).ToArray(), pairs.Select(p => xposId[p.Item2]).ToArray(),
-            ambiguity, [.. outKeys], [.. rowStart], [.. cls], [.. wts], lemmatizer, options.Description);
+        log(string.Create(CultureInfo.InvariantCulture, $"{name}: {outKeys.Count} features, {cls.Count} weights"));
+        return new LinearModel([.. outKeys], [.. rowStart], [.. cls], [.. wts]);
     }
 
     /// <summary>Ambiguity classes: for each lowercased word, a hash of the set of classes it took (leaving out fold <paramref name="skipFold"/>).</summary>
@@ -196,9 +237,9 @@ public static class PosTrainer
         return new Example(words, gold);
     }
 
-    private static int Features(WordInfo[] words, int i, int p1, int p2, ulong[] fbuf, UInt64Map<int> rows, int[] idx)
+    private static int Features(WordInfo[] words, int i, int p1, int p2, int[]? firstPass, ulong[] fbuf, UInt64Map<int> rows, int[] idx)
     {
-        int n = PosFeatures.Extract(words, i, p1, p2, fbuf), k = 0;
+        int n = PosFeatures.Extract(words, i, p1, p2, firstPass, fbuf), k = 0;
         for (int f = 0; f < n; f++) if (rows.TryGetValue(fbuf[f], out var r)) idx[k++] = r;
         return k;
     }

@@ -71,7 +71,7 @@ internal static class FeatureHash
 /// <summary>The tagger's feature templates. Training and tagging call the same code, so they cannot drift apart.</summary>
 internal static class PosFeatures
 {
-    public const int MaxFeatures = 48;
+    public const int MaxFeatures = 64;
 
     private static readonly WordInfo Start = Sentinel(0x5354415254UL);
     private static readonly WordInfo End = Sentinel(0x454E44UL);
@@ -142,7 +142,10 @@ internal static class PosFeatures
     }
 
     /// <summary>Writes the feature hashes of word <paramref name="i"/> given the two previous tags (-1 = sentence start). Returns the count.</summary>
-    public static int Extract(ReadOnlySpan<WordInfo> words, int i, int prev1, int prev2, Span<ulong> f)
+    public static int Extract(ReadOnlySpan<WordInfo> words, int i, int prev1, int prev2, Span<ulong> f) => Extract(words, i, prev1, prev2, default, f);
+
+    /// <summary>As above; with <paramref name="firstPass"/> (the first pass's tags for the whole sentence) adds stacked features that see the right context's tags.</summary>
+    public static int Extract(ReadOnlySpan<WordInfo> words, int i, int prev1, int prev2, ReadOnlySpan<int> firstPass, Span<ulong> f)
     {
         ref readonly var w = ref words[i];
         ref readonly var wm1 = ref i >= 1 ? ref words[i - 1] : ref Start;
@@ -193,6 +196,23 @@ internal static class PosFeatures
         f[k++] = FeatureHash.F(39, wp1.Amb, wp2.Amb);
         f[k++] = FeatureHash.F(40, wm1.Lower, wp1.Lower);
         f[k++] = FeatureHash.F(41, FeatureHash.F(41, t1, t2), w.Amb);
+        if (!firstPass.IsEmpty)
+        {
+            int n = firstPass.Length;
+            ulong q0 = (ulong)firstPass[i] + 2;
+            ulong qp1 = i + 1 < n ? (ulong)firstPass[i + 1] + 2 : 0, qp2 = i + 2 < n ? (ulong)firstPass[i + 2] + 2 : 0;
+            ulong qm1 = i >= 1 ? (ulong)firstPass[i - 1] + 2 : 0;
+            f[k++] = FeatureHash.F(50, q0);
+            f[k++] = FeatureHash.F(51, qp1);
+            f[k++] = FeatureHash.F(52, qp2);
+            f[k++] = FeatureHash.F(53, qp1, qp2);
+            f[k++] = FeatureHash.F(54, q0, qp1);
+            f[k++] = FeatureHash.F(55, qp1, w.Lower);
+            f[k++] = FeatureHash.F(56, q0, w.Lower);
+            f[k++] = FeatureHash.F(57, t1, qp1);
+            f[k++] = FeatureHash.F(58, qm1, q0);
+            f[k++] = FeatureHash.F(59, qp1, w.S3);
+        }
         return k;
     }
 }

@@ -69,7 +69,7 @@ public static class SentenceSplitter
             // "U.S. officials" and "3 p.m. Tuesday" stay together; "… Inc. The company" splits.
             if (!char.IsUpper(c)) return false;
             var w = text.AsSpan(t.Start, t.Length);
-            return StartWords.Contains(w.ToString());
+            return StartWordsLookup.Contains(w);
         }
         return char.IsUpper(c) || char.IsDigit(c) || Tokenizer.IsOpening(c) || c is '-' or '*' or '#' or '$' or '\u2013' or '\u2014' || !char.IsLetter(c) && !char.IsPunctuation(c);
     }
@@ -81,6 +81,8 @@ public static class SentenceSplitter
         "If", "When", "While", "As", "After", "Before", "His", "Her", "Their", "Our", "My", "Its", "Some", "Many", "Most", "Officials", "However",
         "Meanwhile", "Also", "So", "Still", "Yet", "For", "What", "Why", "How", "Who", "Where", "Now", "Then", "Last", "Earlier", "Later",
     };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StartWordsLookup = StartWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Sentence spans and token ranges for a tokenized text.</summary>
     public static Sentence[] Sentences(string text, IReadOnlyList<RawToken> tokens)

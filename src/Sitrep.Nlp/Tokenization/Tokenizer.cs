@@ -11,7 +11,8 @@ public readonly record struct RawToken(int Start, int End, bool Clitic)
 
 /// <summary>
 /// Rule-based English tokenizer following UD English-EWT conventions: clitics split (do n't, I 'm, it 's, John 's), abbreviations,
-/// initials, numbers, times, URLs and emails kept whole, hyphenated compounds kept whole, punctuation runs ("...", "!!") one token.
+/// initials, numbers, times, URLs and emails kept whole, punctuation runs ("...", "!!") one token. Hyphenated words are split as
+/// EWT v2 splits them (15 - year, well - known) except after bound prefixes (e-mail, co-workers) and between digits (713-853-3989).
 /// Works on whitespace-delimited chunks and peels punctuation off both ends, so every token indexes the input exactly.
 /// </summary>
 public static class Tokenizer
@@ -32,15 +33,19 @@ public static class Tokenizer
             if (i >= n) break;
             int j = i;
             while (j < n && !IsSpace(text[j])) j++;
-            Chunk(text, i, j, tokens);
+            Chunk(text, i, j, tokens, 0);
             i = j;
         }
     }
 
     internal static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\u200B' || c == '\uFEFF';
 
-    private static void Chunk(string text, int s, int e, List<RawToken> tokens)
+    // Splits inside a chunk recurse; past this depth (adversarial input such as a-a-a-… thousands long) the rest stays one token.
+    private const int MaxDepth = 64;
+
+    private static void Chunk(string text, int s, int e, List<RawToken> tokens, int depth)
     {
+        if (depth > MaxDepth) { tokens.Add(new RawToken(s, e, false)); return; }
         var span = text.AsSpan(s, e - s);
         // URLs and emails: one token, minus trailing sentence punctuation and leading/trailing brackets or quotes.
         if (LooksLikeUrlOrEmail(span))
@@ -108,18 +113,18 @@ public static class Tokenizer
                 int r = end - 1;
                 while (r > start && text[r - 1] == '.') r--;
                 if (end - r >= 2) { trail[nt++] = r; trail[nt++] = end; end = r; continue; } // ellipsis
-                if (KeepsPeriod(text, start, end)) break;
+                if (KeepsPeriod(text, start, end, nt > 0, e)) break;
                 trail[nt++] = end - 1; trail[nt++] = end; end--; continue;
             }
             break;
         }
 
-        if (end > start) Core(text, start, end, tokens);
+        if (end > start) Core(text, start, end, tokens, depth);
         for (int k = nt - 2; k >= 0; k -= 2) tokens.Add(new RawToken(trail[k], trail[k + 1], false));
     }
 
     /// <summary>The word between peeled punctuation: split on dashes, inner sentence punctuation and clitics.</summary>
-    private static void Core(string text, int s, int e, List<RawToken> tokens)
+    private static void Core(string text, int s, int e, List<RawToken> tokens, int depth)
     {
         // Em/en dashes and double hyphens inside a chunk separate words: "war—and", "peace--now".
         for (int k = s; k < e; k++)
@@ -141,9 +146,9 @@ public static class Tokenizer
             if (c == ')' && k >= s + 2 && text[k - 2] == '(') continue;
             int r = k + 1;
             while (r < e && text[r] == c) r++;
-            if (k > s) Chunk(text, s, k, tokens);
+            if (k > s) Chunk(text, s, k, tokens, depth + 1);
             tokens.Add(new RawToken(k, r, false));
-            if (r < e) Chunk(text, r, e, tokens);
+            if (r < e) Chunk(text, r, e, tokens, depth + 1);
             return;
         }
         Word(text, s, e, tokens);
@@ -157,6 +162,11 @@ public static class Tokenizer
         if (len >= 4 && (w[len - 2] == '\'' || w[len - 2] == '\u2019') && (w[len - 1] | 0x20) == 't' && (w[len - 3] | 0x20) == 'n' && char.IsLetter(w[len - 4]))
         {
             tokens.Add(new RawToken(s, e - 3, false)); tokens.Add(new RawToken(e - 3, e, true)); return;
+        }
+        // Apostrophe-less negations of informal text: dont → do nt, didnt → did nt (EWT splits them the same way).
+        if (len >= 4 && (w[len - 1] | 0x20) == 't' && (w[len - 2] | 0x20) == 'n' && NtHosts.Contains(w[..^2]))
+        {
+            tokens.Add(new RawToken(s, e - 2, false)); tokens.Add(new RawToken(e - 2, e, true)); return;
         }
         // Clitics 's 'm 'd 're 've 'll.
         for (int k = len - 2; k >= Math.Max(1, len - 3); k--)
@@ -229,10 +239,18 @@ public static class Tokenizer
         "e", "co", "pre", "post", "non", "semi", "re", "anti", "multi", "inter", "sub", "un", "pro", "mid", "ex", "vice", "de", "bi", "tri", "x",
     }.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NtHosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "do", "does", "did", "is", "was", "were", "are", "have", "has", "had", "could", "would", "should", "ca", "must", "need", "ai",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly string[] Tlds = [".com", ".org", ".net", ".gov", ".edu", ".co.uk", ".html", ".htm", ".php"];
 
-    /// <summary>Does the word ending in '.' at <paramref name="e"/> keep its period: an abbreviation, initials (U.S., J.R.R.), or a single initial?</summary>
-    internal static bool KeepsPeriod(string text, int s, int e)
+    /// <summary>
+    /// Does the word ending in '.' at <paramref name="e"/> keep its period: initials (U.S., J.R.R.), a single capital initial, or a known
+    /// abbreviation? Abbreviations that are also words (no, ill, Wash) keep it only when capitalized and followed by a number or a capital.
+    /// </summary>
+    internal static bool KeepsPeriod(string text, int s, int e, bool closedAfter = false, int chunkEnd = -1)
     {
         var w = text.AsSpan(s, e - s - 1);
         if (w.IsEmpty) return false;
@@ -243,7 +261,13 @@ public static class Tokenizer
             foreach (var c in w) if (!(char.IsLetter(c) || c == '.')) { ok = false; break; }
             if (ok) return true;
         }
+        // A quote or bracket after the period ("No.'", "Inc.)") closes a sentence more often than it follows an abbreviation.
+        if (closedAfter) return false;
         if (w.Length == 1 && char.IsLetter(w[0])) return char.IsUpper(w[0]);
-        return Abbreviations.IsKnown(w);
+        if (Abbreviations.IsKnown(w)) return true;
+        if (!Abbreviations.IsConditional(w) || !char.IsUpper(w[0])) return false;
+        int k = chunkEnd < 0 ? e : chunkEnd;
+        while (k < text.Length && IsSpace(text[k])) k++;
+        return k < text.Length && (char.IsDigit(text[k]) || char.IsUpper(text[k]));
     }
 }

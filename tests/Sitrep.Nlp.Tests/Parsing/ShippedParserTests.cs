@@ -9,12 +9,12 @@ public sealed class ShippedParserTests
 {
     private static readonly Lazy<DependencyParser> s_parser = new(() =>
     {
-        var path = ParsingTestData.Repo("data", "models", "parser", "en_ewt.parser");
+        var path = ParsingTestData.Repo("data", "models", "parser", "en-ewt-parser.bin");
         Assert.True(File.Exists(path), $"no parser model at {path}");
         return DependencyParser.Load(path);
     });
 
-    /// <summary>Measured on these 500 sentences with gold tags when the model was made (see MANIFEST.json): UAS 88.4, LAS 86.1.
+    /// <summary>Measured on these 500 sentences with gold tags when the model was made: UAS 87.59, LAS 85.36.
     /// The margin absorbs nothing but noise: a drop below it means the model or the feature code changed.</summary>
     [Fact]
     public void Dev_slice_scores_hold()
@@ -25,7 +25,7 @@ public sealed class ShippedParserTests
         Assert.True(score.Las >= ExpectedLas - 1.0, $"LAS {score.Las:0.00}");
     }
 
-    private const double ExpectedUas = 0, ExpectedLas = 0;
+    private const double ExpectedUas = 87.59, ExpectedLas = 85.36;
 
     [Fact]
     public void Stage_fills_heads_and_relations_with_document_indices()

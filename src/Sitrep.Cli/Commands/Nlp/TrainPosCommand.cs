@@ -40,6 +40,10 @@ public sealed class TrainPosCommand : Command<TrainPosCommand.Settings>
         [DefaultValue(2)]
         public int MinCount { get; init; } = 2;
 
+        [CommandOption("--single-pass")]
+        [Description("Skip the second (stacked) pass: about twice as fast to tag, about 0.15 points lower UPOS on EWT dev.")]
+        public bool SinglePass { get; init; }
+
         [CommandOption("--manifest <FILE>")]
         [Description("Write the model's manifest (sha256, licence, data, command, dev scores) to this file.")]
         public string? Manifest { get; init; }
@@ -63,15 +67,18 @@ public sealed class TrainPosCommand : Command<TrainPosCommand.Settings>
         var dev = settings.Dev is null ? null : ConlluReader.ReadAll(settings.Dev);
         var command = "sitrep train pos " + string.Join(' ', settings.Train.Select(t => "--train " + t))
             + (settings.Dev is null ? "" : " --dev " + settings.Dev) + " --out " + settings.Out
-            + string.Create(CultureInfo.InvariantCulture, $" --epochs {settings.Epochs} --seed {settings.Seed} --min-count {settings.MinCount}");
+            + string.Create(CultureInfo.InvariantCulture, $" --epochs {settings.Epochs} --seed {settings.Seed} --min-count {settings.MinCount}")
+            + (settings.SinglePass ? " --single-pass" : "");
         var options = new PosTrainingOptions
         {
             Epochs = settings.Epochs,
             Seed = settings.Seed,
             MinFeatureCount = settings.MinCount,
+            Stacked = !settings.SinglePass,
             // Only file names: the model bytes must not depend on where the data lives.
             Description = "trained on " + string.Join(", ", settings.Train.Select(Path.GetFileName))
-                + string.Create(CultureInfo.InvariantCulture, $"; epochs {settings.Epochs}, seed {settings.Seed}, min-count {settings.MinCount}"),
+                + string.Create(CultureInfo.InvariantCulture, $"; epochs {settings.Epochs}, seed {settings.Seed}, min-count {settings.MinCount}")
+                + (settings.SinglePass ? ", single pass" : ""),
             Log = m => err.MarkupLine(Markup.Escape(m)),
         };
         var sw = Stopwatch.StartNew();
