@@ -427,35 +427,25 @@ public sealed partial class SitrepStore : IDisposable
     internal static void InsertNearDuplicateKeys(SqliteConnection connection, SqliteTransaction tx, string id, ulong simhash, IReadOnlyList<uint> minhash)
     {
         if (NearDuplicateIndex.IsEmpty(minhash)) return; // an empty body is nobody's near-duplicate
-        using (var cmd = connection.CreateCommand())
+        InsertIndexRows(connection, tx, "INSERT OR IGNORE INTO lsh_bands(band, key, document_id) VALUES (@slot, @value, @id)", id, NearDuplicateIndex.BandKeys(minhash));
+        InsertIndexRows(connection, tx, "INSERT OR IGNORE INTO simhash_blocks(block, value, document_id) VALUES (@slot, @value, @id)", id,
+            Array.ConvertAll(NearDuplicateIndex.Blocks(simhash), b => (long)b));
+    }
+
+    /// <summary>One row per value, with its position as the slot (band or block number).</summary>
+    private static void InsertIndexRows(SqliteConnection connection, SqliteTransaction tx, string sql, string id, long[] values)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        cmd.Parameters.AddWithValue("@id", id);
+        var slot = cmd.Parameters.Add("@slot", SqliteType.Integer);
+        var value = cmd.Parameters.Add("@value", SqliteType.Integer);
+        for (int i = 0; i < values.Length; i++)
         {
-            cmd.Transaction = tx;
-            cmd.CommandText = "INSERT OR IGNORE INTO lsh_bands(band, key, document_id) VALUES (@band, @key, @id)";
-            cmd.Parameters.AddWithValue("@id", id);
-            var band = cmd.Parameters.Add("@band", SqliteType.Integer);
-            var key = cmd.Parameters.Add("@key", SqliteType.Integer);
-            var keys = NearDuplicateIndex.BandKeys(minhash);
-            for (int i = 0; i < keys.Length; i++)
-            {
-                band.Value = i;
-                key.Value = keys[i];
-                cmd.ExecuteNonQuery();
-            }
-        }
-        using (var cmd = connection.CreateCommand())
-        {
-            cmd.Transaction = tx;
-            cmd.CommandText = "INSERT OR IGNORE INTO simhash_blocks(block, value, document_id) VALUES (@block, @value, @id)";
-            cmd.Parameters.AddWithValue("@id", id);
-            var block = cmd.Parameters.Add("@block", SqliteType.Integer);
-            var value = cmd.Parameters.Add("@value", SqliteType.Integer);
-            var blocks = NearDuplicateIndex.Blocks(simhash);
-            for (int i = 0; i < blocks.Length; i++)
-            {
-                block.Value = i;
-                value.Value = blocks[i];
-                cmd.ExecuteNonQuery();
-            }
+            slot.Value = i;
+            value.Value = values[i];
+            cmd.ExecuteNonQuery();
         }
     }
 

@@ -141,29 +141,5 @@ public static class WarcHttp
     private static bool Has(string? value, string token) =>
         value is not null && value.Split(',').Any(v => v.Trim().Equals(token, StringComparison.OrdinalIgnoreCase));
 
-    private static int HeaderEnd(ReadOnlySpan<byte> data, out int bodyStart)
-    {
-        bodyStart = -1;
-        for (int i = 0; i < data.Length; i++)
-        {
-            if (data[i] != '\n') continue;
-            if (i + 1 < data.Length && data[i + 1] == '\n')
-            {
-                bodyStart = i + 2;
-                return i + 1;
-            }
-            if (i + 2 < data.Length && data[i + 1] == '\r' && data[i + 2] == '\n')
-            {
-                bodyStart = i + 3;
-                return i + 1;
-            }
-        }
-        // Headers with no body at all.
-        if (data.EndsWith("\r\n"u8) || data.EndsWith("\n"u8))
-        {
-            bodyStart = data.Length;
-            return data.Length;
-        }
-        return -1;
-    }
+    private static int HeaderEnd(ReadOnlySpan<byte> data, out int bodyStart) => HeaderFields.FindEnd(data, 0, data.Length, out bodyStart);
 }

@@ -46,6 +46,30 @@ public sealed class HeaderFields
         return null;
     }
 
+    /// <summary>
+    /// Where a header block ends: the index after the last header line's '\n', with the body starting after the
+    /// blank line (LF or CRLF) that follows; -1 when no blank line is found before <paramref name="limit"/>.
+    /// </summary>
+    public static int FindEnd(ReadOnlySpan<byte> data, int start, int limit, out int bodyStart)
+    {
+        for (int i = start; i < limit; i++)
+        {
+            if (data[i] != '\n') continue;
+            if (i + 1 < data.Length && data[i + 1] == '\n')
+            {
+                bodyStart = i + 2;
+                return i + 1;
+            }
+            if (i + 2 < data.Length && data[i + 1] == '\r' && data[i + 2] == '\n')
+            {
+                bodyStart = i + 3;
+                return i + 1;
+            }
+        }
+        bodyStart = -1;
+        return -1;
+    }
+
     /// <summary>The first value of <paramref name="name"/>, or null.</summary>
     public string? this[string name]
     {
@@ -135,26 +159,8 @@ public static class WarcRecordParser
     }
 
     // Header ends at the first empty line (CRLF CRLF, or LF LF from sloppy writers).
-    private static int FindHeaderEnd(ReadOnlySpan<byte> data, int start, out int bodyStart)
-    {
-        bodyStart = -1;
-        int limit = Math.Min(data.Length, start + MaxHeaderBytes);
-        for (int i = start; i < limit; i++)
-        {
-            if (data[i] != '\n') continue;
-            if (i + 1 < data.Length && data[i + 1] == '\n')
-            {
-                bodyStart = i + 2;
-                return i + 1;
-            }
-            if (i + 2 < data.Length && data[i + 1] == '\r' && data[i + 2] == '\n')
-            {
-                bodyStart = i + 3;
-                return i + 1;
-            }
-        }
-        return -1;
-    }
+    private static int FindHeaderEnd(ReadOnlySpan<byte> data, int start, out int bodyStart) =>
+        HeaderFields.FindEnd(data, start, Math.Min(data.Length, start + MaxHeaderBytes), out bodyStart);
 
     private static int SkipBlankLines(ReadOnlySpan<byte> data, int pos)
     {
