@@ -38,19 +38,14 @@ public sealed class TokenRecordWriter : IRecordLayerWriter
             w.WriteString("text", text.AsSpan(t.Span.Start, t.Span.Length));
             w.WriteNumber("start", t.Span.Start);
             w.WriteNumber("end", t.Span.End);
-            Optional(w, "upos", t.Upos);
-            Optional(w, "xpos", t.Xpos);
-            Optional(w, "lemma", t.Lemma);
+            DocumentRecordWriter.WriteOptional(w, "upos", t.Upos);
+            DocumentRecordWriter.WriteOptional(w, "xpos", t.Xpos);
+            DocumentRecordWriter.WriteOptional(w, "lemma", t.Lemma);
             if (t.Head == Token.Unparsed) w.WriteNull("head"); else w.WriteNumber("head", t.Head);
-            Optional(w, "deprel", t.Deprel);
+            DocumentRecordWriter.WriteOptional(w, "deprel", t.Deprel);
             w.WriteNumber("sentence", t.Sentence);
             w.WriteEndObject();
         }
         w.WriteEndArray();
-    }
-
-    private static void Optional(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null) w.WriteNull(name); else w.WriteString(name, value);
     }
 }

@@ -22,7 +22,7 @@ public sealed class TimexRecordWriter : IRecordLayerWriter
             w.WriteNumber("end", t.Span.End);
             w.WriteString("type", t.Type.ToString().ToUpperInvariant());
             w.WriteString("value", t.Value);
-            if (t.Mod is null) w.WriteNull("mod"); else w.WriteString("mod", t.Mod);
+            DocumentRecordWriter.WriteOptional(w, "mod", t.Mod);
             w.WriteString("anchor", t.Anchor);
             if (t.ZoneOffset is { } z)
                 w.WriteString("zone_offset", (z < TimeSpan.Zero ? "-" : "+") + z.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture));

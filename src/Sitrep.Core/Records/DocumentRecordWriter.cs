@@ -121,7 +121,8 @@ public static class DocumentRecordWriter
         }
     }
 
-    private static void WriteOptional(Utf8JsonWriter w, string name, string? value)
+    /// <summary>Writes a string, or null for an absent value (never an empty string standing for "unknown").</summary>
+    public static void WriteOptional(Utf8JsonWriter w, string name, string? value)
     {
         if (value is null) w.WriteNull(name);
         else w.WriteString(name, value);

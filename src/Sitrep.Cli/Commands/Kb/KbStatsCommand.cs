@@ -12,12 +12,8 @@ public sealed class KbStatsCommand : Command<KbSettings>
 {
     public override int Execute(CommandContext context, KbSettings settings, CancellationToken cancellationToken)
     {
-        var dir = KbPaths.Find(settings.Kb);
-        if (dir is null)
-        {
-            Console.Error.WriteLine(settings.Kb is null ? $"sitrep: no {KbPaths.DefaultRelative} found; use --kb." : $"sitrep: no KB folder '{settings.Kb}'.");
-            return ExitCodes.NotFound;
-        }
+        var dir = settings.ResolveOrReport();
+        if (dir is null) return ExitCodes.NotFound;
         var sw = Stopwatch.StartNew();
         var load = KbLoader.Load(dir);
         var ms = sw.ElapsedMilliseconds;
