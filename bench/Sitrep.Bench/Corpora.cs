@@ -7,7 +7,7 @@ namespace Sitrep.Bench;
 /// <summary>The benchmark inputs, read from ../shared at run time (never copied into the repository).</summary>
 public static class Corpora
 {
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot => RepoPaths.Root;
 
     public static string SharedPath(params string[] parts) => Path.GetFullPath(Path.Combine([RepoRoot, "..", "shared", .. parts]));
 
@@ -52,14 +52,5 @@ public static class Corpora
             }
         }
         return articles;
-    }
-
-    private static string FindRoot()
-    {
-        var fromBuild = typeof(Corpora).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "SitrepRepoRoot")?.Value;
-        if (fromBuild is not null && File.Exists(Path.Combine(fromBuild, "Sitrep.slnx"))) return Path.GetFullPath(fromBuild);
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Sitrep.slnx"))) return dir.FullName;
-        throw new DirectoryNotFoundException("Repository root (Sitrep.slnx) not found.");
     }
 }

@@ -268,32 +268,9 @@ public sealed partial class SitrepStore : IDisposable
         if (NearDuplicateIndex.IsEmpty(hashes.MinHash)) return (null, null, null);
 
         var candidates = new SortedSet<string>(StringComparer.Ordinal);
-        using (var band = Command("SELECT document_id FROM lsh_bands WHERE band = @band AND key = @key", tx))
-        {
-            var pBand = band.Parameters.Add("@band", SqliteType.Integer);
-            var pKey = band.Parameters.Add("@key", SqliteType.Integer);
-            var keys = NearDuplicateIndex.BandKeys(hashes.MinHash);
-            for (int i = 0; i < keys.Length; i++)
-            {
-                pBand.Value = i;
-                pKey.Value = keys[i];
-                using var r = band.ExecuteReader();
-                while (r.Read()) candidates.Add(r.GetString(0));
-            }
-        }
-        using (var block = Command("SELECT document_id FROM simhash_blocks WHERE block = @block AND value = @value", tx))
-        {
-            var pBlock = block.Parameters.Add("@block", SqliteType.Integer);
-            var pValue = block.Parameters.Add("@value", SqliteType.Integer);
-            var blocks = NearDuplicateIndex.Blocks(hashes.SimHash);
-            for (int i = 0; i < blocks.Length; i++)
-            {
-                pBlock.Value = i;
-                pValue.Value = blocks[i];
-                using var r = block.ExecuteReader();
-                while (r.Read()) candidates.Add(r.GetString(0));
-            }
-        }
+        CollectIndexMatches(tx, "SELECT document_id FROM lsh_bands WHERE band = @slot AND key = @value", NearDuplicateIndex.BandKeys(hashes.MinHash), candidates);
+        CollectIndexMatches(tx, "SELECT document_id FROM simhash_blocks WHERE block = @slot AND value = @value",
+            Array.ConvertAll(NearDuplicateIndex.Blocks(hashes.SimHash), b => (long)b), candidates);
 
         string? best = null;
         double bestSimilarity = -1;
@@ -430,6 +407,21 @@ public sealed partial class SitrepStore : IDisposable
         InsertIndexRows(connection, tx, "INSERT OR IGNORE INTO lsh_bands(band, key, document_id) VALUES (@slot, @value, @id)", id, NearDuplicateIndex.BandKeys(minhash));
         InsertIndexRows(connection, tx, "INSERT OR IGNORE INTO simhash_blocks(block, value, document_id) VALUES (@slot, @value, @id)", id,
             Array.ConvertAll(NearDuplicateIndex.Blocks(simhash), b => (long)b));
+    }
+
+    /// <summary>Documents that share any (slot, value) pair with these values, the slot being each value's position.</summary>
+    private void CollectIndexMatches(SqliteTransaction tx, string sql, long[] values, SortedSet<string> into)
+    {
+        using var cmd = Command(sql, tx);
+        var slot = cmd.Parameters.Add("@slot", SqliteType.Integer);
+        var value = cmd.Parameters.Add("@value", SqliteType.Integer);
+        for (int i = 0; i < values.Length; i++)
+        {
+            slot.Value = i;
+            value.Value = values[i];
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) into.Add(r.GetString(0));
+        }
     }
 
     /// <summary>One row per value, with its position as the slot (band or block number).</summary>

@@ -22,15 +22,9 @@ public sealed class TestEnvironment : IDisposable
         return path;
     }
 
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot => RepoPaths.Root;
 
-    public static string Shared(params string[] parts)
-    {
-        var path = Path.GetFullPath(Path.Combine([RepoRoot, "..", "shared", .. parts]));
-        if (!System.IO.File.Exists(path) && !System.IO.Directory.Exists(path))
-            throw new FileNotFoundException($"Shared test data not found at {path}; the golden tests need ../shared beside the repository.");
-        return path;
-    }
+    public static string Shared(params string[] parts) => RepoPaths.Shared(parts);
 
     /// <summary>Runs the CLI in-process and returns its exit code and standard output.</summary>
     public static (int Exit, string Out, string Err) Run(params string[] args)
@@ -51,15 +45,6 @@ public sealed class TestEnvironment : IDisposable
             Console.SetOut(oldOut);
             Console.SetError(oldErr);
         }
-    }
-
-    private static string FindRoot()
-    {
-        var fromBuild = typeof(TestEnvironment).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "SitrepRepoRoot")?.Value;
-        if (fromBuild is not null && System.IO.File.Exists(Path.Combine(fromBuild, "Sitrep.slnx"))) return Path.GetFullPath(fromBuild);
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (System.IO.File.Exists(Path.Combine(dir.FullName, "Sitrep.slnx"))) return dir.FullName;
-        throw new DirectoryNotFoundException("Repository root (Sitrep.slnx) not found.");
     }
 
     public void Dispose()

@@ -8,19 +8,7 @@ namespace Sitrep.Ingest.Tests.Html;
 /// <summary>Locates ../shared next to the repository (the data is never copied into the repo).</summary>
 internal static class BodyExtractionTestData
 {
-    /// <summary>
-    /// The folder holding Sitrep.slnx, walking up from the test binaries; when they were built elsewhere
-    /// (dotnet test --artifacts-path /tmp/...), from this source file's compile-time path instead.
-    /// </summary>
-    public static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? "" })
-        {
-            for (var dir = string.IsNullOrEmpty(start) ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Sitrep.slnx"))) return dir.FullName;
-        }
-        throw new InvalidOperationException($"No Sitrep.slnx above {AppContext.BaseDirectory} or {sourceFile}: cannot locate the repository root.");
-    }
+    public static string RepoRoot() => RepoPaths.Root;
 
     /// <summary>../shared/data/extraction/fundus; fails (never skips) when it is missing.</summary>
     public static string Fundus()
