@@ -12,6 +12,12 @@ public readonly record struct Token(TextSpan Span, int Sentence, string? Upos = 
 /// <summary>A sentence: its span in the clean text and its token range [FirstToken, FirstToken + TokenCount).</summary>
 public readonly record struct Sentence(TextSpan Span, int FirstToken, int TokenCount);
 
+/// <summary>
+/// A named-entity mention over whole tokens [FirstToken, FirstToken + TokenCount). Type is PER, ORG or LOC,
+/// or a finer type where the model makes it (GPE for countries and cities, NORP for nationalities and demonyms).
+/// </summary>
+public readonly record struct EntityMention(TextSpan Span, string Type, int FirstToken, int TokenCount);
+
 /// <summary>The linguistic layers of a document. Stages in Sitrep.Nlp provide them.</summary>
 public static class NlpLayers
 {
@@ -19,4 +25,6 @@ public static class NlpLayers
     public static readonly AnnotationLayer<Token[]> Tokens = new("tokens");
     /// <summary>Present once UPOS, XPOS and lemmas are filled on <see cref="Tokens"/>; names the model that did it.</summary>
     public static readonly AnnotationLayer<Stages.PosAnnotation> Pos = new("pos");
+    /// <summary>Named-entity mentions, in text order, not overlapping.</summary>
+    public static readonly AnnotationLayer<EntityMention[]> Entities = new("entities");
 }
