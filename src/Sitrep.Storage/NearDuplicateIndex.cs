@@ -10,6 +10,8 @@ internal static class NearDuplicateIndex
     public const int SimHashBlocks = 4;
     public const double JaccardThreshold = 0.8;
     public const int HammingThreshold = 3;
+    /// <summary>Estimated Jaccard from which two articles are put in the same story (LSH finds such pairs with probability ≈ 0.87).</summary>
+    public const double StoryJaccardThreshold = 0.5;
 
     public static long[] BandKeys(IReadOnlyList<uint> minhash) => MinHashSignatures.BandKeys(minhash, Bands);
 

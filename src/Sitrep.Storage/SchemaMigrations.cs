@@ -139,6 +139,263 @@ internal static class SchemaMigrations
 
             CREATE INDEX ix_documents_duplicate_of ON documents(duplicate_of);
             """, BackfillNearDuplicateIndex),
+
+        new(3, "analysis layers, merged events, stories", """
+            -- The model and dictionary versions that made a document's layers: one row per distinct set.
+            CREATE TABLE version_sets (
+                id       INTEGER PRIMARY KEY,
+                versions TEXT NOT NULL UNIQUE  -- JSON object, keys in ordinal order
+            );
+
+            -- One row per analysed document: which versions analysed it, when, and which Sitrep.
+            CREATE TABLE document_analysis (
+                document_id    TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+                version_set_id INTEGER NOT NULL REFERENCES version_sets(id),
+                sitrep_version TEXT NOT NULL,
+                analyzed_at    TEXT NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX ix_document_analysis_versions ON document_analysis(version_set_id);
+
+            -- Which layers a document has, how many items each, made by which version set.
+            CREATE TABLE document_layers (
+                document_id    TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                layer          TEXT NOT NULL,
+                version_set_id INTEGER NOT NULL REFERENCES version_sets(id),
+                items          INTEGER NOT NULL,
+                PRIMARY KEY (document_id, layer)
+            ) WITHOUT ROWID;
+
+            -- Stories: articles about the same thing (duplicate and version links, MinHash, shared events).
+            CREATE TABLE stories (
+                id                INTEGER PRIMARY KEY,
+                first_document_id TEXT NOT NULL
+            );
+            ALTER TABLE documents ADD COLUMN story_id INTEGER REFERENCES stories(id);
+            CREATE INDEX ix_documents_story ON documents(story_id);
+
+            CREATE TABLE sentences (
+                document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                seq         INTEGER NOT NULL,
+                start       INTEGER NOT NULL,
+                "end"       INTEGER NOT NULL,
+                first_token INTEGER NOT NULL,
+                token_count INTEGER NOT NULL,
+                PRIMARY KEY (document_id, seq)
+            ) WITHOUT ROWID;
+
+            -- Tokens are many and read per document: one compressed blob per document (see TokenCodec).
+            CREATE TABLE tokens (
+                document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+                count       INTEGER NOT NULL,
+                data        BLOB NOT NULL
+            ) WITHOUT ROWID;
+
+            CREATE TABLE entities (
+                document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                seq         INTEGER NOT NULL,
+                start       INTEGER NOT NULL,
+                "end"       INTEGER NOT NULL,
+                type        TEXT NOT NULL,
+                first_token INTEGER NOT NULL,
+                token_count INTEGER NOT NULL,
+                PRIMARY KEY (document_id, seq)
+            ) WITHOUT ROWID;
+
+            -- Actor identities shared across documents: the knowledge-base id, else code and name.
+            CREATE TABLE actors (
+                id      TEXT PRIMARY KEY,
+                kb_id   TEXT,
+                name    TEXT NOT NULL,
+                code    TEXT NOT NULL,
+                country TEXT,
+                kind    TEXT NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX ix_actors_code ON actors(code);
+
+            CREATE TABLE actor_mentions (
+                document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                seq         INTEGER NOT NULL,
+                start       INTEGER NOT NULL,
+                "end"       INTEGER NOT NULL,
+                first_token INTEGER NOT NULL,
+                token_count INTEGER NOT NULL,
+                head_token  INTEGER NOT NULL,
+                actor_key   TEXT NOT NULL REFERENCES actors(id),
+                actor_id    TEXT,
+                name        TEXT NOT NULL,
+                code        TEXT NOT NULL,
+                country     TEXT,
+                sector      TEXT,
+                role        TEXT,
+                kind        TEXT NOT NULL,
+                chain       INTEGER NOT NULL,
+                resolution  TEXT NOT NULL,
+                PRIMARY KEY (document_id, seq)
+            ) WITHOUT ROWID;
+            CREATE INDEX ix_actor_mentions_actor ON actor_mentions(actor_key);
+
+            CREATE TABLE places (
+                document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                seq         INTEGER NOT NULL,
+                start       INTEGER NOT NULL,
+                "end"       INTEGER NOT NULL,
+                first_token INTEGER NOT NULL,
+                token_count INTEGER NOT NULL,
+                place_id    TEXT,
+                name        TEXT NOT NULL,
+                country     TEXT,
+                lat         REAL,
+                lon         REAL,
+                kind        TEXT NOT NULL,
+                PRIMARY KEY (document_id, seq)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE timexes (
+                document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                seq         INTEGER NOT NULL,
+                start       INTEGER NOT NULL,
+                "end"       INTEGER NOT NULL,
+                type        TEXT NOT NULL,
+                value       TEXT NOT NULL,
+                mod         TEXT,
+                anchor      TEXT NOT NULL,
+                zone_offset TEXT,
+                PRIMARY KEY (document_id, seq)
+            ) WITHOUT ROWID;
+
+            -- One row per event as the world saw it: the mentions of the same event in many articles merged.
+            -- Counts follow GDELT: mentions, distinct sources (outlets) and articles, counting only documents
+            -- that are neither duplicates nor superseded versions. day/day_end: the event date as a day range.
+            CREATE TABLE event_clusters (
+                id                INTEGER PRIMARY KEY,
+                cameo             TEXT NOT NULL,
+                base_code         TEXT NOT NULL,
+                root              TEXT NOT NULL,
+                quad_class        INTEGER NOT NULL,
+                goldstein         REAL NOT NULL,
+                plover_type       TEXT,
+                plover_mode       TEXT,
+                source_code       TEXT NOT NULL,
+                source_root       TEXT NOT NULL,
+                source_country    TEXT,
+                source_name       TEXT,
+                source_sector     TEXT,
+                source_actor_key  TEXT,
+                target_code       TEXT NOT NULL,
+                target_root       TEXT NOT NULL,
+                target_country    TEXT,
+                target_name       TEXT,
+                target_sector     TEXT,
+                target_actor_key  TEXT,
+                polarity          INTEGER NOT NULL,
+                modality          TEXT NOT NULL,
+                date_value        TEXT NOT NULL,
+                day               TEXT,
+                day_end           TEXT,
+                place_id          TEXT,
+                place_name        TEXT,
+                place_country     TEXT,
+                place_lat         REAL,
+                place_lon         REAL,
+                place_kind        TEXT,
+                first_event_id    INTEGER,
+                is_root           INTEGER NOT NULL DEFAULT 0,
+                num_mentions      INTEGER NOT NULL DEFAULT 0,
+                num_sources       INTEGER NOT NULL DEFAULT 0,
+                num_articles      INTEGER NOT NULL DEFAULT 0,
+                date_added        TEXT NOT NULL
+            );
+            -- Covering the filters and values of series and of the first page of events for a dyad or an actor:
+            -- a dyad's events are read from the index alone, in day order.
+            CREATE INDEX ix_event_clusters_dyad ON event_clusters(source_root, target_root, day, num_mentions, quad_class, goldstein);
+            CREATE INDEX ix_event_clusters_target ON event_clusters(target_root, day, num_mentions, quad_class, goldstein);
+            CREATE INDEX ix_event_clusters_match ON event_clusters(source_code, target_code, root, day);
+            CREATE INDEX ix_event_clusters_day ON event_clusters(day);
+            CREATE INDEX ix_event_clusters_cameo ON event_clusters(cameo);
+
+            -- One row per coded event in a document: a mention of an event cluster.
+            CREATE TABLE events (
+                id               INTEGER PRIMARY KEY,
+                document_id      TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                seq              INTEGER NOT NULL,
+                event_key        TEXT NOT NULL,
+                cluster_id       INTEGER NOT NULL REFERENCES event_clusters(id),
+                counted          INTEGER NOT NULL,
+                source_name_doc  TEXT NOT NULL,
+                cameo            TEXT NOT NULL,
+                base_code        TEXT NOT NULL,
+                root             TEXT NOT NULL,
+                quad_class       INTEGER NOT NULL,
+                goldstein        REAL NOT NULL,
+                plover_type      TEXT,
+                plover_mode      TEXT,
+                plover_context   TEXT NOT NULL,
+                source_code      TEXT,
+                source_country   TEXT,
+                source_actor     INTEGER,
+                source_actor_key TEXT,
+                target_code      TEXT,
+                target_country   TEXT,
+                target_actor     INTEGER,
+                target_actor_key TEXT,
+                date_value       TEXT NOT NULL,
+                date_from        TEXT NOT NULL,
+                date_timex       INTEGER,
+                day              TEXT,
+                day_end          TEXT,
+                place            INTEGER,
+                modality         TEXT NOT NULL,
+                rule             TEXT NOT NULL,
+                sentence         INTEGER NOT NULL,
+                trigger_start    INTEGER NOT NULL,
+                trigger_end      INTEGER NOT NULL,
+                spans            TEXT NOT NULL,
+                evidence_text    TEXT NOT NULL,
+                is_root          INTEGER NOT NULL,
+                links            TEXT NOT NULL,
+                shingles         BLOB NOT NULL,
+                UNIQUE (document_id, seq)
+            );
+            CREATE INDEX ix_events_cluster ON events(cluster_id, counted);
+
+            CREATE TABLE attributions (
+                event_id  INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+                seq       INTEGER NOT NULL,
+                code      TEXT,
+                actor     INTEGER,
+                actor_key TEXT,
+                text      TEXT NOT NULL,
+                start     INTEGER NOT NULL,
+                "end"     INTEGER NOT NULL,
+                PRIMARY KEY (event_id, seq)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE quotes (
+                document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                seq         INTEGER NOT NULL,
+                start       INTEGER NOT NULL,
+                "end"       INTEGER NOT NULL,
+                text        TEXT NOT NULL,
+                speaker     INTEGER,
+                speaker_key TEXT,
+                cue_start   INTEGER,
+                cue_end     INTEGER,
+                PRIMARY KEY (document_id, seq)
+            ) WITHOUT ROWID;
+
+            -- Claims: events that someone asserts, alleges or denies, with the chain of sources that carry them.
+            CREATE TABLE claims (
+                event_id      INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+                document_id   TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                stance        TEXT NOT NULL,
+                claimant_code TEXT,
+                claimant_name TEXT,
+                claimant_key  TEXT,
+                sources       TEXT NOT NULL,
+                about         TEXT NOT NULL
+            );
+            CREATE INDEX ix_claims_document ON claims(document_id);
+            """, BackfillStories),
     ];
 
     public static int Latest => All[^1].Version;
@@ -156,6 +413,40 @@ internal static class SchemaMigrations
         }
         foreach (var (id, simhash, blob) in rows)
             SitrepStore.InsertNearDuplicateKeys(connection, tx, id, unchecked((ulong)simhash), NearDuplicateIndex.FromBlob(blob));
+    }
+
+    /// <summary>Gives every document stored before version 3 a story: its original's or previous version's, else its own.</summary>
+    private static void BackfillStories(SqliteConnection connection, SqliteTransaction tx)
+    {
+        var rows = new List<(string Id, string? Link)>();
+        using (var select = connection.CreateCommand())
+        {
+            select.Transaction = tx;
+            select.CommandText = "SELECT id, coalesce(duplicate_of, previous_version_id) FROM documents ORDER BY rowid";
+            using var r = select.ExecuteReader();
+            while (r.Read()) rows.Add((r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1)));
+        }
+        var stories = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (id, link) in rows)
+        {
+            long story;
+            if (link is not null && stories.TryGetValue(link, out var s)) story = s;
+            else
+            {
+                using var insert = connection.CreateCommand();
+                insert.Transaction = tx;
+                insert.CommandText = "INSERT INTO stories(first_document_id) VALUES (@d) RETURNING id";
+                insert.Parameters.AddWithValue("@d", id);
+                story = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
+            stories[id] = story;
+            using var update = connection.CreateCommand();
+            update.Transaction = tx;
+            update.CommandText = "UPDATE documents SET story_id = @s WHERE id = @d";
+            update.Parameters.AddWithValue("@s", story);
+            update.Parameters.AddWithValue("@d", id);
+            update.ExecuteNonQuery();
+        }
     }
 
     /// <summary>Applies every migration above the current version and up to <paramref name="target"/>, each in its own transaction.</summary>

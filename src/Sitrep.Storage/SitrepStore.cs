@@ -158,7 +158,14 @@ public sealed partial class SitrepStore : IDisposable
     /// the same body → Unchanged; same URL, other body → NewVersion; then, against documents at other URLs,
     /// same normalized body → ExactDuplicate, LSH/SimHash candidates passing the thresholds → NearDuplicate.
     /// </summary>
-    public StoreOutcome Store(Document doc, ContentHashes hashes, long ingestRunId)
+    public StoreOutcome Store(Document doc, ContentHashes hashes, long ingestRunId) => Store(doc, hashes, ingestRunId, null);
+
+    /// <summary>
+    /// As <see cref="Store(Document, ContentHashes, long)"/>, and with <paramref name="versions"/> (the models and
+    /// dictionaries that analysed the document) also stores every analysis layer the document carries, merges its
+    /// events with the same events from other articles and assigns its story: all in the same transaction.
+    /// </summary>
+    public StoreOutcome Store(Document doc, ContentHashes hashes, long ingestRunId, IReadOnlyDictionary<string, string>? versions)
     {
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(hashes);
@@ -199,7 +206,7 @@ public sealed partial class SitrepStore : IDisposable
                 }
             }
 
-            var (dupOf, dupKind, similarity) = FindDuplicate(tx, id, canonical, hashes);
+            var (dupOf, dupKind, similarity, storyPeer) = FindDuplicate(tx, id, canonical, hashes);
             if (kind == StoreOutcomeKind.New && dupKind is not null)
                 kind = dupKind == "exact" ? StoreOutcomeKind.ExactDuplicate : StoreOutcomeKind.NearDuplicate;
 
@@ -216,6 +223,10 @@ public sealed partial class SitrepStore : IDisposable
             InsertWarnings(tx, id, doc.Errors);
             InsertNearDuplicateKeys(_connection, tx, id, hashes.SimHash, hashes.MinHash);
             StoreStepHook?.Invoke("links");
+            if (previous is not null) SupersedeEvents(tx, previous);
+            var clusters = versions is null ? [] : WriteAnalysis(tx, doc, id, versions, counted: dupOf is null);
+            StoreStepHook?.Invoke("layers");
+            AssignStory(tx, id, dupOf ?? previous ?? storyPeer, clusters);
             StoreStepHook?.Invoke("commit");
             tx.Commit();
             return new StoreOutcome(kind, id, version, previous, dupOf, dupKind, similarity);
@@ -245,7 +256,7 @@ public sealed partial class SitrepStore : IDisposable
     }
 
     /// <summary>The best duplicate among documents at other URLs: an exact body match (linked to its original), else the most similar near-duplicate.</summary>
-    private (string? Id, string? Kind, double? Similarity) FindDuplicate(SqliteTransaction tx, string id, string? canonical, ContentHashes hashes)
+    private (string? Id, string? Kind, double? Similarity, string? StoryPeer) FindDuplicate(SqliteTransaction tx, string id, string? canonical, ContentHashes hashes)
     {
         // Exact: originals first, then the earliest stored; an exact duplicate's original is the same body, so follow it.
         using (var exact = Command("""
@@ -261,11 +272,11 @@ public sealed partial class SitrepStore : IDisposable
             if (r.Read())
             {
                 var target = Str(r, 2) == "exact" ? r.GetString(1) : r.GetString(0);
-                return (target, "exact", 1.0);
+                return (target, "exact", 1.0, null);
             }
         }
 
-        if (NearDuplicateIndex.IsEmpty(hashes.MinHash)) return (null, null, null);
+        if (NearDuplicateIndex.IsEmpty(hashes.MinHash)) return (null, null, null, null);
 
         var candidates = new SortedSet<string>(StringComparer.Ordinal);
         CollectIndexMatches(tx, "SELECT document_id FROM lsh_bands WHERE band = @slot AND key = @value", NearDuplicateIndex.BandKeys(hashes.MinHash), candidates);
@@ -275,6 +286,8 @@ public sealed partial class SitrepStore : IDisposable
         string? best = null;
         double bestSimilarity = -1;
         bool bestIsOriginal = false;
+        string? storyPeer = null;
+        double storySimilarity = -1;
         using var load = Command("SELECT minhash, simhash, canonical_url, duplicate_of, duplicate_kind FROM documents WHERE id = @id", tx);
         var pId = load.Parameters.Add("@id", SqliteType.Text);
         foreach (var candidate in candidates) // ordinal order: ties resolve the same way on every run
@@ -286,6 +299,12 @@ public sealed partial class SitrepStore : IDisposable
             if (canonical is not null && string.Equals(cUrl, canonical, StringComparison.Ordinal)) continue; // own version chain
             double j = NearDuplicateIndex.EstimateJaccard(hashes.MinHash, NearDuplicateIndex.FromBlob(r.GetFieldValue<byte[]>(0)));
             int hamming = System.Numerics.BitOperations.PopCount(hashes.SimHash ^ unchecked((ulong)r.GetInt64(1)));
+            // Same story: a looser MinHash match than a near-duplicate (a rewrite or an update of the same report).
+            if (j >= NearDuplicateIndex.StoryJaccardThreshold && j > storySimilarity)
+            {
+                storyPeer = candidate;
+                storySimilarity = j;
+            }
             if (j < NearDuplicateIndex.JaccardThreshold && hamming > NearDuplicateIndex.HammingThreshold) continue;
             // An exact duplicate has its original's body: point at the original instead.
             var target = Str(r, 4) == "exact" ? r.GetString(3) : candidate;
@@ -297,7 +316,7 @@ public sealed partial class SitrepStore : IDisposable
                 bestIsOriginal = isOriginal;
             }
         }
-        return best is null ? (null, null, null) : (best, "near", bestSimilarity);
+        return best is null ? (null, null, null, storyPeer) : (best, "near", bestSimilarity, storyPeer);
     }
 
     private void InsertRaw(SqliteTransaction tx, SourceText raw, string rawSha)

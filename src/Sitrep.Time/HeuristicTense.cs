@@ -23,6 +23,7 @@ public sealed class HeuristicTense : ITenseHints
         "yesterday", "last", "became", "paid", "sent", "kept", "felt", "thought", "knew", "shot", "fought", "broke", "chose", "drove",
         "flew", "grew", "hung", "meant", "stood", "taught", "threw", "understood", "wasn't", "weren't", "didn't", "hadn't", "earlier",
     };
+    private static readonly HashSet<string> Intention = new(StringComparer.Ordinal) { "scheduled", "planned", "planning", "slated", "rescheduled" };
     private static readonly HashSet<string> Present = new(StringComparer.Ordinal) { "is", "are", "am", "says", "isn't", "aren't", "does", "do", "doesn't" };
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
     { "be", "been", "being", "is", "are", "was", "were", "will", "would", "has", "have", "had", "to", "get", "got", "am", "not", "'s" };
@@ -52,6 +53,10 @@ public sealed class HeuristicTense : ITenseHints
             var w = words[k].W;
             var t = TenseHint.Unknown;
             if (Future.Contains(w) || w.EndsWith("'ll", StringComparison.Ordinal)) t = TenseHint.Future;
+            // Plans and schedules point ahead whatever their own tense ("planned a rally on Saturday", "scheduled a news conference Thursday").
+            else if (Intention.Contains(w)) t = TenseHint.Future;
+            // "as soon as Tuesday", "as early as next week": the earliest of dates still to come.
+            else if (w is "soon" or "early" && k >= 1 && k + 1 < words.Count && words[k - 1].W == "as" && words[k + 1].W == "as") t = TenseHint.Future;
             else if (FutureBeforeTo.Contains(w) && k + 1 < words.Count && words[k + 1].W == "to") t = TenseHint.Future;
             else if (Present.Contains(w)) t = TenseHint.Present;
             else if (Past.Contains(w) || (w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) && !NotPastEd.Contains(w)))

@@ -1,9 +1,11 @@
 using Sitrep.Core;
+using Sitrep.Nlp;
 
 namespace Sitrep.Time;
 
 /// <summary>
 /// Finds and normalizes temporal expressions in the clean text against the document's published date (the DCT).
+/// Tense comes from the POS tags and parse when the document has them (<see cref="ParseTense"/>).
 /// Without a published date, relative expressions stay unanchored (anchor "none", XXXX in the value).
 /// </summary>
 public sealed class TimexStage(TimexTagger? tagger = null) : IPipelineStage
@@ -17,7 +19,11 @@ public sealed class TimexStage(TimexTagger? tagger = null) : IPipelineStage
     public Document Process(Document document, CancellationToken cancellationToken = default)
     {
         var dct = document.Metadata.Published?.Date;
-        var timexes = _tagger.Annotate(document.Text.Text, dct);
+        var text = document.Text.Text;
+        // The governing verb's tense from the parse where the NLP stages ran before; the raw-text heuristic otherwise.
+        var tokens = document.GetOrDefault(NlpLayers.Tokens);
+        ITenseHints? tense = ParseTense.Usable(tokens) ? new ParseTense(text, tokens!) : null;
+        var timexes = _tagger.Annotate(text, dct, tense);
         if (dct is null)
         {
             // With no DCT the only anchor a value can have is the text itself.

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Sitrep.Time;
@@ -32,45 +33,88 @@ public sealed partial class TimexTagger
         SetEvery, SetAdverb, SetPer, Time, NoonMidnight, Holiday, RefDay, TheUnit, YearAgoAdj,
     }
 
-    private static readonly (Rule Rule, Regex Regex)[] Rules =
+    private static readonly (Rule Rule, RuleRegex Regex)[] Rules =
     [
-        (Rule.MilitaryTime, new Regex(@"\b([01]\d|2[0-3])([0-5]\d)\s*(?-i:(GMT|UTC|Z)|local\s+time|hours|hrs)\b", Opts)),
-        (Rule.Era, new Regex(@"\b(\d{1,4})\s*(?-i:(BC|B\.C\.|BCE|AD|A\.D\.|CE))(?![A-Za-z])", Opts)),
-        (Rule.SpelledYearRule, new Regex(@"\b(?:(?:the\s+)?year\s+)?(" + SpelledYear + @")\b", Opts)),
-        (Rule.MonthRelYear, new Regex(@"\b(" + Mon + @"),?\s+(?:of\s+)?(this|last|next)\s+year\b", Opts)),
-        (Rule.Iso, new Regex(@"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?\b", Opts)),
-        (Rule.Slash, new Regex(@"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])", Opts)),
-        (Rule.MonthDayYear, new Regex(@"\b(?:(" + Wd + @"),?\s+)?(" + Mon + @")\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4})\b)?", Opts)),
-        (Rule.DayMonthYear, new Regex(@"\b(?:(" + Wd + @"),?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + Mon + @")(?:,?\s*(\d{4})\b)?", Opts)),
-        (Rule.MonthYear, new Regex(@"\b(" + Mon + @"),?\s+(?:of\s+)?(\d{4}|" + SpelledYear + @")\b", Opts)),
-        (Rule.Month, new Regex(@"\b(?:(this|last|next|past|coming|previous|early|late|mid)[\s-]+)?(" + Mon + ")", Opts)),
-        (Rule.Year, new Regex(@"(?<![\$£€#\d.,/:])(?<!\d-)\b(?:the\s+year\s+)?(\d{4})\b(?![\d%]|,\d|\.\d|-\d|:\d)", Opts)),
-        (Rule.Fiscal, new Regex(@"\b(?:fiscal(?:\s+year)?|FY)[\s-]*'?(\d{4}|\d{2})\b", Opts)),
-        (Rule.Decade, new Regex(@"\b(?:the\s+)?(?:(early|mid|late)[\s-]+)?(?:(\d{3})0'?s|'(\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b", Opts)),
-        (Rule.Century, new Regex(@"\b(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\s-]+century\b", Opts)),
-        (Rule.Quarter, new Regex(@"\b(?:(the)\s+)?(?:(\d{4})(?:'s)?\s+|(this|last|next)\s+year's\s+)?((?:(?:current|latest|last|previous|prior|preceding|year-ago|year-earlier|comparable|same|final|recent|fiscal|calendar|just-ended|just-completed|most\s+recent)[\s-]+)*)(?:(" + Ordinal + @")[\s-]+)?(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?:(\d{4})|(this|last|next)\s+year))?", Opts)),
-        (Rule.QuarterShort, new Regex(@"\b(?-i:Q([1-4]))(?:\s+(\d{4}))?\b", Opts)),
-        (Rule.Half, new Regex(@"\b(?:the\s+)?(first|second)[\s-]+half(?:\s+of\s+(?:(?:fiscal\s+)?(\d{4})|(this|last|next)\s+year|the\s+year))?\b", Opts)),
-        (Rule.Relative, new Regex(@"\b(this\s+(?:coming|past)|this|last|next|past|coming|previous|current|following|the\s+(?:past|last|next|coming|following|previous|current|same|preceding|latest))\s+(week|month|year|quarter|decade|century|weekend|spring|summer|fall|autumn|winter|" + Mon + "|" + Wd + @")(?!-)\b", Opts)),
-        (Rule.DayRef, new Regex(@"\b(?:(" + DayWord + @"|overnight)(?:\s+(" + PartOfDay + @"))?|(this|last)\s+(" + PartOfDay + @"))\b", Opts)),
-        (Rule.Weekday, new Regex(@"\b(?:(this|last|next|past|coming)\s+)?(" + Wd + @")(?:\s+(" + PartOfDay + @"))?", Opts)),
-        (Rule.WeekdayPlural, new Regex(@"\b(?-i:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s)(?:\s+(" + PartOfDay + @")s?)?\b", Opts)),
-        (Rule.Ago, new Regex(@"\b(" + Num + @")?[\s-]*(" + Unit + @")s?\s+(?:or\s+so\s+)?(ago|earlier|later|from\s+now|hence)\b", Opts)),
-        (Rule.Duration, new Regex(@"\b(?:the\s+(?!(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week|day|hour|minute|quarter|decade)\b)(?:(past|last|next|first|previous|coming|latest|final|remaining|following|initial|same|prior|preceding|recent)\s+)?)?(" + Num + @")[\s-]+(" + Unit + @")s?(?:\s+and\s+a\s+half)?\b(?:\s+or\s+so\b)?", Opts)),
-        (Rule.BarePlural, new Regex(@"\b(?:the\s+(past|last|next|coming)\s+(?:few\s+|several\s+)?)?(years|months|weeks|days|hours|decades|centuries|minutes)\b", Opts)),
-        (Rule.Season, new Regex(@"\b(?:(this|last|next|past|coming|the|early|late|mid)[\s-]+)?(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(\d{4}\b|" + SpelledYear + @"))?", Opts)),
-        (Rule.Fuzzy, new Regex(@"\b(right\s+now|now|currently|current|recently|lately|nowadays|these\s+days|the\s+past|the\s+(?:near\s+|distant\s+|immediate\s+)?future|future|as\s+soon\s+as\s+possible|soon|previously|formerly|once|then|the\s+time|former|the\s+(?:near|short|long)\s+term)\b", Opts)),
-        (Rule.RecentPlural, new Regex(@"\brecent\s+(years|months|weeks|days|decades|quarters)\b", Opts)),
-        (Rule.SetEvery, new Regex(@"\b(every|each)\s+(?:other\s+)?(?:(" + Num + @")\s+)?(" + Unit + "|" + Wd + "|" + Mon + @"|morning|evening|night|spring|summer|fall|autumn|winter)s?\b", Opts)),
-        (Rule.SetAdverb, new Regex(@"\b(hourly|nightly)\b", Opts)),
-        (Rule.SetPer, new Regex(@"\b(?:(once|twice|thrice|(?:" + Small + "|" + Teens + @"|\d+)\s+times)\s+)?(a|per)\s+(year|month|week|day|hour|quarter)\b", Opts)),
-        (Rule.Time, new Regex(@"\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?\s?m\b\.?|(o'clock)|(?=\s*(?:" + Zone + @")\b))(?:\s*\(?(" + Zone + @")\)?)?(?:,?\s+(?:on\s+)?(" + Wd + "|" + DayWord + "|" + Mon + @"\s*\d{1,2}\b))?", Opts)),
-        (Rule.NoonMidnight, new Regex(@"\b(noon|midnight|midday)(?:\s+(" + Wd + "|" + DayWord + @"))?\b", Opts)),
-        (Rule.Holiday, new Regex(@"\b(?-i:(Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|New\s+Year's\s+Day|New\s+Year's|Independence\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|Thanksgiving(?:\s+Day)?))(?:\s+(\d{4})\b)?", Opts)),
-        (Rule.RefDay, new Regex(@"\b(the\s+(?:following|next|previous|same)\s+(?:day|month|year|week)|that\s+day|the\s+next\s+morning|later\s+that\s+(?:day|year|month|week)|that\s+(?:year|month|week))\b", Opts)),
-        (Rule.TheUnit, new Regex(@"\b(?:the\s+)(year-ago\s+period|year-earlier\s+period|latest\s+period|current\s+fiscal\s+year|fiscal\s+year|full\s+year|year-end|year|month|weekend|week|period|moment|day|morning|afternoon|evening|night)\b", Opts)),
-        (Rule.YearAgoAdj, new Regex(@"\b(year-ago|year-earlier|year-end|yearend|year-to-date|year-earlier\s+period)\b", Opts)),
+        (Rule.MilitaryTime, Make("0 1 2", true, @"\b([01]\d|2[0-3])([0-5]\d)\s*(?-i:(GMT|UTC|Z)|local\s+time|hours|hrs)\b")),
+        (Rule.Era, Make("#", true, @"\b(\d{1,4})\s*(?-i:(BC|B\.C\.|BCE|AD|A\.D\.|CE))(?![A-Za-z])")),
+        (Rule.SpelledYearRule, Make("th ye ni tw", true, @"\b(?:(?:the\s+)?year\s+)?(" + SpelledYear + @")\b")),
+        (Rule.MonthRelYear, Make("ja fe ma ap ju au se oc no de", true, @"\b(" + Mon + @"),?\s+(?:of\s+)?(this|last|next)\s+year\b")),
+        (Rule.Iso, Make("#", true, @"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?\b")),
+        (Rule.Slash, Make(null, false, @"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
+        (Rule.MonthDayYear, Make("mo tu we th fr sa su ja fe ma ap ju au se oc no de", true, @"\b(?:(" + Wd + @"),?\s+)?(" + Mon + @")\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4})\b)?")),
+        (Rule.DayMonthYear, Make("mo tu we th fr sa su th #", true, @"\b(?:(" + Wd + @"),?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + Mon + @")(?:,?\s*(\d{4})\b)?")),
+        (Rule.MonthYear, Make("ja fe ma ap ju au se oc no de", true, @"\b(" + Mon + @"),?\s+(?:of\s+)?(\d{4}|" + SpelledYear + @")\b")),
+        (Rule.Month, Make("th la ne pa co pr ea mi ja fe ma ap ju au se oc no de", true, @"\b(?:(this|last|next|past|coming|previous|early|late|mid)[\s-]+)?(" + Mon + ")")),
+        (Rule.Year, Make("th #", true, @"(?<![\$£€#\d.,/:])(?<!\d-)\b(?:the\s+year\s+)?(\d{4})\b(?![\d%]|,\d|\.\d|-\d|:\d)")),
+        (Rule.Fiscal, Make("fi fy", true, @"\b(?:fiscal(?:\s+year)?|FY)[\s-]*'?(\d{4}|\d{2})\b")),
+        (Rule.Decade, Make("th ea mi la # ' tw fo fi si se ei ni", true, @"\b(?:the\s+)?(?:(early|mid|late)[\s-]+)?(?:(\d{3})0'?s|'(\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b")),
+        (Rule.Century, Make("th # fi se fo si ei ni te el tw", true, @"\b(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\s-]+century\b")),
+        (Rule.Quarter, Make("th # la ne cu pr ye co sa fi re ca ju mo se fo qu", true, @"\b(?:(the)\s+)?(?:(\d{4})(?:'s)?\s+|(this|last|next)\s+year's\s+)?((?:(?:current|latest|last|previous|prior|preceding|year-ago|year-earlier|comparable|same|final|recent|fiscal|calendar|just-ended|just-completed|most\s+recent)[\s-]+)*)(?:(" + Ordinal + @")[\s-]+)?(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?:(\d{4})|(this|last|next)\s+year))?")),
+        (Rule.QuarterShort, Make("q", true, @"\b(?-i:Q([1-4]))(?:\s+(\d{4}))?\b")),
+        (Rule.Half, Make("th fi se", true, @"\b(?:the\s+)?(first|second)[\s-]+half(?:\s+of\s+(?:(?:fiscal\s+)?(\d{4})|(this|last|next)\s+year|the\s+year))?\b")),
+        (Rule.Relative, Make("th la ne pa co pr cu fo", true, @"\b(this\s+(?:coming|past)|this|last|next|past|coming|previous|current|following|the\s+(?:past|last|next|coming|following|previous|current|same|preceding|latest))\s+(week|month|year|quarter|decade|century|weekend|spring|summer|fall|autumn|winter|" + Mon + "|" + Wd + @")(?!-)\b")),
+        (Rule.DayRef, Make("to ye ov th la", true, @"\b(?:(" + DayWord + @"|overnight)(?:\s+(" + PartOfDay + @"))?|(this|last)\s+(" + PartOfDay + @"))\b")),
+        (Rule.Weekday, Make("th la ne pa co mo tu we th fr sa su", true, @"\b(?:(this|last|next|past|coming)\s+)?(" + Wd + @")(?:\s+(" + PartOfDay + @"))?")),
+        (Rule.WeekdayPlural, Make("mo tu we th fr sa su", true, @"\b(?-i:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s)(?:\s+(" + PartOfDay + @")s?)?\b")),
+        (Rule.Ago, Make(null, true, @"\b(" + Num + @")?[\s-]*(" + Unit + @")s?\s+(?:or\s+so\s+)?(ago|earlier|later|from\s+now|hence)\b")),
+        (Rule.Duration, Make("th # tw fo fi si se ei ni on te el a fe co so ma do hu ha", true, @"\b(?:the\s+(?!(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week|day|hour|minute|quarter|decade)\b)(?:(past|last|next|first|previous|coming|latest|final|remaining|following|initial|same|prior|preceding|recent)\s+)?)?(" + Num + @")[\s-]+(" + Unit + @")s?(?:\s+and\s+a\s+half)?\b(?:\s+or\s+so\b)?")),
+        (Rule.BarePlural, Make("th ye mo we da ho de ce mi", true, @"\b(?:the\s+(past|last|next|coming)\s+(?:few\s+|several\s+)?)?(years|months|weeks|days|hours|decades|centuries|minutes)\b")),
+        (Rule.Season, Make("th la ne pa co ea mi sp su fa au wi", true, @"\b(?:(this|last|next|past|coming|the|early|late|mid)[\s-]+)?(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(\d{4}\b|" + SpelledYear + @"))?")),
+        (Rule.Fuzzy, Make("ri no cu re la th fu as so pr fo on", true, @"\b(right\s+now|now|currently|current|recently|lately|nowadays|these\s+days|the\s+past|the\s+(?:near\s+|distant\s+|immediate\s+)?future|future|as\s+soon\s+as\s+possible|soon|previously|formerly|once|then|the\s+time|former|the\s+(?:near|short|long)\s+term)\b")),
+        (Rule.RecentPlural, Make("re", true, @"\brecent\s+(years|months|weeks|days|decades|quarters)\b")),
+        (Rule.SetEvery, Make("ev ea", true, @"\b(every|each)\s+(?:other\s+)?(?:(" + Num + @")\s+)?(" + Unit + "|" + Wd + "|" + Mon + @"|morning|evening|night|spring|summer|fall|autumn|winter)s?\b")),
+        (Rule.SetAdverb, Make("ho ni da we mo ye an", true, @"\b(hourly|nightly|daily|weekly|monthly|yearly|annually)\b")),
+        (Rule.SetPer, Make("on tw th fo fi si se ei ni te el # a pe", true, @"\b(?:(once|twice|thrice|(?:" + Small + "|" + Teens + @"|\d+)\s+times)\s+)?(a|per)\s+(year|month|week|day|hour|quarter)\b")),
+        (Rule.Time, Make("#", true, @"\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?\s?m\b\.?|(o'clock)|(?=\s*(?:" + Zone + @")\b))(?:\s*\(?(" + Zone + @")\)?)?(?:,?\s+(?:on\s+)?(" + Wd + "|" + DayWord + "|" + Mon + @"\s*\d{1,2}\b))?")),
+        (Rule.NoonMidnight, Make("no mi", true, @"\b(noon|midnight|midday)(?:\s+(" + Wd + "|" + DayWord + @"))?\b")),
+        (Rule.Holiday, Make("ch ne in ha va la me th", true, @"\b(?-i:(Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|New\s+Year's\s+Day|New\s+Year's|Independence\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|Thanksgiving(?:\s+Day)?))(?:\s+(\d{4})\b)?")),
+        (Rule.RefDay, Make("th la", true, @"\b(the\s+(?:following|next|previous|same)\s+(?:day|month|year|week)|that\s+day|the\s+next\s+morning|later\s+that\s+(?:day|year|month|week)|that\s+(?:year|month|week))\b")),
+        (Rule.TheUnit, Make("th", true, @"\b(?:the\s+)(year-ago\s+period|year-earlier\s+period|latest\s+period|current\s+fiscal\s+year|fiscal\s+year|full\s+year|year-end|year|month|weekend|week|period|moment|day|morning|afternoon|evening|night)\b")),
+        (Rule.YearAgoAdj, Make("ye", true, @"\b(year-ago|year-earlier|year-end|yearend|year-to-date|year-earlier\s+period)\b")),
     ];
+
+    private static SearchValues<string> Words(params string[] words) => SearchValues.Create(words, StringComparison.OrdinalIgnoreCase);
+
+    private static readonly string[] MonthStems = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+    /// <summary>Words at least one of which every match of the rule contains (case-insensitive): a necessary condition, checked first.</summary>
+    private static readonly Dictionary<Rule, SearchValues<string>> Triggers = new()
+    {
+        [Rule.SpelledYearRule] = Words("nineteen", "thousand"),
+        [Rule.MonthRelYear] = Words("year"),
+        [Rule.MonthDayYear] = Words(MonthStems),
+        [Rule.DayMonthYear] = Words(MonthStems),
+        [Rule.MonthYear] = Words(MonthStems),
+        [Rule.Month] = Words(MonthStems),
+        [Rule.Fiscal] = Words("fiscal", "fy"),
+        [Rule.Decade] = Words("0s", "0's", "ties"),
+        [Rule.Century] = Words("century"),
+        [Rule.Quarter] = Words("quarter"),
+        [Rule.Half] = Words("half"),
+        [Rule.DayRef] = Words("today", "tomorrow", "yesterday", "tonight", "overnight", "morning", "afternoon", "evening", "night"),
+        [Rule.Weekday] = Words("day", "mon.", "tue", "wed", "thu", "fri", "sat.", "sun."),
+        [Rule.WeekdayPlural] = Words("days"),
+        [Rule.Ago] = Words("ago", "earlier", "later", "from now", "hence"),
+        [Rule.Duration] = Words("second", "minute", "hour", "day", "night", "week", "fortnight", "month", "quarter", "year", "decade", "centur", "millenni"),
+        [Rule.BarePlural] = Words("years", "months", "weeks", "days", "hours", "decades", "centuries", "minutes"),
+        [Rule.Season] = Words("spring", "summer", "fall", "autumn", "winter"),
+        [Rule.RecentPlural] = Words("recent"),
+        [Rule.SetEvery] = Words("every", "each"),
+        [Rule.SetAdverb] = Words("ly"),
+        [Rule.SetPer] = Words("year", "month", "week", "day", "hour", "quarter"),
+        [Rule.NoonMidnight] = Words("noon", "midnight", "midday"),
+        [Rule.Holiday] = Words("christmas", "new year", "independence", "halloween", "valentine", "labor", "memorial", "thanksgiving"),
+        [Rule.RefDay] = Words("the following", "the next", "the previous", "the same", "that "),
+        [Rule.YearAgoAdj] = Words("year-", "yearend"),
+    };
+
+    /// <summary>
+    /// A rule with <paramref name="starts"/> (the ASCII characters, either case, a match can begin with) is run as a
+    /// \G-anchored backtracking regex tried only where such a character occurs (and, when the pattern opens with \b,
+    /// only where a word boundary is possible): the same matches as a full scan at a fraction of the cost, since most
+    /// positions are ruled out by one vectorized search. Without <paramref name="starts"/> the whole text is scanned.
+    /// </summary>
+    private static RuleRegex Make(string? starts, bool boundary, string pattern) => new(pattern, starts, boundary);
 
     // Modifiers that extend an expression to the left ("early", "the end of", "about", "more than").
     [GeneratedRegex(@"(?:\b(?<m>early|late|mid|middle|earlier|later|around|about|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|no\s+more\s+than|no\s+less\s+than|the\s+(?:beginning|start|end|middle|close|turn|rest|remainder|first\s+half|second\s+half|last\s+half)\s+of|(?:the\s+)?(?:early|later?)\s+part\s+of)[\s-]+|(?<m>mid)-)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

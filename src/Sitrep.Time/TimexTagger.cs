@@ -13,7 +13,7 @@ namespace Sitrep.Time;
 public sealed partial class TimexTagger
 {
     /// <summary>Recorded with every output; bump when rules or normalization change.</summary>
-    public const string Version = "timex-rules/1";
+    public const string Version = "timex-rules/2";
 
     public static TimexTagger Default { get; } = new();
 
@@ -23,9 +23,13 @@ public sealed partial class TimexTagger
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0) return [];
         var candidates = new List<Candidate>();
+        var starts = RuleRegex.StartPositions(text);
         foreach (var (rule, regex) in Rules)
-            foreach (Match m in regex.Matches(text))
-                if (m.Length > 0 && Accept(rule, m, text)) candidates.Add(new Candidate(m.Index, m.Index + m.Length, rule, m));
+        {
+            // A rule whose every match needs one of a few words is skipped in one vectorized scan when none occurs.
+            if (Triggers.TryGetValue(rule, out var trigger) && text.AsSpan().IndexOfAny(trigger) < 0) continue;
+            regex.Collect(rule, text, starts, candidates);
+        }
         // Longest first (ties: earlier rule), then greedily keep those that overlap nothing kept.
         candidates.Sort((a, b) => b.Length != a.Length ? b.Length.CompareTo(a.Length) : a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Rule.CompareTo(b.Rule));
         var kept = new List<Candidate>();
@@ -284,8 +288,10 @@ public sealed partial class TimexTagger
                 var unit = m.Groups[3].Value.ToLowerInvariant();
                 if (num is "some" or "many" && !m.Groups[1].Success) return unit is "years" or "months" or "weeks" or "days" || m.Value.EndsWith('s');
                 if (num == "second" || unit == "second" && num is "a" or "one") return false;
-                // Ages ("52 years old") are not annotated in TimeBank; "an 8-month-old" keeps its hyphenated form.
+                // Ages ("52 years old", "the 6-year-old") are not temporal expressions in TimeML news annotation.
                 if (NextWord(text, m.Index + m.Length) == "old" && !m.Value.Contains('-')) return false;
+                if (text.AsSpan(m.Index + m.Length).StartsWith("-old", StringComparison.OrdinalIgnoreCase)
+                    || text.AsSpan(m.Index + m.Length).StartsWith("s-old", StringComparison.OrdinalIgnoreCase)) return false;
                 // "four flights a week", "700 seats a week": a rate, not a duration.
                 if (num is "a" or "an" && PrevWord(text, m.Index, out _) is { Length: > 3 } pw && pw.EndsWith('s') && pw is not ("was" or "has" or "this" or "its" or "his" or "as" or "less" or "across" or "towards" or "takes" or "lasts")) return false;
                 // "three-quarters of the vote" is a fraction.
@@ -326,6 +332,9 @@ public sealed partial class TimexTagger
             }
             case Rule.Slash:
                 return !(m.Index > 0 && text[m.Index - 1] is '$');
+            case Rule.SetAdverb:
+                // "average daily volume" is a per-day statistic, not a recurrence.
+                return PrevWord(text, m.Index, out _) is not ("average" or "avg");
             case Rule.RefDay:
                 return true;
             default:

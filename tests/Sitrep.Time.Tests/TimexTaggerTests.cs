@@ -70,6 +70,29 @@ public sealed class TimexTaggerTests
     [InlineData("The blast happened at 10:30 a.m. yesterday.", "2023-08-30", "10:30 a.m. yesterday", "2023-08-29T10:30")]
     [InlineData("It was signed on 2023-08-01.", "2023-08-30", "2023-08-01", "2023-08-01")]
     [InlineData("Voters went to the polls on Christmas Day.", "2023-12-27", "Christmas Day", "2023-12-25")]
+    // "last Friday" on a Friday is a week back; a bare "Friday" in a past clause on a Friday is the day itself.
+    [InlineData("They met on Friday.", "2023-09-01", "Friday", "2023-09-01")]
+    [InlineData("Talks will resume next Friday.", "2023-09-01", "next Friday", "2023-09-08")]
+    // Year boundary backwards and forwards by tense, and across the ISO week year.
+    [InlineData("The plant closed on Friday.", "2021-01-01", "Friday", "2021-01-01")]
+    [InlineData("The plant closed on Thursday.", "2021-01-01", "Thursday", "2020-12-31")]
+    [InlineData("The plant will reopen on Monday.", "2020-12-31", "Monday", "2021-01-04")]
+    [InlineData("Sales rose this week.", "2021-01-01", "this week", "2020-W53")]
+    [InlineData("Sales will be reported next week.", "2020-12-28", "next week", "2021-W01")]
+    // Leap days and leap years.
+    [InlineData("The vote was held on Feb. 29.", "2020-03-02", "Feb. 29", "2020-02-29")]
+    [InlineData("He was born on Feb. 29, 2000.", "2023-08-30", "Feb. 29, 2000", "2000-02-29")]
+    [InlineData("The deadline passed a week ago.", "2024-03-07", "a week ago", "2024-W09")]
+    // Deadlines and plans point ahead.
+    [InlineData("The boy could leave as soon as Tuesday.", "2000-04-03", "Tuesday", "2000-04-04")]
+    [InlineData("Officials have scheduled a news conference Thursday.", "1999-05-05", "Thursday", "1999-05-06")]
+    // Sets and their adverbs.
+    [InlineData("Protesters gather daily outside the house.", "2023-08-30", "daily", "P1D")]
+    [InlineData("The prize is awarded annually.", "2023-08-30", "annually", "P1Y")]
+    [InlineData("He gave his weekly radio address.", "2023-08-30", "weekly", "P1W")]
+    // Reference time moves with the text.
+    [InlineData("The strike began on March 3, 2023. The following day, talks failed.", "2023-08-30", "The following day", "2023-03-04")]
+    [InlineData("Sales fell a year ago.", "2023-08-30", "a year ago", "2022")]
     public void Tricky_cases(string text, string dct, string extent, string value)
     {
         var timexes = Tag(text, dct);
@@ -108,6 +131,11 @@ public sealed class TimexTaggerTests
     [InlineData("Traffic on Route 66 was heavy.", "66")]
     [InlineData("Route 2023 is closed.", "2023")]
     [InlineData("About 1500 troops arrived.", "1500")]
+    // Ages are not temporal expressions.
+    [InlineData("The 6-year-old boy returned to Cuba.", "6-year")]
+    [InlineData("A 44-year-old man was arrested.", "44-year")]
+    [InlineData("He is 52 years old.", "52 years")]
+    [InlineData("Nasdaq's average daily volume rose.", "daily")]
     public void Bad_input_gives_no_timex(string text, string notDate)
     {
         var timexes = Tag(text, "2023-08-30");

@@ -1,3 +1,4 @@
+using Sitrep.Actors;
 using Sitrep.Core;
 using Sitrep.Core.Records;
 using Sitrep.Ingest.Readers;
@@ -25,19 +26,32 @@ public sealed class AnalysisPipeline
         var parserPath = SitrepData.File("models", "parser", "en-ewt-parser.bin");
         var pos = PosTaggerStage.Load(posPath);
         var parser = DependencyParserStage.Load(parserPath);
+        var ner = NerStage.Load(SitrepData.File("models", "ner", "en-ner.bin"));
+        var kbDir = Path.Combine(SitrepData.Root, "kb");
+        Actors = ActorStage.Load(kbDir);
+        var places = new Sitrep.Actors.Places.PlaceStage();
+        var events = new Sitrep.Events.EventStage(Sitrep.Events.Patterns.PatternSet.LoadDefault(), new Sitrep.Events.Attribution.ClaimAnalyzer(), Sitrep.Events.Quotes.QuoteFinder.Find);
         Pipeline = Pipeline.Build(
         [
             .. IngestPipeline.Stages(),
             new EnglishOnlyStage(new TokenizerStage()),
             new EnglishOnlyStage(pos),
             new EnglishOnlyStage(parser),
+            new EnglishOnlyStage(ner),
             new EnglishOnlyStage(new TimexStage()),
+            new EnglishOnlyStage(Actors),
+            new EnglishOnlyStage(places),
+            new EnglishOnlyStage(events),
         ]);
         var models = new Dictionary<string, string>(ReaderRegistry.Versions, StringComparer.Ordinal);
         foreach (var (k, v) in IngestPipeline.Versions) models[k] = v;
         models["pos"] = $"{Path.GetFileNameWithoutExtension(posPath)}@sha256:{PosModel.Sha256(posPath)}";
         models["parser"] = $"{parser.ModelName}@sha256:{parser.ModelSha256}";
+        models["ner"] = $"{ner.ModelName}@sha256:{ner.ModelSha256}";
         models["timex"] = TimexTagger.Version;
+        models["kb"] = ActorStage.KbVersion(kbDir);
+        models["places"] = places.Version;
+        models["events"] = events.Patterns.ModelString;
         Versions = models;
     }
 
@@ -47,5 +61,8 @@ public sealed class AnalysisPipeline
 
     public IReadOnlyDictionary<string, string> Versions { get; }
 
-    public IReadOnlyList<IRecordLayerWriter> LayerWriters { get; } = [new SentenceRecordWriter(), new TokenRecordWriter(), new TimexRecordWriter()];
+    /// <summary>The actor-linking stage, for commands that link again with other dictionaries.</summary>
+    public ActorStage Actors { get; }
+
+    public IReadOnlyList<IRecordLayerWriter> LayerWriters { get; } = [new SentenceRecordWriter(), new TokenRecordWriter(), new Sitrep.Nlp.Ner.EntityRecordWriter(), new TimexRecordWriter(), new ActorRecordWriter(), new Sitrep.Actors.Places.PlaceRecordWriter(), new Sitrep.Events.EventRecordWriter(), new Sitrep.Events.QuoteRecordWriter()];
 }

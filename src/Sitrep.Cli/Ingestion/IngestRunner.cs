@@ -1,3 +1,4 @@
+using Sitrep.Cli.Analysis;
 using Sitrep.Core;
 using Sitrep.Ingest;
 using Sitrep.Ingest.Input;
@@ -16,13 +17,16 @@ public sealed record IngestSummary(long RunId, IngestCounts Counts, IReadOnlyLis
 }
 
 /// <summary>
-/// Runs ingestion: inputs → readers → ingest pipeline → store, one document at a time, each in its own
-/// transaction. A bad document is recorded with its error code and the batch goes on.
+/// Runs ingestion: inputs → readers → the whole analysis pipeline (ingest stages, then the English analysis
+/// stages: tokens, tags, parse, TIMEX3, entities, actors, events as they are registered) → store, one document at
+/// a time, each with all its layers in its own transaction. A bad document is recorded with its error code and the
+/// batch goes on. With <paramref name="analyse"/> false, only the ingest stages run and no layers are stored.
 /// </summary>
-public sealed class IngestRunner(SitrepStore store, ReaderOptions options, InputLoader? loader = null)
+public sealed class IngestRunner(SitrepStore store, ReaderOptions options, InputLoader? loader = null, bool analyse = true)
 {
     private readonly ReaderRegistry _readers = new();
-    private readonly Pipeline _pipeline = IngestPipeline.Create();
+    private readonly Pipeline _pipeline = analyse ? AnalysisPipeline.Default.Pipeline : IngestPipeline.Create();
+    private readonly IReadOnlyDictionary<string, string>? _versions = analyse ? AnalysisPipeline.Default.Versions : null;
     private readonly InputLoader _loader = loader ?? new InputLoader(options);
 
     /// <param name="progress">Called after each input with (inputs done, inputs planned).</param>
@@ -93,7 +97,7 @@ public sealed class IngestRunner(SitrepStore store, ReaderOptions options, Input
                 var doc = _pipeline.Run(outcome.Document, cancellationToken);
                 try
                 {
-                    var stored = store.Store(doc, doc.Get(CoreLayers.Hashes), runId);
+                    var stored = store.Store(doc, doc.Get(CoreLayers.Hashes), runId, _versions);
                     counts = counts.Add(stored.Kind);
                     if (doc.Errors.Length > 0 && stored.Kind != StoreOutcomeKind.Unchanged)
                         counts = counts with { Warnings = counts.Warnings + doc.Errors.Length };

@@ -1,4 +1,7 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Sitrep.Nlp.Parsing;
 
@@ -34,22 +37,27 @@ public sealed class DependencyParser
     {
         var buf = t_buffers ??= new Buffers();
         Span<ulong> f = buf.Features;
-        Span<int> scores = stackalloc int[ParserModel.ActionStride];
-        var actions = Model.Actions;
+        ref short actions = ref MemoryMarshal.GetArrayDataReference(Model.Actions);
         int shift = Model.ActionShift;
         w.Reset();
         while (!w.IsTerminal)
         {
             int k = ParserFeatures.Action(w, f);
-            scores.Clear();
+            // Every row is a random read in a table far larger than the caches: keep the sums in registers and the loop
+            // free of bounds checks and stores, so that the CPU can have many rows in flight at once. Row indices are
+            // below 2^ActionBits by construction (the top bits of the hash), so the reads stay inside the table.
+            int a0 = 0, a1 = 0, a2 = 0;
             for (int i = 0; i < k; i++)
             {
-                int r = (int)(f[i] >> shift) * ParserModel.ActionStride;
-                scores[0] += actions[r]; scores[1] += actions[r + 1]; scores[2] += actions[r + 2];
+                ref short row = ref Unsafe.Add(ref actions, (nint)(f[i] >> shift) * ParserModel.ActionStride);
+                a0 += row; a1 += Unsafe.Add(ref row, 1); a2 += Unsafe.Add(ref row, 2);
             }
-            int best = -1;
+            int best = -1, bestScore = 0;
             for (int a = 0; a < ParserModel.ActionClasses; a++)
-                if (w.IsValid(a) && (best < 0 || scores[a] > scores[best])) best = a;
+            {
+                int score = a == 0 ? a0 : a == 1 ? a1 : a2;
+                if (w.IsValid(a) && (best < 0 || score > bestScore)) { best = a; bestScore = score; }
+            }
             int label = best == ParserWorkspace.Shift ? 0 : ChooseLabel(w, best, buf) + 1;
             w.Apply(best, label);
         }
@@ -65,14 +73,48 @@ public sealed class DependencyParser
         int k = ParserFeatures.Label(w, head, dep, action == ParserWorkspace.Left, f);
         int nl = _labelNames.Length, shift = Model.LabelShift;
         var scores = buf.LabelScores;
+        if (nl <= 64 && Vector256.IsHardwareAccelerated) ScoreLabels64(f[..k], shift, nl, scores);
+        else ScoreLabels(f[..k], shift, nl, scores);
+        int best = -1;
+        for (int c = 0; c < nl; c++)
+            if (c != Model.RootLabel && (best < 0 || scores[c] > scores[best])) best = c;
+        return best;
+    }
+
+    /// <summary>
+    /// Label scores for up to 64 labels: each row is read as four 16-lane int16 vectors (reading past the row into the
+    /// next one, or into the table's padding at the end; those lanes land in scores past nl and are ignored), widened and
+    /// summed in eight int32 accumulators that stay in registers.
+    /// </summary>
+    internal void ScoreLabels64(ReadOnlySpan<ulong> f, int shift, int nl, int[] scores)
+    {
+        ref short table = ref MemoryMarshal.GetArrayDataReference(Model.Labels);
+        Vector256<int> s0 = default, s1 = default, s2 = default, s3 = default, s4 = default, s5 = default, s6 = default, s7 = default;
+        foreach (var h in f)
+        {
+            // (h >> shift) < 2^LabelBits, and the table holds 2^LabelBits rows plus TablePadding (64) spare weights.
+            ref short row = ref Unsafe.Add(ref table, (nint)(h >> shift) * nl);
+            var (l0, h0) = Vector256.Widen(Vector256.LoadUnsafe(ref row));
+            var (l1, h1) = Vector256.Widen(Vector256.LoadUnsafe(ref row, 16));
+            var (l2, h2) = Vector256.Widen(Vector256.LoadUnsafe(ref row, 32));
+            var (l3, h3) = Vector256.Widen(Vector256.LoadUnsafe(ref row, 48));
+            s0 += l0; s1 += h0; s2 += l1; s3 += h1; s4 += l2; s5 += h2; s6 += l3; s7 += h3;
+        }
+        ref int o = ref MemoryMarshal.GetArrayDataReference(scores);
+        s0.StoreUnsafe(ref o, 0); s1.StoreUnsafe(ref o, 8); s2.StoreUnsafe(ref o, 16); s3.StoreUnsafe(ref o, 24);
+        s4.StoreUnsafe(ref o, 32); s5.StoreUnsafe(ref o, 40); s6.StoreUnsafe(ref o, 48); s7.StoreUnsafe(ref o, 56);
+    }
+
+    internal void ScoreLabels(ReadOnlySpan<ulong> f, int shift, int nl, int[] scores)
+    {
         Array.Clear(scores);
         var table = Model.Labels;
         int vs = Vector<short>.Count, half = Vector<int>.Count;
-        for (int i = 0; i < k; i++)
+        foreach (var h in f)
         {
             // Rows are read a vector at a time and may run into the next row (the table is padded at the end); the
             // extra sums land in scores past nl and are ignored.
-            int o = (int)(f[i] >> shift) * nl;
+            int o = (int)(h >> shift) * nl;
             for (int c = 0; c < nl; c += vs)
             {
                 Vector.Widen(new Vector<short>(table, o + c), out var lo, out var hi);
@@ -80,10 +122,6 @@ public sealed class DependencyParser
                 (new Vector<int>(scores, c + half) + hi).CopyTo(scores, c + half);
             }
         }
-        int best = -1;
-        for (int c = 0; c < nl; c++)
-            if (c != Model.RootLabel && (best < 0 || scores[c] > scores[best])) best = c;
-        return best;
     }
 
     /// <summary>Head of word <paramref name="i"/> after <see cref="Parse(ParserWorkspace)"/>: a word index, or -1 for the root.</summary>

@@ -155,7 +155,7 @@ public sealed class ParserModel
 
     private static short[] ReadTable(BinaryReader br, int rows, int stride, int classes, int padding = 0)
     {
-        var t = new short[rows * stride + padding];
+        var t = Tagging.LargeArrays.Allocate<short>(rows * stride + padding);
         int used = br.ReadInt32(), r = -1;
         for (int i = 0; i < used; i++)
         {
@@ -169,6 +169,7 @@ public sealed class ParserModel
                 t[r * stride + c] = br.ReadInt16();
             }
         }
+        Tagging.LargeArrays.Settle(t);
         return t;
     }
 }

@@ -11,6 +11,16 @@ public sealed class PosTagger(PosModel model)
         public readonly ulong[] Features = new ulong[PosFeatures.MaxFeatures];
         public int[] Scores = new int[256];
         public int[] FirstPass = new int[64];
+        public WordScoreCache?[] Caches = [];
+    }
+
+    private static WordScoreCache Cache(Scratch s, PosModel m, int pass)
+    {
+        // One cache per thread and pass, rebuilt when this thread switches to another model.
+        if (s.Caches.Length != m.Passes.Length) s.Caches = new WordScoreCache?[m.Passes.Length];
+        var c = s.Caches[pass];
+        if (c is null || !ReferenceEquals(c.Model, m.Passes[pass])) s.Caches[pass] = c = new WordScoreCache(m.Passes[pass], m.ClassCount);
+        return c;
     }
 
     public PosModel Model { get; } = model;
@@ -40,11 +50,11 @@ public sealed class PosTagger(PosModel model)
         var m = Model;
         var words = s.Words.AsSpan(0, n);
         var scores = s.Scores.AsSpan(0, m.ClassCount);
-        if (m.Passes.Length == 1) { m.Passes[0].Decode(words, default, classes[..n], s.Features, scores); return; }
+        if (m.Passes.Length == 1) { m.Passes[0].Decode(words, default, classes[..n], s.Features, scores, Cache(s, m, 0)); return; }
         if (s.FirstPass.Length < n) s.FirstPass = new int[Math.Max(n, s.FirstPass.Length * 2)];
         var first = s.FirstPass.AsSpan(0, n);
-        m.Passes[0].Decode(words, default, first, s.Features, scores);
-        m.Passes[1].Decode(words, first, classes[..n], s.Features, scores);
+        m.Passes[0].Decode(words, default, first, s.Features, scores, Cache(s, m, 0));
+        m.Passes[1].Decode(words, first, classes[..n], s.Features, scores, Cache(s, m, 1));
     }
 
     public string UposOf(int cls) => Model.Upos[Model.ClassUpos[cls]];

@@ -144,6 +144,92 @@ internal static class PosFeatures
     /// <summary>Writes the feature hashes of word <paramref name="i"/> given the two previous tags (-1 = sentence start). Returns the count.</summary>
     public static int Extract(ReadOnlySpan<WordInfo> words, int i, int prev1, int prev2, Span<ulong> f) => Extract(words, i, prev1, prev2, default, f);
 
+    /// <summary>
+    /// The features of <see cref="Extract(ReadOnlySpan{WordInfo}, int, int, int, ReadOnlySpan{int}, Span{ulong})"/> that depend on
+    /// the word alone (bias, forms, affixes, shape, flags, ambiguity class, normalized form). With <see cref="ExtractContext"/>
+    /// they make up exactly the same feature set (a test checks it), so the word part can be cached per word form.
+    /// </summary>
+    public static int ExtractWord(in WordInfo w, Span<ulong> f)
+    {
+        int k = 0;
+        f[k++] = FeatureHash.F(0, 1);
+        f[k++] = FeatureHash.F(1, w.Lower);
+        f[k++] = FeatureHash.F(2, w.Exact);
+        f[k++] = FeatureHash.F(3, w.S1);
+        f[k++] = FeatureHash.F(4, w.S2);
+        f[k++] = FeatureHash.F(5, w.S3);
+        f[k++] = FeatureHash.F(6, w.S4);
+        f[k++] = FeatureHash.F(7, w.S5);
+        f[k++] = FeatureHash.F(8, w.P1);
+        f[k++] = FeatureHash.F(9, w.P2);
+        f[k++] = FeatureHash.F(10, w.P3);
+        f[k++] = FeatureHash.F(11, w.Shape);
+        f[k++] = FeatureHash.F(12, w.Flags);
+        f[k++] = FeatureHash.F(13, w.Amb);
+        f[k++] = FeatureHash.F(33, w.Norm);
+        return k;
+    }
+
+    /// <summary>The rest of the features: those that see the neighbours, the position or the tags.</summary>
+    public static int ExtractContext(ReadOnlySpan<WordInfo> words, int i, int prev1, int prev2, ReadOnlySpan<int> firstPass, Span<ulong> f)
+    {
+        ref readonly var w = ref words[i];
+        ref readonly var wm1 = ref i >= 1 ? ref words[i - 1] : ref Start;
+        ref readonly var wm2 = ref i >= 2 ? ref words[i - 2] : ref Start;
+        ref readonly var wp1 = ref i + 1 < words.Length ? ref words[i + 1] : ref End;
+        ref readonly var wp2 = ref i + 2 < words.Length ? ref words[i + 2] : ref End;
+        ulong t1 = (ulong)(prev1 + 2), t2 = (ulong)(prev2 + 2);
+        int k = 0;
+        f[k++] = FeatureHash.F(14, wm1.Lower);
+        f[k++] = FeatureHash.F(15, wp1.Lower);
+        f[k++] = FeatureHash.F(16, wm2.Lower);
+        f[k++] = FeatureHash.F(17, wp2.Lower);
+        f[k++] = FeatureHash.F(18, t1);
+        f[k++] = FeatureHash.F(19, t1, t2);
+        f[k++] = FeatureHash.F(20, t1, w.Lower);
+        f[k++] = FeatureHash.F(21, w.Lower, wp1.Lower);
+        f[k++] = FeatureHash.F(22, wm1.Lower, w.Lower);
+        f[k++] = FeatureHash.F(23, wp1.Amb);
+        f[k++] = FeatureHash.F(24, wp2.Amb);
+        f[k++] = FeatureHash.F(25, wm1.S3);
+        f[k++] = FeatureHash.F(26, wp1.S3);
+        f[k++] = FeatureHash.F(27, wp1.Shape);
+        f[k++] = FeatureHash.F(28, wm1.Shape);
+        f[k++] = FeatureHash.F(29, t1, wp1.Amb);
+        f[k++] = FeatureHash.F(30, w.Amb, wp1.Amb);
+        f[k++] = FeatureHash.F(31, t1, w.Amb);
+        f[k++] = FeatureHash.F(32, i == 0 ? 1UL : 2UL, w.Shape);
+        f[k++] = FeatureHash.F(34, t2);
+        f[k++] = FeatureHash.F(35, w.Amb, wm1.Lower);
+        f[k++] = FeatureHash.F(36, w.S3, wp1.Lower);
+        f[k++] = FeatureHash.F(37, wm1.Amb, w.S3);
+        f[k++] = FeatureHash.F(38, t1, w.S3);
+        f[k++] = FeatureHash.F(39, wp1.Amb, wp2.Amb);
+        f[k++] = FeatureHash.F(40, wm1.Lower, wp1.Lower);
+        f[k++] = FeatureHash.F(41, FeatureHash.F(41, t1, t2), w.Amb);
+        if (!firstPass.IsEmpty) k += Stacked(w, i, t1, firstPass, f[k..]);
+        return k;
+    }
+
+    private static int Stacked(in WordInfo w, int i, ulong t1, ReadOnlySpan<int> firstPass, Span<ulong> f)
+    {
+        int n = firstPass.Length, k = 0;
+        ulong q0 = (ulong)firstPass[i] + 2;
+        ulong qp1 = i + 1 < n ? (ulong)firstPass[i + 1] + 2 : 0, qp2 = i + 2 < n ? (ulong)firstPass[i + 2] + 2 : 0;
+        ulong qm1 = i >= 1 ? (ulong)firstPass[i - 1] + 2 : 0;
+        f[k++] = FeatureHash.F(50, q0);
+        f[k++] = FeatureHash.F(51, qp1);
+        f[k++] = FeatureHash.F(52, qp2);
+        f[k++] = FeatureHash.F(53, qp1, qp2);
+        f[k++] = FeatureHash.F(54, q0, qp1);
+        f[k++] = FeatureHash.F(55, qp1, w.Lower);
+        f[k++] = FeatureHash.F(56, q0, w.Lower);
+        f[k++] = FeatureHash.F(57, t1, qp1);
+        f[k++] = FeatureHash.F(58, qm1, q0);
+        f[k++] = FeatureHash.F(59, qp1, w.S3);
+        return k;
+    }
+
     /// <summary>As above; with <paramref name="firstPass"/> (the first pass's tags for the whole sentence) adds stacked features that see the right context's tags.</summary>
     public static int Extract(ReadOnlySpan<WordInfo> words, int i, int prev1, int prev2, ReadOnlySpan<int> firstPass, Span<ulong> f)
     {

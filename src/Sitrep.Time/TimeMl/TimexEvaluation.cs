@@ -3,7 +3,11 @@ namespace Sitrep.Time.TimeMl;
 /// <summary>Annotates every gold TimeML document from its text and DCT alone, writes Sitrep's TimeML, and scores it.</summary>
 public static class TimexEvaluation
 {
-    public static TimexScore Run(string goldDir, string outDir, TimexTagger tagger, List<TimexError>? errors = null, CancellationToken cancellationToken = default)
+    public static TimexScore Run(string goldDir, string outDir, TimexTagger tagger, List<TimexError>? errors = null, CancellationToken cancellationToken = default) =>
+        Run(goldDir, outDir, (text, dct) => tagger.Annotate(text, dct), errors, cancellationToken);
+
+    /// <summary>As above with any annotator of (text, DCT): e.g. the tokenizer, tagger and parser ahead of the TIMEX3 stage.</summary>
+    public static TimexScore Run(string goldDir, string outDir, Func<string, DateOnly?, IReadOnlyList<Timex>> annotate, List<TimexError>? errors = null, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(outDir);
         var docs = new List<(string, TimeMlDocument, TimeMlDocument?)>();
@@ -11,7 +15,7 @@ public static class TimexEvaluation
         {
             cancellationToken.ThrowIfCancellationRequested();
             var gold = TimeMlDocument.Load(gf);
-            var timexes = tagger.Annotate(gold.Text, gold.DctDate);
+            var timexes = annotate(gold.Text, gold.DctDate);
             var xml = gold.WriteWith(timexes);
             var outPath = Path.Combine(outDir, Path.GetRelativePath(goldDir, gf));
             Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);

@@ -228,7 +228,8 @@ public sealed class OneShotHttpServer : IAsyncDisposable
                     await stream.FlushAsync().ConfigureAwait(false);
                 }
             }
-            catch (Exception e) when (e is SocketException or ObjectDisposedException or IOException) { }
+            // Stop() may land between two accepts: the listener then reports "not listening".
+            catch (Exception e) when (e is SocketException or ObjectDisposedException or IOException or InvalidOperationException) { }
         });
         return new OneShotHttpServer(listener, loop);
     }

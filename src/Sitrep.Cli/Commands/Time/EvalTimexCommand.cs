@@ -1,6 +1,9 @@
 using System.ComponentModel;
 using System.Globalization;
 using Sitrep.Cli.Output;
+using Sitrep.Core;
+using Sitrep.Nlp.Parsing;
+using Sitrep.Nlp.Stages;
 using Sitrep.Time;
 using Sitrep.Time.TimeMl;
 using Spectre.Console;
@@ -28,18 +31,46 @@ public sealed class EvalTimexCommand : Command<EvalTimexCommand.Settings>
         [Description("Write every scoring error (missed, spurious, partial, attr) as TSV.")]
         public string? Errors { get; init; }
 
+        [CommandOption("--tense <SOURCE>")]
+        [Description("Where the tense deciding weekdays and months comes from: parse (tokenizer, POS tagger and parser, as in annotate; default) or heuristic (raw text only).")]
+        public string Tense { get; init; } = "parse";
+
         [CommandOption("--json")]
         public bool Json { get; init; }
     }
 
     public override ValidationResult Validate(CommandContext context, Settings settings) =>
-        Directory.Exists(settings.Gold) ? ValidationResult.Success() : ValidationResult.Error($"--gold: no folder '{settings.Gold}'.");
+        !Directory.Exists(settings.Gold) ? ValidationResult.Error($"--gold: no folder '{settings.Gold}'.")
+        : settings.Tense is not ("parse" or "heuristic") ? ValidationResult.Error("--tense: parse or heuristic.")
+        : ValidationResult.Success();
+
+    /// <summary>
+    /// The annotator: with parse tense, the same tokenizer, POS tagger and parser as <c>sitrep annotate</c> run ahead of
+    /// the TIMEX3 stage, the DCT given as the published date; with heuristic tense, the tagger alone.
+    /// </summary>
+    internal static Func<string, DateOnly?, IReadOnlyList<Timex>> Annotator(string tense)
+    {
+        if (tense == "heuristic") return (text, dct) => TimexTagger.Default.Annotate(text, dct);
+        var pipeline = Pipeline.Build(
+        [
+            new TokenizerStage(),
+            PosTaggerStage.Load(SitrepData.File("models", "pos", "en-ewt-pos.bin")),
+            DependencyParserStage.Load(SitrepData.File("models", "parser", "en-ewt-parser.bin")),
+            new TimexStage(),
+        ]);
+        return (text, dct) =>
+        {
+            var doc = new Document("tml", new SourceText(text), new SourceText(text), OffsetMap.Identity(text.Length),
+                new DocumentMetadata { Reader = "tml", Origin = "-", Published = dct is { } d ? new DocumentDate(d) : null });
+            return pipeline.Run(doc).Get(TimeLayers.Timexes);
+        };
+    }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var outDir = settings.Out ?? Path.Combine(Path.GetTempPath(), "sitrep-timex-" + Guid.NewGuid().ToString("N")[..8]);
         var errors = settings.Errors is null ? null : new List<TimexError>();
-        var s = TimexEvaluation.Run(settings.Gold, outDir, TimexTagger.Default, errors, cancellationToken);
+        var s = TimexEvaluation.Run(settings.Gold, outDir, Annotator(settings.Tense), errors, cancellationToken);
         if (errors is not null)
         {
             using var tsv = new StreamWriter(settings.Errors!);

@@ -1,0 +1,217 @@
+using System.Collections.Frozen;
+using Sitrep.Actors.Kb;
+using Sitrep.Actors.Linking;
+using Sitrep.Nlp;
+
+namespace Sitrep.Actors.Coreference;
+
+/// <summary>
+/// Within-document coreference over linked mentions, in text order: surname-only mentions to the full-name person
+/// ("Kirby" → John Kirby), appositive and title-only mentions ("John Kirby, US National Security Council spokesperson" …
+/// "The National Security Council spokesperson"), pronouns to the most likely antecedent (number and kind, recency,
+/// subject preference, speech-verb parallelism, possessors dispreferred), and "the two countries" to the last two
+/// countries named. Then chain ids, stable, in order of first mention.
+/// </summary>
+internal static class CoreferenceResolver
+{
+    public static readonly FrozenSet<string> SpeechVerbs = FrozenSet.ToFrozenSet(
+        ["say", "add", "tell", "state", "announce", "report", "claim", "note", "warn", "insist", "deny", "stress", "explain", "write", "confirm", "accuse", "argue", "reply"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Male = FrozenSet.ToFrozenSet(["he", "him", "his", "himself"], StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Female = FrozenSet.ToFrozenSet(["she", "her", "hers", "herself"], StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Neuter = FrozenSet.ToFrozenSet(["it", "its", "itself"], StringComparer.Ordinal);
+    private static readonly FrozenSet<string> PluralPronouns = FrozenSet.ToFrozenSet(["they", "them", "their", "theirs", "themselves"], StringComparer.Ordinal);
+
+    public static bool IsPronoun(string folded) => Male.Contains(folded) || Female.Contains(folded) || Neuter.Contains(folded) || PluralPronouns.Contains(folded);
+
+    public static void Resolve(List<MentionDraft> drafts, Token[] tokens, KnowledgeBase? kb, DateOnly? date)
+    {
+        // Titles each person was given in apposition, for later title-only mentions.
+        var titles = new List<(MentionDraft Person, string Key, string Modifiers)>();
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var d = drafts[i];
+            switch (d.Pending)
+            {
+                case Pending.Surname:
+                    {
+                        for (var j = i - 1; j >= 0; j--)
+                        {
+                            var a = drafts[j];
+                            if (a.Kind == ActorKind.Person && a.Resolved && a.Surnames.Contains(d.Key!) && a.Pending != Pending.Pronoun)
+                            {
+                                if (a.ActorId != d.ActorId || a.ActorId is null) d.CopyFrom(a, "surname");
+                                else d.Antecedent = a.Antecedent ?? a;
+                                break;
+                            }
+                        }
+                        break;
+                    }
+                case Pending.Title:
+                    {
+                        if (Appositive(drafts, i, tokens) is { } person)
+                        {
+                            titles.Add((person, d.Key!, d.TitleModifiers ?? ""));
+                            d.CopyFrom(person, "appositive");
+                            break;
+                        }
+                        MentionDraft? match = null;
+                        for (var t = titles.Count - 1; t >= 0 && match is null; t--)
+                            if (titles[t].Key == d.Key && Compatible(titles[t].Modifiers, d.TitleModifiers ?? "") && (d.Country is null || d.Country == titles[t].Person.Country))
+                                match = titles[t].Person;
+                        if (match is null && d.Kind == ActorKind.Person && d.Count > 0)
+                        {
+                            // "the president" after "President Putin": a person whose role title has the head word.
+                            for (var j = i - 1; j >= 0 && match is null; j--)
+                            {
+                                var a = drafts[j];
+                                if (a.Kind == ActorKind.Person && a.ActorId is not null && a.Role is { } role && a.Pending != Pending.Title
+                                    && role.Contains(d.Key!, StringComparison.OrdinalIgnoreCase) && (d.Country is null || d.Country == a.Country)
+                                    && d.Sentence - a.Sentence <= 6)
+                                    match = a;
+                            }
+                        }
+                        if (match is not null) d.CopyFrom(match, "title");
+                        break;
+                    }
+                case Pending.Pronoun:
+                    {
+                        if (Antecedent(drafts, i, tokens) is { } a) d.CopyFrom(a, "pronoun");
+                        break;
+                    }
+                case Pending.Pair:
+                    {
+                        if (d.Member != 0) break;
+                        var seen = new List<MentionDraft>();
+                        for (var j = i - 1; j >= 0 && seen.Count < 2; j--)
+                        {
+                            var a = drafts[j];
+                            if (!a.Resolved || a.Country is null || a.Pending is Pending.Pair or Pending.Pronoun || a.Inner || a.Kind == ActorKind.Person) continue;
+                            if (seen.Any(s => s.Country == a.Country)) continue;
+                            seen.Add(a);
+                        }
+                        if (seen.Count < 2 || kb is null && seen.Any(s => s.Code.Length < 3)) break;
+                        seen.Reverse();
+                        for (var m = 0; m < 2 && i + m < drafts.Count; m++)
+                        {
+                            var target = drafts[i + m];
+                            var src = seen[m];
+                            var country = kb?.Country(src.Country!);
+                            target.ActorId = country?.Id ?? src.Country;
+                            target.Name = country?.Name ?? src.Name;
+                            target.Code = country?.Cameo ?? src.Code[..3];
+                            target.Country = country?.Id ?? src.Country;
+                            target.Kind = ActorKind.State;
+                            target.Resolution = "pair";
+                        }
+                        break;
+                    }
+            }
+        }
+        SentenceCountry(drafts, kb);
+        AssignChains(drafts);
+    }
+
+    /// <summary>
+    /// A titled person with no country ("President Dos Santos" in a story about Angola) takes the one country named
+    /// in the same sentence, when exactly one is.
+    /// </summary>
+    private static void SentenceCountry(List<MentionDraft> drafts, KnowledgeBase? kb)
+    {
+        if (kb is null) return;
+        foreach (var d in drafts)
+        {
+            if (d.Kind != ActorKind.Person || d.Country is not null || d.Code.Length != 3 || !kb.Sectors.Contains(d.Code)) continue;
+            string? only = null;
+            var many = false;
+            foreach (var a in drafts)
+            {
+                if (a.Sentence != d.Sentence || a == d || !a.Resolved || a.Country is null || a.Pending == Pending.Pronoun) continue;
+                if (only is null) only = a.Country;
+                else if (only != a.Country) many = true;
+            }
+            if (only is null || many || kb.Country(only) is not { } c) continue;
+            d.Sector ??= d.Code;
+            d.Code = c.Cameo + d.Code;
+            d.Country = c.Id;
+            d.Resolution += "+sentence-country";
+        }
+    }
+
+    private static bool Compatible(string a, string b)
+    {
+        if (a.Length == 0 || b.Length == 0) return true;
+        var wa = a.Split(' ');
+        var wb = b.Split(' ');
+        return wb.All(w => wa.Contains(w)) || wa.All(w => wb.Contains(w));
+    }
+
+    /// <summary>"John Kirby, US National Security Council spokesperson": a person immediately before a comma before this title.</summary>
+    private static MentionDraft? Appositive(List<MentionDraft> drafts, int i, Token[] tokens)
+    {
+        var d = drafts[i];
+        if (d.First < 2) return null;
+        for (var j = i - 1; j >= 0; j--)
+        {
+            var a = drafts[j];
+            if (a.Sentence != d.Sentence) return null;
+            if (a.First + a.Count == d.First - 1 && a.Kind == ActorKind.Person && a.ActorId is not null && a.Resolved)
+                return a.Antecedent ?? a;
+            if (a.First + a.Count < d.First - 1) return null;
+        }
+        return null;
+    }
+
+    private static MentionDraft? Antecedent(List<MentionDraft> drafts, int i, Token[] tokens)
+    {
+        var d = drafts[i];
+        var p = d.Key!;
+        MentionDraft? best = null;
+        var bestScore = double.MinValue;
+        var between = 0;
+        for (var j = i - 1; j >= 0; j--)
+        {
+            var a = drafts[j];
+            var dist = d.Sentence - a.Sentence;
+            if (dist > 2) break;
+            if (!a.Resolved) continue;
+            between++;
+            if (!Agrees(p, a)) continue;
+            // A subject pronoun does not take the subject of its own clause ("Russia said it …" is fine: different clause).
+            if (a.First <= d.First && a.First + a.Count > d.First) continue;
+            var score = -3.0 * dist - 0.6 * between;
+            if (a.IsSubject) score += 2;
+            if (a.SpeechSubject && d.SpeechSubject) score += 2;
+            if (a.IsPossessor) score -= 3;
+            if (a.Pending == Pending.Pronoun) score += 0.5;
+            if (score > bestScore) { best = a; bestScore = score; }
+        }
+        return best?.Antecedent ?? best;
+    }
+
+    private static bool Agrees(string pronoun, MentionDraft a)
+    {
+        if (Male.Contains(pronoun) || Female.Contains(pronoun))
+            return a.Kind == ActorKind.Person && !a.Plural && (a.Gender == '\0' || a.Gender == (Male.Contains(pronoun) ? 'm' : 'f'));
+        if (Neuter.Contains(pronoun))
+            return a.Kind is ActorKind.State or ActorKind.Organization or ActorKind.Group or ActorKind.Media && !a.Plural;
+        if (PluralPronouns.Contains(pronoun))
+            return a.Plural || a.Pending == Pending.Pair;
+        return false;
+    }
+
+    private static void AssignChains(List<MentionDraft> drafts)
+    {
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var next = 0;
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var d = drafts[i];
+            if (!d.Resolved) continue;
+            if (d.Antecedent is { Chain: >= 0 } a) { d.Chain = a.Chain; continue; }
+            var key = d.ActorId is not null ? d.ActorId + "|" + d.Code : "#" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (!byKey.TryGetValue(key, out var chain)) byKey[key] = chain = next++;
+            d.Chain = chain;
+        }
+    }
+}

@@ -1,0 +1,916 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using Sitrep.Actors.Coreference;
+using Sitrep.Actors.Kb;
+using Sitrep.Actors.Places;
+using Sitrep.Core;
+using Sitrep.Nlp;
+
+namespace Sitrep.Actors.Linking;
+
+/// <summary>
+/// Links actor mentions at a document's date: KB (and PETRARCH) alias matches over token n-grams (longest match first,
+/// proper names need capitals, acronyms match exactly), agent nouns, and their composition into noun phrases found from
+/// the POS tags ("Russian President Vladimir Putin" → RUSGOV, "South Korea's military" → KORMIL, "Ukrainian troops" →
+/// UKRMIL), metonymy of capitals and seats in actor positions ("Moscow said" → RUSGOV, "traveled to Pyongyang" → PRK),
+/// contextual aliases ("the North" in a Korean story), then coreference (<see cref="CoreferenceResolver"/>).
+/// Thread-safe: all state is per call.
+/// </summary>
+public sealed class ActorLinker
+{
+    private readonly AliasIndex _index;
+    private readonly KnowledgeBase? _kb;
+
+    private static readonly FrozenSet<string> Locative = FrozenSet.ToFrozenSet(
+        ["in", "at", "near", "inside", "outside", "around", "across", "throughout", "within", "into", "through", "via", "outside"], StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Motion = FrozenSet.ToFrozenSet(
+        ["travel", "traveled", "travelled", "visit", "go", "went", "fly", "flew", "arrive", "return", "come", "came", "trip", "journey", "head", "move", "flight", "route", "road", "drive"], StringComparer.Ordinal);
+    private static readonly FrozenSet<string> PairHeads = FrozenSet.ToFrozenSet(["countries", "nations", "sides", "states", "neighbours", "neighbors", "governments", "allies"], StringComparer.Ordinal);
+    /// <summary>Generic heads whose modifier agent is more telling ("defence ministry spokesman" keeps the ministry's sector).</summary>
+    private static readonly FrozenSet<string> GenericHeads = FrozenSet.ToFrozenSet(
+        ["spokesperson", "spokesman", "spokeswoman", "official", "officials", "leader", "leaders", "chief", "head", "source", "sources", "representative", "representatives"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> MassNouns = FrozenSet.ToFrozenSet(
+        ["intelligence", "industry", "public", "labor", "labour", "press", "television", "population", "security", "media", "opposition", "leadership"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> TimeWords = FrozenSet.ToFrozenSet(
+        ["today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "weekend", "month", "year"], StringComparer.Ordinal);
+
+    private readonly Lazy<PlaceGazetteer?> _places;
+
+    /// <summary>A linker over <paramref name="index"/>; <paramref name="places"/> gives the country of place-named actors
+    /// ("Darfur rebels", "Samarra" as a subject); null uses <see cref="PlaceGazetteer.Default"/> when its data is present.</summary>
+    public ActorLinker(AliasIndex index, PlaceGazetteer? places = null)
+    {
+        _index = index;
+        _kb = index.Kb;
+        _places = places is not null ? new(places) : new(DefaultPlaces, LazyThreadSafetyMode.ExecutionAndPublication);
+        _countryNames = new(CountryNames, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    private readonly Lazy<(string Key, LexEntry[] Entries)[]> _countryNames;
+
+    /// <summary>One-word country names of five letters or more with their index entries, for misspelt names.</summary>
+    private (string Key, LexEntry[] Entries)[] CountryNames()
+    {
+        if (_kb is null) return [];
+        var list = new List<(string, LexEntry[])>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in _kb.Countries)
+            foreach (var a in c.Aliases)
+            {
+                if (a.Kind != AliasKind.Name || a.Text.Length < 5 || a.Text.Any(ch => !char.IsLetter(ch))) continue;
+                var key = TextFold.Fold(a.Text);
+                if (seen.Add(key) && _index.Folded.Lookup.TryGetValue(key, out var es)) list.Add((key, es));
+            }
+        return [.. list.OrderBy(x => x.Item1, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// A capitalized one-word proper noun one letter inserted, dropped or swapped away from exactly one country's name
+    /// ("Ethopia", "Phillippines", "Quatar"): news copy misspells country names often enough to be worth a careful match.
+    /// </summary>
+    private Unit? MisspeltCountry(string text, Token[] tokens, int i, int end, Buffers b)
+    {
+        var t = tokens[i];
+        if (t.Upos != "PROPN" || t.Span.Length < 5 || !IsCapitalized(text, t)) return null;
+        // Part of a longer name ("Frances Smith", "Rev. Gabon Jones") is no country.
+        if (i + 1 < end && tokens[i + 1].Upos == "PROPN" && IsCapitalized(text, tokens[i + 1])) return null;
+        if (i > 0 && tokens[i - 1].Sentence == t.Sentence && tokens[i - 1].Upos == "PROPN" && IsCapitalized(text, tokens[i - 1])) return null;
+        var w = b.F(i, i);
+        foreach (var ch in w) if (!char.IsLetter(ch)) return null;
+        LexEntry[]? hit = null;
+        foreach (var (key, es) in _countryNames.Value)
+        {
+            if (key[0] != w[0] || Math.Abs(key.Length - w.Length) > 1 || !OneEditApart(w, key)) continue;
+            // An inflected form ("Frances", "Koreas", "Kenyan") is another word, not a misspelling.
+            if (w.Length == key.Length + 1 && w.StartsWith(key, StringComparison.Ordinal)) return null;
+            if (hit is not null && !ReferenceEquals(hit[0].Entity, es[0].Entity)) return null;
+            hit = es;
+        }
+        return hit is null ? null : new Unit(i, 1, hit, false);
+    }
+
+    /// <summary>One insertion, deletion or adjacent transposition (no substitution: "Gabor" is not "Gabon").</summary>
+    private static bool OneEditApart(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.Length == b.Length)
+        {
+            var k = 0;
+            while (k < a.Length && a[k] == b[k]) k++;
+            return k + 1 < a.Length && a[k] == b[k + 1] && a[k + 1] == b[k] && a[(k + 2)..].SequenceEqual(b[(k + 2)..]);
+        }
+        if (a.Length < b.Length) { var x = a; a = b; b = x; }
+        if (a.Length != b.Length + 1) return false;
+        var p = 0;
+        while (p < b.Length && a[p] == b[p]) p++;
+        return a[(p + 1)..].SequenceEqual(b[p..]);
+    }
+
+    private PlaceGazetteer? DefaultPlaces()
+    {
+        if (_kb is null) return null;
+        try { return PlaceGazetteer.Default; }
+        catch (IOException) { return null; } // no data/places beside the KB: place fallbacks are off
+    }
+
+    public AliasIndex Index => _index;
+
+    /// <summary>Links a parsed document's actor mentions; <paramref name="date"/> null chooses the roles current at the latest date.</summary>
+    public ActorMention[] Link(string text, Token[] tokens, Sentence[] sentences, DateOnly? date, EntityMention[]? entities = null)
+    {
+        var drafts = LinkDrafts(text, tokens, sentences, date, entities);
+        CoreferenceResolver.Resolve(drafts, tokens, _kb, date);
+        var result = new List<ActorMention>(drafts.Count);
+        foreach (var d in drafts) if (d.Resolved) result.Add(d.ToMention());
+        return [.. result];
+    }
+
+    internal readonly record struct Unit(int First, int Count, LexEntry[] Entries, bool IsAgent)
+    {
+        public int End => First + Count;
+        public LexEntry Top => Entries[0];
+    }
+
+    private readonly record struct Chunk(int First, int End);
+
+    internal List<MentionDraft> LinkDrafts(string text, Token[] tokens, Sentence[] sentences, DateOnly? date, EntityMention[]? entities)
+    {
+        var drafts = new List<MentionDraft>();
+        if (tokens.Length == 0) return drafts;
+
+        // Fold the document once: token k is folded[starts[k]..ends[k]], tokens separated by one space.
+        var total = 0;
+        foreach (var t in tokens) total += t.Span.Length + 1;
+        var folded = ArrayPool<char>.Shared.Rent(total);
+        var exact = ArrayPool<char>.Shared.Rent(total);
+        var starts = ArrayPool<int>.Shared.Rent(tokens.Length);
+        var ends = ArrayPool<int>.Shared.Rent(tokens.Length);
+        try
+        {
+            var p = 0;
+            for (var k = 0; k < tokens.Length; k++)
+            {
+                var sp = tokens[k].Span;
+                starts[k] = p;
+                for (var c = sp.Start; c < sp.End; c++)
+                {
+                    exact[p] = TextFold.UnifyChar(text[c]);
+                    folded[p] = TextFold.FoldChar(text[c]);
+                    p++;
+                }
+                ends[k] = p;
+                exact[p] = ' ';
+                folded[p] = ' ';
+                p++;
+            }
+            var buffers = new Buffers(folded, exact, starts, ends);
+
+            // Every unit of the document first: contextual aliases depend on what else the story mentions.
+            var units = new List<Unit>[sentences.Length];
+            for (var si = 0; si < sentences.Length; si++) units[si] = FindUnits(text, tokens, sentences[si], buffers);
+            var context = DocumentContext(units);
+
+            var entityAt = entities is null ? null : EntityIndex(entities, tokens.Length);
+            for (var si = 0; si < sentences.Length; si++)
+                LinkSentence(text, tokens, sentences[si], si, units[si], context, date, entityAt, drafts);
+            // Text order (members of one phrase in their order) before coreference.
+            var ordered = drafts.Select((d, i) => (d, i)).OrderBy(x => x.d.Span.Start).ThenBy(x => x.d.Member).ThenBy(x => x.i).Select(x => x.d).ToList();
+            drafts.Clear();
+            drafts.AddRange(ordered);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(folded);
+            ArrayPool<char>.Shared.Return(exact);
+            ArrayPool<int>.Shared.Return(starts);
+            ArrayPool<int>.Shared.Return(ends);
+        }
+        return drafts;
+    }
+
+    private readonly record struct Buffers(char[] Folded, char[] Exact, int[] Starts, int[] Ends)
+    {
+        public ReadOnlySpan<char> F(int i, int j) => Folded.AsSpan(Starts[i], Ends[j] - Starts[i]);
+        public ReadOnlySpan<char> E(int i, int j) => Exact.AsSpan(Starts[i], Ends[j] - Starts[i]);
+    }
+
+    private static string?[] EntityIndex(EntityMention[] entities, int n)
+    {
+        var at = new string?[n];
+        foreach (var e in entities)
+            for (var k = e.FirstToken; k < e.FirstToken + e.TokenCount && k < n; k++) at[k] = e.Type;
+        return at;
+    }
+
+    // ---- alias matching --------------------------------------------------------------------------------------
+
+    private List<Unit> FindUnits(string text, Token[] tokens, Sentence s, Buffers b)
+    {
+        var units = new List<Unit>();
+        int end = s.FirstToken + s.TokenCount;
+        for (var i = s.FirstToken; i < end;)
+        {
+            var best = MatchAt(text, tokens, i, end, b);
+            if (best is { } u) { units.Add(u); i = u.End; }
+            else i++;
+        }
+        return units;
+    }
+
+    private Unit? MatchAt(string text, Token[] tokens, int i, int end, Buffers b)
+    {
+        Unit? entity = null;
+        var ex = _index.Exact;
+        if (ex.FirstLookup.Contains(b.E(i, i)))
+            for (var j = Math.Min(end, i + ex.MaxTokens) - 1; j >= i; j--)
+                if (ex.Lookup.TryGetValue(b.E(i, j), out var es)) { entity = new Unit(i, j - i + 1, es, false); break; }
+        var fo = _index.Folded;
+        if (fo.FirstLookup.Contains(b.F(i, i)))
+            for (var j = Math.Min(end, i + fo.MaxTokens) - 1; j >= i && (entity is null || j - i + 1 > entity.Value.Count); j--)
+                if (fo.Lookup.TryGetValue(b.F(i, j), out var es))
+                {
+                    var ok = Filter(es, text, tokens, i, j);
+                    if (ok.Length > 0) { entity = new Unit(i, j - i + 1, ok, false); break; }
+                }
+        if (_index.Stems is { } st && entity is null)
+            entity = StemMatch(st, b, tokens, i, end);
+        Unit? agent = null;
+        var ag = _index.Agents;
+        if (ag.FirstLookup.Contains(b.F(i, i)))
+            for (var j = Math.Min(end, i + ag.MaxTokens) - 1; j >= i; j--)
+                if (ag.Lookup.TryGetValue(b.F(i, j), out var es)) { agent = new Unit(i, j - i + 1, es, true); break; }
+        if (entity is { } e && (agent is not { } a || e.Count >= a.Count)) return e;
+        return agent ?? MisspeltCountry(text, tokens, i, end, b);
+    }
+
+    private static Unit? StemMatch(AliasIndex.Table st, Buffers b, Token[] tokens, int i, int end)
+    {
+        for (var j = Math.Min(end, i + st.MaxTokens) - 1; j >= i; j--)
+        {
+            var full = b.F(i, j);
+            var lastLen = tokens[j].Span.Length;
+            for (var cut = 0; cut <= lastLen - 3; cut++)
+                if (st.Lookup.TryGetValue(full[..^cut], out var es)) return new Unit(i, j - i + 1, es, false);
+        }
+        return null;
+    }
+
+    /// <summary>Case rules: a name matched ignoring case must be capitalized in the text ("Turkey", not "turkey").</summary>
+    private static LexEntry[] Filter(LexEntry[] entries, string text, Token[] tokens, int i, int j)
+    {
+        var capital = IsCapitalized(text, tokens[i]);
+        var lastCapital = IsCapitalized(text, tokens[j]);
+        var prevThe = i > 0 && tokens[i - 1].Sentence == tokens[i].Sentence && IsThe(text, tokens[i - 1]);
+        var allOk = true;
+        foreach (var e in entries) if (!Allowed(e, capital, lastCapital, prevThe)) { allOk = false; break; }
+        if (allOk) return entries;
+        return [.. entries.Where(e => Allowed(e, capital, lastCapital, prevThe))];
+    }
+
+    private static bool Allowed(LexEntry e, bool capital, bool lastCapital, bool prevThe)
+    {
+        if (e.Kind == LexKind.PetrarchActor) return true;
+        if (!capital) return false;
+        // The last word must be capitalized as the alias writes it ("the Biden administration" ends in lowercase).
+        if (!lastCapital && e.Alias is { } al && LastWordCapitalized(al.Text)) return false;
+        if (e.Alias is { Kind: AliasKind.Contextual } a && a.Text.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && !prevThe) return false;
+        return true;
+    }
+
+    private static bool LastWordCapitalized(string alias)
+    {
+        var sp = alias.LastIndexOf(' ');
+        var w = sp < 0 ? alias : alias[(sp + 1)..];
+        foreach (var c in w) if (char.IsLetter(c)) return char.IsUpper(c);
+        return true;
+    }
+
+    private static bool IsCapitalized(string text, Token t)
+    {
+        for (var c = t.Span.Start; c < t.Span.End; c++)
+            if (char.IsLetter(text[c])) return char.IsUpper(text[c]);
+            else if (char.IsDigit(text[c])) return true;
+        return true;
+    }
+
+    private static bool IsThe(string text, Token t) => t.Span.Length == 3 && text.AsSpan(t.Span.Start, 3).Equals("the", StringComparison.OrdinalIgnoreCase);
+
+    private static string Word(string text, Token t) => text.Substring(t.Span.Start, t.Span.Length);
+
+    private static string Lower(string text, Token t) => TextFold.Fold(Word(text, t));
+
+    /// <summary>Countries the story names outright (not through contextual aliases): the context of "the North" and of ambiguous names.</summary>
+    private static HashSet<string> DocumentContext(List<Unit>[] units)
+    {
+        var ctx = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var list in units)
+            foreach (var u in list)
+                if (!u.IsAgent && u.Entries.Length == 1 && u.Top.Entity is { } e && u.Top.Alias?.Kind != AliasKind.Contextual)
+                    if (CountryOf(e) is { } c) ctx.Add(c);
+        return ctx;
+    }
+
+    private static string? CountryOf(KbEntity e) => e switch
+    {
+        KbCountry c => c.Id,
+        KbOrganization o => o.Country,
+        KbPerson p => p.Roles.Select(r => r.Country).LastOrDefault(c => c is not null),
+        _ => null,
+    };
+
+    private static bool ContextHolds(string context, HashSet<string> ctx, KnowledgeBase? kb)
+    {
+        if (ctx.Contains(context)) return true;
+        // A word context ("korea") holds when a country named with it is in the story.
+        foreach (var c in ctx)
+            if (kb?.Country(c) is { } k && k.Name.Contains(context, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    // ---- phrases ---------------------------------------------------------------------------------------------
+
+    private void LinkSentence(string text, Token[] tokens, Sentence s, int si, List<Unit> units, HashSet<string> context,
+        DateOnly? date, string?[]? entityAt, List<MentionDraft> drafts)
+    {
+        int end = s.FirstToken + s.TokenCount;
+        var unitAt = new int[s.TokenCount];
+        Array.Fill(unitAt, -1);
+        for (var u = 0; u < units.Count; u++)
+            for (var k = units[u].First; k < units[u].End; k++) unitAt[k - s.FirstToken] = u;
+
+        var chunks = Chunks(text, tokens, s, unitAt, entityAt);
+        var consumed = new bool[chunks.Count];
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            if (consumed[c]) continue;
+            var ch = chunks[c];
+            // "Hungarian and Romanian officials": a modifier-only phrase coordinated with an agent phrase.
+            if (c + 1 < chunks.Count && ch.End < end && tokens[ch.End].Upos == "CCONJ" && chunks[c + 1].First == ch.End + 1)
+            {
+                var last = unitAt[ch.End - 1 - s.FirstToken];
+                var next = chunks[c + 1];
+                var nextHead = unitAt[next.End - 1 - s.FirstToken];
+                if (last >= 0 && IsDemonym(units[last]) && nextHead >= 0 && units[nextHead].IsAgent && units[nextHead].First > next.First
+                    && unitAt[next.First - s.FirstToken] is var nm && nm >= 0 && IsCountryish(units[nm]))
+                {
+                    var whole = new Chunk(ch.First, next.End);
+                    var before = drafts.Count;
+                    AgentPhrase(text, tokens, s, si, whole, [units[last]], units[nextHead], units, unitAt, date, drafts, member: 0);
+                    AgentPhrase(text, tokens, s, si, whole, ModifiersOf(units, unitAt, s, next, nextHead), units[nextHead], units, unitAt, date, drafts, member: 1);
+                    if (drafts.Count > before) { consumed[c + 1] = true; continue; }
+                }
+            }
+            Phrase(text, tokens, s, si, ch, units, unitAt, context, date, entityAt, drafts);
+        }
+        // Pronouns become mentions when coreference finds their antecedent.
+        for (var k = s.FirstToken; k < end; k++)
+        {
+            if (tokens[k].Upos != "PRON" && tokens[k].Upos != "DET") continue;
+            var w = Lower(text, tokens[k]);
+            if (!CoreferenceResolver.IsPronoun(w)) continue;
+            var d = NewDraft(text, tokens, s, si, new Chunk(k, k + 1), 0);
+            d.Pending = Pending.Pronoun;
+            d.Key = w;
+            d.Kind = ActorKind.Other;
+            d.Gender = w is "he" or "him" or "his" or "himself" ? 'm' : w is "she" or "her" or "hers" or "herself" ? 'f' : '\0';
+            drafts.Add(d);
+        }
+    }
+
+    private static List<Unit> ModifiersOf(List<Unit> units, int[] unitAt, Sentence s, Chunk ch, int headUnit)
+    {
+        var mods = new List<Unit>();
+        for (var u = 0; u < units.Count; u++)
+            if (u != headUnit && units[u].First >= ch.First && units[u].End <= ch.End) mods.Add(units[u]);
+        return mods;
+    }
+
+    /// <summary>Noun phrases from the tags: determiner, adjectives, nouns, proper nouns, numbers, possessive 's and inner hyphens; a determiner starts a new phrase.</summary>
+    private static List<Chunk> Chunks(string text, Token[] tokens, Sentence s, int[] unitAt, string?[]? entityAt)
+    {
+        var chunks = new List<Chunk>();
+        int end = s.FirstToken + s.TokenCount, start = -1;
+        for (var k = s.FirstToken; k <= end; k++)
+        {
+            var inChunk = k < end && Chunkable(text, tokens, k, s, unitAt, entityAt, start >= 0);
+            var isDet = k < end && tokens[k].Upos == "DET" && unitAt[k - s.FirstToken] < 0;
+            if (start >= 0 && (!inChunk || isDet))
+            {
+                var e = k;
+                while (e > start && IsTrailing(text, tokens[e - 1])) e--;
+                if (e > start) chunks.Add(new Chunk(start, e));
+                start = -1;
+            }
+            if (start < 0 && inChunk && !IsClitic(text, tokens[k]) && !IsHyphen(text, tokens[k])) start = k;
+        }
+        return chunks;
+    }
+
+    private static bool Chunkable(string text, Token[] tokens, int k, Sentence s, int[] unitAt, string?[]? entityAt, bool open)
+    {
+        if (unitAt[k - s.FirstToken] >= 0) return true;
+        if (entityAt?[k] is not null) return true;
+        // "The German government today welcomed": a time word ends the phrase.
+        if (TimeWords.Contains(TextFold.Fold(Word(text, tokens[k])))) return false;
+        var u = tokens[k].Upos;
+        if (u is "ADJ" or "NOUN" or "PROPN" or "NUM" or "DET") return u != "DET" || IsDeterminerWord(text, tokens[k]);
+        if (!open) return false;
+        // Possessive 's and hyphens inside a phrase ("South Korea's military", "Kremlin-Pyongyang talks").
+        if (IsClitic(text, tokens[k])) return true;
+        // "Saudi-led coalition", "US-backed forces": a participle right after an inner hyphen.
+        if (tokens[k].Upos == "VERB" && k > s.FirstToken && IsHyphen(text, tokens[k - 1])) return true;
+        if (IsHyphen(text, tokens[k])) return k + 1 < s.FirstToken + s.TokenCount && tokens[k + 1].Upos is "ADJ" or "NOUN" or "PROPN" or "VERB";
+        return false;
+    }
+
+    private static bool IsDeterminerWord(string text, Token t)
+    {
+        var w = TextFold.Fold(Word(text, t));
+        return w is "the" or "a" or "an" or "both" or "this" or "these" or "those" or "that" or "another" or "some" or "several" or "many" or "all" or "two";
+    }
+
+    private static bool IsClitic(string text, Token t)
+    {
+        var w = Word(text, t);
+        return w is "'s" or "\u2019s" or "'" or "\u2019" or "s'";
+    }
+
+    private static bool IsHyphen(string text, Token t) => t.Span.Length == 1 && text[t.Span.Start] is '-' or '\u2010' or '\u2011' or '\u2013';
+
+    private static bool IsTrailing(string text, Token t) => IsClitic(text, t) || IsHyphen(text, t) || t.Upos == "DET";
+
+    private static bool IsDemonym(Unit u) => !u.IsAgent && u.Top.Alias?.Kind is AliasKind.Demonym;
+
+    private static bool IsCountryish(Unit u) => !u.IsAgent && (u.Top.Entity is KbCountry || u.Top.Kind == LexKind.PetrarchActor);
+
+    private void Phrase(string text, Token[] tokens, Sentence s, int si, Chunk ch, List<Unit> units, int[] unitAt,
+        HashSet<string> context, DateOnly? date, string?[]? entityAt, List<MentionDraft> drafts)
+    {
+        var headTok = ch.End - 1;
+        var hu = unitAt[headTok - s.FirstToken];
+        if (hu >= 0)
+        {
+            var head = units[hu];
+            var mods = ModifiersOf(units, unitAt, s, ch, hu);
+            if (head.IsAgent) { AgentPhrase(text, tokens, s, si, ch, mods, head, units, unitAt, date, drafts, 0); return; }
+            if (EntityPhrase(text, tokens, s, si, ch, head, mods, context, date, drafts, unitAt)) return;
+        }
+        // No actor at the head: an unknown name after a title ("Kyrgyz Prime Minister Nikolai Tanaev"), a pair
+        // ("the two countries"), or the entities inside a phrase about something else ("Shoigu's visit").
+        if (UnknownNamePhrase(text, tokens, s, si, ch, units, unitAt, entityAt, date, drafts)) return;
+        if (PairPhrase(text, tokens, s, si, ch, drafts)) return;
+        if (PlacePhrase(text, tokens, s, si, ch, unitAt, drafts)) return;
+        // "Israeli army bulldozers": the actor phrase inside ends at its last agent noun.
+        for (var u = units.Count - 1; u >= 0; u--)
+        {
+            var unit = units[u];
+            if (unit.First < ch.First || unit.End > ch.End || !unit.IsAgent) continue;
+            var inner = new Chunk(ch.First, unit.End);
+            var mods = ModifiersOf(units, unitAt, s, inner, u);
+            if (mods.Count == 0 || mods.Any(m => m.IsAgent && m.First > unit.First)) break;
+            var before = drafts.Count;
+            AgentPhrase(text, tokens, s, si, inner, mods, unit, units, unitAt, date, drafts, 0);
+            if (drafts.Count > before && drafts[^1].Country is not null) return;
+            if (drafts.Count > before) drafts.RemoveAt(drafts.Count - 1);
+            break;
+        }
+        for (var u = 0; u < units.Count; u++)
+        {
+            var unit = units[u];
+            if (unit.First < ch.First || unit.End > ch.End || unit.IsAgent) continue;
+            var withThe = unit.First > ch.First && IsThe(text, tokens[unit.First - 1]) && unit.Top.Alias?.Text.StartsWith("the ", StringComparison.OrdinalIgnoreCase) == true;
+            var sub = new Chunk(withThe ? unit.First - 1 : unit.First, unit.End);
+            if (EntityPhrase(text, tokens, s, si, sub, unit, [], context, date, drafts, unitAt, ch)) drafts[^1].Inner = true;
+        }
+    }
+
+    private MentionDraft NewDraft(string text, Token[] tokens, Sentence s, int si, Chunk ch, int member)
+    {
+        var head = SyntacticHead(tokens, ch);
+        var d = new MentionDraft
+        {
+            Span = new TextSpan(tokens[ch.First].Span.Start, tokens[ch.End - 1].Span.End),
+            First = ch.First, Count = ch.End - ch.First, Head = head, Sentence = si, Member = member,
+        };
+        var rel = tokens[head].Deprel ?? "";
+        d.IsSubject = rel.StartsWith("nsubj", StringComparison.Ordinal);
+        d.IsPossessor = rel == "nmod:poss" || (ch.End < s.FirstToken + s.TokenCount && IsClitic(text, tokens[ch.End]));
+        var gov = tokens[head].Head;
+        if (d.IsSubject && gov >= 0 && gov < tokens.Length && tokens[gov].Lemma is { } lemma)
+            d.SpeechSubject = CoreferenceResolver.SpeechVerbs.Contains(lemma);
+        return d;
+    }
+
+    /// <summary>The token of the phrase attached outside it (the one the verb sees); else the last token.</summary>
+    private static int SyntacticHead(Token[] tokens, Chunk ch)
+    {
+        var best = -1;
+        for (var k = ch.First; k < ch.End; k++)
+        {
+            var h = tokens[k].Head;
+            if (h == Token.Unparsed) return ch.End - 1;
+            if (h < ch.First || h >= ch.End)
+            {
+                if (tokens[k].Deprel is "punct" or "cc" or "case") continue;
+                if (best < 0 || tokens[k].Upos is "NOUN" or "PROPN" || tokens[best].Upos is not ("NOUN" or "PROPN")) best = k;
+            }
+        }
+        return best >= 0 ? best : ch.End - 1;
+    }
+
+    /// <summary>Root (country, organization or person's country) from modifier units: "Russian", "South Korea's", "UN", "Putin's".</summary>
+    private (string? Root, string? Country, string? Id, string? Name, ActorKind Kind) RootOf(IEnumerable<Unit> mods, DateOnly? date)
+    {
+        foreach (var m in mods)
+        {
+            if (m.IsAgent) continue;
+            var e = m.Top;
+            switch (e.Entity)
+            {
+                case KbCountry c: return (c.Cameo, c.Id, c.Id, c.Name, ActorKind.State);
+                case KbOrganization o:
+                    {
+                        var code = o.Code;
+                        return (code, o.Country, o.Id, o.Name, o.Type == "MED" ? ActorKind.Media : o.Kind == KbEntityKind.Group ? ActorKind.Group : ActorKind.Organization);
+                    }
+                case KbPerson p:
+                    {
+                        var (code, _) = PersonCode(p, date, null);
+                        var country = code?.Root;
+                        if (country is not null && _kb is not null && _kb.InternationalTypes.Contains(country)) return (code!.Root + code.Organization, null, p.Id, p.Name, ActorKind.Person);
+                        if (country is not null) return (country, _kb?.Country(country)?.Id ?? country, null, null, ActorKind.State);
+                        break;
+                    }
+            }
+            if (e.Petrarch is { } pa && pa.CodeAt(date) is { } pc) return (pc, pc.Length >= 3 ? pc[..3] : null, null, pa.Name, ActorKind.Other);
+        }
+        return (null, null, null, null, ActorKind.Agent);
+    }
+
+    private void AgentPhrase(string text, Token[] tokens, Sentence s, int si, Chunk ch, List<Unit> mods, Unit head,
+        List<Unit> units, int[] unitAt, DateOnly? date, List<MentionDraft> drafts, int member)
+    {
+        var (root, country, id, name, kind) = RootOf(mods, date);
+        var span = ch;
+        // "president of Armenia", "the leaders of the two countries": the country in an of-phrase.
+        int end = s.FirstToken + s.TokenCount;
+        if (root is null && ch.End + 1 < end && Lower(text, tokens[ch.End]) == "of")
+        {
+            var k = ch.End + 1;
+            if (IsThe(text, tokens[k]) && k + 1 < end) k++;
+            var u = unitAt[k - s.FirstToken];
+            if (u >= 0 && !units[u].IsAgent)
+            {
+                (root, country, id, name, kind) = RootOf([units[u]], date);
+                if (root is not null) span = new Chunk(ch.First, units[u].End);
+            }
+        }
+        // "Darfur rebels", "rebels in Darfur", "government of Sindh province": a place the KB does not hold as an actor
+        // still gives the agent its country (a gazetteer city or region).
+        var placed = false;
+        if (root is null && PlaceCountryIn(text, tokens, s, ch.First, head.First, unitAt) is { } pc1) { (root, country) = (pc1.Cameo, pc1.Id); placed = true; }
+        else if (root is null && ch.End + 1 < end && Lower(text, tokens[ch.End]) is "of" or "in" or "from"
+            && PlaceCountryIn(text, tokens, s, IsThe(text, tokens[ch.End + 1]) ? ch.End + 2 : ch.End + 1, Math.Min(end, ch.End + 5), unitAt, leading: true) is { } pc2)
+        { (root, country) = (pc2.Cameo, pc2.Id); placed = true; }
+        var agentCode = AgentCodeOf(text, tokens, head, mods);
+        // Mass nouns name an actor only with an owner: "US intelligence", not "gathered the intelligence".
+        if (root is null && head.Count == 1 && MassNouns.Contains(Lower(text, tokens[head.First]))) return;
+        string code;
+        if (head.Top.PetrarchAgent is { } pa) code = pa.Compose(root);
+        else code = root is null ? agentCode : ComposeSector(root, agentCode);
+        if (code.Length == 0) return;
+        var d = NewDraft(text, tokens, s, si, span, member);
+        d.Code = code;
+        d.Country = country ?? (root is { Length: >= 3 } && _kb?.Country(root[..3]) is { } kc ? kc.Id : null);
+        d.Sector = SectorOf(code, root);
+        d.Role = text[tokens[head.First].Span.Start..tokens[head.End - 1].Span.End];
+        var headWord = Lower(text, tokens[head.End - 1]);
+        d.Plural = tokens[head.End - 1].Xpos is "NNS" or "NNPS" || headWord.EndsWith('s') && !headWord.EndsWith("ss", StringComparison.Ordinal) && tokens[head.End - 1].Xpos is null;
+        d.Kind = d.Plural ? ActorKind.Agent : IsPersonTitle(headWord) ? ActorKind.Person : ActorKind.Agent;
+        d.ActorId = kind is ActorKind.Organization or ActorKind.Group or ActorKind.Media ? id : country;
+        d.Name = name ?? (country is not null && _kb?.Country(country) is { } cc ? cc.Name : d.Role ?? code);
+        d.Resolution = root is null ? "agent" : placed ? "agent+place" : "agent+" + (kind == ActorKind.State ? "country" : "org");
+        if (d.Kind == ActorKind.Person || root is null)
+        {
+            // A title without a name is a person (or body) to find by coreference: "The National Security Council spokesperson".
+            d.Pending = Pending.Title;
+            d.Key = headWord;
+            d.TitleModifiers = string.Join(' ', Enumerable.Range(ch.First, head.First - ch.First).Select(k => Lower(text, tokens[k])).Where(w => w is not ("the" or "a" or "an")));
+        }
+        if (root is null) d.Resolution = "agent";
+        drafts.Add(d);
+    }
+
+    private string AgentCodeOf(string text, Token[] tokens, Unit head, List<Unit> mods)
+    {
+        var code = head.Top.AgentCode ?? head.Top.PetrarchAgent?.Part ?? "";
+        if (GenericHeads.Contains(Lower(text, tokens[head.End - 1])))
+            foreach (var m in mods)
+                if (m.IsAgent && m.Top.AgentCode is { } mc && mc != "GOV") code = mc;
+        return code;
+    }
+
+    private static bool IsPersonTitle(string w) => w is "president" or "spokesperson" or "spokesman" or "spokeswoman" or "minister" or "secretary" or "leader"
+        or "premier" or "chancellor" or "king" or "queen" or "emir" or "ambassador" or "envoy" or "general" or "commander" or "adviser" or "advisor" or "chief" or "governor" or "mayor" or "prosecutor" or "judge";
+
+    private string ComposeSector(string root, string agent)
+    {
+        if (agent.Length == 0) return root;
+        // An organization code that already has a sector keeps it ("IGOUNO" + "MIL" = "IGOUNOMIL"; "PSEREB" + "MIL" stays "PSEREB").
+        if (_kb is not null && root.Length > 3)
+        {
+            var parsed = ActorCode.Parse(root, _kb.Sectors);
+            if (parsed.Sector is not null) return root;
+        }
+        return root + agent;
+    }
+
+    private string? SectorOf(string code, string? root)
+    {
+        if (_kb is null || code.Length < 6 || code.Length % 3 != 0) return code.Length == 3 && root is null ? code : null;
+        return ActorCode.Parse(code, _kb.Sectors).Sector;
+    }
+
+    private bool EntityPhrase(string text, Token[] tokens, Sentence s, int si, Chunk ch, Unit head, List<Unit> mods,
+        HashSet<string> context, DateOnly? date, List<MentionDraft> drafts, int[] unitAt, Chunk? outer = null)
+    {
+        var around = outer ?? ch;
+        // A surname followed by another, unknown name is someone's first name ("Abdelaziz Bouteflika"); one after an
+        // unknown first name is still a surname ("Iyad Allawi" for Ayad Allawi).
+        var besideName = IsUnknownName(tokens, head.End, s, around, unitAt);
+        var entry = Choose(head.Entries, context, date, besideName);
+        if (entry is null) return false;
+        var d = NewDraft(text, tokens, s, si, ch, 0);
+        if (entry.Petrarch is { } pa)
+        {
+            if (pa.CodeAt(date) is not { } pc) return false;
+            d.Code = pc;
+            d.Country = pc.Length >= 3 ? pc[..3] : null;
+            d.Name = pa.Name.Replace('_', ' ').Trim();
+            d.Kind = ActorKind.Other;
+            d.Resolution = "petrarch";
+            d.Sector = SectorOf(pc, null);
+            drafts.Add(d);
+            return true;
+        }
+        var alias = entry.Alias!;
+        switch (entry.Entity)
+        {
+            case KbCountry c:
+                {
+                    d.ActorId = c.Id;
+                    d.Name = c.Name;
+                    d.Country = c.Id;
+                    d.Kind = ActorKind.State;
+                    d.Code = c.Cameo;
+                    d.Resolution = "kb";
+                    if (alias.Kind is AliasKind.Capital or AliasKind.Seat or AliasKind.Contextual)
+                    {
+                        var sector = alias.Sector;
+                        if (alias.Kind == AliasKind.Capital && IsLocative(text, tokens, d.Head)) { sector = null; d.Resolution = "place"; }
+                        else if (alias.Kind != AliasKind.Contextual) d.Resolution = "metonymy";
+                        else d.Resolution = "context";
+                        if (sector is not null) { d.Code = c.Cameo + sector; d.Sector = sector; }
+                    }
+                    if (alias.Kind == AliasKind.DemonymPlural)
+                    {
+                        d.Plural = true;
+                        // "Bosnian Serbs": CAMEO codes a people by the country they live in, named first.
+                        if (mods.FirstOrDefault(m => IsDemonym(m) && m.Top.Entity is KbCountry other && other.Id != c.Id) is { Entries: not null } where
+                            && where.Top.Entity is KbCountry home)
+                        {
+                            d.ActorId = home.Id; d.Name = home.Name; d.Country = home.Id; d.Code = home.Cameo; d.Resolution = "kb+home";
+                        }
+                    }
+                    break;
+                }
+            case KbOrganization o:
+                d.ActorId = o.Id;
+                d.Name = o.Name;
+                d.Code = o.Code;
+                d.Country = o.Country;
+                d.Kind = o.Type == "MED" ? ActorKind.Media : o.Kind == KbEntityKind.Group ? ActorKind.Group : ActorKind.Organization;
+                d.Sector = _kb is null ? null : ActorCode.Parse(o.Code, _kb.Sectors).Sector ?? (o.Type is { } t && _kb.Sectors.Contains(t) ? t : null);
+                d.Resolution = "kb";
+                break;
+            case KbPerson p:
+                {
+                    var hint = RootOf(mods, date).Country;
+                    var (code, role) = PersonCode(p, date, hint);
+                    d.ActorId = p.Id;
+                    d.Name = p.Name;
+                    d.Kind = ActorKind.Person;
+                    d.Surnames = [.. p.Aliases.Where(a => a.Kind == AliasKind.Surname).Select(a => TextFold.Fold(a.Text))];
+                    if (code is null && date is { } on && FormerRole(p, on) is { } former && _kb!.CodeFor(former) is { } fc)
+                    {
+                        // Out of office on that date: CAMEO's elite code (ELI) with the country of the last role held,
+                        // or the country alone before the first role.
+                        var ended = former.End is { } e && KbRole.EndExclusive(e) <= on;
+                        code = ended ? new ActorCode(fc.Root, "ELI") : new ActorCode(fc.Root);
+                        role = former;
+                    }
+                    if (code is null)
+                    {
+                        // No role in the KB at that date: the title and country in the phrase still say something.
+                        var title = mods.FirstOrDefault(m => m.IsAgent);
+                        var root = RootOf(mods, date).Root;
+                        d.Code = title.Entries is null ? root ?? "" : root is null ? title.Top.AgentCode ?? "" : ComposeSector(root, title.Top.AgentCode ?? "");
+                        if (d.Code.Length == 0) return false;
+                        d.Resolution = "kb-norole";
+                    }
+                    else
+                    {
+                        d.Code = code.Code;
+                        d.Role = role?.Title;
+                        d.Resolution = alias.Kind == AliasKind.Surname ? "surname" : "kb";
+                        if (role is not null && !role.IsHeldOn(date ?? DateOnly.MaxValue) && date is not null) { d.Role = (code.Sector == "ELI" ? "former " : "future ") + role.Title; d.Resolution += "-out-of-office"; }
+                    }
+                    d.Country = code?.CountryCode(_kb!.InternationalTypes) is { } cc ? _kb.Country(cc)?.Id ?? cc : d.Code.Length >= 3 && _kb?.Country(d.Code[..3]) is { } k3 ? k3.Id : null;
+                    d.Sector = code?.Sector ?? SectorOf(d.Code, null);
+                    if (alias.Kind == AliasKind.Surname && head.Count == ch.End - ch.First) { d.Pending = Pending.Surname; d.Key = TextFold.Fold(alias.Text); }
+                    break;
+                }
+            default:
+                return false;
+        }
+        if (d.Sector is null && d.Code.Length == 6 && _kb is not null && _kb.Sectors.Contains(d.Code[3..])) d.Sector = d.Code[3..];
+        drafts.Add(d);
+        return true;
+    }
+
+    /// <summary>Picks one reading of an ambiguous alias: contextual ones only in their context, then the story's countries, then people holding a role, then KB order.</summary>
+    private static bool IsUnknownName(Token[] tokens, int k, Sentence s, Chunk ch, int[] unitAt) =>
+        k >= ch.First && k < ch.End && tokens[k].Upos == "PROPN" && unitAt[k - s.FirstToken] < 0;
+
+    private LexEntry? Choose(LexEntry[] entries, HashSet<string> context, DateOnly? date, bool besideName = false)
+    {
+        LexEntry? best = null;
+        var bestScore = int.MinValue;
+        foreach (var e in entries)
+        {
+            if (e.Alias is { Kind: AliasKind.Contextual, Context: { } cx } && !ContextHolds(cx, context, _kb)) continue;
+            if (besideName && e.Alias?.Kind == AliasKind.Surname) continue;
+            var score = 0;
+            // A country's own name outranks a person's surname ("Montenegro" the state, not Luís Montenegro).
+            if (e.Entity is KbCountry && e.Alias?.Kind is AliasKind.Name or AliasKind.Short) score += 3;
+            if (e.Alias?.Kind == AliasKind.Surname) score -= 2;
+            if (e.Entity is { } ent && CountryOf(ent) is { } c && context.Contains(c)) score += 4;
+            if (e.Entity is KbPerson p && PersonCode(p, date, null).Code is not null && (date is null || p.Roles.Any(r => r.IsHeldOn(date.Value)))) score += 3;
+            if (e.Alias?.Kind is AliasKind.Name or AliasKind.Short) score += 1;
+            if (e.Entity is KbCountry { Kind: KbEntityKind.HistoricalState } h && date is { } d && h.To is { } to && to.Earliest < d) score -= 5;
+            if (score > bestScore) { best = e; bestScore = score; }
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// The country of a gazetteer city or region named by capitalized proper nouns in [<paramref name="from"/>,
+    /// <paramref name="to"/>) outside any KB unit: the longest name (at the start only, when <paramref name="leading"/>).
+    /// </summary>
+    private KbCountry? PlaceCountryIn(string text, Token[] tokens, Sentence s, int from, int to, int[] unitAt, bool leading = false)
+    {
+        if (_kb is null || from >= to || _places.Value is not { } places) return null;
+        for (var i = from; i < to; i++)
+        {
+            for (var j = to; j > i; j--)
+            {
+                var ok = true;
+                for (var k = i; k < j && ok; k++)
+                    ok = unitAt[k - s.FirstToken] < 0 && tokens[k].Upos == "PROPN" && IsCapitalized(text, tokens[k]);
+                if (!ok) continue;
+                if (PlaceCountry(places, text[tokens[i].Span.Start..tokens[j - 1].Span.End]) is { } c) return c;
+            }
+            if (leading) break;
+        }
+        return null;
+    }
+
+    /// <summary>The one country of the cities and regions a name denotes; several: the far most populous one's (≥ 5×), else none.</summary>
+    private KbCountry? PlaceCountry(PlaceGazetteer places, string name)
+    {
+        var found = places.Find(name).Where(e => e.Kind is PlaceKinds.City or PlaceKinds.Region && e.Countries.Length == 1).ToList();
+        if (found.Count == 0) return null;
+        // A word that also names a KB person ("Kirby") is not taken for a place.
+        if (!name.Contains(' ') && places.IsPersonName(TextFold.Fold(name))) return null;
+        var code = found[0].Countries[0];
+        if (found.Any(e => e.Countries[0] != code))
+        {
+            var byPop = found.OrderByDescending(e => e.Population).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+            if (byPop[0].Population < 5 * Math.Max(1, byPop[1].Population)) return null;
+            code = byPop[0].Countries[0];
+        }
+        return _kb!.Country(code);
+    }
+
+    /// <summary>
+    /// "Samarra", "Darfur" as a subject or object (never after a preposition): a city or region standing for the
+    /// people there, coded with its country.
+    /// </summary>
+    private bool PlacePhrase(string text, Token[] tokens, Sentence s, int si, Chunk ch, int[] unitAt, List<MentionDraft> drafts)
+    {
+        var first = IsThe(text, tokens[ch.First]) ? ch.First + 1 : ch.First;
+        if (first >= ch.End) return false;
+        for (var k = first; k < ch.End; k++)
+            if (unitAt[k - s.FirstToken] >= 0 || tokens[k].Upos != "PROPN" || !IsCapitalized(text, tokens[k])) return false;
+        var head = SyntacticHead(tokens, ch);
+        if (tokens[head].Deprel is not ("nsubj" or "nsubj:pass" or "obj" or "iobj")) return false;
+        if (_places.Value is not { } places || PlaceCountry(places, text[tokens[first].Span.Start..tokens[ch.End - 1].Span.End]) is not { } c) return false;
+        var d = NewDraft(text, tokens, s, si, new Chunk(first, ch.End), 0);
+        d.ActorId = c.Id;
+        d.Name = c.Name;
+        d.Country = c.Id;
+        d.Code = c.Cameo;
+        d.Kind = ActorKind.State;
+        d.Resolution = "place";
+        drafts.Add(d);
+        return true;
+    }
+
+    private static bool IsLocative(string text, Token[] tokens, int head)
+    {
+        var rel = tokens[head].Deprel ?? "";
+        if (!(rel.StartsWith("obl", StringComparison.Ordinal) || rel.StartsWith("nmod", StringComparison.Ordinal) && rel != "nmod:poss")) return false;
+        var sent = tokens[head].Sentence;
+        for (var k = head - 1; k >= 0 && k >= head - 4 && tokens[k].Sentence == sent; k--)
+        {
+            if (tokens[k].Head != head || tokens[k].Deprel != "case") continue;
+            var prep = Lower(text, tokens[k]);
+            if (Locative.Contains(prep)) return true;
+            var gov = tokens[head].Head;
+            if (prep == "to" && gov >= 0 && (Motion.Contains(tokens[gov].Lemma ?? "") || Motion.Contains(Lower(text, tokens[gov])))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A person's code on a date: the role held then (one in the phrase's country first, then an office); else the latest role's country.</summary>
+    internal (ActorCode? Code, KbRole? Role) PersonCode(KbPerson p, DateOnly? date, string? countryHint)
+    {
+        if (_kb is null || p.Roles.IsEmpty) return (null, null);
+        IEnumerable<KbRole> held = date is { } d ? p.Roles.Where(r => r.IsHeldOn(d)) : p.Roles.Where(r => r.End is null);
+        var pick = held.OrderBy(r => countryHint is not null && r.Country == countryHint ? 0 : 1).ThenBy(r => r.Office is null ? 1 : 0)
+            .ThenByDescending(r => r.Start?.Earliest ?? DateOnly.MinValue).FirstOrDefault();
+        if (pick is null && date is null) pick = p.Roles.OrderByDescending(r => r.Start?.Earliest ?? DateOnly.MinValue).First();
+        if (pick is not null) return (_kb.CodeFor(pick), pick);
+        return (null, null);
+    }
+
+    /// <summary>The last role ended before <paramref name="date"/>, else the first role starting after it.</summary>
+    private static KbRole? FormerRole(KbPerson p, DateOnly date) =>
+        p.Roles.Where(r => r.End is { } e && KbRole.EndExclusive(e) <= date).OrderByDescending(r => KbRole.EndExclusive(r.End!.Value)).FirstOrDefault()
+        ?? p.Roles.Where(r => r.Start is { } st && st.Earliest > date).OrderBy(r => r.Start!.Value.Earliest).FirstOrDefault();
+
+    private bool UnknownNamePhrase(string text, Token[] tokens, Sentence s, int si, Chunk ch, List<Unit> units, int[] unitAt,
+        string?[]? entityAt, DateOnly? date, List<MentionDraft> drafts)
+    {
+        // Trailing proper nouns not in the KB, after a title agent: "Kyrgyz Prime Minister Nikolai Tanaev".
+        var k = ch.End - 1;
+        while (k >= ch.First && (unitAt[k - s.FirstToken] < 0 || SurnameOnly(units[unitAt[k - s.FirstToken]])) && (tokens[k].Upos == "PROPN" || entityAt?[k] == "PER")) k--;
+        if (k == ch.End - 1 || k < ch.First) return false;
+        var title = unitAt[k - s.FirstToken];
+        if (title < 0 || !units[title].IsAgent) return false;
+        var mods = ModifiersOf(units, unitAt, s, new Chunk(ch.First, k + 1), title);
+        var (root, country, _, _, _) = RootOf(mods, date);
+        var agent = AgentCodeOf(text, tokens, units[title], mods);
+        var code = units[title].Top.PetrarchAgent is { } pa ? pa.Compose(root) : root is null ? agent : ComposeSector(root, agent);
+        if (code.Length == 0) return false;
+        var d = NewDraft(text, tokens, s, si, ch, 0);
+        d.Code = code;
+        d.Country = country;
+        d.Sector = SectorOf(code, root);
+        d.Kind = ActorKind.Person;
+        d.Name = text[tokens[k + 1].Span.Start..tokens[ch.End - 1].Span.End];
+        d.Role = text[tokens[units[title].First].Span.Start..tokens[units[title].End - 1].Span.End];
+        d.Resolution = "title+name";
+        d.Surnames = [Lower(text, tokens[ch.End - 1])];
+        drafts.Add(d);
+        return true;
+    }
+
+    private static bool SurnameOnly(Unit u) => !u.IsAgent && u.Entries.All(e => e.Alias?.Kind == AliasKind.Surname);
+
+    private static bool PairPhrase(string text, Token[] tokens, Sentence s, int si, Chunk ch, List<MentionDraft> drafts)
+    {
+        if (ch.End - ch.First < 2) return false;
+        var head = Lower(text, tokens[ch.End - 1]);
+        if (!PairHeads.Contains(head)) return false;
+        var hasTwo = false;
+        for (var k = ch.First; k < ch.End - 1; k++)
+        {
+            var w = Lower(text, tokens[k]);
+            if (w is "two" or "both") hasTwo = true;
+        }
+        if (!hasTwo) return false;
+        for (var m = 0; m < 2; m++)
+        {
+            var d = new MentionDraft
+            {
+                Span = new TextSpan(tokens[ch.First].Span.Start, tokens[ch.End - 1].Span.End),
+                First = ch.First, Count = ch.End - ch.First, Head = SyntacticHead(tokens, ch), Sentence = si, Member = m,
+                Pending = Pending.Pair, Key = head, Plural = true, Kind = ActorKind.State,
+            };
+            drafts.Add(d);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,115 @@
+using System.ComponentModel;
+using System.Globalization;
+using Sitrep.Cli.Output;
+using Sitrep.Nlp.Ner;
+using Sitrep.Nlp.Tagging;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Sitrep.Cli.Commands.Nlp;
+
+/// <summary>Scores the NER model on gold tokens: exact-span micro P/R/F1 and per type (CoNLL convention), with Sitrep's POS tags predicted on the gold tokens.</summary>
+public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
+{
+    public const string DefaultModel = "data/models/ner/en-ner.bin";
+
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--gold <FILE>")]
+        [Description("Gold file: .iob2 (UNER), a CoNLL column file (form first, IOB tag last) or GUM CoNLL-U.")]
+        public string Gold { get; init; } = "";
+
+        [CommandOption("--format <FORMAT>")]
+        [Description("iob2, conll or conllu (default: from the file name; .iob2, .conllu, anything else is conll).")]
+        public string? Format { get; init; }
+
+        [CommandOption("--model <PATH>")]
+        [Description("NER model file (default: data/models/ner/en-ner.bin, found from the current folder upwards).")]
+        public string? Model { get; init; }
+
+        [CommandOption("--pos-model <PATH>")]
+        [Description("POS model for the UPOS features (default: data/models/pos/en-ewt-pos.bin).")]
+        public string? PosModel { get; init; }
+
+        [CommandOption("--record <NAME>")]
+        [Description("Record the scores under NAME in the MANIFEST.json beside the model.")]
+        public string? Record { get; init; }
+
+        [CommandOption("--json")]
+        public bool Json { get; init; }
+    }
+
+    public override ValidationResult Validate(CommandContext context, Settings settings)
+    {
+        if (!File.Exists(settings.Gold)) return ValidationResult.Error($"--gold: no file '{settings.Gold}'.");
+        if (settings.Format is not null and not ("iob2" or "conll" or "conllu")) return ValidationResult.Error("--format: iob2, conll or conllu.");
+        if (ResolveModel(settings.Model) is null) return ValidationResult.Error(settings.Model is null ? $"No model given and no {DefaultModel} found; use --model." : $"--model: no file '{settings.Model}'.");
+        if (EvalPosCommand.ResolveModel(settings.PosModel) is null) return ValidationResult.Error("No POS model found; use --pos-model.");
+        return ValidationResult.Success();
+    }
+
+    /// <summary>The given model path, or the default model looked up from the current folder and the executable's folder upwards.</summary>
+    public static string? ResolveModel(string? path)
+    {
+        if (path is not null) return File.Exists(path) ? path : null;
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, DefaultModel);
+                if (File.Exists(candidate)) return candidate;
+            }
+        return null;
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var modelPath = ResolveModel(settings.Model)!;
+        var model = NerModel.Load(modelPath);
+        var pos = new PosTagger(PosModel.Load(EvalPosCommand.ResolveModel(settings.PosModel)!));
+        NerFormat? format = settings.Format switch { "iob2" => NerFormat.Iob2, "conll" => NerFormat.Conll, "conllu" => NerFormat.Conllu, _ => null };
+        var gold = NerCorpus.WithPredictedUpos(NerCorpus.Read(settings.Gold, format), pos);
+        var s = NerEvaluation.Score(new NerTagger(model), gold);
+        if (settings.Record is not null)
+            NerManifest.Record(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelPath))!, "MANIFEST.json"), settings.Record, s);
+
+        if (settings.Json)
+        {
+            JsonOutput.Write(Console.Out, w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("gold", Path.GetFileName(settings.Gold));
+                w.WriteString("model", Path.GetFileName(modelPath));
+                w.WriteNumber("sentences", s.Sentences);
+                w.WriteNumber("words", s.Words);
+                foreach (var t in s.PerType.Prepend(s.Overall))
+                {
+                    w.WriteStartObject(t.Type);
+                    w.WriteNumber("gold", t.Gold);
+                    w.WriteNumber("predicted", t.Predicted);
+                    w.WriteNumber("correct", t.Correct);
+                    w.WriteNumber("precision", Math.Round(t.Precision, 2));
+                    w.WriteNumber("recall", Math.Round(t.Recall, 2));
+                    w.WriteNumber("f1", Math.Round(t.F1, 2));
+                    w.WriteEndObject();
+                }
+                if (s.TokensPerSecond is { } tps) w.WriteNumber("ner_tokens_per_second", Math.Round(tps));
+                w.WriteEndObject();
+            });
+            return ExitCodes.Ok;
+        }
+
+        var table = new Table().Border(TableBorder.Simple)
+            .Title(Markup.Escape($"NER: {Path.GetFileName(settings.Gold)}, gold tokens, exact-span micro (GPE scored as LOC, NORP left out)"));
+        table.AddColumn("type").AddColumn(new TableColumn("gold").RightAligned()).AddColumn(new TableColumn("predicted").RightAligned())
+            .AddColumn(new TableColumn("P").RightAligned()).AddColumn(new TableColumn("R").RightAligned()).AddColumn(new TableColumn("F1").RightAligned());
+        foreach (var t in s.PerType.Append(s.Overall))
+            table.AddRow(t.Type, I(t.Gold), I(t.Predicted), F(t.Precision), F(t.Recall), F(t.F1));
+        Consoles.Out.Write(table);
+        if (s.TokensPerSecond is { } tps2)
+            Consoles.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"NER alone: {tps2:0} tokens/s (1 thread, features + gazetteer + decoding)")));
+        return ExitCodes.Ok;
+    }
+
+    private static string F(double v) => v.ToString("0.00", CultureInfo.InvariantCulture);
+    private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,149 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using Sitrep.Actors.Kb;
+using Sitrep.Cli.Output;
+using Sitrep.Nlp.Ner;
+using Sitrep.Nlp.Tagging;
+using Sitrep.Nlp.Tokenization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Sitrep.Cli.Commands.Nlp;
+
+/// <summary>Trains the NER tagger on .iob2, CoNLL column and GUM CoNLL-U files, with a gazetteer compiled from the knowledge base.</summary>
+public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--train <FILE>")]
+        [Description("Training file: .iob2 (UNER), .conllu (GUM Entity= annotations) or a CoNLL column file (form first, IOB tag last); repeat the option for several.")]
+        public string[] Train { get; init; } = [];
+
+        [CommandOption("--dev <FILE>")]
+        [Description("Dev file (same formats): span F1 after each epoch and at the end.")]
+        public string? Dev { get; init; }
+
+        [CommandOption("--out <PATH>")]
+        [Description("Model file to write.")]
+        public string Out { get; init; } = "";
+
+        [CommandOption("--epochs <N>")]
+        [DefaultValue(8)]
+        public int Epochs { get; init; } = 8;
+
+        [CommandOption("--seed <N>")]
+        [DefaultValue(1)]
+        public int Seed { get; init; } = 1;
+
+        [CommandOption("--min-count <N>")]
+        [DefaultValue(2)]
+        public int MinCount { get; init; } = 2;
+
+        [CommandOption("--pos-model <PATH>")]
+        [Description("POS model whose UPOS tags the features use (default: data/models/pos/en-ewt-pos.bin).")]
+        public string? PosModel { get; init; }
+
+        [CommandOption("--kb <DIR>")]
+        [Description("Knowledge base the gazetteer is compiled from (default: data/kb; 'none' for no gazetteer).")]
+        public string? Kb { get; init; }
+
+        [CommandOption("--manifest <FILE>")]
+        [Description("Write the model's manifest (sha256, licence, data, command, dev scores) to this file.")]
+        public string? Manifest { get; init; }
+    }
+
+    public override ValidationResult Validate(CommandContext context, Settings settings)
+    {
+        if (settings.Train.Length == 0) return ValidationResult.Error("--train: give at least one file.");
+        foreach (var t in settings.Train) if (!File.Exists(t)) return ValidationResult.Error($"--train: no file '{t}'.");
+        if (settings.Dev is not null && !File.Exists(settings.Dev)) return ValidationResult.Error($"--dev: no file '{settings.Dev}'.");
+        if (string.IsNullOrWhiteSpace(settings.Out)) return ValidationResult.Error("--out: give the model file to write.");
+        if (settings.Epochs < 1) return ValidationResult.Error("--epochs must be at least 1.");
+        if (settings.MinCount < 1) return ValidationResult.Error("--min-count must be at least 1.");
+        if (EvalPosCommand.ResolveModel(settings.PosModel) is null) return ValidationResult.Error("No POS model found; use --pos-model.");
+        return ValidationResult.Success();
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var err = Consoles.Error;
+        var pos = new PosTagger(PosModel.Load(EvalPosCommand.ResolveModel(settings.PosModel)!));
+        var train = NerCorpus.WithPredictedUpos(settings.Train.SelectMany(f => NerCorpus.Read(f)), pos);
+        var dev = settings.Dev is null ? null : NerCorpus.WithPredictedUpos(NerCorpus.Read(settings.Dev), pos);
+        var gazetteer = settings.Kb == "none" ? [] : Gazetteer(KnowledgeBase.Load(KbPaths.Find(settings.Kb) ?? throw new DirectoryNotFoundException("No knowledge base folder found; use --kb.")));
+        var command = "sitrep train ner " + string.Join(' ', settings.Train.Select(t => "--train " + t))
+            + (settings.Dev is null ? "" : " --dev " + settings.Dev) + " --out " + settings.Out
+            + string.Create(CultureInfo.InvariantCulture, $" --epochs {settings.Epochs} --seed {settings.Seed} --min-count {settings.MinCount}");
+        var options = new NerTrainingOptions
+        {
+            Epochs = settings.Epochs,
+            Seed = settings.Seed,
+            MinFeatureCount = settings.MinCount,
+            Description = "trained on " + string.Join(", ", settings.Train.Select(Path.GetFileName))
+                + string.Create(CultureInfo.InvariantCulture, $"; epochs {settings.Epochs}, seed {settings.Seed}, min-count {settings.MinCount}, {gazetteer.Count} gazetteer phrases"),
+            Log = m => err.MarkupLine(Markup.Escape(m)),
+        };
+        var sw = Stopwatch.StartNew();
+        var model = NerTrainer.Train(train, dev, gazetteer, options);
+        model.Save(settings.Out);
+        var seconds = sw.Elapsed.TotalSeconds;
+        var devScores = dev is null ? null : NerEvaluation.Score(new NerTagger(model), dev);
+        if (settings.Manifest is not null)
+            NerManifest.Write(settings.Manifest, settings.Out, settings.Train, settings.Dev, command, options, devScores);
+        var size = new FileInfo(settings.Out).Length;
+        Consoles.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"{settings.Out}: {size / 1e6:0.00} MB, {model.FeatureCount} features, trained in {seconds:0.0}s, sha256 {NerModel.Sha256(settings.Out)}")));
+        if (devScores is not null)
+            Consoles.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"dev: P {devScores.Overall.Precision:0.00}  R {devScores.Overall.Recall:0.00}  F1 {devScores.Overall.F1:0.00}")));
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Gazetteer phrases from the KB: country and territory names, short forms, former names and capitals (GPE), demonyms
+    /// (NORP), seats and organization names (ORG), people's names (PER), their surnames and first names. A leading "the" is dropped.
+    /// </summary>
+    public static List<GazetteerEntry> Gazetteer(KnowledgeBase kb)
+    {
+        var seen = new HashSet<(string, GazetteerType)>();
+        var result = new List<GazetteerEntry>();
+        void Add(string? text, GazetteerType type)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return;
+            var t = text.Trim();
+            if (t.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) t = t[4..];
+            var tokens = Tokenizer.Tokenize(t).Select(r => t[r.Start..r.End]).ToArray();
+            if (tokens.Length is 0 or > GazetteerEntry.MaxTokens) return;
+            if (seen.Add((string.Join(' ', tokens), type))) result.Add(new GazetteerEntry(tokens, type));
+        }
+        foreach (var c in kb.Countries)
+        {
+            Add(c.Capital, GazetteerType.Gpe);
+            Add(c.Name, GazetteerType.Gpe);
+            foreach (var a in c.Aliases)
+                switch (a.Kind)
+                {
+                    case AliasKind.Name or AliasKind.Short or AliasKind.Former or AliasKind.Capital: Add(a.Text, GazetteerType.Gpe); break;
+                    case AliasKind.Demonym or AliasKind.DemonymPlural: Add(a.Text, GazetteerType.Norp); break;
+                    case AliasKind.Seat: Add(a.Text, GazetteerType.Organization); break;
+                }
+        }
+        foreach (var o in kb.Organizations)
+        {
+            Add(o.Name, GazetteerType.Organization);
+            foreach (var a in o.Aliases)
+                if (a.Kind is AliasKind.Name or AliasKind.Short or AliasKind.Former or AliasKind.Seat) Add(a.Text, GazetteerType.Organization);
+        }
+        foreach (var p in kb.People)
+        {
+            Add(p.Name, GazetteerType.Person);
+            var parts = p.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length >= 2) { Add(parts[0], GazetteerType.FirstName); Add(parts[^1], GazetteerType.Surname); }
+            foreach (var a in p.Aliases)
+                if (a.Kind is AliasKind.Name or AliasKind.Former) Add(a.Text, GazetteerType.Person);
+                else if (a.Kind == AliasKind.Surname) Add(a.Text, GazetteerType.Surname);
+        }
+        return result;
+    }
+}

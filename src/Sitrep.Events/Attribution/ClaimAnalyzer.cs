@@ -1,0 +1,330 @@
+using System.Collections.Immutable;
+using Sitrep.Core;
+
+namespace Sitrep.Events.Attribution;
+
+/// <summary>
+/// Finds the modality and attribution chain of an event trigger. From the trigger it climbs the dependency
+/// tree; each governor reached through a clausal or object relation (ccomp, xcomp, parataxis, obj, advcl, acl,
+/// nsubj:pass, …) can mark the claim: reporting verbs ("said", "told") add a link and make it reported,
+/// allegation words ("accused", "allegations", "intelligence shows") alleged, denials ("denied", "rejected")
+/// denied, plans ("plans to", "seeks to", "will") intended, requests ("urged", "called on") requested,
+/// conditions and modals ("if", "could", "would") hypothetical, and negation on the trigger ("did not",
+/// "never", "no") negated. Sentence-wide cues (", AP reported", "according to X"), the quotation the trigger
+/// sits in, and the document's wire credit complete the chain, outermost first.
+/// </summary>
+/// <remarks>
+/// When several cues apply the strongest wins, in this order: negated, denied, hypothetical, requested,
+/// intended, alleged, reported, asserted ("Kirby said Russia plans to attack" is intended, attributed to
+/// Kirby). A chain with a link other than the wire credit makes an asserted claim reported.
+/// </remarks>
+public sealed class ClaimAnalyzer : IClaimAnalyzer
+{
+    private readonly AttributionLexicon _lexicon;
+
+    public ClaimAnalyzer() : this(AttributionLexicon.Default) { }
+
+    public ClaimAnalyzer(AttributionLexicon lexicon) => _lexicon = lexicon;
+
+    public AttributionLexicon Lexicon => _lexicon;
+
+    private static int Rank(Modality m) => m switch
+    {
+        Modality.Asserted => 0,
+        Modality.Reported => 1,
+        Modality.Alleged => 2,
+        Modality.Intended => 3,
+        Modality.Requested => 4,
+        Modality.Hypothetical => 5,
+        Modality.Denied => 6,
+        Modality.Negated => 7,
+        _ => 0,
+    };
+
+    private static void Raise(ref Modality m, Modality to)
+    {
+        if (Rank(to) > Rank(m)) m = to;
+    }
+
+    public ClaimContext Analyze(Document document, int triggerToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var ix = ClaimIndex.For(document, _lexicon);
+        if (triggerToken < 0 || triggerToken >= ix.Tokens.Length) return new ClaimContext(Modality.Asserted, []);
+        var m = Modality.Asserted;
+        var inner = new List<AttributionLink>(4); // innermost first
+        int t = triggerToken;
+        if (IsNegated(ix, t)) Raise(ref m, Modality.Negated);
+        Markers(ix, t, ref m, nominal: true);
+
+        // Climb: the content clause under the innermost reporting word decides where "according to" goes.
+        int contentOfInnermostReport = -1;
+        int cur = t, guard = 0;
+        bool reported = false;
+        while (ix.Head(cur) is var h && h >= 0 && h < ix.Tokens.Length && guard++ < 64)
+        {
+            bool content = IsContentRelation(ix, cur, h);
+            if (content)
+            {
+                int before = inner.Count;
+                Governor(ix, h, cur, ref m, inner);
+                if (inner.Count > before && contentOfInnermostReport < 0) contentOfInnermostReport = cur;
+                if (inner.Count > before) reported = true;
+                if (!ix.Is(h, CueKind.Report | CueKind.Allege | CueKind.Deny)) Markers(ix, h, ref m, nominal: false);
+            }
+            cur = h;
+        }
+
+        // Sentence-wide cues: closing speech tags are outer to the tree's links; "according to" is innermost
+        // when it sits inside the reported clause ("X said that, according to Y, …"), else outer.
+        var sentence = ix.SentenceOf(t);
+        var outer = new List<AttributionLink>(2);
+        foreach (var cue in SentenceCues.Find(ix, sentence))
+        {
+            if (t >= cue.Anchor && ix.Tokens[t].Span.Start >= cue.Link.Span.Start && ix.Tokens[t].Span.End <= cue.Link.Span.End) continue; // the trigger is the cue
+            if (!cue.According && t > cue.ScopeEnd) continue;
+            if (ContainsCue(inner, cue.Link)) continue;
+            if (cue.According && contentOfInnermostReport >= 0
+                && cue.Anchor >= ix.SubtreeStart[contentOfInnermostReport] && cue.Anchor <= ix.SubtreeEnd[contentOfInnermostReport])
+                inner.Insert(0, cue.Link);
+            else outer.Add(cue.Link);
+        }
+        if (outer.Count > 0 || inner.Count > 0) reported = true;
+
+        // A question the text asks does not assert its event.
+        if (!reported && EndsWithQuestion(ix, sentence)) Raise(ref m, Modality.Hypothetical);
+
+        // Inside a direct quotation: its speaker is the innermost source.
+        var tspan = ix.Tokens[t].Span;
+        foreach (var q in ix.Quotes)
+        {
+            if (!q.Quote.Span.Contains(tspan) || q.Link is null) continue;
+            if (!ContainsCue(inner, q.Link) && !ContainsCue(outer, q.Link) && !SameSpeaker(inner.Count > 0 ? inner[0] : null, q.Link))
+                inner.Insert(0, q.Link);
+            reported = true;
+            break;
+        }
+
+        var chain = ImmutableArray.CreateBuilder<AttributionLink>(outer.Count + inner.Count + 1);
+        if (ix.Wire is { } wire)
+        {
+            var firstLink = outer.Count > 0 ? outer[0] : inner.Count > 0 ? inner[^1] : null;
+            if (firstLink is null || !wire.Same(firstLink)) chain.Add(wire.Link);
+        }
+        foreach (var l in outer) Append(chain, l);
+        for (int i = inner.Count - 1; i >= 0; i--) Append(chain, inner[i]);
+        if (reported) Raise(ref m, Modality.Reported);
+        return new ClaimContext(m, chain.ToImmutable());
+    }
+
+    private static void Append(ImmutableArray<AttributionLink>.Builder chain, AttributionLink l)
+    {
+        if (chain.Count > 0 && (chain[^1].Span == l.Span || SameSpeaker(chain[^1], l))) return;
+        chain.Add(l);
+    }
+
+    private static bool ContainsCue(List<AttributionLink> links, AttributionLink l)
+    {
+        foreach (var x in links) if (x.Span.Overlaps(l.Span) || x.Span == l.Span) return true;
+        return false;
+    }
+
+    /// <summary>Adjacent links by one speaker ("Kirby said …, he added") collapse to the outer one.</summary>
+    private static bool SameSpeaker(AttributionLink? a, AttributionLink b) =>
+        a is not null && ((a.Actor is { } x && b.Actor == x) || (a.Code is not null && a.Code == b.Code && a.Actor is null && b.Actor is null));
+
+    /// <summary>Relations through which a governor's cue reaches its dependent's content.</summary>
+    private static bool IsContentRelation(ClaimIndex ix, int dep, int gov)
+    {
+        var rel = ix.Rel(dep);
+        if (rel is "ccomp" or "xcomp" or "parataxis" or "csubj" or "obj" or "advcl") return true;
+        if (rel is "conj" && ix.Is(gov, CueKind.Report | CueKind.Allege) && ReportedConjunct(ix, dep, gov)) return true;
+        if (ix.FullRelIs(dep, "nsubj:pass") || ix.FullRelIs(dep, "acl")) return true;
+        // "allegations of attacks", "denial of involvement", "calls for talks", "claims that …" (parsed as nmod or obl).
+        if (rel is "nmod" or "obl" && ix.Is(gov, AttributionLexicon.NounKinds | CueKind.Request | CueKind.Intend)) return true;
+        if (rel is "acl" && ix.Is(gov, AttributionLexicon.NounKinds)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// "Kirby said the letters were X but the talk was advancing": the parser often makes the second clause a
+    /// conjunct of "said"; with its own subject, after the reported clause and without a comma before the
+    /// conjunction, it is more likely part of what was said.
+    /// </summary>
+    private static bool ReportedConjunct(ClaimIndex ix, int dep, int gov)
+    {
+        int content = ix.Child(gov, "ccomp");
+        if (content < 0 || content > dep || ix.Child(dep, "nsubj") < 0) return false;
+        int cc = ix.Child(dep, "cc");
+        int before = (cc >= 0 ? cc : ix.SubtreeStart[dep]) - 1;
+        return before >= 0 && !SentenceCues.IsComma(ix, before);
+    }
+
+    private static void Governor(ClaimIndex ix, int h, int cur, ref Modality m, List<AttributionLink> inner)
+    {
+        var rel = ix.Rel(cur);
+        var k = ix.Cues[h];
+        if ((k & CueKind.Deny) != 0 || ((k & CueKind.DenyNoun) != 0 && rel is "acl" or "nmod" or "ccomp"))
+        {
+            Raise(ref m, Modality.Denied);
+            inner.Add(Speakers.LinkFor(ix, h));
+            return;
+        }
+        // "urged Russia to withdraw", "told Russia to withdraw": a request, even from a verb that also reports ("asked", "told");
+        // "demanded that Russia withdraw" too, but "told reporters that …" reports.
+        if ((k & CueKind.Request) != 0 && (rel is "xcomp" || (rel is "ccomp" && (k & CueKind.Report) == 0) || (rel is "advcl" && Speakers.HasMark(ix, cur, "to"))))
+        {
+            Raise(ref m, IsNegated(ix, h) ? Modality.Negated : Modality.Requested);
+            return;
+        }
+        if ((k & (CueKind.Report | CueKind.Allege)) != 0 && rel is not "advcl" || (k & CueKind.Allege) != 0 || (rel is "advcl" && (k & CueKind.Report) != 0 && ix.Is(cur, CueKind.Report) && Speakers.HasMark(ix, cur, "as")))
+        {
+            if ((k & CueKind.Allege) != 0) Raise(ref m, Modality.Alleged);
+            // "AP reported Kirby as saying …": Kirby is inside AP's report.
+            int asSaying = SentenceCues.AsSaying(ix, h);
+            if (asSaying >= 0 && asSaying != cur) inner.Add(Speakers.LinkFor(ix, asSaying));
+            // "…, citing officials": the cited source is inside the report.
+            for (int c = ix.FirstChild[h]; c >= 0; c = ix.NextSibling[c])
+                if (ix.Is(c, CueKind.Cite) && ix.RelIs(c, "advcl") && ix.Child(c, "obj") is var o && o >= 0)
+                    inner.Add(Speakers.Link(ix, o, c, c));
+            inner.Add(Speakers.LinkFor(ix, h));
+            return;
+        }
+        if ((k & CueKind.AllegeNoun) != 0 && rel is "acl" or "nmod" or "ccomp" or "obl")
+        {
+            Raise(ref m, Modality.Alleged);
+            if (Speakers.SpeakerToken(ix, h) >= 0) inner.Add(Speakers.LinkFor(ix, h));
+            return;
+        }
+        if ((k & CueKind.ReportNoun) != 0 && rel is "acl" or "ccomp")
+        {
+            if (Speakers.SpeakerToken(ix, h) >= 0) inner.Add(Speakers.LinkFor(ix, h));
+            else Raise(ref m, Modality.Reported);
+            return;
+        }
+        if ((k & CueKind.EvidenceVerb) != 0 && rel is "ccomp" or "obj" && EvidenceSubject(ix, h))
+        {
+            Raise(ref m, Modality.Alleged);
+            return;
+        }
+        bool infinitive = rel is "xcomp" || (rel is "advcl" or "ccomp" && Speakers.HasMark(ix, cur, "to"));
+        if ((k & CueKind.NegationVerb) != 0 && infinitive)
+        {
+            Raise(ref m, Modality.Negated);
+            return;
+        }
+        if ((k & CueKind.Request) != 0 && (infinitive || (rel is "obl" && (Speakers.HasCase(ix, cur, "for") || Speakers.HasCase(ix, cur, "on")))))
+        {
+            Raise(ref m, IsNegated(ix, h) ? Modality.Negated : Modality.Requested);
+            return;
+        }
+        if ((k & CueKind.Intend) != 0 && (infinitive || (rel is "obl" or "nmod" && Speakers.HasCase(ix, cur, "for"))))
+        {
+            Raise(ref m, IsNegated(ix, h) ? Modality.Negated : Modality.Intended);
+            return;
+        }
+        // "is going to attack"
+        if (rel is "xcomp" && ix.Tokens[h].Lemma is "go" && ix.Tokens[h].Xpos is "VBG")
+            Raise(ref m, Modality.Intended);
+    }
+
+    /// <summary>"intelligence shows", "inputs which show": the subject (or the antecedent of a relative subject) is evidence.</summary>
+    private static bool EvidenceSubject(ClaimIndex ix, int verb)
+    {
+        int s = ix.Child(verb, "nsubj");
+        if (s < 0) return false;
+        if (ix.Tokens[s].Xpos is "WDT" or "WP" && ix.FullRelIs(verb, "acl:relcl")) s = ix.Head(verb);
+        if (s < 0) return false;
+        if (ix.Is(s, CueKind.Evidence)) return true;
+        for (int c = ix.FirstChild[s]; c >= 0; c = ix.NextSibling[c])
+            if (ix.RelIs(c, "compound") && ix.Is(c, CueKind.Evidence)) return true;
+        return false;
+    }
+
+    /// <summary>Negation on the token itself: "did not", "never", "no attack", "without attacking", "nobody attacked"; not "not only".</summary>
+    internal static bool IsNegated(ClaimIndex ix, int t)
+    {
+        for (int c = ix.FirstChild[t]; c >= 0; c = ix.NextSibling[c])
+        {
+            if (!ix.Is(c, CueKind.Negation))
+            {
+                // "no country attacked", "sent no troops"
+                if ((ix.RelIs(c, "nsubj") || ix.RelIs(c, "obj")) && HasNegativeDeterminer(ix, c)) return true;
+                continue;
+            }
+            var rel = ix.Rel(c);
+            if (rel is "advmod" or "neg" or "det" or "cc" or "nsubj" or "mark")
+            {
+                if (rel is "mark" && !ix.FormIs(c, "without")) continue;
+                if (rel is "cc" && !ix.FormIs(c, "nor")) continue;
+                if (c + 1 < ix.Tokens.Length && ix.Is(c + 1, CueKind.NegationCancel)) continue;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool HasNegativeDeterminer(ClaimIndex ix, int n)
+    {
+        for (int c = ix.FirstChild[n]; c >= 0; c = ix.NextSibling[c])
+            if (ix.RelIs(c, "det") && ix.FormIs(c, "no")) return true;
+        return false;
+    }
+
+    /// <summary>Markers on a predicate: modal and future auxiliaries, "if"/"unless", "allegedly"/"reportedly",
+    /// and for nominal triggers "alleged"/"planned"/"reported" as modifiers.</summary>
+    private static void Markers(ClaimIndex ix, int p, ref Modality m, bool nominal)
+    {
+        for (int c = ix.FirstChild[p]; c >= 0; c = ix.NextSibling[c])
+        {
+            var k = ix.Cues[c];
+            var rel = ix.Rel(c);
+            if (nominal && rel is "amod") k |= ParticipleCue(ix, c);
+            if (k == CueKind.None) continue;
+            if (rel is "aux")
+            {
+                if ((k & CueKind.HypotheticalAux) != 0) Raise(ref m, Modality.Hypothetical);
+                else if ((k & CueKind.IntendAux) != 0) Raise(ref m, Modality.Intended);
+            }
+            else if (rel is "mark")
+            {
+                if ((k & CueKind.HypotheticalMark) != 0) Raise(ref m, Modality.Hypothetical);
+            }
+            else if (rel is "advmod")
+            {
+                if ((k & CueKind.AllegeAdverb) != 0) Raise(ref m, Modality.Alleged);
+                else if ((k & CueKind.ReportAdverb) != 0) Raise(ref m, Modality.Reported);
+            }
+            else if (nominal && rel is "amod")
+            {
+                if ((k & (CueKind.Allege | CueKind.AllegeAdverb)) != 0) Raise(ref m, Modality.Alleged);
+                else if ((k & CueKind.Intend) != 0) Raise(ref m, Modality.Intended);
+                else if ((k & CueKind.Report) != 0) Raise(ref m, Modality.Reported);
+            }
+        }
+    }
+
+    /// <summary>"alleged", "planned", "reported" as adjectives: the cue of the verb they come from.</summary>
+    private static CueKind ParticipleCue(ClaimIndex ix, int c)
+    {
+        var form = ix.Form(c);
+        if (form.Length < 5 || !form.EndsWith("ed", StringComparison.OrdinalIgnoreCase)) return CueKind.None;
+        for (int cut = 1; cut <= 3; cut++)
+        {
+            var k = ix.Lexicon.Lookup(form[..^cut]) & (CueKind.Allege | CueKind.Intend | CueKind.Report);
+            if (k != CueKind.None) return k;
+        }
+        return CueKind.None;
+    }
+
+    private static bool EndsWithQuestion(ClaimIndex ix, Nlp.Sentence s)
+    {
+        int last = s.FirstToken + s.TokenCount - 1;
+        for (int i = last; i >= s.FirstToken && i > last - 3; i--)
+        {
+            if (ix.Form(i) is "?") return true;
+            if (!SentenceCues.IsQuoteMark(ix, i)) break;
+        }
+        return false;
+    }
+}

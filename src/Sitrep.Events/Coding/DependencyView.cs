@@ -1,0 +1,120 @@
+using Sitrep.Nlp;
+
+namespace Sitrep.Events.Coding;
+
+/// <summary>
+/// Navigation over a document's dependency trees: children by token, lower-cased lemmas, prepositions of
+/// oblique and nominal modifiers, passives, clause membership. Built once per document.
+/// </summary>
+internal sealed class DependencyView
+{
+    private readonly Token[] _tokens;
+    private readonly int[] _childStart;
+    private readonly int[] _children;
+    private readonly string[] _lemma;
+    private readonly string[] _lower;
+
+    /// <summary>Relations that open a new clause: an event's clause stops at them.</summary>
+    private static readonly HashSet<string> ClauseRelations = new(StringComparer.Ordinal)
+    { "ccomp", "advcl", "acl:relcl", "advcl:relcl", "parataxis", "csubj", "csubj:pass", "list" };
+
+    public DependencyView(string text, Token[] tokens)
+    {
+        _tokens = tokens;
+        var n = tokens.Length;
+        var counts = new int[n + 1];
+        for (var i = 0; i < n; i++) if (tokens[i].Head >= 0 && tokens[i].Head < n) counts[tokens[i].Head]++;
+        _childStart = new int[n + 1];
+        for (var i = 0; i < n; i++) _childStart[i + 1] = _childStart[i] + counts[i];
+        _children = new int[_childStart[n]];
+        var fill = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            var h = tokens[i].Head;
+            if (h >= 0 && h < n) _children[_childStart[h] + fill[h]++] = i;
+        }
+        _lemma = new string[n];
+        _lower = new string[n];
+        for (var i = 0; i < n; i++)
+        {
+            _lower[i] = text.Substring(tokens[i].Span.Start, tokens[i].Span.Length).ToLowerInvariant();
+            _lemma[i] = (tokens[i].Lemma ?? _lower[i]).ToLowerInvariant();
+        }
+    }
+
+    public int Count => _tokens.Length;
+    public Token this[int i] => _tokens[i];
+    public string Lemma(int i) => _lemma[i];
+    public string Lower(int i) => _lower[i];
+    public string Deprel(int i) => _tokens[i].Deprel ?? "";
+    public string Upos(int i) => _tokens[i].Upos ?? "";
+    public int Head(int i) => _tokens[i].Head;
+
+    public ReadOnlySpan<int> Children(int i) => _children.AsSpan(_childStart[i], _childStart[i + 1] - _childStart[i]);
+
+    /// <summary>Whether a token's lemma or lower-cased form is in a word set.</summary>
+    public bool Is(int i, IReadOnlySet<string> words) => words.Contains(_lemma[i]) || words.Contains(_lower[i]);
+
+    /// <summary>The preposition of an oblique or nominal modifier: its <c>case</c> children with their <c>fixed</c> parts ("according to").</summary>
+    public string? Preposition(int i)
+    {
+        string? result = null;
+        foreach (var c in Children(i))
+        {
+            if (Deprel(c) != "case") continue;
+            var p = _lemma[c];
+            foreach (var f in Children(c)) if (Deprel(f) == "fixed") p += " " + _lemma[f];
+            result = result is null ? p : result + " " + p;
+        }
+        return result;
+    }
+
+    public bool IsPassive(int i)
+    {
+        foreach (var c in Children(i)) if (Deprel(c) is "nsubj:pass" or "aux:pass") return true;
+        return false;
+    }
+
+    public bool IsClauseBoundary(int child) =>
+        ClauseRelations.Contains(Deprel(child)) || (Deprel(child) == "conj" && Upos(child) is "VERB" or "AUX");
+
+    /// <summary>The head of the clause a token belongs to: itself for a verb, else its nearest verbal ancestor (or the sentence root).</summary>
+    public int ClauseHead(int i)
+    {
+        var t = i;
+        for (var guard = 0; guard < 64; guard++)
+        {
+            if (Upos(t) is "VERB" || Head(t) < 0) return t;
+            if (IsClauseBoundary(t)) return Head(t) >= 0 ? t : t;
+            t = Head(t);
+        }
+        return t;
+    }
+
+    /// <summary>Tokens of the clause headed by <paramref name="head"/>, not descending into embedded clauses.</summary>
+    public List<int> ClauseTokens(int head)
+    {
+        var result = new List<int>();
+        var stack = new Stack<int>();
+        stack.Push(head);
+        while (stack.Count > 0)
+        {
+            var t = stack.Pop();
+            result.Add(t);
+            foreach (var c in Children(t)) if (!IsClauseBoundary(c)) stack.Push(c);
+        }
+        result.Sort();
+        return result;
+    }
+
+    /// <summary>Whether <paramref name="ancestor"/> dominates <paramref name="t"/>.</summary>
+    public bool Dominates(int ancestor, int t)
+    {
+        for (var guard = 0; t >= 0 && guard < 128; guard++)
+        {
+            if (t == ancestor) return true;
+            t = Head(t);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,552 @@
+using System.Collections.Immutable;
+using Sitrep.Actors;
+using Sitrep.Core;
+using Sitrep.Events.Codebook;
+using Sitrep.Events.Patterns;
+using Sitrep.Nlp;
+using Sitrep.Time;
+
+namespace Sitrep.Events.Coding;
+
+/// <summary>
+/// Codes the events of a parsed, actor-linked document with the verb and noun patterns: finds triggers, picks the
+/// most specific pattern, fills source and target from the dependency paths and the actor mentions (one event per
+/// member of a compound), and adds date, place, modality, attribution and evidence. Deterministic: events are
+/// numbered e1, e2 … in text order.
+/// </summary>
+public sealed class EventCoder
+{
+    private readonly PatternSet _patterns;
+    private readonly IClaimAnalyzer _claims;
+
+    public EventCoder(PatternSet patterns, IClaimAnalyzer? claims = null)
+    {
+        _patterns = patterns;
+        _claims = claims ?? new Attribution.ClaimAnalyzer();
+    }
+
+    public PatternSet Patterns => _patterns;
+
+    private sealed record Match(int Trigger, EventPattern Pattern, List<int> Consumed)
+    {
+        /// <summary>The CAMEO code, after the intent shift (a cooperative event promised rather than done).</summary>
+        public string Code { get; set; } = Pattern.Code;
+    }
+
+    private readonly record struct Party(EventParticipant Participant, TextSpan Span, int Key);
+
+    private sealed record Draft(int Trigger, int Sentence, EventPattern Pattern, string Code, Party? Source, Party? Target)
+    {
+        public string Id { get; set; } = "";
+        public Modality Modality { get; set; }
+        public ImmutableArray<AttributionLink> Attribution { get; set; } = [];
+        public List<string> Links { get; } = [];
+    }
+
+    public ImmutableArray<CodedEvent> Code(Document document)
+    {
+        var text = document.Text.Text;
+        var tokens = document.Get(NlpLayers.Tokens);
+        var sentences = document.Get(NlpLayers.Sentences);
+        var actors = document.GetOrDefault(ActorLayers.Actors) ?? [];
+        var places = document.GetOrDefault(ActorLayers.Places) ?? [];
+        var timexes = document.Has(TimeLayers.Timexes) ? document.Get(TimeLayers.Timexes) : [];
+        var v = new DependencyView(text, tokens);
+
+        var drafts = new List<Draft>();
+        for (var s = 0; s < sentences.Length; s++)
+        {
+            var matches = FindMatches(v, sentences[s]);
+            foreach (var m in matches) AddDrafts(v, actors, places, s, m, drafts);
+        }
+        drafts.Sort((a, b) =>
+        {
+            var c = v[a.Trigger].Span.Start.CompareTo(v[b.Trigger].Span.Start);
+            if (c != 0) return c;
+            c = (a.Source?.Span.Start ?? -1).CompareTo(b.Source?.Span.Start ?? -1);
+            if (c != 0) return c;
+            c = (a.Target?.Span.Start ?? -1).CompareTo(b.Target?.Span.Start ?? -1);
+            return c != 0 ? c : string.CompareOrdinal(a.Code, b.Code);
+        });
+        for (var i = 0; i < drafts.Count; i++) drafts[i].Id = "e" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        foreach (var d in drafts)
+        {
+            var claim = _claims.Analyze(document, d.Trigger);
+            d.Modality = claim.Modality;
+            d.Attribution = claim.Attribution;
+        }
+        LinkDenials(v, drafts);
+
+        var result = ImmutableArray.CreateBuilder<CodedEvent>(drafts.Count);
+        foreach (var d in drafts)
+        {
+            var code = _patterns.Codebook[d.Code];
+            var clauseHead = v.ClauseHead(d.Trigger);
+            var clause = v.ClauseTokens(clauseHead);
+            var spans = ImmutableArray.CreateBuilder<TextSpan>();
+            if (d.Source is { } src) spans.Add(src.Span);
+            if (d.Target is { } tgt) spans.Add(tgt.Span);
+            result.Add(new CodedEvent(
+                d.Id, code.Code, code.Root, code.QuadClass, code.Goldstein,
+                new PloverCoding(code.PloverType ?? "", code.PloverMode, code.PloverContext),
+                d.Source?.Participant, d.Target?.Participant,
+                DateOf(document, v, timexes, sentences[d.Sentence], clause, d.Trigger),
+                PlaceOf(v, places, clause, d),
+                d.Modality, d.Attribution,
+                new EventEvidence(d.Sentence, TriggerSpan(v, d.Trigger, d.Pattern), spans.ToImmutable()),
+                d.Pattern.Rule)
+            { Links = [.. d.Links] });
+        }
+        return result.MoveToImmutable();
+    }
+
+    private List<Match> FindMatches(DependencyView v, Sentence sentence)
+    {
+        var matches = new List<Match>();
+        for (var t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
+        {
+            var upos = v.Upos(t);
+            var candidates = upos switch
+            {
+                "VERB" => _patterns.VerbPatterns(v.Lemma(t)),
+                "NOUN" or "PROPN" => _patterns.NounPatterns(v.Lemma(t)),
+                _ => [],
+            };
+            // The lemmatizer sometimes errs on rarer verbs ("traded" → "trad"): try the regular stems of the form.
+            if (candidates.IsEmpty && upos is "VERB" or "NOUN")
+                foreach (var stem in Stems(v.Lower(t)))
+                {
+                    candidates = upos == "VERB" ? _patterns.VerbPatterns(stem) : _patterns.NounPatterns(stem);
+                    if (!candidates.IsEmpty) break;
+                }
+            Match? best = null;
+            foreach (var p in candidates)
+            {
+                if (p.Particle is { } prt && !HasParticle(v, t, prt)) continue;
+                var consumed = new List<int>();
+                var ok = true;
+                foreach (var c in p.Conditions)
+                {
+                    var holds = PathResolver.Holds(v, t, c, c.Negative ? [] : consumed);
+                    if (holds == c.Negative) { ok = false; break; }
+                }
+                if (!ok) continue;
+                if (best is null || Better(p, best.Pattern)) best = new Match(t, p, consumed);
+            }
+            if (best is not null) matches.Add(best);
+        }
+        // A token that completed another pattern's condition ("held talks", "seeking weapons") is not a trigger itself.
+        var used = new HashSet<int>();
+        foreach (var m in matches)
+            foreach (var c in m.Consumed)
+            {
+                // a function word that completed a condition ("must", "will") stands for the verb it belongs to
+                var t = v.Deprel(c) is "aux" or "mark" or "advmod" or "det" or "case" && v.Head(c) >= 0 ? v.Head(c) : c;
+                if (t != m.Trigger) used.Add(t);
+            }
+        matches.RemoveAll(m => used.Contains(m.Trigger));
+        // A nominal event inside a verbal event of the same root is the same event told twice ("flew a bomber … in a
+        // show of force", "took delivery of an arms shipment").
+        matches.RemoveAll(n => n.Pattern.Kind == TriggerKind.Noun && matches.Any(m =>
+            m.Pattern.Kind == TriggerKind.Verb && m.Pattern.Code[..2] == n.Pattern.Code[..2] && SameClauseBelow(v, m.Trigger, n.Trigger)));
+        // What is requested, demanded, threatened, rejected or alleged is not itself an event: the governing verb is.
+        matches.RemoveAll(m => matches.Any(g => g != m && Governs(g.Pattern.Code) && UnderComplement(v, g.Trigger, m.Trigger)));
+        ShiftIntents(v, matches);
+        ShiftThreats(v, matches);
+        return matches;
+    }
+
+    private static bool Governs(string code) =>
+        code.StartsWith("02", StringComparison.Ordinal) || code.StartsWith("10", StringComparison.Ordinal) || code.StartsWith("11", StringComparison.Ordinal)
+        || code.StartsWith("12", StringComparison.Ordinal) || code.StartsWith("13", StringComparison.Ordinal) || code == "016";
+
+    /// <summary>Whether <paramref name="t"/> sits in a complement clause (ccomp, xcomp, to-infinitive) of <paramref name="head"/>, at most three clauses down.</summary>
+    private static bool UnderComplement(DependencyView v, int head, int t)
+    {
+        var clauses = 0;
+        for (var guard = 0; guard < 24 && t >= 0; guard++)
+        {
+            var h = v.Head(t);
+            if (h < 0) return false;
+            var d = v.Deprel(t);
+            if (d is "ccomp" or "xcomp" || (d == "advcl" && v.Lower(t) != "" && HasToMarker(v, t))) clauses++;
+            else if (v.IsClauseBoundary(t)) return false;
+            if (h == head) return clauses > 0;
+            if (clauses > 3) return false;
+            t = h;
+        }
+        return false;
+    }
+
+    private static bool HasToMarker(DependencyView v, int t)
+    {
+        foreach (var c in v.Children(t)) if (v.Deprel(c) == "mark" && v.Lemma(c) == "to") return true;
+        return false;
+    }
+
+    private static readonly HashSet<string> ThreatVerbs = new(StringComparer.Ordinal)
+    { "threaten", "vow", "swear", "warn", "pledge", "promise", "vowed" };
+
+    /// <summary>
+    /// Conflictual events (roots 14-20) announced for the future ("will withdraw … unless", "would blockade", "vowed
+    /// to fight") are threats, coded as their CAMEO 13 counterpart, as CAMEO and PLOVER direct.
+    /// </summary>
+    private static void ShiftThreats(DependencyView v, List<Match> matches)
+    {
+        var heads = new HashSet<int>();
+        foreach (var m in matches)
+        {
+            var root = int.Parse(m.Code[..2], System.Globalization.CultureInfo.InvariantCulture);
+            if (root < 14) continue;
+            int? head = null;
+            foreach (var c in v.Children(m.Trigger))
+                if (v.Deprel(c) == "aux" && v.Lemma(c) is "will" or "would" or "shall" or "'ll") head = -1;
+            if (head is null && v.Deprel(m.Trigger) == "xcomp" && v.Head(m.Trigger) >= 0 && ThreatVerbs.Contains(v.Lemma(v.Head(m.Trigger)))) head = v.Head(m.Trigger);
+            if (head is null) continue;
+            m.Code = ThreatCode(m.Code);
+            if (head >= 0) heads.Add(head.Value);
+        }
+        matches.RemoveAll(m => (m.Pattern.Code.StartsWith("13", StringComparison.Ordinal) || m.Pattern.Code.StartsWith("03", StringComparison.Ordinal)) && heads.Contains(m.Trigger));
+    }
+
+    /// <summary>The CAMEO 13 code that threatens a conflictual event of roots 14-20.</summary>
+    internal static string ThreatCode(string code) => code switch
+    {
+        _ when code.StartsWith("14", StringComparison.Ordinal) => "133",
+        _ when code.StartsWith("15", StringComparison.Ordinal) => "138",
+        "160" or "161" => "1313",
+        _ when code.StartsWith("162", StringComparison.Ordinal) => "1311",
+        "163" => "1312", "164" => "134", "165" => "135",
+        _ when code.StartsWith("166", StringComparison.Ordinal) => "136",
+        "1721" => "1321", "1722" => "1322", "1723" => "1323", "1724" => "1324",
+        _ when code.StartsWith("172", StringComparison.Ordinal) || code is "173" or "174" => "132",
+        "175" => "137",
+        _ when code.StartsWith("17", StringComparison.Ordinal) => "130",
+        "191" => "1381", "192" => "1382",
+        _ when code.StartsWith("19", StringComparison.Ordinal) => "1384",
+        _ when code.StartsWith("204", StringComparison.Ordinal) => "1385",
+        _ => "1383",
+    };
+
+    private static readonly HashSet<string> IntentVerbs = new(StringComparer.Ordinal)
+    { "agree", "offer", "promise", "pledge", "vow", "commit", "plan", "intend", "prepare", "decide", "undertake", "volunteer" };
+    private static readonly HashSet<string> IntentAdjectives = new(StringComparer.Ordinal)
+    { "willing", "ready", "prepared", "committed", "eager" };
+
+    /// <summary>
+    /// Cooperative events (roots 04-08) that are promised, offered, agreed to or in the future tense ("will visit",
+    /// "agreed to allow humanitarian access", "is willing to withdraw") are coded as their CAMEO 03 counterpart,
+    /// EXPRESS INTENT TO COOPERATE, as CAMEO and PLOVER direct; the intent verb itself then codes nothing more.
+    /// </summary>
+    private static void ShiftIntents(DependencyView v, List<Match> matches)
+    {
+        var intentHeads = new HashSet<int>();
+        foreach (var m in matches)
+        {
+            var root = m.Code[..2];
+            if (root is not ("04" or "05" or "06" or "07" or "08")) continue;
+            var intentHead = IntentHead(v, m.Trigger);
+            if (intentHead is null) continue;
+            m.Code = IntentCode(m.Code);
+            if (intentHead >= 0) intentHeads.Add(intentHead.Value);
+        }
+        matches.RemoveAll(m => m.Pattern.Code.StartsWith("03", StringComparison.Ordinal) && intentHeads.Contains(m.Trigger));
+    }
+
+    /// <summary>Null when the trigger is not under an intent; else the intent verb's token (or -1 for "will"/"would").</summary>
+    private static int? IntentHead(DependencyView v, int t)
+    {
+        foreach (var c in v.Children(t))
+            if (v.Deprel(c) == "aux" && v.Lemma(c) is "will" or "would" or "shall" or "'ll") return -1;
+        var cur = t;
+        for (var guard = 0; guard < 3; guard++)
+        {
+            if (v.Deprel(cur) != "xcomp" || v.Head(cur) < 0) return null;
+            var h = v.Head(cur);
+            if (IntentVerbs.Contains(v.Lemma(h)) || IntentAdjectives.Contains(v.Lemma(h))) return h;
+            cur = h;
+        }
+        return null;
+    }
+
+    /// <summary>The CAMEO 03 code that expresses intent to do a cooperative event of roots 04-08.</summary>
+    internal static string IntentCode(string code) => code switch
+    {
+        _ when code.StartsWith("04", StringComparison.Ordinal) => "036",
+        "057" => "030",
+        _ when code.StartsWith("05", StringComparison.Ordinal) => "032",
+        "061" => "0311", "062" => "0312", "063" => "0313", "064" => "0314",
+        _ when code.StartsWith("06", StringComparison.Ordinal) => "031",
+        "071" => "0331", "072" => "0332", "073" => "0333", "074" => "0334",
+        _ when code.StartsWith("07", StringComparison.Ordinal) => "033",
+        "0831" => "0341", "0832" => "0342", "0833" => "0343", "0834" => "0344",
+        _ when code.StartsWith("083", StringComparison.Ordinal) => "034",
+        _ when code.StartsWith("081", StringComparison.Ordinal) => "0351",
+        "082" => "0352",
+        _ when code.StartsWith("084", StringComparison.Ordinal) => "0353",
+        "085" => "0354",
+        _ when code.StartsWith("086", StringComparison.Ordinal) => "0355",
+        _ when code.StartsWith("087", StringComparison.Ordinal) => "0356",
+        _ => "035",
+    };
+
+    private static bool SameClauseBelow(DependencyView v, int verb, int t)
+    {
+        for (var guard = 0; guard < 32 && t >= 0; guard++)
+        {
+            var h = v.Head(t);
+            if (h == verb) return !v.IsClauseBoundary(t);
+            if (h < 0 || v.IsClauseBoundary(t)) return false;
+            t = h;
+        }
+        return false;
+    }
+
+    private static IEnumerable<string> Stems(string form)
+    {
+        yield return form;
+        if (form.EndsWith("ied", StringComparison.Ordinal)) yield return form[..^3] + "y";
+        if (form.EndsWith("ed", StringComparison.Ordinal)) { yield return form[..^1]; yield return form[..^2]; }
+        if (form.EndsWith("ing", StringComparison.Ordinal)) { yield return form[..^3]; yield return form[..^3] + "e"; }
+        if (form.EndsWith("es", StringComparison.Ordinal)) yield return form[..^2];
+        if (form.EndsWith('s')) yield return form[..^1];
+    }
+
+    private static bool Better(EventPattern p, EventPattern q)
+    {
+        if (p.Specificity != q.Specificity) return p.Specificity > q.Specificity;
+        return p.Code.Length > q.Code.Length;
+    }
+
+    private static bool HasParticle(DependencyView v, int t, string particle)
+    {
+        foreach (var c in v.Children(t))
+            if (v.Deprel(c) is "compound:prt" or "advmod" or "obl" or "case" && v.Lemma(c) == particle) return true;
+        // "call on X": the particle is parsed as the case of the oblique
+        foreach (var c in v.Children(t))
+            if (v.Deprel(c).StartsWith("obl", StringComparison.Ordinal) && v.Preposition(c) == particle) return true;
+        return false;
+    }
+
+    private static TextSpan TriggerSpan(DependencyView v, int t, EventPattern p) => v[t].Span;
+
+    private static void AddDrafts(DependencyView v, ActorMention[] actors, PlaceMention[] places, int sentence, Match m, List<Draft> drafts)
+    {
+        var p = m.Pattern;
+        var sources = Parties(v, actors, places, m.Trigger, p.Source, allowPlace: false);
+        var targets = Parties(v, actors, places, m.Trigger, p.Target, allowPlace: true);
+        // A target that is the source itself ("Russia and North Korea met") is no target.
+        // Reciprocal events code each member of a compound source towards the others ("Putin and Kim traded
+        // letters"); with a named target the event runs from the source to it as usual.
+        if ((p.Flags & PatternFlags.Reciprocal) != 0 && targets.Count == 0)
+        {
+            var all = sources;
+            if (all.Count >= 2)
+            {
+                foreach (var a in all)
+                    foreach (var b in all)
+                        if (a.Key != b.Key && !SameActor(actors, a, b)) drafts.Add(new Draft(m.Trigger, sentence, p, m.Code, a, b));
+                return;
+            }
+        }
+        if (sources.Count == 0)
+        {
+            if ((p.Flags & PatternFlags.TargetOnly) == 0 || targets.Count == 0) return;
+            foreach (var t in targets) drafts.Add(new Draft(m.Trigger, sentence, p, m.Code, null, t));
+            return;
+        }
+        foreach (var s in sources)
+        {
+            var any = false;
+            foreach (var t in targets)
+            {
+                if (SameActor(actors, s, t)) continue;
+                drafts.Add(new Draft(m.Trigger, sentence, p, m.Code, s, t));
+                any = true;
+            }
+            if (!any) drafts.Add(new Draft(m.Trigger, sentence, p, m.Code, s, null));
+        }
+    }
+
+    private static bool SameActor(ActorMention[] actors, Party a, Party b) =>
+        a.Key == b.Key || (a.Participant.Actor is { } x && b.Participant.Actor is { } y && (x == y || actors[x].Chain == actors[y].Chain));
+
+    /// <summary>The participants an argument slot reaches: the first path that reaches an actor wins; conjuncts each count.</summary>
+    private static List<Party> Parties(DependencyView v, ActorMention[] actors, PlaceMention[] places, int trigger,
+        ImmutableArray<ArgumentPath> paths, bool allowPlace)
+    {
+        var result = new List<Party>();
+        foreach (var path in paths)
+        {
+            foreach (var head in PathResolver.Resolve(v, trigger, path))
+            {
+                if (head == trigger) continue;
+                foreach (var member in Conjuncts(v, actors, head))
+                    if (PartyAt(v, actors, places, member, allowPlace) is { } party && result.All(r => r.Key != party.Key)) result.Add(party);
+            }
+            if (result.Count > 0) return result;
+        }
+        return result;
+    }
+
+    /// <summary>The argument and its conjuncts ("Russia and North Korea"); a conjunct may hang from any word of the argument's actor mention ("Vladimir Putin and Kim").</summary>
+    private static IEnumerable<int> Conjuncts(DependencyView v, ActorMention[] actors, int head)
+    {
+        yield return head;
+        var stack = new Stack<int>();
+        var from = new List<int> { head };
+        if (MentionAt(actors, head) is { } m)
+            for (var k = actors[m].FirstToken; k < actors[m].FirstToken + actors[m].TokenCount; k++) if (k != head) from.Add(k);
+        foreach (var f in from)
+            foreach (var c in v.Children(f))
+                if (v.Deprel(c) == "conj" && (MentionAt(actors, head) is not { } mm || !Inside(actors[mm], c))) stack.Push(c);
+        var list = new List<int>();
+        while (stack.Count > 0)
+        {
+            var c = stack.Pop();
+            list.Add(c);
+            foreach (var g in v.Children(c)) if (v.Deprel(g) == "conj") stack.Push(g);
+        }
+        list.Sort();
+        foreach (var c in list) yield return c;
+    }
+
+    private static bool Inside(ActorMention m, int token) => token >= m.FirstToken && token < m.FirstToken + m.TokenCount;
+
+    private static Party? PartyAt(DependencyView v, ActorMention[] actors, PlaceMention[] places, int token, bool allowPlace)
+    {
+        if (MentionAt(actors, token) is { } a && FromActor(actors, a) is { } direct) return direct;
+        // "a group of Russian officials", "the leaders of the two countries": the actor is the modifier
+        foreach (var c in v.Children(token))
+            if (v.Deprel(c) is "nmod" or "compound" or "nmod:poss" or "amod" && (v.Preposition(c) is null or "of") && MentionAt(actors, c) is { } b
+                && !(v.Deprel(c) == "nmod:poss" && v.Upos(token) is "PROPN")
+                && FromActor(actors, b) is { } modifier)
+                return modifier;
+        // "the US-led West", "Russian-backed separatists": the actor is the agent of the participle
+        foreach (var c in v.Children(token))
+            if (v.Deprel(c) is "amod" or "compound" && v.Upos(c) is "VERB")
+                foreach (var g in v.Children(c))
+                    if (v.Deprel(g).StartsWith("obl", StringComparison.Ordinal) || v.Deprel(g) is "compound" or "nmod" or "nsubj")
+                        if (MentionAt(actors, g) is { } d && FromActor(actors, d) is { } agentOf) return agentOf;
+        // A quantity or common noun heading the argument ("more than 100 Palestinians", "a group of officials",
+        // "proposed Israeli changes"): the nearest actor inside its noun phrase.
+        if (InsidePhrase(v, actors, token) is { } inner && FromActor(actors, inner) is { } nested) return nested;
+        if (allowPlace)
+            for (var i = 0; i < places.Length; i++)
+                if (token >= places[i].FirstToken && token < places[i].FirstToken + places[i].TokenCount && places[i].Country is { } country)
+                    return new Party(new EventParticipant(country, country, null), places[i].Span, -1 - i);
+        return null;
+    }
+
+    private static readonly HashSet<string> PhraseRelations = new(StringComparer.Ordinal)
+    { "nmod", "nmod:poss", "compound", "amod", "nummod", "flat", "appos", "obl", "nmod:desc", "advmod" };
+
+    private static int? InsidePhrase(DependencyView v, ActorMention[] actors, int token)
+    {
+        var frontier = new List<int> { token };
+        for (var depth = 0; depth < 3 && frontier.Count > 0; depth++)
+        {
+            var next = new List<int>();
+            foreach (var t in frontier)
+                foreach (var c in v.Children(t))
+                {
+                    if (!PhraseRelations.Contains(v.Deprel(c))) continue;
+                    if (v.Deprel(c) is "nmod" or "obl" && v.Preposition(c) is { } p && p is not ("of" or "from" or "in")) continue;
+                    if (MentionAt(actors, c) is { } m && FromActor(actors, m) is not null) return m;
+                    next.Add(c);
+                }
+            next.Sort();
+            frontier = next;
+        }
+        return null;
+    }
+
+    private static Party? FromActor(ActorMention[] actors, int i) =>
+        // a bare agent noun with no country ("the leaders", "forces") names no actor an event can be coded for
+        actors[i].Kind == ActorKind.Agent && actors[i].Country is null
+            ? null
+            : new(new EventParticipant(actors[i].Code, actors[i].Country, i), actors[i].Span, i);
+
+    /// <summary>The actor mention whose head is the token, else the smallest mention containing it.</summary>
+    private static int? MentionAt(ActorMention[] actors, int token)
+    {
+        for (var i = 0; i < actors.Length; i++) if (actors[i].HeadToken == token) return i;
+        int? best = null;
+        for (var i = 0; i < actors.Length; i++)
+            if (token >= actors[i].FirstToken && token < actors[i].FirstToken + actors[i].TokenCount
+                && (best is null || actors[i].TokenCount < actors[best.Value].TokenCount)) best = i;
+        return best;
+    }
+
+    /// <summary>
+    /// Denials ("Both Russia and North Korea denied the US allegations"): the denial's target is the accuser; it links to
+    /// the earlier events (same or previous sentence) that the accuser asserted and that involve the denier,
+    /// and those events become allegations.
+    /// </summary>
+    private static void LinkDenials(DependencyView v, List<Draft> drafts)
+    {
+        foreach (var d in drafts)
+        {
+            if ((d.Pattern.Flags & PatternFlags.Denial) == 0) continue;
+            var denier = Country(d.Source?.Participant);
+            var accuser = Country(d.Target?.Participant);
+            foreach (var e in drafts)
+            {
+                if (ReferenceEquals(e, d) || (e.Pattern.Flags & PatternFlags.Denial) != 0) continue;
+                if (e.Sentence > d.Sentence || e.Sentence < d.Sentence - 1) continue;
+                if (e.Sentence == d.Sentence && v[e.Trigger].Span.Start >= v[d.Trigger].Span.Start) continue;
+                var involves = denier is null || Country(e.Source?.Participant) == denier || Country(e.Target?.Participant) == denier;
+                var byAccuser = accuser is null || e.Attribution.Any(a => a.Code is { } c && c.Length >= 3 && c[..3] == accuser);
+                if (!involves || !byAccuser) continue;
+                d.Links.Add(e.Id);
+                if (e.Modality is Modality.Asserted or Modality.Reported) e.Modality = Modality.Alleged;
+            }
+        }
+    }
+
+    private static string? Country(EventParticipant? p) =>
+        p is null ? null : p.Country ?? (p.Code.Length >= 3 ? p.Code[..3] : p.Code);
+
+    private static EventDate DateOf(Document document, DependencyView v, IReadOnlyList<Timex> timexes, Sentence sentence, List<int> clause, int trigger)
+    {
+        Timex? inClause = null, inSentence = null;
+        int iClause = -1, iSentence = -1;
+        var tStart = v[trigger].Span.Start;
+        for (var i = 0; i < timexes.Count; i++)
+        {
+            var x = timexes[i];
+            if (x.Type is not (TimexType.Date or TimexType.Time) || x.Value.Length == 0 || !char.IsAsciiDigit(x.Value[0])) continue;
+            if (!sentence.Span.Contains(x.Span)) continue;
+            var dist = Math.Abs(x.Span.Start - tStart);
+            var tok = clause.FindIndex(t => x.Span.Contains(v[t].Span));
+            if (tok >= 0 && (inClause is null || dist < Math.Abs(inClause.Span.Start - tStart))) { inClause = x; iClause = i; }
+            if (inSentence is null || dist < Math.Abs(inSentence.Span.Start - tStart)) { inSentence = x; iSentence = i; }
+        }
+        if (inClause is not null) return new EventDate(inClause.Value, "timex", iClause);
+        if (inSentence is not null) return new EventDate(inSentence.Value, "sentence", iSentence);
+        var published = document.Metadata.Published;
+        return new EventDate(published is { } p ? p.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "XXXX-XX-XX", "report");
+    }
+
+    private static readonly HashSet<string> Locative = new(StringComparer.Ordinal)
+    { "in", "at", "to", "near", "into", "toward", "towards", "inside", "across", "over", "outside", "off", "along" };
+
+    /// <summary>The first place in the event's clause named with a locative preposition, or the place the target came from.</summary>
+    private static int? PlaceOf(DependencyView v, PlaceMention[] places, List<int> clause, Draft d)
+    {
+        if (d.Target is { Key: < 0 } t) return -1 - t.Key;
+        for (var i = 0; i < places.Length; i++)
+        {
+            var p = places[i];
+            if (d.Source is { } s && s.Span.Overlaps(p.Span)) continue;
+            for (var k = p.FirstToken; k < p.FirstToken + p.TokenCount; k++)
+            {
+                if (!clause.Contains(k)) continue;
+                var prep = v.Preposition(k);
+                if (prep is not null && Locative.Contains(prep.Split(' ')[0])) return i;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,168 @@
+using Sitrep.Events.Patterns;
+
+namespace Sitrep.Events.Coding;
+
+/// <summary>Follows pattern paths from a trigger through the dependency tree, with passive voice and control handled.</summary>
+internal static class PathResolver
+{
+    /// <summary>Tokens a path reaches from the trigger. In the passive, <c>nsubj</c> means the by-agent and <c>obj</c> the passive subject.</summary>
+    public static List<int> Resolve(DependencyView v, int trigger, ArgumentPath path)
+    {
+        var current = new List<int> { trigger };
+        for (var s = 0; s < path.Steps.Length; s++)
+        {
+            var next = new List<int>();
+            foreach (var t in current) Step(v, t, path.Steps[s], s == 0 ? trigger : -1, next);
+            if (next.Count == 0) return next;
+            current = next;
+        }
+        return current;
+    }
+
+    private static void Step(DependencyView v, int t, PathStep step, int trigger, List<int> into)
+    {
+        var passive = v.Upos(t) is "VERB" or "AUX" && v.IsPassive(t);
+        var rel = step.Relation;
+        if (passive && rel == "nsubj") rel = "agent";
+        else if (passive && rel == "obj") rel = "nsubj:pass";
+        switch (rel)
+        {
+            case "head":
+                // An event noun takes its governor's arguments only where the verb carries it ("held talks",
+                // "called … during a visit"), not where the noun is merely talked about ("information about the talks").
+                if (v.Head(t) >= 0 && (v.Upos(t) is not ("NOUN" or "PROPN") || GovernedDirectly(v, t))) into.Add(v.Head(t));
+                return;
+            case "agent":
+                foreach (var c in v.Children(t))
+                    if (v.Deprel(c) == "obl:agent" || (v.Deprel(c).StartsWith("obl", StringComparison.Ordinal) && v.Preposition(c) == "by")) into.Add(c);
+                return;
+            case "nsubj":
+                foreach (var c in v.Children(t)) if (v.Deprel(c) is "nsubj" or "nsubj:outer") into.Add(c);
+                if (into.Count == 0) InheritedSubject(v, t, into);
+                return;
+            case "nsubj:pass":
+                foreach (var c in v.Children(t)) if (v.Deprel(c) == "nsubj:pass") into.Add(c);
+                if (into.Count == 0 && v.Deprel(t) == "acl") into.Add(v.Head(t));   // "the plane shot down by …"
+                return;
+            case "poss":
+                foreach (var c in v.Children(t)) if (v.Deprel(c) == "nmod:poss") into.Add(c);
+                return;
+            case "prt":
+                foreach (var c in v.Children(t)) if (v.Deprel(c) == "compound:prt") into.Add(c);
+                return;
+            case "dobj":
+                foreach (var c in v.Children(t)) if (v.Deprel(c) == "obj") into.Add(c);
+                return;
+        }
+        if (step.Deep)
+        {
+            var stack = new Stack<int>();
+            foreach (var c in v.Children(t)) if (!v.IsClauseBoundary(c)) stack.Push(c);
+            var found = new List<int>();
+            while (stack.Count > 0)
+            {
+                var c = stack.Pop();
+                if (IsModifier(v, c, "*") && v.Preposition(c) == step.Preposition) found.Add(c);
+                foreach (var g in v.Children(c)) if (!v.IsClauseBoundary(g)) stack.Push(g);
+            }
+            found.Sort();
+            into.AddRange(found);
+            return;
+        }
+        foreach (var c in v.Children(t))
+        {
+            var d = v.Deprel(c);
+            bool ok = rel switch
+            {
+                "obl" or "nmod" or "*" => IsModifier(v, c, rel),
+                "acl" => d is "acl",
+                "compound" => d is "compound" or "flat",
+                // an infinitive the parser attached as an adverbial clause ("threatened on Monday to break") is still the complement
+                "xcomp" => d == "xcomp" || (d == "advcl" && Marker(v, c) == "to" && step.Preposition is null),
+                _ => d == rel,
+            };
+            if (!ok) continue;
+            if (step.Preposition is { } prep)
+            {
+                var p = rel is "acl" or "advcl" ? Marker(v, c) : v.Preposition(c);
+                if (p != prep) continue;
+            }
+            into.Add(c);
+        }
+    }
+
+    private static readonly HashSet<string> CarryingPrepositions = new(StringComparer.Ordinal)
+    { "during", "on", "in", "at", "after", "following", "before", "for", "with", "to", "into", "of" };
+
+    private static bool GovernedDirectly(DependencyView v, int t)
+    {
+        var d = v.Deprel(t);
+        if (d is "obj" or "nsubj:pass" or "xcomp" or "conj" or "appos") return true;
+        if (d.StartsWith("obl", StringComparison.Ordinal) || d.StartsWith("nmod", StringComparison.Ordinal))
+            return v.Preposition(t) is { } p && CarryingPrepositions.Contains(p);
+        return false;
+    }
+
+    private static bool IsModifier(DependencyView v, int c, string rel)
+    {
+        var d = v.Deprel(c);
+        var obl = d == "obl" || (d.StartsWith("obl:", StringComparison.Ordinal) && d is not ("obl:tmod" or "obl:npmod" or "obl:unmarked"));
+        var nmod = d == "nmod" || (d.StartsWith("nmod:", StringComparison.Ordinal) && d is not ("nmod:poss" or "nmod:tmod" or "nmod:npmod" or "nmod:unmarked"));
+        return rel switch { "obl" => obl, "nmod" => nmod, _ => obl || nmod };
+    }
+
+    private static string? Marker(DependencyView v, int c)
+    {
+        foreach (var g in v.Children(c)) if (v.Deprel(g) == "mark") return v.Lemma(g);
+        return null;
+    }
+
+    /// <summary>
+    /// The subject a verb shares with the verb it depends on: controlled infinitives ("Russia is looking to broker"),
+    /// coordinated verbs ("X met Y and signed"), participles modifying a noun ("forces fighting in Ukraine").
+    /// </summary>
+    private static void InheritedSubject(DependencyView v, int t, List<int> into)
+    {
+        for (var guard = 0; guard < 6; guard++)
+        {
+            var d = v.Deprel(t);
+            var h = v.Head(t);
+            if (h < 0) return;
+            if (d == "acl") { into.Add(h); return; }
+            if (d is not ("xcomp" or "conj" or "advcl" or "ccomp")) return;
+            // an xcomp of a verb with an object is object-controlled ("called on X to increase", "forced Moscow to take")
+            if (d == "xcomp")
+                foreach (var c in v.Children(h))
+                    if (v.Deprel(c) == "obj") { into.Add(c); return; }
+            if (d is "advcl" or "ccomp") return;
+            foreach (var c in v.Children(h))
+                if (v.Deprel(c) is "nsubj" or "nsubj:pass") { into.Add(c); return; }
+            t = h;
+        }
+    }
+
+    /// <summary>Whether a condition holds at a trigger; the tokens that made it hold are added to <paramref name="matched"/>.</summary>
+    public static bool Holds(DependencyView v, int trigger, PatternCondition c, List<int> matched)
+    {
+        var found = false;
+        foreach (var t in Resolve(v, trigger, c.Path))
+        {
+            if (c.Words.Count == 0) { found = true; continue; }
+            if (!c.Subtree)
+            {
+                if (v.Is(t, c.Words)) { found = true; matched.Add(t); }
+                continue;
+            }
+            var stack = new Stack<(int Token, int Depth)>();
+            stack.Push((t, 0));
+            while (stack.Count > 0)
+            {
+                var (x, depth) = stack.Pop();
+                if (v.Is(x, c.Words)) { found = true; matched.Add(x); }
+                if (depth >= 4) continue;
+                foreach (var g in v.Children(x)) if (!v.IsClauseBoundary(g)) stack.Push((g, depth + 1));
+            }
+        }
+        return found;
+    }
+}

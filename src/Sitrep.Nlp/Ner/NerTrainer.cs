@@ -1,0 +1,194 @@
+using System.Globalization;
+
+namespace Sitrep.Nlp.Ner;
+
+public sealed record NerTrainingOptions
+{
+    public int Epochs { get; init; } = 8;
+    public int Seed { get; init; } = 1;
+    /// <summary>Features seen fewer times in training (with gold history) are dropped before training.</summary>
+    public int MinFeatureCount { get; init; } = 2;
+    /// <summary>Averaged weights with an absolute value below this are pruned from the saved model.</summary>
+    public float PruneBelow { get; init; } = 0.1f;
+    public string Description { get; init; } = "";
+    public Action<string>? Log { get; init; }
+}
+
+/// <summary>Averaged-perceptron training of the greedy BIO tagger: single-threaded and seeded, so the same data gives the same bytes.</summary>
+public static class NerTrainer
+{
+    public static readonly string[] Types = ["PER", "ORG", "LOC"];
+
+    private sealed record Example(NerWord[] Words, int[] Gold);
+
+    /// <summary>Trains on <paramref name="train"/> (UPOS filled); scores <paramref name="dev"/> after every epoch when given.</summary>
+    public static NerModel Train(IReadOnlyList<NerSentence> train, IReadOnlyList<NerSentence>? dev, IReadOnlyList<GazetteerEntry> gazetteer, NerTrainingOptions options)
+    {
+        var log = options.Log ?? (_ => { });
+        var typeId = Types.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => p.i, StringComparer.Ordinal);
+        int nc = 1 + 2 * Types.Length;
+        var caseStats = CaseStatistics(train);
+        var shell = new NerModel(Types, caseStats, gazetteer, new NerLinear([], [0], [], []), "");
+        var examples = train.Where(s => s.Forms.Length > 0).Select(s => ToExample(s, shell, typeId)).ToArray();
+        var allowed = shell.Allowed;
+
+        var counts = new Dictionary<ulong, int>();
+        var fbuf = new ulong[NerFeatures.MaxFeatures];
+        foreach (var ex in examples)
+            for (int i = 0; i < ex.Words.Length; i++)
+            {
+                int n = NerFeatures.Extract(ex.Words, i, i >= 1 ? ex.Gold[i - 1] : -1, i >= 2 ? ex.Gold[i - 2] : -1, fbuf);
+                for (int f = 0; f < n; f++) counts[fbuf[f]] = counts.GetValueOrDefault(fbuf[f]) + 1;
+            }
+        var keys = counts.Where(p => p.Value >= options.MinFeatureCount).Select(p => p.Key).Order().ToArray();
+        var rows = new Dictionary<ulong, int>(keys.Length);
+        for (int i = 0; i < keys.Length; i++) rows[keys[i]] = i;
+        log(string.Create(CultureInfo.InvariantCulture, $"{examples.Length} sentences, {examples.Sum(e => e.Words.Length)} words, {counts.Count} features, {keys.Length} kept (count >= {options.MinFeatureCount}), {gazetteer.Count} gazetteer phrases"));
+        counts.Clear();
+
+        int nfeat = keys.Length;
+        var w = new float[(long)nfeat * nc];
+        // The step-weighted sums run to ~1e12 on large data: float loses the averages, double keeps them.
+        var u = new double[(long)nfeat * nc];
+        long step = 1;
+        var scores = new float[nc];
+        var idx = new int[NerFeatures.MaxFeatures];
+        ulong rng = (ulong)options.Seed * 0x9E3779B97F4A7C15UL + 1;
+        var order = Enumerable.Range(0, examples.Length).ToArray();
+        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            for (int i = order.Length - 1; i > 0; i--)
+            {
+                rng += 0x9E3779B97F4A7C15UL;
+                int j = (int)(NerHash.Mix(rng) % (ulong)(i + 1));
+                (order[i], order[j]) = (order[j], order[i]);
+            }
+            long errors = 0, total = 0;
+            foreach (var e in order)
+            {
+                var ex = examples[e];
+                int p1 = -1, p2 = -1;
+                for (int i = 0; i < ex.Words.Length; i++)
+                {
+                    int n = Features(ex.Words, i, p1, p2, fbuf, rows, idx);
+                    int pred = Argmax(w, null, 0, idx, n, nc, scores, allowed, p1);
+                    int gold = ex.Gold[i];
+                    // After a wrong previous class, I-X may be impossible: the best reachable class is then B-X, and
+                    // pushing towards the impossible I-X would only teach the features that follow a mistake.
+                    if (!allowed[(p1 + 1) * nc + gold]) gold = gold - 1;
+                    if (pred != gold)
+                    {
+                        errors++;
+                        double c = step;
+                        for (int f = 0; f < n; f++)
+                        {
+                            long b = (long)idx[f] * nc;
+                            w[b + gold] += 1; u[b + gold] += c;
+                            w[b + pred] -= 1; u[b + pred] -= c;
+                        }
+                    }
+                    total++; step++;
+                    p2 = p1; p1 = pred;
+                }
+            }
+            var msg = string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}: train class acc {100.0 * (total - errors) / total:0.00}");
+            if (dev is not null)
+            {
+                var tmp = Build(keys, w, u, step, nc, options.PruneBelow, out _);
+                var model = new NerModel(Types, caseStats, gazetteer, tmp, "");
+                var sc = NerEvaluation.Score(new NerTagger(model), dev);
+                msg += string.Create(CultureInfo.InvariantCulture, $", dev P {sc.Overall.Precision:0.00} R {sc.Overall.Recall:0.00} F1 {sc.Overall.F1:0.00}");
+            }
+            log(msg);
+        }
+        var linear = Build(keys, w, u, step, nc, options.PruneBelow, out int kept);
+        log(string.Create(CultureInfo.InvariantCulture, $"{linear.FeatureCount} features, {kept} weights after pruning"));
+        return new NerModel(Types, caseStats, gazetteer, linear, options.Description);
+    }
+
+    private static NerLinear Build(ulong[] keys, float[] w, double[] u, long step, int nc, float prune, out int kept)
+    {
+        var outKeys = new List<ulong>(); var rowStart = new List<int>();
+        var cls = new List<byte>(); var wts = new List<float>();
+        for (int f = 0; f < keys.Length; f++)
+        {
+            int before = cls.Count;
+            long b = (long)f * nc;
+            for (int c = 0; c < nc; c++)
+            {
+                float avg = (float)(w[b + c] - u[b + c] / step);
+                if (Math.Abs(avg) < prune) continue;
+                cls.Add((byte)c);
+                wts.Add(avg);
+            }
+            if (cls.Count == before) continue;
+            outKeys.Add(keys[f]); rowStart.Add(before);
+        }
+        rowStart.Add(cls.Count);
+        kept = cls.Count;
+        return new NerLinear([.. outKeys], [.. rowStart], [.. cls], [.. wts]);
+    }
+
+    /// <summary>How each lowercased word is usually written away from the sentence start: 0 lowercase, 1 mixed, 2 capitalized, 3 all caps.</summary>
+    private static List<KeyValuePair<ulong, ulong>> CaseStatistics(IReadOnlyList<NerSentence> train)
+    {
+        var empty = new UInt64Table([]);
+        var stats = new Dictionary<ulong, (int Lower, int Cap, int Upper)>();
+        var word = new NerWord();
+        foreach (var s in train)
+            for (int i = 1; i < s.Forms.Length; i++)
+            {
+                var f = s.Forms[i];
+                if (f.Length == 0 || !char.IsLetter(f[0])) continue;
+                NerFeatures.Compute(f, 0, empty, ref word);
+                var (lo, cap, up) = stats.GetValueOrDefault(word.Lower);
+                if (f.Length > 1 && f.All(c => !char.IsLower(c))) up++;
+                else if (char.IsUpper(f[0])) cap++;
+                else lo++;
+                stats[word.Lower] = (lo, cap, up);
+            }
+        var result = new List<KeyValuePair<ulong, ulong>>();
+        foreach (var (k, (lo, cap, up)) in stats.OrderBy(p => p.Key))
+        {
+            int n = lo + cap + up;
+            ulong v = up * 2 > n ? 3UL : lo * 10 >= n * 9 ? 0UL : (cap + up) * 10 >= n * 9 ? 2UL : 1UL;
+            result.Add(new(k, v));
+        }
+        return result;
+    }
+
+    private static Example ToExample(NerSentence s, NerModel shell, Dictionary<string, int> typeId)
+    {
+        var words = new NerWord[s.Forms.Length];
+        for (int i = 0; i < words.Length; i++) NerFeatures.Compute(s.Forms[i], UposIds.Of(s.Upos?[i]), shell.CaseStats, ref words[i]);
+        shell.Gazetteer.Mark(words);
+        var gold = new int[words.Length];
+        foreach (var sp in s.Spans)
+        {
+            if (!typeId.TryGetValue(sp.Type, out int t)) continue;
+            gold[sp.Start] = NerModel.ClassOf(t, 0);
+            for (int i = sp.Start + 1; i < sp.Start + sp.Length; i++) gold[i] = NerModel.ClassOf(t, 1);
+        }
+        return new Example(words, gold);
+    }
+
+    private static int Features(NerWord[] words, int i, int p1, int p2, ulong[] fbuf, Dictionary<ulong, int> rows, int[] idx)
+    {
+        int n = NerFeatures.Extract(words, i, p1, p2, fbuf), k = 0;
+        for (int f = 0; f < n; f++) if (rows.TryGetValue(fbuf[f], out var r)) idx[k++] = r;
+        return k;
+    }
+
+    private static int Argmax(float[] w, float[]? u, long step, int[] idx, int n, int nc, float[] scores, bool[] allowed, int prev)
+    {
+        Array.Clear(scores);
+        for (int f = 0; f < n; f++)
+        {
+            long b = (long)idx[f] * nc;
+            for (int c = 0; c < nc; c++) scores[c] += w[b + c];
+        }
+        int row = (prev + 1) * nc, best = -1;
+        for (int c = 0; c < nc; c++) if (allowed[row + c] && (best < 0 || scores[c] > scores[best])) best = c;
+        return best;
+    }
+}

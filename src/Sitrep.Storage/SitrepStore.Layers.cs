@@ -1,0 +1,651 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Sitrep.Actors;
+using Sitrep.Core;
+using Sitrep.Core.Records;
+using Sitrep.Events;
+using Sitrep.Nlp;
+using Sitrep.Time;
+
+namespace Sitrep.Storage;
+
+public sealed partial class SitrepStore
+{
+    /// <summary>The layer tables a document's analysis writes, in deletion order (events last: clusters are recounted after).</summary>
+    private static readonly string[] LayerTables = ["sentences", "tokens", "entities", "actor_mentions", "places", "timexes", "quotes", "document_layers"];
+
+    /// <summary>The canonical JSON of a version set: keys in ordinal order, so equal sets compare equal as text.</summary>
+    public static string VersionKey(IReadOnlyDictionary<string, string> versions)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            w.WriteStartObject();
+            foreach (var (k, v) in versions.OrderBy(kv => kv.Key, StringComparer.Ordinal)) w.WriteString(k, v);
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes every analysis layer of <paramref name="doc"/>; returns the event clusters its events joined or made.</summary>
+    private SortedSet<long> WriteAnalysis(SqliteTransaction tx, Document doc, string id, IReadOnlyDictionary<string, string> versions, bool counted)
+    {
+        long versionSet = VersionSetId(tx, versions);
+        using (var cmd = Command("""
+            INSERT INTO document_analysis(document_id, version_set_id, sitrep_version, analyzed_at) VALUES (@d, @v, @s, @t)
+            ON CONFLICT(document_id) DO UPDATE SET version_set_id = excluded.version_set_id, sitrep_version = excluded.sitrep_version, analyzed_at = excluded.analyzed_at
+            """, tx))
+        {
+            cmd.Parameters.AddWithValue("@d", id);
+            cmd.Parameters.AddWithValue("@v", versionSet);
+            cmd.Parameters.AddWithValue("@s", SitrepVersion);
+            cmd.Parameters.AddWithValue("@t", FormatTime(_clock.GetUtcNow()));
+            cmd.ExecuteNonQuery();
+        }
+        using var layerRow = Command("INSERT INTO document_layers(document_id, layer, version_set_id, items) VALUES (@d, @l, @v, @n)", tx);
+        layerRow.Parameters.AddWithValue("@d", id);
+        layerRow.Parameters.AddWithValue("@v", versionSet);
+        var pLayer = layerRow.Parameters.Add("@l", SqliteType.Text);
+        var pItems = layerRow.Parameters.Add("@n", SqliteType.Integer);
+        void Layer(AnnotationLayer layer, int items)
+        {
+            pLayer.Value = layer.Name;
+            pItems.Value = items;
+            layerRow.ExecuteNonQuery();
+        }
+
+        var sentences = doc.Has(NlpLayers.Sentences) ? doc.Get(NlpLayers.Sentences) : null;
+        if (sentences is not null)
+        {
+            Rows(tx, "INSERT INTO sentences(document_id, seq, start, \"end\", first_token, token_count) VALUES (@d, @i, @a, @b, @c, @e)", id, sentences,
+                (p, s) => { p["@a"].Value = s.Span.Start; p["@b"].Value = s.Span.End; p["@c"].Value = s.FirstToken; p["@e"].Value = s.TokenCount; });
+            Layer(NlpLayers.Sentences, sentences.Length);
+        }
+        if (doc.Has(NlpLayers.Tokens))
+        {
+            var tokens = doc.Get(NlpLayers.Tokens);
+            using var cmd = Command("INSERT INTO tokens(document_id, count, data) VALUES (@d, @n, @data)", tx);
+            cmd.Parameters.AddWithValue("@d", id);
+            cmd.Parameters.AddWithValue("@n", tokens.Length);
+            cmd.Parameters.Add("@data", SqliteType.Blob).Value = TokenCodec.Encode(tokens);
+            cmd.ExecuteNonQuery();
+            Layer(NlpLayers.Tokens, tokens.Length);
+        }
+        if (doc.Has(NlpLayers.Entities))
+        {
+            var entities = doc.Get(NlpLayers.Entities);
+            Rows(tx, "INSERT INTO entities(document_id, seq, start, \"end\", type, first_token, token_count) VALUES (@d, @i, @a, @b, @c, @e, @f)", id, entities,
+                (p, e) => { p["@a"].Value = e.Span.Start; p["@b"].Value = e.Span.End; p["@c"].Value = e.Type; p["@e"].Value = e.FirstToken; p["@f"].Value = e.TokenCount; });
+            Layer(NlpLayers.Entities, entities.Length);
+        }
+        ActorMention[] actors = doc.Has(ActorLayers.Actors) ? doc.Get(ActorLayers.Actors) : [];
+        var actorKeys = new string[actors.Length];
+        if (doc.Has(ActorLayers.Actors))
+        {
+            using var upsert = Command("INSERT INTO actors(id, kb_id, name, code, country, kind) VALUES (@k, @kb, @n, @c, @co, @kind) ON CONFLICT(id) DO NOTHING", tx);
+            for (int i = 0; i < actors.Length; i++)
+            {
+                var a = actors[i];
+                actorKeys[i] = ActorKey(a);
+                upsert.Parameters.Clear();
+                upsert.Parameters.AddWithValue("@k", actorKeys[i]);
+                upsert.Parameters.AddWithValue("@kb", Db(a.ActorId));
+                upsert.Parameters.AddWithValue("@n", a.Name);
+                upsert.Parameters.AddWithValue("@c", a.Code);
+                upsert.Parameters.AddWithValue("@co", Db(a.Country));
+                upsert.Parameters.AddWithValue("@kind", KindName(a.Kind));
+                upsert.ExecuteNonQuery();
+            }
+            Rows(tx, """
+                INSERT INTO actor_mentions(document_id, seq, start, "end", first_token, token_count, head_token, actor_key, actor_id, name, code, country, sector, role, kind, chain, resolution)
+                VALUES (@d, @i, @a, @b, @c, @e, @f, @g, @h, @j, @k, @l, @m, @n, @o, @q, @r)
+                """, id, actors,
+                (p, a) =>
+                {
+                    p["@a"].Value = a.Span.Start; p["@b"].Value = a.Span.End; p["@c"].Value = a.FirstToken; p["@e"].Value = a.TokenCount;
+                    p["@f"].Value = a.HeadToken; p["@g"].Value = ActorKey(a); p["@h"].Value = Db(a.ActorId); p["@j"].Value = a.Name; p["@k"].Value = a.Code;
+                    p["@l"].Value = Db(a.Country); p["@m"].Value = Db(a.Sector); p["@n"].Value = Db(a.Role); p["@o"].Value = KindName(a.Kind);
+                    p["@q"].Value = a.Chain; p["@r"].Value = a.Resolution;
+                });
+            Layer(ActorLayers.Actors, actors.Length);
+        }
+        PlaceMention[] places = doc.Has(ActorLayers.Places) ? doc.Get(ActorLayers.Places) : [];
+        if (doc.Has(ActorLayers.Places))
+        {
+            Rows(tx, """
+                INSERT INTO places(document_id, seq, start, "end", first_token, token_count, place_id, name, country, lat, lon, kind)
+                VALUES (@d, @i, @a, @b, @c, @e, @f, @g, @h, @j, @k, @l)
+                """, id, places,
+                (p, x) =>
+                {
+                    p["@a"].Value = x.Span.Start; p["@b"].Value = x.Span.End; p["@c"].Value = x.FirstToken; p["@e"].Value = x.TokenCount;
+                    p["@f"].Value = Db(x.PlaceId); p["@g"].Value = x.Name; p["@h"].Value = Db(x.Country);
+                    p["@j"].Value = x.Lat is { } lat ? lat : DBNull.Value; p["@k"].Value = x.Lon is { } lon ? lon : DBNull.Value; p["@l"].Value = x.Kind;
+                });
+            Layer(ActorLayers.Places, places.Length);
+        }
+        if (doc.Has(TimeLayers.Timexes))
+        {
+            var timexes = doc.Get(TimeLayers.Timexes);
+            Rows(tx, """
+                INSERT INTO timexes(document_id, seq, start, "end", type, value, mod, anchor, zone_offset) VALUES (@d, @i, @a, @b, @c, @e, @f, @g, @h)
+                """, id, timexes,
+                (p, t) =>
+                {
+                    p["@a"].Value = t.Span.Start; p["@b"].Value = t.Span.End; p["@c"].Value = t.Type.ToTimeMl(); p["@e"].Value = t.Value;
+                    p["@f"].Value = Db(t.Mod); p["@g"].Value = t.Anchor;
+                    p["@h"].Value = t.ZoneOffset is { } z ? (z < TimeSpan.Zero ? "-" : "+") + z.ToString("hh\\:mm", CultureInfo.InvariantCulture) : DBNull.Value;
+                });
+            Layer(TimeLayers.Timexes, timexes.Count);
+        }
+        var text = doc.Text.Text;
+        if (doc.Has(EventLayers.Quotes))
+        {
+            var quotes = doc.Get(EventLayers.Quotes);
+            Rows(tx, """
+                INSERT INTO quotes(document_id, seq, start, "end", text, speaker, speaker_key, cue_start, cue_end) VALUES (@d, @i, @a, @b, @c, @e, @f, @g, @h)
+                """, id, quotes,
+                (p, q) =>
+                {
+                    p["@a"].Value = q.Span.Start; p["@b"].Value = q.Span.End; p["@c"].Value = Slice(text, q.Span);
+                    p["@e"].Value = q.Speaker is { } s ? s : DBNull.Value;
+                    p["@f"].Value = q.Speaker is { } k && k >= 0 && k < actorKeys.Length ? actorKeys[k] : DBNull.Value;
+                    p["@g"].Value = q.Cue is { } c ? c.Start : DBNull.Value; p["@h"].Value = q.Cue is { } c2 ? c2.End : DBNull.Value;
+                });
+            Layer(EventLayers.Quotes, quotes.Length);
+        }
+        var clusters = new SortedSet<long>();
+        if (doc.Has(EventLayers.Events))
+        {
+            var events = doc.Get(EventLayers.Events);
+            WriteEvents(tx, doc, id, events, sentences, actors, actorKeys, places, counted, clusters);
+            Layer(EventLayers.Events, events.Length);
+        }
+        return clusters;
+    }
+
+    private long VersionSetId(SqliteTransaction tx, IReadOnlyDictionary<string, string> versions)
+    {
+        var key = VersionKey(versions);
+        using (var insert = Command("INSERT INTO version_sets(versions) VALUES (@v) ON CONFLICT(versions) DO NOTHING", tx))
+        {
+            insert.Parameters.AddWithValue("@v", key);
+            insert.ExecuteNonQuery();
+        }
+        using var select = Command("SELECT id FROM version_sets WHERE versions = @v", tx);
+        select.Parameters.AddWithValue("@v", key);
+        return Convert.ToInt64(select.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Inserts one row per item with @d = document id and @i = index; <paramref name="bind"/> sets the other parameters.</summary>
+    private void Rows<T>(SqliteTransaction tx, string sql, string id, IReadOnlyList<T> items, Action<SqliteParameterCollection, T> bind)
+    {
+        using var cmd = Command(sql, tx);
+        cmd.Parameters.AddWithValue("@d", id);
+        var seq = cmd.Parameters.Add("@i", SqliteType.Integer);
+        // Every other @name in the statement, created once and rebound per row.
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(sql, "@[a-z]+"))
+            if (!cmd.Parameters.Contains(m.Value)) cmd.Parameters.Add(m.Value, SqliteType.Text);
+        for (int i = 0; i < items.Count; i++)
+        {
+            seq.Value = i;
+            bind(cmd.Parameters, items[i]);
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>An actor's identity across documents: its knowledge-base id, else its code and normalized name.</summary>
+    public static string ActorKey(ActorMention a) => a.ActorId ?? $"~{a.Code}:{a.Name.Trim().ToLowerInvariant()}";
+
+    public static string KindName(ActorKind k) => k switch
+    {
+        ActorKind.State => "state",
+        ActorKind.Organization => "organization",
+        ActorKind.Group => "group",
+        ActorKind.Person => "person",
+        ActorKind.Agent => "agent",
+        ActorKind.Media => "media",
+        _ => "other",
+    };
+
+    private static string Slice(string text, TextSpan span) =>
+        span.End <= text.Length ? text[span.Start..span.End] : "";
+
+    /// <summary>The outlet a document counts as for NumSources: its site, else its URL's host, else its origin.</summary>
+    public static string SourceName(DocumentMetadata m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        if (!string.IsNullOrWhiteSpace(m.Site)) return m.Site.Trim();
+        if (m.Url is not null && Uri.TryCreate(m.Url, UriKind.Absolute, out var u) && u.Host.Length > 0)
+            return u.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? u.Host[4..] : u.Host;
+        return m.Origin;
+    }
+
+    private void WriteEvents(SqliteTransaction tx, Document doc, string id, ImmutableArray<CodedEvent> events, Sentence[]? sentences,
+        ActorMention[] actors, string[] actorKeys, PlaceMention[] places, bool counted, SortedSet<long> clusters)
+    {
+        var text = doc.Text.Text;
+        var sourceName = SourceName(doc.Metadata);
+        var firstParagraph = DocumentRecordWriter.Paragraphs(text).FirstOrDefault();
+        var dateAdded = _clock.GetUtcNow().UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+        using var insert = Command("""
+            INSERT INTO events(document_id, seq, event_key, cluster_id, counted, source_name_doc, cameo, base_code, root, quad_class, goldstein,
+                plover_type, plover_mode, plover_context, source_code, source_country, source_actor, source_actor_key,
+                target_code, target_country, target_actor, target_actor_key, date_value, date_from, date_timex, day, day_end,
+                place, modality, rule, sentence, trigger_start, trigger_end, spans, evidence_text, is_root, links, shingles)
+            VALUES (@d, @seq, @key, @cluster, @counted, @outlet, @cameo, @base, @root, @quad, @goldstein,
+                @ptype, @pmode, @pctx, @scode, @scountry, @sactor, @skey,
+                @tcode, @tcountry, @tactor, @tkey, @dvalue, @dfrom, @dtimex, @day, @dayend,
+                @place, @modality, @rule, @sentence, @tstart, @tend, @spans, @evidence, @isroot, @links, @shingles)
+            RETURNING id
+            """, tx);
+        var rowIds = new Dictionary<string, long>(StringComparer.Ordinal);
+        var clusterOf = new Dictionary<string, long>(StringComparer.Ordinal);
+        var eventRows = new long[events.Length];
+        for (int k = 0; k < events.Length; k++)
+        {
+            var e = events[k];
+            string? sourceKey = Key(e.Source?.Actor), targetKey = Key(e.Target?.Actor);
+            string? Key(int? i) => i is { } a && a >= 0 && a < actorKeys.Length ? actorKeys[a] : null;
+            var evidence = EvidenceText(text, sentences, e.Evidence);
+            var shingles = EventMatching.Shingles(evidence);
+            var range = EventMatching.DayRange(e.Date.Value);
+            bool isRoot = firstParagraph.End > 0 ? firstParagraph.Contains(e.Evidence.Trigger.Start) : e.Evidence.Sentence == 0;
+            var baseCode = e.Cameo.Length >= 3 ? e.Cameo[..3] : e.Cameo;
+            PlaceMention? place = e.Place is { } pi && pi >= 0 && pi < places.Length ? places[pi] : null;
+
+            long cluster = FindCluster(tx, e, range, shingles) ?? NewCluster(tx, e, baseCode, range, actors, place, isRoot, dateAdded);
+            clusters.Add(cluster);
+
+            var p = insert.Parameters;
+            p.Clear();
+            p.AddWithValue("@d", id);
+            p.AddWithValue("@seq", k);
+            p.AddWithValue("@key", e.Id);
+            p.AddWithValue("@cluster", cluster);
+            p.AddWithValue("@counted", counted ? 1 : 0);
+            p.AddWithValue("@outlet", sourceName);
+            p.AddWithValue("@cameo", e.Cameo);
+            p.AddWithValue("@base", baseCode);
+            p.AddWithValue("@root", e.Root);
+            p.AddWithValue("@quad", e.QuadClass);
+            p.AddWithValue("@goldstein", e.Goldstein);
+            p.AddWithValue("@ptype", Db(e.Plover.Type));
+            p.AddWithValue("@pmode", Db(e.Plover.Mode));
+            p.AddWithValue("@pctx", JsonSerializer.Serialize(e.Plover.Context.IsDefault ? [] : e.Plover.Context.ToArray()));
+            p.AddWithValue("@scode", Db(e.Source?.Code));
+            p.AddWithValue("@scountry", Db(e.Source?.Country));
+            p.AddWithValue("@sactor", e.Source?.Actor is { } sa ? sa : DBNull.Value);
+            p.AddWithValue("@skey", Db(sourceKey));
+            p.AddWithValue("@tcode", Db(e.Target?.Code));
+            p.AddWithValue("@tcountry", Db(e.Target?.Country));
+            p.AddWithValue("@tactor", e.Target?.Actor is { } ta ? ta : DBNull.Value);
+            p.AddWithValue("@tkey", Db(targetKey));
+            p.AddWithValue("@dvalue", e.Date.Value);
+            p.AddWithValue("@dfrom", e.Date.From);
+            p.AddWithValue("@dtimex", e.Date.Timex is { } ti ? ti : DBNull.Value);
+            p.AddWithValue("@day", range is { } r1 ? EventMatching.Iso(r1.Start) : DBNull.Value);
+            p.AddWithValue("@dayend", range is { } r2 ? EventMatching.Iso(r2.End) : DBNull.Value);
+            p.AddWithValue("@place", e.Place is { } pl ? pl : DBNull.Value);
+            p.AddWithValue("@modality", e.Modality.ToRecord());
+            p.AddWithValue("@rule", e.Rule);
+            p.AddWithValue("@sentence", e.Evidence.Sentence);
+            p.AddWithValue("@tstart", e.Evidence.Trigger.Start);
+            p.AddWithValue("@tend", e.Evidence.Trigger.End);
+            p.AddWithValue("@spans", JsonSerializer.Serialize((e.Evidence.Spans.IsDefault ? [] : e.Evidence.Spans.ToArray()).Select(s => new[] { s.Start, s.End })));
+            p.AddWithValue("@evidence", evidence);
+            p.AddWithValue("@isroot", isRoot ? 1 : 0);
+            p.AddWithValue("@links", JsonSerializer.Serialize(e.Links.IsDefault ? [] : e.Links.ToArray()));
+            p.Add("@shingles", SqliteType.Blob).Value = EventMatching.ToBlob(shingles);
+            long row = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
+            eventRows[k] = row;
+            rowIds.TryAdd(e.Id, row);
+            clusterOf.TryAdd(e.Id, cluster);
+            RecountCluster(tx, cluster);
+
+            if (!e.Attribution.IsDefaultOrEmpty)
+            {
+                using var attr = Command("""
+                    INSERT INTO attributions(event_id, seq, code, actor, actor_key, text, start, "end") VALUES (@e, @i, @c, @a, @k, @t, @s, @x)
+                    """, tx);
+                for (int i = 0; i < e.Attribution.Length; i++)
+                {
+                    var a = e.Attribution[i];
+                    attr.Parameters.Clear();
+                    attr.Parameters.AddWithValue("@e", row);
+                    attr.Parameters.AddWithValue("@i", i);
+                    attr.Parameters.AddWithValue("@c", Db(a.Code));
+                    attr.Parameters.AddWithValue("@a", a.Actor is { } ai ? ai : DBNull.Value);
+                    attr.Parameters.AddWithValue("@k", Db(Key(a.Actor)));
+                    attr.Parameters.AddWithValue("@t", a.Text);
+                    attr.Parameters.AddWithValue("@s", a.Span.Start);
+                    attr.Parameters.AddWithValue("@x", a.Span.End);
+                    attr.ExecuteNonQuery();
+                }
+            }
+        }
+
+        // Claims: an event someone is said to assert, allege or deny; a denial names what it denies through Links.
+        using var claim = Command("""
+            INSERT INTO claims(event_id, document_id, stance, claimant_code, claimant_name, claimant_key, sources, about)
+            VALUES (@e, @d, @s, @c, @n, @k, @src, @about)
+            """, tx);
+        for (int k = 0; k < events.Length; k++)
+        {
+            var e = events[k];
+            bool attributed = !e.Attribution.IsDefaultOrEmpty;
+            if (!attributed && e.Modality is not (Modality.Alleged or Modality.Denied or Modality.Reported)) continue;
+            // The claimant is the innermost link (the one who said it); the outer links are the sources carrying it.
+            var inner = attributed ? e.Attribution[^1] : null;
+            string? claimantName = inner?.Actor is { } ia && ia >= 0 && ia < actors.Length ? actors[ia].Name : null;
+            string? claimantCode = inner?.Code ?? (inner?.Actor is { } ib && ib >= 0 && ib < actors.Length ? actors[ib].Code : null);
+            // A denial without attribution is its source's own: "Both Russia and North Korea denied".
+            if (inner is null && e.Modality == Modality.Denied && e.Source is { } src)
+            {
+                claimantCode = src.Code;
+                claimantName = src.Actor is { } sa && sa >= 0 && sa < actors.Length ? actors[sa].Name : null;
+            }
+            // What a claim is about, as merged-event ids: a denial's alleged events.
+            var about = (e.Links.IsDefault ? [] : e.Links).Where(clusterOf.ContainsKey).Select(l => clusterOf[l]).Distinct().ToArray();
+            claim.Parameters.Clear();
+            claim.Parameters.AddWithValue("@e", eventRows[k]);
+            claim.Parameters.AddWithValue("@d", id);
+            claim.Parameters.AddWithValue("@s", e.Modality.ToRecord());
+            claim.Parameters.AddWithValue("@c", Db(claimantCode));
+            claim.Parameters.AddWithValue("@n", Db(claimantName));
+            claim.Parameters.AddWithValue("@k", Db(inner?.Actor is { } ic && ic >= 0 && ic < actorKeys.Length ? actorKeys[ic] : null));
+            claim.Parameters.AddWithValue("@src", attributed ? string.Join(" > ", e.Attribution.Select(a => a.Text)) : "");
+            claim.Parameters.AddWithValue("@about", JsonSerializer.Serialize(about));
+            claim.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>The evidence sentence's text; without a sentence layer, the line around the trigger.</summary>
+    private static string EvidenceText(string text, Sentence[]? sentences, EventEvidence evidence)
+    {
+        if (sentences is not null && evidence.Sentence >= 0 && evidence.Sentence < sentences.Length)
+            return Slice(text, sentences[evidence.Sentence].Span);
+        int t = Math.Clamp(evidence.Trigger.Start, 0, text.Length);
+        int start = text.LastIndexOf('\n', Math.Max(0, t - 1)) + 1;
+        if (t == 0) start = 0;
+        int end = text.IndexOf('\n', t);
+        return text[start..(end < 0 ? text.Length : end)].Trim();
+    }
+
+    /// <summary>The best existing event this mention belongs to, or null. Ties go to the oldest event.</summary>
+    private long? FindCluster(SqliteTransaction tx, CodedEvent e, (DateOnly Start, DateOnly End)? range, ulong[] shingles)
+    {
+        if (range is not { } r) return null; // an undated event cannot be matched in time
+        var candidates = new List<(long Id, string Cameo, DateOnly Day, DateOnly End)>();
+        using (var cmd = Command("""
+            SELECT id, cameo, day, day_end FROM event_clusters
+            WHERE source_code = @s AND target_code = @t AND root = @r AND polarity = @p AND day IS NOT NULL AND day <= @hi AND day_end >= @lo
+            ORDER BY id
+            """, tx))
+        {
+            cmd.Parameters.AddWithValue("@s", e.Source?.Code ?? "");
+            cmd.Parameters.AddWithValue("@t", e.Target?.Code ?? "");
+            cmd.Parameters.AddWithValue("@r", e.Root);
+            cmd.Parameters.AddWithValue("@p", EventMatching.Polarity(e.Modality));
+            cmd.Parameters.AddWithValue("@hi", EventMatching.Iso(r.End.AddDays(EventMatching.WindowDays)));
+            cmd.Parameters.AddWithValue("@lo", EventMatching.Iso(r.Start.AddDays(-EventMatching.WindowDays)));
+            using var rd = cmd.ExecuteReader();
+            while (rd.Read())
+                candidates.Add((rd.GetInt64(0), rd.GetString(1), EventMatching.ParseIso(rd.GetString(2)), EventMatching.ParseIso(rd.GetString(3))));
+        }
+        if (candidates.Count == 0) return null;
+        long? best = null;
+        double bestScore = EventMatching.Threshold - 1e-9;
+        using var load = Command("SELECT shingles FROM events WHERE cluster_id = @c ORDER BY id", tx);
+        var pc = load.Parameters.Add("@c", SqliteType.Integer);
+        foreach (var c in candidates)
+        {
+            double similarity = 0;
+            pc.Value = c.Id;
+            using (var rd = load.ExecuteReader())
+                while (rd.Read())
+                    similarity = Math.Max(similarity, EventMatching.Jaccard(shingles, EventMatching.FromBlob(rd.GetFieldValue<byte[]>(0))));
+            double score = EventMatching.Score(string.Equals(c.Cameo, e.Cameo, StringComparison.Ordinal), r.Start, r.End, c.Day, c.End, similarity);
+            if (score > bestScore)
+            {
+                best = c.Id;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    private long NewCluster(SqliteTransaction tx, CodedEvent e, string baseCode, (DateOnly Start, DateOnly End)? range, ActorMention[] actors,
+        PlaceMention? place, bool isRoot, string dateAdded)
+    {
+        ActorMention? Actor(int? i) => i is { } a && a >= 0 && a < actors.Length ? actors[a] : null;
+        var sa = Actor(e.Source?.Actor);
+        var ta = Actor(e.Target?.Actor);
+        using var cmd = Command("""
+            INSERT INTO event_clusters(cameo, base_code, root, quad_class, goldstein, plover_type, plover_mode,
+                source_code, source_root, source_country, source_name, source_sector, source_actor_key,
+                target_code, target_root, target_country, target_name, target_sector, target_actor_key,
+                polarity, modality, date_value, day, day_end, place_id, place_name, place_country, place_lat, place_lon, place_kind,
+                is_root, date_added)
+            VALUES (@cameo, @base, @root, @quad, @goldstein, @ptype, @pmode,
+                @scode, @sroot, @scountry, @sname, @ssector, @skey,
+                @tcode, @troot, @tcountry, @tname, @tsector, @tkey,
+                @polarity, @modality, @dvalue, @day, @dayend, @pid, @pname, @pcountry, @plat, @plon, @pkind,
+                @isroot, @added)
+            RETURNING id
+            """, tx);
+        var p = cmd.Parameters;
+        p.AddWithValue("@cameo", e.Cameo);
+        p.AddWithValue("@base", baseCode);
+        p.AddWithValue("@root", e.Root);
+        p.AddWithValue("@quad", e.QuadClass);
+        p.AddWithValue("@goldstein", e.Goldstein);
+        p.AddWithValue("@ptype", Db(e.Plover.Type));
+        p.AddWithValue("@pmode", Db(e.Plover.Mode));
+        p.AddWithValue("@scode", e.Source?.Code ?? "");
+        p.AddWithValue("@sroot", EventMatching.CodeRoot(e.Source?.Code, e.Source?.Country));
+        p.AddWithValue("@scountry", Db(e.Source?.Country));
+        p.AddWithValue("@sname", Db(sa?.Name));
+        p.AddWithValue("@ssector", Db(sa?.Sector));
+        p.AddWithValue("@skey", sa is { } s1 ? ActorKey(s1) : DBNull.Value);
+        p.AddWithValue("@tcode", e.Target?.Code ?? "");
+        p.AddWithValue("@troot", EventMatching.CodeRoot(e.Target?.Code, e.Target?.Country));
+        p.AddWithValue("@tcountry", Db(e.Target?.Country));
+        p.AddWithValue("@tname", Db(ta?.Name));
+        p.AddWithValue("@tsector", Db(ta?.Sector));
+        p.AddWithValue("@tkey", ta is { } t1 ? ActorKey(t1) : DBNull.Value);
+        p.AddWithValue("@polarity", EventMatching.Polarity(e.Modality));
+        p.AddWithValue("@modality", e.Modality.ToRecord());
+        p.AddWithValue("@dvalue", e.Date.Value);
+        p.AddWithValue("@day", range is { } r1 ? EventMatching.Iso(r1.Start) : DBNull.Value);
+        p.AddWithValue("@dayend", range is { } r2 ? EventMatching.Iso(r2.End) : DBNull.Value);
+        p.AddWithValue("@pid", Db(place?.PlaceId));
+        p.AddWithValue("@pname", Db(place?.Name));
+        p.AddWithValue("@pcountry", Db(place?.Country));
+        p.AddWithValue("@plat", place?.Lat is { } lat ? lat : DBNull.Value);
+        p.AddWithValue("@plon", place?.Lon is { } lon ? lon : DBNull.Value);
+        p.AddWithValue("@pkind", Db(place?.Kind));
+        p.AddWithValue("@isroot", isRoot ? 1 : 0);
+        p.AddWithValue("@added", dateAdded);
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Recomputes an event's counts from its counted mentions (GDELT's NumMentions, NumSources, NumArticles); drops it when no mention is left.</summary>
+    private void RecountCluster(SqliteTransaction tx, long cluster)
+    {
+        using var cmd = Command("""
+            UPDATE event_clusters SET
+                num_mentions = (SELECT count(*) FROM events WHERE cluster_id = @c AND counted = 1),
+                num_articles = (SELECT count(DISTINCT document_id) FROM events WHERE cluster_id = @c AND counted = 1),
+                num_sources = (SELECT count(DISTINCT source_name_doc) FROM events WHERE cluster_id = @c AND counted = 1),
+                first_event_id = (SELECT min(id) FROM events WHERE cluster_id = @c)
+            WHERE id = @c
+            """, tx);
+        cmd.Parameters.AddWithValue("@c", cluster);
+        cmd.ExecuteNonQuery();
+        using var drop = Command("DELETE FROM event_clusters WHERE id = @c AND NOT EXISTS (SELECT 1 FROM events WHERE cluster_id = @c)", tx);
+        drop.Parameters.AddWithValue("@c", cluster);
+        drop.ExecuteNonQuery();
+    }
+
+    /// <summary>A superseded version's events stop counting: the new version's events replace them.</summary>
+    private void SupersedeEvents(SqliteTransaction tx, string previous)
+    {
+        using var cmd = Command("UPDATE events SET counted = 0 WHERE document_id = @p", tx);
+        cmd.Parameters.AddWithValue("@p", previous);
+        if (cmd.ExecuteNonQuery() == 0) return;
+        foreach (var c in ClustersOf(tx, previous)) RecountCluster(tx, c);
+    }
+
+    private List<long> ClustersOf(SqliteTransaction tx, string documentId)
+    {
+        using var cmd = Command("SELECT DISTINCT cluster_id FROM events WHERE document_id = @d ORDER BY cluster_id", tx);
+        cmd.Parameters.AddWithValue("@d", documentId);
+        using var r = cmd.ExecuteReader();
+        var list = new List<long>();
+        while (r.Read()) list.Add(r.GetInt64(0));
+        return list;
+    }
+
+    /// <summary>
+    /// The document's story: its original's or previous version's, else a MinHash peer's (estimated Jaccard ≥ 0.5),
+    /// else the story of the first article that reported one of its events, else a new story.
+    /// </summary>
+    private void AssignStory(SqliteTransaction tx, string id, string? linked, SortedSet<long> clusters)
+    {
+        long? story = null;
+        if (linked is not null)
+        {
+            using var cmd = Command("SELECT story_id FROM documents WHERE id = @d", tx);
+            cmd.Parameters.AddWithValue("@d", linked);
+            if (cmd.ExecuteScalar() is long s) story = s;
+        }
+        if (story is null && clusters.Count > 0)
+        {
+            using var cmd = Command("""
+                SELECT min(d.story_id) FROM events e JOIN documents d ON d.id = e.document_id
+                WHERE e.cluster_id = @c AND e.document_id <> @d AND d.story_id IS NOT NULL
+                """, tx);
+            var pc = cmd.Parameters.Add("@c", SqliteType.Integer);
+            cmd.Parameters.AddWithValue("@d", id);
+            foreach (var c in clusters)
+            {
+                pc.Value = c;
+                if (cmd.ExecuteScalar() is long s && (story is null || s < story)) story = s;
+            }
+        }
+        if (story is null)
+        {
+            using var insert = Command("INSERT INTO stories(first_document_id) VALUES (@d) RETURNING id", tx);
+            insert.Parameters.AddWithValue("@d", id);
+            story = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        using var update = Command("UPDATE documents SET story_id = @s WHERE id = @d", tx);
+        update.Parameters.AddWithValue("@s", story.Value);
+        update.Parameters.AddWithValue("@d", id);
+        update.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Replaces a stored document's analysis with <paramref name="analysed"/> (the same document re-run through the
+    /// pipeline), in one transaction: its layers are deleted, its events leave their merged events (which are
+    /// recounted, and dropped when empty) and the new events are merged again.
+    /// </summary>
+    public void ReplaceAnalysis(string documentId, Document analysed, IReadOnlyDictionary<string, string> versions)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(documentId);
+        ArgumentNullException.ThrowIfNull(analysed);
+        ArgumentNullException.ThrowIfNull(versions);
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            using var tx = _connection.BeginTransaction(deferred: false);
+            bool counted;
+            using (var cmd = Command("SELECT duplicate_of IS NULL AND is_latest = 1 FROM documents WHERE id = @d", tx))
+            {
+                cmd.Parameters.AddWithValue("@d", documentId);
+                counted = cmd.ExecuteScalar() is long c ? c != 0 : throw new ArgumentException($"No document {documentId}.", nameof(documentId));
+            }
+            var old = ClustersOf(tx, documentId);
+            foreach (var table in LayerTables)
+            {
+                using var del = Command($"DELETE FROM {table} WHERE document_id = @d", tx);
+                del.Parameters.AddWithValue("@d", documentId);
+                del.ExecuteNonQuery();
+            }
+            using (var del = Command("DELETE FROM events WHERE document_id = @d", tx)) // attributions and claims cascade
+            {
+                del.Parameters.AddWithValue("@d", documentId);
+                del.ExecuteNonQuery();
+            }
+            foreach (var c in old) RecountCluster(tx, c);
+            WriteAnalysis(tx, analysed, documentId, versions, counted);
+            StoreStepHook?.Invoke("reanalysis");
+            tx.Commit();
+        }
+    }
+
+    /// <summary>
+    /// Stored documents whose analysis is missing or was made by other versions than <paramref name="current"/>; with
+    /// <paramref name="before"/>, also those analysed by a Sitrep older than that version. Ordered by storage order.
+    /// </summary>
+    public IReadOnlyList<string> DocumentsToReanalyse(IReadOnlyDictionary<string, string> current, string? before = null)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var key = VersionKey(current);
+        Version? limit = before is null ? null : Version.Parse(before);
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            using var cmd = Command("""
+                SELECT d.id, v.versions, a.sitrep_version FROM documents d
+                LEFT JOIN document_analysis a ON a.document_id = d.id
+                LEFT JOIN version_sets v ON v.id = a.version_set_id
+                ORDER BY d.rowid
+                """, null);
+            using var r = cmd.ExecuteReader();
+            var list = new List<string>();
+            while (r.Read())
+            {
+                bool stale = r.IsDBNull(1) || !string.Equals(r.GetString(1), key, StringComparison.Ordinal);
+                if (!stale && limit is not null && Version.TryParse(r.GetString(2), out var v) && v < limit) stale = true;
+                if (stale) list.Add(r.GetString(0));
+            }
+            return list;
+        }
+    }
+
+    /// <summary>The tokens stored for a document, or null.</summary>
+    public Token[]? GetTokens(string documentId)
+    {
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            using var cmd = Command("SELECT data FROM tokens WHERE document_id = @d", null);
+            cmd.Parameters.AddWithValue("@d", documentId);
+            return cmd.ExecuteScalar() is byte[] blob ? TokenCodec.Decode(blob) : null;
+        }
+    }
+
+    /// <summary>Layer name → item count for a stored document, with the versions that made them.</summary>
+    public IReadOnlyList<(string Layer, int Items, string Versions)> GetLayers(string documentId)
+    {
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            using var cmd = Command("""
+                SELECT l.layer, l.items, v.versions FROM document_layers l JOIN version_sets v ON v.id = l.version_set_id
+                WHERE l.document_id = @d ORDER BY l.layer
+                """, null);
+            cmd.Parameters.AddWithValue("@d", documentId);
+            using var r = cmd.ExecuteReader();
+            var list = new List<(string, int, string)>();
+            while (r.Read()) list.Add((r.GetString(0), r.GetInt32(1), r.GetString(2)));
+            return list;
+        }
+    }
+}

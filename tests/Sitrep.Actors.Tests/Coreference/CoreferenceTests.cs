@@ -1,0 +1,52 @@
+using Sitrep.Actors.Tests.Linking;
+
+namespace Sitrep.Actors.Tests.Coreference;
+
+/// <summary>Within-document coreference: surnames, pronouns, titles and "the two countries".</summary>
+[Collection("linking")]
+public sealed class CoreferenceTests(LinkingFixture f)
+{
+    private static readonly DateOnly Date = new(2023, 8, 30);
+
+    private static List<(string Text, ActorMention M)> Named(string text, ActorMention[] ms) => ms.Select(m => (text[m.Span.Start..m.Span.End], m)).ToList();
+
+    [Fact]
+    public void SurnameAndPronounJoinTheFullName()
+    {
+        const string text = "Sergei Shoigu visited Pyongyang on Tuesday. Shoigu said he would return soon.";
+        var ms = Named(text, f.Link(text, Date));
+        var full = ms.First(x => x.Text == "Sergei Shoigu").M;
+        var surname = ms.First(x => x.Text == "Shoigu").M;
+        var he = ms.First(x => x.Text == "he").M;
+        Assert.Equal("sergei-shoigu", surname.ActorId);
+        Assert.Equal(full.Chain, surname.Chain);
+        Assert.Equal(full.Chain, he.Chain);
+        Assert.Equal("pronoun", he.Resolution);
+    }
+
+    [Fact]
+    public void TheTwoCountriesAreTheLastTwoNamed()
+    {
+        const string text = "Russia and North Korea signed a pact. The two countries will hold talks.";
+        var ms = Named(text, f.Link(text, Date));
+        var pair = ms.Where(x => x.Text == "The two countries").Select(x => x.M.Code).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["PRK", "RUS"], pair);
+    }
+
+    [Fact]
+    public void ItTakesAStateAndUnresolvedPronounsAreLeftOut()
+    {
+        const string text = "Japan said it would protest. We are watching.";
+        var ms = Named(text, f.Link(text, Date));
+        Assert.Equal("JPN", ms.Single(x => x.Text == "it").M.Code);
+        Assert.DoesNotContain(ms, x => x.Text == "We");
+    }
+
+    [Fact]
+    public void CoordinatedDemonymsGiveOneMentionPerCountry()
+    {
+        const string text = "Senior Hungarian and Romanian officials agreed on Wednesday.";
+        var ms = f.Link(text, Date);
+        Assert.Equal(["HUNGOV", "ROUGOV"], ms.Select(m => m.Code).Order(StringComparer.Ordinal).ToList());
+    }
+}

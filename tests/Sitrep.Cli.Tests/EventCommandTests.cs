@@ -1,0 +1,44 @@
+namespace Sitrep.Cli.Tests;
+
+/// <summary>The event commands in-process: the pattern lint on the shipped lexicon, and eval events on two gold records.</summary>
+public sealed class EventCommandTests
+{
+    [Fact]
+    public void Patterns_lint_passes_on_the_shipped_lexicon()
+    {
+        var (code, output) = Capture(["patterns", "lint", "--patterns", RepoPaths.Repo("data", "lexicons", "events")]);
+        Assert.Equal(0, code);
+        Assert.Contains("0 error(s)", output);
+    }
+
+    [Fact]
+    public void Eval_events_scores_plover_gold_records()
+    {
+        var gold = Path.Combine(Path.GetTempPath(), "sitrep-gold-" + Guid.NewGuid().ToString("N")[..8] + ".json");
+        File.WriteAllText(gold, """
+            [ { "id": "g1", "event": "ASSAULT", "date": "2000-01-01", "text": "Russia attacked Ukraine on Monday.",
+                "source": [ { "actorText": "Russia", "code": "RUS" } ], "target": [ { "actorText": "Ukraine", "code": "UKR" } ],
+                "textInfo": { "markup": "(SRC: Russia) (EVT: attacked) (TAR: Ukraine) on Monday." } },
+              { "id": "g2", "event": "DEMAND", "date": "2000-01-01", "text": "Greece demanded that Turkey withdraw its troops.",
+                "source": [ { "actorText": "Greece", "code": "GRC" } ], "target": [ { "actorText": "Turkey", "code": "TUR" } ],
+                "textInfo": { "markup": "" } } ]
+            """);
+        try
+        {
+            var (code, output) = Capture(["eval", "events", "--gold", gold]);
+            Assert.Equal(0, code);
+            Assert.Contains("PLOVER event type: accuracy 100.0%", output);
+            Assert.Contains("development set", output);
+        }
+        finally { File.Delete(gold); }
+    }
+
+    private static (int Code, string Output) Capture(string[] args)
+    {
+        var old = Console.Out;
+        using var sw = new StringWriter();
+        Console.SetOut(sw);
+        try { return (Program.Run(args), sw.ToString()); }
+        finally { Console.SetOut(old); }
+    }
+}

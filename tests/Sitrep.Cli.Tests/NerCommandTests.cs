@@ -1,0 +1,40 @@
+using System.Text.Json;
+
+namespace Sitrep.Cli.Tests;
+
+/// <summary>`sitrep eval ner` and the entities layer of `sitrep annotate`, through the command a user runs.</summary>
+public sealed class NerCommandTests
+{
+    [Fact]
+    public void Eval_ner_scores_exact_spans_on_an_iob2_file()
+    {
+        using var env = new TestEnvironment();
+        var gold = env.File("gold.iob2", System.Text.Encoding.UTF8.GetBytes(string.Join('\n',
+            "# sent_id = s1", "1\tVladimir\tB-PER\t-\t-", "2\tPutin\tI-PER\t-\t-", "3\tvisited\tO\t-\t-", "4\tMoscow\tB-LOC\t-\t-", "5\t.\tO\t-\t-", "",
+            "# sent_id = s2", "1\tThe\tO\t-\t-", "2\tUnited\tB-ORG\t-\t-", "3\tNations\tI-ORG\t-\t-", "4\tmet\tO\t-\t-", "5\ttoday\tO\t-\t-", "6\t.\tO\t-\t-", "") + "\n"));
+        var (exit, stdout, stderr) = TestEnvironment.Run("eval", "ner", "--gold", gold, "--json");
+        Assert.True(exit == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var overall = json.RootElement.GetProperty("overall");
+        Assert.Equal(3, overall.GetProperty("gold").GetInt32());
+        Assert.InRange(overall.GetProperty("f1").GetDouble(), 0, 100);
+        Assert.Equal(2, json.RootElement.GetProperty("sentences").GetInt32());
+    }
+
+    [Fact]
+    public void Annotate_writes_entities_and_is_byte_identical_twice()
+    {
+        var seed = TestEnvironment.Shared("samples", "seed-article.txt");
+        var first = TestEnvironment.Run("annotate", seed, "--compact");
+        var second = TestEnvironment.Run("annotate", seed, "--compact");
+        Assert.True(first.Exit == 0, first.Err);
+        Assert.Equal(first.Out, second.Out);
+        using var json = JsonDocument.Parse(first.Out);
+        var text = json.RootElement.GetProperty("document").GetProperty("text").GetString()!;
+        var entities = json.RootElement.GetProperty("entities").EnumerateArray().ToList();
+        Assert.Contains(entities, e => e.GetProperty("text").GetString() == "Kim Jong Un" && e.GetProperty("type").GetString() == "PER");
+        foreach (var e in entities)
+            Assert.Equal(text[e.GetProperty("start").GetInt32()..e.GetProperty("end").GetInt32()], e.GetProperty("text").GetString());
+        Assert.StartsWith("en-ner@sha256:", json.RootElement.GetProperty("sitrep").GetProperty("models").GetProperty("ner").GetString(), StringComparison.Ordinal);
+    }
+}

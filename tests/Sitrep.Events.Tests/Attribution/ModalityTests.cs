@@ -1,0 +1,117 @@
+using Sitrep.Core;
+using Sitrep.Events.Attribution;
+
+namespace Sitrep.Events.Tests.Attribution;
+
+/// <summary>Short constructed sentences, one cue each, through the shipped parser (no actor layer: codes are absent).</summary>
+public sealed class ModalityTests
+{
+    private static ClaimContext Analyze(string text, string trigger, DocumentMetadata? metadata = null)
+    {
+        var doc = ParsedText.Parse(text, metadata);
+        return ParsedText.Analyzer.Analyze(doc, ParsedText.Token(doc, trigger));
+    }
+
+    [Theory]
+    [InlineData("Russia attacked the port.", "attacked", Modality.Asserted, "")]
+    [InlineData("Russia did not attack the port.", "attack", Modality.Negated, "")]
+    [InlineData("Russia never attacked the port.", "attacked", Modality.Negated, "")]
+    [InlineData("Nobody attacked the port.", "attacked", Modality.Negated, "")]
+    [InlineData("Russia sent no troops to the border.", "sent", Modality.Negated, "")]
+    [InlineData("Russia failed to capture the city.", "capture", Modality.Negated, "")]
+    [InlineData("Russia not only attacked the port but also shelled the city.", "attacked", Modality.Asserted, "")]
+    [InlineData("Did Russia attack the port?", "attack", Modality.Hypothetical, "")]
+    [InlineData("If Russia attacks the port, Ukraine will respond.", "attacks", Modality.Hypothetical, "")]
+    [InlineData("If Russia attacks the port, Ukraine will respond.", "respond", Modality.Intended, "")]
+    [InlineData("Russia could attack the port.", "attack", Modality.Hypothetical, "")]
+    [InlineData("Russia plans to attack the port.", "attack", Modality.Intended, "")]
+    [InlineData("Russia is expected to attack the port.", "attack", Modality.Intended, "")]
+    [InlineData("Russia seeks to buy munitions from North Korea.", "buy", Modality.Intended, "")]
+    [InlineData("Russia will attack the port.", "attack", Modality.Intended, "")]
+    [InlineData("The United States urged Russia to withdraw its troops.", "withdraw", Modality.Requested, "")]
+    [InlineData("The United States called on Russia to withdraw its troops.", "withdraw", Modality.Requested, "")]
+    [InlineData("The United States told Russia to withdraw its troops.", "withdraw", Modality.Requested, "")]
+    [InlineData("Kirby told reporters that Russia attacked the port.", "attacked", Modality.Reported, "Kirby told")]
+    [InlineData("Ukraine demanded that Russia withdraw its troops.", "withdraw", Modality.Requested, "")]
+    [InlineData("Ukraine accused Russia of attacking the port.", "attacking", Modality.Alleged, "Ukraine accused")]
+    [InlineData("Russia allegedly attacked the port.", "attacked", Modality.Alleged, "")]
+    [InlineData("Officials said the alleged attack killed ten people.", "attack", Modality.Alleged, "Officials said")]
+    [InlineData("Ukraine alleged that Russia attacked the port.", "attacked", Modality.Alleged, "Ukraine alleged")]
+    [InlineData("Russia denied that it attacked the port.", "attacked", Modality.Denied, "Russia denied")]
+    [InlineData("Russia rejected claims that it attacked the port.", "attacked", Modality.Denied, "Russia rejected")]
+    [InlineData("Ukraine said Russia attacked the port.", "attacked", Modality.Reported, "Ukraine said")]
+    [InlineData("Russia attacked the port, Ukraine said.", "attacked", Modality.Reported, "Ukraine said")]
+    [InlineData("Russia is said to have attacked the port.", "attacked", Modality.Reported, "is said")]
+    [InlineData("The ministry's statement said Russia attacked the port.", "attacked", Modality.Reported, "The ministry's statement said")]
+    [InlineData("According to Ukraine, Russia attacked the port.", "attacked", Modality.Reported, "According to Ukraine")]
+    public void One_cue(string text, string trigger, Modality expected, string chain)
+    {
+        var c = Analyze(text, trigger);
+        Assert.Equal(expected, c.Modality);
+        Assert.Equal(chain, string.Join(" | ", c.Attribution.Select(l => l.Text)));
+    }
+
+    [Fact]
+    public void Nested_reporting_is_outermost_first()
+    {
+        var c = Analyze("Reuters reported that Ukraine said Russia attacked the port.", "attacked");
+        Assert.Equal(["Reuters reported", "Ukraine said"], c.Attribution.Select(l => l.Text));
+        Assert.Equal("GBRMED", c.Attribution[0].Code); // a wire agency without a mention gets the lexicon's code
+        Assert.Null(c.Attribution[1].Code);
+    }
+
+    [Fact]
+    public void Negation_scope_is_the_trigger_not_the_report()
+    {
+        var negated = Analyze("Ukraine said Russia did not attack the port.", "attack");
+        Assert.Equal(Modality.Negated, negated.Modality);
+        Assert.Equal("Ukraine said", Assert.Single(negated.Attribution).Text);
+        // The negation on "attack" does not reach the event of the other clause.
+        Assert.Equal(Modality.Asserted, Analyze("Russia did not attack the port but shelled the city.", "shelled").Modality);
+    }
+
+    [Fact]
+    public void Citing_adds_the_cited_source_inside_the_report()
+    {
+        var c = Analyze("Russia attacked the port, Reuters reported, citing officials.", "attacked");
+        Assert.Equal(["Reuters reported", "citing officials"], c.Attribution.Select(l => l.Text));
+    }
+
+    [Fact]
+    public void Dateline_credits_the_wire_agency()
+    {
+        var c = Analyze("SEOUL (Reuters) - North Korea fired a missile on Monday, South Korea's military said.", "fired");
+        Assert.Equal(Modality.Reported, c.Modality);
+        Assert.Equal(["(Reuters)", "South Korea's military said"], c.Attribution.Select(l => l.Text));
+        Assert.Equal("GBRMED", c.Attribution[0].Code);
+    }
+
+    [Fact]
+    public void Dateline_with_a_date_credits_the_wire_agency()
+    {
+        var c = Analyze("WASHINGTON, Aug 30 (AP) — The United States flew a bomber to the Korean Peninsula.", "flew");
+        Assert.Equal(Modality.Asserted, c.Modality);
+        Assert.Equal(["(AP)"], c.Attribution.Select(l => l.Text));
+        Assert.Equal("USAMED", c.Attribution[0].Code);
+    }
+
+    [Fact]
+    public void Author_metadata_credits_the_wire_agency_with_an_empty_span()
+    {
+        var c = Analyze("North Korea fired a missile on Monday.", "fired", new DocumentMetadata { Reader = "test", Origin = "t", Author = "By Reuters staff" });
+        var link = Assert.Single(c.Attribution);
+        Assert.Equal("author: By Reuters staff", link.Text);
+        Assert.Equal(new TextSpan(0, 0), link.Span);
+        Assert.Equal(Modality.Asserted, c.Modality);
+        // An outlet that is not a wire agency is never a link.
+        var other = Analyze("North Korea fired a missile on Monday.", "fired", new DocumentMetadata { Reader = "test", Origin = "t", Site = "Mint", Author = "Staff writer" });
+        Assert.Empty(other.Attribution);
+    }
+
+    [Fact]
+    public void A_speech_tag_after_a_condition_is_no_tag()
+    {
+        var c = Analyze("If Russia attacks the port, Ukraine will respond.", "attacks");
+        Assert.Empty(c.Attribution);
+    }
+}

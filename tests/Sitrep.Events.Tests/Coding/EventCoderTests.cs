@@ -1,0 +1,135 @@
+using Sitrep.Actors;
+using static Sitrep.Events.Tests.Coding.EventTestText;
+
+namespace Sitrep.Events.Tests.Coding;
+
+/// <summary>The coder on real parses with hand-made actor mentions: one construction a test.</summary>
+public sealed class EventCoderTests
+{
+    private static string[] Dyads(string text, A[] actors, (string, string)[]? places = null) =>
+        [.. Code(With(text, actors, places)).Select(Dyad)];
+
+    [Fact]
+    public void Passive_takes_the_source_from_the_by_agent()
+    {
+        var events = Dyads("Israeli soldiers were attacked by Hamas gunmen near Gaza.",
+            [new("Israeli soldiers", "ISRMIL"), new("Hamas gunmen", "PSEREB")]);
+        Assert.Equal(["PSEREB 190 ISRMIL"], events);
+    }
+
+    [Fact]
+    public void Nominal_visit_codes_the_possessor_and_the_destination()
+    {
+        var events = Dyads("Shoigu's visit to Pyongyang ended on Tuesday.",
+            [new("Shoigu", "RUSGOV"), new("Pyongyang", "PRK")]);
+        Assert.Equal(["RUSGOV 042 PRK"], events);
+    }
+
+    [Fact]
+    public void Compound_subject_gives_one_denial_each_aimed_at_the_accuser()
+    {
+        var doc = With("Last year, the US said North Korea had sent weapons to Russia. Both Russia and North Korea denied the US allegations.",
+            [new("US", "USA"), new("North Korea", "PRK"), new("Russia", "RUS"), new("Russia", "RUS", 2), new("North Korea", "PRK", 2), new("US", "USA", 2)],
+            published: new DateOnly(2023, 8, 30));
+        var events = Code(doc);
+        var denials = events.Where(e => e.Cameo == "016").ToList();
+        Assert.Equal(["RUS 016 USA", "PRK 016 USA"], denials.Select(Dyad));
+        var alleged = Assert.Single(events, e => e.Root == "07");
+        Assert.Equal("PRK 072 RUS", Dyad(alleged));
+        Assert.All(denials, d => Assert.Equal(alleged.Id, Assert.Single(d.Links)));
+        Assert.Equal(Modality.Alleged, alleged.Modality);
+        Assert.Equal("2022", alleged.Date.Value);
+    }
+
+    [Fact]
+    public void Reciprocal_exchange_codes_both_directions()
+    {
+        var events = Dyads("Putin and Kim traded letters last month.", [new("Putin", "RUSGOV"), new("Kim", "PRKGOV")]);
+        Assert.Equal(["RUSGOV 040 PRKGOV", "PRKGOV 040 RUSGOV"], events);
+    }
+
+    [Fact]
+    public void Reported_speech_is_coded_with_its_attribution()
+    {
+        var events = Code(With("Kirby said Russia is seeking weapons from North Korea.",
+            [new("Kirby", "USAGOV", Kind: ActorKind.Person), new("Russia", "RUS"), new("North Korea", "PRK")]));
+        var e = Assert.Single(events);
+        Assert.Equal("RUS 0232 PRK", Dyad(e));
+        Assert.Equal("02", e.Root);
+        Assert.Equal("REQUEST", e.Plover.Type);
+        Assert.Contains(e.Attribution, a => a.Code == "USAGOV");
+        Assert.NotEqual(Modality.Asserted, e.Modality);
+    }
+
+    [Fact]
+    public void Negated_event_keeps_its_code_and_says_negated()
+    {
+        var e = Assert.Single(Code(With("Russia did not attack Ukraine.", [new("Russia", "RUS"), new("Ukraine", "UKR")])));
+        Assert.Equal("RUS 190 UKR", Dyad(e));
+        Assert.Equal(Modality.Negated, e.Modality);
+    }
+
+    [Fact]
+    public void Promised_cooperation_is_an_intent_and_promised_force_a_threat()
+    {
+        var intent = Assert.Single(Code(With("Syria will withdraw its troops from Lebanon.", [new("Syria", "SYR"), new("Lebanon", "LBN")])));
+        Assert.Equal("SYR 0356 LBN", Dyad(intent));
+        Assert.Equal("AGREE", intent.Plover.Type);
+        var threat = Assert.Single(Code(With("Iran vowed to attack Iraq.", [new("Iran", "IRN"), new("Iraq", "IRQ")])));
+        Assert.Equal("IRN 1384 IRQ", Dyad(threat));
+        Assert.Equal("THREATEN", threat.Plover.Type);
+    }
+
+    [Fact]
+    public void Date_comes_from_the_clause_else_the_sentence_else_the_report()
+    {
+        var published = new DateOnly(2023, 8, 30);
+        var inClause = Assert.Single(Code(With("Russia attacked Ukraine in March.", [new("Russia", "RUS"), new("Ukraine", "UKR")], published: published)));
+        Assert.Equal(new EventDate("2023-03", "timex", 0), inClause.Date);
+        var inSentence = Assert.Single(Code(With("Last year, Kirby said Russia attacked Ukraine.",
+            [new("Kirby", "USAGOV", Kind: ActorKind.Person), new("Russia", "RUS"), new("Ukraine", "UKR")], published: published)));
+        Assert.Equal(("2022", "sentence"), (inSentence.Date.Value, inSentence.Date.From));
+        var report = Assert.Single(Code(With("Russia attacked Ukraine.", [new("Russia", "RUS"), new("Ukraine", "UKR")], published: published)));
+        Assert.Equal(new EventDate("2023-08-30", "report"), report.Date);
+    }
+
+    [Fact]
+    public void Place_is_a_locative_place_in_the_clause()
+    {
+        var doc = With("Russia attacked Ukrainian troops in Bakhmut.", [new("Russia", "RUS"), new("Ukrainian troops", "UKRMIL")], [("Bakhmut", "UKR")]);
+        var e = Assert.Single(Code(doc));
+        Assert.Equal(0, e.Place);
+    }
+
+    [Fact]
+    public void Evidence_records_sentence_trigger_actor_spans_and_rule()
+    {
+        const string text = "Fighting continued. North Korea launched a ballistic missile toward Japan.";
+        var e = Assert.Single(Code(With(text, [new("North Korea", "PRK"), new("Japan", "JPN")])));
+        Assert.Equal(1, e.Evidence.Sentence);
+        Assert.Equal("launched", text[e.Evidence.Trigger.Start..e.Evidence.Trigger.End]);
+        Assert.Equal(["North Korea", "Japan"], e.Evidence.Spans.Select(s => text[s.Start..s.End]));
+        Assert.Equal("launch.missile@1", e.Rule);
+        Assert.Equal(("150", "15", 4, -7.2), (e.Cameo, e.Root, e.QuadClass, e.Goldstein));
+    }
+
+    [Fact]
+    public void Ids_follow_text_order_and_coding_is_deterministic()
+    {
+        var actors = new A[] { new("Russia", "RUS"), new("Ukraine", "UKR"), new("Ukraine", "UKR", 2), new("Russia", "RUS", 2) };
+        const string text = "Russia attacked Ukraine. Ukraine condemned Russia.";
+        var first = Code(With(text, actors));
+        var second = Code(With(text, actors));
+        Assert.Equal(["e1", "e2"], first.Select(e => e.Id));
+        Assert.Equal(["RUS 190 UKR", "UKR 111 RUS"], first.Select(Dyad));
+        static string Describe(CodedEvent e) =>
+            $"{e.Id} {Dyad(e)} {e.Rule} {e.Date} {e.Modality} {e.Evidence.Trigger} {string.Join(",", e.Evidence.Spans)} {string.Join(",", e.Attribution.Select(a => a.Text))}";
+        Assert.Equal(first.Select(Describe), second.Select(Describe));
+    }
+
+    [Fact]
+    public void Sentence_without_actors_codes_nothing()
+    {
+        Assert.Empty(Code(With("The missile test came just hours later.", [])));
+    }
+}

@@ -1,0 +1,113 @@
+using Sitrep.Core;
+using Sitrep.Nlp;
+using Sitrep.Nlp.Parsing;
+using Sitrep.Nlp.Stages;
+
+namespace Sitrep.Time.Tests;
+
+public sealed class ParseTenseTests
+{
+    /// <summary>Tokens of <paramref name="text"/> split on spaces, with (upos, xpos, lemma, head, deprel) given per token.</summary>
+    private static Token[] Tree(string text, params (string Upos, string Xpos, string Lemma, int Head, string Deprel)[] analyses)
+    {
+        var tokens = new Token[analyses.Length];
+        int pos = 0;
+        for (int i = 0; i < analyses.Length; i++)
+        {
+            int end = text.IndexOf(' ', pos);
+            if (end < 0) end = text.Length;
+            var a = analyses[i];
+            tokens[i] = new Token(new TextSpan(pos, end), 0, a.Upos, a.Xpos, a.Lemma, a.Head, a.Deprel);
+            pos = end + 1;
+        }
+        return tokens;
+    }
+
+    private static TenseHint At(string text, Token[] tokens, string word)
+    {
+        int at = text.IndexOf(word, StringComparison.Ordinal);
+        return new ParseTense(text, tokens, new Never()).At(new TextSpan(at, at + word.Length));
+    }
+
+    [Fact]
+    public void Past_verb_governs_its_oblique()
+    {
+        const string text = "The talks ended on Friday";
+        var t = Tree(text, ("DET", "DT", "the", 1, "det"), ("NOUN", "NNS", "talk", 2, "nsubj"), ("VERB", "VBD", "end", -1, "root"),
+            ("ADP", "IN", "on", 4, "case"), ("PROPN", "NNP", "Friday", 2, "obl"));
+        Assert.Equal(TenseHint.Past, At(text, t, "Friday"));
+    }
+
+    [Fact]
+    public void Will_makes_future()
+    {
+        const string text = "Talks will resume on Friday";
+        var t = Tree(text, ("NOUN", "NNS", "talk", 2, "nsubj"), ("AUX", "MD", "will", 2, "aux"), ("VERB", "VB", "resume", -1, "root"),
+            ("ADP", "IN", "on", 4, "case"), ("PROPN", "NNP", "Friday", 2, "obl"));
+        Assert.Equal(TenseHint.Future, At(text, t, "Friday"));
+    }
+
+    [Fact]
+    public void Scheduling_verb_points_ahead_even_in_the_past_tense()
+    {
+        const string text = "Protesters planned a rally on Saturday";
+        var t = Tree(text, ("NOUN", "NNS", "protester", 1, "nsubj"), ("VERB", "VBD", "plan", -1, "root"), ("DET", "DT", "a", 3, "det"),
+            ("NOUN", "NN", "rally", 1, "obj"), ("ADP", "IN", "on", 5, "case"), ("PROPN", "NNP", "Saturday", 1, "obl"));
+        Assert.Equal(TenseHint.Future, At(text, t, "Saturday"));
+    }
+
+    [Fact]
+    public void Infinitive_under_expected_is_future_and_perfect_is_past()
+    {
+        const string text = "He is expected to arrive Monday";
+        var t = Tree(text, ("PRON", "PRP", "he", 2, "nsubj:pass"), ("AUX", "VBZ", "be", 2, "aux:pass"), ("VERB", "VBN", "expect", -1, "root"),
+            ("PART", "TO", "to", 4, "mark"), ("VERB", "VB", "arrive", 2, "xcomp"), ("PROPN", "NNP", "Monday", 4, "obl:tmod"));
+        Assert.Equal(TenseHint.Future, At(text, t, "Monday"));
+
+        const string text2 = "Prices have risen since March";
+        var t2 = Tree(text2, ("NOUN", "NNS", "price", 2, "nsubj"), ("AUX", "VBP", "have", 2, "aux"), ("VERB", "VBN", "rise", -1, "root"),
+            ("ADP", "IN", "since", 4, "case"), ("PROPN", "NNP", "March", 2, "obl"));
+        Assert.Equal(TenseHint.Past, At(text2, t2, "March"));
+    }
+
+    [Fact]
+    public void Without_a_parse_the_fallback_decides()
+    {
+        const string text = "Talks resume Friday";
+        var tokens = new[] { new Token(new TextSpan(0, 5), 0), new Token(new TextSpan(6, 12), 0), new Token(new TextSpan(13, 19), 0) };
+        Assert.False(ParseTense.Usable(tokens));
+        Assert.Equal(TenseHint.Future, new ParseTense(text, tokens, new Always(TenseHint.Future)).At(new TextSpan(13, 19)));
+    }
+
+    [Theory]
+    [InlineData("The talks ended on Friday.", "Friday", "2023-08-25")]
+    [InlineData("The talks will resume on Friday.", "Friday", "2023-09-01")]
+    [InlineData("Protesters planned a large rally on Saturday.", "Saturday", "2023-09-02")]
+    [InlineData("Prices have risen steadily since March.", "March", "2023-03")]
+    [InlineData("The minister said he would visit in October.", "October", "2023-10")]
+    public void Stage_takes_tense_from_the_shipped_tagger_and_parser(string text, string extent, string value)
+    {
+        var pipeline = Pipeline.Build(
+        [
+            new TokenizerStage(),
+            PosTaggerStage.Load(RepoPaths.Repo("data", "models", "pos", "en-ewt-pos.bin")),
+            DependencyParserStage.Load(RepoPaths.Repo("data", "models", "parser", "en-ewt-parser.bin")),
+            new TimexStage(),
+        ]);
+        var doc = new Document("d1", new SourceText(text), new SourceText(text), OffsetMap.Identity(text.Length),
+            new DocumentMetadata { Reader = "test", Origin = "-", Published = new DocumentDate(new DateOnly(2023, 8, 30)) });
+        var timexes = pipeline.Run(doc).Get(TimeLayers.Timexes);
+        var t = Assert.Single(timexes, x => text.Substring(x.Span.Start, x.Span.Length) == extent);
+        Assert.Equal(value, t.Value);
+    }
+
+    private sealed class Never : ITenseHints
+    {
+        public TenseHint At(TextSpan span) => TenseHint.Unknown;
+    }
+
+    private sealed class Always(TenseHint tense) : ITenseHints
+    {
+        public TenseHint At(TextSpan span) => tense;
+    }
+}

@@ -1,0 +1,23 @@
+namespace Sitrep.Time.Tests;
+
+/// <summary>The start-position scan must find exactly the matches a full regex scan finds, rule by rule.</summary>
+public sealed class TimexScanTests
+{
+    [Theory]
+    [InlineData("Monday")]
+    [InlineData("In the '90s and the 1990s, 2 weeks ago, twice a year, Q3 2004, FY98, 10:30 a.m. EST on Friday.")]
+    [InlineData("the first quarter of fiscal 1998;the next day;the year-ago period;every other week;mid-March, 12/05/1998")]
+    // Non-ASCII characters that IgnoreCase folds to ASCII letters (KELVIN SIGN), accents and curly quotes beside names.
+    [InlineData("two wee\u212As ago; \u212Aeep it; e\u017Fcape; caf\u00E9 Tuesday; \u201CJan. 5\u201D; \u00E9Monday")]
+    [InlineData("x2004 a12/3/2004 abcMonday _Monday\u00E9Monday 5pm GMT; 1830 GMT; the 21st century; year-end; 3-year-old")]
+    public void Scan_equals_full_scan(string text) => Assert.Empty(TimexTagger.ScanMismatches(text));
+
+    [Fact]
+    public void Scan_equals_full_scan_on_seed_article_in_any_case()
+    {
+        var text = File.ReadAllText(TestPaths.Shared("samples", "seed-article.txt"));
+        Assert.Empty(TimexTagger.ScanMismatches(text));
+        Assert.Empty(TimexTagger.ScanMismatches(text.ToUpperInvariant()));
+        Assert.Empty(TimexTagger.ScanMismatches(text.ToLowerInvariant()));
+    }
+}
