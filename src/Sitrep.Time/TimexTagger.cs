@@ -228,6 +228,9 @@ public sealed partial class TimexTagger
 
     private static bool Accept(Rule rule, Match m, string text)
     {
+        // \d also matches non-ASCII digits ("١٩٩٨"); values are built with invariant parsing of ASCII digits only.
+        foreach (var c in m.ValueSpan)
+            if (char.IsDigit(c) && !char.IsAsciiDigit(c)) return false;
         switch (rule)
         {
             case Rule.Year:

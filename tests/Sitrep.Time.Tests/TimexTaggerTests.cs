@@ -136,6 +136,9 @@ public sealed class TimexTaggerTests
     [InlineData("A 44-year-old man was arrested.", "44-year")]
     [InlineData("He is 52 years old.", "52 years")]
     [InlineData("Nasdaq's average daily volume rose.", "daily")]
+    // Non-ASCII digits match \d but are not parsed as a year (this used to throw).
+    [InlineData("The agreement of \u0661\u0669\u0669\u0668 was renewed.", "\u0661\u0669\u0669\u0668")]
+    [InlineData("Signed on 3 March \u0661\u0669\u0669\u0668.", "\u0661\u0669\u0669\u0668")]
     public void Bad_input_gives_no_timex(string text, string notDate)
     {
         var timexes = Tag(text, "2023-08-30");

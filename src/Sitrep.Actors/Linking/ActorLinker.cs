@@ -111,7 +111,8 @@ public sealed class ActorLinker
     {
         if (_kb is null) return null;
         try { return PlaceGazetteer.Default; }
-        catch (IOException) { return null; } // no data/places beside the KB: place fallbacks are off
+        // No shipped data folder (a KB loaded from elsewhere, as in tests): place fallbacks are off.
+        catch (Exception ex) when (ex is IOException or KbException or InvalidOperationException) { return null; }
     }
 
     public AliasIndex Index => _index;

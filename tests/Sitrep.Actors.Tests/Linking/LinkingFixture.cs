@@ -1,5 +1,6 @@
 using Sitrep.Actors.Kb;
 using Sitrep.Actors.Linking;
+using Sitrep.Actors.Places;
 using Sitrep.Core;
 using Sitrep.Nlp.Parsing;
 using Sitrep.Nlp.Stages;
@@ -19,7 +20,7 @@ public sealed class LinkingFixture
     {
         var root = KbFixture.RepoRoot();
         Kb = KnowledgeBase.Load(Path.Combine(root, "data", "kb"));
-        Stage = new ActorStage(new ActorLinker(AliasIndex.Build(Kb)));
+        Stage = new ActorStage(new ActorLinker(AliasIndex.Build(Kb), PlaceGazetteer.Load(Path.Combine(root, "data", "places"), Kb)));
         _pos = PosTaggerStage.Load(Path.Combine(root, "data", "models", "pos", "en-ewt-pos.bin"));
         _parser = DependencyParserStage.Load(Path.Combine(root, "data", "models", "parser", "en-ewt-parser.bin"));
     }
