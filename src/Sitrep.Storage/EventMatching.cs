@@ -7,7 +7,8 @@ using Sitrep.Events;
 namespace Sitrep.Storage;
 
 /// <summary>
-/// How mentions of one event in different articles are recognised: same dyad (source and target codes), same
+/// How mentions of one event in different articles are recognised: same dyad (source and target codes, or the same
+/// countries where one side is the bare country code), same
 /// CAMEO root and polarity, dates within <see cref="WindowDays"/> days, then a score over the exact CAMEO code,
 /// date proximity and the similarity of the evidence sentences (Jaccard of word 3-shingles).
 /// </summary>

@@ -383,12 +383,19 @@ public sealed partial class SitrepStore
         var candidates = new List<(long Id, string Cameo, DateOnly Day, DateOnly End)>();
         using (var cmd = Command("""
             SELECT id, cameo, day, day_end FROM event_clusters
-            WHERE source_code = @s AND target_code = @t AND root = @r AND polarity = @p AND day IS NOT NULL AND day <= @hi AND day_end >= @lo
+            WHERE source_root = @sr AND target_root = @tr
+              AND (source_code = @s OR source_code = source_root OR @s = @sr)
+              AND (target_code = @t OR target_code = target_root OR @t = @tr)
+              AND root = @r AND polarity = @p AND day IS NOT NULL AND day <= @hi AND day_end >= @lo
             ORDER BY id
             """, tx))
         {
+            // Same dyad: the same codes, or the same countries where one side is the bare country ("a Philippine
+            // boat" = PHL, "Philippine marines" = PHLMIL): outlets name the same party more or less precisely.
             cmd.Parameters.AddWithValue("@s", e.Source?.Code ?? "");
             cmd.Parameters.AddWithValue("@t", e.Target?.Code ?? "");
+            cmd.Parameters.AddWithValue("@sr", EventMatching.CodeRoot(e.Source?.Code, e.Source?.Country));
+            cmd.Parameters.AddWithValue("@tr", EventMatching.CodeRoot(e.Target?.Code, e.Target?.Country));
             cmd.Parameters.AddWithValue("@r", e.Root);
             cmd.Parameters.AddWithValue("@p", EventMatching.Polarity(e.Modality));
             cmd.Parameters.AddWithValue("@hi", EventMatching.Iso(r.End.AddDays(EventMatching.WindowDays)));

@@ -417,6 +417,12 @@ public sealed class EventCoder
     private static Party? PartyAt(DependencyView v, ActorMention[] actors, PlaceMention[] places, int token, bool allowPlace)
     {
         if (MentionAt(actors, token) is { } a && FromActor(actors, a) is { } direct) return direct;
+        // "a day after a China Coast Guard ship fired …": the parser often makes the time noun the subject and hangs the
+        // real subject from it with "after"/"before"; the time noun is never the actor, so look inside that phrase.
+        if (TimeNouns.Contains(v.Lemma(token)) && MentionAt(actors, token) is null)
+            foreach (var c in v.Children(token))
+                if (v.Deprel(c) is "nmod" or "obl" && v.Preposition(c) is "after" or "before")
+                    return PartyAt(v, actors, places, c, allowPlace: false);
         // "a group of Russian officials", "the leaders of the two countries": the actor is the modifier
         foreach (var c in v.Children(token))
             if (v.Deprel(c) is "nmod" or "compound" or "nmod:poss" or "amod" && (v.Preposition(c) is null or "of") && MentionAt(actors, c) is { } b
@@ -438,6 +444,9 @@ public sealed class EventCoder
                     return new Party(new EventParticipant(country, country, null), places[i].Span, -1 - i);
         return null;
     }
+
+    private static readonly HashSet<string> TimeNouns = new(StringComparer.Ordinal)
+    { "minute", "hour", "day", "week", "month", "year", "moment" };
 
     private static readonly HashSet<string> PhraseRelations = new(StringComparer.Ordinal)
     { "nmod", "nmod:poss", "compound", "amod", "nummod", "flat", "appos", "obl", "nmod:desc", "advmod" };
