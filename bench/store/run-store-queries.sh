@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Query benchmark on a synthetic store of N merged events (default 1,000,000; generated for the benchmark only by
 # generate-events.py with a fixed seed, about 1% of them RUS→PRK): whole-process times of `sitrep events --dyad`
-# and `sitrep series --by week` for one dyad, one core, best and median of R runs.
+# and `sitrep series --by week` for one dyad, one core, best and median of R runs. The command is published
+# ReadyToRun (`dotnet publish -p:PublishReadyToRun=true`), as an installed `sitrep` would be, so start-up is not JIT.
 #
 #   bench/store/run-store-queries.sh [N] [RUNS]
 set -euo pipefail
@@ -9,8 +10,9 @@ here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 n="${1:-1000000}"; runs="${2:-7}"
 work="$(mktemp -d)"; db="$work/bench.db"
-dotnet build "$repo/src/Sitrep.Cli" -c Release -v quiet -nologo >/dev/null
-sitrep=(taskset -c 1 dotnet "$repo/src/Sitrep.Cli/bin/Release/net10.0/sitrep.dll")
+dotnet publish "$repo/src/Sitrep.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  --artifacts-path "$work/artifacts" -o "$work/pub" -v quiet -nologo >/dev/null
+sitrep=(taskset -c 1 "$work/pub/sitrep")
 # One real document gives the events a document to belong to.
 "${sitrep[@]}" ingest "$repo/samples/text" --db "$db" --no-progress >/dev/null
 python3 "$here/generate-events.py" "$db" "$n" >/dev/null
