@@ -148,11 +148,7 @@ public sealed class AttributionLexicon
         return read.Lexicon!;
     }
 
-    internal static string Sha256(string path)
-    {
-        using var fs = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(fs));
-    }
+    internal static string Sha256(string path) => Sitrep.Core.DataFileHash.Sha256(path);
 }
 
 public sealed class AttributionLexiconException(string message, IReadOnlyList<LexiconDiagnostic> diagnostics) : Exception(message)

@@ -96,11 +96,7 @@ public sealed class PatternSet
 
     internal static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
 
-    internal static string FileSha256(string path)
-    {
-        using var s = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(s));
-    }
+    internal static string FileSha256(string path) => Sitrep.Core.DataFileHash.Sha256(path);
 
     private static FrozenDictionary<string, ImmutableArray<EventPattern>> Index(IEnumerable<EventPattern> patterns) =>
         patterns.GroupBy(p => p.Lemma, StringComparer.Ordinal)

@@ -110,11 +110,7 @@ public sealed class NerModel
         return new NerModel(types, cs, gaz, weights, description);
     }
 
-    public static string Sha256(string path)
-    {
-        using var fs = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(fs));
-    }
+    public static string Sha256(string path) => Sitrep.Core.DataFileHash.Sha256(path);
 }
 
 /// <summary>Sparse multiclass linear scorer: each kept feature hash owns a short row of (class, float32 weight) pairs.</summary>

@@ -128,9 +128,5 @@ public sealed class PosModel
         return new PosModel(upos, xpos, cu, cx, amb, passes, new Lemmatizer(known, tables[0], tables[1], scripts, casing), description);
     }
 
-    public static string Sha256(string path)
-    {
-        using var fs = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(fs));
-    }
+    public static string Sha256(string path) => Sitrep.Core.DataFileHash.Sha256(path);
 }
