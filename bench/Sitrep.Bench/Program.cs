@@ -4,12 +4,17 @@ namespace Sitrep.Bench;
 
 public static class Program
 {
-    /// <summary><c>throughput [passes]</c> for the whole-run ingest figures, <c>nlp [options]</c> for the linguistic core (see <see cref="NlpThroughput"/>); anything else goes to BenchmarkDotNet.</summary>
+    /// <summary><c>throughput [passes]</c> for the whole-run ingest figures, <c>nlp [options]</c> for the linguistic core (see <see cref="NlpThroughput"/>), <c>pipeline [options]</c> for the whole analysis pipeline (see <see cref="PipelineThroughput"/>); anything else goes to BenchmarkDotNet.</summary>
     public static void Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "timex")
         {
             TimexThroughput.Run(args);
+            return;
+        }
+        if (args.Length > 0 && args[0] == "pipeline")
+        {
+            PipelineThroughput.Run(args);
             return;
         }
         if (args.Length > 0 && args[0] == "nlp")

@@ -9,14 +9,18 @@ public static class Program
 {
     public static int Main(string[] args) => Run(args);
 
+    /// <summary>Sitrep's version (every assembly has it): read here rather than from DocumentRecordWriter, whose JSON set-up costs start-up time.</summary>
+    private static string Version { get; } = typeof(Program).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
+
     /// <summary>Runs the CLI; tests call this in-process.</summary>
     public static int Run(string[] args)
     {
+        Output.StartupTrace.Mark("main");
         var app = new CommandApp();
-        app.Configure(config =>
+        Action<IConfigurator> configure = config =>
         {
             config.SetApplicationName("sitrep");
-            config.SetApplicationVersion(Core.Records.DocumentRecordWriter.SitrepVersion);
+            config.SetApplicationVersion(Version);
             config.AddCommand<IngestCommand>("ingest")
                 .WithDescription("Read news (files, folders, URLs, feeds, WARC, JSON Lines, '-' for stdin) into the store.")
                 .WithExample("ingest", "samples")
@@ -130,7 +134,11 @@ public static class Program
                 Console.Error.WriteLine($"sitrep: {ex.Message}");
                 return ex is CommandParseException or CommandRuntimeException ? 64 : 1;
             });
-        });
-        return app.Run(args);
+        };
+        // Only the command named on the command line is registered (see CommandSelection): start-up time.
+        app.Configure(config => configure(CommandSelection.For(config, args, configure)));
+        var exit = app.Run(args);
+        Output.StartupTrace.Mark("exit");
+        return exit;
     }
 }

@@ -86,35 +86,71 @@ public sealed partial class SitrepStore
     public IReadOnlyList<SeriesPoint> Series(EventQuery q, SeriesPeriod by)
     {
         ArgumentNullException.ThrowIfNull(q);
-        var rows = new List<(DateOnly Day, int Quad, double Goldstein, int Mentions)>();
+        // SQLite sums per day, in the order of the covering dyad index, so at most one row per day crosses into .NET;
+        // days are folded into periods as they come, without collections keyed by DateOnly, which ReadyToRun cannot
+        // precompile (start-up time is most of a query's time).
+        var list = new List<SeriesPoint>();
         lock (_gate)
         {
             ThrowIfDisposed();
             using var cmd = _connection.CreateCommand();
             var where = EventWhere(q with { DatedOnly = true }, cmd);
-            cmd.CommandText = $"SELECT c.day, c.quad_class, c.goldstein, c.num_mentions FROM event_clusters c WHERE {where}";
+            cmd.CommandText = $"""
+                SELECT c.day, count(*), sum(c.quad_class = 1), sum(c.quad_class = 2), sum(c.quad_class = 3), sum(c.quad_class = 4),
+                    total(c.goldstein), sum(c.num_mentions)
+                FROM event_clusters c WHERE {where}
+                GROUP BY c.day ORDER BY c.day
+                """;
             using var r = cmd.ExecuteReader();
-            while (r.Read()) rows.Add((EventMatching.ParseIso(r.GetString(0)), r.GetInt32(1), r.GetDouble(2), r.GetInt32(3)));
-        }
-        if (rows.Count == 0) return [];
-        var buckets = new SortedDictionary<DateOnly, int[]>();
-        var sums = new Dictionary<DateOnly, double>();
-        foreach (var (day, quad, goldstein, mentions) in rows)
-        {
-            var key = PeriodStart(day, by);
-            if (!buckets.TryGetValue(key, out var b)) buckets[key] = b = new int[6];
-            b[0]++;
-            if (quad is >= 1 and <= 4) b[quad]++;
-            b[5] += mentions;
-            sums[key] = sums.GetValueOrDefault(key) + goldstein;
-        }
-        var list = new List<SeriesPoint>();
-        for (var p = buckets.Keys.First(); p <= buckets.Keys.Last(); p = NextPeriod(p, by))
-        {
-            var b = buckets.GetValueOrDefault(p) ?? new int[6];
-            list.Add(new SeriesPoint(PeriodName(p, by), b[0], b[1], b[2], b[3], b[4], Math.Round(sums.GetValueOrDefault(p), 4), b[5]));
+            var period = new Period(by);
+            while (r.Read())
+            {
+                var start = PeriodStart(EventMatching.ParseIso(r.GetString(0)), by);
+                if (!period.Open || start != period.Start) period.OpenAt(list, start);
+                period.Add(r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetDouble(6), r.GetInt32(7));
+            }
+            period.Close(list);
         }
         return list;
+    }
+
+    /// <summary>The period being summed, and the next one due (periods without events are written with zeros).</summary>
+    private sealed class Period(SeriesPeriod by)
+    {
+        private readonly int[] _counts = new int[6];
+        private double _goldstein;
+        private DateOnly _next;
+
+        public bool Open { get; private set; }
+        public DateOnly Start { get; private set; }
+
+        public void Add(int events, int q1, int q2, int q3, int q4, double goldstein, int mentions)
+        {
+            _counts[0] += events; _counts[1] += q1; _counts[2] += q2; _counts[3] += q3; _counts[4] += q4; _counts[5] += mentions;
+            _goldstein += goldstein;
+        }
+
+        /// <summary>Writes the open period, if any.</summary>
+        public void Close(List<SeriesPoint> into)
+        {
+            if (!Open) return;
+            into.Add(new SeriesPoint(PeriodName(Start, by), _counts[0], _counts[1], _counts[2], _counts[3], _counts[4], Math.Round(_goldstein, 4), _counts[5]));
+            _next = NextPeriod(Start, by);
+            Open = false;
+        }
+
+        /// <summary>Writes the open period and the empty ones between it and <paramref name="start"/>, then opens <paramref name="start"/>.</summary>
+        public void OpenAt(List<SeriesPoint> into, DateOnly start)
+        {
+            bool first = !Open && into.Count == 0;
+            Close(into);
+            if (!first)
+                for (; _next < start; _next = NextPeriod(_next, by)) into.Add(new SeriesPoint(PeriodName(_next, by), 0, 0, 0, 0, 0, 0, 0));
+            Array.Clear(_counts);
+            _goldstein = 0;
+            Start = start;
+            Open = true;
+        }
     }
 
     private static DateOnly PeriodStart(DateOnly d, SeriesPeriod by) => by switch
@@ -339,7 +375,23 @@ public sealed partial class SitrepStore
             r.GetString(20), r.GetString(21), Str(r, 22), Str(r, 23), place, r.GetInt64(30) != 0,
             r.GetInt32(31), r.GetInt32(32), r.GetInt32(33), r.GetString(34), r.GetString(35), Str(r, 36), Str(r, 37), r.GetString(38), r.GetString(39), r.GetString(40))
         {
-            PloverContext = JsonSerializer.Deserialize<string[]>(r.GetString(41)) ?? [],
+            PloverContext = JsonStrings(r.GetString(41)),
         };
+    }
+
+    /// <summary>
+    /// A stored JSON array of strings, read with <see cref="Utf8JsonReader"/>: JsonSerializer's reflection set-up on first
+    /// use costs more start-up time than a whole <c>sitrep events</c> query.
+    /// </summary>
+    internal static string[] JsonStrings(string json)
+    {
+        if (json is "[]" or "") return [];
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        if (!reader.Read() || reader.TokenType == JsonTokenType.Null) return [];
+        if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("Expected a JSON array of strings.");
+        var list = new List<string>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            list.Add(reader.GetString() ?? throw new JsonException("Expected a string."));
+        return [.. list];
     }
 }

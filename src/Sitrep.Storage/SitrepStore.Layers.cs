@@ -35,18 +35,18 @@ public sealed partial class SitrepStore
     private SortedSet<long> WriteAnalysis(SqliteTransaction tx, Document doc, string id, IReadOnlyDictionary<string, string> versions, bool counted)
     {
         long versionSet = VersionSetId(tx, versions);
-        using (var cmd = Command("""
+        var analysisRow = Prepared("""
             INSERT INTO document_analysis(document_id, version_set_id, sitrep_version, analyzed_at) VALUES (@d, @v, @s, @t)
             ON CONFLICT(document_id) DO UPDATE SET version_set_id = excluded.version_set_id, sitrep_version = excluded.sitrep_version, analyzed_at = excluded.analyzed_at
-            """, tx))
+            """, tx);
         {
-            cmd.Parameters.AddWithValue("@d", id);
-            cmd.Parameters.AddWithValue("@v", versionSet);
-            cmd.Parameters.AddWithValue("@s", SitrepVersion);
-            cmd.Parameters.AddWithValue("@t", FormatTime(_clock.GetUtcNow()));
-            cmd.ExecuteNonQuery();
+            analysisRow.Parameters.AddWithValue("@d", id);
+            analysisRow.Parameters.AddWithValue("@v", versionSet);
+            analysisRow.Parameters.AddWithValue("@s", SitrepVersion);
+            analysisRow.Parameters.AddWithValue("@t", FormatTime(_clock.GetUtcNow()));
+            analysisRow.ExecuteNonQuery();
         }
-        using var layerRow = Command("INSERT INTO document_layers(document_id, layer, version_set_id, items) VALUES (@d, @l, @v, @n)", tx);
+        var layerRow = Prepared("INSERT INTO document_layers(document_id, layer, version_set_id, items) VALUES (@d, @l, @v, @n)", tx);
         layerRow.Parameters.AddWithValue("@d", id);
         layerRow.Parameters.AddWithValue("@v", versionSet);
         var pLayer = layerRow.Parameters.Add("@l", SqliteType.Text);
@@ -68,7 +68,7 @@ public sealed partial class SitrepStore
         if (doc.Has(NlpLayers.Tokens))
         {
             var tokens = doc.Get(NlpLayers.Tokens);
-            using var cmd = Command("INSERT INTO tokens(document_id, count, data) VALUES (@d, @n, @data)", tx);
+            var cmd = Prepared("INSERT INTO tokens(document_id, count, data) VALUES (@d, @n, @data)", tx);
             cmd.Parameters.AddWithValue("@d", id);
             cmd.Parameters.AddWithValue("@n", tokens.Length);
             cmd.Parameters.Add("@data", SqliteType.Blob).Value = TokenCodec.Encode(tokens);
@@ -86,7 +86,7 @@ public sealed partial class SitrepStore
         var actorKeys = new string[actors.Length];
         if (doc.Has(ActorLayers.Actors))
         {
-            using var upsert = Command("INSERT INTO actors(id, kb_id, name, code, country, kind) VALUES (@k, @kb, @n, @c, @co, @kind) ON CONFLICT(id) DO NOTHING", tx);
+            var upsert = Prepared("INSERT INTO actors(id, kb_id, name, code, country, kind) VALUES (@k, @kb, @n, @c, @co, @kind) ON CONFLICT(id) DO NOTHING", tx);
             for (int i = 0; i < actors.Length; i++)
             {
                 var a = actors[i];
@@ -171,12 +171,12 @@ public sealed partial class SitrepStore
     private long VersionSetId(SqliteTransaction tx, IReadOnlyDictionary<string, string> versions)
     {
         var key = VersionKey(versions);
-        using (var insert = Command("INSERT INTO version_sets(versions) VALUES (@v) ON CONFLICT(versions) DO NOTHING", tx))
+        var insertSet = Prepared("INSERT INTO version_sets(versions) VALUES (@v) ON CONFLICT(versions) DO NOTHING", tx);
         {
-            insert.Parameters.AddWithValue("@v", key);
-            insert.ExecuteNonQuery();
+            insertSet.Parameters.AddWithValue("@v", key);
+            insertSet.ExecuteNonQuery();
         }
-        using var select = Command("SELECT id FROM version_sets WHERE versions = @v", tx);
+        var select = Prepared("SELECT id FROM version_sets WHERE versions = @v", tx);
         select.Parameters.AddWithValue("@v", key);
         return Convert.ToInt64(select.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
@@ -184,12 +184,13 @@ public sealed partial class SitrepStore
     /// <summary>Inserts one row per item with @d = document id and @i = index; <paramref name="bind"/> sets the other parameters.</summary>
     private void Rows<T>(SqliteTransaction tx, string sql, string id, IReadOnlyList<T> items, Action<SqliteParameterCollection, T> bind)
     {
-        using var cmd = Command(sql, tx);
-        cmd.Parameters.AddWithValue("@d", id);
-        var seq = cmd.Parameters.Add("@i", SqliteType.Integer);
-        // Every other @name in the statement, created once and rebound per row.
-        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(sql, "@[a-z]+"))
-            if (!cmd.Parameters.Contains(m.Value)) cmd.Parameters.Add(m.Value, SqliteType.Text);
+        // The statement is prepared once per store and its parameters made on first use: every @name, rebound per row.
+        var cmd = Prepared(sql, tx, clearParameters: false);
+        if (cmd.Parameters.Count == 0)
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(sql, "@[a-z]+"))
+                if (!cmd.Parameters.Contains(m.Value)) cmd.Parameters.Add(m.Value, m.Value == "@i" ? SqliteType.Integer : SqliteType.Text);
+        cmd.Parameters["@d"].Value = id;
+        var seq = cmd.Parameters["@i"];
         for (int i = 0; i < items.Count; i++)
         {
             seq.Value = i;
@@ -232,7 +233,7 @@ public sealed partial class SitrepStore
         var sourceName = SourceName(doc.Metadata);
         var firstParagraph = DocumentRecordWriter.Paragraphs(text).FirstOrDefault();
         var dateAdded = _clock.GetUtcNow().UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-        using var insert = Command("""
+        var insert = Prepared("""
             INSERT INTO events(document_id, seq, event_key, cluster_id, counted, source_name_doc, cameo, base_code, root, quad_class, goldstein,
                 plover_type, plover_mode, plover_context, source_code, source_country, source_actor, source_actor_key,
                 target_code, target_country, target_actor, target_actor_key, date_value, date_from, date_timex, day, day_end,
@@ -309,7 +310,7 @@ public sealed partial class SitrepStore
 
             if (!e.Attribution.IsDefaultOrEmpty)
             {
-                using var attr = Command("""
+                var attr = Prepared("""
                     INSERT INTO attributions(event_id, seq, code, actor, actor_key, text, start, "end") VALUES (@e, @i, @c, @a, @k, @t, @s, @x)
                     """, tx);
                 for (int i = 0; i < e.Attribution.Length; i++)
@@ -330,7 +331,7 @@ public sealed partial class SitrepStore
         }
 
         // Claims: an event someone is said to assert, allege or deny; a denial names what it denies through Links.
-        using var claim = Command("""
+        var claim = Prepared("""
             INSERT INTO claims(event_id, document_id, stance, claimant_code, claimant_name, claimant_key, sources, about)
             VALUES (@e, @d, @s, @c, @n, @k, @src, @about)
             """, tx);
@@ -381,33 +382,33 @@ public sealed partial class SitrepStore
     {
         if (range is not { } r) return null; // an undated event cannot be matched in time
         var candidates = new List<(long Id, string Cameo, DateOnly Day, DateOnly End)>();
-        using (var cmd = Command("""
+        var clusterQuery = Prepared("""
             SELECT id, cameo, day, day_end FROM event_clusters
             WHERE source_root = @sr AND target_root = @tr
               AND (source_code = @s OR source_code = source_root OR @s = @sr)
               AND (target_code = @t OR target_code = target_root OR @t = @tr)
               AND root = @r AND polarity = @p AND day IS NOT NULL AND day <= @hi AND day_end >= @lo
             ORDER BY id
-            """, tx))
+            """, tx);
         {
             // Same dyad: the same codes, or the same countries where one side is the bare country ("a Philippine
             // boat" = PHL, "Philippine marines" = PHLMIL): outlets name the same party more or less precisely.
-            cmd.Parameters.AddWithValue("@s", e.Source?.Code ?? "");
-            cmd.Parameters.AddWithValue("@t", e.Target?.Code ?? "");
-            cmd.Parameters.AddWithValue("@sr", EventMatching.CodeRoot(e.Source?.Code, e.Source?.Country));
-            cmd.Parameters.AddWithValue("@tr", EventMatching.CodeRoot(e.Target?.Code, e.Target?.Country));
-            cmd.Parameters.AddWithValue("@r", e.Root);
-            cmd.Parameters.AddWithValue("@p", EventMatching.Polarity(e.Modality));
-            cmd.Parameters.AddWithValue("@hi", EventMatching.Iso(r.End.AddDays(EventMatching.WindowDays)));
-            cmd.Parameters.AddWithValue("@lo", EventMatching.Iso(r.Start.AddDays(-EventMatching.WindowDays)));
-            using var rd = cmd.ExecuteReader();
+            clusterQuery.Parameters.AddWithValue("@s", e.Source?.Code ?? "");
+            clusterQuery.Parameters.AddWithValue("@t", e.Target?.Code ?? "");
+            clusterQuery.Parameters.AddWithValue("@sr", EventMatching.CodeRoot(e.Source?.Code, e.Source?.Country));
+            clusterQuery.Parameters.AddWithValue("@tr", EventMatching.CodeRoot(e.Target?.Code, e.Target?.Country));
+            clusterQuery.Parameters.AddWithValue("@r", e.Root);
+            clusterQuery.Parameters.AddWithValue("@p", EventMatching.Polarity(e.Modality));
+            clusterQuery.Parameters.AddWithValue("@hi", EventMatching.Iso(r.End.AddDays(EventMatching.WindowDays)));
+            clusterQuery.Parameters.AddWithValue("@lo", EventMatching.Iso(r.Start.AddDays(-EventMatching.WindowDays)));
+            using var rd = clusterQuery.ExecuteReader();
             while (rd.Read())
                 candidates.Add((rd.GetInt64(0), rd.GetString(1), EventMatching.ParseIso(rd.GetString(2)), EventMatching.ParseIso(rd.GetString(3))));
         }
         if (candidates.Count == 0) return null;
         long? best = null;
         double bestScore = EventMatching.Threshold - 1e-9;
-        using var load = Command("SELECT shingles FROM events WHERE cluster_id = @c ORDER BY id", tx);
+        var load = Prepared("SELECT shingles FROM events WHERE cluster_id = @c ORDER BY id", tx);
         var pc = load.Parameters.Add("@c", SqliteType.Integer);
         foreach (var c in candidates)
         {
@@ -432,7 +433,7 @@ public sealed partial class SitrepStore
         ActorMention? Actor(int? i) => i is { } a && a >= 0 && a < actors.Length ? actors[a] : null;
         var sa = Actor(e.Source?.Actor);
         var ta = Actor(e.Target?.Actor);
-        using var cmd = Command("""
+        var cmd = Prepared("""
             INSERT INTO event_clusters(cameo, base_code, root, quad_class, goldstein, plover_type, plover_mode,
                 source_code, source_root, source_country, source_name, source_sector, source_actor_key,
                 target_code, target_root, target_country, target_name, target_sector, target_actor_key,
@@ -484,7 +485,7 @@ public sealed partial class SitrepStore
     /// <summary>Recomputes an event's counts from its counted mentions (GDELT's NumMentions, NumSources, NumArticles); drops it when no mention is left.</summary>
     private void RecountCluster(SqliteTransaction tx, long cluster)
     {
-        using var cmd = Command("""
+        var cmd = Prepared("""
             UPDATE event_clusters SET
                 num_mentions = (SELECT count(*) FROM events WHERE cluster_id = @c AND counted = 1),
                 num_articles = (SELECT count(DISTINCT document_id) FROM events WHERE cluster_id = @c AND counted = 1),
@@ -494,7 +495,7 @@ public sealed partial class SitrepStore
             """, tx);
         cmd.Parameters.AddWithValue("@c", cluster);
         cmd.ExecuteNonQuery();
-        using var drop = Command("DELETE FROM event_clusters WHERE id = @c AND NOT EXISTS (SELECT 1 FROM events WHERE cluster_id = @c)", tx);
+        var drop = Prepared("DELETE FROM event_clusters WHERE id = @c AND NOT EXISTS (SELECT 1 FROM events WHERE cluster_id = @c)", tx);
         drop.Parameters.AddWithValue("@c", cluster);
         drop.ExecuteNonQuery();
     }
@@ -502,7 +503,7 @@ public sealed partial class SitrepStore
     /// <summary>A superseded version's events stop counting: the new version's events replace them.</summary>
     private void SupersedeEvents(SqliteTransaction tx, string previous)
     {
-        using var cmd = Command("UPDATE events SET counted = 0 WHERE document_id = @p", tx);
+        var cmd = Prepared("UPDATE events SET counted = 0 WHERE document_id = @p", tx);
         cmd.Parameters.AddWithValue("@p", previous);
         if (cmd.ExecuteNonQuery() == 0) return;
         foreach (var c in ClustersOf(tx, previous)) RecountCluster(tx, c);
@@ -510,7 +511,7 @@ public sealed partial class SitrepStore
 
     private List<long> ClustersOf(SqliteTransaction tx, string documentId)
     {
-        using var cmd = Command("SELECT DISTINCT cluster_id FROM events WHERE document_id = @d ORDER BY cluster_id", tx);
+        var cmd = Prepared("SELECT DISTINCT cluster_id FROM events WHERE document_id = @d ORDER BY cluster_id", tx);
         cmd.Parameters.AddWithValue("@d", documentId);
         using var r = cmd.ExecuteReader();
         var list = new List<long>();
@@ -527,13 +528,13 @@ public sealed partial class SitrepStore
         long? story = null;
         if (linked is not null)
         {
-            using var cmd = Command("SELECT story_id FROM documents WHERE id = @d", tx);
+            var cmd = Prepared("SELECT story_id FROM documents WHERE id = @d", tx);
             cmd.Parameters.AddWithValue("@d", linked);
             if (cmd.ExecuteScalar() is long s) story = s;
         }
         if (story is null && clusters.Count > 0)
         {
-            using var cmd = Command("""
+            var cmd = Prepared("""
                 SELECT min(d.story_id) FROM events e JOIN documents d ON d.id = e.document_id
                 WHERE e.cluster_id = @c AND e.document_id <> @d AND d.story_id IS NOT NULL
                 """, tx);
@@ -547,11 +548,11 @@ public sealed partial class SitrepStore
         }
         if (story is null)
         {
-            using var insert = Command("INSERT INTO stories(first_document_id) VALUES (@d) RETURNING id", tx);
+            var insert = Prepared("INSERT INTO stories(first_document_id) VALUES (@d) RETURNING id", tx);
             insert.Parameters.AddWithValue("@d", id);
             story = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
-        using var update = Command("UPDATE documents SET story_id = @s WHERE id = @d", tx);
+        var update = Prepared("UPDATE documents SET story_id = @s WHERE id = @d", tx);
         update.Parameters.AddWithValue("@s", story.Value);
         update.Parameters.AddWithValue("@d", id);
         update.ExecuteNonQuery();

@@ -189,7 +189,7 @@ public sealed partial class SitrepStore : IDisposable
             var kind = StoreOutcomeKind.New;
             if (canonical is not null)
             {
-                using var latest = Command("SELECT id, version, body_sha256 FROM documents WHERE canonical_url = @c AND is_latest = 1 ORDER BY version DESC LIMIT 1", tx);
+                var latest = Prepared("SELECT id, version, body_sha256 FROM documents WHERE canonical_url = @c AND is_latest = 1 ORDER BY version DESC LIMIT 1", tx);
                 latest.Parameters.AddWithValue("@c", canonical);
                 using var r = latest.ExecuteReader();
                 if (r.Read())
@@ -216,12 +216,16 @@ public sealed partial class SitrepStore : IDisposable
             StoreStepHook?.Invoke("document");
             if (previous is not null)
             {
-                using var supersede = Command("UPDATE documents SET is_latest = 0 WHERE id = @p", tx);
+                var supersede = Prepared("UPDATE documents SET is_latest = 0 WHERE id = @p", tx);
                 supersede.Parameters.AddWithValue("@p", previous);
                 supersede.ExecuteNonQuery();
             }
             InsertWarnings(tx, id, doc.Errors);
-            InsertNearDuplicateKeys(_connection, tx, id, hashes.SimHash, hashes.MinHash);
+            if (!NearDuplicateIndex.IsEmpty(hashes.MinHash))
+            {
+                InsertIndexRows(Prepared(LshInsert, tx), id, NearDuplicateIndex.BandKeys(hashes.MinHash));
+                InsertIndexRows(Prepared(SimHashInsert, tx), id, Array.ConvertAll(NearDuplicateIndex.Blocks(hashes.SimHash), b => (long)b));
+            }
             StoreStepHook?.Invoke("links");
             if (previous is not null) SupersedeEvents(tx, previous);
             var clusters = versions is null ? [] : WriteAnalysis(tx, doc, id, versions, counted: dupOf is null);
@@ -250,7 +254,7 @@ public sealed partial class SitrepStore : IDisposable
 
     private bool Exists(SqliteTransaction tx, string id)
     {
-        using var cmd = Command("SELECT 1 FROM documents WHERE id = @id", tx);
+        var cmd = Prepared("SELECT 1 FROM documents WHERE id = @id", tx);
         cmd.Parameters.AddWithValue("@id", id);
         return cmd.ExecuteScalar() is not null;
     }
@@ -259,11 +263,11 @@ public sealed partial class SitrepStore : IDisposable
     private (string? Id, string? Kind, double? Similarity, string? StoryPeer) FindDuplicate(SqliteTransaction tx, string id, string? canonical, ContentHashes hashes)
     {
         // Exact: originals first, then the earliest stored; an exact duplicate's original is the same body, so follow it.
-        using (var exact = Command("""
+        var exact = Prepared("""
             SELECT id, duplicate_of, duplicate_kind FROM documents
             WHERE body_sha256 = @b AND id <> @id AND (@c IS NULL OR canonical_url IS NULL OR canonical_url <> @c)
             ORDER BY duplicate_of IS NOT NULL, rowid LIMIT 1
-            """, tx))
+            """, tx);
         {
             exact.Parameters.AddWithValue("@b", hashes.BodySha256);
             exact.Parameters.AddWithValue("@id", id);
@@ -288,7 +292,7 @@ public sealed partial class SitrepStore : IDisposable
         bool bestIsOriginal = false;
         string? storyPeer = null;
         double storySimilarity = -1;
-        using var load = Command("SELECT minhash, simhash, canonical_url, duplicate_of, duplicate_kind FROM documents WHERE id = @id", tx);
+        var load = Prepared("SELECT minhash, simhash, canonical_url, duplicate_of, duplicate_kind FROM documents WHERE id = @id", tx);
         var pId = load.Parameters.Add("@id", SqliteType.Text);
         foreach (var candidate in candidates) // ordinal order: ties resolve the same way on every run
         {
@@ -321,7 +325,7 @@ public sealed partial class SitrepStore : IDisposable
 
     private void InsertRaw(SqliteTransaction tx, SourceText raw, string rawSha)
     {
-        using var cmd = Command("""
+        var cmd = Prepared("""
             INSERT INTO raw_inputs(sha256, bytes, byte_length, encoding) VALUES (@sha, @bytes, @length, @encoding)
             ON CONFLICT(sha256) DO NOTHING
             """, tx);
@@ -345,7 +349,7 @@ public sealed partial class SitrepStore : IDisposable
     {
         var m = doc.Metadata;
         var language = doc.GetOrDefault(CoreLayers.Language);
-        using var cmd = Command("""
+        var cmd = Prepared("""
             INSERT INTO documents(id, url, canonical_url, title, site, author,
                 published, published_method, published_detail, modified, modified_method, modified_detail,
                 declared_language, language, language_confidence, is_english, source_format, reader, origin,
@@ -402,7 +406,7 @@ public sealed partial class SitrepStore : IDisposable
     private void InsertWarnings(SqliteTransaction tx, string id, IReadOnlyList<DocumentError> issues)
     {
         if (issues.Count == 0) return;
-        using var cmd = Command("INSERT INTO document_warnings(document_id, seq, code, message, stage, severity) VALUES (@id, @seq, @code, @message, @stage, @severity)", tx);
+        var cmd = Prepared("INSERT INTO document_warnings(document_id, seq, code, message, stage, severity) VALUES (@id, @seq, @code, @message, @stage, @severity)", tx);
         cmd.Parameters.AddWithValue("@id", id);
         var seq = cmd.Parameters.Add("@seq", SqliteType.Integer);
         var code = cmd.Parameters.Add("@code", SqliteType.Text);
@@ -420,18 +424,20 @@ public sealed partial class SitrepStore : IDisposable
         }
     }
 
+    private const string LshInsert = "INSERT OR IGNORE INTO lsh_bands(band, key, document_id) VALUES (@slot, @value, @id)";
+    private const string SimHashInsert = "INSERT OR IGNORE INTO simhash_blocks(block, value, document_id) VALUES (@slot, @value, @id)";
+
     internal static void InsertNearDuplicateKeys(SqliteConnection connection, SqliteTransaction tx, string id, ulong simhash, IReadOnlyList<uint> minhash)
     {
         if (NearDuplicateIndex.IsEmpty(minhash)) return; // an empty body is nobody's near-duplicate
-        InsertIndexRows(connection, tx, "INSERT OR IGNORE INTO lsh_bands(band, key, document_id) VALUES (@slot, @value, @id)", id, NearDuplicateIndex.BandKeys(minhash));
-        InsertIndexRows(connection, tx, "INSERT OR IGNORE INTO simhash_blocks(block, value, document_id) VALUES (@slot, @value, @id)", id,
-            Array.ConvertAll(NearDuplicateIndex.Blocks(simhash), b => (long)b));
+        InsertIndexRows(connection, tx, LshInsert, id, NearDuplicateIndex.BandKeys(minhash));
+        InsertIndexRows(connection, tx, SimHashInsert, id, Array.ConvertAll(NearDuplicateIndex.Blocks(simhash), b => (long)b));
     }
 
     /// <summary>Documents that share any (slot, value) pair with these values, the slot being each value's position.</summary>
     private void CollectIndexMatches(SqliteTransaction tx, string sql, long[] values, SortedSet<string> into)
     {
-        using var cmd = Command(sql, tx);
+        var cmd = Prepared(sql, tx);
         var slot = cmd.Parameters.Add("@slot", SqliteType.Integer);
         var value = cmd.Parameters.Add("@value", SqliteType.Integer);
         for (int i = 0; i < values.Length; i++)
@@ -449,6 +455,11 @@ public sealed partial class SitrepStore : IDisposable
         using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = sql;
+        InsertIndexRows(cmd, id, values);
+    }
+
+    private static void InsertIndexRows(SqliteCommand cmd, string id, long[] values)
+    {
         cmd.Parameters.AddWithValue("@id", id);
         var slot = cmd.Parameters.Add("@slot", SqliteType.Integer);
         var value = cmd.Parameters.Add("@value", SqliteType.Integer);
@@ -466,11 +477,31 @@ public sealed partial class SitrepStore : IDisposable
         {
             if (_disposed) return;
             _disposed = true;
+            foreach (var cmd in _prepared.Values) cmd.Dispose();
             _connection.Dispose();
         }
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+
+    /// <summary>
+    /// The write path's statements, prepared once per store and reused by every document (SQLite then parses each
+    /// statement once, not once per document); the caller sets every parameter again and never disposes it.
+    /// </summary>
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+
+    private SqliteCommand Prepared(string sql, SqliteTransaction tx, bool clearParameters = true)
+    {
+        if (!_prepared.TryGetValue(sql, out var cmd))
+        {
+            cmd = _connection.CreateCommand();
+            cmd.CommandText = sql;
+            _prepared.Add(sql, cmd);
+        }
+        cmd.Transaction = tx;
+        if (clearParameters) cmd.Parameters.Clear();
+        return cmd;
+    }
 
     private SqliteCommand Command(string sql, SqliteTransaction? tx)
     {

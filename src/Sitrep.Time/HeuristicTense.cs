@@ -29,10 +29,37 @@ public sealed class HeuristicTense : ITenseHints
     { "be", "been", "being", "is", "are", "was", "were", "will", "would", "has", "have", "had", "to", "get", "got", "am", "not", "'s" };
     private static readonly HashSet<string> NotPastEd = new(StringComparer.Ordinal) { "need", "speed", "seed", "feed", "breed", "bed", "red", "shed", "embed", "hundred", "indeed", "proceed", "succeed", "exceed", "united", "limited", "based", "related", "sized" };
 
+    [Flags]
+    private enum Cue : ushort
+    {
+        None = 0, Future = 1, FutureBeforeTo = 2, Past = 4, Intention = 8, Present = 16, Auxiliary = 32, NotPastEd = 64, As = 128, To = 256, SoonEarly = 512,
+    }
+
+    // Every cue word with its classes, looked up once per word as a span of the text (case-insensitive): no string per word.
+    private static readonly Dictionary<string, Cue> CueWords = BuildCueWords();
+    private static readonly Dictionary<string, Cue>.AlternateLookup<ReadOnlySpan<char>> CueLookup = CueWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static Dictionary<string, Cue> BuildCueWords()
+    {
+        var d = new Dictionary<string, Cue>(StringComparer.OrdinalIgnoreCase);
+        void Add(IEnumerable<string> words, Cue c) { foreach (var w in words) d[w] = d.GetValueOrDefault(w) | c; }
+        Add(Future, Cue.Future);
+        Add(FutureBeforeTo, Cue.FutureBeforeTo);
+        Add(Past, Cue.Past);
+        Add(Intention, Cue.Intention);
+        Add(Present, Cue.Present);
+        Add(Auxiliaries, Cue.Auxiliary);
+        Add(NotPastEd, Cue.NotPastEd);
+        Add(["as"], Cue.As);
+        Add(["to"], Cue.To);
+        Add(["soon", "early"], Cue.SoonEarly);
+        return d;
+    }
+
     public HeuristicTense(string text)
     {
         _text = text;
-        var words = new List<(int Start, int End, string W)>();
+        var words = new List<(int Start, int End, Cue Cue)>(text.Length / 6);
         int i = 0;
         while (i < text.Length)
         {
@@ -41,32 +68,38 @@ public sealed class HeuristicTense : ITenseHints
             {
                 int s = i;
                 while (i < text.Length && (char.IsLetter(text[i]) || text[i] == '\'' || text[i] == '-')) i++;
-                words.Add((s, i, text.Substring(s, i - s).ToLowerInvariant()));
+                words.Add((s, i, CueLookup.TryGetValue(text.AsSpan(s, i - s), out var cue) ? cue : Cue.None));
                 continue;
             }
             if ((c == '.' || c == '!' || c == '?') && i + 1 < text.Length && char.IsWhiteSpace(text[i + 1])) _sentenceStarts.Add(i + 1);
             else if (c == '\n' && i + 1 < text.Length && text[i + 1] == '\n') _sentenceStarts.Add(i + 1);
             i++;
         }
+        bool Is(int k, Cue c) => k >= 0 && k < words.Count && (words[k].Cue & c) != 0;
         for (int k = 0; k < words.Count; k++)
         {
-            var w = words[k].W;
+            var (start, end, cue) = words[k];
+            var w = text.AsSpan(start, end - start);
+            bool ed = w.Length > 4 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase);
+            if (cue == Cue.None && !ed && !w.EndsWith("'ll", StringComparison.OrdinalIgnoreCase)) continue;
             var t = TenseHint.Unknown;
-            if (Future.Contains(w) || w.EndsWith("'ll", StringComparison.Ordinal)) t = TenseHint.Future;
+            if ((cue & Cue.Future) != 0 || w.EndsWith("'ll", StringComparison.OrdinalIgnoreCase)) t = TenseHint.Future;
             // Plans and schedules point ahead whatever their own tense ("planned a rally on Saturday", "scheduled a news conference Thursday").
-            else if (Intention.Contains(w)) t = TenseHint.Future;
+            else if ((cue & Cue.Intention) != 0) t = TenseHint.Future;
             // "as soon as Tuesday", "as early as next week": the earliest of dates still to come.
-            else if (w is "soon" or "early" && k >= 1 && k + 1 < words.Count && words[k - 1].W == "as" && words[k + 1].W == "as") t = TenseHint.Future;
-            else if (FutureBeforeTo.Contains(w) && k + 1 < words.Count && words[k + 1].W == "to") t = TenseHint.Future;
-            else if (Present.Contains(w)) t = TenseHint.Present;
-            else if (Past.Contains(w) || (w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) && !NotPastEd.Contains(w)))
+            else if ((cue & Cue.SoonEarly) != 0 && Is(k - 1, Cue.As) && Is(k + 1, Cue.As)) t = TenseHint.Future;
+            else if ((cue & Cue.FutureBeforeTo) != 0 && Is(k + 1, Cue.To)) t = TenseHint.Future;
+            else if ((cue & Cue.Present) != 0) t = TenseHint.Present;
+            else if ((cue & Cue.Past) != 0 || (ed && (cue & Cue.NotPastEd) == 0))
             {
                 // A participle after an auxiliary carries that auxiliary's tense, which is a cue of its own.
-                bool afterAux = (k >= 1 && Auxiliaries.Contains(words[k - 1].W)) || (k >= 2 && Auxiliaries.Contains(words[k - 2].W) && words[k - 1].W.EndsWith("ly", StringComparison.Ordinal));
-                if (!afterAux || w is "was" or "were" or "had" or "said") t = TenseHint.Past;
-                if (afterAux && w.EndsWith("ed", StringComparison.Ordinal)) t = TenseHint.Unknown;
+                bool afterAux = Is(k - 1, Cue.Auxiliary)
+                    || (Is(k - 2, Cue.Auxiliary) && k >= 1 && text.AsSpan(words[k - 1].Start, words[k - 1].End - words[k - 1].Start).EndsWith("ly", StringComparison.OrdinalIgnoreCase));
+                if (!afterAux || w.Equals("was", StringComparison.OrdinalIgnoreCase) || w.Equals("were", StringComparison.OrdinalIgnoreCase)
+                    || w.Equals("had", StringComparison.OrdinalIgnoreCase) || w.Equals("said", StringComparison.OrdinalIgnoreCase)) t = TenseHint.Past;
+                if (afterAux && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase)) t = TenseHint.Unknown;
             }
-            if (t != TenseHint.Unknown) _cues.Add((words[k].Start, words[k].End, t));
+            if (t != TenseHint.Unknown) _cues.Add((start, end, t));
         }
     }
 
@@ -78,8 +111,12 @@ public sealed class HeuristicTense : ITenseHints
         int sEnd = si + 1 < _sentenceStarts.Count ? _sentenceStarts[si + 1] : _text.Length;
         TenseHint best = TenseHint.Unknown;
         int bestDist = int.MaxValue;
-        foreach (var (s, e, t) in _cues)
+        // Cues are in text order: start at the first one ending inside the sentence.
+        int lo = 0, hi = _cues.Count;
+        while (lo < hi) { int mid = (lo + hi) >>> 1; if (_cues[mid].End <= sStart) lo = mid + 1; else hi = mid; }
+        for (int k = lo; k < _cues.Count; k++)
         {
+            var (s, e, t) = _cues[k];
             if (e <= sStart) continue;
             if (s >= sEnd) break;
             if (s >= span.Start && e <= span.End) continue; // cues inside the expression ("next", "last") are its own
@@ -89,4 +126,11 @@ public sealed class HeuristicTense : ITenseHints
         }
         return best;
     }
+}
+
+/// <summary>The raw-text heuristic, built only when a span's tense is first asked for (many documents never ask).</summary>
+internal sealed class LazyHeuristicTense(string text) : ITenseHints
+{
+    private HeuristicTense? _h;
+    public TenseHint At(TextSpan span) => (_h ??= new HeuristicTense(text)).At(span);
 }

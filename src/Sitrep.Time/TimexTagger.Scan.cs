@@ -8,11 +8,11 @@ public sealed partial class TimexTagger
     internal static IReadOnlyList<string> ScanMismatches(string text)
     {
         var bad = new List<string>();
-        var starts = RuleRegex.StartPositions(text);
-        foreach (var (rule, regex) in Rules)
+        for (int r = 0; r < Rules.Length; r++)
         {
+            var (rule, regex) = Rules[r];
             var fast = new List<Candidate>();
-            regex.Collect(rule, text, starts, fast);
+            CollectAll(text, 1UL << r, fast);
             var slow = new List<Candidate>();
             foreach (Match m in regex.FullScan().Matches(text))
                 if (m.Length > 0 && Accept(rule, m, text)) slow.Add(new Candidate(m.Index, m.Index + m.Length, rule, m));
@@ -22,10 +22,96 @@ public sealed partial class TimexTagger
         return bad;
     }
 
+    /// <summary>The rules (bit = index in <see cref="Rules"/>) whose trigger words occur in <paramref name="text"/>, or that have none.</summary>
+    private static ulong EnabledRules(string text)
+    {
+        ulong enabled = 0;
+        for (int r = 0; r < Rules.Length; r++)
+        {
+            // A rule whose every match needs one of a few words is skipped in one vectorized scan when none occurs.
+            if (Triggers.TryGetValue(Rules[r].Rule, out var trigger) && text.AsSpan().IndexOfAny(trigger) < 0) continue;
+            enabled |= 1UL << r;
+        }
+        return enabled;
+    }
+
+    [ThreadStatic] private static List<int>[]? positionLists;
+
+    /// <summary>
+    /// Adds every accepted match of the <paramref name="enabled"/> rules, rule by rule in text order. One pass over
+    /// the word starts files each under the rules whose start set holds its first two characters (a table lookup),
+    /// so each rule's anchored regex is tried only where it can match.
+    /// </summary>
+    private static void CollectAll(string text, ulong enabled, List<Candidate> into)
+    {
+        var lists = positionLists ??= new List<int>[Rules.Length];
+        for (int r = 0; r < lists.Length; r++) (lists[r] ??= new List<int>(64)).Clear();
+        ulong starting = enabled & Dispatch.Starting;
+        if (starting != 0)
+        {
+            var pair = Dispatch.Pair;
+            var first = Dispatch.First;
+            bool prevAlnum = false;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                bool alnum = char.IsAsciiLetterOrDigit(c);
+                // Where a \b-led match can begin: an ASCII letter or digit not preceded by one, an apostrophe, or any
+                // non-ASCII character (under IgnoreCase a few fold to ASCII letters, e.g. KELVIN SIGN; \d takes Unicode digits).
+                if ((alnum && !prevAlnum) || c == '\'' || c >= 128)
+                {
+                    ulong mask;
+                    if (c >= 128) mask = starting;
+                    else
+                    {
+                        char c1 = i + 1 < text.Length ? text[i + 1] : ' ';
+                        mask = (c1 >= 128 ? first[c] : pair[c * 128 + c1]) & starting;
+                    }
+                    while (mask != 0)
+                    {
+                        lists[System.Numerics.BitOperations.TrailingZeroCount(mask)].Add(i);
+                        mask &= mask - 1;
+                    }
+                }
+                prevAlnum = alnum;
+            }
+        }
+        for (int r = 0; r < Rules.Length; r++)
+        {
+            if ((enabled & (1UL << r)) == 0) continue;
+            var (rule, regex) = Rules[r];
+            if (!regex.HasStarts) regex.CollectFull(rule, text, into);
+            else if (lists[r].Count > 0) regex.CollectAt(rule, text, lists[r], into);
+        }
+    }
+
+    /// <summary>Per pair of ASCII characters (first * 128 + second), the rules whose matches may begin with it; built once.</summary>
+    private static class Dispatch
+    {
+        public static readonly ulong[] Pair = new ulong[128 * 128];
+        /// <summary>Per first character, the rules allowing it before any second (a non-ASCII second may fold to ASCII).</summary>
+        public static readonly ulong[] First = new ulong[128];
+        public static readonly ulong Starting;
+
+        static Dispatch()
+        {
+            if (Rules.Length > 64) throw new InvalidOperationException("Rule masks hold 64 rules.");
+            for (int r = 0; r < Rules.Length; r++)
+            {
+                var rx = Rules[r].Regex;
+                if (!rx.HasStarts) continue;
+                Starting |= 1UL << r;
+                for (int c0 = 0; c0 < 128; c0++)
+                    for (int c1 = 0; c1 < 128; c1++)
+                        if (rx.Allows((char)c0, (char)c1)) { Pair[c0 * 128 + c1] |= 1UL << r; First[c0] |= 1UL << r; }
+            }
+        }
+    }
+
     /// <summary>
     /// One rule's regex with a cheap way to enumerate exactly the matches <see cref="Regex.Matches(string)"/> would
     /// give. Every pattern with a start set opens with \b and a word character (or an apostrophe), so a match can
-    /// only start at one of <see cref="StartPositions"/> whose character is in the set; the \G-anchored regex is
+    /// only start at a word start (see <see cref="CollectAll"/>) whose characters are in the set; the \G-anchored regex is
     /// tried only there, instead of at every character of the text.
     /// </summary>
     private sealed class RuleRegex
@@ -38,7 +124,7 @@ public sealed partial class TimexTagger
 
         /// <param name="starts">
         /// Space-separated lower-case beginnings a match can have: two letters ("th") fix the first two characters,
-        /// one character ("a", "'") or "#" (any ASCII digit) only the first. Null scans the whole text.
+        /// one character ("a", "'") or "#" (any ASCII digit) only the first; "a_" is "a" before ASCII white space or a hyphen. Null scans the whole text.
         /// </param>
         /// <param name="boundary">Whether the pattern opens with \b (required for a start set).</param>
         public RuleRegex(string pattern, string? starts, bool boundary)
@@ -54,60 +140,39 @@ public sealed partial class TimexTagger
                     foreach (var c0 in (ReadOnlySpan<char>)[char.ToLowerInvariant(f), char.ToUpperInvariant(f)])
                     {
                         if (token.Length == 1) { pairs[c0 * 2] = pairs[c0 * 2 + 1] = ulong.MaxValue; continue; }
-                        foreach (var c1 in (ReadOnlySpan<char>)[char.ToLowerInvariant(token[1]), char.ToUpperInvariant(token[1])])
+                        // "a_": the character, then ASCII white space or a hyphen ("a year", "a-year"; not "about").
+                        ReadOnlySpan<char> seconds = token[1] == '_' ? " \t\n\r\f\v-" : [char.ToLowerInvariant(token[1]), char.ToUpperInvariant(token[1])];
+                        foreach (var c1 in seconds)
                             pairs[c0 * 2 + (c1 >> 6)] |= 1UL << (c1 & 63);
                     }
             }
             anchored = new Regex(@"\G(?:" + pattern + ")", Opts);
         }
 
-        private bool MayStart(string text, int q)
-        {
-            char c0 = text[q];
-            if (c0 >= 128) return true;
-            char c1 = q + 1 < text.Length ? text[q + 1] : ' ';
-            // A non-ASCII second character may fold to an ASCII letter (KELVIN SIGN, LONG S).
-            if (c1 >= 128) return pairs![c0 * 2] != 0 || pairs[c0 * 2 + 1] != 0;
-            return (pairs![c0 * 2 + (c1 >> 6)] & (1UL << (c1 & 63))) != 0;
-        }
+        public bool HasStarts => pairs is not null;
 
-        /// <summary>
-        /// Positions where a \b-led match could begin: an ASCII letter or digit not preceded by one, an apostrophe,
-        /// or any non-ASCII character (under IgnoreCase a few fold to ASCII letters, e.g. KELVIN SIGN; \d takes Unicode digits).
-        /// </summary>
-        public static List<int> StartPositions(string text)
-        {
-            var list = new List<int>(text.Length / 4);
-            bool prevAlnum = false;
-            for (int i = 0; i < text.Length; i++)
-            {
-                char c = text[i];
-                bool alnum = char.IsAsciiLetterOrDigit(c);
-                if ((alnum && !prevAlnum) || c == '\'' || c >= 128) list.Add(i);
-                prevAlnum = alnum;
-            }
-            return list;
-        }
+        /// <summary>Whether a match may begin with the ASCII characters <paramref name="c0"/>, <paramref name="c1"/>.</summary>
+        public bool Allows(char c0, char c1) => (pairs![c0 * 2 + (c1 >> 6)] & (1UL << (c1 & 63))) != 0;
 
-        /// <summary>Adds each non-empty match the rule accepts, in text order, exactly as a full scan would find them.</summary>
-        public void Collect(Rule rule, string text, List<int> startPositions, List<Candidate> into)
+        /// <summary>Adds each non-empty match the rule accepts, trying the anchored regex at <paramref name="positions"/> (word starts that pass the start set), exactly as a full scan would find them.</summary>
+        public void CollectAt(Rule rule, string text, List<int> positions, List<Candidate> into)
         {
-            if (anchored is null)
-            {
-                foreach (Match m in FullScan().Matches(text))
-                    if (m.Length > 0 && Accept(rule, m, text)) into.Add(new Candidate(m.Index, m.Index + m.Length, rule, m));
-                return;
-            }
             int pos = 0;
-            foreach (int q in startPositions)
+            foreach (int q in positions)
             {
                 if (q < pos) continue;
-                if (!MayStart(text, q)) continue;
-                var m = anchored.Match(text, q);
+                var m = anchored!.Match(text, q);
                 if (!m.Success) continue;
                 if (m.Length > 0 && Accept(rule, m, text)) into.Add(new Candidate(m.Index, m.Index + m.Length, rule, m));
                 pos = m.Length > 0 ? m.Index + m.Length : q + 1;
             }
+        }
+
+        /// <summary>Adds each non-empty match of a full scan that the rule accepts, in text order.</summary>
+        public void CollectFull(Rule rule, string text, List<Candidate> into)
+        {
+            foreach (Match m in FullScan().Matches(text))
+                if (m.Length > 0 && Accept(rule, m, text)) into.Add(new Candidate(m.Index, m.Index + m.Length, rule, m));
         }
 
         public Regex FullScan() => full ??= MakeFull(pattern);

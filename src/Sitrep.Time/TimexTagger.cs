@@ -13,7 +13,7 @@ namespace Sitrep.Time;
 public sealed partial class TimexTagger
 {
     /// <summary>Recorded with every output; bump when rules or normalization change.</summary>
-    public const string Version = "timex-rules/2";
+    public const string Version = "timex-rules/3";
 
     public static TimexTagger Default { get; } = new();
 
@@ -22,14 +22,8 @@ public sealed partial class TimexTagger
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0) return [];
-        var candidates = new List<Candidate>();
-        var starts = RuleRegex.StartPositions(text);
-        foreach (var (rule, regex) in Rules)
-        {
-            // A rule whose every match needs one of a few words is skipped in one vectorized scan when none occurs.
-            if (Triggers.TryGetValue(rule, out var trigger) && text.AsSpan().IndexOfAny(trigger) < 0) continue;
-            regex.Collect(rule, text, starts, candidates);
-        }
+        var candidates = new List<Candidate>(32);
+        CollectAll(text, EnabledRules(text), candidates);
         // Longest first (ties: earlier rule), then greedily keep those that overlap nothing kept.
         candidates.Sort((a, b) => b.Length != a.Length ? b.Length.CompareTo(a.Length) : a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Rule.CompareTo(b.Rule));
         var kept = new List<Candidate>();
@@ -46,7 +40,7 @@ public sealed partial class TimexTagger
         // A wire dateline ("JOHANNESBURG, August 7 (Xinhua) --") gives the day the report speaks from, which can
         // precede the DCT by a day; relative expressions count from it.
         var reference = DatelineDate(text, dct) ?? dct;
-        var ctx = new Context(text, reference, tense ?? new HeuristicTense(text), IsNarrative(text, dct));
+        var ctx = new Context(text, reference, tense ?? new LazyHeuristicTense(text), IsNarrative(text, dct));
         var result = new List<Timex>(kept.Count);
         int prevEnd = 0;
         foreach (var c in kept)
@@ -181,6 +175,8 @@ public sealed partial class TimexTagger
     private static bool IsNarrative(string text, DateOnly? dct)
     {
         if (dct is null) return true;
+        // A wire dateline ("INDEPENDENCE, Mo. _", "WARSAW, Poland (AP) --") marks a news report, however much history it recounts.
+        if (NewsDateline().IsMatch(text.AsSpan(0, Math.Min(text.Length, 120)))) return false;
         int far = 0, near = 0;
         foreach (Match m in YearLike().Matches(text))
         {
@@ -190,6 +186,9 @@ public sealed partial class TimexTagger
         }
         return far > 2 * near + 2;
     }
+
+    [GeneratedRegex(@"\A\s*(?:\(Undated\)\s*)?[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+)*(?:,\s*[A-Z][A-Za-z.\s]{1,30}?)?\s*(?:\((?:AP|Xinhua|AFP|Reuters|UPI)\)\s*)?(?:_|--|\u2014)", RegexOptions.CultureInvariant)]
+    private static partial Regex NewsDateline();
 
     [GeneratedRegex(@"(?<![\d$.,])\b(1\d{3}|20\d{2})\b(?![\d%]|,\d)", RegexOptions.CultureInvariant)]
     private static partial Regex YearLike();
@@ -256,6 +255,9 @@ public sealed partial class TimexTagger
                 {
                     // "May" is also a modal and a surname, "March" a noun: only after a preposition or before a year.
                     var prev = PrevWord(text, m.Index, out _);
+                    // "Jan Kavan", "May Chen": a capitalized word right after is a surname, not a date.
+                    var next = NextWord(text, m.Index + m.Length);
+                    if (next.Length > 1 && char.IsUpper(next[0]) && char.IsLower(next[1]) && MonthNumber(next) == 0 && m.Groups[2].Value.Length == m.Length) return false;
                     return TemporalPrepositions.Contains(prev) || prev is "last" or "next" or "this" or "until" or "late" or "early";
                 }
                 return true;

@@ -93,6 +93,11 @@ public sealed class TimexTaggerTests
     // Reference time moves with the text.
     [InlineData("The strike began on March 3, 2023. The following day, talks failed.", "2023-08-30", "The following day", "2023-03-04")]
     [InlineData("Sales fell a year ago.", "2023-08-30", "a year ago", "2022")]
+    // A wire dateline makes a report news however many old years it recounts: relative dates count from the DCT.
+    [InlineData("INDEPENDENCE, Mo. _ NATO admitted Poland on Friday. The alliance was founded in 1949, enlarged in 1952, 1955 and 1982, and faced crises in 1948, 1956 and 1968. Next month it meets again.", "1999-03-12", "Friday", "1999-03-12")]
+    [InlineData("INDEPENDENCE, Mo. _ NATO admitted Poland on Friday. The alliance was founded in 1949, enlarged in 1952, 1955 and 1982, and faced crises in 1948, 1956 and 1968. Next month it meets again.", "1999-03-12", "Next month", "1999-04")]
+    // "ago" after a word that is not a quantity: the extent starts at the unit, not at the space before it.
+    [InlineData("The plan was dropped months ago.", "2023-08-30", "months ago", "PAST_REF")]
     public void Tricky_cases(string text, string dct, string extent, string value)
     {
         var timexes = Tag(text, dct);
@@ -136,6 +141,8 @@ public sealed class TimexTaggerTests
     [InlineData("A 44-year-old man was arrested.", "44-year")]
     [InlineData("He is 52 years old.", "52 years")]
     [InlineData("Nasdaq's average daily volume rose.", "daily")]
+    // An abbreviated month before a capitalized word is a given name.
+    [InlineData("The ministers of Poland, Hungary and Jan Kavan of the Czech Republic signed.", "Jan")]
     // Non-ASCII digits match \d but are not parsed as a year (this used to throw).
     [InlineData("The agreement of \u0661\u0669\u0669\u0668 was renewed.", "\u0661\u0669\u0669\u0668")]
     [InlineData("Signed on 3 March \u0661\u0669\u0669\u0668.", "\u0661\u0669\u0669\u0668")]

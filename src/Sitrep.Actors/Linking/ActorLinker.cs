@@ -122,9 +122,110 @@ public sealed class ActorLinker
     {
         var drafts = LinkDrafts(text, tokens, sentences, date, entities);
         CoreferenceResolver.Resolve(drafts, tokens, _kb, date);
+        FillFromContext(text, tokens, sentences, drafts);
         var result = new List<ActorMention>(drafts.Count);
         foreach (var d in drafts) if (d.Resolved) result.Add(d.ToMention());
         return [.. result];
+    }
+
+    /// <summary>
+    /// Role-only mentions left without a country after coreference ("Moslem forces", "Islamic fundamentalists", "the
+    /// government") take the one country their sentence is about: the only country its other mentions have, else the
+    /// only one in a locative phrase (gazetteer cities included: "in Sivas") when the sentence also names it otherwise
+    /// or names no other. A definite singular one ("the government")
+    /// in a sentence naming no country takes the story's dominant country (≥ 2 mentions, twice the next).
+    /// </summary>
+    private void FillFromContext(string text, Token[] tokens, Sentence[] sentences, List<MentionDraft> drafts)
+    {
+        if (_kb is null) return;
+        string? dominant = null;
+        var dominantDone = false;
+        Dictionary<int, List<string>>? placesBySentence = null;
+        var all = new List<string>();
+        var loc = new List<string>();
+        var named = new List<string>();
+        foreach (var d in drafts)
+        {
+            if (!d.Resolved || d.Country is not null || d.Resolution != "agent" || !IsRoleOnly(d.Code)) continue;
+            all.Clear();
+            loc.Clear();
+            named.Clear();
+            foreach (var o in drafts)
+            {
+                if (ReferenceEquals(o, d) || o.Sentence != d.Sentence || o.Country is not { } c || o.Resolution == "agent+context") continue;
+                if (o.Span.Start < d.Span.End && o.Span.End > d.Span.Start) continue;
+                if (!all.Contains(c)) all.Add(c);
+                if (o.Resolution == "place" || IsLocative(text, tokens, o.Head)) { if (!loc.Contains(c)) loc.Add(c); }
+                else if (!named.Contains(c)) named.Add(c);
+            }
+            placesBySentence ??= [];
+            if (!placesBySentence.TryGetValue(d.Sentence, out var placed))
+                placesBySentence[d.Sentence] = placed = LocativePlaceCountries(text, tokens, sentences[d.Sentence], drafts);
+            foreach (var c in placed)
+            {
+                if (!all.Contains(c)) all.Add(c);
+                if (!loc.Contains(c)) loc.Add(c);
+            }
+            // The place decides only between countries the sentence otherwise names: "its forces fighting in Ukraine" in a
+            // sentence about the US, Russia and North Korea is none of Ukraine's.
+            var pick = all.Count == 1 ? all[0] : loc.Count == 1 && (named.Count == 0 || named.Contains(loc[0])) ? loc[0] : null;
+            if (pick is null && all.Count == 0 && !d.Plural && IsThe(text, tokens[d.First]))
+            {
+                if (!dominantDone) { dominant = DominantCountry(drafts); dominantDone = true; }
+                pick = dominant;
+            }
+            if (pick is null || _kb.Country(pick) is not { } kc) continue;
+            var old = d.Code;
+            d.Code = ComposeSector(kc.Cameo, old);
+            d.Country = kc.Id;
+            d.ActorId ??= kc.Id;
+            d.Sector ??= SectorOf(d.Code, kc.Cameo);
+            d.Resolution = "agent+context";
+            // Mentions coreference already copied from this one follow it.
+            foreach (var o in drafts)
+                if (ReferenceEquals(o.Antecedent, d) && o.Country is null && o.Code == old)
+                {
+                    o.Code = d.Code; o.Country = d.Country; o.ActorId ??= d.ActorId; o.Sector ??= d.Sector;
+                }
+        }
+    }
+
+    /// <summary>A code of role parts only ("MIL", "REB", "GOVMIL"), no country, organization or international type.</summary>
+    private bool IsRoleOnly(string code)
+    {
+        if (_kb is null || code.Length < 3 || code.Length % 3 != 0) return false;
+        if (_kb.InternationalTypes.Contains(code[..3])) return false;
+        for (var i = 0; i < code.Length; i += 3)
+            if (!_kb.Sectors.Contains(code.Substring(i, 3))) return false;
+        return true;
+    }
+
+    private static string? DominantCountry(List<MentionDraft> drafts)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var o in drafts)
+            if (o.Country is { } c && o.Resolution != "agent+context") counts[c] = counts.GetValueOrDefault(c) + 1;
+        var ranked = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+        if (ranked.Count == 0 || ranked[0].Value < 2) return null;
+        if (ranked.Count > 1 && ranked[0].Value < 2 * ranked[1].Value) return null;
+        return ranked[0].Key;
+    }
+
+    /// <summary>Countries of gazetteer cities and regions named in locative phrases of a sentence outside any mention ("in Sivas").</summary>
+    private List<string> LocativePlaceCountries(string text, Token[] tokens, Sentence s, List<MentionDraft> drafts)
+    {
+        var found = new List<string>();
+        if (_places.Value is not { } places) return found;
+        int end = s.FirstToken + s.TokenCount;
+        for (var k = s.FirstToken; k < end; k++)
+        {
+            if (tokens[k].Upos != "PROPN" || !IsCapitalized(text, tokens[k]) || !IsLocative(text, tokens, k)) continue;
+            var a = k;
+            while (a - 1 >= s.FirstToken && tokens[a - 1].Upos == "PROPN" && tokens[a - 1].Head == k && IsCapitalized(text, tokens[a - 1])) a--;
+            if (drafts.Any(o => o.First < k + 1 && o.First + o.Count > a)) continue;
+            if (PlaceCountry(places, text[tokens[a].Span.Start..tokens[k].Span.End], locative: true) is { } c && !found.Contains(c.Id)) found.Add(c.Id);
+        }
+        return found;
     }
 
     internal readonly record struct Unit(int First, int Count, LexEntry[] Entries, bool IsAgent)
@@ -335,6 +436,7 @@ public sealed class ActorLinker
         DateOnly? date, string?[]? entityAt, List<MentionDraft> drafts)
     {
         int end = s.FirstToken + s.TokenCount;
+        var firstDraft = drafts.Count;
         var unitAt = new int[s.TokenCount];
         Array.Fill(unitAt, -1);
         for (var u = 0; u < units.Count; u++)
@@ -364,6 +466,8 @@ public sealed class ActorLinker
             }
             Phrase(text, tokens, s, si, ch, units, unitAt, context, date, entityAt, drafts);
         }
+        AppositiveNames(text, tokens, s, si, unitAt, entityAt, drafts, firstDraft);
+        UnknownOrganizations(text, tokens, s, si, units, unitAt, entityAt, drafts, firstDraft);
         // Pronouns become mentions when coreference finds their antecedent.
         for (var k = s.FirstToken; k < end; k++)
         {
@@ -375,6 +479,87 @@ public sealed class ActorLinker
             d.Key = w;
             d.Kind = ActorKind.Other;
             d.Gender = w is "he" or "him" or "his" or "himself" ? 'm' : w is "she" or "her" or "hers" or "herself" ? 'f' : '\0';
+            drafts.Add(d);
+        }
+    }
+
+    private static bool Covered(List<MentionDraft> drafts, int from, int first, int end)
+    {
+        for (var x = from; x < drafts.Count; x++)
+            if (drafts[x].First < end && drafts[x].First + drafts[x].Count > first) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// "Salaheddine Sidhoum, Algeria's leading human rights activist, …": a name the KB lacks, followed by a comma and a
+    /// title phrase with a country, is the person the title describes (two words or more, or a name the NER calls a person).
+    /// </summary>
+    private void AppositiveNames(string text, Token[] tokens, Sentence s, int si, int[] unitAt, string?[]? entityAt, List<MentionDraft> drafts, int firstDraft)
+    {
+        int end = s.FirstToken + s.TokenCount, count = drafts.Count;
+        for (var x = firstDraft; x < count; x++)
+        {
+            var t = drafts[x];
+            if (t.Country is null || t.Plural || !t.Resolution.StartsWith("agent+", StringComparison.Ordinal)) continue;
+            int last = t.First - 2, after = t.First + t.Count;
+            if (last < s.FirstToken || Word(text, tokens[t.First - 1]) != "," || (after < end && Word(text, tokens[after]) != ",")) continue;
+            bool NameAt(int k) => unitAt[k - s.FirstToken] < 0 && tokens[k].Upos == "PROPN" && IsCapitalized(text, tokens[k]);
+            if (!NameAt(last)) continue;
+            var a = last;
+            while (a - 1 >= s.FirstToken && NameAt(a - 1)) a--;
+            if (last == a && entityAt?[last] != "PER") continue;
+            if (entityAt?[last] is { } et && et != "PER") continue;
+            if (Covered(drafts, firstDraft, a, last + 1)) continue;
+            var d = NewDraft(text, tokens, s, si, new Chunk(a, last + 1), 0);
+            d.Code = t.Code;
+            d.Country = t.Country;
+            d.Sector = t.Sector;
+            d.Role = t.Role;
+            d.Kind = ActorKind.Person;
+            d.Name = text[tokens[a].Span.Start..tokens[last].Span.End];
+            d.Resolution = "appositive-name";
+            d.Surnames = [Lower(text, tokens[last])];
+            drafts.Add(d);
+        }
+    }
+
+    private static readonly FrozenSet<string> CivilOrgWords = FrozenSet.ToFrozenSet(
+        ["association", "associations", "forum", "foundation", "federation", "society", "league", "institute", "committee", "centre", "center", "network", "watch", "trust"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// An organization the KB lacks, named as one by the NER and by its own words ("Third World Water Forum",
+    /// "Association of African Jurists"): CAMEO's NGO, with the country a demonym or name inside gives ("Kenyan ... Association").
+    /// Not when a KB actor or agent noun is inside ("Senate Foreign Relations Committee" is the legislature's).
+    /// </summary>
+    private void UnknownOrganizations(string text, Token[] tokens, Sentence s, int si, List<Unit> units, int[] unitAt, string?[]? entityAt,
+        List<MentionDraft> drafts, int firstDraft)
+    {
+        if (entityAt is null) return;
+        int end = s.FirstToken + s.TokenCount;
+        for (var k = s.FirstToken; k < end; k++)
+        {
+            if (entityAt[k] != "ORG" || (k > s.FirstToken && entityAt[k - 1] == "ORG")) continue;
+            var e = k;
+            while (e < end && entityAt[e] == "ORG") e++;
+            var orgWord = false;
+            var ok = true;
+            KbCountry? country = null;
+            for (var j = k; j < e && ok; j++)
+            {
+                if (IsCapitalized(text, tokens[j]) && CivilOrgWords.Contains(Lower(text, tokens[j]))) orgWord = true;
+                var u = unitAt[j - s.FirstToken];
+                if (u < 0) continue;
+                if (units[u].IsAgent || units[u].Top.Entity is not KbCountry c) ok = false;
+                else country ??= c;
+            }
+            if (!ok || !orgWord || Covered(drafts, firstDraft, k, e)) continue;
+            var d = NewDraft(text, tokens, s, si, new Chunk(k, e), 0);
+            d.Code = country is null ? "NGO" : country.Cameo + "NGO";
+            d.Country = country?.Id;
+            d.Sector = country is null ? null : "NGO";
+            d.Kind = ActorKind.Organization;
+            d.Name = text[tokens[k].Span.Start..tokens[e - 1].Span.End];
+            d.Resolution = "org-name";
             drafts.Add(d);
         }
     }
@@ -399,7 +584,9 @@ public sealed class ActorLinker
             if (start >= 0 && (!inChunk || isDet))
             {
                 var e = k;
-                while (e > start && IsTrailing(text, tokens[e - 1])) e--;
+                // "forces loyal to Assad", "militants responsible for": a postpositive adjective is not part of the noun phrase.
+                while (e > start && (IsTrailing(text, tokens[e - 1]) || e - 1 > start && tokens[e - 1].Upos == "ADJ" && unitAt[e - 1 - s.FirstToken] < 0
+                    && e < end && tokens[e].Upos == "ADP")) e--;
                 if (e > start) chunks.Add(new Chunk(start, e));
                 start = -1;
             }
@@ -417,6 +604,11 @@ public sealed class ActorLinker
         var u = tokens[k].Upos;
         if (u is "ADJ" or "NOUN" or "PROPN" or "NUM" or "DET") return u != "DET" || IsDeterminerWord(text, tokens[k]);
         if (!open) return false;
+        // "Algeria's leading rights activist", "the ruling party": a participle the tagger calls a verb, right after a
+        // possessive or an article and before the noun it modifies.
+        if (tokens[k].Upos == "VERB" && tokens[k].Xpos is "VBG" or "VBN" && k > s.FirstToken && k + 1 < s.FirstToken + s.TokenCount
+            && (IsClitic(text, tokens[k - 1]) || TextFold.Fold(Word(text, tokens[k - 1])) is "the" or "a" or "an")
+            && tokens[k + 1].Upos is "ADJ" or "NOUN" or "PROPN") return true;
         // Possessive 's and hyphens inside a phrase ("South Korea's military", "Kremlin-Pyongyang talks").
         if (IsClitic(text, tokens[k])) return true;
         // "Saudi-led coalition", "US-backed forces": a participle right after an inner hyphen.
@@ -455,7 +647,7 @@ public sealed class ActorLinker
             var head = units[hu];
             var mods = ModifiersOf(units, unitAt, s, ch, hu);
             if (head.IsAgent) { AgentPhrase(text, tokens, s, si, ch, mods, head, units, unitAt, date, drafts, 0); return; }
-            if (EntityPhrase(text, tokens, s, si, ch, head, mods, context, date, drafts, unitAt)) return;
+            if (EntityPhrase(text, tokens, s, si, ch, head, mods, context, date, drafts, unitAt, null, units)) return;
         }
         // No actor at the head: an unknown name after a title ("Kyrgyz Prime Minister Nikolai Tanaev"), a pair
         // ("the two countries"), or the entities inside a phrase about something else ("Shoigu's visit").
@@ -482,7 +674,7 @@ public sealed class ActorLinker
             if (unit.First < ch.First || unit.End > ch.End || unit.IsAgent) continue;
             var withThe = unit.First > ch.First && IsThe(text, tokens[unit.First - 1]) && unit.Top.Alias?.Text.StartsWith("the ", StringComparison.OrdinalIgnoreCase) == true;
             var sub = new Chunk(withThe ? unit.First - 1 : unit.First, unit.End);
-            if (EntityPhrase(text, tokens, s, si, sub, unit, [], context, date, drafts, unitAt, ch)) drafts[^1].Inner = true;
+            if (EntityPhrase(text, tokens, s, si, sub, unit, [], context, date, drafts, unitAt, ch, units)) drafts[^1].Inner = true;
         }
     }
 
@@ -553,6 +745,15 @@ public sealed class ActorLinker
         List<Unit> units, int[] unitAt, DateOnly? date, List<MentionDraft> drafts, int member)
     {
         var (root, country, id, name, kind) = RootOf(mods, date);
+        var resident = false;
+        // "ethnic Albanian guerrillas operating in Macedonia", "the Albanian population of the province" (in Montenegro).
+        if (kind == ActorKind.State && country is not null && mods.FirstOrDefault(m => !m.IsAgent && m.Top.Entity is KbCountry) is { Entries: not null } dem
+            && dem.Top.Alias?.Kind is AliasKind.Demonym or AliasKind.DemonymPlural && IsResident(text, tokens, ch, dem.First)
+            && ResidenceCountry(text, tokens, units, ch, country) is { } res)
+        {
+            (root, country, id, name) = (res.Cameo, res.Id, res.Id, res.Name);
+            resident = true;
+        }
         var span = ch;
         // "president of Armenia", "the leaders of the two countries": the country in an of-phrase.
         int end = s.FirstToken + s.TokenCount;
@@ -591,7 +792,7 @@ public sealed class ActorLinker
         d.Kind = d.Plural ? ActorKind.Agent : IsPersonTitle(headWord) ? ActorKind.Person : ActorKind.Agent;
         d.ActorId = kind is ActorKind.Organization or ActorKind.Group or ActorKind.Media ? id : country;
         d.Name = name ?? (country is not null && _kb?.Country(country) is { } cc ? cc.Name : d.Role ?? code);
-        d.Resolution = root is null ? "agent" : placed ? "agent+place" : "agent+" + (kind == ActorKind.State ? "country" : "org");
+        d.Resolution = root is null ? "agent" : placed ? "agent+place" : resident ? "agent+residence" : "agent+" + (kind == ActorKind.State ? "country" : "org");
         if (d.Kind == ActorKind.Person || root is null)
         {
             // A title without a name is a person (or body) to find by coreference: "The National Security Council spokesperson".
@@ -634,7 +835,7 @@ public sealed class ActorLinker
     }
 
     private bool EntityPhrase(string text, Token[] tokens, Sentence s, int si, Chunk ch, Unit head, List<Unit> mods,
-        HashSet<string> context, DateOnly? date, List<MentionDraft> drafts, int[] unitAt, Chunk? outer = null)
+        HashSet<string> context, DateOnly? date, List<MentionDraft> drafts, int[] unitAt, Chunk? outer = null, List<Unit>? units = null)
     {
         var around = outer ?? ch;
         // A surname followed by another, unknown name is someone's first name ("Abdelaziz Bouteflika"); one after an
@@ -642,6 +843,9 @@ public sealed class ActorLinker
         var besideName = IsUnknownName(tokens, head.End, s, around, unitAt);
         var entry = Choose(head.Entries, context, date, besideName);
         if (entry is null) return false;
+        // "a rally in Lagos": a bare surname after a locative preposition that names a gazetteer city is the city.
+        if (entry.Entity is KbPerson && entry.Alias?.Kind == AliasKind.Surname && head.Count == 1 && IsLocative(text, tokens, head.First)
+            && _places.Value is { } gazetteer && PlaceCountry(gazetteer, Word(text, tokens[head.First]), locative: true) is not null) return false;
         var d = NewDraft(text, tokens, s, si, ch, 0);
         if (entry.Petrarch is { } pa)
         {
@@ -682,6 +886,10 @@ public sealed class ActorLinker
                             && where.Top.Entity is KbCountry home)
                         {
                             d.ActorId = home.Id; d.Name = home.Name; d.Country = home.Id; d.Code = home.Cameo; d.Resolution = "kb+home";
+                        }
+                        else if (units is not null && IsResident(text, tokens, ch, head.First) && ResidenceCountry(text, tokens, units, outer ?? ch, c.Id) is { } res)
+                        {
+                            d.ActorId = res.Id; d.Name = res.Name; d.Country = res.Id; d.Code = res.Cameo; d.Resolution = "kb+residence";
                         }
                     }
                     break;
@@ -788,12 +996,12 @@ public sealed class ActorLinker
     }
 
     /// <summary>The one country of the cities and regions a name denotes; several: the far most populous one's (≥ 5×), else none.</summary>
-    private KbCountry? PlaceCountry(PlaceGazetteer places, string name)
+    private KbCountry? PlaceCountry(PlaceGazetteer places, string name, bool locative = false)
     {
         var found = places.Find(name).Where(e => e.Kind is PlaceKinds.City or PlaceKinds.Region && e.Countries.Length == 1).ToList();
         if (found.Count == 0) return null;
         // A word that also names a KB person ("Kirby") is not taken for a place.
-        if (!name.Contains(' ') && places.IsPersonName(TextFold.Fold(name))) return null;
+        if (!locative && !name.Contains(' ') && places.IsPersonName(TextFold.Fold(name))) return null;
         var code = found[0].Countries[0];
         if (found.Any(e => e.Countries[0] != code))
         {
@@ -811,12 +1019,20 @@ public sealed class ActorLinker
     private bool PlacePhrase(string text, Token[] tokens, Sentence s, int si, Chunk ch, int[] unitAt, List<MentionDraft> drafts)
     {
         var first = IsThe(text, tokens[ch.First]) ? ch.First + 1 : ch.First;
-        if (first >= ch.End) return false;
-        for (var k = first; k < ch.End; k++)
+        // "the Darfur region": the generic noun after the name is not part of it.
+        var last = ch.End;
+        if (last - 1 > first && PlaceNouns.Contains(Word(text, tokens[last - 1]))) last--;
+        if (first >= last) return false;
+        for (var k = first; k < last; k++)
             if (unitAt[k - s.FirstToken] >= 0 || tokens[k].Upos != "PROPN" || !IsCapitalized(text, tokens[k])) return false;
         var head = SyntacticHead(tokens, ch);
-        if (tokens[head].Deprel is not ("nsubj" or "nsubj:pass" or "obj" or "iobj")) return false;
-        if (_places.Value is not { } places || PlaceCountry(places, text[tokens[first].Span.Start..tokens[ch.End - 1].Span.End]) is not { } c) return false;
+        // Subjects and objects; also who something is for or against ("access for the Darfur region").
+        var rel = tokens[head].Deprel ?? "";
+        var core = rel is "nsubj" or "nsubj:pass" or "obj" or "iobj";
+        var forAgainst = (rel.StartsWith("obl", StringComparison.Ordinal) || rel.StartsWith("nmod", StringComparison.Ordinal) && rel != "nmod:poss")
+            && CaseOf(text, tokens, head) is "for" or "against";
+        if (!core && !forAgainst) return false;
+        if (_places.Value is not { } places || PlaceCountry(places, text[tokens[first].Span.Start..tokens[last - 1].Span.End]) is not { } c) return false;
         var d = NewDraft(text, tokens, s, si, new Chunk(first, ch.End), 0);
         d.ActorId = c.Id;
         d.Name = c.Name;
@@ -826,6 +1042,48 @@ public sealed class ActorLinker
         d.Resolution = "place";
         drafts.Add(d);
         return true;
+    }
+
+    private static readonly FrozenSet<string> PlaceNouns = FrozenSet.ToFrozenSet(
+        ["region", "province", "district", "area", "city", "town", "valley", "enclave", "territory", "governorate", "county"], StringComparer.Ordinal);
+
+    /// <summary>The lowercased preposition (case dependent) of a nominal, if any.</summary>
+    private static string? CaseOf(string text, Token[] tokens, int head)
+    {
+        var sent = tokens[head].Sentence;
+        for (var k = head - 1; k >= 0 && k >= head - 5 && tokens[k].Sentence == sent; k--)
+            if (tokens[k].Head == head && tokens[k].Deprel == "case") return Lower(text, tokens[k]);
+        return null;
+    }
+
+    private static readonly FrozenSet<string> ResidentHeads = FrozenSet.ToFrozenSet(
+        ["population", "populations", "minority", "minorities", "community", "communities"], StringComparer.Ordinal);
+
+    /// <summary>A people named as residents: "ethnic" before the demonym, or a population/minority/community head.</summary>
+    private static bool IsResident(string text, Token[] tokens, Chunk ch, int demonymFirst)
+    {
+        for (var k = ch.First; k < demonymFirst; k++)
+            if (Lower(text, tokens[k]) == "ethnic") return true;
+        return ResidentHeads.Contains(Lower(text, tokens[ch.End - 1]));
+    }
+
+    /// <summary>
+    /// CAMEO codes an ethnic group by the country it lives in ("ethnic Albanians in Macedonia" → MKD): another country
+    /// the sentence names outside the phrase, one in a locative phrase first, else the first named.
+    /// </summary>
+    private static KbCountry? ResidenceCountry(string text, Token[] tokens, List<Unit> units, Chunk ch, string own)
+    {
+        KbCountry? first = null;
+        foreach (var u in units)
+        {
+            if (u.IsAgent || (u.First < ch.End && u.End > ch.First)) continue;
+            // A country's name, even one that is also a surname ("Montenegro").
+            if (u.Entries.FirstOrDefault(e => e.Entity is KbCountry && e.Alias?.Kind != AliasKind.Contextual) is not { Entity: KbCountry c } || c.Id == own) continue;
+            if (u.Entries.Any(e => e.Entity is not KbCountry && e.Alias?.Kind != AliasKind.Surname)) continue;
+            if (IsLocative(text, tokens, u.End - 1)) return c;
+            first ??= c;
+        }
+        return first;
     }
 
     private static bool IsLocative(string text, Token[] tokens, int head)

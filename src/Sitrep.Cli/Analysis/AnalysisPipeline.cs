@@ -19,14 +19,27 @@ namespace Sitrep.Cli.Analysis;
 public sealed class AnalysisPipeline
 {
     private static readonly Lazy<AnalysisPipeline> Shared = new(() => new AnalysisPipeline(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<AnalysisPipeline> WithMiniLmNer = new(() => new AnalysisPipeline(Sitrep.Nlp.Ner.Contextual.ContextualNerStage.Variant), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private AnalysisPipeline()
+    /// <param name="nerVariant">null for the default NER model; "minilm" for the MiniLM variant (data/models/ner/en-ner-minilm.bin).</param>
+    private AnalysisPipeline(string? nerVariant = null)
     {
         var posPath = SitrepData.File("models", "pos", "en-ewt-pos.bin");
         var parserPath = SitrepData.File("models", "parser", "en-ewt-parser.bin");
         var pos = PosTaggerStage.Load(posPath);
         var parser = DependencyParserStage.Load(parserPath);
-        var ner = NerStage.Load(SitrepData.File("models", "ner", "en-ner.bin"));
+        IPipelineStage ner;
+        string nerVersion;
+        if (nerVariant == Sitrep.Nlp.Ner.Contextual.ContextualNerStage.Variant)
+        {
+            var contextual = Sitrep.Nlp.Ner.Contextual.ContextualNerStage.Load(SitrepData.File("models", "ner", Sitrep.Nlp.Ner.Contextual.ContextualNerStage.DefaultModelFile));
+            ner = contextual; nerVersion = contextual.Version;
+        }
+        else
+        {
+            var sparse = NerStage.Load(SitrepData.File("models", "ner", "en-ner.bin"));
+            ner = sparse; nerVersion = $"{sparse.ModelName}@sha256:{sparse.ModelSha256}";
+        }
         var kbDir = Path.Combine(SitrepData.Root, "kb");
         Actors = ActorStage.Load(kbDir);
         var places = new Sitrep.Actors.Places.PlaceStage();
@@ -47,7 +60,7 @@ public sealed class AnalysisPipeline
         foreach (var (k, v) in IngestPipeline.Versions) models[k] = v;
         models["pos"] = $"{Path.GetFileNameWithoutExtension(posPath)}@sha256:{PosModel.Sha256(posPath)}";
         models["parser"] = $"{parser.ModelName}@sha256:{parser.ModelSha256}";
-        models["ner"] = $"{ner.ModelName}@sha256:{ner.ModelSha256}";
+        models["ner"] = nerVersion;
         models["timex"] = TimexTagger.Version;
         models["kb"] = ActorStage.KbVersion(kbDir);
         models["places"] = places.Version;
@@ -56,6 +69,14 @@ public sealed class AnalysisPipeline
     }
 
     public static AnalysisPipeline Default => Shared.Value;
+
+    /// <summary>The pipeline with the named NER variant: null, "" or "sparse" for the default, "minilm" for the MiniLM variant.</summary>
+    public static AnalysisPipeline For(string? nerVariant) => nerVariant switch
+    {
+        null or "" or "sparse" => Default,
+        Sitrep.Nlp.Ner.Contextual.ContextualNerStage.Variant => WithMiniLmNer.Value,
+        _ => throw new ArgumentException($"Unknown NER variant '{nerVariant}' (sparse or minilm).", nameof(nerVariant)),
+    };
 
     public Pipeline Pipeline { get; }
 

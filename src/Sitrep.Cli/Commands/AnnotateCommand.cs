@@ -21,15 +21,35 @@ public sealed class AnnotateCommand : Command<AnnotateCommand.Settings>
         [CommandOption("--compact")]
         [Description("One JSON object per line (JSON Lines) instead of indented JSON.")]
         public bool Compact { get; init; }
+
+        [CommandOption("--ner <VARIANT>")]
+        [Description("NER variant: sparse (default) or minilm (MiniLM token vectors; much slower).")]
+        public string? Ner { get; init; }
+
+        [CommandOption("--petrarch-dicts <DIR>")]
+        [Description("Code events with PETRARCH dictionaries in this folder (CAMEO.2.0.txt or *.verbs.txt, *.actors.txt, *.agents.txt, *.discards.txt) instead of Sitrep's patterns.")]
+        public string? PetrarchDicts { get; init; }
     }
+
+    public override Spectre.Console.ValidationResult Validate(CommandContext context, Settings settings) =>
+        settings.PetrarchDicts is { } d && !Directory.Exists(d) ? Spectre.Console.ValidationResult.Error($"--petrarch-dicts: no folder '{d}'.") : Spectre.Console.ValidationResult.Success();
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var options = new ReaderOptions();
         var collector = new InputCollector(new InputLoader(options));
         var readers = new ReaderRegistry();
-        var analysis = AnalysisPipeline.Default;
+        var analysis = AnalysisPipeline.For(settings.Ner);
         var pipeline = analysis.Pipeline;
+        var versions = analysis.Versions;
+        if (settings.PetrarchDicts is { } petrarchDir)
+        {
+            // The events stage is swapped for the PETRARCH coder; the record names its verb dictionary.
+            var stage = Sitrep.Events.Petrarch.PetrarchEventStage.Load(petrarchDir, Sitrep.Events.Patterns.PatternSet.LoadDefault().Codebook);
+            if (stage is null) { Console.Error.WriteLine($"sitrep: --petrarch-dicts: no verb dictionary in '{petrarchDir}'."); return ExitCodes.Failure; }
+            pipeline = Pipeline.Build(pipeline.Stages.Select(s => s.Name == "events" ? new EnglishOnlyStage(stage) : s));
+            versions = new Dictionary<string, string>(versions, StringComparer.Ordinal) { ["events"] = stage.Version };
+        }
         int failures = 0, documents = 0;
         foreach (var input in collector.Collect([settings.Input], cancellationToken))
         {
@@ -46,7 +66,7 @@ public sealed class AnnotateCommand : Command<AnnotateCommand.Settings>
                 }
                 documents++;
                 var doc = pipeline.Run(outcome.Document, cancellationToken);
-                Console.Out.WriteLine(DocumentRecordWriter.ToJson(doc, analysis.Versions, indented: !settings.Compact, analysis.LayerWriters));
+                Console.Out.WriteLine(DocumentRecordWriter.ToJson(doc, versions, indented: !settings.Compact, analysis.LayerWriters));
             }
         }
         return failures == 0 ? ExitCodes.Ok : documents > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Failure;

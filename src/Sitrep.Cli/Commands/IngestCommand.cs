@@ -100,6 +100,7 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
         var arguments = string.Join(' ', settings.Inputs);
         IngestSummary summary;
         var err = Consoles.Error;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         if (!settings.NoProgress && !settings.Json && !Console.IsErrorRedirected)
         {
             summary = err.Progress()
@@ -120,8 +121,17 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
             summary = runner.Run(settings.Inputs, arguments, null, cancellationToken);
         }
 
+        clock.Stop();
         if (settings.Json) JsonOutput.WriteIngestSummary(Console.Out, summary, settings.Db);
-        else Tables.WriteIngestSummary(Consoles.Out, summary, settings.Db);
+        else
+        {
+            Tables.WriteIngestSummary(Consoles.Out, summary, settings.Db);
+            // Throughput and peak memory go to stderr: they vary run to run, the table above does not.
+            var seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-6);
+            using var self = System.Diagnostics.Process.GetCurrentProcess();
+            err.MarkupLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"[grey]{summary.Counts.Inputs} inputs in {seconds:F1} s: {summary.Counts.Inputs / seconds:F1} articles/s; peak memory {self.PeakWorkingSet64 / (1024 * 1024)} MB[/]"));
+        }
         return summary.Counts.Errors > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
     }
 }

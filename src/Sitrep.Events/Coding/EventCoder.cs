@@ -68,6 +68,15 @@ public sealed class EventCoder
             c = (a.Target?.Span.Start ?? -1).CompareTo(b.Target?.Span.Start ?? -1);
             return c != 0 ? c : string.CompareOrdinal(a.Code, b.Code);
         });
+        // one trigger coding the same dyad twice (two mentions of the same actor: "Washington along with its allies") is one event
+        for (var i = drafts.Count - 1; i > 0; i--)
+            for (var j = i - 1; j >= 0 && drafts[j].Trigger == drafts[i].Trigger; j--)
+                if (drafts[j].Code == drafts[i].Code && drafts[j].Source?.Participant.Code == drafts[i].Source?.Participant.Code
+                    && drafts[j].Target?.Participant.Code == drafts[i].Target?.Participant.Code)
+                {
+                    drafts.RemoveAt(i);
+                    break;
+                }
         for (var i = 0; i < drafts.Count; i++) drafts[i].Id = "e" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         foreach (var d in drafts)
@@ -107,6 +116,8 @@ public sealed class EventCoder
         for (var t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
         {
             var upos = v.Upos(t);
+            // a participle with a determiner is a noun ("evacuated the wounded"), not a verb event
+            if (upos == "VERB" && HasDeterminer(v, t)) continue;
             var candidates = upos switch
             {
                 "VERB" => _patterns.VerbPatterns(v.Lemma(t)),
@@ -137,15 +148,22 @@ public sealed class EventCoder
             if (best is not null) matches.Add(best);
         }
         // A token that completed another pattern's condition ("held talks", "seeking weapons") is not a trigger itself.
-        var used = new HashSet<int>();
+        // When a verb and its noun each complete the other's condition ("imposed a curfew": impose +obj~curfew and
+        // curfew +head=impose), the verb codes the event.
+        var used = new Dictionary<int, List<Match>>();
         foreach (var m in matches)
             foreach (var c in m.Consumed)
             {
                 // a function word that completed a condition ("must", "will") stands for the verb it belongs to
-                var t = v.Deprel(c) is "aux" or "mark" or "advmod" or "det" or "case" && v.Head(c) >= 0 ? v.Head(c) : c;
-                if (t != m.Trigger) used.Add(t);
+                var t = ConsumedToken(v, c);
+                if (t == m.Trigger) continue;
+                if (!used.TryGetValue(t, out var by)) used[t] = by = [];
+                by.Add(m);
             }
-        matches.RemoveAll(m => used.Contains(m.Trigger));
+        if (used.Count > 0)
+            matches.RemoveAll(m => used.TryGetValue(m.Trigger, out var by)
+                && by.Any(n => !(m.Pattern.Kind == TriggerKind.Verb && n.Pattern.Kind == TriggerKind.Noun && n.Consumed.Any(c => ConsumedToken(v, c) == m.Trigger)
+                    && m.Consumed.Any(c => ConsumedToken(v, c) == n.Trigger))));
         // A nominal event inside a verbal event of the same root is the same event told twice ("flew a bomber … in a
         // show of force", "took delivery of an arms shipment").
         matches.RemoveAll(n => n.Pattern.Kind == TriggerKind.Noun && matches.Any(m =>
@@ -154,7 +172,96 @@ public sealed class EventCoder
         matches.RemoveAll(m => matches.Any(g => g != m && Governs(g.Pattern.Code) && UnderComplement(v, g.Trigger, m.Trigger)));
         ShiftIntents(v, matches);
         ShiftThreats(v, matches);
+        DropSubordinate(v, matches);
         return matches;
+    }
+
+    /// <summary>
+    /// Prepositions of concurrence: an event noun under them is an event of its own ("called on X during his visit").
+    /// Earlier events named as background ("after a demonstration", "since last month's invasion") are not coded again.
+    /// </summary>
+    private static readonly HashSet<string> CircumstancePrepositions = new(StringComparer.Ordinal)
+    { "during", "while" };
+
+    private static readonly HashSet<string> SubordinateMarkers = new(StringComparer.Ordinal)
+    { "to", "if", "unless", "until", "before", "so" };
+
+    /// <summary>
+    /// A sentence reports one event and its circumstances; these are not coded again as events of their own:
+    /// the purpose or condition of another event ("began a hunger strike to protest", "will boycott … unless the
+    /// president agrees", "used tear gas to disperse"); a participle clause that continues an event of the same
+    /// PLOVER type ("shelled Juba, killing 20"); and an event noun that is the object or topic of another event
+    /// ("blamed Israel for the bombing", "rejected an Australian ultimatum") or its background ("after a
+    /// demonstration"), though not one that happens alongside it ("during his visit").
+    /// </summary>
+    private void DropSubordinate(DependencyView v, List<Match> matches)
+    {
+        if (matches.Count < 2) return;
+        var triggers = new Dictionary<int, Match>();
+        foreach (var m in matches) triggers[m.Trigger] = m;
+        var drop = new HashSet<Match>();
+        // the event a token stands for: its own, or that of its object noun ("started a hunger strike to protest")
+        Match? Governing(int a, Match m)
+        {
+            if (triggers.TryGetValue(a, out var g) && g != m && !drop.Contains(g)) return g;
+            if (v.Upos(a) is not "VERB") return null;
+            foreach (var c in v.Children(a))
+                if (v.Deprel(c) == "obj" && triggers.TryGetValue(c, out var n) && n != m && !drop.Contains(n)) return n;
+            return null;
+        }
+        foreach (var m in matches)
+        {
+            var d = v.Deprel(m.Trigger);
+            var h = v.Head(m.Trigger);
+            if (h < 0) continue;
+            if (m.Pattern.Kind == TriggerKind.Verb && d is "advcl" or "acl" or "acl:relcl" or "advcl:relcl")
+            {
+                var marker = MarkerOf(v, m.Trigger);
+                // a relative clause or participle on a noun of another event is background ("Montenegro, where 28
+                // people have been killed", "demonstrators protesting election results")
+                var background = d is "acl:relcl" or "advcl:relcl" || (d == "acl" && marker is null);
+                if (background || (marker is not null && SubordinateMarkers.Contains(marker)))
+                {
+                    // the governing event is the head, or the verb whose object or oblique the head is
+                    for (int a = h, k = 0; a >= 0 && k < 3; a = v.Head(a), k++)
+                        if (Governing(a, m) is not null) { drop.Add(m); break; }
+                    continue;
+                }
+                if (marker is null && d == "advcl" && v.Lower(m.Trigger).EndsWith("ing", StringComparison.Ordinal)
+                    && Governing(h, m) is { } gov && PloverType(gov.Code) is { } gt && gt == PloverType(m.Code))
+                    drop.Add(m);
+                continue;
+            }
+            if (m.Pattern.Kind != TriggerKind.Noun) continue;
+            var x = m.Trigger;
+            for (var k = 0; k < 6; k++)
+            {
+                var hx = v.Head(x);
+                if (hx < 0) break;
+                var dx = v.Deprel(x);
+                if (dx is "nsubj" or "csubj" or "parataxis" or "acl:relcl" or "advcl:relcl" or "conj" or "appos" or "list") break;
+                if ((dx.StartsWith("obl", StringComparison.Ordinal) || dx.StartsWith("nmod", StringComparison.Ordinal))
+                    && v.Preposition(x) is { } prep && CircumstancePrepositions.Contains(prep)) break;
+                if (Governing(hx, m) is { } g && !g.Code.StartsWith("01", StringComparison.Ordinal))
+                {
+                    drop.Add(m);
+                    break;
+                }
+                x = hx;
+            }
+        }
+        if (drop.Count > 0) matches.RemoveAll(drop.Contains);
+    }
+
+    private string? PloverType(string code) => _patterns.Codebook.TryGet(code, out var c) ? c.PloverType : null;
+
+    private static int ConsumedToken(DependencyView v, int c) =>
+        v.Deprel(c) is "aux" or "mark" or "advmod" or "det" or "case" && v.Head(c) >= 0 ? v.Head(c) : c;
+
+    private static bool HasDeterminer(DependencyView v, int t)
+    {
+        foreach (var c in v.Children(t)) if (v.Deprel(c) == "det" && c < t) return true;
+        return false;
     }
 
     private static bool Governs(string code) =>
@@ -170,7 +277,7 @@ public sealed class EventCoder
             var h = v.Head(t);
             if (h < 0) return false;
             var d = v.Deprel(t);
-            if (d is "ccomp" or "xcomp" || (d == "advcl" && v.Lower(t) != "" && HasToMarker(v, t))) clauses++;
+            if (d is "ccomp" or "xcomp" or "acl" || (d == "advcl" && v.Lower(t) != "" && HasToMarker(v, t))) clauses++;
             else if (v.IsClauseBoundary(t)) return false;
             if (h == head) return clauses > 0;
             if (clauses > 3) return false;
@@ -323,6 +430,8 @@ public sealed class EventCoder
     {
         foreach (var c in v.Children(t))
             if (v.Deprel(c) is "compound:prt" or "advmod" or "obl" or "case" && v.Lemma(c) == particle) return true;
+        // the parser sometimes hangs the particle elsewhere ("handed over 700 kg"): the word right after the verb
+        if (t + 1 < v.Count && v.Lemma(t + 1) == particle && v.Upos(t + 1) is "ADP" or "ADV" or "PART") return true;
         // "call on X": the particle is parsed as the case of the oblique
         foreach (var c in v.Children(t))
             if (v.Deprel(c).StartsWith("obl", StringComparison.Ordinal) && v.Preposition(c) == particle) return true;
@@ -335,7 +444,18 @@ public sealed class EventCoder
     {
         var p = m.Pattern;
         var sources = Parties(v, actors, places, m.Trigger, p.Source, allowPlace: false);
+        // "X said it will boycott …", "X announced that it has called off …": a pronoun subject the actor layer left
+        // unresolved is the speaker of the reporting verb the clause is the complement of.
+        if (sources.Count == 0 && !p.Source.IsEmpty && SubjectIsPronoun(v, m.Trigger, p.Source) && ReportingVerb(v, m.Trigger) is { } rv)
+            sources = Parties(v, actors, places, rv, NsubjPath, allowPlace: false);
         var targets = Parties(v, actors, places, m.Trigger, p.Target, allowPlace: true);
+        // The parser often misplaces the object ("arrested more than 100 Palestinians" as an oblique, "demanded that
+        // the US cancel" with "that" as the object): a pattern that takes a target then takes the first actor of the
+        // event's own phrase instead.
+        // a target path that reaches only the source itself ("demanded that its partners …" → "its") has found no target
+        if (targets.Count > 0 && sources.Count > 0 && targets.TrueForAll(t => sources.Any(s => SameActor(actors, s, t)))) targets = [];
+        if (targets.Count == 0 && !p.Target.IsEmpty && ((p.Flags & PatternFlags.Reciprocal) == 0 || sources.Count < 2))
+            targets = FallbackTargets(v, actors, places, m.Trigger, sources);
         // A target that is the source itself ("Russia and North Korea met") is no target.
         // Reciprocal events code each member of a compound source towards the others ("Putin and Kim traded
         // letters"); with a named target the event runs from the source to it as usual.
@@ -383,11 +503,120 @@ public sealed class EventCoder
             {
                 if (head == trigger) continue;
                 foreach (var member in Conjuncts(v, actors, head))
-                    if (PartyAt(v, actors, places, member, allowPlace) is { } party && result.All(r => r.Key != party.Key)) result.Add(party);
+                    if (PartyAt(v, actors, places, member, allowPlace) is { } party && result.All(r => r.Key != party.Key))
+                    {
+                        result.Add(party);
+                        AddSameSpan(actors, party, result);
+                        // an actor found as a modifier of the argument ("the Turkish and Greek sides") brings its own conjuncts
+                        if (party.Participant.Actor is { } a && actors[a].HeadToken != member && actors[a].HeadToken >= 0)
+                            foreach (var other in Conjuncts(v, actors, actors[a].HeadToken))
+                                if (other != actors[a].HeadToken && PartyAt(v, actors, places, other, allowPlace) is { } more && result.All(r => r.Key != more.Key))
+                                    result.Add(more);
+                    }
             }
             if (result.Count > 0) return result;
         }
         return result;
+    }
+
+    /// <summary>The actor layer gives a compound modifier one mention per member over the same words ("Hungarian and Romanian officials"): each is a party.</summary>
+    private static void AddSameSpan(ActorMention[] actors, Party party, List<Party> result)
+    {
+        if (party.Participant.Actor is not { } a) return;
+        for (var j = 0; j < actors.Length; j++)
+            if (j != a && actors[j].Span == actors[a].Span && actors[j].Code != actors[a].Code && result.All(r => r.Key != j) && FromActor(actors, j) is { } other)
+                result.Add(other);
+    }
+
+    private static readonly ImmutableArray<ArgumentPath> NsubjPath = [new ArgumentPath([new PathStep("nsubj", null, false)])];
+
+    private static bool SubjectIsPronoun(DependencyView v, int trigger, ImmutableArray<ArgumentPath> paths)
+    {
+        foreach (var path in paths)
+            foreach (var t in PathResolver.Resolve(v, trigger, path))
+                if (t != trigger && v.Upos(t) == "PRON" && v.Lemma(t) is "it" or "they" or "he" or "she" or "we") return true;
+        return false;
+    }
+
+    /// <summary>The verb whose complement clause holds the trigger (through infinitives and coordination), if any.</summary>
+    private static int? ReportingVerb(DependencyView v, int trigger)
+    {
+        var t = trigger;
+        for (var k = 0; k < 4; k++)
+        {
+            var h = v.Head(t);
+            if (h < 0) return null;
+            var d = v.Deprel(t);
+            if (d == "ccomp") return v.Upos(h) == "VERB" ? h : null;
+            if (d is not ("xcomp" or "conj")) return null;
+            t = h;
+        }
+        return null;
+    }
+
+    /// <summary>Relations below a trigger that never hold its target: its subject, reporting and parenthetical parts, other clauses' verbs.</summary>
+    private static readonly HashSet<string> NoTargetRelations = new(StringComparer.Ordinal)
+    { "csubj", "parataxis", "punct", "aux", "aux:pass", "cop", "mark", "cc", "discourse", "vocative", "dep", "list", "reparandum", "orphan", "expl", "acl:relcl", "advcl:relcl" };
+
+    /// <summary>Adverbial clauses of time, cause and concession tell another event, not the target of this one.</summary>
+    private static readonly HashSet<string> OtherEventMarkers = new(StringComparer.Ordinal)
+    { "because", "as", "although", "though", "while", "when", "whereas", "after", "before", "since", "once", "whether" };
+
+    /// <summary>
+    /// The first actor (then place with a country) in the trigger's phrase, in text order after the trigger, then
+    /// before it: its objects, obliques and complements, not its subject (or by-agent), reporting clauses,
+    /// attributions ("according to"), relative clauses or coordinated verbs. Members of a compound each count.
+    /// </summary>
+    private static List<Party> FallbackTargets(DependencyView v, ActorMention[] actors, PlaceMention[] places, int trigger, List<Party> sources)
+    {
+        var result = new List<Party>();
+        var passive = v.Upos(trigger) is "VERB" && v.IsPassive(trigger);
+        var reach = new List<int>();
+        var stack = new Stack<(int Token, int Depth)>();
+        foreach (var c in v.Children(trigger)) stack.Push((c, 1));
+        while (stack.Count > 0)
+        {
+            var (t, depth) = stack.Pop();
+            var d = v.Deprel(t);
+            if (NoTargetRelations.Contains(d)) continue;
+            // the trigger's own subject is its source; subjects of its complements ("demanded that the US cancel") may be targets
+            if (depth == 1 && d is "nsubj" or "nsubj:outer") continue;
+            if (d == "conj" && v.Upos(t) is "VERB" or "AUX") continue;
+            if (depth == 1 && passive && (d == "obl:agent" || v.Preposition(t) == "by")) continue;
+            if (d.StartsWith("obl", StringComparison.Ordinal) || d.StartsWith("nmod", StringComparison.Ordinal))
+                if (v.Preposition(t) is "according to") continue;
+            if (d == "advcl" && (MarkerOf(v, t) is not { } mk || OtherEventMarkers.Contains(mk))) continue;
+            if (InSource(v, sources, t)) continue;
+            reach.Add(t);
+            if (depth < 6) foreach (var c in v.Children(t)) stack.Push((c, depth + 1));
+        }
+        reach.Sort();
+        var at = v[trigger].Span.Start;
+        // after the trigger first, then before it (a passive subject, "a camp for refugees was attacked"), nearest first
+        var ordered = reach.Where(t => v[t].Span.Start > at).Concat(reach.Where(t => v[t].Span.Start < at).Reverse());
+        foreach (var t in ordered)
+        {
+            if (PartyAt(v, actors, places, t, allowPlace: true) is not { } first) continue;
+            if (sources.Any(s => SameActor(actors, s, first))) continue;
+            foreach (var member in Conjuncts(v, actors, t))
+                if (PartyAt(v, actors, places, member, allowPlace: true) is { } party && result.All(r => r.Key != party.Key)
+                    && !sources.Any(s => SameActor(actors, s, party)))
+                    result.Add(party);
+            if (result.Count > 0) return result;
+        }
+        return result;
+    }
+
+    private static bool InSource(DependencyView v, List<Party> sources, int token)
+    {
+        foreach (var s in sources) if (s.Span.Overlaps(v[token].Span)) return true;
+        return false;
+    }
+
+    private static string? MarkerOf(DependencyView v, int t)
+    {
+        foreach (var c in v.Children(t)) if (v.Deprel(c) == "mark") return v.Lemma(c);
+        return null;
     }
 
     /// <summary>The argument and its conjuncts ("Russia and North Korea"); a conjunct may hang from any word of the argument's actor mention ("Vladimir Putin and Kim").</summary>
@@ -399,8 +628,16 @@ public sealed class EventCoder
         if (MentionAt(actors, head) is { } m)
             for (var k = actors[m].FirstToken; k < actors[m].FirstToken + actors[m].TokenCount; k++) if (k != head) from.Add(k);
         foreach (var f in from)
+        {
+            // "the Red Crescent in Bam, Iran, according to …": conjuncts without a coordinating "and"/"or" are no compound
+            var coordinated = false;
+            foreach (var c in v.Children(f))
+                if (v.Deprel(c) == "conj")
+                    foreach (var g in v.Children(c)) if (v.Deprel(g) == "cc") coordinated = true;
+            if (!coordinated) continue;
             foreach (var c in v.Children(f))
                 if (v.Deprel(c) == "conj" && (MentionAt(actors, head) is not { } mm || !Inside(actors[mm], c))) stack.Push(c);
+        }
         var list = new List<int>();
         while (stack.Count > 0)
         {

@@ -50,6 +50,17 @@ internal static class PathResolver
             case "prt":
                 foreach (var c in v.Children(t)) if (v.Deprel(c) == "compound:prt") into.Add(c);
                 return;
+            case "obj":
+                {
+                    var before = into.Count;
+                    foreach (var c in v.Children(t)) if (v.Deprel(c) == "obj") into.Add(c);
+                    // a bare noun phrase the parser made an oblique ("arrested more than 100 Palestinians") is the object
+                    if (into.Count == before && v.Upos(t) is "VERB")
+                        foreach (var c in v.Children(t))
+                            if (v.Deprel(c) is "obl" or "xcomp" && v.Preposition(c) is null && v.Upos(c) is "NOUN" or "PROPN" && !TimeWords.Contains(v.Lemma(c))
+                                && !HasMark(v, c)) into.Add(c);
+                    return;
+                }
             case "dobj":
                 foreach (var c in v.Children(t)) if (v.Deprel(c) == "obj") into.Add(c);
                 return;
@@ -91,6 +102,12 @@ internal static class PathResolver
         }
     }
 
+    private static readonly HashSet<string> TimeWords = new(StringComparer.Ordinal)
+    {
+        "today", "yesterday", "tomorrow", "tonight", "day", "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "time",
+    };
+
     private static readonly HashSet<string> CarryingPrepositions = new(StringComparer.Ordinal)
     { "during", "on", "in", "at", "after", "following", "before", "for", "with", "to", "into", "of" };
 
@@ -109,6 +126,12 @@ internal static class PathResolver
         var obl = d == "obl" || (d.StartsWith("obl:", StringComparison.Ordinal) && d is not ("obl:tmod" or "obl:npmod" or "obl:unmarked"));
         var nmod = d == "nmod" || (d.StartsWith("nmod:", StringComparison.Ordinal) && d is not ("nmod:poss" or "nmod:tmod" or "nmod:npmod" or "nmod:unmarked"));
         return rel switch { "obl" => obl, "nmod" => nmod, _ => obl || nmod };
+    }
+
+    private static bool HasMark(DependencyView v, int c)
+    {
+        foreach (var g in v.Children(c)) if (v.Deprel(g) == "mark") return true;
+        return false;
     }
 
     private static string? Marker(DependencyView v, int c)
@@ -134,7 +157,8 @@ internal static class PathResolver
             if (d == "xcomp")
                 foreach (var c in v.Children(h))
                     if (v.Deprel(c) == "obj") { into.Add(c); return; }
-            if (d is "advcl" or "ccomp") return;
+            // a purpose infinitive shares the main clause's subject ("shunned work to protest"); other adverbial clauses have their own
+            if (d == "ccomp" || (d == "advcl" && Marker(v, t) != "to")) return;
             foreach (var c in v.Children(h))
                 if (v.Deprel(c) is "nsubj" or "nsubj:pass") { into.Add(c); return; }
             t = h;

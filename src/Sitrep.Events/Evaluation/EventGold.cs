@@ -32,12 +32,14 @@ public static class EventGold
     /// <summary>
     /// The gold-standard records follow PLOVER 0.5, which placed a few CAMEO codes under other types than the 2021
     /// CAMEO-to-PLOVER table Sitrep codes with (easing curfews and emergencies as CONCEDE; destroying property,
-    /// abduction and human shields as COERCE). Predicted types are compared in the gold's version.
+    /// abduction and human shields as COERCE; sanctions as SANCTION). Predicted types are compared in the gold's version.
     /// </summary>
     public static string? TypeInGoldVersion(string cameo, string? type) => cameo switch
     {
         "0813" or "0814" => "CONCEDE",
         "1712" or "181" or "184" => "COERCE",
+        // sanctions: the 2021 table lists 163 under COERCE, but the PLOVER manual (SANCTION, mode 'discontinue') and the gold records code them as SANCTION
+        "163" => "SANCTION",
         _ => type,
     };
 

@@ -40,17 +40,24 @@ public static class ContentFingerprint
         var set = new HashSet<ulong>();
         if (normalized.Length == 0) return set;
         // Start offsets of each word; the text has single spaces only.
-        var starts = new List<int> { 0 };
+        var starts = new List<int>(normalized.Length / 5 + 1) { 0 };
         for (int i = 0; i < normalized.Length; i++)
             if (normalized[i] == ' ') starts.Add(i + 1);
         int words = starts.Count;
         int count = Math.Max(1, words - ShingleSize + 1);
+        set.EnsureCapacity(count);
+        // One UTF-8 buffer for every shingle (the hash reads bytes; no array per shingle).
+        byte[] buffer = new byte[256];
         for (int s = 0; s < count; s++)
         {
             int start = starts[s];
             int endWord = Math.Min(words, s + ShingleSize);
             int end = endWord == words ? normalized.Length : starts[endWord] - 1;
-            set.Add(XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(normalized, start, end - start)));
+            var chars = normalized.AsSpan(start, end - start);
+            int max = Encoding.UTF8.GetMaxByteCount(chars.Length);
+            if (max > buffer.Length) buffer = new byte[max];
+            int n = Encoding.UTF8.GetBytes(chars, buffer);
+            set.Add(XxHash64.HashToUInt64(buffer.AsSpan(0, n)));
         }
         return set;
     }

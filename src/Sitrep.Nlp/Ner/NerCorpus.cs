@@ -21,7 +21,8 @@ public static class NerCorpus
     public static string? MapType(string corpusType) => corpusType.ToUpperInvariant() switch
     {
         "PER" or "PERSON" => "PER",
-        "ORG" or "ORGANISATION" or "ORGANIZATION" => "ORG",
+        // WNUT 17's corporation and group (companies, teams, bands, parties) are organizations in UNER's sense.
+        "ORG" or "ORGANISATION" or "ORGANIZATION" or "CORPORATION" or "GROUP" => "ORG",
         "LOC" or "LOCATION" or "PLACE" or "GPE" => "LOC",
         _ => null,
     };

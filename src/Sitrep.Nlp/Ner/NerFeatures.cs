@@ -41,7 +41,9 @@ internal static class NerHash
 /// <summary>Per-word values computed once per token, so that feature extraction only mixes integers.</summary>
 internal struct NerWord
 {
-    public ulong Lower, Exact, Shape, ShortShape, P3, S2, S3, S4, Upos, Flags, Case;
+    public ulong Lower, Exact, Shape, ShortShape, P2, P3, P4, S2, S3, S4, Upos, Flags, Case;
+    /// <summary>The sentence's case profile (see <see cref="NerFeatures.SentenceProfile"/>), the same on every word of it.</summary>
+    public ulong Sent;
     /// <summary>Gazetteer bits: (type * 4 + B/I/L/U) for every gazetteer phrase covering the word.</summary>
     public uint Gaz;
     public bool Cap;
@@ -61,7 +63,7 @@ internal static class UposIds
 /// <summary>The NER feature templates. Training and tagging call the same code, so they cannot drift apart.</summary>
 internal static class NerFeatures
 {
-    public const int MaxFeatures = 96;
+    public const int MaxFeatures = 128;
 
     private static readonly NerWord Start = Sentinel(0x5354415254UL);
     private static readonly NerWord End = Sentinel(0x454E44UL);
@@ -69,7 +71,7 @@ internal static class NerFeatures
     private static NerWord Sentinel(ulong seed)
     {
         var h = NerHash.Mix(seed);
-        return new NerWord { Lower = h, Exact = h, Shape = h, ShortShape = h, P3 = h, S2 = h, S3 = h, S4 = h, Upos = h, Flags = h, Case = h };
+        return new NerWord { Lower = h, Exact = h, Shape = h, ShortShape = h, P2 = h, P3 = h, P4 = h, S2 = h, S3 = h, S4 = h, Upos = h, Flags = h, Case = h, Sent = h };
     }
 
     /// <summary>Fills the word's hashes; <paramref name="caseStats"/> maps a lowercased word to how it is usually written (see <see cref="NerModel"/>).</summary>
@@ -87,7 +89,9 @@ internal static class NerFeatures
         }
         w.Lower = NerHash.Chars(lower);
         w.Exact = NerHash.Chars(f) ^ 0x5bd1e995UL;
+        w.P2 = NerHash.Chars(lower[..Math.Min(2, n)]) + 2;
         w.P3 = NerHash.Chars(lower[..Math.Min(3, n)]) + 3;
+        w.P4 = NerHash.Chars(lower[..Math.Min(4, n)]) + 4;
         w.S2 = n >= 2 ? NerHash.Chars(lower[(n - 2)..]) : 1;
         w.S3 = n >= 3 ? NerHash.Chars(lower[(n - 3)..]) : 1;
         w.S4 = n >= 4 ? NerHash.Chars(lower[(n - 4)..]) : 1;
@@ -105,7 +109,7 @@ internal static class NerFeatures
             if (k == 'd') flags |= 1;
             else if (c == '-') flags |= 2;
             else if (k == 'X') anyUpper = true;
-            else if (k == 'x') anyLower = true;
+            else if (k == 'x') { anyLower = true; flags |= 128; }
             else if (c == '.') flags |= 4;
             else if (c == '\'' || c == '’') flags |= 64;
         }
@@ -119,6 +123,32 @@ internal static class NerFeatures
         w.Cap = cap;
         w.Case = caseStats.TryGetValue(w.Lower, out var cs) ? cs + 2 : 1;
         w.Gaz = 0;
+        w.Sent = 0;
+    }
+
+    /// <summary>
+    /// Sets every word's <see cref="NerWord.Sent"/> to the sentence's case profile: how its letter words after the first are
+    /// written (all lowercase web text, normal prose, title-case headlines and signatures, all caps), because capitalization
+    /// means something different in each.
+    /// </summary>
+    public static void SentenceProfile(Span<NerWord> words)
+    {
+        int letters = 0, caps = 0, upper = 0;
+        for (int i = 1; i < words.Length; i++)
+        {
+            ulong fl = words[i].Flags - 1;
+            if ((fl & (8 | 128)) == 0) continue;
+            letters++;
+            if ((fl & 32) != 0) caps++;
+            if ((fl & 16) != 0) upper++;
+        }
+        ulong p = letters < 3 ? 1UL
+            : upper * 10 >= letters * 6 ? 2UL
+            : caps == 0 ? 3UL
+            : caps * 10 >= letters * 6 ? 4UL
+            : caps * 10 >= letters * 3 ? 5UL
+            : 6UL;
+        for (int i = 0; i < words.Length; i++) words[i].Sent = p;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -172,6 +202,22 @@ internal static class NerFeatures
         f[k++] = NerHash.F(34, t1, wp1.ShortShape);
         f[k++] = NerHash.F(35, wm2.Upos, wm1.Upos);
         f[k++] = NerHash.F(36, wp1.Upos, wp2.Upos);
+        f[k++] = NerHash.F(37, w.P2);
+        f[k++] = NerHash.F(38, w.P4);
+        // Capitalization means something else in all-lowercase web text, in prose and in title-case headlines or signatures.
+        f[k++] = NerHash.F(50, w.Sent, w.Flags);
+        f[k++] = NerHash.F(51, NerHash.F(51, w.Sent, w.Case), first);
+        f[k++] = NerHash.F(52, w.Sent, t1);
+        f[k++] = NerHash.F(53, NerHash.F(53, w.Sent, wm1.ShortShape), w.ShortShape);
+        // Trigger words beside a capitalized word ("Mr. Xx", "Xx Inc."), and word bigrams around it.
+        f[k++] = NerHash.F(54, wm1.Lower, w.ShortShape);
+        f[k++] = NerHash.F(55, w.ShortShape, wp1.Lower);
+        f[k++] = NerHash.F(56, wp1.Lower, wp2.Lower);
+        f[k++] = NerHash.F(57, wm2.Lower, wm1.Lower);
+        f[k++] = NerHash.F(58, wp1.S4);
+        f[k++] = NerHash.F(59, wp1.Case, w.Case);
+        f[k++] = NerHash.F(60, Gaz(wp2));
+        f[k++] = NerHash.F(61, Gaz(wm1), w.ShortShape);
         // Gazetteer: each (type, position) bit alone, the whole set with the word's capitalization, and the neighbours' sets.
         uint g = w.Gaz;
         while (g != 0)

@@ -59,6 +59,8 @@ internal sealed class NerGazetteer
     /// <summary>Sets <see cref="NerWord.Gaz"/> on every word of a sentence.</summary>
     public void Mark(Span<NerWord> words)
     {
+        // The case profile is sentence-level too: every path that tags a sentence marks it here first.
+        NerFeatures.SentenceProfile(words);
         for (int i = 0; i < words.Length; i++) words[i].Gaz = 0;
         for (int i = 0; i < words.Length; i++)
         {

@@ -28,7 +28,7 @@ public static class NerManifest
             ["sha256"] = sha,
             ["size_bytes"] = new FileInfo(modelPath).Length,
             ["licence"] = Licence,
-            ["licence_note"] = "Trained on UD English-GUM entity annotations (commercial-use documents; CC BY / CC BY-SA), wikigold (CC BY 4.0), re3d (per-folder: public domain, OGL v3, CC BY 3.0 AU) and, where listed, UNER English-EWT dev (CC BY-SA 4.0); gazetteer compiled from Sitrep's knowledge base (data/kb); the weights are shared under CC BY-SA 4.0.",
+            ["licence_note"] = "Trained on UD English-GUM entity annotations (commercial-use documents; CC BY / CC BY-SA), wikigold (CC BY 4.0), WNUT 17 emerging entities (CC BY 4.0), re3d (per-folder: public domain, OGL v3, CC BY 3.0 AU) and, where listed, UNER English-EWT dev (CC BY-SA 4.0); gazetteer compiled from Sitrep's knowledge base (data/kb) and, where given, data/models/ner/gazetteer.tsv; the weights are shared under CC BY-SA 4.0.",
             ["types"] = new JsonArray("PER", "ORG", "LOC", "GPE (ORG/LOC mentions that are country, territory or capital names)", "NORP (demonyms outside mentions)"),
             ["training_data"] = new JsonArray([.. trainFiles.Select(f => (JsonNode)Path.GetFileName(f))]),
             ["tuning_data"] = devFile is null ? null : Path.GetFileName(devFile),
@@ -38,6 +38,8 @@ public static class NerManifest
             ["min_feature_count"] = options.MinFeatureCount,
             ["scores"] = scores,
         };
+        // Other NER variants (MiniLM) record their own entries under "variants": retraining the default keeps them.
+        if (old?["variants"] is JsonObject variants) root["variants"] = variants.DeepClone();
         Save(manifestPath, root);
     }
 

@@ -11,7 +11,9 @@ namespace Sitrep.Nlp.Ner;
 public sealed class NerModel
 {
     public const string Magic = "SITREP-NER";
-    public const int FormatVersion = 1;
+    /// <summary>2: the feature templates of NER model 1.2 (prefixes, sentence case profile, more context); a format-1 model
+    /// would be read with features it was not trained on, so it is refused.</summary>
+    public const int FormatVersion = 2;
 
     internal NerModel(string[] types, IReadOnlyList<KeyValuePair<ulong, ulong>> caseStats, IReadOnlyList<GazetteerEntry> gazetteer,
         NerLinear weights, string description)

@@ -69,14 +69,20 @@ public sealed class NerTagger(NerModel model)
         {
             if (classes[i] == 0)
             {
-                if (TryNorp(words, classes, i, out int len)) { s.Spans.Add(new NerSpan(i, len, Norp)); i += len; } else i++;
+                if (TryNorp(words, classes, i, out int len)) { s.Spans.Add(new NerSpan(i, len, Norp)); i += len; }
+                else if (IsOrgAcronym(words, i)) { s.Spans.Add(new NerSpan(i, 1, "ORG")); i++; }
+                else i++;
                 continue;
             }
             int type = (classes[i] - 1) / 2;
             int j = i;
             while (j + 1 < n && classes[j + 1] == NerModel.ClassOf(type, 1)) j++;
             if (TryMerge(words, classes, i, j, out int merged, out string? mergedType)) { s.Spans.Add(new NerSpan(i, merged, mergedType)); i += merged; continue; }
-            s.Spans.Add(new NerSpan(i, j - i + 1, Refine(words, i, j - i + 1, Model.Types[type])));
+            // Titles are not part of names (UNER, CoNLL): "Defense Minister Sergei Shoigu" is the person "Sergei Shoigu".
+            int a = i;
+            while (a <= j && IsTitle(words[a].Lower)) a++;
+            if (Model.Types[type] != "PER" && a <= j) a = i;
+            if (a <= j) s.Spans.Add(new NerSpan(a, j - a + 1, Refine(words, a, j - a + 1, Model.Types[type])));
             i = j + 1;
         }
     }
@@ -133,8 +139,42 @@ public sealed class NerTagger(NerModel model)
     private string Refine(ReadOnlySpan<NerWord> words, int start, int length, string type)
     {
         if (type is "ORG" or "LOC" && (Model.Gazetteer.TypesOf(words, start, length) & 1UL << (int)GazetteerType.Gpe) != 0) return Gpe;
+        if (length == 1 && IsOrgAcronym(words, start)) return "ORG";
+        // A place-like name that the gazetteer knows only as an organization (a seat of government: "Kremlin") is the organization.
+        if (type == "LOC" && Model.Gazetteer.TypesOf(words, start, length) == 1UL << (int)GazetteerType.Organization) return "ORG";
         return type;
     }
+
+    /// <summary>Title words that precede names but are not part of them, hashed the way <see cref="NerWord.Lower"/> is.</summary>
+    private static readonly HashSet<ulong> s_titles = TitleHashes();
+
+    private static HashSet<ulong> TitleHashes()
+    {
+        var w = new NerWord();
+        var empty = new UInt64Table([]);
+        var set = new HashSet<ulong>();
+        foreach (var t in "president vice prime minister defense defence foreign interior finance secretary general gen. sen. senator rep. gov. governor mr. mrs. ms. dr. prof. king queen prince princess pope chancellor premier spokesman spokeswoman commander ambassador deputy colonel col. lt. sgt. captain capt. admiral adm. judge mayor chairman ceo".Split(' '))
+        {
+            NerFeatures.Compute(t, 0, empty, ref w);
+            set.Add(w.Lower);
+        }
+        return set;
+    }
+
+    private static bool IsTitle(ulong lower) => s_titles.Contains(lower);
+
+    /// <summary>
+    /// An all-caps word that is exactly a gazetteer organization acronym and nothing else ("AP", "NATO", "FBI"): an organization
+    /// whatever the model said, because acronyms are matched case-sensitively and are rarely anything else.
+    /// </summary>
+    private bool IsOrgAcronym(ReadOnlySpan<NerWord> words, int i)
+    {
+        if (((words[i].Flags - 1) & 16) == 0 || (words[i].Gaz & OrgUnit) == 0) return false;
+        return Model.Gazetteer.TypesOf(words, i, 1) == 1UL << (int)GazetteerType.Organization;
+    }
+
+    /// <summary>Gazetteer bit for "a one-word organization phrase is this word".</summary>
+    private const uint OrgUnit = 1u << ((int)GazetteerType.Organization * 4 + 3);
 
     /// <summary>A capitalized demonym phrase ("Russian", "North Korean") starting at <paramref name="i"/>, all outside mentions.</summary>
     private bool TryNorp(ReadOnlySpan<NerWord> words, ReadOnlySpan<int> classes, int i, out int length)

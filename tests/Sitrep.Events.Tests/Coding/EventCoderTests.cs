@@ -128,6 +128,42 @@ public sealed class EventCoderTests
     }
 
     [Fact]
+    public void Target_in_a_complement_clause_is_found_when_no_path_reaches_it()
+    {
+        var events = Dyads("Beijing on Monday demanded that Tokyo halt its survey near the disputed islands.",
+            [new("Beijing", "CHN"), new("Tokyo", "JPN")]);
+        var e = Assert.Single(events);
+        Assert.StartsWith("CHN 10", e, StringComparison.Ordinal);
+        Assert.EndsWith(" JPN", e, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Purpose_clause_is_part_of_the_main_event()
+    {
+        var events = Dyads("Hundreds of Kenyan farmers began a hunger strike on Monday to protest against the new land law.",
+            [new("Kenyan farmers", "KENAGR")]);
+        var e = Assert.Single(events);
+        Assert.StartsWith("KENAGR 142", e, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Relative_clause_event_is_background_of_the_main_event()
+    {
+        var events = Code(With("Serbia lifted a curfew in Montenegro, where 28 people have been killed in riots this year.",
+            [new("Serbia", "SRB")], [("Montenegro", "MNE")]));
+        var e = Assert.Single(events);
+        Assert.Equal("0813", e.Cameo);
+    }
+
+    [Fact]
+    public void Compound_modifier_mentions_over_the_same_words_are_each_a_party()
+    {
+        var events = Dyads("Senior Hungarian and Romanian officials agreed on Wednesday to hold talks.",
+            [new("Senior Hungarian and Romanian officials", "HUNGOV"), new("Senior Hungarian and Romanian officials", "ROUGOV")]);
+        Assert.Equal(["HUNGOV 036 ROUGOV", "ROUGOV 036 HUNGOV"], events);
+    }
+
+    [Fact]
     public void Sentence_without_actors_codes_nothing()
     {
         Assert.Empty(Code(With("The missile test came just hours later.", [])));

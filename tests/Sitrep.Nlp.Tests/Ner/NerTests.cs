@@ -73,6 +73,8 @@ public sealed class NerTests
         foreach (var place in new[] { "Russia", "North Korea", "Ukraine", "Pyongyang", "Moscow", "Iran", "South Korea" })
             Assert.True(found.Contains((place, "GPE")) || found.Contains((place, "LOC")), place);
         Assert.Contains(("Russian", NerTagger.Norp), found);
+        // The gazetteer list knows the peninsula; the leading "the" stays outside, as in UNER.
+        Assert.Contains(("Korean Peninsula", "LOC"), found);
 
         // Mentions are whole tokens, in order, not overlapping, and their spans are the tokens' spans.
         for (int i = 0; i < mentions.Count; i++)

@@ -9,6 +9,7 @@ using Sitrep.Core;
 using Sitrep.Events;
 using Sitrep.Events.Evaluation;
 using Sitrep.Events.Patterns;
+using Sitrep.Events.Petrarch;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -32,8 +33,12 @@ public sealed class EvalEventsCommand : Command<EvalEventsCommand.Settings>
         public string? Patterns { get; init; }
 
         [CommandOption("--petrarch-dicts <DIR>")]
-        [Description("Folder with PETRARCH dictionaries (PETR.Validate.actors.txt, PETR.Validate.agents.txt) to link actors with, besides the knowledge base.")]
+        [Description("Folder with PETRARCH dictionaries. Events are coded with its verb dictionary (the gold file's <Verbfile>, else CAMEO.2.0.txt or *.verbs.txt) and its actor, agent and discard files (the gold's <Actorfile>, <Agentfile>, <Discardfile>, else every *.actors.txt and *.agents.txt).")]
         public string? PetrarchDicts { get; init; }
+
+        [CommandOption("--sitrep-coder")]
+        [Description("With --petrarch-dicts: code events with Sitrep's own patterns, using the PETRARCH dictionaries only to link actors.")]
+        public bool SitrepCoder { get; init; }
 
         [CommandOption("--errors <FILE>")]
         [Description("Write every record that is not fully right as TSV (id, error kind, gold, predicted, text).")]
@@ -54,13 +59,16 @@ public sealed class EvalEventsCommand : Command<EvalEventsCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var gold = EventGold.Load(settings.Gold);
-        var pipeline = BuildPipeline(settings, out var actorsNote);
+        string? coderNote = null;
+        var petrarch = settings.PetrarchDicts is { } pd && !settings.SitrepCoder ? LoadPetrarchCoder(pd, settings.Gold, out coderNote) : null;
+        var pipeline = BuildPipeline(settings, petrarch is not null, out var actorsNote);
+        if (coderNote is not null) actorsNote = coderNote;
         var scores = new List<RecordScore>();
         foreach (var record in gold)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var doc = Run(pipeline, record);
-            scores.Add(EventScorer.Score(record, Predicted(doc)));
+            scores.Add(EventScorer.Score(record, petrarch is null ? Predicted(doc) : PredictedPetrarch(petrarch, doc)));
         }
         var scoreable = scores.Where(s => s.Gold.Scoreable).ToList();
         var withType = scoreable.Where(s => s.Gold.Events.Any(e => e.Type is not null)).ToList();
@@ -117,7 +125,9 @@ public sealed class EvalEventsCommand : Command<EvalEventsCommand.Settings>
             return ExitCodes.Ok;
         }
         var o = Console.Out;
-        o.WriteLine($"events: {settings.Gold} ({scores.Count} records, {scoreable.Count} scoreable) — a development set: " + (settings.Gold.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? "mechanics tests for a dictionary coder; Sitrep's own patterns are not PETRARCH's verb dictionary." : "the patterns were written with it in view."));
+        o.WriteLine($"events: {settings.Gold} ({scores.Count} records, {scoreable.Count} scoreable) — a development set: " + (settings.Gold.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
+            ? petrarch is null ? "mechanics tests for a dictionary coder; Sitrep's own patterns are not PETRARCH's verb dictionary." : "mechanics tests for a dictionary coder, coded with PETRARCH's own verb dictionary over Sitrep's dependency parse."
+            : "the patterns were written with it in view."));
         o.WriteLine($"actors: {actorsNote}");
         if (withType.Count > 0)
         {
@@ -134,8 +144,19 @@ public sealed class EvalEventsCommand : Command<EvalEventsCommand.Settings>
     }
 
     /// <summary>The analysis stages after ingestion; actors relinked with PETRARCH dictionaries and events with another lexicon when asked.</summary>
-    private static Pipeline BuildPipeline(Settings settings, out string actorsNote)
+    private static Pipeline BuildPipeline(Settings settings, bool petrarchCoder, out string actorsNote)
     {
+        if (petrarchCoder)
+        {
+            // The PETRARCH coder reads only the tokens, tags and parse, so only those stages run (the same models as the full pipeline).
+            actorsNote = "PETRARCH dictionaries";
+            return Pipeline.Build(
+            [
+                new Sitrep.Nlp.Stages.TokenizerStage(),
+                Sitrep.Nlp.Stages.PosTaggerStage.Load(SitrepData.File("models", "pos", "en-ewt-pos.bin")),
+                Sitrep.Nlp.Parsing.DependencyParserStage.Load(SitrepData.File("models", "parser", "en-ewt-parser.bin")),
+            ], [CoreLayers.CleanText, CoreLayers.Language]);
+        }
         var analysis = AnalysisPipeline.Default;
         var stages = analysis.Pipeline.Stages
             .Where(s => !s.Provides.Contains(CoreLayers.Language) && !s.Provides.Contains(CoreLayers.Hashes))
@@ -143,8 +164,9 @@ public sealed class EvalEventsCommand : Command<EvalEventsCommand.Settings>
         actorsNote = stages.Any(s => s.Provides.Contains(ActorLayers.Actors)) ? "knowledge base" : "none (no actor stage)";
         if (settings.PetrarchDicts is { } dir)
         {
-            var actors = Directory.GetFiles(dir, "*.actors.txt").Order(StringComparer.Ordinal).Select(PetrarchActorDictionary.Load).ToList();
-            var agents = Directory.GetFiles(dir, "*.agents.txt").Order(StringComparer.Ordinal).Select(PetrarchAgentDictionary.Load).ToList();
+            var env = PetrarchEnvironment(settings.Gold);
+            var actors = DictionaryFiles(dir, env.GetValueOrDefault("Actorfile"), "*.actors.txt").Select(PetrarchActorDictionary.Load).ToList();
+            var agents = DictionaryFiles(dir, env.GetValueOrDefault("Agentfile"), "*.agents.txt").Select(PetrarchAgentDictionary.Load).ToList();
             var linker = ActorStage.Load(Path.Combine(SitrepData.Root, "kb"), actors, agents);
             var i = stages.FindIndex(s => s.Name == "actors");
             if (i >= 0) stages[i] = new EnglishOnlyStage(linker);
@@ -160,6 +182,51 @@ public sealed class EvalEventsCommand : Command<EvalEventsCommand.Settings>
         }
         return Pipeline.Build(stages, [CoreLayers.CleanText, CoreLayers.Language]);
     }
+
+    /// <summary>
+    /// The files a PETRARCH validation file names in its &lt;Environment&gt; (Verbfile, Actorfile, Agentfile,
+    /// Discardfile); empty for other gold files.
+    /// </summary>
+    private static Dictionary<string, string> PetrarchEnvironment(string gold)
+    {
+        var env = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!gold.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)) return env;
+        var xml = System.Xml.Linq.XDocument.Load(gold);
+        foreach (var e in xml.Descendants("Environment").SelectMany(x => x.Elements()))
+            if (e.Value.Trim() is { Length: > 0 } v) env[e.Name.LocalName] = v;
+        return env;
+    }
+
+    /// <summary>The named file when it is in the folder, else every file of the pattern, in ordinal order.</summary>
+    private static List<string> DictionaryFiles(string dir, string? named, string pattern)
+    {
+        if (named is not null && File.Exists(Path.Combine(dir, named))) return [Path.Combine(dir, named)];
+        return [.. Directory.GetFiles(dir, pattern).Order(StringComparer.Ordinal)];
+    }
+
+    private static PetrarchCoder? LoadPetrarchCoder(string dir, string gold, out string? note)
+    {
+        var env = PetrarchEnvironment(gold);
+        var verbsFile = env.GetValueOrDefault("Verbfile") is { } vf && File.Exists(Path.Combine(dir, vf)) ? Path.Combine(dir, vf)
+            : File.Exists(Path.Combine(dir, "CAMEO.2.0.txt")) ? Path.Combine(dir, "CAMEO.2.0.txt")
+            : Directory.GetFiles(dir, "*.verbs.txt").Order(StringComparer.Ordinal).FirstOrDefault();
+        note = null;
+        if (verbsFile is null) return null;
+        var actorFiles = DictionaryFiles(dir, env.GetValueOrDefault("Actorfile"), "*.actors.txt");
+        var agentFiles = DictionaryFiles(dir, env.GetValueOrDefault("Agentfile"), "*.agents.txt");
+        var discardFile = env.GetValueOrDefault("Discardfile") is { } df && File.Exists(Path.Combine(dir, df)) ? Path.Combine(dir, df)
+            : Directory.GetFiles(dir, "*.discards.txt").Order(StringComparer.Ordinal).FirstOrDefault();
+        var verbs = PetrarchVerbDictionary.Load(verbsFile);
+        var coder = new PetrarchCoder(verbs, actorFiles.Select(PetrarchActorDictionary.Load), agentFiles.Select(PetrarchAgentDictionary.Load),
+            discardFile is null ? null : PetrarchDiscards.Load(discardFile));
+        note = $"PETRARCH coder: verbs {Path.GetFileName(verbsFile)} ({verbs.Blocks.Length} blocks, {verbs.PatternCount} patterns, {verbs.Synsets.Count} synsets), "
+            + $"actors {string.Join(", ", actorFiles.Select(Path.GetFileName))}, agents {string.Join(", ", agentFiles.Select(Path.GetFileName))}"
+            + (discardFile is null ? "" : $", discards {Path.GetFileName(discardFile)}");
+        return coder;
+    }
+
+    private static ImmutableArray<PredictedEvent> PredictedPetrarch(PetrarchCoder coder, Document doc) =>
+        [.. coder.Code(doc).Select(e => new PredictedEvent(null, e.Code, e.Source, null, null, e.Target, null, null, e.Rule))];
 
     private static Document Run(Pipeline pipeline, GoldRecord record)
     {

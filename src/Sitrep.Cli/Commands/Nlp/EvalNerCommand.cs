@@ -37,13 +37,19 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
 
         [CommandOption("--json")]
         public bool Json { get; init; }
+
+        [CommandOption("--variant <NAME>")]
+        [Description("sparse (default) or minilm (the MiniLM variant, default model data/models/ner/en-ner-minilm.bin).")]
+        public string Variant { get; init; } = "sparse";
     }
 
     public override ValidationResult Validate(CommandContext context, Settings settings)
     {
         if (!File.Exists(settings.Gold)) return ValidationResult.Error($"--gold: no file '{settings.Gold}'.");
         if (settings.Format is not null and not ("iob2" or "conll" or "conllu")) return ValidationResult.Error("--format: iob2, conll or conllu.");
-        if (ResolveModel(settings.Model) is null) return ValidationResult.Error(settings.Model is null ? $"No model given and no {DefaultModel} found; use --model." : $"--model: no file '{settings.Model}'.");
+        if (settings.Variant is not ("sparse" or "minilm")) return ValidationResult.Error("--variant: sparse or minilm.");
+        if (settings.Variant == "minilm" && MiniLmNerCommands.ResolveModel(settings.Model) is null) return ValidationResult.Error($"No MiniLM NER model found ({MiniLmNerCommands.DefaultModel}); use --model.");
+        if (settings.Variant == "sparse" && ResolveModel(settings.Model) is null) return ValidationResult.Error(settings.Model is null ? $"No model given and no {DefaultModel} found; use --model." : $"--model: no file '{settings.Model}'.");
         if (EvalPosCommand.ResolveModel(settings.PosModel) is null) return ValidationResult.Error("No POS model found; use --pos-model.");
         return ValidationResult.Success();
     }
@@ -63,15 +69,24 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        NerFormat? format = settings.Format switch { "iob2" => NerFormat.Iob2, "conll" => NerFormat.Conll, "conllu" => NerFormat.Conllu, _ => null };
+        if (settings.Variant == "minilm")
+        {
+            var (ms, mpath) = MiniLmNerCommands.Eval(settings.Gold, format, settings.Model, settings.PosModel, settings.Record);
+            return Report(settings, ms, mpath, "MiniLM variant: features + MiniLM encoder + decoding");
+        }
         var modelPath = ResolveModel(settings.Model)!;
         var model = NerModel.Load(modelPath);
         var pos = new PosTagger(PosModel.Load(EvalPosCommand.ResolveModel(settings.PosModel)!));
-        NerFormat? format = settings.Format switch { "iob2" => NerFormat.Iob2, "conll" => NerFormat.Conll, "conllu" => NerFormat.Conllu, _ => null };
         var gold = NerCorpus.WithPredictedUpos(NerCorpus.Read(settings.Gold, format), pos);
         var s = NerEvaluation.Score(new NerTagger(model), gold);
         if (settings.Record is not null)
             NerManifest.Record(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelPath))!, "MANIFEST.json"), settings.Record, s);
+        return Report(settings, s, modelPath, "features + gazetteer + decoding");
+    }
 
+    private static int Report(Settings settings, NerScores s, string modelPath, string timed)
+    {
         if (settings.Json)
         {
             JsonOutput.Write(Console.Out, w =>
@@ -106,7 +121,7 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
             table.AddRow(t.Type, I(t.Gold), I(t.Predicted), F(t.Precision), F(t.Recall), F(t.F1));
         Consoles.Out.Write(table);
         if (s.TokensPerSecond is { } tps2)
-            Consoles.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"NER alone: {tps2:0} tokens/s (1 thread, features + gazetteer + decoding)")));
+            Consoles.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"NER alone: {tps2:0} tokens/s (1 thread, {timed})")));
         return ExitCodes.Ok;
     }
 

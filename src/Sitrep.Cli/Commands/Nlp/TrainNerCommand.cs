@@ -48,9 +48,29 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         [Description("Knowledge base the gazetteer is compiled from (default: data/kb; 'none' for no gazetteer).")]
         public string? Kb { get; init; }
 
+        [CommandOption("--gazetteer <FILE>")]
+        [Description("Extra gazetteer list (TYPE<TAB>NAME, see data/models/ner/FORMAT.md) compiled into the model beside the KB phrases.")]
+        public string? GazetteerFile { get; init; }
+
         [CommandOption("--manifest <FILE>")]
         [Description("Write the model's manifest (sha256, licence, data, command, dev scores) to this file.")]
         public string? Manifest { get; init; }
+
+        [CommandOption("--variant <NAME>")]
+        [Description("sparse (the default model) or minilm (adds MiniLM token vectors; see --scale, --context, --vector-cache).")]
+        public string Variant { get; init; } = "sparse";
+
+        [CommandOption("--scale <X>")]
+        [Description("minilm: step size of the standardized MiniLM vectors against the sparse features (default 0.25).")]
+        public float Scale { get; init; } = 0.25f;
+
+        [CommandOption("--context <N>")]
+        [Description("minilm: 0 = the word's own vector, 1 = also its neighbours' (default 0).")]
+        public int Context { get; init; }
+
+        [CommandOption("--vector-cache <DIR>")]
+        [Description("minilm: cache the MiniLM vectors of the training and dev files in DIR between runs.")]
+        public string? VectorCache { get; init; }
     }
 
     public override ValidationResult Validate(CommandContext context, Settings settings)
@@ -58,22 +78,27 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         if (settings.Train.Length == 0) return ValidationResult.Error("--train: give at least one file.");
         foreach (var t in settings.Train) if (!File.Exists(t)) return ValidationResult.Error($"--train: no file '{t}'.");
         if (settings.Dev is not null && !File.Exists(settings.Dev)) return ValidationResult.Error($"--dev: no file '{settings.Dev}'.");
+        if (settings.GazetteerFile is not null && !File.Exists(settings.GazetteerFile)) return ValidationResult.Error($"--gazetteer: no file '{settings.GazetteerFile}'.");
         if (string.IsNullOrWhiteSpace(settings.Out)) return ValidationResult.Error("--out: give the model file to write.");
         if (settings.Epochs < 1) return ValidationResult.Error("--epochs must be at least 1.");
         if (settings.MinCount < 1) return ValidationResult.Error("--min-count must be at least 1.");
         if (EvalPosCommand.ResolveModel(settings.PosModel) is null) return ValidationResult.Error("No POS model found; use --pos-model.");
+        if (settings.Variant is not ("sparse" or "minilm")) return ValidationResult.Error("--variant: sparse or minilm.");
+        if (settings.Context is not (0 or 1)) return ValidationResult.Error("--context: 0 or 1.");
         return ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.Variant == "minilm") return MiniLmNerCommands.Train(settings);
         var err = Consoles.Error;
         var pos = new PosTagger(PosModel.Load(EvalPosCommand.ResolveModel(settings.PosModel)!));
         var train = NerCorpus.WithPredictedUpos(settings.Train.SelectMany(f => NerCorpus.Read(f)), pos);
         var dev = settings.Dev is null ? null : NerCorpus.WithPredictedUpos(NerCorpus.Read(settings.Dev), pos);
         var gazetteer = settings.Kb == "none" ? [] : Gazetteer(KnowledgeBase.Load(KbPaths.Find(settings.Kb) ?? throw new DirectoryNotFoundException("No knowledge base folder found; use --kb.")));
+        if (settings.GazetteerFile is not null) gazetteer.AddRange(NerGazetteerFile.Read(settings.GazetteerFile));
         var command = "sitrep train ner " + string.Join(' ', settings.Train.Select(t => "--train " + t))
-            + (settings.Dev is null ? "" : " --dev " + settings.Dev) + " --out " + settings.Out
+            + (settings.Dev is null ? "" : " --dev " + settings.Dev) + (settings.GazetteerFile is null ? "" : " --gazetteer " + settings.GazetteerFile) + " --out " + settings.Out
             + string.Create(CultureInfo.InvariantCulture, $" --epochs {settings.Epochs} --seed {settings.Seed} --min-count {settings.MinCount}");
         var options = new NerTrainingOptions
         {

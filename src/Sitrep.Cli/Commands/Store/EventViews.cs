@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sitrep.Cli.Output;
 using Sitrep.Storage;
 using Spectre.Console;
 
@@ -9,19 +10,18 @@ public static class EventViews
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static void WriteEvents(IAnsiConsole console, IReadOnlyList<EventRow> events)
+    /// <summary>Merged events as a plain table (no Spectre rendering: start-up time of <c>sitrep events</c>).</summary>
+    public static void WriteEvents(TextWriter output, IReadOnlyList<EventRow> events)
     {
-        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(events);
-        var table = new Table().Border(TableBorder.Simple);
-        table.AddColumn("id").AddColumn("date").AddColumn("source").AddColumn("cameo").AddColumn("target").AddColumn("quad").AddColumn("goldstein")
-            .AddColumn("modality").AddColumn("mentions").AddColumn("sources").AddColumn("articles").AddColumn("evidence");
+        var table = new TextTable().Column("id").Column("date").Column("source").Column("cameo").Column("target").Column("quad").Column("goldstein")
+            .Column("modality").Column("mentions").Column("sources").Column("articles").Column("evidence");
         foreach (var e in events)
-            table.AddRow(e.Id.ToString(Inv), Markup.Escape(e.DateValue), Markup.Escape(Actor(e.Source)), e.Cameo, Markup.Escape(Actor(e.Target)),
+            table.Row(e.Id.ToString(Inv), e.DateValue, Actor(e.Source), e.Cameo, Actor(e.Target),
                 e.QuadClass.ToString(Inv), e.Goldstein.ToString("0.0", Inv), e.Modality, e.NumMentions.ToString(Inv), e.NumSources.ToString(Inv),
-                e.NumArticles.ToString(Inv), Markup.Escape(Truncate(e.Evidence, 70)));
-        console.Write(table);
-        console.MarkupLine($"[grey]{events.Count} event(s)[/]");
+                e.NumArticles.ToString(Inv), Truncate(e.Evidence, 70));
+        table.Write(output, events.Count.ToString(Inv) + " event(s)");
     }
 
     public static void WriteTimeline(IAnsiConsole console, string subject, IReadOnlyList<EventRow> events)
@@ -37,18 +37,17 @@ public static class EventViews
         console.MarkupLine($"[grey]{events.Count} dated event(s)[/]");
     }
 
-    public static void WriteSeries(IAnsiConsole console, string subject, IReadOnlyList<SeriesPoint> points)
+    /// <summary>A series as a plain table (no Spectre rendering: start-up time of <c>sitrep series</c>).</summary>
+    public static void WriteSeries(TextWriter output, string subject, IReadOnlyList<SeriesPoint> points)
     {
-        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(points);
-        var table = new Table().Border(TableBorder.Simple).Title($"Series: {Markup.Escape(subject)}");
-        table.AddColumn("period").AddColumn(new TableColumn("events").RightAligned()).AddColumn(new TableColumn("verbal coop.").RightAligned())
-            .AddColumn(new TableColumn("material coop.").RightAligned()).AddColumn(new TableColumn("verbal conflict").RightAligned())
-            .AddColumn(new TableColumn("material conflict").RightAligned()).AddColumn(new TableColumn("Goldstein").RightAligned()).AddColumn(new TableColumn("mentions").RightAligned());
+        var table = new TextTable("Series: " + subject).Column("period").Column("events", true).Column("verbal coop.", true)
+            .Column("material coop.", true).Column("verbal conflict", true).Column("material conflict", true).Column("Goldstein", true).Column("mentions", true);
         foreach (var p in points)
-            table.AddRow(p.Period, p.Events.ToString(Inv), p.VerbalCooperation.ToString(Inv), p.MaterialCooperation.ToString(Inv), p.VerbalConflict.ToString(Inv),
+            table.Row(p.Period, p.Events.ToString(Inv), p.VerbalCooperation.ToString(Inv), p.MaterialCooperation.ToString(Inv), p.VerbalConflict.ToString(Inv),
                 p.MaterialConflict.ToString(Inv), p.Goldstein.ToString("0.0", Inv), p.Mentions.ToString(Inv));
-        console.Write(table);
+        table.Write(output);
     }
 
     public static void WriteClaims(IAnsiConsole console, IReadOnlyList<ClaimRow> claims)

@@ -26,16 +26,20 @@ public sealed class EventsCommand : Command<EventsCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        StartupTrace.Mark("events: execute");
         using var store = StoreAccess.OpenExisting(settings.Db);
         if (store is null) return ExitCodes.NotFound;
+        StartupTrace.Mark("events: store open");
         var query = settings.ToQuery(settings.Limit, settings.Offset);
         var events = store.ListEvents(query);
+        StartupTrace.Mark("events: queried");
         if (settings.Json)
             EventJson.WriteArray(Console.Out, events, settings.Mentions ? store.ListMentions(query).ToLookup(m => m.EventId) : null);
         else if (settings.Csv)
             CsvTables.Write(Console.Out, CsvTables.EventHeader, events.Select(CsvTables.EventFields));
         else
-            EventViews.WriteEvents(Consoles.Out, events);
+            EventViews.WriteEvents(Console.Out, events);
+        StartupTrace.Mark("events: written");
         return ExitCodes.Ok;
     }
 }

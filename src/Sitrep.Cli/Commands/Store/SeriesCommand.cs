@@ -31,10 +31,13 @@ public sealed class SeriesCommand : Command<SeriesCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        StartupTrace.Mark("series: execute");
         using var store = StoreAccess.OpenExisting(settings.Db);
         if (store is null) return ExitCodes.NotFound;
+        StartupTrace.Mark("series: store open");
         var by = settings.By switch { "day" => SeriesPeriod.Day, "month" => SeriesPeriod.Month, _ => SeriesPeriod.Week };
         var points = store.Series(settings.ToQuery() with { Undirected = settings.Undirected }, by);
+        StartupTrace.Mark("series: queried");
         var subject = settings.Dyad ?? settings.Actor ?? "all events";
         var inv = CultureInfo.InvariantCulture;
         if (settings.Json)
@@ -64,7 +67,8 @@ public sealed class SeriesCommand : Command<SeriesCommand.Settings>
                 points.Select(p => (IReadOnlyList<string?>)[p.Period, p.Events.ToString(inv), p.VerbalCooperation.ToString(inv), p.MaterialCooperation.ToString(inv),
                     p.VerbalConflict.ToString(inv), p.MaterialConflict.ToString(inv), p.Goldstein.ToString("0.0###", inv), p.Mentions.ToString(inv)]));
         }
-        else EventViews.WriteSeries(Consoles.Out, subject + " by " + settings.By, points);
+        else EventViews.WriteSeries(Console.Out, subject + " by " + settings.By, points);
+        StartupTrace.Mark("series: written");
         return ExitCodes.Ok;
     }
 }

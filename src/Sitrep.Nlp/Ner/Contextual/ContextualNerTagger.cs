@@ -1,0 +1,258 @@
+using Sitrep.Core;
+using Sitrep.Nlp.Encoders;
+
+namespace Sitrep.Nlp.Ner.Contextual;
+
+/// <summary>
+/// Greedy BIO tagging with a <see cref="ContextualNerModel"/>: sparse scores plus dense scores over the MiniLM vectors, the same
+/// BIO constraints as the default tagger, then the same type refinement (gazetteer merge, GPE, NORP). The encoder is optional:
+/// without it, callers pass the vectors (training and evaluation read them from a cache).
+/// </summary>
+public sealed class ContextualNerTagger(ContextualNerModel model, MiniLmEncoder? encoder = null)
+{
+    private const int D = MiniLmEncoder.Dimensions;
+
+    [ThreadStatic] private static Scratch? t_scratch;
+
+    private sealed class Scratch
+    {
+        public NerWord[] Words = new NerWord[64];
+        public int[] Classes = new int[64];
+        public float[] Z = new float[64 * D];
+        public float[] DenseScores = new float[64 * 8];
+        public float[] Input = new float[3 * D];
+        public readonly ulong[] Features = new ulong[NerFeatures.MaxFeatures];
+        public float[] Scores = new float[16];
+        public readonly List<NerSpan> Spans = [];
+    }
+
+    public ContextualNerModel Model { get; } = model;
+    public MiniLmEncoder? Encoder { get; } = encoder;
+
+    /// <summary>Tags one sentence; <paramref name="vectors"/> (forms.Count × 384) are computed with the encoder when null.</summary>
+    public List<NerSpan> Tag(IReadOnlyList<string> forms, IReadOnlyList<string?>? upos, ReadOnlySpan<float> vectors = default)
+    {
+        float[]? computed = null;
+        if (vectors.IsEmpty && forms.Count > 0)
+            vectors = computed = (Encoder ?? throw new InvalidOperationException("No MiniLM encoder and no vectors given.")).Encode(forms);
+        var s = Prepare(forms.Count);
+        for (int i = 0; i < forms.Count; i++)
+            NerFeatures.Compute(forms[i], UposIds.Of(upos?[i]), Model.Sparse.CaseStats, ref s.Words[i]);
+        Decode(s, forms.Count, vectors);
+        return [.. s.Spans];
+    }
+
+    /// <summary>Tags the tokens of one sentence of <paramref name="text"/>; appends mentions (document token indices) to <paramref name="output"/>.</summary>
+    public void Tag(string text, ReadOnlySpan<Token> tokens, int firstToken, List<EntityMention> output)
+    {
+        var forms = new string[tokens.Length];
+        for (int i = 0; i < tokens.Length; i++) forms[i] = text.Substring(tokens[i].Span.Start, tokens[i].Span.Length);
+        var vectors = forms.Length == 0 ? [] : (Encoder ?? throw new InvalidOperationException("No MiniLM encoder.")).Encode(forms);
+        var s = Prepare(tokens.Length);
+        for (int i = 0; i < tokens.Length; i++)
+            NerFeatures.Compute(forms[i], UposIds.Of(tokens[i].Upos), Model.Sparse.CaseStats, ref s.Words[i]);
+        Decode(s, tokens.Length, vectors);
+        foreach (var m in s.Spans)
+        {
+            var a = tokens[m.Start].Span; var b = tokens[m.Start + m.Length - 1].Span;
+            output.Add(new EntityMention(new TextSpan(a.Start, b.End), m.Type, firstToken + m.Start, m.Length));
+        }
+    }
+
+    private Scratch Prepare(int n)
+    {
+        var s = t_scratch ??= new Scratch();
+        if (s.Words.Length < n)
+        {
+            int size = Math.Max(n, s.Words.Length * 2);
+            s.Words = new NerWord[size]; s.Classes = new int[size]; s.Z = new float[size * D];
+        }
+        int nc = Model.Sparse.ClassCount;
+        if (s.DenseScores.Length < s.Words.Length * nc) s.DenseScores = new float[s.Words.Length * nc];
+        if (s.Scores.Length < nc) s.Scores = new float[nc];
+        s.Spans.Clear();
+        return s;
+    }
+
+    /// <summary>(v - mean) / std * scale for each word's vector.</summary>
+    internal static void Standardize(ContextualNerModel m, ReadOnlySpan<float> vectors, int n, Span<float> z)
+    {
+        var mean = m.Mean; var inv = m.InvStd; float scale = m.Scale;
+        for (int i = 0; i < n; i++)
+        {
+            var v = vectors.Slice(i * D, D); var o = z.Slice(i * D, D);
+            for (int j = 0; j < D; j++) o[j] = (v[j] - mean[j]) * inv[j] * scale;
+        }
+    }
+
+    /// <summary>The dense input of word <paramref name="i"/>: its vector, then (context 1) the left and right neighbours' (zeros past the ends).</summary>
+    internal static void Input(ReadOnlySpan<float> z, int n, int i, int context, Span<float> x)
+    {
+        z.Slice(i * D, D).CopyTo(x);
+        if (context == 0) return;
+        if (i > 0) z.Slice((i - 1) * D, D).CopyTo(x.Slice(D, D)); else x.Slice(D, D).Clear();
+        if (i + 1 < n) z.Slice((i + 1) * D, D).CopyTo(x.Slice(2 * D, D)); else x.Slice(2 * D, D).Clear();
+    }
+
+    /// <summary>Dense class scores of every word (they do not depend on the previous classes, so they are computed up front).</summary>
+    internal static void DenseScores(ContextualNerModel m, ReadOnlySpan<float> z, int n, Span<float> input, Span<float> scores)
+    {
+        int nc = m.Sparse.ClassCount, width = m.DenseWidth;
+        var w = m.Dense.AsSpan();
+        var x = input[..width];
+        for (int i = 0; i < n; i++)
+        {
+            Input(z, n, i, m.Context, x);
+            for (int c = 0; c < nc; c++)
+                scores[i * nc + c] = Dot(w.Slice(c * width, width), x);
+        }
+    }
+
+    internal static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        // Fixed order of additions (vector lanes, then the tail), so the score is the same on every run of the same machine.
+        var acc = System.Numerics.Vector<float>.Zero;
+        int k = 0, step = System.Numerics.Vector<float>.Count;
+        for (; k + step <= a.Length; k += step) acc += new System.Numerics.Vector<float>(a[k..]) * new System.Numerics.Vector<float>(b[k..]);
+        float sum = System.Numerics.Vector.Sum(acc);
+        for (; k < a.Length; k++) sum += a[k] * b[k];
+        return sum;
+    }
+
+    private void Decode(Scratch s, int n, ReadOnlySpan<float> vectors)
+    {
+        var m = Model;
+        var words = s.Words.AsSpan(0, n);
+        m.Sparse.Gazetteer.Mark(words);
+        Standardize(m, vectors, n, s.Z);
+        int nc = m.Sparse.ClassCount;
+        if (s.Input.Length < m.DenseWidth) s.Input = new float[m.DenseWidth];
+        DenseScores(m, s.Z, n, s.Input, s.DenseScores);
+        var classes = s.Classes.AsSpan(0, n);
+        var scores = s.Scores.AsSpan(0, nc);
+        var allowed = m.Sparse.Allowed;
+        int p1 = -1, p2 = -1;
+        for (int i = 0; i < n; i++)
+        {
+            int nf = NerFeatures.Extract(words, i, p1, p2, s.Features);
+            m.Sparse.Weights.Score(s.Features.AsSpan(0, nf), scores);
+            int row = (p1 + 1) * nc, best = -1;
+            for (int c = 0; c < nc; c++)
+            {
+                scores[c] += s.DenseScores[i * nc + c];
+                if (allowed[row + c] && (best < 0 || scores[c] > scores[best])) best = c;
+            }
+            classes[i] = best;
+            p2 = p1; p1 = best;
+        }
+        Spans(m.Sparse, words, classes, s.Spans);
+    }
+
+    /// <summary>
+    /// Mentions from classes, typed as the default tagger types them (see <see cref="NerTagger"/>): adjacent mentions that are
+    /// one KB name merge, KB country/capital names become GPE, capitalized demonyms outside mentions become NORP. Kept here
+    /// because NerTagger keeps its own private.
+    /// </summary>
+    internal static void Spans(NerModel model, ReadOnlySpan<NerWord> words, ReadOnlySpan<int> classes, List<NerSpan> spans)
+    {
+        int n = words.Length;
+        for (int i = 0; i < n;)
+        {
+            if (classes[i] == 0)
+            {
+                if (TryNorp(model, words, classes, i, out int len)) { spans.Add(new NerSpan(i, len, NerTagger.Norp)); i += len; }
+                else if (IsOrgAcronym(model, words, i)) { spans.Add(new NerSpan(i, 1, "ORG")); i++; }
+                else i++;
+                continue;
+            }
+            int type = (classes[i] - 1) / 2;
+            int j = i;
+            while (j + 1 < n && classes[j + 1] == NerModel.ClassOf(type, 1)) j++;
+            if (TryMerge(model, words, classes, i, j, out int merged, out string mergedType)) { spans.Add(new NerSpan(i, merged, mergedType)); i += merged; continue; }
+            // Titles are not part of names (UNER, CoNLL): "Defense Minister Sergei Shoigu" is the person "Sergei Shoigu".
+            int a = i;
+            while (a <= j && s_titles.Contains(words[a].Lower)) a++;
+            if (model.Types[type] != "PER" && a <= j) a = i;
+            if (a <= j) spans.Add(new NerSpan(a, j - a + 1, Refine(model, words, a, j - a + 1, model.Types[type])));
+            i = j + 1;
+        }
+    }
+
+    private static string Refine(NerModel model, ReadOnlySpan<NerWord> words, int start, int length, string type)
+    {
+        if (type is "ORG" or "LOC" && (model.Gazetteer.TypesOf(words, start, length) & 1UL << (int)GazetteerType.Gpe) != 0) return NerTagger.Gpe;
+        if (length == 1 && IsOrgAcronym(model, words, start)) return "ORG";
+        // A place-like name the gazetteer knows only as an organization (a seat of government: "Kremlin") is the organization.
+        if (type == "LOC" && model.Gazetteer.TypesOf(words, start, length) == 1UL << (int)GazetteerType.Organization) return "ORG";
+        return type;
+    }
+
+    private static readonly HashSet<ulong> s_titles = TitleHashes();
+
+    /// <summary>The same title words as NerTagger's, hashed as NerWord.Lower.</summary>
+    private static HashSet<ulong> TitleHashes()
+    {
+        var w = new NerWord();
+        var empty = new UInt64Table([]);
+        var set = new HashSet<ulong>();
+        foreach (var t in "president vice prime minister defense defence foreign interior finance secretary general gen. sen. senator rep. gov. governor mr. mrs. ms. dr. prof. king queen prince princess pope chancellor premier spokesman spokeswoman commander ambassador deputy colonel col. lt. sgt. captain capt. admiral adm. judge mayor chairman ceo".Split(' '))
+        {
+            NerFeatures.Compute(t, 0, empty, ref w);
+            set.Add(w.Lower);
+        }
+        return set;
+    }
+
+    /// <summary>An all-caps word that is exactly a one-word gazetteer organization and nothing else ("AP", "NATO"), as NerTagger.</summary>
+    private static bool IsOrgAcronym(NerModel model, ReadOnlySpan<NerWord> words, int i)
+    {
+        if (((words[i].Flags - 1) & 16) == 0 || (words[i].Gaz & OrgUnit) == 0) return false;
+        return model.Gazetteer.TypesOf(words, i, 1) == 1UL << (int)GazetteerType.Organization;
+    }
+
+    private const uint OrgUnit = 1u << ((int)GazetteerType.Organization * 4 + 3);
+
+    private const uint GazStarts = 1u << (int)GazetteerType.Person * 4 | 1u << (int)GazetteerType.Organization * 4 | 1u << (int)GazetteerType.Gpe * 4;
+
+    private static bool TryMerge(NerModel model, ReadOnlySpan<NerWord> words, ReadOnlySpan<int> classes, int start, int end, out int length, out string type)
+    {
+        length = 0; type = "";
+        if ((words[start].Gaz & GazStarts) == 0) return false;
+        int max = Math.Min(model.Gazetteer.MaxTokens, words.Length - start);
+        for (int len = max; len > end - start + 1; len--)
+        {
+            int last = start + len - 1;
+            bool inside = true;
+            for (int k = end + 1; k <= last && inside; k++) inside = classes[k] != 0;
+            if (!inside || last + 1 < words.Length && classes[last + 1] != 0 && (classes[last + 1] - 1) % 2 == 1) continue;
+            ulong t = model.Gazetteer.TypesOf(words, start, len);
+            if ((t & 1UL << (int)GazetteerType.Gpe) != 0) type = NerTagger.Gpe;
+            else if ((t & 1UL << (int)GazetteerType.Organization) != 0) type = "ORG";
+            else if ((t & 1UL << (int)GazetteerType.Person) != 0) type = "PER";
+            else continue;
+            length = len;
+            return true;
+        }
+        return false;
+    }
+
+    private static bool TryNorp(NerModel model, ReadOnlySpan<NerWord> words, ReadOnlySpan<int> classes, int i, out int length)
+    {
+        length = 0;
+        if (!words[i].Cap) return false;
+        const int b = (int)GazetteerType.Norp * 4;
+        uint g = words[i].Gaz;
+        if ((g & (1u << b)) != 0)
+        {
+            int max = Math.Min(model.Gazetteer.MaxTokens, words.Length - i);
+            for (int len = max; len >= 2; len--)
+            {
+                bool free = true;
+                for (int j = i; j < i + len; j++) free &= classes[j] == 0;
+                if (free && (model.Gazetteer.TypesOf(words, i, len) & 1UL << (int)GazetteerType.Norp) != 0) { length = len; return true; }
+            }
+        }
+        if ((g & (1u << (b + 3))) != 0) { length = 1; return true; }
+        return false;
+    }
+}

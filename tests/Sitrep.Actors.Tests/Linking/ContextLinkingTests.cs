@@ -1,0 +1,106 @@
+using Sitrep.Core;
+using Sitrep.Nlp;
+
+namespace Sitrep.Actors.Tests.Linking;
+
+/// <summary>
+/// Countries from the sentence around a mention: ethnic groups by where they live, role-only mentions by the one
+/// country their sentence names, unknown names described by an appositive title, unknown organizations named as such,
+/// and cities that share a KB surname.
+/// </summary>
+[Collection("linking")]
+public sealed class ContextLinkingTests(LinkingFixture f)
+{
+    private static bool Overlaps(ActorMention m, string text, string words)
+    {
+        var i = text.IndexOf(words, StringComparison.Ordinal);
+        Assert.True(i >= 0, words);
+        return m.Span.Start < i + words.Length && m.Span.End > i;
+    }
+
+    private ActorMention At(string text, string words, DateOnly? date = null) => f.Link(text, date).First(m => Overlaps(m, text, words));
+
+    [Fact]
+    public void AnEthnicGroupTakesTheCountryItLivesIn()
+    {
+        const string text = "Ethnic Hungarians staged a protest in Slovakia on Sunday.";
+        Assert.Equal("SVK", At(text, "Hungarians").Country);
+        // With no other country in the sentence the demonym's own country stands.
+        const string alone = "Ethnic Hungarians staged a protest on Sunday.";
+        Assert.Equal("HUN", At(alone, "Hungarians").Country);
+    }
+
+    [Fact]
+    public void APopulationTakesTheCountryItLivesIn()
+    {
+        const string text = "Police in Georgia detained members of the Armenian minority on Friday.";
+        var m = At(text, "Armenian minority");
+        Assert.Equal("GEO", m.Country);
+    }
+
+    [Fact]
+    public void ARoleOnlyMentionTakesTheOneCountryOfItsSentence()
+    {
+        const string text = "Islamist militants attacked a market on Sunday, Chadian officials said.";
+        var m = At(text, "militants");
+        Assert.Equal("TCD", m.Country);
+        Assert.Equal("TCDREB", m.Code);
+        Assert.Equal("agent+context", m.Resolution);
+    }
+
+    [Fact]
+    public void ARoleOnlyMentionStaysWithoutACountryWhenTheSentenceNamesTwo()
+    {
+        const string text = "Militants attacked a convoy between Chad and Sudan on Sunday.";
+        var m = f.Link(text, null).FirstOrDefault(m => Overlaps(m, text, "Militants"));
+        Assert.True(m == default || m.Country is null, m.Code);
+    }
+
+    [Fact]
+    public void APlaceDoesNotDecideAmongOtherCountries()
+    {
+        // "its forces" belong to one of the countries named, not to the country they fight in.
+        const string text = "The US said Belarus had sent rifles from Iran to help its forces fighting in Syria.";
+        var m = f.Link(text, null).FirstOrDefault(m => Overlaps(m, text, "forces"));
+        Assert.NotEqual("SYR", m.Country);
+    }
+
+    [Fact]
+    public void AnUnknownNameTakesTheCountryOfItsAppositiveTitle()
+    {
+        const string text = "Ibrahima Sangare, a Malian opposition leader, was arrested on Friday.";
+        var m = At(text, "Ibrahima Sangare");
+        Assert.Equal("MLI", m.Country);
+        Assert.Equal(ActorKind.Person, m.Kind);
+        Assert.Equal("appositive-name", m.Resolution);
+    }
+
+    [Fact]
+    public void ASurnameAfterALocativePrepositionThatNamesACityIsNoPerson()
+    {
+        // Lagos is also the surname of Chile's president Ricardo Lagos.
+        const string text = "Thousands of people rallied in Lagos on Saturday.";
+        Assert.DoesNotContain(f.Link(text, null), m => m.Country == "CHL");
+    }
+
+    [Fact]
+    public void ARegionWithAGenericNounAfterItIsItsCountry()
+    {
+        const string text = "Food aid for the Darfur region has been cut.";
+        Assert.Equal("SDN", At(text, "Darfur").Country);
+    }
+
+    [Fact]
+    public void AnUnknownOrganizationNamedAsOneIsAnNgo()
+    {
+        const string text = "The Kestrel Water Forum condemned the arrests on Monday.";
+        var doc = f.Parse(text, null);
+        var tokens = doc.Get(NlpLayers.Tokens);
+        int first = tokens.ToList().FindIndex(t => text[t.Span.Start..t.Span.End] == "Kestrel"), last = tokens.ToList().FindIndex(t => text[t.Span.Start..t.Span.End] == "Forum");
+        Assert.True(first >= 0 && last > first);
+        doc = doc.With(NlpLayers.Entities, [new EntityMention(new TextSpan(tokens[first].Span.Start, tokens[last].Span.End), "ORG", first, last - first + 1)]);
+        var m = f.Stage.Process(doc).Get(ActorLayers.Actors).First(a => Overlaps(a, text, "Water Forum"));
+        Assert.Equal("NGO", m.Code);
+        Assert.Equal(ActorKind.Organization, m.Kind);
+    }
+}
