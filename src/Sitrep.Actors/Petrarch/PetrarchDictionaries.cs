@@ -52,7 +52,8 @@ public sealed record PetrarchAgent(string Name, ImmutableArray<PetrarchPhrase> P
 }
 
 /// <summary>Reading of PETRARCH/TABARI dictionaries: comments ("#", "&lt;!-- --&gt;"), words joined by "_", codes in brackets.</summary>
-internal static class PetrarchSyntax
+/// <summary>Lexical rules shared by PETRARCH's dictionary files (actors, agents, verbs): comments and phrases.</summary>
+public static class PetrarchSyntax
 {
     public static string StripComment(string line)
     {

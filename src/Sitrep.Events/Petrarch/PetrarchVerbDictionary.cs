@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using Sitrep.Actors.Petrarch;
 
 namespace Sitrep.Events.Petrarch;
 
@@ -174,7 +175,7 @@ public sealed class PetrarchVerbDictionary
         foreach (var raw in lines)
         {
             lineNo++;
-            var noXml = StripXmlComments(raw, ref inXml);
+            var noXml = PetrarchSyntax.StripXmlComments(raw, ref inXml);
             var t = StripComment(noXml).Trim();
             if (t.Length == 0) { synset = null; continue; }
             if (t.StartsWith("---", StringComparison.Ordinal))
@@ -372,31 +373,6 @@ public sealed class PetrarchVerbDictionary
         }
         return line;
     }
-
-    internal static string StripXmlComments(string line, ref bool inComment)
-    {
-        var sb = new StringBuilder();
-        var i = 0;
-        while (i < line.Length)
-        {
-            if (inComment)
-            {
-                var e = line.IndexOf("-->", i, StringComparison.Ordinal);
-                if (e < 0) return sb.ToString();
-                inComment = false;
-                i = e + 3;
-            }
-            else
-            {
-                var s = line.IndexOf("<!--", i, StringComparison.Ordinal);
-                if (s < 0) { sb.Append(line, i, line.Length - i); break; }
-                sb.Append(line, i, s - i);
-                inComment = true;
-                i = s + 4;
-            }
-        }
-        return sb.ToString();
-    }
 }
 
 /// <summary>
@@ -421,7 +397,7 @@ public sealed class PetrarchDiscards
         var inXml = false;
         foreach (var raw in lines)
         {
-            var t = PetrarchVerbDictionary.StripComment(PetrarchVerbDictionary.StripXmlComments(raw, ref inXml)).Trim();
+            var t = PetrarchVerbDictionary.StripComment(PetrarchSyntax.StripXmlComments(raw, ref inXml)).Trim();
             var isStory = t.StartsWith('+');
             var words = t.TrimStart('+').Split([' ', '\t', '_'], StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToUpperInvariant()).ToImmutableArray();
             if (words.IsEmpty) continue;

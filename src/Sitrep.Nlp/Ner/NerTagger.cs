@@ -65,26 +65,7 @@ public sealed class NerTagger(NerModel model)
         Model.Gazetteer.Mark(words);
         var classes = s.Classes.AsSpan(0, n);
         Classify(s, words, classes);
-        for (int i = 0; i < n;)
-        {
-            if (classes[i] == 0)
-            {
-                if (TryNorp(words, classes, i, out int len)) { s.Spans.Add(new NerSpan(i, len, Norp)); i += len; }
-                else if (IsOrgAcronym(words, i)) { s.Spans.Add(new NerSpan(i, 1, "ORG")); i++; }
-                else i++;
-                continue;
-            }
-            int type = (classes[i] - 1) / 2;
-            int j = i;
-            while (j + 1 < n && classes[j + 1] == NerModel.ClassOf(type, 1)) j++;
-            if (TryMerge(words, classes, i, j, out int merged, out string? mergedType)) { s.Spans.Add(new NerSpan(i, merged, mergedType)); i += merged; continue; }
-            // Titles are not part of names (UNER, CoNLL): "Defense Minister Sergei Shoigu" is the person "Sergei Shoigu".
-            int a = i;
-            while (a <= j && IsTitle(words[a].Lower)) a++;
-            if (Model.Types[type] != "PER" && a <= j) a = i;
-            if (a <= j) s.Spans.Add(new NerSpan(a, j - a + 1, Refine(words, a, j - a + 1, Model.Types[type])));
-            i = j + 1;
-        }
+        NerMentionRules.Spans(Model, words, classes, s.Spans);
     }
 
     private void Classify(Scratch s, ReadOnlySpan<NerWord> words, Span<int> classes)
@@ -104,96 +85,5 @@ public sealed class NerTagger(NerModel model)
             classes[i] = best;
             p2 = p1; p1 = best;
         }
-    }
-
-    /// <summary>
-    /// Adjacent mentions that together are exactly one KB country, organization or person name ("North" LOC + "Korea" ORG)
-    /// become one mention: the greedy tagger sometimes restarts inside a name it has never seen whole.
-    /// </summary>
-    private bool TryMerge(ReadOnlySpan<NerWord> words, ReadOnlySpan<int> classes, int start, int end, out int length, out string type)
-    {
-        length = 0; type = "";
-        if ((words[start].Gaz & GazStarts) == 0) return false;
-        int max = Math.Min(Model.Gazetteer.MaxTokens, words.Length - start);
-        for (int len = max; len > end - start + 1; len--)
-        {
-            int last = start + len - 1;
-            bool inside = true;
-            for (int k = end + 1; k <= last && inside; k++) inside = classes[k] != 0;
-            // The phrase must end where a mention ends, not cut one in two.
-            if (!inside || last + 1 < words.Length && classes[last + 1] != 0 && (classes[last + 1] - 1) % 2 == 1) continue;
-            ulong t = Model.Gazetteer.TypesOf(words, start, len);
-            if ((t & 1UL << (int)GazetteerType.Gpe) != 0) type = Gpe;
-            else if ((t & 1UL << (int)GazetteerType.Organization) != 0) type = "ORG";
-            else if ((t & 1UL << (int)GazetteerType.Person) != 0) type = "PER";
-            else continue;
-            length = len;
-            return true;
-        }
-        return false;
-    }
-
-    /// <summary>Gazetteer bits for "a multi-word phrase of type PER, ORG or GPE begins here".</summary>
-    private const uint GazStarts = 1u << (int)GazetteerType.Person * 4 | 1u << (int)GazetteerType.Organization * 4 | 1u << (int)GazetteerType.Gpe * 4;
-
-    private string Refine(ReadOnlySpan<NerWord> words, int start, int length, string type)
-    {
-        if (type is "ORG" or "LOC" && (Model.Gazetteer.TypesOf(words, start, length) & 1UL << (int)GazetteerType.Gpe) != 0) return Gpe;
-        if (length == 1 && IsOrgAcronym(words, start)) return "ORG";
-        // A place-like name that the gazetteer knows only as an organization (a seat of government: "Kremlin") is the organization.
-        if (type == "LOC" && Model.Gazetteer.TypesOf(words, start, length) == 1UL << (int)GazetteerType.Organization) return "ORG";
-        return type;
-    }
-
-    /// <summary>Title words that precede names but are not part of them, hashed the way <see cref="NerWord.Lower"/> is.</summary>
-    private static readonly HashSet<ulong> s_titles = TitleHashes();
-
-    private static HashSet<ulong> TitleHashes()
-    {
-        var w = new NerWord();
-        var empty = new UInt64Table([]);
-        var set = new HashSet<ulong>();
-        foreach (var t in "president vice prime minister defense defence foreign interior finance secretary general gen. sen. senator rep. gov. governor mr. mrs. ms. dr. prof. king queen prince princess pope chancellor premier spokesman spokeswoman commander ambassador deputy colonel col. lt. sgt. captain capt. admiral adm. judge mayor chairman ceo".Split(' '))
-        {
-            NerFeatures.Compute(t, 0, empty, ref w);
-            set.Add(w.Lower);
-        }
-        return set;
-    }
-
-    private static bool IsTitle(ulong lower) => s_titles.Contains(lower);
-
-    /// <summary>
-    /// An all-caps word that is exactly a gazetteer organization acronym and nothing else ("AP", "NATO", "FBI"): an organization
-    /// whatever the model said, because acronyms are matched case-sensitively and are rarely anything else.
-    /// </summary>
-    private bool IsOrgAcronym(ReadOnlySpan<NerWord> words, int i)
-    {
-        if (((words[i].Flags - 1) & 16) == 0 || (words[i].Gaz & OrgUnit) == 0) return false;
-        return Model.Gazetteer.TypesOf(words, i, 1) == 1UL << (int)GazetteerType.Organization;
-    }
-
-    /// <summary>Gazetteer bit for "a one-word organization phrase is this word".</summary>
-    private const uint OrgUnit = 1u << ((int)GazetteerType.Organization * 4 + 3);
-
-    /// <summary>A capitalized demonym phrase ("Russian", "North Korean") starting at <paramref name="i"/>, all outside mentions.</summary>
-    private bool TryNorp(ReadOnlySpan<NerWord> words, ReadOnlySpan<int> classes, int i, out int length)
-    {
-        length = 0;
-        if (!words[i].Cap) return false;
-        const int b = (int)GazetteerType.Norp * 4;
-        uint g = words[i].Gaz;
-        if ((g & (1u << b)) != 0)
-        {
-            int max = Math.Min(Model.Gazetteer.MaxTokens, words.Length - i);
-            for (int len = max; len >= 2; len--)
-            {
-                bool free = true;
-                for (int j = i; j < i + len; j++) free &= classes[j] == 0;
-                if (free && (Model.Gazetteer.TypesOf(words, i, len) & 1UL << (int)GazetteerType.Norp) != 0) { length = len; return true; }
-            }
-        }
-        if ((g & (1u << (b + 3))) != 0) { length = 1; return true; }
-        return false;
     }
 }

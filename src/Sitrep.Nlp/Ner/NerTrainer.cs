@@ -130,7 +130,7 @@ public static class NerTrainer
     }
 
     /// <summary>How each lowercased word is usually written away from the sentence start: 0 lowercase, 1 mixed, 2 capitalized, 3 all caps.</summary>
-    private static List<KeyValuePair<ulong, ulong>> CaseStatistics(IReadOnlyList<NerSentence> train)
+    internal static List<KeyValuePair<ulong, ulong>> CaseStatistics(IReadOnlyList<NerSentence> train)
     {
         var empty = new UInt64Table([]);
         var stats = new Dictionary<ulong, (int Lower, int Cap, int Upper)>();
@@ -159,6 +159,13 @@ public static class NerTrainer
 
     private static Example ToExample(NerSentence s, NerModel shell, Dictionary<string, int> typeId)
     {
+        var (words, gold) = Encode(s, shell, typeId);
+        return new Example(words, gold);
+    }
+
+    /// <summary>A sentence's words with their features and gazetteer marks, and its gold BIO classes (types outside <paramref name="typeId"/> are O).</summary>
+    internal static (NerWord[] Words, int[] Gold) Encode(NerSentence s, NerModel shell, Dictionary<string, int> typeId)
+    {
         var words = new NerWord[s.Forms.Length];
         for (int i = 0; i < words.Length; i++) NerFeatures.Compute(s.Forms[i], UposIds.Of(s.Upos?[i]), shell.CaseStats, ref words[i]);
         shell.Gazetteer.Mark(words);
@@ -169,7 +176,7 @@ public static class NerTrainer
             gold[sp.Start] = NerModel.ClassOf(t, 0);
             for (int i = sp.Start + 1; i < sp.Start + sp.Length; i++) gold[i] = NerModel.ClassOf(t, 1);
         }
-        return new Example(words, gold);
+        return (words, gold);
     }
 
     private static int Features(NerWord[] words, int i, int p1, int p2, ulong[] fbuf, Dictionary<ulong, int> rows, int[] idx)

@@ -36,7 +36,7 @@ public static class ContextualNerTrainer
         var types = NerTrainer.Types;
         var typeId = types.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => p.i, StringComparer.Ordinal);
         int nc = 1 + 2 * types.Length;
-        var caseStats = CaseStatistics(train);
+        var caseStats = NerTrainer.CaseStatistics(train);
         var shell = new NerModel(types, caseStats, gazetteer, new NerLinear([], [0], [], []), "");
         var examples = new List<Example>(train.Count);
         for (int s = 0; s < train.Count; s++)
@@ -188,47 +188,10 @@ public static class ContextualNerTrainer
             ContextualNerModel.CurrentFeatureFingerprint());
     }
 
-    /// <summary>How each lowercased word is usually written away from the sentence start (the same statistic as the default model's).</summary>
-    private static List<KeyValuePair<ulong, ulong>> CaseStatistics(IReadOnlyList<NerSentence> train)
-    {
-        var empty = new UInt64Table([]);
-        var stats = new Dictionary<ulong, (int Lower, int Cap, int Upper)>();
-        var word = new NerWord();
-        foreach (var s in train)
-            for (int i = 1; i < s.Forms.Length; i++)
-            {
-                var f = s.Forms[i];
-                if (f.Length == 0 || !char.IsLetter(f[0])) continue;
-                NerFeatures.Compute(f, 0, empty, ref word);
-                var (lo, cap, up) = stats.GetValueOrDefault(word.Lower);
-                if (f.Length > 1 && f.All(c => !char.IsLower(c))) up++;
-                else if (char.IsUpper(f[0])) cap++;
-                else lo++;
-                stats[word.Lower] = (lo, cap, up);
-            }
-        var result = new List<KeyValuePair<ulong, ulong>>();
-        foreach (var (k, (lo, cap, up)) in stats.OrderBy(p => p.Key))
-        {
-            int n = lo + cap + up;
-            ulong v = up * 2 > n ? 3UL : lo * 10 >= n * 9 ? 0UL : (cap + up) * 10 >= n * 9 ? 2UL : 1UL;
-            result.Add(new(k, v));
-        }
-        return result;
-    }
-
     private static Example ToExample(NerSentence s, float[] vectors, NerModel shell, Dictionary<string, int> typeId)
     {
         if (vectors.Length != s.Forms.Length * D) throw new ArgumentException("One 384-float vector per word expected.", nameof(vectors));
-        var words = new NerWord[s.Forms.Length];
-        for (int i = 0; i < words.Length; i++) NerFeatures.Compute(s.Forms[i], UposIds.Of(s.Upos?[i]), shell.CaseStats, ref words[i]);
-        shell.Gazetteer.Mark(words);
-        var gold = new int[words.Length];
-        foreach (var sp in s.Spans)
-        {
-            if (!typeId.TryGetValue(sp.Type, out int t)) continue;
-            gold[sp.Start] = NerModel.ClassOf(t, 0);
-            for (int i = sp.Start + 1; i < sp.Start + sp.Length; i++) gold[i] = NerModel.ClassOf(t, 1);
-        }
+        var (words, gold) = NerTrainer.Encode(s, shell, typeId);
         return new Example(words, gold, vectors);
     }
 }

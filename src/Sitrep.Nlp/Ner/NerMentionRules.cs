@@ -1,0 +1,113 @@
+namespace Sitrep.Nlp.Ner;
+
+/// <summary>The rules that turn a sentence's BIO classes into typed mentions, shared by the default and the MiniLM tagger.</summary>
+internal static class NerMentionRules
+{
+    /// <summary>
+    /// Mentions from BIO classes, as both taggers type them: adjacent mentions that are exactly one KB name merge (the greedy
+    /// tagger sometimes restarts inside a name it has never seen whole), titles are trimmed from persons, KB country/capital
+    /// names become GPE, gazetteer-only organizations ("Kremlin", "AP") become ORG, capitalized demonyms outside mentions NORP.
+    /// </summary>
+    internal static void Spans(NerModel model, ReadOnlySpan<NerWord> words, ReadOnlySpan<int> classes, List<NerSpan> spans)
+    {
+        int n = words.Length;
+        for (int i = 0; i < n;)
+        {
+            if (classes[i] == 0)
+            {
+                if (TryNorp(model, words, classes, i, out int len)) { spans.Add(new NerSpan(i, len, NerTagger.Norp)); i += len; }
+                else if (IsOrgAcronym(model, words, i)) { spans.Add(new NerSpan(i, 1, "ORG")); i++; }
+                else i++;
+                continue;
+            }
+            int type = (classes[i] - 1) / 2;
+            int j = i;
+            while (j + 1 < n && classes[j + 1] == NerModel.ClassOf(type, 1)) j++;
+            if (TryMerge(model, words, classes, i, j, out int merged, out string mergedType)) { spans.Add(new NerSpan(i, merged, mergedType)); i += merged; continue; }
+            // Titles are not part of names (UNER, CoNLL): "Defense Minister Sergei Shoigu" is the person "Sergei Shoigu".
+            int a = i;
+            while (a <= j && s_titles.Contains(words[a].Lower)) a++;
+            if (model.Types[type] != "PER" && a <= j) a = i;
+            if (a <= j) spans.Add(new NerSpan(a, j - a + 1, Refine(model, words, a, j - a + 1, model.Types[type])));
+            i = j + 1;
+        }
+    }
+
+    private static string Refine(NerModel model, ReadOnlySpan<NerWord> words, int start, int length, string type)
+    {
+        if (type is "ORG" or "LOC" && (model.Gazetteer.TypesOf(words, start, length) & 1UL << (int)GazetteerType.Gpe) != 0) return NerTagger.Gpe;
+        if (length == 1 && IsOrgAcronym(model, words, start)) return "ORG";
+        // A place-like name the gazetteer knows only as an organization (a seat of government: "Kremlin") is the organization.
+        if (type == "LOC" && model.Gazetteer.TypesOf(words, start, length) == 1UL << (int)GazetteerType.Organization) return "ORG";
+        return type;
+    }
+
+    private static readonly HashSet<ulong> s_titles = TitleHashes();
+
+    /// <summary>Title words that precede names but are not part of them, hashed the way <see cref="NerWord.Lower"/> is.</summary>
+    private static HashSet<ulong> TitleHashes()
+    {
+        var w = new NerWord();
+        var empty = new UInt64Table([]);
+        var set = new HashSet<ulong>();
+        foreach (var t in "president vice prime minister defense defence foreign interior finance secretary general gen. sen. senator rep. gov. governor mr. mrs. ms. dr. prof. king queen prince princess pope chancellor premier spokesman spokeswoman commander ambassador deputy colonel col. lt. sgt. captain capt. admiral adm. judge mayor chairman ceo".Split(' '))
+        {
+            NerFeatures.Compute(t, 0, empty, ref w);
+            set.Add(w.Lower);
+        }
+        return set;
+    }
+
+    /// <summary>An all-caps word that is exactly a one-word gazetteer organization and nothing else ("AP", "NATO"): an organization whatever the model said.</summary>
+    private static bool IsOrgAcronym(NerModel model, ReadOnlySpan<NerWord> words, int i)
+    {
+        if (((words[i].Flags - 1) & 16) == 0 || (words[i].Gaz & OrgUnit) == 0) return false;
+        return model.Gazetteer.TypesOf(words, i, 1) == 1UL << (int)GazetteerType.Organization;
+    }
+
+    private const uint OrgUnit = 1u << ((int)GazetteerType.Organization * 4 + 3);
+
+    private const uint GazStarts = 1u << (int)GazetteerType.Person * 4 | 1u << (int)GazetteerType.Organization * 4 | 1u << (int)GazetteerType.Gpe * 4;
+
+    private static bool TryMerge(NerModel model, ReadOnlySpan<NerWord> words, ReadOnlySpan<int> classes, int start, int end, out int length, out string type)
+    {
+        length = 0; type = "";
+        if ((words[start].Gaz & GazStarts) == 0) return false;
+        int max = Math.Min(model.Gazetteer.MaxTokens, words.Length - start);
+        for (int len = max; len > end - start + 1; len--)
+        {
+            int last = start + len - 1;
+            bool inside = true;
+            for (int k = end + 1; k <= last && inside; k++) inside = classes[k] != 0;
+            if (!inside || last + 1 < words.Length && classes[last + 1] != 0 && (classes[last + 1] - 1) % 2 == 1) continue;
+            ulong t = model.Gazetteer.TypesOf(words, start, len);
+            if ((t & 1UL << (int)GazetteerType.Gpe) != 0) type = NerTagger.Gpe;
+            else if ((t & 1UL << (int)GazetteerType.Organization) != 0) type = "ORG";
+            else if ((t & 1UL << (int)GazetteerType.Person) != 0) type = "PER";
+            else continue;
+            length = len;
+            return true;
+        }
+        return false;
+    }
+
+    private static bool TryNorp(NerModel model, ReadOnlySpan<NerWord> words, ReadOnlySpan<int> classes, int i, out int length)
+    {
+        length = 0;
+        if (!words[i].Cap) return false;
+        const int b = (int)GazetteerType.Norp * 4;
+        uint g = words[i].Gaz;
+        if ((g & (1u << b)) != 0)
+        {
+            int max = Math.Min(model.Gazetteer.MaxTokens, words.Length - i);
+            for (int len = max; len >= 2; len--)
+            {
+                bool free = true;
+                for (int j = i; j < i + len; j++) free &= classes[j] == 0;
+                if (free && (model.Gazetteer.TypesOf(words, i, len) & 1UL << (int)GazetteerType.Norp) != 0) { length = len; return true; }
+            }
+        }
+        if ((g & (1u << (b + 3))) != 0) { length = 1; return true; }
+        return false;
+    }
+}
