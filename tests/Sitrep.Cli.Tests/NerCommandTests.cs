@@ -37,4 +37,28 @@ public sealed class NerCommandTests
             Assert.Equal(text[e.GetProperty("start").GetInt32()..e.GetProperty("end").GetInt32()], e.GetProperty("text").GetString());
         Assert.StartsWith("en-ner@sha256:", json.RootElement.GetProperty("sitrep").GetProperty("models").GetProperty("ner").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Ingest_with_the_MiniLM_variant_stores_its_events_and_records_the_variant()
+    {
+        using var env = new TestEnvironment();
+        var seed = TestEnvironment.Shared("samples", "seed-article.txt");
+        var bad = TestEnvironment.Run("ingest", seed, "--db", env.Db, "--ner", "nope", "--no-progress");
+        Assert.Equal(64, bad.Exit);
+        Assert.Contains("unknown variant", bad.Err, StringComparison.Ordinal);
+
+        var ingest = TestEnvironment.Run("ingest", seed, "--db", env.Db, "--ner", "minilm", "--no-progress");
+        Assert.True(ingest.Exit == 0, ingest.Err);
+        var events = TestEnvironment.Run("events", "--dyad", "RUS-PRK", "--db", env.Db, "--json");
+        Assert.True(events.Exit == 0, events.Err);
+        Assert.NotEmpty(JsonDocument.Parse(events.Out).RootElement.EnumerateArray());
+
+        using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={env.Db};Mode=ReadOnly;Pooling=False");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = "SELECT versions FROM version_sets";
+        var versions = (string)cmd.ExecuteScalar()!;
+        var ner = JsonDocument.Parse(versions).RootElement.GetProperty("ner").GetString()!;
+        Assert.StartsWith("en-ner-minilm@sha256:", ner, StringComparison.Ordinal);
+    }
 }

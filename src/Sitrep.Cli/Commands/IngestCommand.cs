@@ -57,6 +57,10 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
         [Description("JSON Lines: field names holding the publication date.")]
         public string? DateField { get; init; }
 
+        [CommandOption("--ner <VARIANT>")]
+        [Description("NER variant: sparse (default) or minilm (MiniLM token vectors; more accurate, much slower). Stored layers record the variant.")]
+        public string? Ner { get; init; }
+
         [CommandOption("--no-progress")]
         [Description("Do not show a progress display.")]
         public bool NoProgress { get; init; }
@@ -88,6 +92,7 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
         if (settings.Inputs.Length == 0) return ValidationResult.Error("Give at least one input: a file, folder, URL or '-'.");
         if (settings.MaxMegabytes <= 0) return ValidationResult.Error("--max-mb must be positive.");
         if (settings.TimeoutSeconds <= 0) return ValidationResult.Error("--timeout must be positive.");
+        if (settings.Ner is not (null or "sparse" or Sitrep.Nlp.Ner.Contextual.ContextualNerStage.Variant)) return ValidationResult.Error($"--ner: unknown variant '{settings.Ner}' (sparse or minilm).");
         return ValidationResult.Success();
     }
 
@@ -96,7 +101,7 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
         using var store = SitrepStore.Open(settings.Db);
         var options = settings.ToReaderOptions();
         var loader = new InputLoader(options, maxContainerBytes: (long)(settings.MaxContainerMegabytes * 1024 * 1024));
-        var runner = new IngestRunner(store, options, loader);
+        var runner = new IngestRunner(store, options, loader, analysis: Analysis.AnalysisPipeline.For(settings.Ner));
         var arguments = string.Join(' ', settings.Inputs);
         IngestSummary summary;
         var err = Consoles.Error;

@@ -20,13 +20,14 @@ public sealed record IngestSummary(long RunId, IngestCounts Counts, IReadOnlyLis
 /// Runs ingestion: inputs → readers → the whole analysis pipeline (ingest stages, then the English analysis
 /// stages: tokens, tags, parse, TIMEX3, entities, actors, events as they are registered) → store, one document at
 /// a time, each with all its layers in its own transaction. A bad document is recorded with its error code and the
-/// batch goes on. With <paramref name="analyse"/> false, only the ingest stages run and no layers are stored.
+/// batch goes on. With <paramref name="analyse"/> false, only the ingest stages run and no layers are stored;
+/// <paramref name="analysis"/> picks another analysis pipeline (the MiniLM NER variant) than the default.
 /// </summary>
-public sealed class IngestRunner(SitrepStore store, ReaderOptions options, InputLoader? loader = null, bool analyse = true)
+public sealed class IngestRunner(SitrepStore store, ReaderOptions options, InputLoader? loader = null, bool analyse = true, AnalysisPipeline? analysis = null)
 {
     private readonly ReaderRegistry _readers = new();
-    private readonly Pipeline _pipeline = analyse ? AnalysisPipeline.Default.Pipeline : IngestPipeline.Create();
-    private readonly IReadOnlyDictionary<string, string>? _versions = analyse ? AnalysisPipeline.Default.Versions : null;
+    private readonly Pipeline _pipeline = analyse ? (analysis ?? AnalysisPipeline.Default).Pipeline : IngestPipeline.Create();
+    private readonly IReadOnlyDictionary<string, string>? _versions = analyse ? (analysis ?? AnalysisPipeline.Default).Versions : null;
     private readonly InputLoader _loader = loader ?? new InputLoader(options);
 
     /// <param name="progress">Called after each input with (inputs done, inputs planned).</param>
