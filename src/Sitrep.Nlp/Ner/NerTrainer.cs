@@ -32,19 +32,8 @@ public static class NerTrainer
         var examples = train.Where(s => s.Forms.Length > 0).Select(s => ToExample(s, shell, typeId)).ToArray();
         var allowed = shell.Allowed;
 
-        var counts = new Dictionary<ulong, int>();
-        var fbuf = new ulong[NerFeatures.MaxFeatures];
-        foreach (var ex in examples)
-            for (int i = 0; i < ex.Words.Length; i++)
-            {
-                int n = NerFeatures.Extract(ex.Words, i, i >= 1 ? ex.Gold[i - 1] : -1, i >= 2 ? ex.Gold[i - 2] : -1, fbuf);
-                for (int f = 0; f < n; f++) counts[fbuf[f]] = counts.GetValueOrDefault(fbuf[f]) + 1;
-            }
-        var keys = counts.Where(p => p.Value >= options.MinFeatureCount).Select(p => p.Key).Order().ToArray();
-        var rows = new Dictionary<ulong, int>(keys.Length);
-        for (int i = 0; i < keys.Length; i++) rows[keys[i]] = i;
-        log(string.Create(CultureInfo.InvariantCulture, $"{examples.Length} sentences, {examples.Sum(e => e.Words.Length)} words, {counts.Count} features, {keys.Length} kept (count >= {options.MinFeatureCount}), {gazetteer.Count} gazetteer phrases"));
-        counts.Clear();
+        var (keys, rows, seen) = SelectFeatures(examples.Select(e => (e.Words, e.Gold)), options.MinFeatureCount);
+        log(string.Create(CultureInfo.InvariantCulture, $"{examples.Length} sentences, {examples.Sum(e => e.Words.Length)} words, {seen} features, {keys.Length} kept (count >= {options.MinFeatureCount}), {gazetteer.Count} gazetteer phrases"));
 
         int nfeat = keys.Length;
         var w = new float[(long)nfeat * nc];
@@ -53,6 +42,7 @@ public static class NerTrainer
         long step = 1;
         var scores = new float[nc];
         var idx = new int[NerFeatures.MaxFeatures];
+        var fbuf = new ulong[NerFeatures.MaxFeatures];
         ulong rng = (ulong)options.Seed * 0x9E3779B97F4A7C15UL + 1;
         var order = Enumerable.Range(0, examples.Length).ToArray();
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
@@ -127,6 +117,26 @@ public static class NerTrainer
         rowStart.Add(cls.Count);
         kept = cls.Count;
         return new NerLinear([.. outKeys], [.. rowStart], [.. cls], [.. wts]);
+    }
+
+    /// <summary>
+    /// The features seen at least <paramref name="minCount"/> times with gold previous classes, sorted (their row order in the
+    /// weight table), a row index by feature, and how many distinct features were seen.
+    /// </summary>
+    internal static (ulong[] Keys, Dictionary<ulong, int> Rows, int Seen) SelectFeatures(IEnumerable<(NerWord[] Words, int[] Gold)> examples, int minCount)
+    {
+        var counts = new Dictionary<ulong, int>();
+        var fbuf = new ulong[NerFeatures.MaxFeatures];
+        foreach (var (words, gold) in examples)
+            for (int i = 0; i < words.Length; i++)
+            {
+                int n = NerFeatures.Extract(words, i, i >= 1 ? gold[i - 1] : -1, i >= 2 ? gold[i - 2] : -1, fbuf);
+                for (int f = 0; f < n; f++) counts[fbuf[f]] = counts.GetValueOrDefault(fbuf[f]) + 1;
+            }
+        var keys = counts.Where(p => p.Value >= minCount).Select(p => p.Key).Order().ToArray();
+        var rows = new Dictionary<ulong, int>(keys.Length);
+        for (int i = 0; i < keys.Length; i++) rows[keys[i]] = i;
+        return (keys, rows, counts.Count);
     }
 
     /// <summary>How each lowercased word is usually written away from the sentence start: 0 lowercase, 1 mixed, 2 capitalized, 3 all caps.</summary>

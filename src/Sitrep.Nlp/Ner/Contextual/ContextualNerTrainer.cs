@@ -54,19 +54,8 @@ public static class ContextualNerTrainer
             mean[j] = (float)m; invStd[j] = (float)(1 / Math.Sqrt(var));
         }
 
-        var counts = new Dictionary<ulong, int>();
-        var fbuf = new ulong[NerFeatures.MaxFeatures];
-        foreach (var ex in examples)
-            for (int i = 0; i < ex.Words.Length; i++)
-            {
-                int n = NerFeatures.Extract(ex.Words, i, i >= 1 ? ex.Gold[i - 1] : -1, i >= 2 ? ex.Gold[i - 2] : -1, fbuf);
-                for (int f = 0; f < n; f++) counts[fbuf[f]] = counts.GetValueOrDefault(fbuf[f]) + 1;
-            }
-        var keys = counts.Where(p => p.Value >= options.MinFeatureCount).Select(p => p.Key).Order().ToArray();
-        var rows = new Dictionary<ulong, int>(keys.Length);
-        for (int i = 0; i < keys.Length; i++) rows[keys[i]] = i;
-        log(string.Create(CultureInfo.InvariantCulture, $"{examples.Count} sentences, {tokens} words, {counts.Count} features, {keys.Length} kept (count >= {options.MinFeatureCount}), {gazetteer.Count} gazetteer phrases; dense width {D * (1 + 2 * options.Context)}, scale {options.Scale}"));
-        counts.Clear();
+        var (keys, rows, seen) = NerTrainer.SelectFeatures(examples.Select(e => (e.Words, e.Gold)), options.MinFeatureCount);
+        log(string.Create(CultureInfo.InvariantCulture, $"{examples.Count} sentences, {tokens} words, {seen} features, {keys.Length} kept (count >= {options.MinFeatureCount}), {gazetteer.Count} gazetteer phrases; dense width {D * (1 + 2 * options.Context)}, scale {options.Scale}"));
 
         int width = D * (1 + 2 * options.Context);
         var w = new float[(long)keys.Length * nc];
@@ -78,6 +67,7 @@ public static class ContextualNerTrainer
         long step = 1;
         var scores = new float[nc];
         var idx = new int[NerFeatures.MaxFeatures];
+        var fbuf = new ulong[NerFeatures.MaxFeatures];
         var x = new float[width];
         float[] z = new float[64 * D], dense = new float[64 * nc];
         ulong rng = (ulong)options.Seed * 0x9E3779B97F4A7C15UL + 1;
