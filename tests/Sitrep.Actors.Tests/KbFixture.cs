@@ -9,14 +9,11 @@ public sealed class KbFixture
     public string Directory { get; }
     public KbLoadResult Load { get; }
     public KnowledgeBase Kb => Load.Kb;
-    public TimeSpan LoadTime { get; }
 
     public KbFixture()
     {
         Directory = Path.Combine(RepoRoot(), "data", "kb");
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         Load = KbLoader.Load(Directory);
-        LoadTime = sw.Elapsed;
     }
 
     public static string RepoRoot()
