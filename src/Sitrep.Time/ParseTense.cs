@@ -29,6 +29,11 @@ public sealed class ParseTense : ITenseHints
         "plan", "schedule", "reschedule", "slate", "postpone", "delay", "adjourn", "defer",
     };
 
+    // The same verbs by their inflected forms' stems, for when the lemmatizer misses them ("postponed" → "postpon").
+    private static readonly string[] SchedulingStems = ["schedul", "reschedul", "postpon", "adjourn", "defer", "delay", "slated", "planned", "planning"];
+    // Verbs that set or move a deadline: "extended the deadline until Tuesday", "has given them until Friday".
+    private static readonly string[] DeadlineStems = ["extend", "give", "gave", "given", "grant", "allow"];
+
     public ParseTense(string text, Token[] tokens, ITenseHints? fallback = null)
     {
         _text = text;
@@ -66,18 +71,65 @@ public sealed class ParseTense : ITenseHints
         for (int i = first; i <= last; i++)
             if (_tokens[i].Head < first || _tokens[i].Head > last) { node = i; break; }
         // "since March": whatever the verb, the date lies behind.
+        bool until = false;
         if (_children[node] is { } own)
             foreach (var k in own)
-                if (_tokens[k].Deprel == "case" && Word(k).Equals("since", StringComparison.OrdinalIgnoreCase)) return TenseHint.Past;
+            {
+                if (_tokens[k].Deprel != "case") continue;
+                var w = Word(k);
+                if (w.Equals("since", StringComparison.OrdinalIgnoreCase)) return TenseHint.Past;
+                if (w.Equals("until", StringComparison.OrdinalIgnoreCase) || w.Equals("till", StringComparison.OrdinalIgnoreCase)) until = true;
+            }
         bool inside = true;
         for (int guard = 0; guard < 12 && node >= 0 && node < _tokens.Length; guard++)
         {
             var t = PredicateTense(node, inside, 0, out bool isPredicate);
-            if (isPredicate) return t;
+            if (isPredicate) return until ? UntilTense(node, t) : t;
             inside = false;
             node = _tokens[node].Head;
         }
         return TenseHint.Unknown;
+    }
+
+    /// <summary>
+    /// "until Tuesday" is a deadline ahead unless a simple past tells of a span that ended ("stayed until Tuesday"): a
+    /// verb that sets or moves a deadline ("extended … until", "postponed until"), a perfect ("has given them until"),
+    /// a present or an undecided tense all point ahead.
+    /// </summary>
+    private TenseHint UntilTense(int predicate, TenseHint tense)
+    {
+        var w = Word(predicate).ToLowerInvariant();
+        foreach (var stem in DeadlineStems)
+            if (w.StartsWith(stem, StringComparison.Ordinal)) return TenseHint.Future;
+        if (IsScheduling(predicate)) return TenseHint.Future;
+        return tense == TenseHint.Past && !HasPerfectAux(predicate) ? TenseHint.Past : TenseHint.Future;
+    }
+
+    private bool HasPluperfect(int i)
+    {
+        if (_children[i] is not { } kids) return false;
+        foreach (var k in kids)
+            if ((_tokens[k].Deprel ?? "").StartsWith("aux", StringComparison.Ordinal) && Word(k).Equals("had", StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private bool HasPerfectAux(int i)
+    {
+        if (_children[i] is not { } kids) return false;
+        foreach (var k in kids)
+            if ((_tokens[k].Deprel ?? "").StartsWith("aux", StringComparison.Ordinal) && Word(k).ToLowerInvariant() is "has" or "have" or "'ve") return true;
+        return false;
+    }
+
+    private bool IsScheduling(int i)
+    {
+        var tok = _tokens[i];
+        if (tok.Upos != "VERB") return false;
+        if (tok.Lemma is { } lemma && Scheduling.Contains(lemma)) return true;
+        var w = Word(i).ToLowerInvariant();
+        foreach (var stem in SchedulingStems)
+            if (w.StartsWith(stem, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private string Word(int i) => _text.Substring(_tokens[i].Span.Start, _tokens[i].Span.Length);
@@ -87,7 +139,7 @@ public sealed class ParseTense : ITenseHints
         var tok = _tokens[i];
         var kids = _children[i];
         bool verb = !isExpression && tok.Upos is "VERB" or "AUX";
-        bool hasAux = false, hasTo = false;
+        bool hasAux = false, hasTo = false, be = false;
         TenseHint fromAux = TenseHint.Unknown;
         bool perfect = false;
         if (kids is not null)
@@ -99,6 +151,7 @@ public sealed class ParseTense : ITenseHints
                 if (!d.StartsWith("aux", StringComparison.Ordinal) && d != "cop") continue;
                 hasAux = true;
                 var w = Word(k);
+                if (_tokens[k].Lemma is "be" && _tokens[k].Xpos is "VBZ" or "VBP") be = true;
                 var x = _tokens[k].Xpos;
                 if (FutureAux.Contains(w) || w.EndsWith("'ll", StringComparison.Ordinal)) fromAux = TenseHint.Future;
                 else if (fromAux != TenseHint.Future && x == "VBD") fromAux = TenseHint.Past;
@@ -113,7 +166,12 @@ public sealed class ParseTense : ITenseHints
         isPredicate = verb || hasAux;
         if (!isPredicate) return TenseHint.Unknown;
         // Plans, schedules and postponements point ahead ("planned a rally on Saturday", "postponed until Tuesday").
-        if (verb && tok.Lemma is { } lemma && Scheduling.Contains(lemma) && tok.Upos == "VERB") return TenseHint.Future;
+        // A pluperfect places its event before a past reference point: "had been scheduled to expire Friday",
+        // "had planned a rally on Saturday" speak of a plan overtaken, on a day gone by.
+        if (HasPluperfect(i)) return TenseHint.Past;
+        if (verb && IsScheduling(i)) return TenseHint.Future;
+        // "is to resume trading Tuesday": present "be" with an infinitive is an arrangement ahead.
+        if (hasTo && be && fromAux == TenseHint.Present) return TenseHint.Future;
         if (fromAux != TenseHint.Unknown) return fromAux;
         if (perfect) return TenseHint.Past;
         switch (tok.Xpos)
@@ -127,7 +185,7 @@ public sealed class ParseTense : ITenseHints
         if (h >= 0 && h < _tokens.Length && depth < 6)
         {
             var head = _tokens[h];
-            if (hasTo && head.Lemma is { } hl && Intention.Contains(hl)) return TenseHint.Future;
+            if (hasTo && head.Lemma is { } hl && Intention.Contains(hl)) return HasPluperfect(h) ? TenseHint.Past : TenseHint.Future;
             var ht = PredicateTense(h, false, depth + 1, out bool headIsPredicate);
             if (headIsPredicate) return ht;
         }

@@ -27,6 +27,9 @@ public sealed partial class TimexTagger
         s = Regex.Replace(s.Trim().ToLowerInvariant(), @"\s+", " ");
         if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) return v;
         if (NumberWords.TryGetValue(s, out v)) return v;
+        // "5 1/2", "2 3/4": a whole number and a simple fraction.
+        var frac = Regex.Match(s, @"^(\d+) ([13])/([24])$");
+        if (frac.Success) return int.Parse(frac.Groups[1].ValueSpan, CultureInfo.InvariantCulture) + (double)(frac.Groups[2].Value[0] - '0') / (frac.Groups[3].Value[0] - '0');
         var parts = s.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 2 && NumberWords.TryGetValue(parts[0], out var a) && NumberWords.TryGetValue(parts[1], out var b) && a >= 20 && b < 10) return a + b;
         return null;
@@ -214,7 +217,9 @@ public sealed partial class TimexTagger
             case Rule.Year:
             {
                 int y = Int(g[1]);
-                ctx.LastYear = y;
+                // A year in parentheses is an aside ("the Civil Constitution (1790)"): the narrative's reference year stays.
+                bool aside = m.Index > 0 && ctx.Text[m.Index - 1] == '(' && m.Index + m.Length < ctx.Text.Length && ctx.Text[m.Index + m.Length] == ')';
+                if (!aside) ctx.LastYear = y;
                 return new Norm(TimexType.Date, Year(y), Anchor: "none");
             }
             case Rule.Fiscal:
@@ -285,7 +290,11 @@ public sealed partial class TimexTagger
                 var q = g[1].Value.ToLowerInvariant();
                 var baseDay = ctx.Narrative ? ctx.LastDay : dct;
                 if (baseDay is null) return new Norm(g[3].Success ? TimexType.Time : TimexType.Date, $"XXXX-WXX-{wd}" + (g[3].Success ? "T" + PartCode(g[3].Value) : ""), Anchor: "none");
-                var d = ResolveWeekday(wd, q, TenseOf(c, ctx), baseDay.Value);
+                var tense = TenseOf(c, ctx);
+                // "Wednesday's ruling", "Saturday night's debate": a possessive weekday names a day whose event the text treats
+                // as known, whatever the clause's tense ("would look for ways around Wednesday's ruling"): the most recent such day.
+                if (q.Length == 0 && PossessiveAt(ctx.Text, c.End)) tense = TenseHint.Past;
+                var d = ResolveWeekday(wd, q, tense, baseDay.Value);
                 if (d is null) return null;
                 ctx.LastDay = d;
                 if (g[3].Success) return new Norm(TimexType.Time, Day(d.Value) + "T" + PartCode(g[3].Value), Anchor: anchor);
@@ -307,12 +316,15 @@ public sealed partial class TimexTagger
                 if (m.Value.Contains("and a half", StringComparison.OrdinalIgnoreCase) && n is { } nn) n = nn + 0.5;
                 if (n is { } h && h != Math.Floor(h))
                 {
-                    // Write fractional amounts in the next smaller unit: an hour and a half = PT90M, a year and a half = P18M.
+                    // Fractional amounts as whole units plus the rest in the next smaller unit, as TimeBank writes them:
+                    // 2 1/2 years = P2Y6M, 5 1/2 hours = PT5H30M, a minute and a half = PT1M30S (a half alone: PT30M, P6M).
                     var u = unit.ToLowerInvariant();
-                    if (u.StartsWith("hour", StringComparison.Ordinal)) return new Norm(TimexType.Duration, string.Create(CultureInfo.InvariantCulture, $"PT{h * 60:0}M"), Anchor: "none");
-                    if (u.StartsWith("minute", StringComparison.Ordinal)) return new Norm(TimexType.Duration, string.Create(CultureInfo.InvariantCulture, $"PT{Math.Floor(h):0}M{(h - Math.Floor(h)) * 60:0}S"), Anchor: "none");
-                    if (u.StartsWith("year", StringComparison.Ordinal)) return new Norm(TimexType.Duration, string.Create(CultureInfo.InvariantCulture, $"P{h * 12:0}M"), Anchor: "none");
-                    if (u.StartsWith("day", StringComparison.Ordinal)) return new Norm(TimexType.Duration, string.Create(CultureInfo.InvariantCulture, $"PT{h * 24:0}H"), Anchor: "none");
+                    double whole = Math.Floor(h), rest = h - whole;
+                    string W(string designator) => whole > 0 ? string.Create(CultureInfo.InvariantCulture, $"{whole:0}{designator}") : "";
+                    if (u.StartsWith("hour", StringComparison.Ordinal)) return new Norm(TimexType.Duration, string.Create(CultureInfo.InvariantCulture, $"PT{W("H")}{rest * 60:0}M"), Anchor: "none");
+                    if (u.StartsWith("minute", StringComparison.Ordinal)) return new Norm(TimexType.Duration, string.Create(CultureInfo.InvariantCulture, $"PT{W("M")}{rest * 60:0}S"), Anchor: "none");
+                    if (u.StartsWith("year", StringComparison.Ordinal)) return new Norm(TimexType.Duration, string.Create(CultureInfo.InvariantCulture, $"P{W("Y")}{rest * 12:0}M"), Anchor: "none");
+                    if (u.StartsWith("day", StringComparison.Ordinal)) return new Norm(TimexType.Duration, string.Create(CultureInfo.InvariantCulture, $"P{W("D")}T{rest * 24:0}H"), Anchor: "none");
                 }
                 return new Norm(TimexType.Duration, DurationValue(n, unit), Anchor: "none");
             }
@@ -413,7 +425,9 @@ public sealed partial class TimexTagger
                 if (mon == 0)
                 {
                     if (y is not { } yy) return new Norm(TimexType.Date, "XXXX", Anchor: "none");
-                    DateOnly? d = name.StartsWith("Labor", StringComparison.Ordinal) ? NthWeekday(yy, 9, 1, 1)
+                    // U.S. Election Day: the Tuesday after the first Monday in November.
+                    DateOnly? d = name.StartsWith("Election", StringComparison.Ordinal) ? (NthWeekday(yy, 11, 1, 1) is { } em ? AddDays(em, 1) : null)
+                        : name.StartsWith("Labor", StringComparison.Ordinal) ? NthWeekday(yy, 9, 1, 1)
                         : name.StartsWith("Memorial", StringComparison.Ordinal) ? LastWeekday(yy, 5, 1) : NthWeekday(yy, 11, 4, 4);
                     return d is null ? null : new Norm(TimexType.Date, Day(d.Value));
                 }
@@ -469,6 +483,55 @@ public sealed partial class TimexTagger
                         return new Norm(TimexType.Date, Quarter(qy, qq));
                 }
             }
+            case Rule.MonthDayRange:
+            {
+                int mon = MonthNumber(g[1].Value), d1 = Int(g[2]), d2 = Int(g[3]);
+                if (mon == 0 || d1 < 1 || d2 <= d1 || d2 > 31) return null;
+                // The first expression ends after its day and any ordinal suffix; the second runs to the match's end (the year with it).
+                int firstEnd = g[2].Index + g[2].Length;
+                if (firstEnd + 1 < ctx.Text.Length && ctx.Text.AsSpan(firstEnd, 2) is var sfx && (sfx.SequenceEqual("st") || sfx.SequenceEqual("nd") || sfx.SequenceEqual("rd") || sfx.SequenceEqual("th"))) firstEnd += 2;
+                DateOnly? a, b;
+                string anc = "none";
+                if (g[4].Success)
+                {
+                    int y = Int(g[4]);
+                    a = TryDate(y, mon, d1);
+                    b = TryDate(y, mon, d2);
+                    if (a is null || b is null) return null;
+                    Remember(ctx, a.Value);
+                }
+                else
+                {
+                    if (TryDate(2000, mon, d2) is null) return null;
+                    a = ResolveMonthDay(mon, d1, TenseOf(c, ctx), ctx);
+                    if (a is null)
+                        return new Norm(TimexType.Date, string.Create(CultureInfo.InvariantCulture, $"XXXX-{mon:D2}-{d1:D2}"), Anchor: "none")
+                        { EndAt = firstEnd, Second = (g[3].Index, c.End, string.Create(CultureInfo.InvariantCulture, $"XXXX-{mon:D2}-{d2:D2}")) };
+                    b = TryDate(a.Value.Year, mon, d2);
+                    if (b is null) return null;
+                    ctx.LastDay = a;
+                    anc = anchor;
+                }
+                return new Norm(TimexType.Date, Day(a.Value), Anchor: anc) { EndAt = firstEnd, Second = (g[3].Index, c.End, Day(b.Value)) };
+            }
+            case Rule.YearRange:
+            {
+                int y1 = Int(g[1]), y2 = Int(g[2]);
+                if (g[2].Length == 2)
+                {
+                    y2 += y1 / 100 * 100;
+                    if (y2 <= y1) y2 += 100;
+                }
+                if (y2 <= y1 || y2 - y1 > 100) return null;
+                ctx.LastYear = y1;
+                return new Norm(TimexType.Date, Year(y1), Anchor: "none") { EndAt = g[1].Index + g[1].Length, Second = (g[2].Index, g[2].Index + g[2].Length, Year(y2)) };
+            }
+            case Rule.LongAdj:
+            {
+                // "day-long" is one day; "decades-long" an unspecified number of decades; "two-week-long" two weeks.
+                double? n = g[1].Success ? ParseNumber(g[1].Value) : g[3].Length > 0 ? null : 1;
+                return new Norm(TimexType.Duration, DurationValue(n, g[2].Value), Anchor: "none");
+            }
             case Rule.YearAgoAdj:
             {
                 var w = m.Value.ToLowerInvariant();
@@ -483,6 +546,9 @@ public sealed partial class TimexTagger
 
     private static readonly string[] DecadeWords = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
     private static readonly string[] CenturyWords = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first"];
+
+    private static bool PossessiveAt(string text, int pos) =>
+        pos + 1 < text.Length && text[pos] is '\'' or '\u2019' && text[pos + 1] is 's' or 'S' && (pos + 2 == text.Length || !char.IsLetter(text[pos + 2]));
 
     private static int Int(Group g) => int.TryParse(g.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
 

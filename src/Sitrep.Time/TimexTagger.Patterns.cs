@@ -14,7 +14,7 @@ public sealed partial class TimexTagger
     private const string Small = "one|two|three|four|five|six|seven|eight|nine";
     private const string Teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
     private const string Tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
-    private const string Num = @"(?:\d+(?:\.\d+)?|(?:" + Tens + @")(?:[\s-](?:" + Small + @"))?|" + Teens + "|" + Small +
+    private const string Num = @"(?:\d+\s+[13]/[24]|\d+(?:\.\d+)?|(?:" + Tens + @")(?:[\s-](?:" + Small + @"))?|" + Teens + "|" + Small +
         @"|a\s+(?:few|couple\s+of|dozen|hundred|thousand)|a|an|several|few|couple\s+of|some|many|dozens\s+of|hundreds\s+of|a\s+half|half\s+a|one\s+and\s+a\s+half|a\s+hundred|one\s+hundred|two\s+hundred|a\s+thousand|two\s+thousand)";
     private const string Unit = @"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century|centurie|millenni(?:um|a))";
     private const string Ordinal = @"(?:first|second|third|fourth|1st|2nd|3rd|4th)";
@@ -30,7 +30,7 @@ public sealed partial class TimexTagger
         SpelledYearRule, MonthRelYear, Era, MilitaryTime,
         Iso, Slash, MonthDayYear, DayMonthYear, MonthYear, Month, Year, Fiscal, Decade, Century, Quarter, QuarterShort, Half,
         Relative, DayRef, Weekday, WeekdayPlural, Ago, RelativeShift, Duration, BarePlural, Season, Fuzzy, RecentPlural,
-        SetEvery, SetAdverb, SetPer, Time, NoonMidnight, Holiday, RefDay, TheUnit, YearAgoAdj,
+        SetEvery, SetAdverb, SetPer, Time, NoonMidnight, Holiday, RefDay, TheUnit, YearAgoAdj, MonthDayRange, YearRange, LongAdj,
     }
 
     private static readonly (Rule Rule, RuleRegex Regex)[] Rules =
@@ -57,7 +57,7 @@ public sealed partial class TimexTagger
         (Rule.Weekday, Make("th la ne pa co mo tu we th fr sa su", true, @"\b(?:(this|last|next|past|coming)\s+)?(" + Wd + @")(?:\s+(" + PartOfDay + @"))?")),
         (Rule.WeekdayPlural, Make("mo tu we th fr sa su", true, @"\b(?-i:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s)(?:\s+(" + PartOfDay + @")s?)?\b")),
         (Rule.Ago, Make("# tw th fo fi si se ei ni on te el a fe co so ma do hu ha mi ho da we mo qu ye de ce", true, @"\b(?:(" + Num + @")[\s-]*)?(" + Unit + @")s?\s+(?:or\s+so\s+)?(ago|earlier|later|from\s+now|hence)\b")),
-        (Rule.Duration, Make("th # tw fo fi si se ei ni on te el a_ an fe co so ma do hu ha", true, @"\b(?:the\s+(?!(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week|day|hour|minute|quarter|decade)\b)(?:(past|last|next|first|previous|coming|latest|final|remaining|following|initial|same|prior|preceding|recent)\s+)?)?(" + Num + @")[\s-]+(" + Unit + @")s?(?:\s+and\s+a\s+half)?\b(?:\s+or\s+so\b)?")),
+        (Rule.Duration, Make("th # tw fo fi si se ei ni on te el a_ an fe co so ma do hu ha", true, @"\b(?:the\s+(?!(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week|day|hour|minute|quarter|decade)\b)(?:(past|last|next|first|previous|coming|latest|final|remaining|following|initial|same|prior|preceding|recent)\s+)?)?(" + Num + @")[\s-]+(?:more\s+)?(" + Unit + @")s?(?:\s+and\s+a\s+half)?\b(?:\s+or\s+so\b)?")),
         (Rule.BarePlural, Make("th ye mo we da ho de ce mi", true, @"\b(?:the\s+(past|last|next|coming)\s+(?:few\s+|several\s+)?)?(years|months|weeks|days|hours|decades|centuries|minutes)\b")),
         (Rule.Season, Make("th la ne pa co ea mi sp su fa au wi", true, @"\b(?:(this|last|next|past|coming|the|early|late|mid)[\s-]+)?(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(\d{4}\b|" + SpelledYear + @"))?")),
         (Rule.Fuzzy, Make("ri no cu re la th fu as so pr fo on", true, @"\b(right\s+now|now|currently|current|recently|lately|nowadays|these\s+days|the\s+past|the\s+(?:near\s+|distant\s+|immediate\s+)?future|future|as\s+soon\s+as\s+possible|soon|previously|formerly|once|then|the\s+time|former|the\s+(?:near|short|long)\s+term)\b")),
@@ -67,10 +67,16 @@ public sealed partial class TimexTagger
         (Rule.SetPer, Make("on tw th fo fi si se ei ni te el # a_ pe", true, @"\b(?:(once|twice|thrice|(?:" + Small + "|" + Teens + @"|\d+)\s+times)\s+)?(a|per)\s+(year|month|week|day|hour|quarter)\b")),
         (Rule.Time, Make("#", true, @"\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?\s?m\b\.?|(o'clock)|(?=\s*(?:" + Zone + @")\b))(?:\s*\(?(" + Zone + @")\)?)?(?:,?\s+(?:on\s+)?(" + Wd + "|" + DayWord + "|" + Mon + @"\s*\d{1,2}\b))?")),
         (Rule.NoonMidnight, Make("no mi", true, @"\b(noon|midnight|midday)(?:\s+(" + Wd + "|" + DayWord + @"))?\b")),
-        (Rule.Holiday, Make("ch ne in ha va la me th", true, @"\b(?-i:(Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|New\s+Year's\s+Day|New\s+Year's|Independence\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|Thanksgiving(?:\s+Day)?))(?:\s+(\d{4})\b)?")),
-        (Rule.RefDay, Make("th la", true, @"\b(the\s+(?:following|next|previous|same)\s+(?:day|month|year|week)|that\s+day|the\s+next\s+morning|later\s+that\s+(?:day|year|month|week)|that\s+(?:year|month|week))\b")),
+        (Rule.Holiday, Make("ch ne in ha va la me th el", true, @"\b(?-i:(Election\s+Day|Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|New\s+Year's\s+Day|New\s+Year's|Independence\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|Thanksgiving(?:\s+Day)?))(?:\s+(\d{4})\b)?")),
+        (Rule.RefDay, Make("th la", true, @"\b(the\s+(?:following|next|previous|same)\s+(?:day|month|year|week)|that\s+(?:same\s+)?day|that\s+same\s+(?:year|month|week)|the\s+next\s+morning|later\s+that\s+(?:day|year|month|week)|that\s+(?:year|month|week))\b")),
         (Rule.TheUnit, Make("th", true, @"\b(?:the\s+)(year-ago\s+period|year-earlier\s+period|latest\s+period|current\s+fiscal\s+year|fiscal\s+year|full\s+year|year-end|year|month|weekend|week|period|moment|day|morning|afternoon|evening|night)\b")),
         (Rule.YearAgoAdj, Make("ye", true, @"\b(year-ago|year-earlier|year-end|yearend|year-to-date|year-earlier\s+period)\b")),
+        // Day ranges within one month, "April 24 and 25", "March 5-9, 1918": two TIMEX3s, the second taking the first's month (and the year after it).
+        (Rule.MonthDayRange, Make("ja fe ma ap ju au se oc no de", true, @"\b(" + Mon + @")\s*(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|or|to|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?![\d%/:.,]\d)(?:,?\s*(\d{4})\b)?")),
+        // Year ranges, "1861-1863", "1915-17": two TIMEX3s.
+        (Rule.YearRange, Make("#", true, @"\b(1\d{3}|20\d{2})\s*[-\u2013]\s*(\d{4}|\d{2})\b(?![-\u2013/.,:]\d)")),
+        // Adjectives of length, "a day-long meeting", "decades-long battle", "a two-week-long strike".
+        (Rule.LongAdj, Make("# tw th fo fi si se ei ni on te el a fe co so ma do hu ha mi ho da we mo qu ye de ce", true, @"\b(?:(" + Num + @")-)?(" + Unit + @")(s?)-long\b")),
     ];
 
     private static SearchValues<string> Words(params string[] words) => SearchValues.Create(words, StringComparison.OrdinalIgnoreCase);
@@ -104,9 +110,12 @@ public sealed partial class TimexTagger
         [Rule.SetAdverb] = Words("ly"),
         [Rule.SetPer] = Words("year", "month", "week", "day", "hour", "quarter"),
         [Rule.NoonMidnight] = Words("noon", "midnight", "midday"),
-        [Rule.Holiday] = Words("christmas", "new year", "independence", "halloween", "valentine", "labor", "memorial", "thanksgiving"),
+        [Rule.Holiday] = Words("christmas", "new year", "independence", "halloween", "valentine", "labor", "memorial", "thanksgiving", "election"),
         [Rule.RefDay] = Words("the following", "the next", "the previous", "the same", "that "),
         [Rule.YearAgoAdj] = Words("year-", "yearend"),
+        [Rule.MonthDayRange] = Words(MonthStems),
+        [Rule.YearRange] = Words("-", "\u2013"),
+        [Rule.LongAdj] = Words("-long"),
     };
 
     /// <summary>

@@ -13,7 +13,7 @@ namespace Sitrep.Time;
 public sealed partial class TimexTagger
 {
     /// <summary>Recorded with every output; bump when rules or normalization change.</summary>
-    public const string Version = "timex-rules/3";
+    public const string Version = "timex-rules/4";
 
     public static TimexTagger Default { get; } = new();
 
@@ -50,7 +50,19 @@ public sealed partial class TimexTagger
             catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or InvalidOperationException) { n = null; }
             if (n is null) continue;
             int start = c.Start + Math.Clamp(n.Skip, 0, c.Length - 1);
+            int end = n.EndAt is { } ea && ea > start && ea <= c.End ? ea : c.End;
             string? mod = n.Mod;
+            // "the week of March 6" is that ISO week; "the day before last Tuesday", "the day after Christmas" shift the date a day.
+            if (n.Type == TimexType.Date && n.Second is null && n.Value.Length == 10 && char.IsAsciiDigit(n.Value[0]) && DateOnly.TryParseExact(n.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                int from = Math.Max(prevEnd, start - 30);
+                var la = LeftAnchor().Match(text, from, start - from);
+                if (la.Success)
+                {
+                    var shifted = la.Groups[1].Success ? TimexCalendar.Week(day) : TimexCalendar.AddDays(day, la.Groups[2].Value.Equals("before", StringComparison.OrdinalIgnoreCase) ? -1 : 1) is { } sd ? TimexCalendar.Day(sd) : null;
+                    if (shifted is not null) { n = n with { Value = shifted }; start = la.Index; }
+                }
+            }
             // Left modifiers: "early", "the end of", "about", "more than" (not for fuzzy references or sets).
             if (n.Type != TimexType.Set && !n.Value.EndsWith("_REF", StringComparison.Ordinal))
             {
@@ -71,7 +83,7 @@ public sealed partial class TimexTagger
                     else if ((whole.Contains("second half", StringComparison.Ordinal) || whole.Contains("last half", StringComparison.Ordinal)) && n.Value.Length == 4) n = n with { Value = n.Value + "-H2" };
                 }
             }
-            var timex = new Timex(new TextSpan(start, c.End), n.Type, n.Value, mod, n.Anchor) { ZoneOffset = n.Zone };
+            var timex = new Timex(new TextSpan(start, end), n.Type, n.Value, mod, n.Anchor) { ZoneOffset = n.Zone };
             // "30 Aug 2023, 11:10 PM IST": a calendar date and the clock time right after it are one TIME.
             if (timex.Type == TimexType.Time && result.Count > 0 && result[^1] is { Type: TimexType.Date } prev && prev.Value.Length == 10
                 && char.IsDigit(prev.Value[0]) && timex.Value.IndexOf('T', StringComparison.Ordinal) is var ti and > 0
@@ -80,6 +92,8 @@ public sealed partial class TimexTagger
                 result[^1] = timex with { Span = new TextSpan(prev.Span.Start, timex.Span.End), Value = prev.Value + timex.Value[ti..], Anchor = prev.Anchor };
             }
             else result.Add(timex);
+            if (n.Second is { } second && second.Start >= end && second.End <= c.End && second.End > second.Start)
+                result.Add(new Timex(new TextSpan(second.Start, second.End), n.Type, second.Value, null, n.Anchor));
             prevEnd = c.End;
         }
         return result;
@@ -98,6 +112,9 @@ public sealed partial class TimexTagger
                 best = c;
         return best;
     }
+
+    [GeneratedRegex(@"\b(?:the\s+(week)\s+of|the\s+day\s+(before|after))\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeftAnchor();
 
     [GeneratedRegex(@"\A\s*(?-i:[A-Z][A-Za-z.'\-]*(?:[ ,]+[A-Z][A-Za-z.'\-]*)*),\s+(" + Mon + @")\s*(\d{1,2})(?:,\s*(\d{4}))?\s*(?:\(|--|_|\u2014)", RegexOptions.CultureInvariant)]
     private static partial Regex Dateline();
@@ -151,6 +168,12 @@ public sealed partial class TimexTagger
     {
         /// <summary>Characters to drop from the start of the match ("the" before an adjective: "the third-quarter results").</summary>
         public int Skip { get; init; }
+
+        /// <summary>Where the expression ends when it is only the first part of the match (the first end of a range).</summary>
+        public int? EndAt { get; init; }
+
+        /// <summary>A second expression inside the match, of the same type: the other end of a range ("April 24 and [25]").</summary>
+        public (int Start, int End, string Value)? Second { get; init; }
     }
 
     /// <summary>Per-document state: DCT, the reference time as the text moves, the report's quarter.</summary>
@@ -196,7 +219,7 @@ public sealed partial class TimexTagger
     private static readonly HashSet<string> TemporalPrepositions = new(StringComparer.Ordinal)
     { "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "through", "to", "and", "between", "early", "late", "mid", "fiscal", "year", "the", "than", "around", "about", "circa", "or", "throughout", "spring", "summer", "fall", "autumn", "winter", "end", "beginning", "middle" };
     private static readonly HashSet<string> NonYearBefore = new(StringComparer.Ordinal)
-    { "route", "highway", "interstate", "flight", "no", "number", "boeing", "airbus", "room", "suite", "page", "pages", "chapter", "section", "article", "resolution", "code", "model", "type", "apartment", "street", "avenue", "exit", "gate", "channel", "bus", "train" };
+    { "route", "highway", "interstate", "flight", "no", "number", "boeing", "airbus", "room", "suite", "page", "pages", "chapter", "section", "article", "resolution", "code", "model", "type", "apartment", "street", "avenue", "exit", "gate", "channel", "bus", "train", "pp" };
 
     private static readonly HashSet<string> CountNouns = new(StringComparer.Ordinal)
     {
@@ -244,11 +267,16 @@ public sealed partial class TimexTagger
                 if (CountNouns.Contains(next.ToLowerInvariant())) return false;
                 if (next is "GMT" or "UTC" or "EST" or "EDT" or "GMT." or "local" or "hours" or "hrs" or "IST" or "CET") return false; // "(1830 GMT)" is a clock time
 
-                if (y < 1800 && !TemporalPrepositions.Contains(prev)) return false;
+                // An old year needs a temporal preposition before it, or parentheses round it: "the Civil Constitution (1790)".
+                bool parenthesized = m.Index > 0 && text[m.Index - 1] == '(' && m.Index + m.Length < text.Length && text[m.Index + m.Length] == ')';
+                if (y < 1800 && !TemporalPrepositions.Contains(prev) && !parenthesized) return false;
                 return true;
             }
             case Rule.Month:
             {
+                // "last Oct. 23", "late July 1959": the month with its day or year is the expression (MonthDayYear,
+                // MonthYear; a left modifier then attaches to it), not "last Oct." or "late July" alone.
+                if (m.Groups[1].Success && (DayNumberAt(text, m.Index + m.Length) || YearNumberAt(text, m.Index + m.Length))) return false;
                 var mon = m.Groups[2].Value;
                 if (m.Groups[1].Success) return true;
                 if (mon is "May" or "March" or "Mar" or "Jan" or "Jun" or "Sep")
@@ -268,6 +296,8 @@ public sealed partial class TimexTagger
                 var prev = PrevWord(text, m.Index, out _);
                 var next = NextWord(text, m.Index + m.Length).ToLowerInvariant();
                 if (w == "now" && next == "that") return false; // "now that" is a conjunction
+                // "Now, ..." opening a sentence is a discourse marker ("Now, he says, ..."), not a reference to the present.
+                if (w == "now" && m.Index + m.Length < text.Length && text[m.Index + m.Length] == ',' && AtSentenceStart(text, m.Index)) return false;
                 if (w is "once" or "then" or "the time" or "former" or "previously" or "soon" or "future") return false;
                 if (w == "current" && next is "account" or "accounts" or "events" or "affairs" or "price" or "prices" or "dollars" or "members" or "state" or "level" or "system") return false;
                 if (w == "future") return next is not ("contract" or "contracts" or "delivery" or "options" or "prices" or "price" or "market" or "markets");
@@ -293,6 +323,9 @@ public sealed partial class TimexTagger
                 var unit = m.Groups[3].Value.ToLowerInvariant();
                 if (num is "some" or "many" && !m.Groups[1].Success) return unit is "years" or "months" or "weeks" or "days" || m.Value.EndsWith('s');
                 if (num == "second" || unit == "second" && num is "a" or "one") return false;
+                // "60 Minutes", "48 Hours": figures before a title-case unit name a programme or a work, not a duration.
+                var unitText = m.Groups[3].Value;
+                if (unitText.Length > 1 && char.IsUpper(unitText[0]) && char.IsLower(unitText[1]) && char.IsAsciiDigit(m.Groups[2].Value[0])) return false;
                 // Ages ("52 years old", "the 6-year-old") are not temporal expressions in TimeML news annotation.
                 if (NextWord(text, m.Index + m.Length) == "old" && !m.Value.Contains('-')) return false;
                 if (text.AsSpan(m.Index + m.Length).StartsWith("-old", StringComparison.OrdinalIgnoreCase)
@@ -320,6 +353,9 @@ public sealed partial class TimexTagger
                 var next = NextWord(text, m.Index + m.Length).ToLowerInvariant();
                 return prev is "for" or "in" or "over" or "within" or "after" && next is not ("of" or "ago" or "old");
             }
+            case Rule.Relative:
+                // "last Oct. 23" (see Rule.Month).
+                return !(MonthNumber(m.Groups[2].Value) > 0 && char.IsUpper(m.Groups[2].Value[0]) && (DayNumberAt(text, m.Index + m.Length) || YearNumberAt(text, m.Index + m.Length)));
             case Rule.TheUnit:
             {
                 var w = m.Groups[1].Value.ToLowerInvariant();
@@ -342,9 +378,55 @@ public sealed partial class TimexTagger
                 return PrevWord(text, m.Index, out _) is not ("average" or "avg");
             case Rule.RefDay:
                 return true;
+            case Rule.NoonMidnight:
+                // "high noon" is an idiom (and a film), not a clock time.
+                return PrevWord(text, m.Index, out _) != "high";
+            case Rule.MonthDayRange:
+            {
+                // "June 3 to 5 million", "March 1 and 2 percent": the second number counts something else.
+                var next = NextWord(text, m.Index + m.Length).ToLowerInvariant();
+                if (CountNouns.Contains(next) || next is "percent" or "per" or "million" or "billion" or "thousand" or "hundred" or "other" or "others" or "more" or "of" or "people"
+                    or "years" or "months" or "weeks" or "days" or "hours" or "minutes" or "times") return false;
+                return !(m.Index + m.Length < text.Length && text[m.Index + m.Length] == '%');
+            }
+            case Rule.YearRange:
+            {
+                if (m.Index > 0 && text[m.Index - 1] is '#' or '$' or '-' or '/') return false;
+                if (NonYearBefore.Contains(PrevWord(text, m.Index, out _))) return false;
+                return !CountNouns.Contains(NextWord(text, m.Index + m.Length).ToLowerInvariant());
+            }
             default:
                 return true;
         }
+    }
+
+    /// <summary>Whether one or two digits forming a day of the month (1-31) follow <paramref name="pos"/> after spaces.</summary>
+    private static bool DayNumberAt(string text, int pos)
+    {
+        while (pos < text.Length && text[pos] is ' ' or '.') pos++;
+        int s = pos;
+        while (pos < text.Length && char.IsAsciiDigit(text[pos]) && pos - s < 3) pos++;
+        int len = pos - s;
+        if (len is < 1 or > 2) return false;
+        if (pos < text.Length && char.IsAsciiLetterOrDigit(text[pos]) && !(text.AsSpan(pos).StartsWith("st") || text.AsSpan(pos).StartsWith("nd") || text.AsSpan(pos).StartsWith("rd") || text.AsSpan(pos).StartsWith("th"))) return false;
+        int day = int.Parse(text.AsSpan(s, len), NumberStyles.None, CultureInfo.InvariantCulture);
+        return day is >= 1 and <= 31;
+    }
+
+    /// <summary>Whether a four-digit year (1000-2199) follows <paramref name="pos"/> after spaces, a full stop or a comma.</summary>
+    private static bool YearNumberAt(string text, int pos)
+    {
+        while (pos < text.Length && text[pos] is ' ' or '.' or ',') pos++;
+        if (pos + 4 > text.Length || (pos + 4 < text.Length && char.IsAsciiLetterOrDigit(text[pos + 4]))) return false;
+        return int.TryParse(text.AsSpan(pos, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1000 and <= 2199;
+    }
+
+    /// <summary>Whether <paramref name="pos"/> opens a sentence (after quotes and spaces: the text's start, a full stop or a paragraph break).</summary>
+    private static bool AtSentenceStart(string text, int pos)
+    {
+        int p = pos - 1;
+        while (p >= 0 && (char.IsWhiteSpace(text[p]) && text[p] != '\n' || text[p] is '"' or '\'' or '`' or '\u201C' or '\u2018')) p--;
+        return p < 0 || text[p] is '.' or '!' or '?' or ':' or '\n';
     }
 
     private static char NextChar(string text, int pos)

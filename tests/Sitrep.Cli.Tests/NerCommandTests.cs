@@ -6,6 +6,33 @@ namespace Sitrep.Cli.Tests;
 public sealed class NerCommandTests
 {
     [Fact]
+    public void Train_ner_cv_scores_held_out_documents_and_writes_their_errors()
+    {
+        using var env = new TestEnvironment();
+        var lines = new List<string>();
+        string[] people = ["Anna Berg", "Omar Said", "Lena Holm", "Ivan Petrov"];
+        string[] places = ["Oslo", "Cairo", "Lima", "Hanoi"];
+        for (int d = 0; d < 4; d++)
+        {
+            lines.Add($"# newdoc id = doc{d}");
+            var name = people[d].Split(' ');
+            lines.AddRange(["1\t" + name[0] + "\tB-PER\t-\t-", "2\t" + name[1] + "\tI-PER\t-\t-", "3\tvisited\tO\t-\t-", "4\t" + places[d] + "\tB-LOC\t-\t-", "5\t.\tO\t-\t-", ""]);
+        }
+        var data = env.File("cv.iob2", System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
+        var errors = Path.Combine(Path.GetDirectoryName(data)!, "cv-errors.txt");
+        var (exit, stdout, stderr) = TestEnvironment.Run("train", "ner", "--train", data, "--cv", data, "--folds", "2", "--kb", "none", "--epochs", "2", "--cv-errors", errors);
+        Assert.True(exit == 0, stderr);
+        // Two folds of two documents each: every document is scored once, by a model that never saw it.
+        Assert.Contains("fold 0: 2 sentences, gold 4", stderr, StringComparison.Ordinal);
+        Assert.Contains("fold 1: 2 sentences, gold 4", stderr, StringComparison.Ordinal);
+        Assert.Contains("overall", stdout, StringComparison.Ordinal);
+        Assert.Contains("8", stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(errors));
+        foreach (var block in File.ReadAllText(errors).Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
+            Assert.StartsWith("# doc", block, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Eval_ner_scores_exact_spans_on_an_iob2_file()
     {
         using var env = new TestEnvironment();

@@ -71,6 +71,56 @@ public sealed class ParseTenseTests
     }
 
     [Fact]
+    public void Until_marks_a_deadline_ahead_unless_a_simple_past_ended_the_span()
+    {
+        // A perfect: "has given them until Friday" sets a deadline still to come.
+        const string text = "The agency has given the family until Friday";
+        var t = Tree(text, ("DET", "DT", "the", 1, "det"), ("NOUN", "NN", "agency", 3, "nsubj"), ("AUX", "VBZ", "have", 3, "aux"),
+            ("VERB", "VBN", "give", -1, "root"), ("DET", "DT", "the", 5, "det"), ("NOUN", "NN", "family", 3, "obj"),
+            ("ADP", "IN", "until", 7, "case"), ("PROPN", "NNP", "Friday", 3, "obl"));
+        Assert.Equal(TenseHint.Future, At(text, t, "Friday"));
+
+        // A simple past tells of a span that ended: "stayed until Tuesday".
+        const string text2 = "The delegates stayed until Tuesday";
+        var t2 = Tree(text2, ("DET", "DT", "the", 1, "det"), ("NOUN", "NNS", "delegate", 2, "nsubj"), ("VERB", "VBD", "stay", -1, "root"),
+            ("ADP", "IN", "until", 4, "case"), ("PROPN", "NNP", "Tuesday", 2, "obl"));
+        Assert.Equal(TenseHint.Past, At(text2, t2, "Tuesday"));
+
+        // A verb that moves a deadline points ahead even in the simple past: "extended the curfew until Sunday".
+        const string text3 = "The army extended the curfew until Sunday";
+        var t3 = Tree(text3, ("DET", "DT", "the", 1, "det"), ("NOUN", "NN", "army", 2, "nsubj"), ("VERB", "VBD", "extend", -1, "root"),
+            ("DET", "DT", "the", 4, "det"), ("NOUN", "NN", "curfew", 2, "obj"), ("ADP", "IN", "until", 6, "case"), ("PROPN", "NNP", "Sunday", 2, "obl"));
+        Assert.Equal(TenseHint.Future, At(text3, t3, "Sunday"));
+    }
+
+    [Fact]
+    public void Pluperfect_plan_lies_behind_and_present_be_to_lies_ahead()
+    {
+        // "had been due to close Friday": a plan overtaken, on a day gone by.
+        const string text = "The offer had been due to close Friday";
+        var t = Tree(text, ("DET", "DT", "the", 1, "det"), ("NOUN", "NN", "offer", 4, "nsubj"), ("AUX", "VBD", "have", 4, "aux"),
+            ("AUX", "VBN", "be", 4, "cop"), ("ADJ", "JJ", "due", -1, "root"), ("PART", "TO", "to", 6, "mark"), ("VERB", "VB", "close", 4, "xcomp"),
+            ("PROPN", "NNP", "Friday", 6, "obl:tmod"));
+        Assert.Equal(TenseHint.Past, At(text, t, "Friday"));
+
+        // "is to reopen Monday": an arrangement ahead.
+        const string text2 = "The border is to reopen Monday";
+        var t2 = Tree(text2, ("DET", "DT", "the", 1, "det"), ("NOUN", "NN", "border", 4, "nsubj"), ("AUX", "VBZ", "be", 4, "cop"),
+            ("PART", "TO", "to", 4, "mark"), ("VERB", "VB", "reopen", -1, "root"), ("PROPN", "NNP", "Monday", 4, "obl:tmod"));
+        Assert.Equal(TenseHint.Future, At(text2, t2, "Monday"));
+    }
+
+    [Fact]
+    public void Scheduling_verb_is_found_by_its_form_when_the_lemma_is_wrong()
+    {
+        // The lemmatizer may give "postpon" for "postponed"; the word form still marks a postponement.
+        const string text = "The court postponed the hearing to Thursday";
+        var t = Tree(text, ("DET", "DT", "the", 1, "det"), ("NOUN", "NN", "court", 2, "nsubj"), ("VERB", "VBD", "postpon", -1, "root"),
+            ("DET", "DT", "the", 4, "det"), ("NOUN", "NN", "hearing", 2, "obj"), ("ADP", "IN", "to", 6, "case"), ("PROPN", "NNP", "Thursday", 2, "obl"));
+        Assert.Equal(TenseHint.Future, At(text, t, "Thursday"));
+    }
+
+    [Fact]
     public void Without_a_parse_the_fallback_decides()
     {
         const string text = "Talks resume Friday";

@@ -104,6 +104,77 @@ public sealed class TimexTaggerTests
         Assert.Equal(value, Find(text, timexes, extent).Value);
     }
 
+    [Theory]
+    // Fractions of a unit, written as whole units plus the rest in the next smaller unit.
+    [InlineData("The envoy will spend about 3 1/2 hours in the capital.", "2023-08-30", "about 3 1/2 hours", "PT3H30M")]
+    [InlineData("The project took 4 1/2 years to finish.", "2023-08-30", "4 1/2 years", "P4Y6M")]
+    [InlineData("The hearing lasted a year and a half.", "2023-08-30", "a year and a half", "P1Y6M")]
+    // "N more units" is a duration.
+    [InlineData("The ban stays in force for three more weeks.", "2023-08-30", "three more weeks", "P3W")]
+    // U.S. Election Day: the Tuesday after the first Monday in November.
+    [InlineData("Both candidates will campaign hard until Election Day.", "2024-10-20", "Election Day", "2024-11-05")]
+    // Adjectives of length.
+    [InlineData("The ministers ended a day-long session without a deal.", "2023-08-30", "day-long", "P1D")]
+    [InlineData("The two clans ended a decades-long feud.", "2023-08-30", "decades-long", "PXDE")]
+    // A qualified month with its day or year is one expression, resolved as a date.
+    [InlineData("The factory burned down last Nov. 12 after a storm.", "2023-04-20", "Nov. 12", "2022-11-12")]
+    [InlineData("Troops crossed the river in late June 1944.", "2023-08-30", "late June 1944", "1944-06")]
+    // "the week of <date>" is that ISO week; "the day before/after <date>" shifts it a day.
+    [InlineData("The trial could open the week of May 8.", "2023-04-20", "the week of May 8", "2023-W19")]
+    [InlineData("The day before last Monday's vote, the mayor resigned.", "2023-08-31", "The day before last Monday", "2023-08-27")]
+    [InlineData("Shops reopened the day after Christmas Day.", "2023-12-29", "the day after Christmas Day", "2023-12-26")]
+    // A possessive weekday names a known day: the most recent one, whatever the clause's tense.
+    [InlineData("The opposition said it would try to overturn Tuesday's verdict.", "2023-08-31", "Tuesday", "2023-08-29")]
+    // "that same day" takes the day last mentioned; an old year in parentheses is a year.
+    [InlineData("The rebels took the fort on 3 May 1812. That same day the governor fled.", "2023-08-30", "That same day", "1812-05-03")]
+    [InlineData("The decree on the clergy (1791) angered many priests.", "2023-08-30", "1791", "1791")]
+    // ... and, being an aside, does not move a narrative's reference year.
+    [InlineData("The revolt spread in 1792, as in 1790, and grew in 1793. The decree on the clergy (1791) had angered many. On 17 August the army marched.", "2023-08-30", "17 August", "1793-08-17")]
+    public void Added_rules(string text, string dct, string extent, string value)
+    {
+        var timexes = Tag(text, dct);
+        Assert.Equal(value, Find(text, timexes, extent).Value);
+    }
+
+    [Theory]
+    // Day ranges in one month: two TIMEX3s, the second taking the month and the year.
+    [InlineData("Leaders will meet in Oslo on June 14 and 15.", "2023-04-20", "June 14", "2023-06-14", "15", "2023-06-15")]
+    [InlineData("The siege lasted from August 3-11, 1862, before the town fell.", "2023-04-20", "August 3", "1862-08-03", "11, 1862", "1862-08-11")]
+    // Year ranges: two TIMEX3s, a two-digit end taking the first year's century.
+    [InlineData("The northern campaign, 1812-1814, cost both sides dearly.", "2023-04-20", "1812", "1812", "1814", "1814")]
+    [InlineData("Throughout 1916-18 the front barely moved.", "2023-04-20", "1916", "1916", "18", "1918")]
+    public void Ranges_give_two_expressions(string text, string dct, string first, string firstValue, string second, string secondValue)
+    {
+        var timexes = Tag(text, dct);
+        Assert.Equal(firstValue, Find(text, timexes, first).Value);
+        Assert.Equal(secondValue, Find(text, timexes, second).Value);
+    }
+
+    [Theory]
+    // "Now," opening a sentence is a discourse marker.
+    [InlineData("The plan failed. Now, the minister says, a new one is needed.", "Now")]
+    // "high noon" is an idiom; figures before a title-case unit name a programme.
+    [InlineData("For the party it was high noon in the polls.", "noon")]
+    [InlineData("She told 60 Minutes that she had no regrets.", "60 Minutes")]
+    // The second number of a month-day range must not count something else.
+    [InlineData("Turnout fell on May 3 and 4 percent of voters stayed home.", "4")]
+    [InlineData("Prices on March 1 to 2 million buyers fell.", "2")]
+    [InlineData("Police came on June 5 and 6 other people were detained.", "6")]
+    [InlineData("See the survey in pp. 1861-1863 of the journal.", "1861-1863")]
+    public void Not_temporal_expressions(string text, string notTimex)
+    {
+        var timexes = Tag(text, "2023-08-30");
+        int at = text.LastIndexOf(notTimex, StringComparison.Ordinal);
+        Assert.DoesNotContain(timexes, t => t.Span.Overlaps(new TextSpan(at, at + notTimex.Length)));
+    }
+
+    [Fact]
+    public void Now_without_a_comma_is_still_the_present()
+    {
+        const string text = "Talks stalled for months. Now officials are meeting again.";
+        Assert.Equal("PRESENT_REF", Find(text, Tag(text, "2023-08-30"), "Now").Value);
+    }
+
     [Fact]
     public void Modifiers_are_part_of_the_extent()
     {
@@ -160,6 +231,7 @@ public sealed class TimexTaggerTests
     [InlineData("nineteen hundred and ninety-nine nineteen oh five two thousand and twelve in the year 10000")]
     [InlineData("January 1, 0001, and the year 1 and December 31, 9999 with last week and next year")]
     [InlineData("\u0000\uFFFF\uD800 Wednesday \uDC00 March 2023")]
+    [InlineData("Feb. 28-31, 1999-2101, 1950-49, Dec. 30 to 31, 9999, April 0-0, the day before Jan. 1, 0001, the week of Dec. 31, 9999, 99 1/2 centuries-long")]
     public void Odd_input_never_throws(string text)
     {
         var t1 = TimexTagger.Default.Annotate(text, new DateOnly(1, 1, 1));

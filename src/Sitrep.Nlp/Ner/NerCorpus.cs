@@ -5,8 +5,12 @@ namespace Sitrep.Nlp.Ner;
 /// <summary>A gold entity span over tokens [Start, Start + Length) of one sentence.</summary>
 public readonly record struct NerSpan(int Start, int Length, string Type);
 
-/// <summary>One sentence of NER data: word forms, gold spans (types PER, ORG, LOC; other corpus types dropped) and, for CoNLL-U, gold UPOS.</summary>
-public sealed record NerSentence(string[] Forms, NerSpan[] Spans, string[]? Upos = null);
+/// <summary>
+/// One sentence of NER data: word forms, gold spans (types PER, ORG, LOC; other corpus types dropped), for CoNLL-U gold UPOS,
+/// and the document it belongs to (`# newdoc id` in .iob2 and CoNLL-U, the -DOCSTART- count in CoNLL column files; null
+/// when the file does not say), so that evaluation can see whole documents and cross-validation can split by document.
+/// </summary>
+public sealed record NerSentence(string[] Forms, NerSpan[] Spans, string[]? Upos = null, string? Document = null);
 
 /// <summary>The NER file formats Sitrep reads.</summary>
 public enum NerFormat { Iob2, Conll, Conllu }
@@ -23,6 +27,8 @@ public static class NerCorpus
         "PER" or "PERSON" => "PER",
         // WNUT 17's corporation and group (companies, teams, bands, parties) are organizations in UNER's sense.
         "ORG" or "ORGANISATION" or "ORGANIZATION" or "CORPORATION" or "GROUP" => "ORG",
+        // UNER tags software and web products named by their brand (Firefox, Picasa) as organizations; WNUT 17 calls them products.
+        "PRODUCT" => "ORG",
         "LOC" or "LOCATION" or "PLACE" or "GPE" => "LOC",
         _ => null,
     };
@@ -53,6 +59,8 @@ public static class NerCorpus
         var result = new List<NerSentence>();
         var forms = new List<string>();
         var tags = new List<string>();
+        string? document = null;
+        int docStarts = 0;
         foreach (var raw in File.ReadLines(path))
         {
             var line = raw.TrimEnd('\r');
@@ -61,9 +69,18 @@ public static class NerCorpus
                 Flush();
                 continue;
             }
-            if (iob2 && line.StartsWith('#')) continue;
+            if (iob2 && line.StartsWith('#'))
+            {
+                if (NewDocId(line) is { } id) { Flush(); document = id; }
+                continue;
+            }
             var cols = line.Split(iob2 ? '\t' : (line.Contains('\t') ? '\t' : ' '));
-            if (cols[0].StartsWith("-DOCSTART-", StringComparison.Ordinal)) { Flush(); continue; }
+            if (cols[0].StartsWith("-DOCSTART-", StringComparison.Ordinal))
+            {
+                Flush();
+                document = "doc" + (++docStarts).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                continue;
+            }
             if (iob2)
             {
                 if (cols.Length < 3) continue;
@@ -81,9 +98,44 @@ public static class NerCorpus
         void Flush()
         {
             if (forms.Count == 0) return;
-            result.Add(new NerSentence([.. forms], SpansFromTags(tags)));
+            result.Add(new NerSentence([.. forms], SpansFromTags(tags), null, document));
             forms.Clear(); tags.Clear();
         }
+    }
+
+    /// <summary>
+    /// Cross-validation fold of each sentence: the index of its document (in order of first appearance) mod <paramref name="folds"/>;
+    /// a sentence without a document is its own document. Whole documents stay in one fold, so names shared by the sentences
+    /// of a document cannot leak from training into scoring.
+    /// </summary>
+    public static int[] DocumentFolds(IReadOnlyList<NerSentence> sentences, int folds)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 1);
+        var docIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var fold = new int[sentences.Count];
+        int next = 0;
+        for (int i = 0; i < sentences.Count; i++)
+        {
+            int d;
+            if (sentences[i].Document is { } id)
+            {
+                if (!docIndex.TryGetValue(id, out d)) docIndex[id] = d = next++;
+            }
+            else d = next++;
+            fold[i] = d % folds;
+        }
+        return fold;
+    }
+
+    /// <summary>The id of a "# newdoc id = X" comment (with or without its '#'), or null for any other comment.</summary>
+    public static string? NewDocId(string comment)
+    {
+        const string Prefix = "newdoc id";
+        var c = comment.AsSpan().TrimStart('#').TrimStart();
+        if (!c.StartsWith(Prefix, StringComparison.Ordinal)) return null;
+        var rest = c[Prefix.Length..].Trim();
+        if (rest.StartsWith("=")) rest = rest[1..].Trim();
+        return rest.Length == 0 ? null : rest.ToString();
     }
 
     /// <summary>Spans from IOB1 or IOB2 tags: an I- tag after O or after another type starts a span.</summary>
@@ -118,8 +170,11 @@ public static class NerCorpus
     public static List<NerSentence> ReadGum(string path)
     {
         var result = new List<NerSentence>();
+        string? document = null;
         foreach (var s in ConlluReader.Read(path))
         {
+            foreach (var c in s.Comments)
+                if (NewDocId(c) is { } id) document = id;
             var toks = s.Tokens;
             int n = toks.Count;
             if (n == 0) continue;
@@ -156,7 +211,7 @@ public static class NerCorpus
                 spans.Add(new NerSpan(a, b - a + 1, type));
             }
             spans.Sort((x, y) => x.Start.CompareTo(y.Start));
-            result.Add(new NerSentence(forms, [.. spans], upos));
+            result.Add(new NerSentence(forms, [.. spans], upos, document));
         }
         return result;
     }

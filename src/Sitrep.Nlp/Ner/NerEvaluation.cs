@@ -19,19 +19,32 @@ public static class NerEvaluation
 {
     public static string ToCoarse(string type) => type switch { NerTagger.Gpe => "LOC", _ => type };
 
+    /// <summary>Tags <paramref name="gold"/> document by document (runs of sentences with the same <see cref="NerSentence.Document"/>; a sentence without one is its own document) and scores it.</summary>
     public static NerScores Score(NerTagger tagger, IReadOnlyList<NerSentence> gold)
     {
-        var predicted = new List<NerSpan>[gold.Count];
         long words = 0;
         var sw = System.Diagnostics.Stopwatch.StartNew();
-        for (int i = 0; i < gold.Count; i++)
-        {
-            predicted[i] = tagger.Tag(gold[i].Forms, gold[i].Upos);
-            words += gold[i].Forms.Length;
-        }
+        var predicted = Tag(tagger, gold);
+        foreach (var s in gold) words += s.Forms.Length;
         double seconds = sw.Elapsed.TotalSeconds;
         var scores = Score(gold, predicted);
         return scores with { TokensPerSecond = seconds > 0 ? words / seconds : null };
+    }
+
+    /// <summary>The tagger's mentions for each sentence, tagged document by document.</summary>
+    public static List<NerSpan>[] Tag(NerTagger tagger, IReadOnlyList<NerSentence> sentences)
+    {
+        var predicted = new List<NerSpan>[sentences.Count];
+        for (int i = 0; i < sentences.Count;)
+        {
+            int j = i + 1;
+            if (sentences[i].Document is { } id)
+                while (j < sentences.Count && sentences[j].Document == id) j++;
+            var doc = tagger.TagDocument(sentences.Skip(i).Take(j - i).ToList());
+            doc.CopyTo(predicted, i);
+            i = j;
+        }
+        return predicted;
     }
 
     public static NerScores Score(IReadOnlyList<NerSentence> gold, IReadOnlyList<IReadOnlyList<NerSpan>> predicted)

@@ -29,6 +29,9 @@ internal sealed class NerGazetteer
 {
     public const int MaxPhraseTokens = GazetteerEntry.MaxTokens;
     private const ulong LowerSeed = 0x6C6F776572UL, ExactSeed = 0x6578616374UL;
+    /// <summary>Marks a key that begins a longer phrase, so that lookups stop as soon as no phrase can continue.</summary>
+    private const ulong PrefixBit = 1UL << 62;
+    private const ulong TypeBits = 0xFF;
 
     private readonly UInt64Table _phrases;
 
@@ -42,9 +45,10 @@ internal sealed class NerGazetteer
         {
             if (e.Tokens.Length is 0 or > MaxPhraseTokens) continue;
             ulong h = e.CaseSensitive ? ExactSeed : LowerSeed;
-            foreach (var t in e.Tokens)
+            for (int k = 0; k < e.Tokens.Length; k++)
             {
-                NerFeatures.Compute(t, 0, table, ref w);
+                if (k > 0) map[h] = map.GetValueOrDefault(h) | PrefixBit;
+                NerFeatures.Compute(e.Tokens[k], 0, table, ref w);
                 h = NerHash.Extend(h, e.CaseSensitive ? w.Exact : w.Lower);
             }
             map[h] = map.GetValueOrDefault(h) | 1UL << (int)e.Type;
@@ -65,14 +69,24 @@ internal sealed class NerGazetteer
         for (int i = 0; i < words.Length; i++)
         {
             ulong hl = LowerSeed, he = ExactSeed;
+            bool lower = true, exact = true;
             int max = Math.Min(MaxTokens, words.Length - i);
-            for (int len = 1; len <= max; len++)
+            for (int len = 1; len <= max && (lower || exact); len++)
             {
-                hl = NerHash.Extend(hl, words[i + len - 1].Lower);
-                he = NerHash.Extend(he, words[i + len - 1].Exact);
                 ulong mask = 0;
-                if (_phrases.TryGetValue(hl, out var m1)) mask |= m1;
-                if (_phrases.TryGetValue(he, out var m2)) mask |= m2;
+                if (lower)
+                {
+                    hl = NerHash.Extend(hl, words[i + len - 1].Lower);
+                    lower = _phrases.TryGetValue(hl, out var m1) && (m1 & PrefixBit) != 0;
+                    mask |= m1;
+                }
+                if (exact)
+                {
+                    he = NerHash.Extend(he, words[i + len - 1].Exact);
+                    exact = _phrases.TryGetValue(he, out var m2) && (m2 & PrefixBit) != 0;
+                    mask |= m2;
+                }
+                mask &= TypeBits;
                 if (mask == 0) continue;
                 for (int t = 0; t < 8; t++)
                 {
@@ -99,6 +113,6 @@ internal sealed class NerGazetteer
         ulong mask = 0;
         if (_phrases.TryGetValue(hl, out var m1)) mask |= m1;
         if (_phrases.TryGetValue(he, out var m2)) mask |= m2;
-        return mask;
+        return mask & TypeBits;
     }
 }

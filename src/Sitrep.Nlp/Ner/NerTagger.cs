@@ -5,9 +5,10 @@ namespace Sitrep.Nlp.Ner;
 /// <summary>
 /// Greedy BIO tagging with a <see cref="NerModel"/>, then type refinement from the gazetteer: an ORG or LOC mention that is
 /// exactly a country, territory or capital name becomes GPE; a capitalized demonym outside any mention becomes NORP.
+/// Whole documents also get <see cref="NerDocumentConsistency"/> (one type per name, missed repeats of a name).
 /// Thread-safe: scratch buffers are per thread; nothing is allocated per token.
 /// </summary>
-public sealed class NerTagger(NerModel model)
+public sealed class NerTagger(NerModel model, bool documentPass = true)
 {
     public const string Gpe = "GPE";
     public const string Norp = "NORP";
@@ -21,9 +22,66 @@ public sealed class NerTagger(NerModel model)
         public readonly ulong[] Features = new ulong[NerFeatures.MaxFeatures];
         public float[] Scores = new float[64];
         public readonly List<NerSpan> Spans = [];
+        public readonly NerDocumentConsistency Document = new();
     }
 
     public NerModel Model { get; } = model;
+
+    /// <summary>Whether whole documents get the document pass (<see cref="NerDocumentConsistency"/>).</summary>
+    public bool DocumentPass { get; } = documentPass;
+
+    /// <summary>Tags the sentences of one document (forms and UPOS per sentence); one list of mentions per sentence.</summary>
+    public List<NerSpan>[] TagDocument(IReadOnlyList<NerSentence> sentences)
+    {
+        var result = new List<NerSpan>[sentences.Count];
+        var doc = (t_scratch ??= new Scratch()).Document;
+        doc.Clear();
+        for (int k = 0; k < sentences.Count; k++)
+        {
+            var forms = sentences[k].Forms; var upos = sentences[k].Upos;
+            var s = Prepare(forms.Length);
+            for (int i = 0; i < forms.Length; i++)
+                NerFeatures.Compute(forms[i], UposIds.Of(upos?[i]), Model.CaseStats, ref s.Words[i]);
+            Decode(s, forms.Length);
+            result[k] = [.. s.Spans];
+            if (DocumentPass) doc.AddSentence(s.Words.AsSpan(0, forms.Length), s.Spans);
+        }
+        if (DocumentPass) doc.Resolve(result);
+        return result;
+    }
+
+    /// <summary>Tags every sentence of a document's tokens; appends mentions (document token indices) to <paramref name="output"/>.</summary>
+    public void TagDocument(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, List<EntityMention> output)
+    {
+        if (!DocumentPass)
+        {
+            foreach (var sentence in sentences) Tag(text, tokens.Slice(sentence.FirstToken, sentence.TokenCount), sentence.FirstToken, output);
+            return;
+        }
+        var perSentence = new List<NerSpan>[sentences.Length];
+        var doc = (t_scratch ??= new Scratch()).Document;
+        doc.Clear();
+        for (int k = 0; k < sentences.Length; k++)
+        {
+            var st = tokens.Slice(sentences[k].FirstToken, sentences[k].TokenCount);
+            var s = Prepare(st.Length);
+            for (int i = 0; i < st.Length; i++)
+                NerFeatures.Compute(text.AsSpan(st[i].Span.Start, st[i].Span.Length), UposIds.Of(st[i].Upos), Model.CaseStats, ref s.Words[i]);
+            Decode(s, st.Length);
+            perSentence[k] = [.. s.Spans];
+            doc.AddSentence(s.Words.AsSpan(0, st.Length), s.Spans);
+        }
+        doc.Resolve(perSentence);
+        for (int k = 0; k < sentences.Length; k++)
+        {
+            int first = sentences[k].FirstToken;
+            foreach (var m in perSentence[k])
+            {
+                var a = tokens[first + m.Start].Span; var b = tokens[first + m.Start + m.Length - 1].Span;
+                output.Add(new EntityMention(new TextSpan(a.Start, b.End), m.Type, first + m.Start, m.Length));
+            }
+        }
+    }
 
     /// <summary>Tags one sentence given as word forms and UPOS tags (null entries allowed).</summary>
     public List<NerSpan> Tag(IReadOnlyList<string> forms, IReadOnlyList<string?>? upos)

@@ -21,8 +21,7 @@ public sealed class NerStage(NerModel model, string modelName, string sha256) : 
     {
         var tokens = document.Get(NlpLayers.Tokens);
         var mentions = new List<EntityMention>();
-        foreach (var s in document.Get(NlpLayers.Sentences))
-            _tagger.Tag(document.Text.Text, tokens.AsSpan(s.FirstToken, s.TokenCount), s.FirstToken, mentions);
+        _tagger.TagDocument(document.Text.Text, tokens, document.Get(NlpLayers.Sentences), mentions);
         return document.With(NlpLayers.Entities, mentions.ToArray());
     }
 }

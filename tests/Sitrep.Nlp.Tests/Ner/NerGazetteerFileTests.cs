@@ -2,10 +2,29 @@ using Sitrep.Nlp.Ner;
 
 namespace Sitrep.Nlp.Tests.Ner;
 
-/// <summary>Lint of data/models/ner/gazetteer.tsv (format in data/models/ner/FORMAT.md).</summary>
+/// <summary>Lint of data/models/ner/gazetteer*.tsv (format in data/models/ner/FORMAT.md).</summary>
 public sealed class NerGazetteerFileTests
 {
     private static readonly string s_path = NlpTestData.Repo("data", "models", "ner", "gazetteer.tsv");
+
+    public static TheoryData<string> Lists()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in Directory.GetFiles(NlpTestData.Repo("data", "models", "ner"), "gazetteer*.tsv").Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileName(f));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Lists))]
+    public void Every_gazetteer_list_is_well_formed_and_has_no_duplicates(string file)
+    {
+        var entries = NerGazetteerFile.Read(NlpTestData.Repo("data", "models", "ner", file));
+        Assert.NotEmpty(entries);
+        var keys = new HashSet<(GazetteerType, string)>();
+        foreach (var e in entries)
+            Assert.True(keys.Add((e.Type, e.Key)), $"{file}: duplicate {e.Type} '{e.Key}'");
+    }
 
     [Fact]
     public void Gazetteer_list_is_well_formed_and_has_no_duplicates()

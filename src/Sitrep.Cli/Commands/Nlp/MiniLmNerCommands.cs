@@ -26,7 +26,7 @@ public static class MiniLmNerCommands
         var train = NerCorpus.WithPredictedUpos(settings.Train.SelectMany(f => NerCorpus.Read(f)), pos);
         var dev = settings.Dev is null ? null : NerCorpus.WithPredictedUpos(NerCorpus.Read(settings.Dev), pos);
         var gazetteer = settings.Kb == "none" ? [] : TrainNerCommand.Gazetteer(KnowledgeBase.Load(KbPaths.Find(settings.Kb) ?? throw new DirectoryNotFoundException("No knowledge base folder found; use --kb.")));
-        if (settings.GazetteerFile is not null) gazetteer.AddRange(NerGazetteerFile.Read(settings.GazetteerFile));
+        foreach (var g in settings.GazetteerFiles) gazetteer.AddRange(NerGazetteerFile.Read(g));
         using var encoder = MiniLmEncoder.Load();
         var sw = Stopwatch.StartNew();
         // Vectors per file (a file given several times is encoded once).
@@ -43,7 +43,7 @@ public static class MiniLmNerCommands
         if (trainVectors.Count != train.Count) throw new InvalidOperationException("Vectors and sentences disagree.");
 
         var command = "sitrep train ner --variant minilm " + string.Join(' ', settings.Train.Select(t => "--train " + t))
-            + (settings.Dev is null ? "" : " --dev " + settings.Dev) + (settings.GazetteerFile is null ? "" : " --gazetteer " + settings.GazetteerFile) + " --out " + settings.Out
+            + (settings.Dev is null ? "" : " --dev " + settings.Dev) + string.Concat(settings.GazetteerFiles.Select(g => " --gazetteer " + g)) + " --out " + settings.Out
             + string.Create(CultureInfo.InvariantCulture, $" --epochs {settings.Epochs} --seed {settings.Seed} --min-count {settings.MinCount} --scale {settings.Scale} --context {settings.Context}");
         var options = new ContextualNerTrainingOptions
         {

@@ -49,12 +49,24 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         public string? Kb { get; init; }
 
         [CommandOption("--gazetteer <FILE>")]
-        [Description("Extra gazetteer list (TYPE<TAB>NAME, see data/models/ner/FORMAT.md) compiled into the model beside the KB phrases.")]
-        public string? GazetteerFile { get; init; }
+        [Description("Extra gazetteer list (TYPE<TAB>NAME, see data/models/ner/FORMAT.md) compiled into the model beside the KB phrases; repeat the option for several.")]
+        public string[] GazetteerFiles { get; init; } = [];
 
         [CommandOption("--manifest <FILE>")]
         [Description("Write the model's manifest (sha256, licence, data, command, dev scores) to this file.")]
         public string? Manifest { get; init; }
+
+        [CommandOption("--cv <FILE>")]
+        [Description("Cross-validate instead of writing a model: split FILE's documents into --folds folds (document index mod folds); for each fold, train on every --train file with that fold's documents taken out of FILE's copies, score the fold, and print the pooled P/R/F1.")]
+        public string? Cv { get; init; }
+
+        [CommandOption("--cv-errors <FILE>")]
+        [Description("With --cv: write every held-out sentence with a missed or spurious mention (gold and predicted) to FILE.")]
+        public string? CvErrors { get; init; }
+
+        [CommandOption("--folds <N>")]
+        [DefaultValue(5)]
+        public int Folds { get; init; } = 5;
 
         [CommandOption("--variant <NAME>")]
         [Description("sparse (the default model) or minilm (adds MiniLM token vectors; see --scale, --context, --vector-cache).")]
@@ -78,8 +90,11 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         if (settings.Train.Length == 0) return ValidationResult.Error("--train: give at least one file.");
         foreach (var t in settings.Train) if (!File.Exists(t)) return ValidationResult.Error($"--train: no file '{t}'.");
         if (settings.Dev is not null && !File.Exists(settings.Dev)) return ValidationResult.Error($"--dev: no file '{settings.Dev}'.");
-        if (settings.GazetteerFile is not null && !File.Exists(settings.GazetteerFile)) return ValidationResult.Error($"--gazetteer: no file '{settings.GazetteerFile}'.");
-        if (string.IsNullOrWhiteSpace(settings.Out)) return ValidationResult.Error("--out: give the model file to write.");
+        foreach (var g in settings.GazetteerFiles) if (!File.Exists(g)) return ValidationResult.Error($"--gazetteer: no file '{g}'.");
+        if (settings.Cv is not null && !File.Exists(settings.Cv)) return ValidationResult.Error($"--cv: no file '{settings.Cv}'.");
+        if (settings.Cv is not null && settings.Folds < 2) return ValidationResult.Error("--folds must be at least 2.");
+        if (settings.Cv is not null && settings.Variant != "sparse") return ValidationResult.Error("--cv: only for the sparse variant.");
+        if (settings.Cv is null && string.IsNullOrWhiteSpace(settings.Out)) return ValidationResult.Error("--out: give the model file to write.");
         if (settings.Epochs < 1) return ValidationResult.Error("--epochs must be at least 1.");
         if (settings.MinCount < 1) return ValidationResult.Error("--min-count must be at least 1.");
         if (EvalPosCommand.ResolveModel(settings.PosModel) is null) return ValidationResult.Error("No POS model found; use --pos-model.");
@@ -93,12 +108,16 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         if (settings.Variant == "minilm") return MiniLmNerCommands.Train(settings);
         var err = Consoles.Error;
         var pos = new PosTagger(PosModel.Load(EvalPosCommand.ResolveModel(settings.PosModel)!));
-        var train = NerCorpus.WithPredictedUpos(settings.Train.SelectMany(f => NerCorpus.Read(f)), pos);
-        var dev = settings.Dev is null ? null : NerCorpus.WithPredictedUpos(NerCorpus.Read(settings.Dev), pos);
+        // Each file is read and POS-tagged once, however often it is repeated (repeating a file weights it).
+        var files = settings.Train.Distinct(StringComparer.Ordinal)
+            .ToDictionary(f => f, f => NerCorpus.WithPredictedUpos(NerCorpus.Read(f), pos), StringComparer.Ordinal);
         var gazetteer = settings.Kb == "none" ? [] : Gazetteer(KnowledgeBase.Load(KbPaths.Find(settings.Kb) ?? throw new DirectoryNotFoundException("No knowledge base folder found; use --kb.")));
-        if (settings.GazetteerFile is not null) gazetteer.AddRange(NerGazetteerFile.Read(settings.GazetteerFile));
+        foreach (var g in settings.GazetteerFiles) gazetteer.AddRange(NerGazetteerFile.Read(g));
+        if (settings.Cv is not null) return NerCrossValidation.Run(settings, files, pos, gazetteer);
+        var train = settings.Train.SelectMany(f => files[f]).ToList();
+        var dev = settings.Dev is null ? null : NerCorpus.WithPredictedUpos(NerCorpus.Read(settings.Dev), pos);
         var command = "sitrep train ner " + string.Join(' ', settings.Train.Select(t => "--train " + t))
-            + (settings.Dev is null ? "" : " --dev " + settings.Dev) + (settings.GazetteerFile is null ? "" : " --gazetteer " + settings.GazetteerFile) + " --out " + settings.Out
+            + (settings.Dev is null ? "" : " --dev " + settings.Dev) + string.Concat(settings.GazetteerFiles.Select(g => " --gazetteer " + g)) + " --out " + settings.Out
             + string.Create(CultureInfo.InvariantCulture, $" --epochs {settings.Epochs} --seed {settings.Seed} --min-count {settings.MinCount}");
         var options = new NerTrainingOptions
         {
