@@ -28,6 +28,12 @@ internal static class NerMentionRules
             int a = i;
             while (a <= j && s_titles.Contains(words[a].Lower)) a++;
             if (model.Types[type] != "PER" && a <= j) a = i;
+            // A capitalized given name the tagger left outside a person ("Sergei | Shoigu") belongs to the person.
+            if (model.Types[type] == "PER" && a <= j)
+            {
+                int free = spans.Count > 0 ? spans[^1].Start + spans[^1].Length : 0;
+                while (a - 1 >= free && classes[a - 1] == 0 && words[a - 1].Cap && (words[a - 1].Gaz & FirstNameUnit) != 0) a--;
+            }
             if (a <= j) spans.Add(new NerSpan(a, j - a + 1, Refine(model, words, a, j - a + 1, model.Types[type])));
             i = j + 1;
         }
@@ -66,6 +72,7 @@ internal static class NerMentionRules
     }
 
     private const uint OrgUnit = 1u << ((int)GazetteerType.Organization * 4 + 3);
+    private const uint FirstNameUnit = 1u << ((int)GazetteerType.FirstName * 4 + 3);
 
     private const uint GazStarts = 1u << (int)GazetteerType.Person * 4 | 1u << (int)GazetteerType.Organization * 4 | 1u << (int)GazetteerType.Gpe * 4;
 
