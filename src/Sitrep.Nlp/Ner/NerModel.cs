@@ -161,6 +161,37 @@ internal sealed class NerLinear
 
     public int FeatureCount => _keys.Length;
 
+    /// <summary>
+    /// The mean of several models' weights over the union of their features (weights below <paramref name="prune"/> in
+    /// absolute value dropped): one model as accurate as the vote of perceptrons trained in different orders, as fast as one.
+    /// </summary>
+    internal static NerLinear Average(IReadOnlyList<NerLinear> models, float prune)
+    {
+        var sums = new SortedDictionary<ulong, float[]>();
+        int nc = models.Max(m => m._classes.Length == 0 ? 0 : m._classes.Max()) + 1;
+        foreach (var m in models)
+            for (int i = 0; i < m._keys.Length; i++)
+            {
+                if (!sums.TryGetValue(m._keys[i], out var row)) sums[m._keys[i]] = row = new float[nc];
+                for (int j = m._rowStart[i]; j < m._rowStart[i + 1]; j++) row[m._classes[j]] += m._weights[j];
+            }
+        var keys = new List<ulong>(); var rowStart = new List<int>(); var cls = new List<byte>(); var wts = new List<float>();
+        foreach (var (key, row) in sums)
+        {
+            int before = cls.Count;
+            for (int c = 0; c < row.Length; c++)
+            {
+                float w = row[c] / models.Count;
+                if (Math.Abs(w) < prune) continue;
+                cls.Add((byte)c); wts.Add(w);
+            }
+            if (cls.Count == before) continue;
+            keys.Add(key); rowStart.Add(before);
+        }
+        rowStart.Add(cls.Count);
+        return new NerLinear([.. keys], [.. rowStart], [.. cls], [.. wts]);
+    }
+
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         scores.Clear();

@@ -96,6 +96,21 @@ public static class NerTrainer
         return new NerModel(Types, caseStats, gazetteer, linear, options.Description);
     }
 
+    /// <summary>
+    /// Trains <paramref name="bags"/> models that differ only in their seed (the order of the training sentences) and averages
+    /// their weights into one model. One bag is <see cref="Train"/>.
+    /// </summary>
+    public static NerModel TrainBagged(IReadOnlyList<NerSentence> train, IReadOnlyList<NerSentence>? dev, IReadOnlyList<GazetteerEntry> gazetteer, NerTrainingOptions options, int bags)
+    {
+        if (bags <= 1) return Train(train, dev, gazetteer, options);
+        var models = new NerModel[bags];
+        for (int b = 0; b < bags; b++) models[b] = Train(train, null, gazetteer, options with { Seed = options.Seed + b });
+        var first = models[0];
+        var linear = NerLinear.Average([.. models.Select(m => m.Weights)], options.PruneBelow);
+        options.Log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{bags} bags averaged: {linear.FeatureCount} features"));
+        return new NerModel([.. first.Types], first.CaseStatsList, first.Gazetteer.Entries, linear, options.Description);
+    }
+
     private static NerLinear Build(ulong[] keys, float[] w, double[] u, long step, int nc, float prune, out int kept)
     {
         var outKeys = new List<ulong>(); var rowStart = new List<int>();

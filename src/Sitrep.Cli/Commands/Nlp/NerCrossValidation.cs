@@ -32,7 +32,7 @@ internal static class NerCrossValidation
             }
             var heldIndex = Enumerable.Range(0, cvSentences.Count).Where(i => fold[i] == f).ToList();
             var held = heldIndex.Select(i => cvSentences[i]).ToList();
-            var model = NerTrainer.Train(train, null, gazetteer, options);
+            var model = NerTrainer.TrainBagged(train, null, gazetteer, options, settings.Bag);
             var tagger = new NerTagger(model);
             var predicted = NerEvaluation.Tag(tagger, held).Select(s => (IReadOnlyList<NerSpan>)s).ToList();
             for (int j = 0; j < heldIndex.Count; j++) predictions[heldIndex[j]] = [.. predicted[j]];

@@ -56,6 +56,11 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         [Description("Write the model's manifest (sha256, licence, data, command, dev scores) to this file.")]
         public string? Manifest { get; init; }
 
+        [CommandOption("--bag <N>")]
+        [Description("Train N models with seeds seed, seed+1, ... and average their weights into one (default 1).")]
+        [DefaultValue(1)]
+        public int Bag { get; init; } = 1;
+
         [CommandOption("--cv <FILE>")]
         [Description("Cross-validate instead of writing a model: split FILE's documents into --folds folds (document index mod folds); for each fold, train on every --train file with that fold's documents taken out of FILE's copies, score the fold, and print the pooled P/R/F1.")]
         public string? Cv { get; init; }
@@ -118,7 +123,7 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         var dev = settings.Dev is null ? null : NerCorpus.WithPredictedUpos(NerCorpus.Read(settings.Dev), pos);
         var command = "sitrep train ner " + string.Join(' ', settings.Train.Select(t => "--train " + t))
             + (settings.Dev is null ? "" : " --dev " + settings.Dev) + string.Concat(settings.GazetteerFiles.Select(g => " --gazetteer " + g)) + " --out " + settings.Out
-            + string.Create(CultureInfo.InvariantCulture, $" --epochs {settings.Epochs} --seed {settings.Seed} --min-count {settings.MinCount}");
+            + string.Create(CultureInfo.InvariantCulture, $" --epochs {settings.Epochs} --seed {settings.Seed} --min-count {settings.MinCount}") + (settings.Bag > 1 ? " --bag " + settings.Bag.ToString(CultureInfo.InvariantCulture) : "");
         var options = new NerTrainingOptions
         {
             Epochs = settings.Epochs,
@@ -129,7 +134,7 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
             Log = m => err.MarkupLine(Markup.Escape(m)),
         };
         var sw = Stopwatch.StartNew();
-        var model = NerTrainer.Train(train, dev, gazetteer, options);
+        var model = NerTrainer.TrainBagged(train, dev, gazetteer, options, settings.Bag);
         model.Save(settings.Out);
         var seconds = sw.Elapsed.TotalSeconds;
         var devScores = dev is null ? null : NerEvaluation.Score(new NerTagger(model), dev);
