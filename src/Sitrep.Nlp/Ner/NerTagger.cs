@@ -38,13 +38,9 @@ public sealed class NerTagger(NerModel model, bool documentPass = true)
         doc.Clear();
         for (int k = 0; k < sentences.Count; k++)
         {
-            var forms = sentences[k].Forms; var upos = sentences[k].Upos;
-            var s = Prepare(forms.Length);
-            for (int i = 0; i < forms.Length; i++)
-                NerFeatures.Compute(forms[i], UposIds.Of(upos?[i]), Model.CaseStats, ref s.Words[i]);
-            Decode(s, forms.Length);
+            var s = TagForms(sentences[k].Forms, sentences[k].Upos);
             result[k] = [.. s.Spans];
-            if (DocumentPass) doc.AddSentence(s.Words.AsSpan(0, forms.Length), s.Spans);
+            if (DocumentPass) doc.AddSentence(s.Words.AsSpan(0, sentences[k].Forms.Length), s.Spans);
         }
         if (DocumentPass) doc.Resolve(result);
         return result;
@@ -63,47 +59,47 @@ public sealed class NerTagger(NerModel model, bool documentPass = true)
         doc.Clear();
         for (int k = 0; k < sentences.Length; k++)
         {
-            var st = tokens.Slice(sentences[k].FirstToken, sentences[k].TokenCount);
-            var s = Prepare(st.Length);
-            for (int i = 0; i < st.Length; i++)
-                NerFeatures.Compute(text.AsSpan(st[i].Span.Start, st[i].Span.Length), UposIds.Of(st[i].Upos), Model.CaseStats, ref s.Words[i]);
-            Decode(s, st.Length);
+            var s = TagTokens(text, tokens.Slice(sentences[k].FirstToken, sentences[k].TokenCount));
             perSentence[k] = [.. s.Spans];
-            doc.AddSentence(s.Words.AsSpan(0, st.Length), s.Spans);
+            doc.AddSentence(s.Words.AsSpan(0, sentences[k].TokenCount), s.Spans);
         }
         doc.Resolve(perSentence);
-        for (int k = 0; k < sentences.Length; k++)
-        {
-            int first = sentences[k].FirstToken;
-            foreach (var m in perSentence[k])
-            {
-                var a = tokens[first + m.Start].Span; var b = tokens[first + m.Start + m.Length - 1].Span;
-                output.Add(new EntityMention(new TextSpan(a.Start, b.End), m.Type, first + m.Start, m.Length));
-            }
-        }
+        for (int k = 0; k < sentences.Length; k++) AddMentions(tokens, sentences[k].FirstToken, perSentence[k], output);
     }
 
     /// <summary>Tags one sentence given as word forms and UPOS tags (null entries allowed).</summary>
-    public List<NerSpan> Tag(IReadOnlyList<string> forms, IReadOnlyList<string?>? upos)
+    public List<NerSpan> Tag(IReadOnlyList<string> forms, IReadOnlyList<string?>? upos) => [.. TagForms(forms, upos).Spans];
+
+    /// <summary>Tags the tokens of one sentence of <paramref name="text"/>; appends mentions (document token indices) to <paramref name="output"/>.</summary>
+    public void Tag(string text, ReadOnlySpan<Token> tokens, int firstToken, List<EntityMention> output) =>
+        AddMentions(tokens, 0, TagTokens(text, tokens).Spans, output, firstToken);
+
+    private Scratch TagForms(IReadOnlyList<string> forms, IReadOnlyList<string?>? upos)
     {
         var s = Prepare(forms.Count);
         for (int i = 0; i < forms.Count; i++)
             NerFeatures.Compute(forms[i], UposIds.Of(upos?[i]), Model.CaseStats, ref s.Words[i]);
         Decode(s, forms.Count);
-        return [.. s.Spans];
+        return s;
     }
 
-    /// <summary>Tags the tokens of one sentence of <paramref name="text"/>; appends mentions (document token indices) to <paramref name="output"/>.</summary>
-    public void Tag(string text, ReadOnlySpan<Token> tokens, int firstToken, List<EntityMention> output)
+    private Scratch TagTokens(string text, ReadOnlySpan<Token> tokens)
     {
         var s = Prepare(tokens.Length);
         for (int i = 0; i < tokens.Length; i++)
             NerFeatures.Compute(text.AsSpan(tokens[i].Span.Start, tokens[i].Span.Length), UposIds.Of(tokens[i].Upos), Model.CaseStats, ref s.Words[i]);
         Decode(s, tokens.Length);
-        foreach (var m in s.Spans)
+        return s;
+    }
+
+    /// <summary>Sentence-relative mentions over <c>tokens[first..]</c> as document mentions; token indices are shifted by <paramref name="indexBase"/> (default: <paramref name="first"/>).</summary>
+    private static void AddMentions(ReadOnlySpan<Token> tokens, int first, List<NerSpan> spans, List<EntityMention> output, int? indexBase = null)
+    {
+        int offset = indexBase ?? first;
+        foreach (var m in spans)
         {
-            var a = tokens[m.Start].Span; var b = tokens[m.Start + m.Length - 1].Span;
-            output.Add(new EntityMention(new TextSpan(a.Start, b.End), m.Type, firstToken + m.Start, m.Length));
+            var a = tokens[first + m.Start].Span; var b = tokens[first + m.Start + m.Length - 1].Span;
+            output.Add(new EntityMention(new TextSpan(a.Start, b.End), m.Type, offset + m.Start, m.Length));
         }
     }
 
