@@ -409,29 +409,21 @@ public sealed partial class TimexTagger
             case Rule.Holiday:
             {
                 var name = Regex.Replace(g[1].Value, @"\s+", " ");
-                int? y = g[2].Success ? Int(g[2]) : null;
-                var (mon, day) = name switch
+                int? y = g[2].Success ? Int(g[2]) : ctx.Narrative ? ctx.RefYear : null;
+                if (y is null && refDay is { } r && Holidays.Date(name, r.Year) is { } thisYear)
                 {
-                    "Christmas Eve" => (12, 24), "Christmas" or "Christmas Day" => (12, 25), "New Year's Eve" => (12, 31),
-                    "New Year's Day" or "New Year's" => (1, 1), "Independence Day" => (7, 4), "Halloween" => (10, 31), "Valentine's Day" => (2, 14),
-                    _ => (0, 0),
-                };
-                if (y is null && refDay is { } r)
-                {
+                    // Without a year, the tense picks this year's holiday or the one before or after it.
                     var tense = TenseOf(c, ctx);
-                    int month = mon == 0 ? (name.StartsWith("Labor", StringComparison.Ordinal) ? 9 : name.StartsWith("Memorial", StringComparison.Ordinal) ? 5 : 11) : mon;
-                    y = tense == TenseHint.Future ? (month >= r.Month ? r.Year : r.Year + 1) : tense == TenseHint.Past ? (month <= r.Month ? r.Year : r.Year - 1) : r.Year;
+                    // A week is under way from its first day, Palm Sunday for Holy Week.
+                    if (Holidays.IsWeek(name)) thisYear = thisYear.AddDays(-7);
+                    y = tense == TenseHint.Future ? (thisYear >= r ? r.Year : r.Year + 1) : tense == TenseHint.Past ? (thisYear <= r ? r.Year : r.Year - 1) : r.Year;
                 }
-                if (mon == 0)
+                if (y is not { } yy || Holidays.Date(name, yy) is not { } d)
                 {
-                    if (y is not { } yy) return new Norm(TimexType.Date, "XXXX", Anchor: "none");
-                    // U.S. Election Day: the Tuesday after the first Monday in November.
-                    DateOnly? d = name.StartsWith("Election", StringComparison.Ordinal) ? (NthWeekday(yy, 11, 1, 1) is { } em ? AddDays(em, 1) : null)
-                        : name.StartsWith("Labor", StringComparison.Ordinal) ? NthWeekday(yy, 9, 1, 1)
-                        : name.StartsWith("Memorial", StringComparison.Ordinal) ? LastWeekday(yy, 5, 1) : NthWeekday(yy, 11, 4, 4);
-                    return d is null ? null : new Norm(TimexType.Date, Day(d.Value));
+                    if (Holidays.IsWeek(name)) return new Norm(TimexType.Date, "XXXX-WXX", Anchor: "none");
+                    return new Norm(TimexType.Date, Holidays.FixedDate(name) is { } f ? string.Create(CultureInfo.InvariantCulture, $"XXXX-{f.Month:D2}-{f.Day:D2}") : "XXXX", Anchor: "none");
                 }
-                return new Norm(TimexType.Date, y is { } y3 ? Day(new DateOnly(y3, mon, day)) : string.Create(CultureInfo.InvariantCulture, $"XXXX-{mon:D2}-{day:D2}"));
+                return new Norm(TimexType.Date, Holidays.IsWeek(name) ? Week(d) : Day(d));
             }
             case Rule.RefDay:
             {
@@ -560,19 +552,6 @@ public sealed partial class TimexTagger
 
     private static int SeasonIndex(int month) => month switch { 3 or 4 or 5 => 1, 6 or 7 or 8 => 2, 9 or 10 or 11 => 3, _ => month == 12 ? 4 : 0 };
     private static int SeasonIndex(string code) => code switch { "SP" => 1, "SU" => 2, "FA" => 3, _ => 4 };
-
-    private static DateOnly? NthWeekday(int y, int month, int isoDow, int n)
-    {
-        var d = new DateOnly(y, month, 1);
-        int shift = (isoDow - IsoDow(d) + 7) % 7;
-        return TryDate(y, month, 1 + shift + 7 * (n - 1));
-    }
-
-    private static DateOnly? LastWeekday(int y, int month, int isoDow)
-    {
-        var d = new DateOnly(y, month, DateTime.DaysInMonth(y, month));
-        return AddDays(d, -((IsoDow(d) - isoDow + 7) % 7));
-    }
 
     private static DateOnly WeekendOf(DateOnly r, TenseHint tense)
     {
@@ -864,6 +843,12 @@ public sealed partial class TimexTagger
             if (!pm && h == 12) h = 0;
         }
         else if (h > 24) return null;
+        // "4 in the morning", "8 o'clock in the evening": the part of the day sets a.m. or p.m.
+        if (!g[3].Success && g["pod"].Success && h is >= 1 and <= 12)
+        {
+            if (g["pod"].Value.Equals("morning", StringComparison.OrdinalIgnoreCase)) { if (h == 12) h = 0; }
+            else if (h != 12) h += 12;
+        }
         TimeSpan? zone = g[5].Success ? TimeZones.Offset(g[5].Value) : null;
         var d = g[6].Success ? DayFromWord(g[6].Value, c, ctx) : ctx.Narrative ? ctx.LastDay : ctx.LastDay ?? ctx.Dct;
         var t = string.Create(CultureInfo.InvariantCulture, $"T{h:D2}:{mi:D2}");

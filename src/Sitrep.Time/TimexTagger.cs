@@ -367,15 +367,21 @@ public sealed partial class TimexTagger
             }
             case Rule.Time:
             {
-                if (m.Groups[3].Success || m.Groups[4].Success) return int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture) is >= 1 and <= 12;
+                if (m.Groups[3].Success || m.Groups[4].Success || m.Groups["pod"].Success) return int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture) is >= 1 and <= 12;
                 // A bare number before a zone must look like a clock time: "14:30 GMT".
                 return m.Groups[2].Success && m.Groups[5].Success;
             }
             case Rule.Slash:
                 return !(m.Index > 0 && text[m.Index - 1] is '$');
             case Rule.SetAdverb:
+            {
                 // "average daily volume" is a per-day statistic, not a recurrence.
-                return PrevWord(text, m.Index, out _) is not ("average" or "avg");
+                if (PrevWord(text, m.Index, out _) is "average" or "avg") return false;
+                // "the Communist Party daily Granma": a newspaper, named by the capitalized word after it.
+                int q = m.Index + m.Length;
+                while (q < text.Length && text[q] is ' ' or '\t') q++;
+                return !(m.Value.Equals("daily", StringComparison.OrdinalIgnoreCase) && char.IsLower(m.Value[0]) && q < text.Length && char.IsUpper(text[q]));
+            }
             case Rule.RefDay:
                 return true;
             case Rule.NoonMidnight:

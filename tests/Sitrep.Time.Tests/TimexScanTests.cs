@@ -11,6 +11,7 @@ public sealed class TimexScanTests
     [InlineData("two wee\u212As ago; \u212Aeep it; e\u017Fcape; caf\u00E9 Tuesday; \u201CJan. 5\u201D; \u00E9Monday")]
     [InlineData("x2004 a12/3/2004 abcMonday _Monday\u00E9Monday 5pm GMT; 1830 GMT; the 21st century; year-end; 3-year-old")]
     [InlineData("April 24 and 25, Sept. 3-11, 1862; 1861-1863 and 1915-17; a day-long, decades-long feud; 5 1/2 hours; two more weeks; Election Day")]
+    [InlineData("Easter week; Easter Sunday; Eastern Europe; Good Friday; Martin Luther King Jr. Day; May Day; at 4 in the morning; the daily Granma")]
     public void Scan_equals_full_scan(string text) => Assert.Empty(TimexTagger.ScanMismatches(text));
 
     [Fact]

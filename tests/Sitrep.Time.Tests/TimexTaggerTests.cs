@@ -130,6 +130,18 @@ public sealed class TimexTaggerTests
     [InlineData("The decree on the clergy (1791) angered many priests.", "2023-08-30", "1791", "1791")]
     // ... and, being an aside, does not move a narrative's reference year.
     [InlineData("The revolt spread in 1792, as in 1790, and grew in 1793. The decree on the clergy (1791) had angered many. On 17 August the army marched.", "2023-08-30", "17 August", "1793-08-17")]
+    // Holidays: Easter and the feasts counted from it (Gregorian computus), U.S. weekday-rule holidays, fixed dates; tense picks the year.
+    [InlineData("Pilgrims crowded the square on Easter Sunday.", "2024-04-02", "Easter Sunday", "2024-03-31")]
+    [InlineData("The ceasefire is meant to hold until Easter.", "2025-03-10", "Easter", "2025-04-20")]
+    [InlineData("Protesters prayed as Easter week began.", "2000-04-17", "Easter week", "2000-W16")]
+    [InlineData("The talks broke down on Good Friday.", "2019-04-25", "Good Friday", "2019-04-19")]
+    [InlineData("Schools closed for Martin Luther King Jr. Day.", "2023-01-20", "Martin Luther King Jr. Day", "2023-01-16")]
+    [InlineData("Veterans marched in Moscow on Victory Day.", "2023-05-12", "Victory Day", "2023-05-09")]
+    [InlineData("The summit opened before Christmas.", "2023-01-10", "Christmas", "2022-12-25")]
+    [InlineData("The offensive is expected to resume after Christmas.", "2023-11-20", "Christmas", "2023-12-25")]
+    // A clock hour with its part of the day.
+    [InlineData("He left the house at 4 in the morning.", "2000-04-07", "4 in the morning", "2000-04-07T04:00")]
+    [InlineData("The shelling started at 9 o'clock in the evening.", "2023-08-30", "9 o'clock in the evening", "2023-08-30T21:00")]
     public void Added_rules(string text, string dct, string extent, string value)
     {
         var timexes = Tag(text, dct);
@@ -161,6 +173,9 @@ public sealed class TimexTaggerTests
     [InlineData("Prices on March 1 to 2 million buyers fell.", "2")]
     [InlineData("Police came on June 5 and 6 other people were detained.", "6")]
     [InlineData("See the survey in pp. 1861-1863 of the journal.", "1861-1863")]
+    // "daily" before a title names a newspaper.
+    [InlineData("A letter was printed in the Communist Party daily Granma on Friday.", "daily")]
+    [InlineData("The Russian daily Kommersant reported the deal.", "daily")]
     public void Not_temporal_expressions(string text, string notTimex)
     {
         var timexes = Tag(text, "2023-08-30");
