@@ -235,6 +235,98 @@ internal static class NerFeatures
         f[k++] = NerHash.F(45, gz, t1);
         return k;
     }
+
+    /// <summary>
+    /// The features of word <paramref name="i"/> that do not depend on the previous classes: <see cref="Extract"/> minus
+    /// <see cref="ExtractHistory"/>, the same hashes. A beam scores them once per word, not once per hypothesis.
+    /// </summary>
+    public static int ExtractStatic(ReadOnlySpan<NerWord> words, int i, Span<ulong> f)
+    {
+        ref readonly var w = ref words[i];
+        ref readonly var wm1 = ref i >= 1 ? ref words[i - 1] : ref Start;
+        ref readonly var wm2 = ref i >= 2 ? ref words[i - 2] : ref Start;
+        ref readonly var wp1 = ref i + 1 < words.Length ? ref words[i + 1] : ref End;
+        ref readonly var wp2 = ref i + 2 < words.Length ? ref words[i + 2] : ref End;
+        ulong first = i == 0 ? 1UL : 2UL;
+        int k = 0;
+        f[k++] = NerHash.F(0, 1);
+        f[k++] = NerHash.F(1, w.Lower);
+        f[k++] = NerHash.F(2, w.Exact);
+        f[k++] = NerHash.F(3, w.Shape);
+        f[k++] = NerHash.F(4, w.P3);
+        f[k++] = NerHash.F(5, w.S2);
+        f[k++] = NerHash.F(6, w.S3);
+        f[k++] = NerHash.F(7, w.S4);
+        f[k++] = NerHash.F(8, w.Flags);
+        f[k++] = NerHash.F(9, w.Upos);
+        f[k++] = NerHash.F(10, wm1.Upos, w.Upos);
+        f[k++] = NerHash.F(11, w.Upos, wp1.Upos);
+        f[k++] = NerHash.F(12, wm1.Lower);
+        f[k++] = NerHash.F(13, wp1.Lower);
+        f[k++] = NerHash.F(14, wm2.Lower);
+        f[k++] = NerHash.F(15, wp2.Lower);
+        f[k++] = NerHash.F(16, wm1.ShortShape, w.ShortShape);
+        f[k++] = NerHash.F(17, w.ShortShape, wp1.ShortShape);
+        f[k++] = NerHash.F(22, first, w.Shape);
+        f[k++] = NerHash.F(23, wm1.Lower, w.Lower);
+        f[k++] = NerHash.F(24, w.Lower, wp1.Lower);
+        f[k++] = NerHash.F(26, w.Case, w.ShortShape);
+        f[k++] = NerHash.F(27, NerHash.F(27, first, w.Case), w.Flags);
+        f[k++] = NerHash.F(28, wp1.Case, wp1.ShortShape);
+        f[k++] = NerHash.F(29, wm1.Case, wm1.ShortShape);
+        f[k++] = NerHash.F(30, wm1.Upos, wm1.Lower);
+        f[k++] = NerHash.F(31, wp1.Upos, wp1.Lower);
+        f[k++] = NerHash.F(32, wm1.S3);
+        f[k++] = NerHash.F(33, wp1.S3);
+        f[k++] = NerHash.F(35, wm2.Upos, wm1.Upos);
+        f[k++] = NerHash.F(36, wp1.Upos, wp2.Upos);
+        f[k++] = NerHash.F(37, w.P2);
+        f[k++] = NerHash.F(38, w.P4);
+        f[k++] = NerHash.F(50, w.Sent, w.Flags);
+        f[k++] = NerHash.F(51, NerHash.F(51, w.Sent, w.Case), first);
+        f[k++] = NerHash.F(53, NerHash.F(53, w.Sent, wm1.ShortShape), w.ShortShape);
+        f[k++] = NerHash.F(54, wm1.Lower, w.ShortShape);
+        f[k++] = NerHash.F(55, w.ShortShape, wp1.Lower);
+        f[k++] = NerHash.F(56, wp1.Lower, wp2.Lower);
+        f[k++] = NerHash.F(57, wm2.Lower, wm1.Lower);
+        f[k++] = NerHash.F(58, wp1.S4);
+        f[k++] = NerHash.F(59, wp1.Case, w.Case);
+        f[k++] = NerHash.F(60, Gaz(wp2));
+        f[k++] = NerHash.F(61, Gaz(wm1), w.ShortShape);
+        uint g = w.Gaz;
+        while (g != 0)
+        {
+            int bit = System.Numerics.BitOperations.TrailingZeroCount(g);
+            g &= g - 1;
+            f[k++] = NerHash.F(40, (ulong)bit + 1);
+            f[k++] = NerHash.F(41, (ulong)bit + 1, w.Flags);
+        }
+        f[k++] = NerHash.F(42, Gaz(w), w.Cap ? 1UL : 2UL);
+        f[k++] = NerHash.F(44, Gaz(wp1));
+        return k;
+    }
+
+    /// <summary>Number of features <see cref="ExtractHistory"/> writes.</summary>
+    public const int HistoryFeatures = 9;
+
+    /// <summary>The features of word <paramref name="i"/> that depend on the two previous classes (-1 = sentence start).</summary>
+    public static int ExtractHistory(ReadOnlySpan<NerWord> words, int i, int prev1, int prev2, Span<ulong> f)
+    {
+        ref readonly var w = ref words[i];
+        ref readonly var wm1 = ref i >= 1 ? ref words[i - 1] : ref Start;
+        ref readonly var wp1 = ref i + 1 < words.Length ? ref words[i + 1] : ref End;
+        ulong t1 = (ulong)(prev1 + 2), t2 = (ulong)(prev2 + 2);
+        f[0] = NerHash.F(18, t1);
+        f[1] = NerHash.F(19, t1, t2);
+        f[2] = NerHash.F(20, t1, w.ShortShape);
+        f[3] = NerHash.F(21, t1, w.Lower);
+        f[4] = NerHash.F(25, t1, w.Upos);
+        f[5] = NerHash.F(34, t1, wp1.ShortShape);
+        f[6] = NerHash.F(52, w.Sent, t1);
+        f[7] = NerHash.F(43, Gaz(wm1), t1);
+        f[8] = NerHash.F(45, Gaz(w), t1);
+        return HistoryFeatures;
+    }
 }
 
 /// <summary>Open-addressing map from well-mixed 64-bit keys to 64-bit values (the low bits index the table directly).</summary>

@@ -38,6 +38,35 @@ public static class NerGazetteerFile
                 throw new FormatException($"{path}:{lineNo}: a name has 1 to {GazetteerEntry.MaxTokens} tokens");
             result.Add(new GazetteerEntry(tokens, type));
         }
+        return Split(result);
+    }
+
+    /// <summary>
+    /// The entries, each followed by its form with hyphenated words split as UD English splits them ("Coca - Cola",
+    /// "al - Qaeda"), so that names match gold-tokenized text as well as Sitrep's own tokens.
+    /// </summary>
+    public static List<GazetteerEntry> Split(IEnumerable<GazetteerEntry> entries)
+    {
+        var result = new List<GazetteerEntry>();
+        foreach (var e in entries)
+        {
+            result.Add(e);
+            if (!e.Tokens.Any(IsHyphenated)) continue;
+            var split = e.Tokens.SelectMany(t => IsHyphenated(t) ? SplitHyphens(t) : [t]).ToArray();
+            if (split.Length <= GazetteerEntry.MaxTokens) result.Add(new GazetteerEntry(split, e.Type));
+        }
         return result;
+    }
+
+    private static bool IsHyphenated(string token) => token.Length > 2 && token.IndexOf('-', 1) > 0 && token[^1] != '-';
+
+    private static IEnumerable<string> SplitHyphens(string token)
+    {
+        var parts = token.Split('-');
+        for (int k = 0; k < parts.Length; k++)
+        {
+            if (k > 0) yield return "-";
+            if (parts[k].Length > 0) yield return parts[k];
+        }
     }
 }

@@ -24,7 +24,11 @@ public static class NerManifest
             ["kind"] = "ner",
             ["version"] = "1.0." + NerModel.FormatVersion.ToString(CultureInfo.InvariantCulture),
             ["file"] = Path.GetFileName(modelPath),
-            ["format_version"] = NerModel.FormatVersion,
+            ["format_version"] = options.DecodeBeam > 1 ? NerModel.BeamFormatVersion : NerModel.FormatVersion,
+            ["decoder"] = options.DecodeBeam > 1 ? string.Create(CultureInfo.InvariantCulture, $"beam search over BIO classes, width {options.DecodeBeam}") : "greedy left to right over BIO classes",
+            ["training"] = options.TrainBeam >= 1
+                ? string.Create(CultureInfo.InvariantCulture, $"structured averaged perceptron: beam search of width {options.TrainBeam} per sentence, {(options.Update == NerBeamUpdate.Early ? "early" : "max-violation")} updates")
+                : "averaged perceptron, one update per word with predicted history",
             ["sha256"] = sha,
             ["size_bytes"] = new FileInfo(modelPath).Length,
             ["licence"] = Licence,

@@ -17,6 +17,8 @@ internal static class NerMentionRules
             {
                 if (TryNorp(model, words, classes, i, out int len)) { spans.Add(new NerSpan(i, len, NerTagger.Norp)); i += len; }
                 else if (IsOrgAcronym(model, words, i)) { spans.Add(new NerSpan(i, 1, "ORG")); i++; }
+                else if (TryGazetteerOrg(model, words, classes, i, out int olen)) { spans.Add(new NerSpan(i, olen, "ORG")); i += olen; }
+                else if (TryFirstName(model, words, classes, i, out int plen)) { spans.Add(new NerSpan(i, plen, "PER")); i += plen; }
                 else i++;
                 continue;
             }
@@ -37,12 +39,36 @@ internal static class NerMentionRules
             if (a <= j) spans.Add(new NerSpan(a, j - a + 1, Refine(model, words, a, j - a + 1, model.Types[type])));
             i = j + 1;
         }
+        MergeIntoOrganizations(words, spans);
+    }
+
+    private static readonly HashSet<ulong> s_corporate = [.. Hashes("inc. inc ltd. ltd corp. corp llc plc co. gmbh ag s.a. pvt.")];
+
+    /// <summary>
+    /// A place or person name directly before an organization is part of it ("Chicago | Symphony Orchestra", "El Paso | Energy"),
+    /// and a lone corporate suffix after a comma closes the name before it ("Google , | Inc.").
+    /// </summary>
+    private static void MergeIntoOrganizations(ReadOnlySpan<NerWord> words, List<NerSpan> spans)
+    {
+        for (int k = spans.Count - 1; k > 0; k--)
+        {
+            var prev = spans[k - 1]; var cur = spans[k];
+            if (cur.Type != "ORG") continue;
+            int gap = cur.Start - (prev.Start + prev.Length);
+            bool adjacent = gap == 0 && prev.Type is "LOC" or "PER" or NerTagger.Gpe;
+            bool suffix = cur.Length == 1 && s_corporate.Contains(words[cur.Start].Lower) && gap == 1 && words[cur.Start - 1].Lower == s_comma;
+            if (!adjacent && !suffix) continue;
+            spans[k - 1] = new NerSpan(prev.Start, cur.Start + cur.Length - prev.Start, "ORG");
+            spans.RemoveAt(k);
+        }
     }
 
     private static string Refine(NerModel model, ReadOnlySpan<NerWord> words, int start, int length, string type)
     {
         if (type is "ORG" or "LOC" && (model.Gazetteer.TypesOf(words, start, length) & 1UL << (int)GazetteerType.Gpe) != 0) return NerTagger.Gpe;
         if (length == 1 && IsOrgAcronym(model, words, start)) return "ORG";
+        // An all-caps word alone is an acronym, and acronyms name organizations and places, almost never persons.
+        if (type == "PER" && length == 1 && ((words[start].Flags - 1) & 16) != 0) return "ORG";
         // A place-like name the gazetteer knows only as an organization (a seat of government: "Kremlin") is the organization.
         if (type == "LOC" && model.Gazetteer.TypesOf(words, start, length) == 1UL << (int)GazetteerType.Organization) return "ORG";
         return type;
@@ -71,6 +97,67 @@ internal static class NerMentionRules
         return model.Gazetteer.TypesOf(words, i, 1) == 1UL << (int)GazetteerType.Organization;
     }
 
+    /// <summary>
+    /// An untagged capitalized phrase that is exactly a gazetteer organization and nothing else ("Google", "Hezbollah",
+    /// "International Atomic Energy Agency"), whose first word is not usually written in lower case: an organization.
+    /// </summary>
+    private static bool TryGazetteerOrg(NerModel model, ReadOnlySpan<NerWord> words, ReadOnlySpan<int> classes, int i, out int length)
+    {
+        length = 0;
+        var w = words[i];
+        if (!w.Cap || (w.Gaz & (OrgUnit | OrgBegin)) == 0) return false;
+        // Case: 1 unseen in training, 2 mostly lower case, 3 mixed, 4 mostly capitalized, 5 mostly upper case.
+        if (w.Case is 2 or 3 || i == 0 && w.Case == 1) return false;
+        int max = Math.Min(model.Gazetteer.MaxTokens, words.Length - i);
+        for (int len = max; len >= 1; len--)
+        {
+            bool free = true;
+            for (int j = i; j < i + len && free; j++) free = classes[j] == 0;
+            if (!free) continue;
+            if (len > 1 && !words[i + len - 1].Cap) continue;
+            if (model.Gazetteer.TypesOf(words, i, len) == 1UL << (int)GazetteerType.Organization) { length = len; return true; }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// An untagged capitalized given name (not usually written in lower case, and not a place or organization name) followed by a
+    /// capitalized surname, or standing where names stand in mail and reviews: alone in a short line ("Kay Mann"), as the
+    /// addressee opening a sentence ("Ginny , please ..."), or after a greeting ("Good morning Debra").
+    /// </summary>
+    private static bool TryFirstName(NerModel model, ReadOnlySpan<NerWord> words, ReadOnlySpan<int> classes, int i, out int length)
+    {
+        length = 0;
+        var w = words[i];
+        if (!w.Cap || (w.Gaz & FirstNameUnit) == 0 || w.Case is 2 or 3 || ((w.Flags - 1) & 16) != 0) return false;
+        const ulong nameTypes = 1UL << (int)GazetteerType.FirstName | 1UL << (int)GazetteerType.Surname | 1UL << (int)GazetteerType.Person;
+        if ((model.Gazetteer.TypesOf(words, i, 1) & ~nameTypes) != 0) return false;
+        int n = words.Length;
+        bool nextName = i + 1 < n && classes[i + 1] == 0 && words[i + 1].Cap && words[i + 1].Case is 1 or 4 && ((words[i + 1].Flags - 1) & 16) == 0
+            && (model.Gazetteer.TypesOf(words, i + 1, 1) & ~nameTypes) == 0;
+        if (nextName) { length = 2; return true; }
+        bool shortLine = n <= 3;
+        bool vocative = i == 0 && n > 1 && words[1].Lower == s_comma;
+        bool greeted = i > 0 && s_greetings.Contains(words[i - 1].Lower);
+        if (shortLine || vocative || greeted) { length = 1; return true; }
+        return false;
+    }
+
+    private static readonly ulong s_comma = Hashes(",").Single();
+    private static readonly HashSet<ulong> s_greetings = [.. Hashes("hi hello dear morning afternoon evening welcome thanks thank hey congratulations congrats")];
+
+    private static IEnumerable<ulong> Hashes(string words)
+    {
+        var w = new NerWord();
+        var empty = new UInt64Table([]);
+        foreach (var t in words.Split(' '))
+        {
+            NerFeatures.Compute(t, 0, empty, ref w);
+            yield return w.Lower;
+        }
+    }
+
+    private const uint OrgBegin = 1u << ((int)GazetteerType.Organization * 4);
     private const uint OrgUnit = 1u << ((int)GazetteerType.Organization * 4 + 3);
     private const uint FirstNameUnit = 1u << ((int)GazetteerType.FirstName * 4 + 3);
 
@@ -85,7 +172,7 @@ internal static class NerMentionRules
         {
             int last = start + len - 1;
             bool inside = true;
-            for (int k = end + 1; k <= last && inside; k++) inside = classes[k] != 0;
+            for (int k = end + 1; k <= last && inside; k++) inside = classes[k] != 0 || k < last && words[k].Flags - 1 == 2; // "Coca | - | Cola"
             if (!inside || last + 1 < words.Length && classes[last + 1] != 0 && (classes[last + 1] - 1) % 2 == 1) continue;
             ulong t = model.Gazetteer.TypesOf(words, start, len);
             if ((t & 1UL << (int)GazetteerType.Gpe) != 0) type = NerTagger.Gpe;

@@ -4,9 +4,10 @@ using System.Text;
 namespace Sitrep.Nlp.Ner;
 
 /// <summary>
-/// A trained NER model: a greedy BIO tagger (averaged perceptron, hashed features), the word-case statistics and the gazetteer
-/// it was trained with. Classes: 0 = O, then B, I for each type in <see cref="Types"/>. (BIO rather than BILOU: a greedy
-/// tagger cannot see where a mention ends, and BILOU's forced continuations after a wrong I glued words onto names.)
+/// A trained NER model: a BIO tagger (averaged perceptron, hashed features; decoded greedily or with a beam, see
+/// <see cref="DecodeBeam"/>), the word-case statistics and the gazetteer it was trained with. Classes: 0 = O, then B, I for
+/// each type in <see cref="Types"/>. (BIO rather than BILOU: a greedy tagger cannot see where a mention ends, and BILOU's
+/// forced continuations after a wrong I glued words onto names.)
 /// </summary>
 public sealed class NerModel
 {
@@ -14,11 +15,15 @@ public sealed class NerModel
     /// <summary>2: the feature templates of NER model 1.2 (prefixes, sentence case profile, more context); a format-1 model
     /// would be read with features it was not trained on, so it is refused.</summary>
     public const int FormatVersion = 2;
+    /// <summary>3: format 2 plus the decoder's beam width after the description. Written only for a beam wider than 1, so a
+    /// greedy model keeps format 2 and its bytes.</summary>
+    public const int BeamFormatVersion = 3;
 
     internal NerModel(string[] types, IReadOnlyList<KeyValuePair<ulong, ulong>> caseStats, IReadOnlyList<GazetteerEntry> gazetteer,
-        NerLinear weights, string description)
+        NerLinear weights, string description, int decodeBeam = 1)
     {
-        Types = types; CaseStatsList = caseStats; Weights = weights; Description = description;
+        if (decodeBeam < 1) throw new ArgumentOutOfRangeException(nameof(decodeBeam), "The beam width is at least 1.");
+        Types = types; CaseStatsList = caseStats; Weights = weights; Description = description; DecodeBeam = decodeBeam;
         CaseStats = new UInt64Table(caseStats);
         Gazetteer = new NerGazetteer(gazetteer);
         ClassCount = 1 + 2 * types.Length;
@@ -29,6 +34,10 @@ public sealed class NerModel
     public IReadOnlyList<string> Types { get; }
     public int ClassCount { get; }
     public string Description { get; }
+    /// <summary>Beam width the tagger decodes with by default (1 = greedy).</summary>
+    public int DecodeBeam { get; }
+    /// <summary>The format this model is saved in: <see cref="FormatVersion"/>, or <see cref="BeamFormatVersion"/> for a beam wider than 1.</summary>
+    public int FileFormatVersion => DecodeBeam > 1 ? BeamFormatVersion : FormatVersion;
     internal IReadOnlyList<KeyValuePair<ulong, ulong>> CaseStatsList { get; }
     internal UInt64Table CaseStats { get; }
     internal NerGazetteer Gazetteer { get; }
@@ -67,8 +76,9 @@ public sealed class NerModel
     {
         using var w = new BinaryWriter(stream, new UTF8Encoding(false), leaveOpen: true);
         w.Write(Magic);
-        w.Write(FormatVersion);
+        w.Write(FileFormatVersion);
         w.Write(Description);
+        if (DecodeBeam > 1) w.Write(DecodeBeam);
         w.Write("fnv1a64+splitmix64/utf16");
         w.Write(Types.Count); foreach (var t in Types) w.Write(t);
         var cs = CaseStatsList.OrderBy(p => p.Key).ToArray();
@@ -92,8 +102,11 @@ public sealed class NerModel
         using var r = new BinaryReader(new BufferedStream(stream, 1 << 16), new UTF8Encoding(false), leaveOpen: true);
         if (r.ReadString() != Magic) throw new InvalidDataException("Not a Sitrep NER model.");
         int version = r.ReadInt32();
-        if (version != FormatVersion) throw new InvalidDataException($"NER model format {version} is not supported (expected {FormatVersion}).");
+        if (version is not (FormatVersion or BeamFormatVersion))
+            throw new InvalidDataException($"NER model format {version} is not supported (expected {FormatVersion} or {BeamFormatVersion}).");
         var description = r.ReadString();
+        int beam = version == BeamFormatVersion ? r.ReadInt32() : 1;
+        if (beam < 1) throw new InvalidDataException($"NER model beam width {beam} is not valid.");
         if (r.ReadString() != "fnv1a64+splitmix64/utf16") throw new InvalidDataException("Unknown feature hashing in the NER model.");
         var types = new string[r.ReadInt32()];
         for (int i = 0; i < types.Length; i++) types[i] = string.Intern(r.ReadString());
@@ -109,8 +122,11 @@ public sealed class NerModel
         }
         var weights = NerLinear.Read(r);
         if (r.ReadString() != "END") throw new InvalidDataException("NER model is truncated.");
-        return new NerModel(types, cs, gaz, weights, description);
+        return new NerModel(types, cs, gaz, weights, description, beam);
     }
+
+    /// <summary>The same model decoded with another beam width.</summary>
+    public NerModel WithDecodeBeam(int beam) => beam == DecodeBeam ? this : new NerModel([.. Types], CaseStatsList, Gazetteer.Entries, Weights, Description, beam);
 
     public static string Sha256(string path) => Sitrep.Core.DataFileHash.Sha256(path);
 }

@@ -3,12 +3,13 @@ using Sitrep.Core;
 namespace Sitrep.Nlp.Ner;
 
 /// <summary>
-/// Greedy BIO tagging with a <see cref="NerModel"/>, then type refinement from the gazetteer: an ORG or LOC mention that is
-/// exactly a country, territory or capital name becomes GPE; a capitalized demonym outside any mention becomes NORP.
+/// BIO tagging with a <see cref="NerModel"/> (beam search, <see cref="NerBeam"/>; width 1 is greedy left to right), then
+/// type refinement from the gazetteer: an ORG or LOC mention that is exactly a country, territory or capital name becomes
+/// GPE; a capitalized demonym outside any mention becomes NORP.
 /// Whole documents also get <see cref="NerDocumentConsistency"/> (one type per name, missed repeats of a name).
 /// Thread-safe: scratch buffers are per thread; nothing is allocated per token.
 /// </summary>
-public sealed class NerTagger(NerModel model, bool documentPass = true)
+public sealed class NerTagger(NerModel model, bool documentPass = true, int beam = 0)
 {
     public const string Gpe = "GPE";
     public const string Norp = "NORP";
@@ -20,12 +21,21 @@ public sealed class NerTagger(NerModel model, bool documentPass = true)
         public NerWord[] Words = new NerWord[64];
         public int[] Classes = new int[64];
         public readonly ulong[] Features = new ulong[NerFeatures.MaxFeatures];
+        public readonly ulong[] History = new ulong[NerFeatures.HistoryFeatures];
         public float[] Scores = new float[64];
+        // One search per width (a thread may serve taggers with different widths), made on first use.
+        public readonly NerBeam?[] Beams = new NerBeam?[MaxBeam + 1];
         public readonly List<NerSpan> Spans = [];
         public readonly NerDocumentConsistency Document = new();
     }
 
     public NerModel Model { get; } = model;
+
+    /// <summary>Beam width of the decoder: the constructor's when positive, else the model's (<see cref="NerModel.DecodeBeam"/>).</summary>
+    public int Beam { get; } = beam > 0 ? Math.Min(beam, MaxBeam) : Math.Min(model.DecodeBeam, MaxBeam);
+
+    /// <summary>The widest beam the tagger runs: 56 (previous, class) states exist, so a wider beam only costs memory.</summary>
+    public const int MaxBeam = 64;
 
     /// <summary>Whether whole documents get the document pass (<see cref="NerDocumentConsistency"/>).</summary>
     public bool DocumentPass { get; } = documentPass;
@@ -122,22 +132,162 @@ public sealed class NerTagger(NerModel model, bool documentPass = true)
         NerMentionRules.Spans(Model, words, classes, s.Spans);
     }
 
-    private void Classify(Scratch s, ReadOnlySpan<NerWord> words, Span<int> classes)
+    private void Classify(Scratch s, Span<NerWord> words, Span<int> classes)
     {
-        var m = Model;
-        int nc = m.ClassCount;
-        var scores = s.Scores.AsSpan(0, nc);
-        var allowed = m.Allowed;
-        int p1 = -1, p2 = -1;
-        for (int i = 0; i < words.Length; i++)
+        var beam = s.Beams[Beam];
+        if (beam is null || beam.Classes != Model.ClassCount) s.Beams[Beam] = beam = new NerBeam(Model.ClassCount, Model.Allowed, Beam);
+        var scorer = new Scorer(Model.Weights, s.Words, words.Length, Model.ClassCount, s.Features, s.History, s.Scores);
+        beam.Search(ref scorer, words.Length);
+        beam.Trace(words.Length - 1, 0, classes);
+    }
+
+    /// <summary>The model's scores: the history-free features once per word, the nine history features per hypothesis.</summary>
+    private struct Scorer(NerLinear weights, NerWord[] words, int n, int nc, ulong[] features, ulong[] history, float[] wordScores) : INerScorer
+    {
+        private int _i;
+
+        public void Begin(int i)
         {
-            int nf = NerFeatures.Extract(words, i, p1, p2, s.Features);
-            m.Weights.Score(s.Features.AsSpan(0, nf), scores);
-            int row = (p1 + 1) * nc, best = -1;
-            for (int c = 0; c < nc; c++)
-                if (allowed[row + c] && (best < 0 || scores[c] > scores[best])) best = c;
-            classes[i] = best;
-            p2 = p1; p1 = best;
+            _i = i;
+            var w = words.AsSpan(0, n);
+            int nf = NerFeatures.ExtractStatic(w, i, features);
+            weights.Score(features.AsSpan(0, nf), wordScores.AsSpan(0, nc));
+        }
+
+        public readonly void Local(int p1, int p2, Span<float> scores)
+        {
+            NerFeatures.ExtractHistory(words.AsSpan(0, n), _i, p1, p2, history);
+            weights.Score(history, scores);
+            for (int c = 0; c < scores.Length; c++) scores[c] = wordScores[c] + scores[c];
+        }
+    }
+}
+
+/// <summary>Local class scores of one sentence: the history-free part once per word, then one call per hypothesis.</summary>
+internal interface INerScorer
+{
+    /// <summary>Moves to word <paramref name="i"/> (called once per word, in order).</summary>
+    void Begin(int i);
+
+    /// <summary>Writes the scores of every class at the current word after classes <paramref name="p1"/>, <paramref name="p2"/>.</summary>
+    void Local(int p1, int p2, Span<float> scores);
+}
+
+/// <summary>
+/// Beam search over BIO classes (Collins &amp; Roark 2004) with the two previous classes as each hypothesis' state. Hypotheses
+/// with the same state have the same future, so only the best of them is kept (recombination): a wide beam becomes the exact
+/// second-order Viterbi search. Ties go to the earlier candidate (lower parent rank, then lower class), so width 1 is
+/// exactly the greedy tagger. Every position's beam is kept for the back-trace and for training's violation search.
+/// Reused across sentences; nothing is allocated per word once the buffers have grown.
+/// </summary>
+internal sealed class NerBeam
+{
+    private readonly int _nc;
+    private readonly bool[] _allowed;
+    private int[] _cls = new int[256];
+    private int[] _back = new int[256];
+    private double[] _score = new double[256];
+    private int[] _count = new int[64];
+    private readonly float[] _local;
+    // Candidates of one step: score, parent rank, class; the best candidate of each state; the step's sorted top list.
+    private readonly double[] _candScore;
+    private readonly int[] _candParent, _candClass;
+    private readonly int[] _stateCand, _stateStamp, _states;
+    private readonly int[] _top;
+    private int _stamp;
+
+    public NerBeam(int classCount, bool[] allowed, int width)
+    {
+        _nc = classCount; _allowed = allowed;
+        Width = Math.Max(1, width);
+        _local = new float[classCount];
+        _candScore = new double[Width * classCount];
+        _candParent = new int[Width * classCount]; _candClass = new int[Width * classCount];
+        _stateCand = new int[classCount * (classCount + 1)];
+        _stateStamp = new int[_stateCand.Length];
+        _states = new int[_stateCand.Length];
+        _top = new int[Width];
+    }
+
+    public int Width { get; }
+    public int Classes => _nc;
+
+    /// <summary>Hypotheses kept at word <paramref name="i"/> of the last search (best first).</summary>
+    public int Count(int i) => _count[i];
+    public int Class(int i, int rank) => _cls[i * Width + rank];
+    public int Parent(int i, int rank) => _back[i * Width + rank];
+    public double Score(int i, int rank) => _score[i * Width + rank];
+
+    /// <summary>Searches a sentence of <paramref name="n"/> words; the best sequence is then <see cref="Trace"/>(n - 1, 0).</summary>
+    public void Search<T>(ref T scorer, int n) where T : struct, INerScorer
+    {
+        int k = Width, nc = _nc;
+        if (_cls.Length < n * k) { int size = Math.Max(n * k, _cls.Length * 2); _cls = new int[size]; _back = new int[size]; _score = new double[size]; }
+        if (_count.Length < n) _count = new int[Math.Max(n, _count.Length * 2)];
+        var local = _local.AsSpan();
+        for (int i = 0; i < n; i++)
+        {
+            scorer.Begin(i);
+            int parents = i == 0 ? 1 : _count[i - 1], candidates = 0, states = 0;
+            if (++_stamp == int.MaxValue) { Array.Clear(_stateStamp); _stamp = 1; }
+            for (int b = 0; b < parents; b++)
+            {
+                int p1 = -1, p2 = -1;
+                double prev = 0;
+                if (i > 0)
+                {
+                    int at = (i - 1) * k + b;
+                    p1 = _cls[at]; prev = _score[at];
+                    if (i > 1) p2 = _cls[(i - 2) * k + _back[at]];
+                }
+                scorer.Local(p1, p2, local);
+                int row = (p1 + 1) * nc;
+                for (int c = 0; c < nc; c++)
+                {
+                    if (!_allowed[row + c]) continue;
+                    double s = prev + local[c];
+                    int state = c * (nc + 1) + p1 + 1;
+                    if (_stateStamp[state] == _stamp)
+                    {
+                        int old = _stateCand[state];
+                        if (s > _candScore[old]) { _candScore[old] = s; _candParent[old] = b; }
+                        continue;
+                    }
+                    _stateStamp[state] = _stamp;
+                    _stateCand[state] = candidates;
+                    _states[states++] = candidates;
+                    _candScore[candidates] = s; _candParent[candidates] = b; _candClass[candidates] = c;
+                    candidates++;
+                }
+            }
+            // Top k of the states' best candidates, by score, then by candidate order (insertion keeps the earlier on ties).
+            int kept = 0;
+            for (int j = 0; j < states; j++)
+            {
+                int cand = _states[j];
+                double s = _candScore[cand];
+                if (kept == k && !(s > _candScore[_top[kept - 1]])) continue;
+                int pos = kept < k ? kept++ : kept - 1;
+                while (pos > 0 && s > _candScore[_top[pos - 1]]) { _top[pos] = _top[pos - 1]; pos--; }
+                _top[pos] = cand;
+            }
+            _count[i] = kept;
+            for (int r = 0; r < kept; r++)
+            {
+                int cand = _top[r], at = i * k + r;
+                _cls[at] = _candClass[cand]; _back[at] = _candParent[cand]; _score[at] = _candScore[cand];
+            }
+        }
+    }
+
+    /// <summary>Writes the classes of hypothesis <paramref name="rank"/> at word <paramref name="last"/> into <paramref name="classes"/>[0..last].</summary>
+    public void Trace(int last, int rank, Span<int> classes)
+    {
+        for (int i = last; i >= 0; i--)
+        {
+            int at = i * Width + rank;
+            classes[i] = _cls[at];
+            rank = _back[at];
         }
     }
 }

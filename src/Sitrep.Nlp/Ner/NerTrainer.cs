@@ -11,10 +11,28 @@ public sealed record NerTrainingOptions
     /// <summary>Averaged weights with an absolute value below this are pruned from the saved model.</summary>
     public float PruneBelow { get; init; } = 0.1f;
     public string Description { get; init; } = "";
+    /// <summary>Beam width the saved model decodes with (stored in the model when wider than 1).</summary>
+    public int DecodeBeam { get; init; } = 1;
+    /// <summary>0: the classic per-word perceptron with greedy history. N ≥ 1: structured perceptron over whole sentences
+    /// decoded with a beam of width N, updated at the point given by <see cref="Update"/>.</summary>
+    public int TrainBeam { get; init; }
+    public NerBeamUpdate Update { get; init; } = NerBeamUpdate.MaxViolation;
     public Action<string>? Log { get; init; }
 }
 
-/// <summary>Averaged-perceptron training of the greedy BIO tagger: single-threaded and seeded, so the same data gives the same bytes.</summary>
+/// <summary>Where structured training updates a sentence whose best beam hypothesis is wrong.</summary>
+public enum NerBeamUpdate
+{
+    /// <summary>At the first word where the gold prefix falls out of the beam, or at the end (Collins &amp; Roark 2004).</summary>
+    Early,
+    /// <summary>At the prefix where the best hypothesis beats the gold prefix by the most (Huang, Fayong &amp; Guo 2012).</summary>
+    MaxViolation,
+}
+
+/// <summary>
+/// Averaged-perceptron training of the BIO tagger, per word with greedy history or per sentence with beam search
+/// (<see cref="NerTrainingOptions.TrainBeam"/>): single-threaded and seeded, so the same data gives the same bytes.
+/// </summary>
 public static class NerTrainer
 {
     public static readonly string[] Types = ["PER", "ORG", "LOC"];
@@ -45,6 +63,7 @@ public static class NerTrainer
         var fbuf = new ulong[NerFeatures.MaxFeatures];
         ulong rng = (ulong)options.Seed * 0x9E3779B97F4A7C15UL + 1;
         var order = Enumerable.Range(0, examples.Length).ToArray();
+        var structured = options.TrainBeam >= 1 ? new StructuredState(nc, allowed, options.TrainBeam, w, rows) : null;
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             for (int i = order.Length - 1; i > 0; i--)
@@ -57,6 +76,12 @@ public static class NerTrainer
             foreach (var e in order)
             {
                 var ex = examples[e];
+                if (structured is not null)
+                {
+                    errors += structured.Train(ex.Words, ex.Gold, options.Update, w, u, step);
+                    total += ex.Words.Length; step += ex.Words.Length;
+                    continue;
+                }
                 int p1 = -1, p2 = -1;
                 for (int i = 0; i < ex.Words.Length; i++)
                 {
@@ -81,11 +106,13 @@ public static class NerTrainer
                     p2 = p1; p1 = pred;
                 }
             }
-            var msg = string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}: train class acc {100.0 * (total - errors) / total:0.00}");
+            var msg = structured is null
+                ? string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}: train class acc {100.0 * (total - errors) / total:0.00}")
+                : string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}: {errors} of {examples.Length} sentences updated");
             if (dev is not null)
             {
                 var tmp = Build(keys, w, u, step, nc, options.PruneBelow, out _);
-                var model = new NerModel(Types, caseStats, gazetteer, tmp, "");
+                var model = new NerModel(Types, caseStats, gazetteer, tmp, "", options.DecodeBeam);
                 var sc = NerEvaluation.Score(new NerTagger(model), dev);
                 msg += string.Create(CultureInfo.InvariantCulture, $", dev P {sc.Overall.Precision:0.00} R {sc.Overall.Recall:0.00} F1 {sc.Overall.F1:0.00}");
             }
@@ -93,7 +120,7 @@ public static class NerTrainer
         }
         var linear = Build(keys, w, u, step, nc, options.PruneBelow, out int kept);
         log(string.Create(CultureInfo.InvariantCulture, $"{linear.FeatureCount} features, {kept} weights after pruning"));
-        return new NerModel(Types, caseStats, gazetteer, linear, options.Description);
+        return new NerModel(Types, caseStats, gazetteer, linear, options.Description, options.DecodeBeam);
     }
 
     /// <summary>
@@ -108,7 +135,7 @@ public static class NerTrainer
         var first = models[0];
         var linear = NerLinear.Average([.. models.Select(m => m.Weights)], options.PruneBelow);
         options.Log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{bags} bags averaged: {linear.FeatureCount} features"));
-        return new NerModel([.. first.Types], first.CaseStatsList, first.Gazetteer.Entries, linear, options.Description);
+        return new NerModel([.. first.Types], first.CaseStatsList, first.Gazetteer.Entries, linear, options.Description, options.DecodeBeam);
     }
 
     private static NerLinear Build(ulong[] keys, float[] w, double[] u, long step, int nc, float prune, out int kept)
@@ -222,5 +249,127 @@ public static class NerTrainer
         int row = (prev + 1) * nc, best = -1;
         for (int c = 0; c < nc; c++) if (allowed[row + c] && (best < 0 || scores[c] > scores[best])) best = c;
         return best;
+    }
+
+    /// <summary>
+    /// Structured perceptron step for one sentence: beam search with the current weights (<see cref="NerBeam"/>, the decoder's
+    /// search), then, if the best hypothesis is wrong, +1 for the gold prefix's features and −1 for the best hypothesis' up to
+    /// the update point. Buffers are reused across sentences.
+    /// </summary>
+    private sealed class StructuredState(int nc, bool[] allowed, int width, float[] w, Dictionary<ulong, int> rows)
+    {
+        private readonly NerBeam _beam = new(nc, allowed, width);
+        private readonly ulong[] _fbuf = new ulong[NerFeatures.MaxFeatures];
+        private readonly int[] _static = new int[NerFeatures.MaxFeatures];
+        private readonly int[] _history = new int[NerFeatures.HistoryFeatures];
+        private readonly float[] _wordScores = new float[nc];
+        private readonly float[] _local = new float[nc];
+        private int[] _pred = new int[64];
+        private int[] _goldRank = new int[64];
+        private double[] _goldScore = new double[64];
+
+        /// <summary>Returns 1 when the sentence was updated, else 0.</summary>
+        public int Train(NerWord[] words, int[] gold, NerBeamUpdate update, float[] wt, double[] u, long step)
+        {
+            int n = words.Length;
+            if (_pred.Length < n) { _pred = new int[n * 2]; _goldRank = new int[n * 2]; _goldScore = new double[n * 2]; }
+            var scorer = new DenseScorer(w, rows, words, nc, _fbuf, _static, _history, _wordScores);
+            _beam.Search(ref scorer, n);
+            // The gold prefix's rank in each step's beam (-1 once it has fallen out) and its score under the same weights.
+            int rank = 0;
+            double g = 0;
+            var scorer2 = new DenseScorer(w, rows, words, nc, _fbuf, _static, _history, _wordScores);
+            for (int i = 0; i < n; i++)
+            {
+                scorer2.Begin(i);
+                scorer2.Local(i >= 1 ? gold[i - 1] : -1, i >= 2 ? gold[i - 2] : -1, _local);
+                g += _local[gold[i]];
+                _goldScore[i] = g;
+                int found = -1;
+                if (rank >= 0)
+                    for (int r = 0; r < _beam.Count(i) && found < 0; r++)
+                        if (_beam.Class(i, r) == gold[i] && (i == 0 || _beam.Parent(i, r) == rank)) found = r;
+                rank = found;
+                _goldRank[i] = rank;
+            }
+            if (_goldRank[n - 1] == 0) return 0;
+            int at = n - 1;
+            if (update == NerBeamUpdate.Early)
+            {
+                for (int i = 0; i < n; i++) if (_goldRank[i] < 0) { at = i; break; }
+            }
+            else
+            {
+                double worst = double.NegativeInfinity;
+                for (int i = 0; i < n; i++)
+                {
+                    if (_goldRank[i] == 0) continue;
+                    double v = _beam.Score(i, 0) - _goldScore[i];
+                    if (v > worst) { worst = v; at = i; }
+                }
+            }
+            _beam.Trace(at, 0, _pred);
+            double c = step;
+            for (int i = 0; i <= at; i++)
+            {
+                int gp1 = i >= 1 ? gold[i - 1] : -1, gp2 = i >= 2 ? gold[i - 2] : -1;
+                int pp1 = i >= 1 ? _pred[i - 1] : -1, pp2 = i >= 2 ? _pred[i - 2] : -1;
+                if (_pred[i] == gold[i] && pp1 == gp1 && pp2 == gp2) continue;
+                int ns = Lookup(NerFeatures.ExtractStatic(words, i, _fbuf), _static);
+                Add(_static, ns, gold[i], _pred[i], wt, u, c);
+                Add(_history, Lookup(NerFeatures.ExtractHistory(words, i, gp1, gp2, _fbuf), _history), gold[i], -1, wt, u, c);
+                Add(_history, Lookup(NerFeatures.ExtractHistory(words, i, pp1, pp2, _fbuf), _history), -1, _pred[i], wt, u, c);
+            }
+            return 1;
+        }
+
+        private int Lookup(int count, int[] idx)
+        {
+            int k = 0;
+            for (int f = 0; f < count; f++) if (rows.TryGetValue(_fbuf[f], out var r)) idx[k++] = r;
+            return k;
+        }
+
+        private void Add(int[] idx, int count, int plus, int minus, float[] wt, double[] u, double c)
+        {
+            if (plus == minus) return;
+            for (int f = 0; f < count; f++)
+            {
+                long b = (long)idx[f] * nc;
+                if (plus >= 0) { wt[b + plus] += 1; u[b + plus] += c; }
+                if (minus >= 0) { wt[b + minus] -= 1; u[b + minus] -= c; }
+            }
+        }
+    }
+
+    /// <summary>Scores from the dense training weights (features not kept by <see cref="SelectFeatures"/> score nothing).</summary>
+    private struct DenseScorer(float[] w, Dictionary<ulong, int> rows, NerWord[] words, int nc, ulong[] fbuf, int[] sidx, int[] hidx, float[] wordScores) : INerScorer
+    {
+        private int _i;
+
+        public void Begin(int i)
+        {
+            _i = i;
+            int n = NerFeatures.ExtractStatic(words, i, fbuf), k = 0;
+            for (int f = 0; f < n; f++) if (rows.TryGetValue(fbuf[f], out var r)) sidx[k++] = r;
+            Array.Clear(wordScores);
+            for (int f = 0; f < k; f++)
+            {
+                long b = (long)sidx[f] * nc;
+                for (int c = 0; c < nc; c++) wordScores[c] += w[b + c];
+            }
+        }
+
+        public readonly void Local(int p1, int p2, Span<float> scores)
+        {
+            int n = NerFeatures.ExtractHistory(words, _i, p1, p2, fbuf), k = 0;
+            for (int f = 0; f < n; f++) if (rows.TryGetValue(fbuf[f], out var r)) hidx[k++] = r;
+            for (int c = 0; c < nc; c++) scores[c] = wordScores[c];
+            for (int f = 0; f < k; f++)
+            {
+                long b = (long)hidx[f] * nc;
+                for (int c = 0; c < nc; c++) scores[c] += w[b + c];
+            }
+        }
     }
 }

@@ -19,9 +19,11 @@ internal static class NerCrossValidation
         var cvSentences = cvFile is not null ? files[cvFile] : NerCorpus.WithPredictedUpos(NerCorpus.Read(settings.Cv!), pos);
         int k = settings.Folds;
         var fold = NerCorpus.DocumentFolds(cvSentences, k);
-        var results = new NerScores[k];
+        var beams = settings.CvBeams is null ? [settings.Beam] : TrainNerCommand.ParseBeams(settings.CvBeams)!;
+        var results = new NerScores[beams.Length, k];
         var predictions = new List<NerSpan>[cvSentences.Count];
-        var options = new NerTrainingOptions { Epochs = settings.Epochs, Seed = settings.Seed, MinFeatureCount = settings.MinCount };
+        var options = TrainNerCommand.TrainingOptions(settings);
+        var sw = System.Diagnostics.Stopwatch.StartNew();
         Parallel.For(0, k, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
         {
             var train = new List<NerSentence>();
@@ -33,26 +35,37 @@ internal static class NerCrossValidation
             var heldIndex = Enumerable.Range(0, cvSentences.Count).Where(i => fold[i] == f).ToList();
             var held = heldIndex.Select(i => cvSentences[i]).ToList();
             var model = NerTrainer.TrainBagged(train, null, gazetteer, options, settings.Bag);
-            var tagger = new NerTagger(model);
-            var predicted = NerEvaluation.Tag(tagger, held).Select(s => (IReadOnlyList<NerSpan>)s).ToList();
-            for (int j = 0; j < heldIndex.Count; j++) predictions[heldIndex[j]] = [.. predicted[j]];
-            results[f] = NerEvaluation.Score(held, predicted);
+            for (int b = 0; b < beams.Length; b++)
+            {
+                var tagger = new NerTagger(model, beam: beams[b]);
+                var predicted = NerEvaluation.Tag(tagger, held).Select(s => (IReadOnlyList<NerSpan>)s).ToList();
+                // The error file shows the first width's predictions.
+                if (b == 0) for (int j = 0; j < heldIndex.Count; j++) predictions[heldIndex[j]] = [.. predicted[j]];
+                results[b, f] = NerEvaluation.Score(held, predicted);
+            }
         });
+        var err = Consoles.Error;
+        err.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{k} folds trained and scored in {sw.Elapsed.TotalSeconds:0.0}s")));
+        if (settings.CvErrors is not null) WriteErrors(settings.CvErrors, cvSentences, predictions);
+        for (int b = 0; b < beams.Length; b++) WriteTable(settings, k, beams[b], Enumerable.Range(0, k).Select(f => results[b, f]).ToArray());
+        return ExitCodes.Ok;
+    }
+
+    private static void WriteTable(TrainNerCommand.Settings settings, int k, int beam, NerScores[] results)
+    {
         var err = Consoles.Error;
         for (int f = 0; f < k; f++)
             err.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                $"fold {f}: {results[f].Sentences} sentences, gold {results[f].Overall.Gold}, P {results[f].Overall.Precision:0.00} R {results[f].Overall.Recall:0.00} F1 {results[f].Overall.F1:0.00}")));
+                $"beam {beam}, fold {f}: {results[f].Sentences} sentences, gold {results[f].Overall.Gold}, P {results[f].Overall.Precision:0.00} R {results[f].Overall.Recall:0.00} F1 {results[f].Overall.F1:0.00}")));
         var pooled = Pool(results);
-        if (settings.CvErrors is not null) WriteErrors(settings.CvErrors, cvSentences, predictions);
         var table = new Table().Border(TableBorder.Simple)
-            .Title(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"NER {k}-fold cross-validation by document on {Path.GetFileName(settings.Cv)}, pooled")));
+            .Title(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"NER {k}-fold cross-validation by document on {Path.GetFileName(settings.Cv)}, pooled, beam {beam}")));
         table.AddColumn("type").AddColumn(new TableColumn("gold").RightAligned()).AddColumn(new TableColumn("predicted").RightAligned())
             .AddColumn(new TableColumn("P").RightAligned()).AddColumn(new TableColumn("R").RightAligned()).AddColumn(new TableColumn("F1").RightAligned());
         foreach (var t in pooled.PerType.Append(pooled.Overall))
             table.AddRow(t.Type, t.Gold.ToString(CultureInfo.InvariantCulture), t.Predicted.ToString(CultureInfo.InvariantCulture),
                 t.Precision.ToString("0.00", CultureInfo.InvariantCulture), t.Recall.ToString("0.00", CultureInfo.InvariantCulture), t.F1.ToString("0.00", CultureInfo.InvariantCulture));
         Consoles.Out.Write(table);
-        return ExitCodes.Ok;
     }
 
     /// <summary>One block per sentence with an error: the words, then "-" for each missed gold mention and "+" for each spurious prediction.</summary>

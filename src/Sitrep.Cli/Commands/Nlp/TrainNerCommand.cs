@@ -61,6 +61,25 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         [DefaultValue(1)]
         public int Bag { get; init; } = 1;
 
+        [CommandOption("--beam <N>")]
+        [Description("Beam width the model decodes with, stored in the model when wider than 1 (default 1 = greedy).")]
+        [DefaultValue(1)]
+        public int Beam { get; init; } = 1;
+
+        [CommandOption("--train-beam <N>")]
+        [Description("0 (default): per-word perceptron with greedy history. N >= 1: structured perceptron, each sentence decoded with a beam of width N and updated where --update says.")]
+        [DefaultValue(0)]
+        public int TrainBeam { get; init; }
+
+        [CommandOption("--update <KIND>")]
+        [Description("With --train-beam: max-violation (default) or early.")]
+        [DefaultValue("max-violation")]
+        public string Update { get; init; } = "max-violation";
+
+        [CommandOption("--cv-beams <LIST>")]
+        [Description("With --cv: score each fold's model with each of these comma-separated beam widths (default: --beam).")]
+        public string? CvBeams { get; init; }
+
         [CommandOption("--cv <FILE>")]
         [Description("Cross-validate instead of writing a model: split FILE's documents into --folds folds (document index mod folds); for each fold, train on every --train file with that fold's documents taken out of FILE's copies, score the fold, and print the pooled P/R/F1.")]
         public string? Cv { get; init; }
@@ -105,6 +124,10 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         if (EvalPosCommand.ResolveModel(settings.PosModel) is null) return ValidationResult.Error("No POS model found; use --pos-model.");
         if (settings.Variant is not ("sparse" or "minilm")) return ValidationResult.Error("--variant: sparse or minilm.");
         if (settings.Context is not (0 or 1)) return ValidationResult.Error("--context: 0 or 1.");
+        if (settings.Beam is < 1 or > 64) return ValidationResult.Error("--beam: 1 to 64.");
+        if (settings.TrainBeam is < 0 or > 64) return ValidationResult.Error("--train-beam: 0 to 64.");
+        if (settings.Update is not ("max-violation" or "early")) return ValidationResult.Error("--update: max-violation or early.");
+        if (settings.CvBeams is not null && ParseBeams(settings.CvBeams) is null) return ValidationResult.Error("--cv-beams: comma-separated widths from 1 to 64.");
         return ValidationResult.Success();
     }
 
@@ -116,21 +139,22 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         // Each file is read and POS-tagged once, however often it is repeated (repeating a file weights it).
         var files = settings.Train.Distinct(StringComparer.Ordinal)
             .ToDictionary(f => f, f => NerCorpus.WithPredictedUpos(NerCorpus.Read(f), pos), StringComparer.Ordinal);
-        var gazetteer = settings.Kb == "none" ? [] : Gazetteer(KnowledgeBase.Load(KbPaths.Find(settings.Kb) ?? throw new DirectoryNotFoundException("No knowledge base folder found; use --kb.")));
+        var gazetteer = settings.Kb == "none" ? [] : NerGazetteerFile.Split(Gazetteer(KnowledgeBase.Load(KbPaths.Find(settings.Kb) ?? throw new DirectoryNotFoundException("No knowledge base folder found; use --kb."))));
         foreach (var g in settings.GazetteerFiles) gazetteer.AddRange(NerGazetteerFile.Read(g));
         if (settings.Cv is not null) return NerCrossValidation.Run(settings, files, pos, gazetteer);
         var train = settings.Train.SelectMany(f => files[f]).ToList();
         var dev = settings.Dev is null ? null : NerCorpus.WithPredictedUpos(NerCorpus.Read(settings.Dev), pos);
         var command = "sitrep train ner " + string.Join(' ', settings.Train.Select(t => "--train " + t))
             + (settings.Dev is null ? "" : " --dev " + settings.Dev) + string.Concat(settings.GazetteerFiles.Select(g => " --gazetteer " + g)) + " --out " + settings.Out
-            + string.Create(CultureInfo.InvariantCulture, $" --epochs {settings.Epochs} --seed {settings.Seed} --min-count {settings.MinCount}") + (settings.Bag > 1 ? " --bag " + settings.Bag.ToString(CultureInfo.InvariantCulture) : "");
-        var options = new NerTrainingOptions
+            + string.Create(CultureInfo.InvariantCulture, $" --epochs {settings.Epochs} --seed {settings.Seed} --min-count {settings.MinCount}") + (settings.Bag > 1 ? " --bag " + settings.Bag.ToString(CultureInfo.InvariantCulture) : "")
+            + (settings.TrainBeam > 0 ? string.Create(CultureInfo.InvariantCulture, $" --train-beam {settings.TrainBeam} --update {settings.Update}") : "")
+            + (settings.Beam > 1 ? " --beam " + settings.Beam.ToString(CultureInfo.InvariantCulture) : "");
+        var options = TrainingOptions(settings) with
         {
-            Epochs = settings.Epochs,
-            Seed = settings.Seed,
-            MinFeatureCount = settings.MinCount,
             Description = "trained on " + string.Join(", ", settings.Train.Select(Path.GetFileName))
-                + string.Create(CultureInfo.InvariantCulture, $"; epochs {settings.Epochs}, seed {settings.Seed}, min-count {settings.MinCount}, {gazetteer.Count} gazetteer phrases"),
+                + string.Create(CultureInfo.InvariantCulture, $"; epochs {settings.Epochs}, seed {settings.Seed}, min-count {settings.MinCount}, {gazetteer.Count} gazetteer phrases")
+                + (settings.TrainBeam > 0 ? string.Create(CultureInfo.InvariantCulture, $", structured training with beam {settings.TrainBeam} ({settings.Update} update)") : "")
+                + (settings.Beam > 1 ? string.Create(CultureInfo.InvariantCulture, $", decoded with beam {settings.Beam}") : ""),
             Log = m => err.MarkupLine(Markup.Escape(m)),
         };
         var sw = Stopwatch.StartNew();
@@ -147,6 +171,27 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
             Consoles.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                 $"dev: P {devScores.Overall.Precision:0.00}  R {devScores.Overall.Recall:0.00}  F1 {devScores.Overall.F1:0.00}")));
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The training options the settings give (epochs, seed, min-count, beams, update).</summary>
+    internal static NerTrainingOptions TrainingOptions(Settings settings) => new()
+    {
+        Epochs = settings.Epochs,
+        Seed = settings.Seed,
+        MinFeatureCount = settings.MinCount,
+        DecodeBeam = settings.Beam,
+        TrainBeam = settings.TrainBeam,
+        Update = settings.Update == "early" ? NerBeamUpdate.Early : NerBeamUpdate.MaxViolation,
+    };
+
+    /// <summary>"1,4,8" as widths, or null when a width is not a number from 1 to 64.</summary>
+    internal static int[]? ParseBeams(string list)
+    {
+        var parts = list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var result = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out result[i]) || result[i] is < 1 or > 64) return null;
+        return result.Length == 0 ? null : result;
     }
 
     /// <summary>
