@@ -36,7 +36,14 @@ internal static class NerMentionRules
                 int free = spans.Count > 0 ? spans[^1].Start + spans[^1].Length : 0;
                 while (a - 1 >= free && classes[a - 1] == 0 && words[a - 1].Cap && (words[a - 1].Gaz & FirstNameUnit) != 0) a--;
             }
-            if (a <= j) spans.Add(new NerSpan(a, j - a + 1, Refine(model, words, a, j - a + 1, model.Types[type])));
+            // A descriptor ending in titles right before a person ("Russian Defense Minister | Sergei Shoigu", "Pentagon spokesman |
+            // John Kirby") is not a name: the titles go, and what is left is the organization or, if a demonym, NORP.
+            int e = j;
+            if (model.Types[type] != "PER" && j + 1 < n && classes[j + 1] > 0 && (classes[j + 1] - 1) % 2 == 0 && model.Types[(classes[j + 1] - 1) / 2] == "PER")
+                while (e >= a && s_titles.Contains(words[e].Lower)) e--;
+            if (e < j && e >= a && (model.Gazetteer.TypesOf(words, a, e - a + 1) & 1UL << (int)GazetteerType.Norp) != 0)
+                spans.Add(new NerSpan(a, e - a + 1, NerTagger.Norp));
+            else if (a <= e) spans.Add(new NerSpan(a, e - a + 1, Refine(model, words, a, e - a + 1, model.Types[type])));
             i = j + 1;
         }
         MergeIntoOrganizations(words, spans);

@@ -19,6 +19,7 @@ public sealed class NerMentionRuleTests
         Entry(GazetteerType.FirstName, "Debra"),
         Entry(GazetteerType.Surname, "Mann"),
         Entry(GazetteerType.FirstName, "Kay"),
+        Entry(GazetteerType.Norp, "Russian"),
         .. NerGazetteerFile.Split([new GazetteerEntry(["Coca-Cola"], GazetteerType.Organization)]),
     ];
 
@@ -90,6 +91,16 @@ public sealed class NerMentionRuleTests
         Assert.Empty(Spans("Jordan , in the end , agreed .", "O", "O", "O", "O", "O", "O", "O", "O"));
         // "Kay" is mostly written capitalized but is mixed in the statistics here: left alone.
         Assert.Empty(Spans("Kay Mann", "O", "O"));
+    }
+
+    [Fact]
+    public void A_descriptor_ending_in_titles_before_a_person_is_not_a_name()
+    {
+        // The tagger took "Russian Defense Minister" for an organization: the demonym stays, as NORP; the titles go.
+        Assert.Equal([new NerSpan(0, 1, "NORP"), new NerSpan(3, 2, "PER")], Spans("Russian Defense Minister Sergei Shoigu arrived .", "BG", "IG", "IG", "BP", "IP", "O", "O"));
+        Assert.Equal([new NerSpan(0, 1, "ORG"), new NerSpan(2, 2, "PER")], Spans("Pentagon spokesman John Kirby said .", "BG", "IG", "BP", "IP", "O", "O"));
+        // Not before a person: the organization keeps its words.
+        Assert.Equal([new NerSpan(1, 2, "ORG")], Spans("The Defense Ministry said .", "O", "BG", "IG", "O", "O"));
     }
 
     [Fact]
