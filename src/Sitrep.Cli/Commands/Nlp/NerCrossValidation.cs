@@ -51,15 +51,15 @@ internal static class NerCrossValidation
         return ExitCodes.Ok;
     }
 
-    private static void WriteTable(TrainNerCommand.Settings settings, int k, int beam, NerScores[] results)
+    internal static void WriteTable(TrainNerCommand.Settings settings, int k, int beam, NerScores[] results, string note = "")
     {
         var err = Consoles.Error;
         for (int f = 0; f < k; f++)
             err.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                $"beam {beam}, fold {f}: {results[f].Sentences} sentences, gold {results[f].Overall.Gold}, P {results[f].Overall.Precision:0.00} R {results[f].Overall.Recall:0.00} F1 {results[f].Overall.F1:0.00}")));
+                $"beam {beam}{note}, fold {f}: {results[f].Sentences} sentences, gold {results[f].Overall.Gold}, P {results[f].Overall.Precision:0.00} R {results[f].Overall.Recall:0.00} F1 {results[f].Overall.F1:0.00}")));
         var pooled = Pool(results);
         var table = new Table().Border(TableBorder.Simple)
-            .Title(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"NER {k}-fold cross-validation by document on {Path.GetFileName(settings.Cv)}, pooled, beam {beam}")));
+            .Title(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"NER {k}-fold cross-validation by document on {Path.GetFileName(settings.Cv)}, pooled, beam {beam}{note}")));
         table.AddColumn("type").AddColumn(new TableColumn("gold").RightAligned()).AddColumn(new TableColumn("predicted").RightAligned())
             .AddColumn(new TableColumn("P").RightAligned()).AddColumn(new TableColumn("R").RightAligned()).AddColumn(new TableColumn("F1").RightAligned());
         foreach (var t in pooled.PerType.Append(pooled.Overall))
@@ -69,7 +69,7 @@ internal static class NerCrossValidation
     }
 
     /// <summary>One block per sentence with an error: the words, then "-" for each missed gold mention and "+" for each spurious prediction.</summary>
-    private static void WriteErrors(string path, IReadOnlyList<NerSentence> gold, IReadOnlyList<List<NerSpan>> predicted)
+    internal static void WriteErrors(string path, IReadOnlyList<NerSentence> gold, IReadOnlyList<List<NerSpan>> predicted)
     {
         using var w = new StreamWriter(path);
         for (int i = 0; i < gold.Count; i++)

@@ -117,7 +117,6 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         foreach (var g in settings.GazetteerFiles) if (!File.Exists(g)) return ValidationResult.Error($"--gazetteer: no file '{g}'.");
         if (settings.Cv is not null && !File.Exists(settings.Cv)) return ValidationResult.Error($"--cv: no file '{settings.Cv}'.");
         if (settings.Cv is not null && settings.Folds < 2) return ValidationResult.Error("--folds must be at least 2.");
-        if (settings.Cv is not null && settings.Variant != "sparse") return ValidationResult.Error("--cv: only for the sparse variant.");
         if (settings.Cv is null && string.IsNullOrWhiteSpace(settings.Out)) return ValidationResult.Error("--out: give the model file to write.");
         if (settings.Epochs < 1) return ValidationResult.Error("--epochs must be at least 1.");
         if (settings.MinCount < 1) return ValidationResult.Error("--min-count must be at least 1.");

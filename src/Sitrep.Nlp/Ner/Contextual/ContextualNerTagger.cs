@@ -4,11 +4,14 @@ using Sitrep.Nlp.Encoders;
 namespace Sitrep.Nlp.Ner.Contextual;
 
 /// <summary>
-/// Greedy BIO tagging with a <see cref="ContextualNerModel"/>: sparse scores plus dense scores over the MiniLM vectors, the same
-/// BIO constraints as the default tagger, then the same type refinement (gazetteer merge, GPE, NORP). The encoder is optional:
-/// without it, callers pass the vectors (training and evaluation read them from a cache).
+/// BIO tagging with a <see cref="ContextualNerModel"/>: beam search (<see cref="NerBeam"/>, the default tagger's; width 1 is greedy
+/// left to right) over sparse scores plus dense scores over the MiniLM vectors, with the same BIO constraints as the default
+/// tagger, then the same type refinement (gazetteer merge, GPE, NORP). The encoder is optional: without it, callers pass the
+/// vectors (training and evaluation read them from a cache). Whole documents (<see cref="TagDocument"/>) get the default
+/// tagger's <see cref="NerDocumentConsistency"/> only when <paramref name="documentPass"/> is set: on the variant it lowered
+/// the dev cross-validation F1 (see MANIFEST.json), so the pipeline stage tags sentence by sentence.
 /// </summary>
-public sealed class ContextualNerTagger(ContextualNerModel model, MiniLmEncoder? encoder = null)
+public sealed class ContextualNerTagger(ContextualNerModel model, MiniLmEncoder? encoder = null, int beam = 0, bool documentPass = false)
 {
     private const int D = MiniLmEncoder.Dimensions;
 
@@ -22,12 +25,42 @@ public sealed class ContextualNerTagger(ContextualNerModel model, MiniLmEncoder?
         public float[] DenseScores = new float[64 * 8];
         public float[] Input = new float[3 * D];
         public readonly ulong[] Features = new ulong[NerFeatures.MaxFeatures];
+        public readonly ulong[] History = new ulong[NerFeatures.HistoryFeatures];
         public float[] Scores = new float[16];
+        // One search per width (a thread may serve taggers with different widths), made on first use.
+        public readonly NerBeam?[] Beams = new NerBeam?[NerTagger.MaxBeam + 1];
         public readonly List<NerSpan> Spans = [];
+        public readonly NerDocumentConsistency Document = new();
     }
 
     public ContextualNerModel Model { get; } = model;
     public MiniLmEncoder? Encoder { get; } = encoder;
+
+    /// <summary>Beam width of the decoder: the constructor's when positive, else the model's (<see cref="NerModel.DecodeBeam"/> of its sparse part).</summary>
+    public int Beam { get; } = Math.Min(beam > 0 ? beam : model.Sparse.DecodeBeam, NerTagger.MaxBeam);
+
+    /// <summary>Whether whole documents get the document pass (<see cref="NerDocumentConsistency"/>).</summary>
+    public bool DocumentPass { get; } = documentPass;
+
+    /// <summary>Tags the sentences of one document with their vectors (forms.Count × 384 each); one list of mentions per sentence.</summary>
+    public List<NerSpan>[] TagDocument(IReadOnlyList<NerSentence> sentences, IReadOnlyList<float[]> vectors)
+    {
+        var result = new List<NerSpan>[sentences.Count];
+        var doc = (t_scratch ??= new Scratch()).Document;
+        doc.Clear();
+        for (int k = 0; k < sentences.Count; k++)
+        {
+            var forms = sentences[k].Forms;
+            var s = Prepare(forms.Length);
+            for (int i = 0; i < forms.Length; i++)
+                NerFeatures.Compute(forms[i], UposIds.Of(sentences[k].Upos?[i]), Model.Sparse.CaseStats, ref s.Words[i]);
+            Decode(s, forms.Length, vectors[k]);
+            result[k] = [.. s.Spans];
+            if (DocumentPass) doc.AddSentence(s.Words.AsSpan(0, forms.Length), s.Spans);
+        }
+        if (DocumentPass) doc.Resolve(result);
+        return result;
+    }
 
     /// <summary>Tags one sentence; <paramref name="vectors"/> (forms.Count × 384) are computed with the encoder when null.</summary>
     public List<NerSpan> Tag(IReadOnlyList<string> forms, IReadOnlyList<string?>? upos, ReadOnlySpan<float> vectors = default)
@@ -45,6 +78,16 @@ public sealed class ContextualNerTagger(ContextualNerModel model, MiniLmEncoder?
     /// <summary>Tags the tokens of one sentence of <paramref name="text"/>; appends mentions (document token indices) to <paramref name="output"/>.</summary>
     public void Tag(string text, ReadOnlySpan<Token> tokens, int firstToken, List<EntityMention> output)
     {
+        var s = TagTokens(text, tokens);
+        foreach (var m in s.Spans)
+        {
+            var a = tokens[m.Start].Span; var b = tokens[m.Start + m.Length - 1].Span;
+            output.Add(new EntityMention(new TextSpan(a.Start, b.End), m.Type, firstToken + m.Start, m.Length));
+        }
+    }
+
+    private Scratch TagTokens(string text, ReadOnlySpan<Token> tokens)
+    {
         var forms = new string[tokens.Length];
         for (int i = 0; i < tokens.Length; i++) forms[i] = text.Substring(tokens[i].Span.Start, tokens[i].Span.Length);
         var vectors = forms.Length == 0 ? [] : (Encoder ?? throw new InvalidOperationException("No MiniLM encoder.")).Encode(forms);
@@ -52,11 +95,7 @@ public sealed class ContextualNerTagger(ContextualNerModel model, MiniLmEncoder?
         for (int i = 0; i < tokens.Length; i++)
             NerFeatures.Compute(forms[i], UposIds.Of(tokens[i].Upos), Model.Sparse.CaseStats, ref s.Words[i]);
         Decode(s, tokens.Length, vectors);
-        foreach (var m in s.Spans)
-        {
-            var a = tokens[m.Start].Span; var b = tokens[m.Start + m.Length - 1].Span;
-            output.Add(new EntityMention(new TextSpan(a.Start, b.End), m.Type, firstToken + m.Start, m.Length));
-        }
+        return s;
     }
 
     private Scratch Prepare(int n)
@@ -129,22 +168,37 @@ public sealed class ContextualNerTagger(ContextualNerModel model, MiniLmEncoder?
         if (s.Input.Length < m.DenseWidth) s.Input = new float[m.DenseWidth];
         DenseScores(m, s.Z, n, s.Input, s.DenseScores);
         var classes = s.Classes.AsSpan(0, n);
-        var scores = s.Scores.AsSpan(0, nc);
-        var allowed = m.Sparse.Allowed;
-        int p1 = -1, p2 = -1;
-        for (int i = 0; i < n; i++)
-        {
-            int nf = NerFeatures.Extract(words, i, p1, p2, s.Features);
-            m.Sparse.Weights.Score(s.Features.AsSpan(0, nf), scores);
-            int row = (p1 + 1) * nc, best = -1;
-            for (int c = 0; c < nc; c++)
-            {
-                scores[c] += s.DenseScores[i * nc + c];
-                if (allowed[row + c] && (best < 0 || scores[c] > scores[best])) best = c;
-            }
-            classes[i] = best;
-            p2 = p1; p1 = best;
-        }
+        var search = s.Beams[Beam];
+        if (search is null || search.Classes != nc) s.Beams[Beam] = search = new NerBeam(nc, m.Sparse.Allowed, Beam);
+        var scorer = new Scorer(m.Sparse.Weights, s.Words, n, nc, s.Features, s.History, s.Scores, s.DenseScores);
+        search.Search(ref scorer, n);
+        search.Trace(n - 1, 0, classes);
         NerMentionRules.Spans(m.Sparse, words, classes, s.Spans);
+    }
+
+    /// <summary>
+    /// Sparse plus dense scores: the history-free features and the word's dense scores once per word, the nine history features
+    /// per hypothesis. Training's structured search scores exactly this way.
+    /// </summary>
+    private struct Scorer(NerLinear weights, NerWord[] words, int n, int nc, ulong[] features, ulong[] history, float[] buffers, float[] dense) : INerScorer
+    {
+        private int _i;
+
+        public void Begin(int i)
+        {
+            _i = i;
+            int nf = NerFeatures.ExtractStatic(words.AsSpan(0, n), i, features);
+            var word = buffers.AsSpan(0, nc);
+            weights.Score(features.AsSpan(0, nf), word);
+            for (int c = 0; c < nc; c++) word[c] += dense[i * nc + c];
+        }
+
+        public readonly void Local(int p1, int p2, Span<float> scores)
+        {
+            NerFeatures.ExtractHistory(words.AsSpan(0, n), _i, p1, p2, history);
+            weights.Score(history, scores);
+            var word = buffers.AsSpan(0, nc);
+            for (int c = 0; c < scores.Length; c++) scores[c] = word[c] + scores[c];
+        }
     }
 }

@@ -14,13 +14,21 @@ public sealed record ContextualNerTrainingOptions
     /// <summary>0: the word's own vector; 1: also its neighbours'.</summary>
     public int Context { get; init; }
     public string Description { get; init; } = "";
+    /// <summary>Beam width the saved model decodes with (stored in the embedded sparse model when wider than 1).</summary>
+    public int DecodeBeam { get; init; } = 1;
+    /// <summary>0: per-word perceptron with greedy history. N ≥ 1: structured perceptron over whole sentences decoded with a
+    /// beam of width N (sparse and dense scores together, as the tagger scores them), updated where <see cref="Update"/> says.</summary>
+    public int TrainBeam { get; init; }
+    public NerBeamUpdate Update { get; init; } = NerBeamUpdate.MaxViolation;
     public string EncoderVersion { get; init; } = "";
     public Action<string>? Log { get; init; }
 }
 
 /// <summary>
 /// Averaged-perceptron training of the MiniLM NER variant: the default model's sparse templates plus dense weights over the
-/// standardized MiniLM vectors, updated together. Single-threaded and seeded: the same data and vectors give the same bytes.
+/// standardized MiniLM vectors, updated together, per word with greedy history or (as <see cref="NerTrainer"/>) per sentence with
+/// beam search (<see cref="ContextualNerTrainingOptions.TrainBeam"/>), optionally bagged over seeds (<see cref="TrainBagged"/>).
+/// Single-threaded and seeded: the same data and vectors give the same bytes.
 /// </summary>
 public static class ContextualNerTrainer
 {
@@ -73,6 +81,7 @@ public static class ContextualNerTrainer
         ulong rng = (ulong)options.Seed * 0x9E3779B97F4A7C15UL + 1;
         var order = Enumerable.Range(0, examples.Count).ToArray();
         var allowed = shell.Allowed;
+        var structured = options.TrainBeam >= 1 ? new StructuredState(nc, allowed, options.TrainBeam, width, options.Context, w, wd, rows) : null;
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             for (int i = order.Length - 1; i > 0; i--)
@@ -88,6 +97,12 @@ public static class ContextualNerTrainer
                 int len = ex.Words.Length;
                 if (z.Length < len * D) { z = new float[len * D]; dense = new float[len * nc]; }
                 ContextualNerTagger.Standardize(live, ex.Vectors, len, z);
+                if (structured is not null)
+                {
+                    errors += structured.Train(ex.Words, ex.Gold, z, options.Update, u, ud, step);
+                    total += len; step += len;
+                    continue;
+                }
                 int p1 = -1, p2 = -1;
                 for (int i = 0; i < len; i++)
                 {
@@ -128,7 +143,9 @@ public static class ContextualNerTrainer
                     p2 = p1; p1 = pred;
                 }
             }
-            var msg = string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}: train class acc {100.0 * (total - errors) / total:0.00}");
+            var msg = structured is null
+                ? string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}: train class acc {100.0 * (total - errors) / total:0.00}")
+                : string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}: {errors} of {examples.Count} sentences updated");
             if (dev is not null && devVectors is not null)
             {
                 var model = Build(shell, keys, w, u, wd, ud, step, nc, mean, invStd, options, out _);
@@ -140,6 +157,34 @@ public static class ContextualNerTrainer
         var final = Build(shell, keys, w, u, wd, ud, step, nc, mean, invStd, options, out int kept);
         log(string.Create(CultureInfo.InvariantCulture, $"{final.Sparse.FeatureCount} sparse features, {kept} sparse weights after pruning, {final.Dense.Length} dense weights"));
         return final;
+    }
+
+    /// <summary>
+    /// Trains <paramref name="bags"/> models that differ only in their seed (the order of the training sentences) and averages
+    /// their sparse and dense weights into one model. The standardization depends only on the data, so every bag shares it.
+    /// One bag is <see cref="Train"/>.
+    /// </summary>
+    public static ContextualNerModel TrainBagged(IReadOnlyList<NerSentence> train, IReadOnlyList<float[]> trainVectors,
+        IReadOnlyList<NerSentence>? dev, IReadOnlyList<float[]>? devVectors, IReadOnlyList<GazetteerEntry> gazetteer, ContextualNerTrainingOptions options, int bags)
+    {
+        if (bags <= 1) return Train(train, trainVectors, dev, devVectors, gazetteer, options);
+        var models = new ContextualNerModel[bags];
+        for (int b = 0; b < bags; b++) models[b] = Train(train, trainVectors, null, null, gazetteer, options with { Seed = options.Seed + b });
+        var first = models[0];
+        var linear = NerLinear.Average([.. models.Select(m => m.Sparse.Weights)], options.PruneBelow);
+        // Summed in bag order, then divided: the same bags give the same bytes.
+        var dense = new float[first.Dense.Length];
+        foreach (var m in models)
+        {
+            if (!m.Mean.AsSpan().SequenceEqual(first.Mean) || !m.InvStd.AsSpan().SequenceEqual(first.InvStd))
+                throw new InvalidOperationException("Bags trained on the same data must share their standardization.");
+            for (int j = 0; j < dense.Length; j++) dense[j] += m.Dense[j];
+        }
+        for (int j = 0; j < dense.Length; j++) dense[j] /= bags;
+        options.Log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{bags} bags averaged: {linear.FeatureCount} sparse features, {dense.Length} dense weights"));
+        var sparse = new NerModel([.. first.Sparse.Types], first.Sparse.CaseStatsList, first.Sparse.Gazetteer.Entries, linear, options.Description, options.DecodeBeam);
+        return new ContextualNerModel(sparse, options.Context, options.Scale, first.Mean, first.InvStd, dense, options.EncoderVersion, options.Description,
+            ContextualNerModel.CurrentFeatureFingerprint());
     }
 
     /// <summary>Scores the tagger on gold sentences with precomputed vectors (exact-span micro P/R/F1 as <see cref="NerEvaluation"/>).</summary>
@@ -173,9 +218,148 @@ public static class ContextualNerTrainer
         kept = cls.Count;
         var dense = new float[wd.Length];
         for (int j = 0; j < wd.Length; j++) dense[j] = (float)(wd[j] - ud[j] / step);
-        var sparse = new NerModel(shell.Types.ToArray(), shell.CaseStatsList, shell.Gazetteer.Entries, new NerLinear([.. outKeys], [.. rowStart], [.. cls], [.. wts]), options.Description);
+        var sparse = new NerModel(shell.Types.ToArray(), shell.CaseStatsList, shell.Gazetteer.Entries, new NerLinear([.. outKeys], [.. rowStart], [.. cls], [.. wts]), options.Description, options.DecodeBeam);
         return new ContextualNerModel(sparse, options.Context, options.Scale, mean, invStd, dense, options.EncoderVersion, options.Description,
             ContextualNerModel.CurrentFeatureFingerprint());
+    }
+
+    /// <summary>
+    /// Structured perceptron step for one sentence, as <see cref="NerTrainer"/>'s, with the dense part in the search and in the
+    /// update: beam search with the current sparse and dense weights, then, if the best hypothesis is wrong, +1 (sparse) and +x
+    /// (dense) for the gold prefix's classes and −1 / −x for the best hypothesis' up to the update point.
+    /// </summary>
+    private sealed class StructuredState(int nc, bool[] allowed, int beamWidth, int width, int context, float[] w, float[] wd, Dictionary<ulong, int> rows)
+    {
+        private readonly NerBeam _beam = new(nc, allowed, beamWidth);
+        private readonly ulong[] _fbuf = new ulong[NerFeatures.MaxFeatures];
+        private readonly int[] _static = new int[NerFeatures.MaxFeatures];
+        private readonly int[] _history = new int[NerFeatures.HistoryFeatures];
+        private readonly float[] _wordScores = new float[nc];
+        private readonly float[] _local = new float[nc];
+        private readonly float[] _x = new float[width];
+        private int[] _pred = new int[64];
+        private int[] _goldRank = new int[64];
+        private double[] _goldScore = new double[64];
+        private float[] _dense = new float[64 * nc];
+
+        /// <summary>Returns 1 when the sentence was updated, else 0. <paramref name="z"/>: the sentence's standardized vectors.</summary>
+        public int Train(NerWord[] words, int[] gold, float[] z, NerBeamUpdate update, double[] u, double[] ud, long step)
+        {
+            int n = words.Length;
+            if (_pred.Length < n) { _pred = new int[n * 2]; _goldRank = new int[n * 2]; _goldScore = new double[n * 2]; }
+            if (_dense.Length < n * nc) _dense = new float[n * 2 * nc];
+            for (int i = 0; i < n; i++)
+            {
+                ContextualNerTagger.Input(z, n, i, context, _x);
+                for (int c = 0; c < nc; c++) _dense[i * nc + c] = ContextualNerTagger.Dot(wd.AsSpan(c * width, width), _x);
+            }
+            var scorer = new TrainingScorer(w, rows, words, nc, _fbuf, _static, _history, _wordScores, _dense);
+            _beam.Search(ref scorer, n);
+            int rank = 0;
+            double g = 0;
+            var scorer2 = new TrainingScorer(w, rows, words, nc, _fbuf, _static, _history, _wordScores, _dense);
+            for (int i = 0; i < n; i++)
+            {
+                scorer2.Begin(i);
+                scorer2.Local(i >= 1 ? gold[i - 1] : -1, i >= 2 ? gold[i - 2] : -1, _local);
+                g += _local[gold[i]];
+                _goldScore[i] = g;
+                int found = -1;
+                if (rank >= 0)
+                    for (int r = 0; r < _beam.Count(i) && found < 0; r++)
+                        if (_beam.Class(i, r) == gold[i] && (i == 0 || _beam.Parent(i, r) == rank)) found = r;
+                rank = found;
+                _goldRank[i] = rank;
+            }
+            if (_goldRank[n - 1] == 0) return 0;
+            int at = n - 1;
+            if (update == NerBeamUpdate.Early)
+            {
+                for (int i = 0; i < n; i++) if (_goldRank[i] < 0) { at = i; break; }
+            }
+            else
+            {
+                double worst = double.NegativeInfinity;
+                for (int i = 0; i < n; i++)
+                {
+                    if (_goldRank[i] == 0) continue;
+                    double v = _beam.Score(i, 0) - _goldScore[i];
+                    if (v > worst) { worst = v; at = i; }
+                }
+            }
+            _beam.Trace(at, 0, _pred);
+            double c0 = step;
+            for (int i = 0; i <= at; i++)
+            {
+                int gp1 = i >= 1 ? gold[i - 1] : -1, gp2 = i >= 2 ? gold[i - 2] : -1;
+                int pp1 = i >= 1 ? _pred[i - 1] : -1, pp2 = i >= 2 ? _pred[i - 2] : -1;
+                if (_pred[i] == gold[i] && pp1 == gp1 && pp2 == gp2) continue;
+                Add(_static, Lookup(NerFeatures.ExtractStatic(words, i, _fbuf), _static), gold[i], _pred[i], u, c0);
+                Add(_history, Lookup(NerFeatures.ExtractHistory(words, i, gp1, gp2, _fbuf), _history), gold[i], -1, u, c0);
+                Add(_history, Lookup(NerFeatures.ExtractHistory(words, i, pp1, pp2, _fbuf), _history), -1, _pred[i], u, c0);
+                if (gold[i] == _pred[i]) continue;
+                // The dense inputs do not depend on the history: like the static features, they move only when the class differs.
+                ContextualNerTagger.Input(z, n, i, context, _x);
+                int bg = gold[i] * width, bp = _pred[i] * width;
+                for (int j = 0; j < width; j++)
+                {
+                    float v = _x[j];
+                    wd[bg + j] += v; ud[bg + j] += c0 * v;
+                    wd[bp + j] -= v; ud[bp + j] -= c0 * v;
+                }
+            }
+            return 1;
+        }
+
+        private int Lookup(int count, int[] idx)
+        {
+            int k = 0;
+            for (int f = 0; f < count; f++) if (rows.TryGetValue(_fbuf[f], out var r)) idx[k++] = r;
+            return k;
+        }
+
+        private void Add(int[] idx, int count, int plus, int minus, double[] u, double c)
+        {
+            if (plus == minus) return;
+            for (int f = 0; f < count; f++)
+            {
+                long b = (long)idx[f] * nc;
+                if (plus >= 0) { w[b + plus] += 1; u[b + plus] += c; }
+                if (minus >= 0) { w[b + minus] -= 1; u[b + minus] -= c; }
+            }
+        }
+    }
+
+    /// <summary>Training-time scores: sparse weights (features not kept score nothing) plus the word's dense scores.</summary>
+    private struct TrainingScorer(float[] w, Dictionary<ulong, int> rows, NerWord[] words, int nc, ulong[] fbuf, int[] sidx, int[] hidx, float[] wordScores, float[] dense) : INerScorer
+    {
+        private int _i;
+
+        public void Begin(int i)
+        {
+            _i = i;
+            int n = NerFeatures.ExtractStatic(words, i, fbuf), k = 0;
+            for (int f = 0; f < n; f++) if (rows.TryGetValue(fbuf[f], out var r)) sidx[k++] = r;
+            Array.Clear(wordScores);
+            for (int f = 0; f < k; f++)
+            {
+                long b = (long)sidx[f] * nc;
+                for (int c = 0; c < nc; c++) wordScores[c] += w[b + c];
+            }
+            for (int c = 0; c < nc; c++) wordScores[c] += dense[i * nc + c];
+        }
+
+        public readonly void Local(int p1, int p2, Span<float> scores)
+        {
+            int n = NerFeatures.ExtractHistory(words, _i, p1, p2, fbuf), k = 0;
+            for (int f = 0; f < n; f++) if (rows.TryGetValue(fbuf[f], out var r)) hidx[k++] = r;
+            for (int c = 0; c < nc; c++) scores[c] = wordScores[c];
+            for (int f = 0; f < k; f++)
+            {
+                long b = (long)hidx[f] * nc;
+                for (int c = 0; c < nc; c++) scores[c] += w[b + c];
+            }
+        }
     }
 
     private static Example ToExample(NerSentence s, float[] vectors, NerModel shell, Dictionary<string, int> typeId)
