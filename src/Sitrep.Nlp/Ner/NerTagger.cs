@@ -218,6 +218,51 @@ internal sealed class NerBeam
     public int Parent(int i, int rank) => _back[i * Width + rank];
     public double Score(int i, int rank) => _score[i * Width + rank];
 
+    /// <summary>
+    /// Where a structured-perceptron step updates, after <see cref="Search"/> of the same sentence: the gold prefix's rank in each
+    /// step's beam (-1 once it has fallen out) and its score under <paramref name="goldScorer"/> (the search's weights) are
+    /// written to <paramref name="goldRank"/> and <paramref name="goldScore"/>; returns -1 when the best hypothesis is the gold
+    /// sequence, else the last word of the prefixes to update: the first word where the gold prefix fell out (early update,
+    /// Collins &amp; Roark 2004) or the prefix where the best hypothesis beats the gold prefix by the most (max-violation,
+    /// Huang, Fayong &amp; Guo 2012).
+    /// </summary>
+    public int UpdatePoint<T>(ref T goldScorer, ReadOnlySpan<int> gold, NerBeamUpdate update, Span<int> goldRank, Span<double> goldScore, Span<float> local)
+        where T : struct, INerScorer
+    {
+        int n = gold.Length, rank = 0;
+        double g = 0;
+        for (int i = 0; i < n; i++)
+        {
+            goldScorer.Begin(i);
+            goldScorer.Local(i >= 1 ? gold[i - 1] : -1, i >= 2 ? gold[i - 2] : -1, local);
+            g += local[gold[i]];
+            goldScore[i] = g;
+            int found = -1;
+            if (rank >= 0)
+                for (int r = 0; r < Count(i) && found < 0; r++)
+                    if (Class(i, r) == gold[i] && (i == 0 || Parent(i, r) == rank)) found = r;
+            rank = found;
+            goldRank[i] = rank;
+        }
+        if (goldRank[n - 1] == 0) return -1;
+        int at = n - 1;
+        if (update == NerBeamUpdate.Early)
+        {
+            for (int i = 0; i < n; i++) if (goldRank[i] < 0) { at = i; break; }
+        }
+        else
+        {
+            double worst = double.NegativeInfinity;
+            for (int i = 0; i < n; i++)
+            {
+                if (goldRank[i] == 0) continue;
+                double v = Score(i, 0) - goldScore[i];
+                if (v > worst) { worst = v; at = i; }
+            }
+        }
+        return at;
+    }
+
     /// <summary>Searches a sentence of <paramref name="n"/> words; the best sequence is then <see cref="Trace"/>(n - 1, 0).</summary>
     public void Search<T>(ref T scorer, int n) where T : struct, INerScorer
     {

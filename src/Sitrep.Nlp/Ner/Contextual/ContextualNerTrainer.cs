@@ -255,38 +255,9 @@ public static class ContextualNerTrainer
             }
             var scorer = new TrainingScorer(w, rows, words, nc, _fbuf, _static, _history, _wordScores, _dense);
             _beam.Search(ref scorer, n);
-            int rank = 0;
-            double g = 0;
             var scorer2 = new TrainingScorer(w, rows, words, nc, _fbuf, _static, _history, _wordScores, _dense);
-            for (int i = 0; i < n; i++)
-            {
-                scorer2.Begin(i);
-                scorer2.Local(i >= 1 ? gold[i - 1] : -1, i >= 2 ? gold[i - 2] : -1, _local);
-                g += _local[gold[i]];
-                _goldScore[i] = g;
-                int found = -1;
-                if (rank >= 0)
-                    for (int r = 0; r < _beam.Count(i) && found < 0; r++)
-                        if (_beam.Class(i, r) == gold[i] && (i == 0 || _beam.Parent(i, r) == rank)) found = r;
-                rank = found;
-                _goldRank[i] = rank;
-            }
-            if (_goldRank[n - 1] == 0) return 0;
-            int at = n - 1;
-            if (update == NerBeamUpdate.Early)
-            {
-                for (int i = 0; i < n; i++) if (_goldRank[i] < 0) { at = i; break; }
-            }
-            else
-            {
-                double worst = double.NegativeInfinity;
-                for (int i = 0; i < n; i++)
-                {
-                    if (_goldRank[i] == 0) continue;
-                    double v = _beam.Score(i, 0) - _goldScore[i];
-                    if (v > worst) { worst = v; at = i; }
-                }
-            }
+            int at = _beam.UpdatePoint(ref scorer2, gold.AsSpan(0, n), update, _goldRank, _goldScore, _local);
+            if (at < 0) return 0;
             _beam.Trace(at, 0, _pred);
             double c0 = step;
             for (int i = 0; i <= at; i++)
