@@ -273,9 +273,9 @@ public static class NerTrainer
         {
             int n = words.Length;
             if (_pred.Length < n) { _pred = new int[n * 2]; _goldRank = new int[n * 2]; _goldScore = new double[n * 2]; }
-            var scorer = new DenseScorer(w, rows, words, nc, _fbuf, _static, _history, _wordScores);
+            var scorer = new NerTrainingScorer(w, rows, words, nc, _fbuf, _static, _history, _wordScores);
             _beam.Search(ref scorer, n);
-            var scorer2 = new DenseScorer(w, rows, words, nc, _fbuf, _static, _history, _wordScores);
+            var scorer2 = new NerTrainingScorer(w, rows, words, nc, _fbuf, _static, _history, _wordScores);
             int at = _beam.UpdatePoint(ref scorer2, gold.AsSpan(0, n), update, _goldRank, _goldScore, _local);
             if (at < 0) return 0;
             _beam.Trace(at, 0, _pred);
@@ -311,35 +311,40 @@ public static class NerTrainer
             }
         }
     }
+}
 
-    /// <summary>Scores from the dense training weights (features not kept by <see cref="SelectFeatures"/> score nothing).</summary>
-    private struct DenseScorer(float[] w, Dictionary<ulong, int> rows, NerWord[] words, int nc, ulong[] fbuf, int[] sidx, int[] hidx, float[] wordScores) : INerScorer
+/// <summary>
+/// Training-time scores from the uncompressed weight table (features not kept by <see cref="NerTrainer.SelectFeatures"/>
+/// score nothing), plus, for the MiniLM variant, each word's dense scores (<paramref name="dense"/>[i * nc + c]), which do
+/// not depend on the history. Shared by both trainers' structured updates.
+/// </summary>
+internal struct NerTrainingScorer(float[] w, Dictionary<ulong, int> rows, NerWord[] words, int nc, ulong[] fbuf, int[] sidx, int[] hidx, float[] wordScores, float[]? dense = null) : INerScorer
+{
+    private int _i;
+
+    public void Begin(int i)
     {
-        private int _i;
-
-        public void Begin(int i)
+        _i = i;
+        int n = NerFeatures.ExtractStatic(words, i, fbuf), k = 0;
+        for (int f = 0; f < n; f++) if (rows.TryGetValue(fbuf[f], out var r)) sidx[k++] = r;
+        Array.Clear(wordScores);
+        for (int f = 0; f < k; f++)
         {
-            _i = i;
-            int n = NerFeatures.ExtractStatic(words, i, fbuf), k = 0;
-            for (int f = 0; f < n; f++) if (rows.TryGetValue(fbuf[f], out var r)) sidx[k++] = r;
-            Array.Clear(wordScores);
-            for (int f = 0; f < k; f++)
-            {
-                long b = (long)sidx[f] * nc;
-                for (int c = 0; c < nc; c++) wordScores[c] += w[b + c];
-            }
+            long b = (long)sidx[f] * nc;
+            for (int c = 0; c < nc; c++) wordScores[c] += w[b + c];
         }
+        if (dense is not null) for (int c = 0; c < nc; c++) wordScores[c] += dense[i * nc + c];
+    }
 
-        public readonly void Local(int p1, int p2, Span<float> scores)
+    public readonly void Local(int p1, int p2, Span<float> scores)
+    {
+        int n = NerFeatures.ExtractHistory(words, _i, p1, p2, fbuf), k = 0;
+        for (int f = 0; f < n; f++) if (rows.TryGetValue(fbuf[f], out var r)) hidx[k++] = r;
+        for (int c = 0; c < nc; c++) scores[c] = wordScores[c];
+        for (int f = 0; f < k; f++)
         {
-            int n = NerFeatures.ExtractHistory(words, _i, p1, p2, fbuf), k = 0;
-            for (int f = 0; f < n; f++) if (rows.TryGetValue(fbuf[f], out var r)) hidx[k++] = r;
-            for (int c = 0; c < nc; c++) scores[c] = wordScores[c];
-            for (int f = 0; f < k; f++)
-            {
-                long b = (long)hidx[f] * nc;
-                for (int c = 0; c < nc; c++) scores[c] += w[b + c];
-            }
+            long b = (long)hidx[f] * nc;
+            for (int c = 0; c < nc; c++) scores[c] += w[b + c];
         }
     }
 }

@@ -253,9 +253,9 @@ public static class ContextualNerTrainer
                 ContextualNerTagger.Input(z, n, i, context, _x);
                 for (int c = 0; c < nc; c++) _dense[i * nc + c] = ContextualNerTagger.Dot(wd.AsSpan(c * width, width), _x);
             }
-            var scorer = new TrainingScorer(w, rows, words, nc, _fbuf, _static, _history, _wordScores, _dense);
+            var scorer = new NerTrainingScorer(w, rows, words, nc, _fbuf, _static, _history, _wordScores, _dense);
             _beam.Search(ref scorer, n);
-            var scorer2 = new TrainingScorer(w, rows, words, nc, _fbuf, _static, _history, _wordScores, _dense);
+            var scorer2 = new NerTrainingScorer(w, rows, words, nc, _fbuf, _static, _history, _wordScores, _dense);
             int at = _beam.UpdatePoint(ref scorer2, gold.AsSpan(0, n), update, _goldRank, _goldScore, _local);
             if (at < 0) return 0;
             _beam.Trace(at, 0, _pred);
@@ -297,38 +297,6 @@ public static class ContextualNerTrainer
                 long b = (long)idx[f] * nc;
                 if (plus >= 0) { w[b + plus] += 1; u[b + plus] += c; }
                 if (minus >= 0) { w[b + minus] -= 1; u[b + minus] -= c; }
-            }
-        }
-    }
-
-    /// <summary>Training-time scores: sparse weights (features not kept score nothing) plus the word's dense scores.</summary>
-    private struct TrainingScorer(float[] w, Dictionary<ulong, int> rows, NerWord[] words, int nc, ulong[] fbuf, int[] sidx, int[] hidx, float[] wordScores, float[] dense) : INerScorer
-    {
-        private int _i;
-
-        public void Begin(int i)
-        {
-            _i = i;
-            int n = NerFeatures.ExtractStatic(words, i, fbuf), k = 0;
-            for (int f = 0; f < n; f++) if (rows.TryGetValue(fbuf[f], out var r)) sidx[k++] = r;
-            Array.Clear(wordScores);
-            for (int f = 0; f < k; f++)
-            {
-                long b = (long)sidx[f] * nc;
-                for (int c = 0; c < nc; c++) wordScores[c] += w[b + c];
-            }
-            for (int c = 0; c < nc; c++) wordScores[c] += dense[i * nc + c];
-        }
-
-        public readonly void Local(int p1, int p2, Span<float> scores)
-        {
-            int n = NerFeatures.ExtractHistory(words, _i, p1, p2, fbuf), k = 0;
-            for (int f = 0; f < n; f++) if (rows.TryGetValue(fbuf[f], out var r)) hidx[k++] = r;
-            for (int c = 0; c < nc; c++) scores[c] = wordScores[c];
-            for (int f = 0; f < k; f++)
-            {
-                long b = (long)hidx[f] * nc;
-                for (int c = 0; c < nc; c++) scores[c] += w[b + c];
             }
         }
     }
