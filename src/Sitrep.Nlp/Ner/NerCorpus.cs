@@ -104,6 +104,35 @@ public static class NerCorpus
     }
 
     /// <summary>
+    /// Writes sentences with the given mentions as UNER-style IOB2 (index, form, tag, then two '-' columns), each document
+    /// opened by its '# newdoc id' line. Types are coarse as scored (GPE as LOC); NORP is not written.
+    /// </summary>
+    public static void WriteIob2(string path, IReadOnlyList<NerSentence> sentences, IReadOnlyList<IReadOnlyList<NerSpan>> mentions)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir is not null) Directory.CreateDirectory(dir);
+        using var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+        string? document = null;
+        for (int k = 0; k < sentences.Count; k++)
+        {
+            var s = sentences[k];
+            if (s.Document is { } d && !string.Equals(d, document, StringComparison.Ordinal)) { w.WriteLine("# newdoc id = " + d); document = d; }
+            var tags = new string[s.Forms.Length];
+            Array.Fill(tags, "O");
+            foreach (var m in mentions[k])
+            {
+                if (m.Type == NerTagger.Norp || m.Length <= 0 || m.Start + m.Length > tags.Length) continue;
+                var type = NerEvaluation.ToCoarse(m.Type);
+                tags[m.Start] = "B-" + type;
+                for (int i = m.Start + 1; i < m.Start + m.Length; i++) tags[i] = "I-" + type;
+            }
+            for (int i = 0; i < tags.Length; i++)
+                w.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{i + 1}\t{s.Forms[i]}\t{tags[i]}\t-\t-"));
+            w.WriteLine();
+        }
+    }
+
+    /// <summary>
     /// Cross-validation fold of each sentence: the index of its document (in order of first appearance) mod <paramref name="folds"/>;
     /// a sentence without a document is its own document. Whole documents stay in one fold, so names shared by the sentences
     /// of a document cannot leak from training into scoring.

@@ -20,11 +20,14 @@ public static class NerEvaluation
     public static string ToCoarse(string type) => type switch { NerTagger.Gpe => "LOC", _ => type };
 
     /// <summary>Tags <paramref name="gold"/> document by document (runs of sentences with the same <see cref="NerSentence.Document"/>; a sentence without one is its own document) and scores it.</summary>
-    public static NerScores Score(NerTagger tagger, IReadOnlyList<NerSentence> gold)
+    public static NerScores Score(NerTagger tagger, IReadOnlyList<NerSentence> gold) => Score(tagger, gold, out _);
+
+    /// <summary>As <see cref="Score(NerTagger, IReadOnlyList{NerSentence})"/>, also giving the mentions predicted for each sentence.</summary>
+    public static NerScores Score(NerTagger tagger, IReadOnlyList<NerSentence> gold, out List<NerSpan>[] predicted)
     {
         long words = 0;
         var sw = System.Diagnostics.Stopwatch.StartNew();
-        var predicted = Tag(tagger, gold);
+        predicted = Tag(tagger, gold);
         foreach (var s in gold) words += s.Forms.Length;
         double seconds = sw.Elapsed.TotalSeconds;
         var scores = Score(gold, predicted);

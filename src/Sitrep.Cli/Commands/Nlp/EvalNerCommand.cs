@@ -35,6 +35,10 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
         [Description("Record the scores under NAME in the MANIFEST.json beside the model.")]
         public string? Record { get; init; }
 
+        [CommandOption("--predictions <FILE>")]
+        [Description("Also write the predicted mentions as IOB2 (index, form, tag; GPE as LOC, NORP left out), with each document's '# newdoc id' line.")]
+        public string? Predictions { get; init; }
+
         [CommandOption("--json")]
         public bool Json { get; init; }
 
@@ -72,14 +76,15 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
         NerFormat? format = settings.Format switch { "iob2" => NerFormat.Iob2, "conll" => NerFormat.Conll, "conllu" => NerFormat.Conllu, _ => null };
         if (settings.Variant == "minilm")
         {
-            var (ms, mpath) = MiniLmNerCommands.Eval(settings.Gold, format, settings.Model, settings.PosModel, settings.Record);
+            var (ms, mpath) = MiniLmNerCommands.Eval(settings.Gold, format, settings.Model, settings.PosModel, settings.Record, settings.Predictions);
             return Report(settings, ms, mpath, "MiniLM variant: features + MiniLM encoder + decoding");
         }
         var modelPath = ResolveModel(settings.Model)!;
         var model = NerModel.Load(modelPath);
         var pos = new PosTagger(PosModel.Load(EvalPosCommand.ResolveModel(settings.PosModel)!));
         var gold = NerCorpus.WithPredictedUpos(NerCorpus.Read(settings.Gold, format), pos);
-        var s = NerEvaluation.Score(new NerTagger(model), gold);
+        var s = NerEvaluation.Score(new NerTagger(model), gold, out var predicted);
+        if (settings.Predictions is not null) NerCorpus.WriteIob2(settings.Predictions, gold, predicted);
         if (settings.Record is not null)
             NerManifest.Record(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelPath))!, "MANIFEST.json"), settings.Record, s);
         return Report(settings, s, modelPath, "features + gazetteer + decoding");

@@ -172,7 +172,31 @@ public static class MiniLmNerCommands
     }
 
     /// <summary>Scores the variant on gold tokens; the vectors come from the encoder itself (float32, as at run time), never from a cache.</summary>
-    public static (NerScores Scores, string ModelPath) Eval(string gold, NerFormat? format, string? modelPath, string? posModel, string? record)
+    /// <summary>
+    /// The sentences of <paramref name="path"/> (any format <see cref="NerCorpus.Read"/> takes; its own tags are ignored) with the
+    /// mentions the MiniLM variant <paramref name="teacherPath"/> finds: PER, ORG and LOC (GPE as LOC; NORP left out), for
+    /// distillation into the fast model.
+    /// </summary>
+    public static List<NerSentence> Label(string path, string? teacherPath, PosTagger pos, Action<string>? log = null)
+    {
+        var modelPath = ResolveModel(teacherPath) ?? throw new FileNotFoundException($"No MiniLM NER model; use --teacher (default {DefaultModel}).");
+        var model = ContextualNerModel.Load(modelPath);
+        var sentences = NerCorpus.WithPredictedUpos(NerCorpus.Read(path), pos);
+        using var encoder = MiniLmEncoder.Load();
+        var tagger = new ContextualNerTagger(model, encoder);
+        var sw = Stopwatch.StartNew();
+        var result = new List<NerSentence>(sentences.Count);
+        foreach (var s in sentences)
+        {
+            var spans = tagger.Tag(s.Forms, s.Upos).Where(m => m.Type != NerTagger.Norp).Select(m => m with { Type = NerEvaluation.ToCoarse(m.Type) }).ToArray();
+            result.Add(s with { Spans = spans });
+        }
+        log?.Invoke(string.Create(CultureInfo.InvariantCulture,
+            $"{Path.GetFileName(path)} labelled by {Path.GetFileName(modelPath)}: {result.Count} sentences, {result.Sum(r => r.Spans.Length)} mentions in {sw.Elapsed.TotalSeconds:0.0}s"));
+        return result;
+    }
+
+    public static (NerScores Scores, string ModelPath) Eval(string gold, NerFormat? format, string? modelPath, string? posModel, string? record, string? predictions = null)
     {
         var path = ResolveModel(modelPath) ?? throw new FileNotFoundException($"No MiniLM NER model; use --model (default {DefaultModel}).");
         var model = ContextualNerModel.Load(path);
@@ -190,6 +214,7 @@ public static class MiniLmNerCommands
         }
         var seconds = sw.Elapsed.TotalSeconds;
         var scores = NerEvaluation.Score(sentences, predicted) with { TokensPerSecond = seconds > 0 ? words / seconds : null };
+        if (predictions is not null) NerCorpus.WriteIob2(predictions, sentences, predicted);
         if (record is not null)
             ContextualNerManifest.Record(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "MANIFEST.json"), record, scores);
         return (scores, path);

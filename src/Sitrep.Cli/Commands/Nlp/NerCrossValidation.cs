@@ -12,7 +12,7 @@ namespace Sitrep.Cli.Commands.Nlp;
 /// </summary>
 internal static class NerCrossValidation
 {
-    public static int Run(TrainNerCommand.Settings settings, IReadOnlyDictionary<string, List<NerSentence>> files, PosTagger pos, List<GazetteerEntry> gazetteer)
+    public static int Run(TrainNerCommand.Settings settings, IReadOnlyDictionary<string, List<NerSentence>> files, PosTagger pos, List<GazetteerEntry> gazetteer, IReadOnlyList<NerSentence>? distilled = null)
     {
         var cvPath = Path.GetFullPath(settings.Cv!);
         var cvFile = settings.Train.FirstOrDefault(f => Path.GetFullPath(f) == cvPath);
@@ -23,6 +23,8 @@ internal static class NerCrossValidation
         var results = new NerScores[beams.Length, k];
         var predictions = new List<NerSpan>[cvSentences.Count];
         var options = TrainNerCommand.TrainingOptions(settings);
+        var foldTrain = settings.CvFoldTrain is null ? null
+            : Enumerable.Range(0, k).Select(f => NerCorpus.WithPredictedUpos(NerCorpus.Read(TrainNerCommand.FoldFile(settings.CvFoldTrain, f)), pos)).ToArray();
         var sw = System.Diagnostics.Stopwatch.StartNew();
         Parallel.For(0, k, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
         {
@@ -32,6 +34,8 @@ internal static class NerCrossValidation
                 if (Path.GetFullPath(t) != cvPath) { train.AddRange(files[t]); continue; }
                 for (int i = 0; i < cvSentences.Count; i++) if (fold[i] != f) train.Add(cvSentences[i]);
             }
+            if (foldTrain is not null) train.AddRange(foldTrain[f]);
+            if (distilled is not null) train.AddRange(distilled);
             var heldIndex = Enumerable.Range(0, cvSentences.Count).Where(i => fold[i] == f).ToList();
             var held = heldIndex.Select(i => cvSentences[i]).ToList();
             var model = NerTrainer.TrainBagged(train, null, gazetteer, options, settings.Bag);

@@ -84,6 +84,18 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         [Description("Cross-validate instead of writing a model: split FILE's documents into --folds folds (document index mod folds); for each fold, train on every --train file with that fold's documents taken out of FILE's copies, score the fold, and print the pooled P/R/F1.")]
         public string? Cv { get; init; }
 
+        [CommandOption("--distill <FILE>")]
+        [Description("Unannotated text (.conllu or any format --train reads; its own tags are ignored), labelled by the --teacher model and added to the training data once: distillation of the MiniLM variant into the fast model.")]
+        public string? Distill { get; init; }
+
+        [CommandOption("--teacher <FILE>")]
+        [Description("With --distill: the MiniLM-variant model that labels the text (default data/models/ner/en-ner-minilm.bin).")]
+        public string? Teacher { get; init; }
+
+        [CommandOption("--cv-fold-train <PATTERN>")]
+        [Description("With --cv: an extra training file for each fold, PATTERN with {fold} replaced by the fold's index (0-based). For data that must not have seen the held-out fold, such as a teacher's labels made by a teacher trained without it (write them with `sitrep eval ner --variant minilm --model T --gold TEXT --predictions FILE`).")]
+        public string? CvFoldTrain { get; init; }
+
         [CommandOption("--cv-errors <FILE>")]
         [Description("With --cv: write every held-out sentence with a missed or spurious mention (gold and predicted) to FILE.")]
         public string? CvErrors { get; init; }
@@ -126,6 +138,15 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         if (settings.Beam is < 1 or > 64) return ValidationResult.Error("--beam: 1 to 64.");
         if (settings.TrainBeam is < 0 or > 64) return ValidationResult.Error("--train-beam: 0 to 64.");
         if (settings.Update is not ("max-violation" or "early")) return ValidationResult.Error("--update: max-violation or early.");
+        if (settings.Distill is not null && !File.Exists(settings.Distill)) return ValidationResult.Error($"--distill: no file '{settings.Distill}'.");
+        if (settings.Distill is not null && settings.Variant != "sparse") return ValidationResult.Error("--distill: only for the sparse variant.");
+        if (settings.Distill is not null && MiniLmNerCommands.ResolveModel(settings.Teacher) is null) return ValidationResult.Error("--teacher: no MiniLM NER model found.");
+        if (settings.Teacher is not null && settings.Distill is null) return ValidationResult.Error("--teacher: only with --distill.");
+        if (settings.CvFoldTrain is not null && (settings.Cv is null || !settings.CvFoldTrain.Contains("{fold}", StringComparison.Ordinal)))
+            return ValidationResult.Error("--cv-fold-train: only with --cv, and the path must contain {fold}.");
+        if (settings.CvFoldTrain is not null)
+            for (int f = 0; f < settings.Folds; f++)
+                if (!File.Exists(FoldFile(settings.CvFoldTrain, f))) return ValidationResult.Error($"--cv-fold-train: no file '{FoldFile(settings.CvFoldTrain, f)}'.");
         if (settings.CvBeams is not null && ParseBeams(settings.CvBeams) is null) return ValidationResult.Error("--cv-beams: comma-separated widths from 1 to 64.");
         return ValidationResult.Success();
     }
@@ -140,20 +161,25 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
             .ToDictionary(f => f, f => NerCorpus.WithPredictedUpos(NerCorpus.Read(f), pos), StringComparer.Ordinal);
         var gazetteer = settings.Kb == "none" ? [] : NerGazetteerFile.Split(Gazetteer(KnowledgeBase.Load(KbPaths.Find(settings.Kb) ?? throw new DirectoryNotFoundException("No knowledge base folder found; use --kb."))));
         foreach (var g in settings.GazetteerFiles) gazetteer.AddRange(NerGazetteerFile.Read(g));
-        if (settings.Cv is not null) return NerCrossValidation.Run(settings, files, pos, gazetteer);
+        // With --cv the teacher's labels join every fold: a clean estimate needs a teacher per fold (--cv-fold-train) instead.
+        var distilled = settings.Distill is null ? null : MiniLmNerCommands.Label(settings.Distill, settings.Teacher, pos, m => err.MarkupLine(Markup.Escape(m)));
+        if (settings.Cv is not null) return NerCrossValidation.Run(settings, files, pos, gazetteer, distilled);
         var train = settings.Train.SelectMany(f => files[f]).ToList();
+        if (distilled is not null) train.AddRange(distilled);
         var dev = settings.Dev is null ? null : NerCorpus.WithPredictedUpos(NerCorpus.Read(settings.Dev), pos);
         var command = "sitrep train ner " + string.Join(' ', settings.Train.Select(t => "--train " + t))
             + (settings.Dev is null ? "" : " --dev " + settings.Dev) + string.Concat(settings.GazetteerFiles.Select(g => " --gazetteer " + g)) + " --out " + settings.Out
             + string.Create(CultureInfo.InvariantCulture, $" --epochs {settings.Epochs} --seed {settings.Seed} --min-count {settings.MinCount}") + (settings.Bag > 1 ? " --bag " + settings.Bag.ToString(CultureInfo.InvariantCulture) : "")
             + (settings.TrainBeam > 0 ? string.Create(CultureInfo.InvariantCulture, $" --train-beam {settings.TrainBeam} --update {settings.Update}") : "")
-            + (settings.Beam > 1 ? " --beam " + settings.Beam.ToString(CultureInfo.InvariantCulture) : "");
+            + (settings.Beam > 1 ? " --beam " + settings.Beam.ToString(CultureInfo.InvariantCulture) : "")
+            + (settings.Distill is null ? "" : " --distill " + settings.Distill + (settings.Teacher is null ? "" : " --teacher " + settings.Teacher));
         var options = TrainingOptions(settings) with
         {
             Description = "trained on " + string.Join(", ", settings.Train.Select(Path.GetFileName))
                 + string.Create(CultureInfo.InvariantCulture, $"; epochs {settings.Epochs}, seed {settings.Seed}, min-count {settings.MinCount}, {gazetteer.Count} gazetteer phrases")
                 + (settings.TrainBeam > 0 ? string.Create(CultureInfo.InvariantCulture, $", structured training with beam {settings.TrainBeam} ({settings.Update} update)") : "")
-                + (settings.Beam > 1 ? string.Create(CultureInfo.InvariantCulture, $", decoded with beam {settings.Beam}") : ""),
+                + (settings.Beam > 1 ? string.Create(CultureInfo.InvariantCulture, $", decoded with beam {settings.Beam}") : "")
+                + (distilled is null ? "" : string.Create(CultureInfo.InvariantCulture, $", plus {Path.GetFileName(settings.Distill)} labelled by the MiniLM variant ({distilled.Count} sentences, {distilled.Sum(d => d.Spans.Length)} mentions)")),
             Log = m => err.MarkupLine(Markup.Escape(m)),
         };
         var sw = Stopwatch.StartNew();
@@ -182,6 +208,9 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         TrainBeam = settings.TrainBeam,
         Update = settings.Update == "early" ? NerBeamUpdate.Early : NerBeamUpdate.MaxViolation,
     };
+
+    /// <summary>The --cv-fold-train file of fold <paramref name="fold"/>.</summary>
+    internal static string FoldFile(string pattern, int fold) => pattern.Replace("{fold}", fold.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     /// <summary>"1,4,8" as widths, or null when a width is not a number from 1 to 64.</summary>
     internal static int[]? ParseBeams(string list)
