@@ -136,30 +136,34 @@ public sealed class NerTagger(NerModel model, bool documentPass = true, int beam
     {
         var beam = s.Beams[Beam];
         if (beam is null || beam.Classes != Model.ClassCount) s.Beams[Beam] = beam = new NerBeam(Model.ClassCount, Model.Allowed, Beam);
-        var scorer = new Scorer(Model.Weights, s.Words, words.Length, Model.ClassCount, s.Features, s.History, s.Scores);
+        var scorer = new NerModelScorer(Model.Weights, s.Words, words.Length, Model.ClassCount, s.Features, s.History, s.Scores);
         beam.Search(ref scorer, words.Length);
         beam.Trace(words.Length - 1, 0, classes);
     }
+}
 
-    /// <summary>The model's scores: the history-free features once per word, the nine history features per hypothesis.</summary>
-    private struct Scorer(NerLinear weights, NerWord[] words, int n, int nc, ulong[] features, ulong[] history, float[] wordScores) : INerScorer
+/// <summary>
+/// A saved model's scores: the history-free features once per word, plus, for the MiniLM variant, the word's dense scores
+/// (<paramref name="dense"/>[i * nc + c]); the nine history features per hypothesis. Shared by both taggers.
+/// </summary>
+internal struct NerModelScorer(NerLinear weights, NerWord[] words, int n, int nc, ulong[] features, ulong[] history, float[] wordScores, float[]? dense = null) : INerScorer
+{
+    private int _i;
+
+    public void Begin(int i)
     {
-        private int _i;
+        _i = i;
+        int nf = NerFeatures.ExtractStatic(words.AsSpan(0, n), i, features);
+        var word = wordScores.AsSpan(0, nc);
+        weights.Score(features.AsSpan(0, nf), word);
+        if (dense is not null) for (int c = 0; c < nc; c++) word[c] += dense[i * nc + c];
+    }
 
-        public void Begin(int i)
-        {
-            _i = i;
-            var w = words.AsSpan(0, n);
-            int nf = NerFeatures.ExtractStatic(w, i, features);
-            weights.Score(features.AsSpan(0, nf), wordScores.AsSpan(0, nc));
-        }
-
-        public readonly void Local(int p1, int p2, Span<float> scores)
-        {
-            NerFeatures.ExtractHistory(words.AsSpan(0, n), _i, p1, p2, history);
-            weights.Score(history, scores);
-            for (int c = 0; c < scores.Length; c++) scores[c] = wordScores[c] + scores[c];
-        }
+    public readonly void Local(int p1, int p2, Span<float> scores)
+    {
+        NerFeatures.ExtractHistory(words.AsSpan(0, n), _i, p1, p2, history);
+        weights.Score(history, scores);
+        for (int c = 0; c < scores.Length; c++) scores[c] = wordScores[c] + scores[c];
     }
 }
 

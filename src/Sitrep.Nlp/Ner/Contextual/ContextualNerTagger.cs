@@ -170,35 +170,9 @@ public sealed class ContextualNerTagger(ContextualNerModel model, MiniLmEncoder?
         var classes = s.Classes.AsSpan(0, n);
         var search = s.Beams[Beam];
         if (search is null || search.Classes != nc) s.Beams[Beam] = search = new NerBeam(nc, m.Sparse.Allowed, Beam);
-        var scorer = new Scorer(m.Sparse.Weights, s.Words, n, nc, s.Features, s.History, s.Scores, s.DenseScores);
+        var scorer = new NerModelScorer(m.Sparse.Weights, s.Words, n, nc, s.Features, s.History, s.Scores, s.DenseScores);
         search.Search(ref scorer, n);
         search.Trace(n - 1, 0, classes);
         NerMentionRules.Spans(m.Sparse, words, classes, s.Spans);
-    }
-
-    /// <summary>
-    /// Sparse plus dense scores: the history-free features and the word's dense scores once per word, the nine history features
-    /// per hypothesis. Training's structured search scores exactly this way.
-    /// </summary>
-    private struct Scorer(NerLinear weights, NerWord[] words, int n, int nc, ulong[] features, ulong[] history, float[] buffers, float[] dense) : INerScorer
-    {
-        private int _i;
-
-        public void Begin(int i)
-        {
-            _i = i;
-            int nf = NerFeatures.ExtractStatic(words.AsSpan(0, n), i, features);
-            var word = buffers.AsSpan(0, nc);
-            weights.Score(features.AsSpan(0, nf), word);
-            for (int c = 0; c < nc; c++) word[c] += dense[i * nc + c];
-        }
-
-        public readonly void Local(int p1, int p2, Span<float> scores)
-        {
-            NerFeatures.ExtractHistory(words.AsSpan(0, n), _i, p1, p2, history);
-            weights.Score(history, scores);
-            var word = buffers.AsSpan(0, nc);
-            for (int c = 0; c < scores.Length; c++) scores[c] = word[c] + scores[c];
-        }
     }
 }
