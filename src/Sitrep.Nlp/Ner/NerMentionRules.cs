@@ -47,9 +47,61 @@ internal static class NerMentionRules
             i = j + 1;
         }
         MergeIntoOrganizations(words, spans);
+        ExtendCorporateSuffixes(words, spans);
+        JoinInvertedNames(words, spans);
     }
 
-    private static readonly HashSet<ulong> s_corporate = [.. Hashes("inc. inc ltd. ltd corp. corp llc plc co. gmbh ag s.a. pvt.")];
+    /// <summary>
+    /// A corporate suffix after a comma belongs to the organization before it ("Google | , Inc." is "Google , Inc."), as in UNER,
+    /// when no mention already holds it.
+    /// </summary>
+    private static void ExtendCorporateSuffixes(ReadOnlySpan<NerWord> words, List<NerSpan> spans)
+    {
+        for (int k = 0; k < spans.Count; k++)
+        {
+            var cur = spans[k];
+            int end = cur.Start + cur.Length;
+            if (cur.Type != "ORG" || end + 1 >= words.Length || words[end].Lower != s_comma || !s_corporate.Contains(words[end + 1].Lower)) continue;
+            if (k + 1 < spans.Count && spans[k + 1].Start <= end + 1) continue;
+            spans[k] = cur with { Length = cur.Length + 2 };
+        }
+    }
+
+    /// <summary>
+    /// A name written surname first, alone between quotes or other delimiters ("Lenhart , Matthew" in an e-mail header), is one
+    /// person: the tagger, reading left to right, stops at the comma and takes the given name for a second person.
+    /// </summary>
+    private static void JoinInvertedNames(ReadOnlySpan<NerWord> words, List<NerSpan> spans)
+    {
+        int n = words.Length;
+        for (int k = 0; k < spans.Count; k++)
+        {
+            var cur = spans[k];
+            if (cur.Type != "PER") continue;
+            // The person is either the surname (then the given name follows) or the given name (then the surname precedes).
+            int x = cur.Length == 1 ? cur.Start : -1, y;
+            if (x >= 0 && x + 2 < n && words[x + 1].Lower == s_comma) y = x + 2;
+            else if (cur.Length == 1 && cur.Start >= 2 && words[cur.Start - 1].Lower == s_comma) { y = cur.Start; x = y - 2; }
+            else continue;
+            if (!words[x].Cap || !words[y].Cap || (words[y].Gaz & FirstNameUnit) == 0) continue;
+            if (x > 0 && !s_nameDelimiters.Contains(words[x - 1].Lower)) continue;
+            if (y + 1 < n && !s_nameDelimiters.Contains(words[y + 1].Lower)) continue;
+            // The other word must be free or a one-word person, never part of a place or organization.
+            int first = k, last = k;
+            if (k > 0 && spans[k - 1].Start + spans[k - 1].Length > x) first = k - 1;
+            if (k + 1 < spans.Count && spans[k + 1].Start <= y) last = k + 1;
+            bool ok = true;
+            for (int j = first; j <= last; j++) ok &= spans[j].Type == "PER" && spans[j].Length == 1;
+            if (!ok) continue;
+            spans.RemoveRange(first, last - first + 1);
+            spans.Insert(first, new NerSpan(x, 3, "PER"));
+            k = first;
+        }
+    }
+
+    private static readonly HashSet<ulong> s_nameDelimiters = [.. Hashes("\" `` '' < > ; ( ) [ ] : |")];
+
+    private static readonly HashSet<ulong> s_corporate = [.. Hashes("inc. inc ltd. ltd corp. corp llc l.l.c. plc co. gmbh ag s.a. pvt. l.p. lp")];
 
     /// <summary>
     /// A place or person name directly before an organization is part of it ("Chicago | Symphony Orchestra", "El Paso | Energy"),
@@ -89,7 +141,7 @@ internal static class NerMentionRules
         var w = new NerWord();
         var empty = new UInt64Table([]);
         var set = new HashSet<ulong>();
-        foreach (var t in "president vice prime minister defense defence foreign interior finance secretary general gen. sen. senator rep. gov. governor mr. mrs. ms. dr. prof. king queen prince princess pope chancellor premier spokesman spokeswoman commander ambassador deputy colonel col. lt. sgt. captain capt. admiral adm. judge mayor chairman ceo".Split(' '))
+        foreach (var t in "president vice prime minister defense defence foreign interior finance secretary general gen. sen. senator rep. gov. governor mr. mrs. ms. dr. prof. mr mrs ms dr prof professor doctor rev. reverend rabbi imam sheikh ayatollah cardinal bishop archbishop coach detective officer sergeant lieutenant king queen prince princess pope chancellor premier spokesman spokeswoman commander ambassador deputy colonel col. lt. sgt. captain capt. admiral adm. judge mayor chairman ceo".Split(' '))
         {
             NerFeatures.Compute(t, 0, empty, ref w);
             set.Add(w.Lower);

@@ -19,6 +19,9 @@ public sealed class NerMentionRuleTests
         Entry(GazetteerType.FirstName, "Debra"),
         Entry(GazetteerType.Surname, "Mann"),
         Entry(GazetteerType.FirstName, "Kay"),
+        Entry(GazetteerType.FirstName, "Matthew"),
+        Entry(GazetteerType.Location, "Paris"),
+        Entry(GazetteerType.Location, "France"),
         Entry(GazetteerType.Norp, "Russian"),
         .. NerGazetteerFile.Split([new GazetteerEntry(["Coca-Cola"], GazetteerType.Organization)]),
     ];
@@ -110,5 +113,35 @@ public sealed class NerMentionRuleTests
         Assert.Equal([new NerSpan(0, 3, "ORG")], Spans("Acme , Inc. sued .", "BG", "O", "BG", "O", "O"));
         // A gap other than the comma keeps them apart.
         Assert.Equal([new NerSpan(1, 1, "LOC"), new NerSpan(3, 2, "ORG")], Spans("In Chicago the Symphony Orchestra played .", "O", "BL", "O", "BG", "IG", "O", "O"));
+    }
+
+    [Fact]
+    public void Titles_without_a_period_and_clerical_titles_are_not_part_of_a_person()
+    {
+        Assert.Equal([new NerSpan(1, 1, "PER")], Spans("Dr Joseph retired .", "BP", "IP", "O", "O"));
+        Assert.Equal([new NerSpan(1, 1, "PER")], Spans("Doctor Hank is great .", "BP", "IP", "O", "O", "O"));
+        Assert.Equal([new NerSpan(1, 2, "PER")], Spans("Sheikh Ahmed Yassin was killed .", "BP", "IP", "IP", "O", "O", "O"));
+        // A person that is only a title is no name at all.
+        Assert.Empty(Spans("Call the Doctor .", "O", "O", "BP", "O"));
+    }
+
+    [Fact]
+    public void A_corporate_suffix_after_a_comma_extends_the_organization_before_it()
+    {
+        Assert.Equal([new NerSpan(3, 3, "ORG")], Spans("I moved to Google , Inc. last year .", "O", "O", "O", "BG", "O", "O", "O", "O", "O"));
+        // Only an organization takes it, and not one that is not followed by the comma and suffix.
+        Assert.Equal([new NerSpan(0, 1, "PER")], Spans("Smith , Inc. said .", "BP", "O", "O", "O", "O"));
+        Assert.Equal([new NerSpan(0, 1, "ORG")], Spans("Google , and others .", "BG", "O", "O", "O", "O"));
+    }
+
+    [Fact]
+    public void A_surname_first_name_alone_between_delimiters_is_one_person()
+    {
+        // An e-mail header: the tagger stopped at the comma and took the given name for a second person.
+        Assert.Equal([new NerSpan(1, 3, "PER")], Spans("\" Lenhart , Matthew \"", "O", "BP", "O", "BP", "O"));
+        Assert.Equal([new NerSpan(0, 3, "PER")], Spans("Lenhart , Matthew < mlenhart@example.com >", "BP", "O", "O", "O", "O", "O"));
+        // In running text the comma separates two people, and a place never joins.
+        Assert.Equal([new NerSpan(2, 1, "PER"), new NerSpan(4, 1, "PER")], Spans("I told Lenhart , Matthew and Kay .", "O", "O", "BP", "O", "BP", "O", "O", "O"));
+        Assert.Equal([new NerSpan(1, 1, "LOC"), new NerSpan(3, 1, "LOC")], Spans("\" Paris , France \"", "O", "BL", "O", "BL", "O"));
     }
 }
