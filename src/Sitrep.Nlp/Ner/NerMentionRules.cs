@@ -77,11 +77,11 @@ internal static class NerMentionRules
         for (int k = 0; k < spans.Count; k++)
         {
             var cur = spans[k];
-            if (cur.Type != "PER") continue;
-            // The person is either the surname (then the given name follows) or the given name (then the surname precedes).
-            int x = cur.Length == 1 ? cur.Start : -1, y;
-            if (x >= 0 && x + 2 < n && words[x + 1].Lower == s_comma) y = x + 2;
-            else if (cur.Length == 1 && cur.Start >= 2 && words[cur.Start - 1].Lower == s_comma) { y = cur.Start; x = y - 2; }
+            if (cur.Type != "PER" || cur.Length != 1) continue;
+            // The one-word person is either the surname (the given name follows) or the given name (the surname precedes).
+            int x, y;
+            if (cur.Start + 2 < n && words[cur.Start + 1].Lower == s_comma) { x = cur.Start; y = x + 2; }
+            else if (cur.Start >= 2 && words[cur.Start - 1].Lower == s_comma) { y = cur.Start; x = y - 2; }
             else continue;
             if (!words[x].Cap || !words[y].Cap || (words[y].Gaz & FirstNameUnit) == 0) continue;
             if (x > 0 && !s_nameDelimiters.Contains(words[x - 1].Lower)) continue;
@@ -133,21 +133,8 @@ internal static class NerMentionRules
         return type;
     }
 
-    private static readonly HashSet<ulong> s_titles = TitleHashes();
-
     /// <summary>Title words that precede names but are not part of them, hashed the way <see cref="NerWord.Lower"/> is.</summary>
-    private static HashSet<ulong> TitleHashes()
-    {
-        var w = new NerWord();
-        var empty = new UInt64Table([]);
-        var set = new HashSet<ulong>();
-        foreach (var t in "president vice prime minister defense defence foreign interior finance secretary general gen. sen. senator rep. gov. governor mr. mrs. ms. dr. prof. mr mrs ms dr prof professor doctor rev. reverend rabbi imam sheikh ayatollah cardinal bishop archbishop coach detective officer sergeant lieutenant king queen prince princess pope chancellor premier spokesman spokeswoman commander ambassador deputy colonel col. lt. sgt. captain capt. admiral adm. judge mayor chairman ceo".Split(' '))
-        {
-            NerFeatures.Compute(t, 0, empty, ref w);
-            set.Add(w.Lower);
-        }
-        return set;
-    }
+    private static readonly HashSet<ulong> s_titles = [.. Hashes("president vice prime minister defense defence foreign interior finance secretary general gen. sen. senator rep. gov. governor mr. mrs. ms. dr. prof. mr mrs ms dr prof professor doctor rev. reverend rabbi imam sheikh ayatollah cardinal bishop archbishop coach detective officer sergeant lieutenant king queen prince princess pope chancellor premier spokesman spokeswoman commander ambassador deputy colonel col. lt. sgt. captain capt. admiral adm. judge mayor chairman ceo")];
 
     /// <summary>An all-caps word that is exactly a one-word gazetteer organization and nothing else ("AP", "NATO"): an organization whatever the model said.</summary>
     private static bool IsOrgAcronym(NerModel model, ReadOnlySpan<NerWord> words, int i)
