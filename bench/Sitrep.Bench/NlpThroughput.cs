@@ -12,8 +12,9 @@ namespace Sitrep.Bench;
 /// Whole-run throughput of the linguistic core on one thread, warm: tokens/s per stage (tokenizer + sentence splitter,
 /// POS tags + lemmas, dependency parser, NER) and for the whole chain, over the raw text rebuilt from a CoNLL-U file's
 /// <c># text =</c> lines, with the process's peak working set. Run it pinned to one core:
-/// <c>taskset -c 1 dotnet bench/…/Sitrep.Bench.dll nlp [--gold FILE] [--seconds S] [--runs R] [--dump-text FILE] [--json FILE] [--only STAGE] [--dump-tokens FILE] [--no-ner] [--ner minilm]</c>.
-/// With <c>--ner minilm</c> the NER stage is the MiniLM variant (data/models/ner/en-ner-minilm.bin, the encoder on one thread).
+/// <c>taskset -c 1 dotnet bench/…/Sitrep.Bench.dll nlp [--gold FILE] [--seconds S] [--runs R] [--dump-text FILE] [--json FILE] [--only STAGE] [--dump-tokens FILE] [--no-ner] [--ner minilm|minilm-ft]</c>.
+/// With <c>--ner minilm</c> the NER stage is the MiniLM variant (data/models/ner/en-ner-minilm.bin, the encoder on one thread);
+/// with <c>--ner minilm-ft</c> the fine-tuned variant (en-ner-minilm-ft.bin added to en-ner.bin).
 /// </summary>
 public static class NlpThroughput
 {
@@ -38,7 +39,7 @@ public static class NlpThroughput
                 case "--dump-text": dump = args[++i]; break;
                 case "--json": json = args[++i]; break;
                 case "--no-ner": noNer = true; break;
-                case "--ner": nerVariant = args[++i]; break; // "minilm": the MiniLM NER variant instead of the default model
+                case "--ner": nerVariant = args[++i]; break; // "minilm" or "minilm-ft": a MiniLM NER variant instead of the default model
                 case "--only": only = args[++i]; break; // one stage in a loop, for a profiler
                 case "--dump-tokens": dumpTokens = args[++i]; break; // every token's analyses, to compare two builds
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.");
@@ -55,6 +56,8 @@ public static class NlpThroughput
         var parser = DependencyParserStage.Load(RepoPaths.Repo("data", "models", "parser", "en-ewt-parser.bin"));
         var ner = noNer ? null : nerVariant == Sitrep.Nlp.Ner.Contextual.ContextualNerStage.Variant
             ? Sitrep.Nlp.Ner.Contextual.ContextualNerStage.Load(RepoPaths.Repo("data", "models", "ner", Sitrep.Nlp.Ner.Contextual.ContextualNerStage.DefaultModelFile))
+            : nerVariant == Sitrep.Nlp.Ner.FineTuned.FineTunedNerStage.Variant
+            ? Sitrep.Nlp.Ner.FineTuned.FineTunedNerStage.Load(RepoPaths.Repo("data", "models", "ner", Sitrep.Nlp.Ner.FineTuned.FineTunedNerStage.DefaultModelFile), RepoPaths.Repo("data", "models", "ner", "en-ner.bin"))
             : NerHook.TryLoad();
         double loadSeconds = sw.Elapsed.TotalSeconds;
 
@@ -126,6 +129,7 @@ public static class NlpThroughput
         Console.WriteLine(string.Create(inv, $"text: {Path.GetFileName(gold)} raw text, {docs.Count} documents, {chars} chars, {goldWords} gold words; Sitrep: {tokens} tokens, {sentences} sentences"));
         Console.WriteLine(string.Create(inv, $"models loaded in {loadSeconds:0.00} s; {runs} runs of at least {minSeconds:0.#} s per figure; best (median) tokens/s, one thread"));
         if (ner is Sitrep.Nlp.Ner.Contextual.ContextualNerStage minilm) Console.WriteLine($"NER: MiniLM variant, {minilm.Version}");
+        if (ner is Sitrep.Nlp.Ner.FineTuned.FineTunedNerStage fineTuned) Console.WriteLine($"NER: fine-tuned MiniLM variant, {fineTuned.Version}");
         var rows = new List<(string Name, double? Best, double? Median, double? Cpu)>();
         for (int s = 0; s < stages.Length; s++)
             rows.Add(stages[s] is null ? (StageNames[s], null, null, null)
@@ -245,9 +249,9 @@ internal static class NerHook
         if (withPath is not null && withPath.IsStatic)
         {
             var dir = RepoPaths.Repo("data", "models", "ner");
-            // Not the MiniLM variant's file (en-ner-minilm.bin sorts first): that one runs only with --ner minilm.
-            var model = Directory.Exists(dir) ? Directory.GetFiles(dir, "*.bin").Where(f => !f.EndsWith("-minilm.bin", StringComparison.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault() : null;
-            if (model is not null) return (IPipelineStage?)withPath.Invoke(null, [model]);
+            // The default model by name: the variants' files (en-ner-minilm.bin, en-ner-minilm-ft.bin) run only with --ner.
+            var model = Path.Combine(dir, "en-ner.bin");
+            if (File.Exists(model)) return (IPipelineStage?)withPath.Invoke(null, [model]);
         }
         return null;
     }

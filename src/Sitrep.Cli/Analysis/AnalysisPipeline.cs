@@ -20,8 +20,10 @@ public sealed class AnalysisPipeline
 {
     private static readonly Lazy<AnalysisPipeline> Shared = new(() => new AnalysisPipeline(), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<AnalysisPipeline> WithMiniLmNer = new(() => new AnalysisPipeline(Sitrep.Nlp.Ner.Contextual.ContextualNerStage.Variant), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<AnalysisPipeline> WithFineTunedNer = new(() => new AnalysisPipeline(Sitrep.Nlp.Ner.FineTuned.FineTunedNerStage.Variant), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <param name="nerVariant">null for the default NER model; "minilm" for the MiniLM variant (data/models/ner/en-ner-minilm.bin).</param>
+    /// <param name="nerVariant">null for the default NER model; "minilm" for the MiniLM variant (data/models/ner/en-ner-minilm.bin);
+    /// "minilm-ft" for the fine-tuned MiniLM variant (data/models/ner/en-ner-minilm-ft.bin with en-ner.bin).</param>
     private AnalysisPipeline(string? nerVariant = null)
     {
         var posPath = SitrepData.File("models", "pos", "en-ewt-pos.bin");
@@ -34,6 +36,12 @@ public sealed class AnalysisPipeline
         {
             var contextual = Sitrep.Nlp.Ner.Contextual.ContextualNerStage.Load(SitrepData.File("models", "ner", Sitrep.Nlp.Ner.Contextual.ContextualNerStage.DefaultModelFile));
             ner = contextual; nerVersion = contextual.Version;
+        }
+        else if (nerVariant == Sitrep.Nlp.Ner.FineTuned.FineTunedNerStage.Variant)
+        {
+            var fineTuned = Sitrep.Nlp.Ner.FineTuned.FineTunedNerStage.Load(
+                SitrepData.File("models", "ner", Sitrep.Nlp.Ner.FineTuned.FineTunedNerStage.DefaultModelFile), SitrepData.File("models", "ner", "en-ner.bin"));
+            ner = fineTuned; nerVersion = fineTuned.Version;
         }
         else
         {
@@ -70,12 +78,13 @@ public sealed class AnalysisPipeline
 
     public static AnalysisPipeline Default => Shared.Value;
 
-    /// <summary>The pipeline with the named NER variant: null, "" or "sparse" for the default, "minilm" for the MiniLM variant.</summary>
+    /// <summary>The pipeline with the named NER variant: null, "" or "sparse" for the default, "minilm" or "minilm-ft" for the MiniLM variants.</summary>
     public static AnalysisPipeline For(string? nerVariant) => nerVariant switch
     {
         null or "" or "sparse" => Default,
         Sitrep.Nlp.Ner.Contextual.ContextualNerStage.Variant => WithMiniLmNer.Value,
-        _ => throw new ArgumentException($"Unknown NER variant '{nerVariant}' (sparse or minilm).", nameof(nerVariant)),
+        Sitrep.Nlp.Ner.FineTuned.FineTunedNerStage.Variant => WithFineTunedNer.Value,
+        _ => throw new ArgumentException($"Unknown NER variant '{nerVariant}' (sparse, minilm or minilm-ft).", nameof(nerVariant)),
     };
 
     public Pipeline Pipeline { get; }

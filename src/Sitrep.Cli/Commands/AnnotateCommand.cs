@@ -23,7 +23,7 @@ public sealed class AnnotateCommand : Command<AnnotateCommand.Settings>
         public bool Compact { get; init; }
 
         [CommandOption("--ner <VARIANT>")]
-        [Description("NER variant: sparse (default) or minilm (MiniLM token vectors; much slower).")]
+        [Description("NER variant: sparse (default), minilm (MiniLM token vectors) or minilm-ft (fine-tuned MiniLM added to the default model; most accurate); both MiniLM variants are much slower.")]
         public string? Ner { get; init; }
 
         [CommandOption("--petrarch-dicts <DIR>")]
@@ -32,7 +32,10 @@ public sealed class AnnotateCommand : Command<AnnotateCommand.Settings>
     }
 
     public override Spectre.Console.ValidationResult Validate(CommandContext context, Settings settings) =>
-        settings.PetrarchDicts is { } d && !Directory.Exists(d) ? Spectre.Console.ValidationResult.Error($"--petrarch-dicts: no folder '{d}'.") : Spectre.Console.ValidationResult.Success();
+        settings.PetrarchDicts is { } d && !Directory.Exists(d) ? Spectre.Console.ValidationResult.Error($"--petrarch-dicts: no folder '{d}'.")
+        : settings.Ner is not (null or "sparse" or Sitrep.Nlp.Ner.Contextual.ContextualNerStage.Variant or Sitrep.Nlp.Ner.FineTuned.FineTunedNerStage.Variant)
+            ? Spectre.Console.ValidationResult.Error($"--ner: unknown variant '{settings.Ner}' (sparse, minilm or minilm-ft).")
+        : Spectre.Console.ValidationResult.Success();
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {

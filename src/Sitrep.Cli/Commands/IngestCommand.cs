@@ -58,7 +58,7 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
         public string? DateField { get; init; }
 
         [CommandOption("--ner <VARIANT>")]
-        [Description("NER variant: sparse (default) or minilm (MiniLM token vectors; more accurate, much slower). Stored layers record the variant.")]
+        [Description("NER variant: sparse (default), minilm (MiniLM token vectors) or minilm-ft (fine-tuned MiniLM added to the default model; most accurate); both MiniLM variants are much slower. Stored layers record the variant.")]
         public string? Ner { get; init; }
 
         [CommandOption("--no-progress")]
@@ -92,7 +92,8 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
         if (settings.Inputs.Length == 0) return ValidationResult.Error("Give at least one input: a file, folder, URL or '-'.");
         if (settings.MaxMegabytes <= 0) return ValidationResult.Error("--max-mb must be positive.");
         if (settings.TimeoutSeconds <= 0) return ValidationResult.Error("--timeout must be positive.");
-        if (settings.Ner is not (null or "sparse" or Sitrep.Nlp.Ner.Contextual.ContextualNerStage.Variant)) return ValidationResult.Error($"--ner: unknown variant '{settings.Ner}' (sparse or minilm).");
+        if (settings.Ner is not (null or "sparse" or Sitrep.Nlp.Ner.Contextual.ContextualNerStage.Variant or Sitrep.Nlp.Ner.FineTuned.FineTunedNerStage.Variant))
+            return ValidationResult.Error($"--ner: unknown variant '{settings.Ner}' (sparse, minilm or minilm-ft).");
         return ValidationResult.Success();
     }
 

@@ -22,9 +22,11 @@ public sealed class MiniLmEncoder : IDisposable
     private readonly RunOptions _run = new();
     private readonly BertTokenizer _wordPiece = new();
     private readonly long _cls, _sep, _unk;
+    private readonly List<OrtValue> _overrides = [];
 
-    public MiniLmEncoder(MiniLmResources resources, int threads = 1)
+    public MiniLmEncoder(MiniLmResources resources, int threads = 1, MiniLmWeights? weights = null)
     {
+        Weights = weights;
         AssemblyPath = resources.AssemblyPath;
         ModelBytes = resources.Model.Length;
         Vocabulary = resources.Vocabulary;
@@ -44,6 +46,15 @@ public sealed class MiniLmEncoder : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
+        // Fine-tuned tensors replace the graph's initializers of the same name; ONNX Runtime keeps using the OrtValues, so
+        // they live as long as the session.
+        if (weights is not null)
+            foreach (var t in weights.Tensors)
+            {
+                var value = OrtValue.CreateTensorValueFromMemory(t.Values, t.Dims);
+                _overrides.Add(value);
+                options.AddInitializer(t.Name, value);
+            }
         _session = new InferenceSession(resources.Model, options);
         ModelSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(resources.Model));
     }
@@ -59,7 +70,30 @@ public sealed class MiniLmEncoder : IDisposable
     public string ModelSha256 { get; }
 
     /// <summary>Identifies the encoder and how its vectors are taken, for model files and output versions.</summary>
-    public string Version => $"{MiniLmResources.PackageName} all-MiniLM-L6-v2 last_hidden_state first-piece window{MaxPieces}@sha256:{ModelSha256}";
+    public string Version => $"{MiniLmResources.PackageName} all-MiniLM-L6-v2 last_hidden_state first-piece window{MaxPieces}@sha256:{ModelSha256}"
+        + (Weights is null ? "" : $" with {Weights.Name}@sha256:{Weights.Sha256}");
+
+    /// <summary>Fine-tuned tensors that replace the graph's own (null: the encoder as shipped).</summary>
+    public MiniLmWeights? Weights { get; }
+
+    /// <summary>
+    /// The casing class of a token, fed to the fine-tuned encoder as its token type (the uncased WordPiece pieces cannot show
+    /// it): 0 no capitals, 1 capitalized word, 2 capitalized first word of the sentence, 3 all capitals, 4 other mixed case.
+    /// </summary>
+    public static int CasingClass(string form, bool sentenceInitial)
+    {
+        int upper = 0, lower = 0;
+        foreach (char c in form)
+        {
+            if (char.IsUpper(c)) upper++;
+            else if (char.IsLower(c)) lower++;
+        }
+        if (upper == 0) return 0;
+        if (lower == 0) return upper > 1 ? 3 : sentenceInitial ? 2 : 1;
+        return char.IsUpper(form[0]) && upper == 1 ? (sentenceInitial ? 2 : 1) : 4;
+    }
+
+    public const int CasingClasses = 5;
 
     /// <summary>WordPiece ids of one token (no [CLS]/[SEP]); a token with no pieces (control characters) becomes [UNK].</summary>
     public int Pieces(string form, Span<long> ids)
@@ -107,12 +141,12 @@ public sealed class MiniLmEncoder : IDisposable
         {
             int end = t, used = 0;
             while (end < forms.Count && (used + count[end] <= MaxPieces - 2 || end == t)) { used += count[end]; end++; }
-            Run(pieces, first, t, end, output);
+            Run(forms, pieces, first, t, end, output);
             t = end;
         }
     }
 
-    private void Run(List<long> pieces, int[] first, int from, int to, Span<float> output)
+    private void Run(IReadOnlyList<string> forms, List<long> pieces, int[] first, int from, int to, Span<float> output)
     {
         int p0 = first[from], p1 = to < first.Length ? first[to] : pieces.Count;
         int n = p1 - p0 + 2;
@@ -121,6 +155,13 @@ public sealed class MiniLmEncoder : IDisposable
         for (int k = p0; k < p1; k++) ids[k - p0 + 1] = pieces[k];
         var mask = new long[n]; Array.Fill(mask, 1L);
         var types = new long[n];
+        if (Weights?.CasingTypes == true)
+            for (int i = from; i < to; i++)
+            {
+                long c = CasingClass(forms[i], i == 0);
+                int end = (i + 1 < first.Length ? first[i + 1] : p1) - p0 + 1;
+                for (int k = first[i] - p0 + 1; k < end; k++) types[k] = c;
+            }
         long[] shape = [1, n];
         using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
         using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
@@ -141,6 +182,7 @@ public sealed class MiniLmEncoder : IDisposable
     public void Dispose()
     {
         _session.Dispose();
+        foreach (var v in _overrides) v.Dispose();
         _run.Dispose();
     }
 }

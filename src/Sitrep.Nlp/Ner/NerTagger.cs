@@ -84,12 +84,15 @@ public sealed class NerTagger(NerModel model, bool documentPass = true, int beam
     public void Tag(string text, ReadOnlySpan<Token> tokens, int firstToken, List<EntityMention> output) =>
         AddMentions(tokens, 0, TagTokens(text, tokens).Spans, output, firstToken);
 
-    private Scratch TagForms(IReadOnlyList<string> forms, IReadOnlyList<string?>? upos)
+    /// <summary>Tags one sentence with <paramref name="dense"/> (<c>[i * ClassCount + c]</c>) added to the model's scores: another model's opinion.</summary>
+    public List<NerSpan> Tag(IReadOnlyList<string> forms, IReadOnlyList<string?>? upos, float[] dense) => [.. TagForms(forms, upos, dense).Spans];
+
+    private Scratch TagForms(IReadOnlyList<string> forms, IReadOnlyList<string?>? upos, float[]? dense = null)
     {
         var s = Prepare(forms.Count);
         for (int i = 0; i < forms.Count; i++)
             NerFeatures.Compute(forms[i], UposIds.Of(upos?[i]), Model.CaseStats, ref s.Words[i]);
-        Decode(s, forms.Count);
+        Decode(s, forms.Count, dense);
         return s;
     }
 
@@ -123,20 +126,20 @@ public sealed class NerTagger(NerModel model, bool documentPass = true, int beam
     }
 
     /// <summary>Classifies the prepared words and fills <see cref="Scratch.Spans"/> with typed mentions.</summary>
-    private void Decode(Scratch s, int n)
+    private void Decode(Scratch s, int n, float[]? dense = null)
     {
         var words = s.Words.AsSpan(0, n);
         Model.Gazetteer.Mark(words);
         var classes = s.Classes.AsSpan(0, n);
-        Classify(s, words, classes);
+        Classify(s, words, classes, dense);
         NerMentionRules.Spans(Model, words, classes, s.Spans);
     }
 
-    private void Classify(Scratch s, Span<NerWord> words, Span<int> classes)
+    private void Classify(Scratch s, Span<NerWord> words, Span<int> classes, float[]? dense)
     {
         var beam = s.Beams[Beam];
         if (beam is null || beam.Classes != Model.ClassCount) s.Beams[Beam] = beam = new NerBeam(Model.ClassCount, Model.Allowed, Beam);
-        var scorer = new NerModelScorer(Model.Weights, s.Words, words.Length, Model.ClassCount, s.Features, s.History, s.Scores);
+        var scorer = new NerModelScorer(Model.Weights, s.Words, words.Length, Model.ClassCount, s.Features, s.History, s.Scores, dense);
         beam.Search(ref scorer, words.Length);
         beam.Trace(words.Length - 1, 0, classes);
     }

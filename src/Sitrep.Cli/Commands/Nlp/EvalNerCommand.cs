@@ -42,8 +42,16 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
         [CommandOption("--json")]
         public bool Json { get; init; }
 
+        [CommandOption("--sparse-model <PATH>")]
+        [Description("minilm-ft only: the default-type model whose scores the fine-tuned log-probabilities are added to (default: data/models/ner/en-ner.bin).")]
+        public string? SparseModel { get; init; }
+
+        [CommandOption("--ft-weight <X>")]
+        [Description("minilm-ft only: weight of the fine-tuned log-probabilities (default: the one in the model file).")]
+        public float? FtWeight { get; init; }
+
         [CommandOption("--variant <NAME>")]
-        [Description("sparse (default) or minilm (the MiniLM variant, default model data/models/ner/en-ner-minilm.bin).")]
+        [Description("sparse (default), minilm (the MiniLM variant, default model data/models/ner/en-ner-minilm.bin) or minilm-ft (fine-tuned MiniLM, data/models/ner/en-ner-minilm-ft.bin; its mention rules read the default model's gazetteer).")]
         public string Variant { get; init; } = "sparse";
     }
 
@@ -51,7 +59,9 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
     {
         if (!File.Exists(settings.Gold)) return ValidationResult.Error($"--gold: no file '{settings.Gold}'.");
         if (settings.Format is not null and not ("iob2" or "conll" or "conllu")) return ValidationResult.Error("--format: iob2, conll or conllu.");
-        if (settings.Variant is not ("sparse" or "minilm")) return ValidationResult.Error("--variant: sparse or minilm.");
+        if (settings.Variant is not ("sparse" or "minilm" or "minilm-ft")) return ValidationResult.Error("--variant: sparse, minilm or minilm-ft.");
+        if (settings.Variant == "minilm-ft" && FineTunedNerCommands.ResolveModel(settings.Model) is null) return ValidationResult.Error($"No fine-tuned NER model found ({FineTunedNerCommands.DefaultModel}); use --model.");
+        if (settings.Variant == "minilm-ft" && ResolveModel(settings.SparseModel) is null) return ValidationResult.Error(settings.SparseModel is null ? $"No {DefaultModel} found; use --sparse-model." : $"--sparse-model: no file '{settings.SparseModel}'.");
         if (settings.Variant == "minilm" && MiniLmNerCommands.ResolveModel(settings.Model) is null) return ValidationResult.Error($"No MiniLM NER model found ({MiniLmNerCommands.DefaultModel}); use --model.");
         if (settings.Variant == "sparse" && ResolveModel(settings.Model) is null) return ValidationResult.Error(settings.Model is null ? $"No model given and no {DefaultModel} found; use --model." : $"--model: no file '{settings.Model}'.");
         if (EvalPosCommand.ResolveModel(settings.PosModel) is null) return ValidationResult.Error("No POS model found; use --pos-model.");
@@ -79,6 +89,11 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
             var (ms, mpath) = MiniLmNerCommands.Eval(settings.Gold, format, settings.Model, settings.PosModel, settings.Record, settings.Predictions);
             return Report(settings, ms, mpath, "MiniLM variant: features + MiniLM encoder + decoding");
         }
+        if (settings.Variant == "minilm-ft")
+        {
+            var (fs, fpath) = FineTunedNerCommands.Eval(settings.Gold, format, settings.Model, settings.SparseModel, settings.FtWeight, settings.PosModel, settings.Record, settings.Predictions);
+            return Report(settings, fs, fpath, "fine-tuned MiniLM encoder + head + decoding");
+        }
         var modelPath = ResolveModel(settings.Model)!;
         var model = NerModel.Load(modelPath);
         var pos = new PosTagger(PosModel.Load(EvalPosCommand.ResolveModel(settings.PosModel)!));
@@ -88,6 +103,23 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
         if (settings.Record is not null)
             NerManifest.Record(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelPath))!, "MANIFEST.json"), settings.Record, s);
         return Report(settings, s, modelPath, "features + gazetteer + decoding");
+    }
+
+    /// <summary>Tags every sentence on one thread, timing the tagger alone; scores, and writes the predictions when asked.</summary>
+    internal static NerScores ScoreSentences(List<NerSentence> sentences, Func<NerSentence, List<NerSpan>> tag, string? predictions)
+    {
+        var predicted = new List<NerSpan>[sentences.Count];
+        long words = 0;
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        for (int i = 0; i < sentences.Count; i++)
+        {
+            predicted[i] = tag(sentences[i]);
+            words += sentences[i].Forms.Length;
+        }
+        var seconds = sw.Elapsed.TotalSeconds;
+        var scores = NerEvaluation.Score(sentences, predicted) with { TokensPerSecond = seconds > 0 ? words / seconds : null };
+        if (predictions is not null) NerCorpus.WriteIob2(predictions, sentences, predicted);
+        return scores;
     }
 
     private static int Report(Settings settings, NerScores s, string modelPath, string timed)

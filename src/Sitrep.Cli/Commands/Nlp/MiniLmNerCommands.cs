@@ -204,17 +204,7 @@ public static class MiniLmNerCommands
         var sentences = NerCorpus.WithPredictedUpos(NerCorpus.Read(gold, format), pos);
         using var encoder = MiniLmEncoder.Load();
         var tagger = new ContextualNerTagger(model, encoder);
-        var predicted = new List<NerSpan>[sentences.Count];
-        long words = 0;
-        var sw = Stopwatch.StartNew();
-        for (int i = 0; i < sentences.Count; i++)
-        {
-            predicted[i] = tagger.Tag(sentences[i].Forms, sentences[i].Upos);
-            words += sentences[i].Forms.Length;
-        }
-        var seconds = sw.Elapsed.TotalSeconds;
-        var scores = NerEvaluation.Score(sentences, predicted) with { TokensPerSecond = seconds > 0 ? words / seconds : null };
-        if (predictions is not null) NerCorpus.WriteIob2(predictions, sentences, predicted);
+        var scores = EvalNerCommand.ScoreSentences(sentences, s => tagger.Tag(s.Forms, s.Upos), predictions);
         if (record is not null)
             ContextualNerManifest.Record(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "MANIFEST.json"), record, scores);
         return (scores, path);

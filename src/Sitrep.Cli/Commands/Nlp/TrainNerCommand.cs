@@ -133,6 +133,8 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         if (settings.Epochs < 1) return ValidationResult.Error("--epochs must be at least 1.");
         if (settings.MinCount < 1) return ValidationResult.Error("--min-count must be at least 1.");
         if (EvalPosCommand.ResolveModel(settings.PosModel) is null) return ValidationResult.Error("No POS model found; use --pos-model.");
+        if (settings.Variant == "minilm-ft")
+            return ValidationResult.Error("--variant minilm-ft is fine-tuned with libtorch by tools/Sitrep.NerFineTune, outside the CLI: see its command in data/models/ner/MANIFEST.json and the README.");
         if (settings.Variant is not ("sparse" or "minilm")) return ValidationResult.Error("--variant: sparse or minilm.");
         if (settings.Context is not (0 or 1)) return ValidationResult.Error("--context: 0 or 1.");
         if (settings.Beam is < 1 or > 64) return ValidationResult.Error("--beam: 1 to 64.");

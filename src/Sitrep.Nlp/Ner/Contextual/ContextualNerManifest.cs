@@ -59,10 +59,11 @@ public static class ContextualNerManifest
     }
 
     /// <summary>Adds (or replaces) a named score entry of the variant.</summary>
-    public static void Record(string manifestPath, string name, NerScores scores, double? tokensPerSecond = null)
+    /// <param name="variant">The entry under "variants" (default: this variant's; "minilm-ft" for the fine-tuned one).</param>
+    public static void Record(string manifestPath, string name, NerScores scores, double? tokensPerSecond = null, string variant = Key)
     {
         var root = Read(manifestPath) ?? throw new FileNotFoundException("No manifest to record scores in.", manifestPath);
-        if (root["variants"]?[Key] is not JsonObject entry) throw new InvalidDataException($"{manifestPath} has no variants.{Key} entry.");
+        if (root["variants"]?[variant] is not JsonObject entry) throw new InvalidDataException($"{manifestPath} has no variants.{variant} entry.");
         if (entry["scores"] is not JsonObject s) entry["scores"] = s = [];
         var o = new JsonObject
         {

@@ -26,18 +26,9 @@ public sealed class ContextualNerStage(ContextualNerModel model, MiniLmEncoder e
     public string Version => $"{ModelName}@sha256:{ModelSha256} (variant {Variant}; {MiniLmResources.PackageName})";
 
     public string Name => "ner";
-    public IReadOnlyList<AnnotationLayer> Requires { get; } = [NlpLayers.Sentences, NlpLayers.Tokens, NlpLayers.Pos];
-    public IReadOnlyList<AnnotationLayer> Provides { get; } = [NlpLayers.Entities];
+    public IReadOnlyList<AnnotationLayer> Requires => Stages.NerStage.Requirements;
+    public IReadOnlyList<AnnotationLayer> Provides => Stages.NerStage.Provided;
 
-    public Document Process(Document document, CancellationToken cancellationToken = default)
-    {
-        var tokens = document.Get(NlpLayers.Tokens);
-        var mentions = new List<EntityMention>();
-        foreach (var s in document.Get(NlpLayers.Sentences))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            _tagger.Tag(document.Text.Text, tokens.AsSpan(s.FirstToken, s.TokenCount), s.FirstToken, mentions);
-        }
-        return document.With(NlpLayers.Entities, mentions.ToArray());
-    }
+    public Document Process(Document document, CancellationToken cancellationToken = default) =>
+        Stages.NerStage.TagSentences(document, _tagger.Tag, cancellationToken);
 }
