@@ -85,7 +85,12 @@ public sealed class NerTagger(NerModel model, bool documentPass = true, int beam
         AddMentions(tokens, 0, TagTokens(text, tokens).Spans, output, firstToken);
 
     /// <summary>Tags one sentence with <paramref name="dense"/> (<c>[i * ClassCount + c]</c>) added to the model's scores: another model's opinion.</summary>
-    public List<NerSpan> Tag(IReadOnlyList<string> forms, IReadOnlyList<string?>? upos, float[] dense) => [.. TagForms(forms, upos, dense).Spans];
+    public List<NerSpan> Tag(IReadOnlyList<string> forms, IReadOnlyList<string?>? upos, float[] dense)
+    {
+        if (dense.Length < forms.Count * Model.ClassCount)
+            throw new ArgumentException($"Need {forms.Count * Model.ClassCount} scores ({forms.Count} words x {Model.ClassCount} classes), got {dense.Length}.", nameof(dense));
+        return [.. TagForms(forms, upos, dense).Spans];
+    }
 
     private Scratch TagForms(IReadOnlyList<string> forms, IReadOnlyList<string?>? upos, float[]? dense = null)
     {
