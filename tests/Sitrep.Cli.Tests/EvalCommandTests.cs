@@ -48,6 +48,33 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public void EvalTimexScoresATimeBankSliceWritesTimeMlAndKeepsTheNotationNeutralRowApart()
+    {
+        var gold = Path.Combine(_env.Directory, "gold");
+        Directory.CreateDirectory(gold);
+        int goldTimexes = 0;
+        foreach (var name in new[] { "ABC19980108.1830.0711.tml", "wsj_0144.tml", "APW19980213.1320.tml" })
+        {
+            var text = File.ReadAllText(TestEnvironment.Shared("data", "timex", "TimeBank", name));
+            goldTimexes += System.Text.RegularExpressions.Regex.Count(text[text.IndexOf("<TEXT>", StringComparison.Ordinal)..], "<TIMEX3 ");
+            File.WriteAllText(Path.Combine(gold, name), text);
+        }
+        var outDir = Path.Combine(_env.Directory, "out");
+
+        var (exit, stdout, stderr) = TestEnvironment.Run("eval", "timex", "--gold", gold, "--out", outDir, "--json");
+        Assert.True(exit == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        Assert.Equal(3, root.GetProperty("docs").GetInt32());
+        Assert.Equal(goldTimexes, root.GetProperty("gold").GetInt32());
+        Assert.Equal(3, Directory.GetFiles(outDir, "*.tml").Length);
+        int value = root.GetProperty("value").GetProperty("correct").GetInt32();
+        int neutral = root.GetProperty("value_notation_neutral").GetProperty("correct").GetInt32();
+        Assert.InRange(value, 1, root.GetProperty("relaxed").GetProperty("correct").GetInt32());
+        Assert.InRange(neutral, value, root.GetProperty("relaxed").GetProperty("correct").GetInt32());
+    }
+
+    [Fact]
     public void EvalRefusesAMissingTruthFile()
     {
         var (exit, _, _) = TestEnvironment.Run("eval", "extract", "--truth", Path.Combine(_env.Directory, "nope.json"), "--pages", _env.Directory);

@@ -119,4 +119,41 @@ public sealed class TimeMlTests
     // Measured figures minus two points of margin.
     // Measured 2026-11-29: strict 0.898, relaxed 0.943, value 0.820 (node score_timex.js agrees).
     private const double RelaxedFloor = 0.92, ValueFloor = 0.80, StrictFloor = 0.88;
+
+    [Theory]
+    [InlineData("2000-W7", "2000-W07")]
+    [InlineData("2000-W7-WE", "2000-W07-WE")]
+    [InlineData("199X", "199")]
+    [InlineData("19XX", "19")]
+    [InlineData("1949-XX", "1949")]
+    [InlineData("1994-XX-XX", "1994")]
+    [InlineData("199X-XX-XX", "199")]
+    [InlineData("2000-W14", "2000-W14")]
+    [InlineData("XXXX-WXX-2TNI", "XXXX-WXX-2TNI")]
+    [InlineData("PXY", "PXY")]
+    [InlineData("", "")]
+    public void Value_notation_has_one_spelling(string value, string canonical) =>
+        Assert.Equal(canonical, TimexValueNotation.Canonical(value));
+
+    [Theory]
+    [InlineData("1989", "1988")]
+    [InlineData("2000-W7", "2000-W17")]
+    [InlineData("1998-10", "1998")]
+    [InlineData("199", "19")]
+    [InlineData("P1W", "1998-W33")]
+    public void Different_dates_stay_different_in_the_notation_neutral_compare(string gold, string system) =>
+        Assert.False(TimexValueNotation.Equivalent(gold, system));
+
+    [Fact]
+    public void Notation_neutral_value_counts_a_notation_difference_but_the_reference_value_does_not()
+    {
+        var gold = TimeMlDocument.Parse(Sample.Replace("value=\"1997\"", "value=\"1997-XX\"", StringComparison.Ordinal));
+        var sys = TimeMlDocument.Parse(TimeMlDocument.Parse(Sample).WriteWith(
+        [
+            new Timex(new TextSpan(gold.Timexes[0].Start, gold.Timexes[0].End), TimexType.Date, "1997", null, "dct"),
+            new Timex(new TextSpan(gold.Timexes[1].Start, gold.Timexes[1].End), TimexType.Duration, "P4D", null, "dct"),
+        ]));
+        var s = TimexScorer.Score([("x.tml", gold, sys)]);
+        Assert.Equal((2, 0, 1), (s.Relaxed, s.Value, s.ValueNotationNeutral));
+    }
 }

@@ -91,7 +91,7 @@ public sealed class EvalTimexCommand : Command<EvalTimexCommand.Settings>
                 w.WriteNumber("gold", s.Gold);
                 w.WriteNumber("system", s.Sys);
                 w.WriteNumber("text_mismatch", s.TextMismatch);
-                foreach (var (name, prf, correct) in rows)
+                foreach (var (name, prf, correct) in rows.Append(("value_notation_neutral", s.ValueNotationNeutralPrf, s.ValueNotationNeutral)))
                 {
                     w.WriteStartObject(name);
                     w.WriteNumber("p", Math.Round(prf.P, 4));
@@ -111,7 +111,10 @@ public sealed class EvalTimexCommand : Command<EvalTimexCommand.Settings>
                 .AddColumn(new TableColumn("F1").RightAligned()).AddColumn(new TableColumn("correct").RightAligned());
             foreach (var (name, prf, correct) in rows)
                 table.AddRow(name, P(prf.P), P(prf.R), P(prf.F1), correct.ToString(CultureInfo.InvariantCulture));
+            var n = s.ValueNotationNeutralPrf;
+            table.AddRow("[grey]value, notation-neutral*[/]", P(n.P), P(n.R), P(n.F1), s.ValueNotationNeutral.ToString(CultureInfo.InvariantCulture));
             Consoles.Out.Write(table);
+            Consoles.Out.MarkupLine("[grey]* not a reference-scorer measure: also counts values that differ only in notation (2000-W7 = 2000-W07, 199X = 199, 1949-XX = 1949).[/]");
         }
         return s.TextMismatch == 0 ? ExitCodes.Ok : ExitCodes.SomeInputsFailed;
     }
