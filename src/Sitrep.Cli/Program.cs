@@ -21,6 +21,8 @@ public static class Program
         {
             config.SetApplicationName("sitrep");
             config.SetApplicationVersion(Version);
+            // A mistyped option is an error, not silently ignored ("--publshed" would otherwise run with defaults).
+            config.UseStrictParsing();
             config.AddCommand<IngestCommand>("ingest")
                 .WithDescription("Read news (files, folders, URLs, feeds, WARC, JSON Lines, '-' for stdin) into the store.")
                 .WithExample("ingest", "samples")

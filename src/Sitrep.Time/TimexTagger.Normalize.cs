@@ -401,10 +401,11 @@ public sealed partial class TimexTagger
             case Rule.NoonMidnight:
             {
                 var w = g[1].Value.ToLowerInvariant();
+                bool fromRef = !g[2].Success && ctx.LastDay is not null;
                 var d = g[2].Success ? DayFromWord(g[2].Value, c, ctx) : ctx.LastDay ?? dct;
                 string t = w == "midnight" ? "T24" : "T12:00";
                 if (d is null) return new Norm(TimexType.Time, "XXXX-XX-XX" + t, Anchor: "none");
-                return new Norm(TimexType.Time, Day(d.Value) + t);
+                return new Norm(TimexType.Time, Day(d.Value) + t, Anchor: fromRef ? "ref" : "dct");
             }
             case Rule.Holiday:
             {
@@ -850,9 +851,11 @@ public sealed partial class TimexTagger
             else if (h != 12) h += 12;
         }
         TimeSpan? zone = g[5].Success ? TimeZones.Offset(g[5].Value) : null;
+        // A time without its own day takes the day last spoken of (the reference time), else the DCT's; the anchor says which.
+        bool fromRef = !g[6].Success && ctx.LastDay is not null;
         var d = g[6].Success ? DayFromWord(g[6].Value, c, ctx) : ctx.Narrative ? ctx.LastDay : ctx.LastDay ?? ctx.Dct;
         var t = string.Create(CultureInfo.InvariantCulture, $"T{h:D2}:{mi:D2}");
         if (d is null) return new Norm(TimexType.Time, "XXXX-XX-XX" + t, Anchor: "none", Zone: zone);
-        return new Norm(TimexType.Time, Day(d.Value) + t, Zone: zone);
+        return new Norm(TimexType.Time, Day(d.Value) + t, Anchor: fromRef ? "ref" : "dct", Zone: zone);
     }
 }

@@ -91,7 +91,16 @@ public sealed partial class TimexTagger
             {
                 result[^1] = timex with { Span = new TextSpan(prev.Span.Start, timex.Span.End), Value = prev.Value + timex.Value[ti..], Anchor = prev.Anchor };
             }
-            else result.Add(timex);
+            else
+            {
+                // "14:00 GMT on 5 September", "noon on Friday": the clock time takes the day written right after it (a
+                // time that named its own day has consumed it already). Both stay TIMEX3s, as TimeML corpora tag them.
+                if (timex.Type == TimexType.Date && timex.Value.Length == 10 && char.IsDigit(timex.Value[0]) && result.Count > 0
+                    && result[^1] is { Type: TimexType.Time } time && time.Value.IndexOf('T', StringComparison.Ordinal) is var tt and > 0
+                    && IsTimeDateGap(text.AsSpan(time.Span.End, timex.Span.Start - time.Span.End)))
+                    result[^1] = time with { Value = timex.Value + time.Value[tt..], Anchor = timex.Anchor };
+                result.Add(timex);
+            }
             if (n.Second is { } second && second.Start >= end && second.End <= c.End && second.End > second.Start)
                 result.Add(new Timex(new TextSpan(second.Start, second.End), n.Type, second.Value, null, n.Anchor));
             prevEnd = c.End;
@@ -123,6 +132,12 @@ public sealed partial class TimexTagger
     {
         var g = gap.Trim();
         return g.Length == 0 || g.SequenceEqual(",") ;
+    }
+
+    private static bool IsTimeDateGap(ReadOnlySpan<char> gap)
+    {
+        var g = gap.Trim();
+        return g.Length == 0 || g.SequenceEqual(",") || g.Equals("on", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool StartsWithQuantity(string text, int start)

@@ -202,6 +202,30 @@ public sealed class TimexTaggerTests
     }
 
     [Fact]
+    public void A_clock_time_takes_the_day_written_right_after_it()
+    {
+        const string text = "Troops will withdraw at 14:00 GMT on 5 September. He spoke at noon on Friday. The vote came at 9 p.m., Aug. 28.";
+        var t = Tag(text, "2023-08-30");
+        var withdraw = Find(text, t, "14:00 GMT");
+        Assert.Equal(("2023-09-05T14:00", TimeSpan.Zero), (withdraw.Value, withdraw.ZoneOffset));
+        Assert.Equal("2023-09-05", Find(text, t, "5 September").Value);
+        Assert.Equal("2023-08-25T12:00", Find(text, t, "noon").Value);
+        Assert.Equal("2023-08-25", Find(text, t, "Friday").Value);
+        Assert.Equal("2023-08-28T21:00", Find(text, t, "9 p.m., Aug. 28").Value);
+    }
+
+    [Fact]
+    public void A_clock_time_on_the_day_last_spoken_of_says_it_was_anchored_there()
+    {
+        const string text = "Officials met on March 3. The missile was launched at 11:10 PM IST. Reporters arrived at 10 a.m. today.";
+        var t = Tag(text, "2023-08-30");
+        var launch = Find(text, t, "11:10 PM IST");
+        Assert.Equal(("2023-03-03T23:10", "ref"), (launch.Value, launch.Anchor));
+        var arrival = Find(text, t, "10 a.m. today");
+        Assert.Equal(("2023-08-30T10:00", "dct"), (arrival.Value, arrival.Anchor));
+    }
+
+    [Fact]
     public void Time_zones_resolve_to_offsets()
     {
         const string text = "The launch came at 11:10 PM IST and was confirmed at 5 p.m. EST.";
