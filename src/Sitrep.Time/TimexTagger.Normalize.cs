@@ -108,6 +108,20 @@ public sealed partial class TimexTagger
         };
     }
 
+    /// <summary>Which month (-1, 0, +1 from <paramref name="d"/>'s) has its day <paramref name="n"/> nearest to <paramref name="d"/>.</summary>
+    private static int NearestMonth(DateOnly d, int n)
+    {
+        int best = 0, bestDistance = int.MaxValue;
+        foreach (var k in (ReadOnlySpan<int>)[0, -1, 1])
+        {
+            var (y, m) = AddMonths(d.Year, d.Month, k);
+            if (TryDate(y, m, n) is not { } day) continue;
+            int distance = Math.Abs(day.DayNumber - d.DayNumber);
+            if (distance < bestDistance) { best = k; bestDistance = distance; }
+        }
+        return best;
+    }
+
     private static TenseHint TenseOf(Candidate c, Context ctx) => ctx.Tense.At(new TextSpan(c.Start, c.End));
 
     private Norm? Normalize(Candidate c, Context ctx)
@@ -340,6 +354,15 @@ public sealed partial class TimexTagger
                 int? y = g[3].Success ? YearNumber(g[3].Value) : null;
                 if (y < 0) return null;
                 string? mod = q switch { "early" => "START", "late" => "END", "mid" => "MID", _ => null };
+                // "the spring of that year": the year last spoken of; "of last year" counts from the reference date.
+                if (g[4].Success)
+                {
+                    var rel = Regex.Replace(g[4].Value.ToLowerInvariant(), @"\s+", " ");
+                    int? baseYear = rel is "that" or "the same" or "the following" or "the previous" ? ctx.LastYear ?? ctx.RefYear : refDay?.Year;
+                    if (baseYear is not { } by) return new Norm(TimexType.Date, "XXXX-" + code, mod, "none");
+                    int yr = rel switch { "last" or "the previous" => by - 1, "next" or "the following" => by + 1, _ => by };
+                    return new Norm(TimexType.Date, Year(yr) + "-" + code, mod, rel is "that" or "the same" or "the following" or "the previous" ? "ref" : anchor);
+                }
                 if (y is null && refDay is { } r)
                 {
                     int cur = SeasonIndex(r.Month), idx = SeasonIndex(code);
@@ -425,6 +448,41 @@ public sealed partial class TimexTagger
                     return new Norm(TimexType.Date, Holidays.FixedDate(name) is { } f ? string.Create(CultureInfo.InvariantCulture, $"XXXX-{f.Month:D2}-{f.Day:D2}") : "XXXX", Anchor: "none");
                 }
                 return new Norm(TimexType.Date, Holidays.IsWeek(name) ? Week(d) : Day(d));
+            }
+            case Rule.OrdinalDay:
+            {
+                int n = Int(g[1]);
+                if (n is < 1 or > 31) return null;
+                var rel = g[2].Success ? Regex.Replace(g[2].Value.ToLowerInvariant(), @"\s+", " ") : null;
+                DateOnly baseDay;
+                int shift = 0;
+                bool fromRef = false;
+                if (rel is "this" or "last" or "next")
+                {
+                    if (dct is not { } dd) return null;
+                    baseDay = dd;
+                    shift = rel == "last" ? -1 : rel == "next" ? 1 : 0;
+                }
+                else if (ctx.LastDay is { } ld && (ctx.Narrative || rel is not null))
+                {
+                    // The month last spoken of: "on 2 October ... On the 5th" in a history, "on the 28th of that month".
+                    baseDay = ld;
+                    fromRef = true;
+                    shift = rel == "the following" ? 1 : 0;
+                }
+                else if (refDay is { } rd)
+                {
+                    baseDay = rd;
+                    // Against the report's date, the tense picks the month: "resumed on the 25th" written on the 3rd is last
+                    // month's, "will meet on the 4th" written on the 30th next month's; without a tense, the nearest such day.
+                    var tense = TenseOf(c, ctx);
+                    shift = tense == TenseHint.Past ? (n > rd.Day ? -1 : 0) : tense == TenseHint.Future ? (n < rd.Day ? 1 : 0) : NearestMonth(rd, n);
+                }
+                else return null;
+                var (yy, mm) = AddMonths(baseDay.Year, baseDay.Month, shift);
+                if (TryDate(yy, mm, n) is not { } day) return null;
+                ctx.LastDay = day;
+                return new Norm(TimexType.Date, Day(day), Anchor: fromRef ? "ref" : anchor);
             }
             case Rule.RefDay:
             {

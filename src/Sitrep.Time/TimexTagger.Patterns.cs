@@ -30,7 +30,7 @@ public sealed partial class TimexTagger
         SpelledYearRule, MonthRelYear, Era, MilitaryTime,
         Iso, Slash, MonthDayYear, DayMonthYear, MonthYear, Month, Year, Fiscal, Decade, Century, Quarter, QuarterShort, Half,
         Relative, DayRef, Weekday, WeekdayPlural, Ago, RelativeShift, Duration, BarePlural, Season, Fuzzy, RecentPlural,
-        SetEvery, SetAdverb, SetPer, Time, NoonMidnight, Holiday, RefDay, TheUnit, YearAgoAdj, MonthDayRange, YearRange, LongAdj,
+        SetEvery, SetAdverb, SetPer, Time, NoonMidnight, Holiday, RefDay, TheUnit, YearAgoAdj, MonthDayRange, YearRange, LongAdj, OrdinalDay,
     }
 
     private static readonly (Rule Rule, RuleRegex Regex)[] Rules =
@@ -59,7 +59,7 @@ public sealed partial class TimexTagger
         (Rule.Ago, Make("# tw th fo fi si se ei ni on te el a fe co so ma do hu ha mi ho da we mo qu ye de ce", true, @"\b(?:(" + Num + @")[\s-]*)?(" + Unit + @")s?\s+(?:or\s+so\s+)?(ago|earlier|later|from\s+now|hence)\b")),
         (Rule.Duration, Make("th # tw fo fi si se ei ni on te el a_ an fe co so ma do hu ha", true, @"\b(?:the\s+(?!(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week|day|hour|minute|quarter|decade)\b)(?:(past|last|next|first|previous|coming|latest|final|remaining|following|initial|same|prior|preceding|recent)\s+)?)?(" + Num + @")[\s-]+(?:more\s+)?(" + Unit + @")s?(?:\s+and\s+a\s+half)?\b(?:\s+or\s+so\b)?")),
         (Rule.BarePlural, Make("th ye mo we da ho de ce mi", true, @"\b(?:the\s+(past|last|next|coming)\s+(?:few\s+|several\s+)?)?(years|months|weeks|days|hours|decades|centuries|minutes)\b")),
-        (Rule.Season, Make("th la ne pa co ea mi sp su fa au wi", true, @"\b(?:(this|last|next|past|coming|the|early|late|mid)[\s-]+)?(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(\d{4}\b|" + SpelledYear + @"))?")),
+        (Rule.Season, Make("th la ne pa co ea mi sp su fa au wi", true, @"\b(?:(this|last|next|past|coming|the|early|late|mid)[\s-]+)?(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(\d{4}\b|" + SpelledYear + @")|\s+of\s+(that|this|last|next|the\s+same|the\s+following|the\s+previous)\s+year\b)?")),
         (Rule.Fuzzy, Make("ri no cu re la th fu as so pr fo on", true, @"\b(right\s+now|now|currently|current|recently|lately|nowadays|these\s+days|the\s+past|the\s+(?:near\s+|distant\s+|immediate\s+)?future|future|as\s+soon\s+as\s+possible|soon|previously|formerly|once|then|the\s+time|former|the\s+(?:near|short|long)\s+term)\b")),
         (Rule.RecentPlural, Make("re", true, @"\brecent\s+(years|months|weeks|days|decades|quarters)\b")),
         (Rule.SetEvery, Make("ev ea", true, @"\b(every|each)\s+(?:other\s+)?(?:(" + Num + @")\s+)?(" + Unit + "|" + Wd + "|" + Mon + @"|morning|evening|night|spring|summer|fall|autumn|winter)s?\b")),
@@ -75,6 +75,8 @@ public sealed partial class TimexTagger
         (Rule.MonthDayRange, Make("ja fe ma ap ju au se oc no de", true, @"\b(" + Mon + @")\s*(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|or|to|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?![\d%/:.,]\d)(?:,?\s*(\d{4})\b)?")),
         // Year ranges, "1861-1863", "1915-17": two TIMEX3s.
         (Rule.YearRange, Make("#", true, @"\b(1\d{3}|20\d{2})\s*[-\u2013]\s*(\d{4}|\d{2})\b(?![-\u2013/.,:]\d)")),
+        // A day of the month by its ordinal alone, "resumed on the 15th", "on the 28th of that month" (the preposition is checked in Accept).
+        (Rule.OrdinalDay, Make("th", true, @"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?:\s+of\s+(that|this|last|next|the\s+same|the\s+following|the)\s+month\b)?")),
         // Adjectives of length, "a day-long meeting", "decades-long battle", "a two-week-long strike".
         (Rule.LongAdj, Make("# tw th fo fi si se ei ni on te el a fe co so ma do hu ha mi ho da we mo qu ye de ce", true, @"\b(?:(" + Num + @")-)?(" + Unit + @")(s?)-long\b")),
     ];

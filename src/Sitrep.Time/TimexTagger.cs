@@ -13,7 +13,7 @@ namespace Sitrep.Time;
 public sealed partial class TimexTagger
 {
     /// <summary>Recorded with every output; bump when rules or normalization change.</summary>
-    public const string Version = "timex-rules/4";
+    public const string Version = "timex-rules/5";
 
     public static TimexTagger Default { get; } = new();
 
@@ -320,17 +320,35 @@ public sealed partial class TimexTagger
             }
             case Rule.Season:
             {
-                if (m.Groups[1].Success || m.Groups[3].Success)
+                if (m.Groups[3].Success || m.Groups[4].Success) return true;
+                var next = NextWord(text, m.Index + m.Length);
+                // "the fall of Kabul", "the spring of discontent": an event or a figure of speech, not a season (a
+                // season of a year has matched its year above).
+                if (next == "of") return false;
+                if (m.Groups[1].Success)
                 {
                     var det = m.Groups[1].Value.ToLowerInvariant();
-                    if (det == "the" && !m.Groups[3].Success && m.Groups[2].Value.ToLowerInvariant() is "fall" or "spring")
-                        return NextWord(text, m.Index + m.Length) is "of" or "" || char.IsPunctuation(NextChar(text, m.Index + m.Length));
+                    if (det == "the" && m.Groups[2].Value.ToLowerInvariant() is "fall" or "spring")
+                        return next.Length == 0 || char.IsPunctuation(NextChar(text, m.Index + m.Length)) || next is "and" or "or";
                     return true;
                 }
-                var s = m.Groups[2].Value.ToLowerInvariant();
-                if (s is "fall" or "spring") return false;
+                var s = m.Groups[2].Value;
                 var prev = PrevWord(text, m.Index, out _);
+                // Bare "spring" and "fall" are verbs far more often than seasons: only in lower case, after a preposition
+                // of time and closing the phrase ("since spring,", "by fall."); "Arab Spring" is a name.
+                if (s is "fall" or "spring")
+                    return prev is "in" or "during" or "by" or "until" or "till" or "since" or "through" && (next.Length == 0 || char.IsPunctuation(NextChar(text, m.Index + m.Length)) || next is "and" or "or");
                 return prev is "in" or "during" or "by" or "until" or "since" or "through" or "this" or "last" or "next";
+            }
+            case Rule.OrdinalDay:
+            {
+                // "on the 15th", "from the 5th to the 9th": only after a preposition of time, and only closing the phrase
+                // or before "of that month", so "the 20th century", "the 15th anniversary" and "the 45th" stay out.
+                if (PrevWord(text, m.Index, out _) is not ("on" or "by" or "until" or "till" or "from" or "since" or "before" or "after" or "through" or "to")) return false;
+                if (m.Groups[2].Success) return true;
+                var next = NextWord(text, m.Index + m.Length).ToLowerInvariant();
+                if (next.Length == 0) return NextChar(text, m.Index + m.Length) is var ch && !char.IsLetterOrDigit(ch) && ch != '-';
+                return next is "and" or "or" or "to" or "through" or "until" or "till" or "when" or "as" or "was" or "were" or "at";
             }
             case Rule.Duration:
             {

@@ -225,6 +225,39 @@ public sealed class TimexTaggerTests
         Assert.Equal(("2023-08-30T10:00", "dct"), (arrival.Value, arrival.Anchor));
     }
 
+    [Theory]
+    // A day of the month by its ordinal alone: the tense picks the month against the report's date, else the nearest.
+    [InlineData("Talks resumed on the 15th.", "the 15th", "2023-08-15")]
+    [InlineData("The vote is due on the 4th.", "the 4th", "2023-09-04")]
+    [InlineData("Congress met on the 31st.", "the 31st", "2023-07-31")]
+    [InlineData("The offensive began on the 28th of last month.", "the 28th of last month", "2023-07-28")]
+    [InlineData("Fighting raged from the 5th to the 9th, officials said.", "the 9th", "2023-08-09")]
+    public void An_ordinal_day_takes_its_month_from_the_tense(string text, string extent, string value) =>
+        Assert.Equal(value, Find(text, Tag(text, "2023-08-30"), extent).Value);
+
+    [Theory]
+    [InlineData("It marked the 15th anniversary of the war.")]
+    [InlineData("He finished the 45th.")]
+    [InlineData("The ceremony was on the 45th.")]
+    [InlineData("The 20th Congress met.")]
+    public void An_ordinal_that_is_not_a_day_gives_no_timex(string text) =>
+        Assert.DoesNotContain(Tag(text, "2023-08-30"), t => text.Substring(t.Span.Start, t.Span.Length).Contains("th", StringComparison.Ordinal));
+
+    [Fact]
+    public void Seasons_are_told_apart_from_the_verbs_and_events_that_share_their_names()
+    {
+        const string text = "Since the fall of Kabul, aid has dried up. Prices have risen since spring. The Arab Spring began in 2010. "
+            + "They met in the spring of that year. Prices will fall in the autumn.";
+        var t = Tag(text, "2023-08-30");
+        Assert.DoesNotContain(t, x => x.Span.Start < text.IndexOf("aid", StringComparison.Ordinal));
+        Assert.Equal("2023-SP", Find(text, t, "spring").Value);
+        Assert.DoesNotContain(t, x => text.Substring(x.Span.Start, x.Span.Length) == "Spring");
+        var spring = Find(text, t, "the spring of that year");
+        Assert.Equal(("2010-SP", "ref"), (spring.Value, spring.Anchor));
+        Assert.Equal("2023-FA", Find(text, t, "the autumn").Value);
+        Assert.DoesNotContain(t, x => text.Substring(x.Span.Start, x.Span.Length) == "fall");
+    }
+
     [Fact]
     public void Time_zones_resolve_to_offsets()
     {
