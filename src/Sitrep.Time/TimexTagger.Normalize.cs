@@ -268,6 +268,8 @@ public sealed partial class TimexTagger
                 ctx.SawQuarter = true;
                 return new Norm(TimexType.Date, y is { } y2 ? Quarter(y2, q) : $"XXXX-Q{q}");
             }
+            case Rule.HalfShort:
+                return new Norm(TimexType.Date, Year(Int(g[2])) + "-H" + g[1].Value);
             case Rule.Half:
             {
                 int h = g[1].Value.Equals("first", StringComparison.OrdinalIgnoreCase) ? 1 : 2;
@@ -428,7 +430,7 @@ public sealed partial class TimexTagger
                 var d = g[2].Success ? DayFromWord(g[2].Value, c, ctx) : ctx.LastDay ?? dct;
                 string t = w == "midnight" ? "T24" : "T12:00";
                 if (d is null) return new Norm(TimexType.Time, "XXXX-XX-XX" + t, Anchor: "none");
-                return new Norm(TimexType.Time, Day(d.Value) + t, Anchor: fromRef ? "ref" : "dct");
+                return new Norm(TimexType.Time, Day(d.Value) + t, Anchor: fromRef || ctx.Narrative ? "ref" : "dct");
             }
             case Rule.Holiday:
             {
@@ -914,6 +916,6 @@ public sealed partial class TimexTagger
         var d = g[6].Success ? DayFromWord(g[6].Value, c, ctx) : ctx.Narrative ? ctx.LastDay : ctx.LastDay ?? ctx.Dct;
         var t = string.Create(CultureInfo.InvariantCulture, $"T{h:D2}:{mi:D2}");
         if (d is null) return new Norm(TimexType.Time, "XXXX-XX-XX" + t, Anchor: "none", Zone: zone);
-        return new Norm(TimexType.Time, Day(d.Value) + t, Anchor: fromRef ? "ref" : "dct", Zone: zone);
+        return new Norm(TimexType.Time, Day(d.Value) + t, Anchor: fromRef || ctx.Narrative ? "ref" : "dct", Zone: zone);
     }
 }

@@ -35,6 +35,9 @@ public sealed class TimexTaggerTests
     [InlineData("They met last Friday.", "2023-09-01", "last Friday", "2023-08-25")]
     [InlineData("They will meet next Friday.", "2023-09-01", "next Friday", "2023-09-08")]
     [InlineData("Officials said Sunday the fighting stopped.", "2024-01-01", "Sunday", "2023-12-31")]
+    // Half-years as business writing spells them.
+    [InlineData("Growth slowed in H1 2023 and recovered in H2 of 2023.", "2023-08-30", "H1 2023", "2023-H1")]
+    [InlineData("Growth slowed in H1 2023 and recovered in H2 of 2023.", "2023-08-30", "H2 of 2023", "2023-H2")]
     // Year boundaries.
     [InlineData("The meeting was held on Dec. 30.", "2024-01-03", "Dec. 30", "2023-12-30")]
     [InlineData("The store will open on Jan. 5.", "2023-12-28", "Jan. 5", "2024-01-05")]
