@@ -108,6 +108,42 @@ public sealed partial class TimexTagger
         };
     }
 
+    /// <summary>
+    /// Two days of one month, "April 24 and 25", "6-7 January 1916": two TIMEX3s, the first ending after its day (and any
+    /// ordinal suffix), the second running from its day to the match's end; without a year, the first day is resolved
+    /// by the tense and the second takes its year.
+    /// </summary>
+    private Norm? NormalizeDayRange(Candidate c, Context ctx, string anchor, int mon, Group day1, Group day2, Group year)
+    {
+        int d1 = Int(day1), d2 = Int(day2);
+        if (mon == 0 || d1 < 1 || d2 <= d1 || d2 > 31) return null;
+        int firstEnd = day1.Index + day1.Length;
+        if (firstEnd + 1 < ctx.Text.Length && ctx.Text.AsSpan(firstEnd, 2) is var sfx && (sfx.SequenceEqual("st") || sfx.SequenceEqual("nd") || sfx.SequenceEqual("rd") || sfx.SequenceEqual("th"))) firstEnd += 2;
+        DateOnly? a, b;
+        string anc = "none";
+        if (year.Success)
+        {
+            int y = Int(year);
+            a = TryDate(y, mon, d1);
+            b = TryDate(y, mon, d2);
+            if (a is null || b is null) return null;
+            Remember(ctx, a.Value);
+        }
+        else
+        {
+            if (TryDate(2000, mon, d2) is null) return null;
+            a = ResolveMonthDay(mon, d1, TenseOf(c, ctx), ctx);
+            if (a is null)
+                return new Norm(TimexType.Date, string.Create(CultureInfo.InvariantCulture, $"XXXX-{mon:D2}-{d1:D2}"), Anchor: "none")
+                { EndAt = firstEnd, Second = (day2.Index, c.End, string.Create(CultureInfo.InvariantCulture, $"XXXX-{mon:D2}-{d2:D2}")) };
+            b = TryDate(a.Value.Year, mon, d2);
+            if (b is null) return null;
+            ctx.LastDay = a;
+            anc = anchor;
+        }
+        return new Norm(TimexType.Date, Day(a.Value), Anchor: anc) { EndAt = firstEnd, Second = (day2.Index, c.End, Day(b.Value)) };
+    }
+
     /// <summary>Which month (-1, 0, +1 from <paramref name="d"/>'s) has its day <paramref name="n"/> nearest to <paramref name="d"/>.</summary>
     private static int NearestMonth(DateOnly d, int n)
     {
@@ -537,36 +573,9 @@ public sealed partial class TimexTagger
                 }
             }
             case Rule.MonthDayRange:
-            {
-                int mon = MonthNumber(g[1].Value), d1 = Int(g[2]), d2 = Int(g[3]);
-                if (mon == 0 || d1 < 1 || d2 <= d1 || d2 > 31) return null;
-                // The first expression ends after its day and any ordinal suffix; the second runs to the match's end (the year with it).
-                int firstEnd = g[2].Index + g[2].Length;
-                if (firstEnd + 1 < ctx.Text.Length && ctx.Text.AsSpan(firstEnd, 2) is var sfx && (sfx.SequenceEqual("st") || sfx.SequenceEqual("nd") || sfx.SequenceEqual("rd") || sfx.SequenceEqual("th"))) firstEnd += 2;
-                DateOnly? a, b;
-                string anc = "none";
-                if (g[4].Success)
-                {
-                    int y = Int(g[4]);
-                    a = TryDate(y, mon, d1);
-                    b = TryDate(y, mon, d2);
-                    if (a is null || b is null) return null;
-                    Remember(ctx, a.Value);
-                }
-                else
-                {
-                    if (TryDate(2000, mon, d2) is null) return null;
-                    a = ResolveMonthDay(mon, d1, TenseOf(c, ctx), ctx);
-                    if (a is null)
-                        return new Norm(TimexType.Date, string.Create(CultureInfo.InvariantCulture, $"XXXX-{mon:D2}-{d1:D2}"), Anchor: "none")
-                        { EndAt = firstEnd, Second = (g[3].Index, c.End, string.Create(CultureInfo.InvariantCulture, $"XXXX-{mon:D2}-{d2:D2}")) };
-                    b = TryDate(a.Value.Year, mon, d2);
-                    if (b is null) return null;
-                    ctx.LastDay = a;
-                    anc = anchor;
-                }
-                return new Norm(TimexType.Date, Day(a.Value), Anchor: anc) { EndAt = firstEnd, Second = (g[3].Index, c.End, Day(b.Value)) };
-            }
+                return NormalizeDayRange(c, ctx, anchor, MonthNumber(g[1].Value), g[2], g[3], g[4]);
+            case Rule.DayMonthRange:
+                return NormalizeDayRange(c, ctx, anchor, MonthNumber(g[3].Value), g[1], g[2], g[4]);
             case Rule.YearRange:
             {
                 int y1 = Int(g[1]), y2 = Int(g[2]);

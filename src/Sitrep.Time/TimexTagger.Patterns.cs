@@ -30,7 +30,7 @@ public sealed partial class TimexTagger
         SpelledYearRule, MonthRelYear, Era, MilitaryTime,
         Iso, Slash, MonthDayYear, DayMonthYear, MonthYear, Month, Year, Fiscal, Decade, Century, Quarter, QuarterShort, Half,
         Relative, DayRef, Weekday, WeekdayPlural, Ago, RelativeShift, Duration, BarePlural, Season, Fuzzy, RecentPlural,
-        SetEvery, SetAdverb, SetPer, Time, NoonMidnight, Holiday, RefDay, TheUnit, YearAgoAdj, MonthDayRange, YearRange, LongAdj, OrdinalDay, HalfShort,
+        SetEvery, SetAdverb, SetPer, Time, NoonMidnight, Holiday, RefDay, TheUnit, YearAgoAdj, MonthDayRange, YearRange, LongAdj, OrdinalDay, HalfShort, DayMonthRange,
     }
 
     private static readonly (Rule Rule, RuleRegex Regex)[] Rules =
@@ -67,7 +67,7 @@ public sealed partial class TimexTagger
         (Rule.SetEvery, Make("ev ea", true, @"\b(every|each)\s+(?:other\s+)?(?:(" + Num + @")\s+)?(" + Unit + "|" + Wd + "|" + Mon + @"|morning|evening|night|spring|summer|fall|autumn|winter)s?\b")),
         (Rule.SetAdverb, Make("ho ni da we mo ye an", true, @"\b(hourly|nightly|daily|weekly|monthly|yearly|annually)\b")),
         (Rule.SetPer, Make("on tw th fo fi si se ei ni te el # a_ pe", true, @"\b(?:(once|twice|thrice|(?:" + Small + "|" + Teens + @"|\d+)\s+times)\s+)?(a|per)\s+(year|month|week|day|hour|quarter)\b")),
-        (Rule.Time, Make("#", true, @"\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?\s?m\b\.?|(o'clock)|(?=\s*(?:" + Zone + @")\b)|(?=\s+in\s+the\s+(?:morning|afternoon|evening)\b))(?:\s+in\s+the\s+(?<pod>morning|afternoon|evening)\b)?(?:\s*\(?(" + Zone + @")\)?)?(?:,?\s+(?:on\s+)?(" + Wd + "|" + DayWord + "|" + Mon + @"\s*\d{1,2}\b))?")),
+        (Rule.Time, Make("#", true, @"\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?\s?m\b\.?|(o'clock)|(?=\s*(?:" + Zone + @")\b)|(?=\s+in\s+the\s+(?:morning|afternoon|evening)\b)|(?<=\d:\d{2})\s*(?-i:hrs|hours)\b|(?<=\b(?:at|by|until|till|before|after|around|about|from)\s+\d{1,2}:\d{2})(?![\d:]))(?:\s+in\s+the\s+(?<pod>morning|afternoon|evening)\b)?(?:\s*\(?(" + Zone + @")\)?)?(?:,?\s+(?:on\s+)?(" + Wd + "|" + DayWord + "|" + Mon + @"\s*\d{1,2}\b))?")),
         (Rule.NoonMidnight, Make("no mi", true, @"\b(noon|midnight|midday)(?:\s+(" + Wd + "|" + DayWord + @"))?\b")),
         (Rule.Holiday, Make("ch ne in ha va la me th el ea go pa ma ho as pe ve ar re bo ba vi st ju pr co mo fa", true, @"\b(?-i:(" + Holidays.Pattern + @"))(?:\s+(\d{4})\b)?")),
         (Rule.RefDay, Make("th la", true, @"\b(the\s+(?:following|next|previous|same)\s+(?:day|month|year|week)|that\s+(?:same\s+)?day|that\s+same\s+(?:year|month|week)|the\s+next\s+morning|later\s+that\s+(?:day|year|month|week)|that\s+(?:year|month|week))\b")),
@@ -75,6 +75,8 @@ public sealed partial class TimexTagger
         (Rule.YearAgoAdj, Make("ye", true, @"\b(year-ago|year-earlier|year-end|yearend|year-to-date|year-earlier\s+period)\b")),
         // Day ranges within one month, "April 24 and 25", "March 5-9, 1918": two TIMEX3s, the second taking the first's month (and the year after it).
         (Rule.MonthDayRange, Make("ja fe ma ap ju au se oc no de", true, @"\b(" + Mon + @")\s*(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|or|to|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?![\d%/:.,]\d)(?:,?\s*(\d{4})\b)?")),
+        // The same in day-month order, "6-7 January 1916", "12 to 14 July": two TIMEX3s, "6" and "7 January 1916".
+        (Rule.DayMonthRange, Make("#", true, @"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|or|to|through)\s*(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + Mon + @")(?:,?\s*(\d{4})\b)?")),
         // Year ranges, "1861-1863", "1915-17": two TIMEX3s.
         (Rule.YearRange, Make("#", true, @"\b(1\d{3}|20\d{2})\s*[-\u2013]\s*(\d{4}|\d{2})\b(?![-\u2013/.,:]\d)")),
         // A day of the month by its ordinal alone, "resumed on the 15th", "on the 28th of that month" (the preposition is checked in Accept).
@@ -118,6 +120,7 @@ public sealed partial class TimexTagger
         [Rule.RefDay] = Words("the following", "the next", "the previous", "the same", "that "),
         [Rule.YearAgoAdj] = Words("year-", "yearend"),
         [Rule.MonthDayRange] = Words(MonthStems),
+        [Rule.DayMonthRange] = Words(MonthStems),
         [Rule.YearRange] = Words("-", "\u2013"),
         [Rule.LongAdj] = Words("-long"),
     };

@@ -401,8 +401,9 @@ public sealed partial class TimexTagger
             case Rule.Time:
             {
                 if (m.Groups[3].Success || m.Groups[4].Success || m.Groups["pod"].Success) return int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture) is >= 1 and <= 12;
-                // A bare number before a zone must look like a clock time: "14:30 GMT".
-                return m.Groups[2].Success && m.Groups[5].Success;
+                // A bare number before a zone must look like a clock time: "14:30 GMT"; so must one after "at", or before "hrs"
+                // ("at 10:57", "19:00hrs"), which the pattern checked.
+                return m.Groups[2].Success && (m.Groups[5].Success || m.Value.Contains(':', StringComparison.Ordinal));
             }
             case Rule.Slash:
                 return !(m.Index > 0 && text[m.Index - 1] is '$');
@@ -420,6 +421,9 @@ public sealed partial class TimexTagger
             case Rule.NoonMidnight:
                 // "high noon" is an idiom (and a film), not a clock time.
                 return PrevWord(text, m.Index, out _) != "high";
+            case Rule.DayMonthRange:
+                // "$5-7 March", "aged 6-7": money, scores and ages are not days.
+                return !(m.Index > 0 && text[m.Index - 1] is '$' or '#' or '-' or '.' or '/' or ':') && !NonYearBefore.Contains(PrevWord(text, m.Index, out _));
             case Rule.MonthDayRange:
             {
                 // "June 3 to 5 million", "March 1 and 2 percent": the second number counts something else.

@@ -262,6 +262,27 @@ public sealed class TimexTaggerTests
     }
 
     [Fact]
+    public void Day_month_ranges_give_two_timexes()
+    {
+        const string text = "The battle raged on 6-7 January 1916. Talks are set for 4-5 September.";
+        var t = Tag(text, "2023-08-30");
+        Assert.Equal("1916-01-06", Find(text, t, "6").Value);
+        Assert.Equal("1916-01-07", Find(text, t, "7 January 1916").Value);
+        Assert.Equal("2023-09-04", Find(text, t, "4").Value);
+        Assert.Equal("2023-09-05", Find(text, t, "5 September").Value);
+    }
+
+    [Fact]
+    public void A_24_hour_clock_time_needs_at_or_hrs()
+    {
+        const string text = "On Aug. 28 he was shot at 10:57. The curfew began at 19:00hrs. The ratio was 3:1. Verse John 3:16 was read.";
+        var t = Tag(text, "2023-08-30");
+        Assert.Equal("2023-08-28T10:57", Find(text, t, "10:57").Value);
+        Assert.Equal("2023-08-28T19:00", Find(text, t, "19:00hrs").Value);
+        Assert.DoesNotContain(t, x => text.Substring(x.Span.Start, x.Span.Length).Contains("3:1", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Time_zones_resolve_to_offsets()
     {
         const string text = "The launch came at 11:10 PM IST and was confirmed at 5 p.m. EST.";
