@@ -667,15 +667,19 @@ public sealed partial class TimexTagger
 
     private static DateOnly? ResolveMonthDay(int mon, int day, TenseHint tense, Context ctx)
     {
+        // No such day in any year ("April 31"): no date. 29 February in a common year is not 28 February: it is the
+        // nearest leap year's, before the reference year unless the clause looks ahead.
+        if (TryDate(2000, mon, day) is null) return null;
+        static int Leap(int y, int step) { while (!DateTime.IsLeapYear(Math.Clamp(y, 1, 9999)) && y is > 1 and < 9999) y += step; return y; }
         if (ctx.Narrative)
         {
             if (ctx.RefYear is not { } y) return null;
-            return TryDate(y, mon, day) ?? TryDate(y, mon, 28);
+            return TryDate(y, mon, day) ?? TryDate(Leap(y, -1), mon, day);
         }
         if (ctx.Dct is not { } r) return null;
-        DateOnly? Make(int yy) => TryDate(yy, mon, day) ?? TryDate(yy, mon, 28);
+        DateOnly? Make(int yy) => TryDate(yy, mon, day);
         var same = Make(r.Year);
-        if (same is null) return null;
+        if (same is null) return Make(Leap(r.Year, tense == TenseHint.Future ? 1 : -1));
         int ahead = AheadWindow(tense);
         int diff = same.Value.DayNumber - r.DayNumber;
         if (diff > ahead) return Make(r.Year - 1);

@@ -84,6 +84,9 @@ public sealed class TimexTaggerTests
     [InlineData("Sales will be reported next week.", "2020-12-28", "next week", "2021-W01")]
     // Leap days and leap years.
     [InlineData("The vote was held on Feb. 29.", "2020-03-02", "Feb. 29", "2020-02-29")]
+    // 29 February in a common year is the nearest leap year's (before, unless the clause looks ahead), never 28 February.
+    [InlineData("The rally took place on February 29.", "2010-03-10", "February 29", "2008-02-29")]
+    [InlineData("The next vote will be held on February 29.", "2011-01-10", "February 29", "2012-02-29")]
     [InlineData("He was born on Feb. 29, 2000.", "2023-08-30", "Feb. 29, 2000", "2000-02-29")]
     [InlineData("The deadline passed a week ago.", "2024-03-07", "a week ago", "2024-W09")]
     // Deadlines and plans point ahead.
