@@ -269,6 +269,8 @@ public sealed partial class TimexTagger
                 int y = Int(g[1]);
                 // A year in parentheses is an aside ("the Civil Constitution (1790)"): the narrative's reference year stays.
                 bool aside = m.Index > 0 && ctx.Text[m.Index - 1] == '(' && m.Index + m.Length < ctx.Text.Length && ctx.Text[m.Index + m.Length] == ')';
+                // So is a year far from those a history mostly speaks of: "the largest cavalry battle since 1813" in 1920.
+                if (ctx.CentralYears is { } cy && (y < cy.Lo || y > cy.Hi)) aside = true;
                 if (!aside) ctx.LastYear = y;
                 return new Norm(TimexType.Date, Year(y), Anchor: "none");
             }

@@ -40,7 +40,8 @@ public sealed partial class TimexTagger
         // A wire dateline ("JOHANNESBURG, August 7 (Xinhua) --") gives the day the report speaks from, which can
         // precede the DCT by a day; relative expressions count from it.
         var reference = DatelineDate(text, dct) ?? dct;
-        var ctx = new Context(text, reference, tense ?? new LazyHeuristicTense(text), IsNarrative(text, dct));
+        bool narrative = IsNarrative(text, dct);
+        var ctx = new Context(text, reference, tense ?? new LazyHeuristicTense(text), narrative) { CentralYears = narrative ? CentralYears(text) : null };
         var result = new List<Timex>(kept.Count);
         int prevEnd = 0;
         foreach (var c in kept)
@@ -204,6 +205,9 @@ public sealed partial class TimexTagger
         public (int Y, int M)? LastMonth { get; set; }
         public bool SawQuarter { get; set; }
 
+        /// <summary>In a history, the span of years most of its written years fall in: a year far outside it is an aside.</summary>
+        public (int Lo, int Hi)? CentralYears { get; init; }
+
         /// <summary>The date relative expressions count from: in narratives the last full date, else the DCT.</summary>
         public DateOnly? RefDay => Narrative ? LastDay ?? (LastYear is { } y ? TimexCalendar.TryDate(y, 1, 1) : Dct) : Dct;
         public int? RefYear => Narrative ? LastYear ?? LastDay?.Year ?? Dct?.Year : Dct?.Year;
@@ -224,6 +228,18 @@ public sealed partial class TimexTagger
         }
         return far > 2 * near + 2;
     }
+
+    // The 10th to 90th percentile of the years written in the text, widened by a decade each way (null with fewer than 10 years).
+    private static (int Lo, int Hi)? CentralYears(string text)
+    {
+        var years = new List<int>();
+        foreach (Match m in YearLike().Matches(text)) years.Add(int.Parse(m.ValueSpan, CultureInfo.InvariantCulture));
+        if (years.Count < 10) return null;
+        years.Sort();
+        return (years[years.Count / 10] - Slack, years[years.Count * 9 / 10] + Slack);
+    }
+
+    private const int Slack = 10;
 
     [GeneratedRegex(@"\A\s*(?:\(Undated\)\s*)?[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+)*(?:,\s*[A-Z][A-Za-z.\s]{1,30}?)?\s*(?:\((?:AP|Xinhua|AFP|Reuters|UPI)\)\s*)?(?:_|--|\u2014)", RegexOptions.CultureInvariant)]
     private static partial Regex NewsDateline();

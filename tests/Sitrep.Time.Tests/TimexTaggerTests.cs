@@ -286,6 +286,18 @@ public sealed class TimexTaggerTests
     }
 
     [Fact]
+    public void In_a_history_a_year_far_from_the_rest_does_not_move_the_reference_year()
+    {
+        // A history of 1919-1920 (every year written well before the DCT) with an aside to 1813.
+        const string text = "In 1919 the armies met. In 1920 they fought again. The war of 1919 and 1920 ended in 1920. "
+            + "Talks in 1920 failed. By 1920 the front had moved; in 1919 it had stood still. In 1920 the cavalry charged, "
+            + "in the largest cavalry battle since 1813. On 2 October the Soviets offered terms. In 1920 and 1921 the treaty was signed.";
+        var t = Tag(text, "2009-12-19");
+        Assert.Equal("1813", Find(text, t, "1813").Value);
+        Assert.Equal("1920-10-02", Find(text, t, "2 October").Value);
+    }
+
+    [Fact]
     public void Time_zones_resolve_to_offsets()
     {
         const string text = "The launch came at 11:10 PM IST and was confirmed at 5 p.m. EST.";
