@@ -53,15 +53,26 @@ public sealed partial class TimexTagger
             int start = c.Start + Math.Clamp(n.Skip, 0, c.Length - 1);
             int end = n.EndAt is { } ea && ea > start && ea <= c.End ? ea : c.End;
             string? mod = n.Mod;
-            // "the week of March 6" is that ISO week; "the day before last Tuesday", "the day after Christmas" shift the date a day.
+            // "the week of March 6" is that ISO week; "the day before last Tuesday", "the day after Christmas" shift the date a
+            // day; "the night of Aug. 29", "the early hours of 30 April" are that day's part (a TIME).
             if (n.Type == TimexType.Date && n.Second is null && n.Value.Length == 10 && char.IsAsciiDigit(n.Value[0]) && DateOnly.TryParseExact(n.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
-                int from = Math.Max(prevEnd, start - 30);
+                int from = Math.Max(prevEnd, start - 40);
                 var la = LeftAnchor().Match(text, from, start - from);
                 if (la.Success)
                 {
-                    var shifted = la.Groups[1].Success ? TimexCalendar.Week(day) : TimexCalendar.AddDays(day, la.Groups[2].Value.Equals("before", StringComparison.OrdinalIgnoreCase) ? -1 : 1) is { } sd ? TimexCalendar.Day(sd) : null;
-                    if (shifted is not null) { n = n with { Value = shifted }; start = la.Index; }
+                    if (la.Groups[3].Success || la.Groups[4].Success)
+                    {
+                        // "the early hours of Sunday": the small hours after midnight.
+                        var part = la.Groups[3].Success ? la.Groups[3].Value : "night";
+                        n = n with { Type = TimexType.Time, Value = n.Value + "T" + PartCode(part) };
+                        start = la.Index;
+                    }
+                    else
+                    {
+                        var shifted = la.Groups[1].Success ? TimexCalendar.Week(day) : TimexCalendar.AddDays(day, la.Groups[2].Value.Equals("before", StringComparison.OrdinalIgnoreCase) ? -1 : 1) is { } sd ? TimexCalendar.Day(sd) : null;
+                        if (shifted is not null) { n = n with { Value = shifted }; start = la.Index; }
+                    }
                 }
             }
             // Left modifiers: "early", "the end of", "about", "more than" (not for fuzzy references or sets).
@@ -81,7 +92,7 @@ public sealed partial class TimexTagger
                     start = mm.Index;
                     if (m2 != "HALF") mod ??= m2;
                     if (whole.Contains("first half", StringComparison.Ordinal) && n.Value.Length == 4) n = n with { Value = n.Value + "-H1" };
-                    else if ((whole.Contains("second half", StringComparison.Ordinal) || whole.Contains("last half", StringComparison.Ordinal)) && n.Value.Length == 4) n = n with { Value = n.Value + "-H2" };
+                    else if ((whole.Contains("second half", StringComparison.Ordinal) || whole.Contains("last half", StringComparison.Ordinal) || whole.Contains("latter half", StringComparison.Ordinal)) && n.Value.Length == 4) n = n with { Value = n.Value + "-H2" };
                 }
             }
             var timex = new Timex(new TextSpan(start, end), n.Type, n.Value, mod, n.Anchor) { ZoneOffset = n.Zone };
@@ -123,7 +134,7 @@ public sealed partial class TimexTagger
         return best;
     }
 
-    [GeneratedRegex(@"\b(?:the\s+(week)\s+of|the\s+day\s+(before|after))\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:the\s+(week)\s+of|the\s+day\s+(before|after)|(?:early\s+in\s+)?the\s+(?:early\s+|small\s+)?(?:(morning|afternoon|evening|night)(?:\s+hours)?|(?:morning\s+)?(hours))\s+of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeftAnchor();
 
     [GeneratedRegex(@"\A\s*(?-i:[A-Z][A-Za-z.'\-]*(?:[ ,]+[A-Z][A-Za-z.'\-]*)*),\s+(" + Mon + @")\s*(\d{1,2})(?:,\s*(\d{4}))?\s*(?:\(|--|_|\u2014)", RegexOptions.CultureInvariant)]

@@ -297,6 +297,21 @@ public sealed class TimexTaggerTests
         Assert.Equal("1920-10-02", Find(text, t, "2 October").Value);
     }
 
+    [Theory]
+    [InlineData("Troops crossed the border on the night of Aug. 29.", "the night of Aug. 29", "2023-08-29TNI")]
+    [InlineData("The attack came in the early hours of Sunday.", "the early hours of Sunday", "2023-08-27TNI")]
+    [InlineData("Early in the morning of 29 April 1975 the city fell.", "Early in the morning of 29 April 1975", "1975-04-29TMO")]
+    [InlineData("It rained on the evening of Aug. 28.", "the evening of Aug. 28", "2023-08-28TEV")]
+    public void The_part_of_a_named_day_is_a_time_of_that_day(string text, string extent, string value)
+    {
+        var t = Find(text, Tag(text, "2023-08-30"), extent);
+        Assert.Equal((TimexType.Time, value), (t.Type, t.Value));
+    }
+
+    [Fact]
+    public void The_latter_half_of_a_year_is_its_second_half() =>
+        Assert.Equal("2008-H2", Find("Sales rose in the latter half of 2008.", Tag("Sales rose in the latter half of 2008.", "2009-01-10"), "the latter half of 2008").Value);
+
     [Fact]
     public void Time_zones_resolve_to_offsets()
     {
