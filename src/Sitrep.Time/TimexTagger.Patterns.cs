@@ -121,6 +121,8 @@ public sealed partial class TimexTagger
         [Rule.YearAgoAdj] = Words("year-", "yearend"),
         [Rule.MonthDayRange] = Words(MonthStems),
         [Rule.DayMonthRange] = Words(MonthStems),
+        [Rule.OrdinalDay] = Words("0th", "1st", "2nd", "3rd", "1th", "2th", "3th", "4th", "5th", "6th", "7th", "8th", "9th"),
+        [Rule.HalfShort] = Words("H1", "H2"),
         [Rule.YearRange] = Words("-", "\u2013"),
         [Rule.LongAdj] = Words("-long"),
     };
