@@ -806,6 +806,9 @@ public sealed partial class TimexTagger
                 return new Norm(TimexType.Date, Quarter(y, qq));
             }
             case "decade":
+                // "the past decade" runs up to now: the ten years, a DURATION (as "the past five years" is); "the last decade"
+                // is read as TimeBank does, the calendar decade before this one.
+                if (q is "past" or "this past") return new Norm(TimexType.Duration, "P10Y", Anchor: "none");
                 return new Norm(TimexType.Date, (rd.Year / 10 + dir).ToString(CultureInfo.InvariantCulture));
             case "century":
                 return new Norm(TimexType.Date, (rd.Year / 100 + dir).ToString("D2", CultureInfo.InvariantCulture));

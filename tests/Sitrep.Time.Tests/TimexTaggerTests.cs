@@ -35,6 +35,9 @@ public sealed class TimexTaggerTests
     [InlineData("They met last Friday.", "2023-09-01", "last Friday", "2023-08-25")]
     [InlineData("They will meet next Friday.", "2023-09-01", "next Friday", "2023-09-08")]
     [InlineData("Officials said Sunday the fighting stopped.", "2024-01-01", "Sunday", "2023-12-31")]
+    // "the past decade" is the ten years up to now (the list of durations); "the next decade" the coming calendar decade.
+    [InlineData("Prices have doubled over the past decade.", "2023-08-30", "the past decade", "P10Y")]
+    [InlineData("The plant will close in the next decade.", "2023-08-30", "the next decade", "203")]
     // Half-years as business writing spells them.
     [InlineData("Growth slowed in H1 2023 and recovered in H2 of 2023.", "2023-08-30", "H1 2023", "2023-H1")]
     [InlineData("Growth slowed in H1 2023 and recovered in H2 of 2023.", "2023-08-30", "H2 of 2023", "2023-H2")]
