@@ -143,14 +143,11 @@ public sealed partial class TimexTagger
     private static bool IsDateTimeGap(ReadOnlySpan<char> gap)
     {
         var g = gap.Trim();
-        return g.Length == 0 || g.SequenceEqual(",") ;
+        return g.Length == 0 || g.SequenceEqual(",");
     }
 
-    private static bool IsTimeDateGap(ReadOnlySpan<char> gap)
-    {
-        var g = gap.Trim();
-        return g.Length == 0 || g.SequenceEqual(",") || g.Equals("on", StringComparison.OrdinalIgnoreCase);
-    }
+    // A day after a time may also follow "on": "14:00 GMT on 5 September".
+    private static bool IsTimeDateGap(ReadOnlySpan<char> gap) => IsDateTimeGap(gap) || gap.Trim().Equals("on", StringComparison.OrdinalIgnoreCase);
 
     private static bool StartsWithQuantity(string text, int start)
     {
