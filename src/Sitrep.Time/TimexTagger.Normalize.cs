@@ -884,7 +884,11 @@ public sealed partial class TimexTagger
                 return new Norm(TimexType.Date, Year(y), Anchor: anchor);
             }
             case "decade":
-                return new Norm(TimexType.Date, ((b.Year + 10 * k) / 10).ToString(CultureInfo.InvariantCulture), Anchor: anchor);
+            {
+                // "a decade ago" is the year ten years back, as "ten years ago" is, not the calendar decade ("198") around it;
+                // so rough a reckoning does not move the reference year.
+                return new Norm(TimexType.Date, Year(b.Year + 10 * k), Anchor: anchor);
+            }
             case "hour" or "minute" or "second":
                 return new Norm(TimexType.Time, Day(b), Anchor: anchor);
             default:

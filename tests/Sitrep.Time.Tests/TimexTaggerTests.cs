@@ -38,6 +38,8 @@ public sealed class TimexTaggerTests
     // "the past decade" is the ten years up to now (the list of durations); "the next decade" the coming calendar decade.
     [InlineData("Prices have doubled over the past decade.", "2023-08-30", "the past decade", "P10Y")]
     [InlineData("The plant will close in the next decade.", "2023-08-30", "the next decade", "203")]
+    // "a decade ago" is a year, as "ten years ago" is.
+    [InlineData("The plant opened a decade ago.", "2023-08-30", "a decade ago", "2013")]
     // Half-years as business writing spells them.
     [InlineData("Growth slowed in H1 2023 and recovered in H2 of 2023.", "2023-08-30", "H1 2023", "2023-H1")]
     [InlineData("Growth slowed in H1 2023 and recovered in H2 of 2023.", "2023-08-30", "H2 of 2023", "2023-H2")]
