@@ -663,7 +663,8 @@ public sealed partial class TimexTagger
         int diffMonths = mon - r.Month;
         int ahead = AheadWindow(tense) / 30;
         if (diffMonths > ahead) return r.Year - 1;
-        if (diffMonths < ahead - 11) return r.Year + 1;
+        // A past tense never looks most of a year ahead: "in February" in a December report is this year's February.
+        if (diffMonths < ahead - 11 && tense != TenseHint.Past) return r.Year + 1;
         return r.Year;
     }
 
@@ -685,7 +686,7 @@ public sealed partial class TimexTagger
         int ahead = AheadWindow(tense);
         int diff = same.Value.DayNumber - r.DayNumber;
         if (diff > ahead) return Make(r.Year - 1);
-        if (diff < ahead - 365) return Make(r.Year + 1);
+        if (diff < ahead - 365 && tense != TenseHint.Past) return Make(r.Year + 1);
         return same;
     }
 

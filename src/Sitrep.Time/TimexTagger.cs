@@ -234,7 +234,9 @@ public sealed partial class TimexTagger
             if (y < 1000 || y > 2100) continue;
             if (y < dct.Value.Year - 8) far++; else near++;
         }
-        return far > 2 * near + 2;
+        // A long text dense with written years is a history too, even of recent years (an encyclopedia article on the
+        // Iraq War written in 2009): its months and weekdays follow its own years, not the DCT.
+        return far > 2 * near + 2 || far + near >= 30;
     }
 
     // The 10th to 90th percentile of the years written in the text, widened by a decade each way (null with fewer than 10 years).

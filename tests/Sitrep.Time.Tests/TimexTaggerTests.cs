@@ -45,6 +45,9 @@ public sealed class TimexTaggerTests
     [InlineData("Growth slowed in H1 2023 and recovered in H2 of 2023.", "2023-08-30", "H2 of 2023", "2023-H2")]
     // Year boundaries.
     [InlineData("The meeting was held on Dec. 30.", "2024-01-03", "Dec. 30", "2023-12-30")]
+    // A past tense never reaches most of a year ahead: in a December report, February is this year's.
+    [InlineData("In February, the new commander arrived.", "2009-12-19", "February", "2009-02")]
+    [InlineData("The accord was signed on Feb. 2.", "2009-12-19", "Feb. 2", "2009-02-02")]
     [InlineData("The store will open on Jan. 5.", "2023-12-28", "Jan. 5", "2024-01-05")]
     [InlineData("Sales fell last month.", "2024-01-15", "last month", "2023-12")]
     [InlineData("Prices rose last year.", "2024-01-01", "last year", "2023")]
@@ -316,6 +319,19 @@ public sealed class TimexTaggerTests
     [Fact]
     public void The_latter_half_of_a_year_is_its_second_half() =>
         Assert.Equal("2008-H2", Find("Sales rose in the latter half of 2008.", Tag("Sales rose in the latter half of 2008.", "2009-01-10"), "the latter half of 2008").Value);
+
+    [Fact]
+    public void A_text_dense_with_written_years_is_read_as_a_history_even_of_recent_years()
+    {
+        // An encyclopedic account of 2003-2008 written in 2009: thirty written years, none with a news dateline.
+        var years = string.Concat(Enumerable.Range(0, 30).Select(i => $"In {2003 + i % 5} the war went on. "));
+        var text = years + "In 2007 a surge began. In February, the new commander arrived.";
+        var t = Tag(text, "2009-12-19");
+        Assert.Equal("2007-02", Find(text, t, "February").Value);
+        // A news report with few years keeps the DCT's reading.
+        const string news = "In 2007 a surge began. In February, the new commander arrived.";
+        Assert.Equal("2009-02", Find(news, Tag(news, "2009-12-19"), "February").Value);
+    }
 
     [Fact]
     public void Time_zones_resolve_to_offsets()
