@@ -22,6 +22,8 @@ public sealed class ParseTense : ITenseHints
     private static readonly HashSet<string> Intention = new(StringComparer.OrdinalIgnoreCase)
     {
         "expect", "plan", "schedule", "reschedule", "intend", "hope", "aim", "set", "due", "prepare", "want", "likely", "poised", "slate", "going", "ready",
+        // Agreements, offers and promises to do something: "announced an agreement to acquire the bank in January".
+        "agree", "agreement", "proposal", "propose", "promise", "pledge", "vow", "decide", "decision",
     };
     // Verbs whose own meaning points ahead: "planned a rally on Saturday", "postponed the vote until Tuesday".
     private static readonly HashSet<string> Scheduling = new(StringComparer.OrdinalIgnoreCase)

@@ -30,6 +30,17 @@ public sealed class ParseTenseTests
     }
 
     [Fact]
+    public void An_infinitive_after_an_agreement_points_ahead()
+    {
+        // "announced an agreement to acquire the bank in January": the acquisition is ahead of the agreement.
+        const string text = "It announced an agreement to acquire the bank in January";
+        var t = Tree(text, ("PRON", "PRP", "it", 1, "nsubj"), ("VERB", "VBD", "announce", -1, "root"), ("DET", "DT", "a", 3, "det"),
+            ("NOUN", "NN", "agreement", 1, "obj"), ("PART", "TO", "to", 5, "mark"), ("VERB", "VB", "acquire", 3, "acl"),
+            ("DET", "DT", "the", 7, "det"), ("NOUN", "NN", "bank", 5, "obj"), ("ADP", "IN", "in", 9, "case"), ("PROPN", "NNP", "January", 5, "obl"));
+        Assert.Equal(TenseHint.Future, At(text, t, "January"));
+    }
+
+    [Fact]
     public void Past_verb_governs_its_oblique()
     {
         const string text = "The talks ended on Friday";
