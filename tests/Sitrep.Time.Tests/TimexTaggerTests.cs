@@ -334,6 +334,15 @@ public sealed class TimexTaggerTests
     }
 
     [Fact]
+    public void Years_scattered_over_a_century_do_not_make_a_news_piece_a_history()
+    {
+        // A culture preview citing works from many decades, then a concert date: the concert is this spring's.
+        const string text = "The films of 1858, 1926, 1944, 1961, 1966, 1968, 1969, 1975, 1979, 1981, 1984, 1993 and 2011 return. "
+            + "The quartet plays a new work by Thomas Ades (April 18), at Carnegie Hall.";
+        Assert.Equal("2024-04-18", Find(text, Tag(text, "2024-03-01"), "April 18").Value);
+    }
+
+    [Fact]
     public void Time_zones_resolve_to_offsets()
     {
         const string text = "The launch came at 11:10 PM IST and was confirmed at 5 p.m. EST.";
