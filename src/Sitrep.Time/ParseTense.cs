@@ -143,7 +143,7 @@ public sealed class ParseTense : ITenseHints
         bool verb = !isExpression && tok.Upos is "VERB" or "AUX";
         bool hasAux = false, hasTo = false, be = false;
         TenseHint fromAux = TenseHint.Unknown;
-        bool perfect = false;
+        bool perfect = false, modalPerfect = false;
         if (kids is not null)
         {
             foreach (var k in kids)
@@ -155,6 +155,8 @@ public sealed class ParseTense : ITenseHints
                 var w = Word(k);
                 if (_tokens[k].Lemma is "be" && _tokens[k].Xpos is "VBZ" or "VBP") be = true;
                 var x = _tokens[k].Xpos;
+                // A modal perfect looks back: "may have played a role in the attack on October 7", "would have met Friday".
+                if (_tokens[k].Lemma is "have" && _tokens[k].Xpos == "VB" && d.StartsWith("aux", StringComparison.Ordinal)) modalPerfect = true;
                 if (FutureAux.Contains(w) || w.EndsWith("'ll", StringComparison.Ordinal)) fromAux = TenseHint.Future;
                 else if (fromAux != TenseHint.Future && x == "VBD") fromAux = TenseHint.Past;
                 else if (fromAux == TenseHint.Unknown && x is "VBZ" or "VBP")
@@ -174,6 +176,7 @@ public sealed class ParseTense : ITenseHints
         if (verb && IsScheduling(i)) return TenseHint.Future;
         // "is to resume trading Tuesday": present "be" with an infinitive is an arrangement ahead.
         if (hasTo && be && fromAux == TenseHint.Present) return TenseHint.Future;
+        if (fromAux == TenseHint.Future && modalPerfect) return TenseHint.Past;
         if (fromAux != TenseHint.Unknown) return fromAux;
         if (perfect) return TenseHint.Past;
         switch (tok.Xpos)

@@ -427,6 +427,8 @@ public sealed partial class TimexTagger
             {
                 var w = m.Groups[1].Value.ToLowerInvariant();
                 var next = NextWord(text, m.Index + m.Length).ToLowerInvariant();
+                // "International Artist of the Year", "Player of the Week": a capitalized unit names an award or a title.
+                if (char.IsUpper(m.Groups[1].Value[0])) return false;
                 if (w is "year" or "week" && m.Index + m.Length < text.Length && text[m.Index + m.Length] == '-') return false;
                 if (w is "moment" or "day" or "morning" or "afternoon" or "evening" or "night" or "month") return false;
                 if (w is "week" or "weekend" or "year" or "period") return next is not ("of" or "before" or "after" or "in" or "that" or "when") ;

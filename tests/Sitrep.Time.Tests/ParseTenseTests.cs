@@ -30,6 +30,16 @@ public sealed class ParseTenseTests
     }
 
     [Fact]
+    public void A_modal_perfect_looks_back()
+    {
+        const string text = "They may have played a role on October 7";
+        var t = Tree(text, ("PRON", "PRP", "they", 3, "nsubj"), ("AUX", "MD", "may", 3, "aux"), ("AUX", "VB", "have", 3, "aux"),
+            ("VERB", "VBN", "play", -1, "root"), ("DET", "DT", "a", 5, "det"), ("NOUN", "NN", "role", 3, "obj"),
+            ("ADP", "IN", "on", 7, "case"), ("PROPN", "NNP", "October", 3, "obl"), ("NUM", "CD", "7", 7, "nummod"));
+        Assert.Equal(TenseHint.Past, At(text, t, "October 7"));
+    }
+
+    [Fact]
     public void An_infinitive_after_an_agreement_points_ahead()
     {
         // "announced an agreement to acquire the bank in January": the acquisition is ahead of the agreement.

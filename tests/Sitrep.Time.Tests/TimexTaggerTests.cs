@@ -368,6 +368,8 @@ public sealed class TimexTaggerTests
     [InlineData("A 44-year-old man was arrested.", "44-year")]
     [InlineData("He is 52 years old.", "52 years")]
     [InlineData("Nasdaq's average daily volume rose.", "daily")]
+    // Award titles are not dates.
+    [InlineData("She was nominated for International Artist of the Year.", "the Year")]
     // An abbreviated month before a capitalized word is a given name.
     [InlineData("The ministers of Poland, Hungary and Jan Kavan of the Czech Republic signed.", "Jan")]
     // Non-ASCII digits match \d but are not parsed as a year (this used to throw).
