@@ -880,7 +880,9 @@ public sealed partial class TimexTagger
             }
             case "year":
             {
-                int y = b.Year + k;
+                // "met in 2009 and married six years later": years later count from the year last written, in news as in
+                // histories, not from the report's date.
+                int y = (fromRef ? RefYearForLater(ctx, b) : b.Year) + k;
                 if (fromRef) ctx.LastYear = y;
                 return new Norm(TimexType.Date, Year(y), Anchor: anchor);
             }
@@ -888,7 +890,7 @@ public sealed partial class TimexTagger
             {
                 // "a decade ago" is the year ten years back, as "ten years ago" is, not the calendar decade ("198") around it;
                 // so rough a reckoning does not move the reference year.
-                return new Norm(TimexType.Date, Year(b.Year + 10 * k), Anchor: anchor);
+                return new Norm(TimexType.Date, Year((fromRef ? RefYearForLater(ctx, b) : b.Year) + 10 * k), Anchor: anchor);
             }
             case "hour" or "minute" or "second":
                 return new Norm(TimexType.Time, Day(b), Anchor: anchor);
@@ -896,6 +898,10 @@ public sealed partial class TimexTagger
                 return new Norm(TimexType.Date, sign < 0 ? "PAST_REF" : "FUTURE_REF");
         }
     }
+
+    // The year "N years later/earlier" counts from: the year last written when the last full date is of another year.
+    private static int RefYearForLater(Context ctx, DateOnly baseDay) =>
+        ctx.LastYear is { } ly && (ctx.LastDay is null || ctx.LastDay.Value.Year != ly) ? ly : baseDay.Year;
 
     private DateOnly? DayFromWord(string w, Candidate c, Context ctx)
     {

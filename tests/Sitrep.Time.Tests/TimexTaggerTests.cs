@@ -40,6 +40,8 @@ public sealed class TimexTaggerTests
     [InlineData("The plant will close in the next decade.", "2023-08-30", "the next decade", "203")]
     // "a decade ago" is a year, as "ten years ago" is.
     [InlineData("The plant opened a decade ago.", "2023-08-30", "a decade ago", "2013")]
+    // Years later count from the year last written, in news too.
+    [InlineData("The couple first met in 2009 and married six years later.", "2024-03-02", "six years later", "2015")]
     // Half-years as business writing spells them.
     [InlineData("Growth slowed in H1 2023 and recovered in H2 of 2023.", "2023-08-30", "H1 2023", "2023-H1")]
     [InlineData("Growth slowed in H1 2023 and recovered in H2 of 2023.", "2023-08-30", "H2 of 2023", "2023-H2")]
