@@ -794,11 +794,12 @@ public sealed partial class TimexTagger
                 return AddDays(WeekendOf(rd, dir > 0 ? TenseHint.Future : dir < 0 ? TenseHint.Past : TenseOf(c, ctx)), dir > 0 ? 0 : 0) is { } de ? new Norm(TimexType.Date, Week(dir > 0 && IsoDow(rd) >= 6 ? AddDays(de, 7) ?? de : de) + "-WE") : null;
             case "month":
             {
-                var (y, mm) = AddMonths(rd.Year, rd.Month, dir);
+                // "April 2005 (the same month that Git ...)": the month last written, not the last full date's month.
+                var (y, mm) = q is "same" && ctx.LastMonth is { } lm ? lm : AddMonths(rd.Year, rd.Month, dir);
                 return new Norm(TimexType.Date, Month(y, mm));
             }
             case "year":
-                return new Norm(TimexType.Date, Year(rd.Year + dir));
+                return new Norm(TimexType.Date, Year(q is "same" && ctx.LastYear is { } ly ? ly : rd.Year + dir));
             case "quarter":
             {
                 int qq = QuarterOf(rd.Month) + dir, y = rd.Year;

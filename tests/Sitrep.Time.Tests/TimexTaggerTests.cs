@@ -42,6 +42,8 @@ public sealed class TimexTaggerTests
     [InlineData("The plant opened a decade ago.", "2023-08-30", "a decade ago", "2013")]
     // Years later count from the year last written, in news too.
     [InlineData("The couple first met in 2009 and married six years later.", "2024-03-02", "six years later", "2015")]
+    // "the same month" is the month last written.
+    [InlineData("Version 0.1 came out on Dec. 3, 2008. The tool was first released in April 2005 (the same month that Git was).", "2019-11-05", "the same month", "2005-04")]
     // Half-years as business writing spells them.
     [InlineData("Growth slowed in H1 2023 and recovered in H2 of 2023.", "2023-08-30", "H1 2023", "2023-H1")]
     [InlineData("Growth slowed in H1 2023 and recovered in H2 of 2023.", "2023-08-30", "H2 of 2023", "2023-H2")]
