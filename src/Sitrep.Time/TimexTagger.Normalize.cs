@@ -799,7 +799,12 @@ public sealed partial class TimexTagger
                 return new Norm(TimexType.Date, Month(y, mm));
             }
             case "year":
-                return new Norm(TimexType.Date, Year(q is "same" && ctx.LastYear is { } ly ? ly : rd.Year + dir));
+                if (q is "same" && ctx.LastYear is { } ly) return new Norm(TimexType.Date, Year(ly));
+                // "diagnosed in 2005 and given the all-clear the next year": in a past-tense clause "the next year" follows
+                // the year last written; in a forecast ("over the next year") it is the year after the reference date.
+                if (the && q is "next" && ctx.LastYear is { } lyn && lyn != rd.Year && TenseOf(c, ctx) == TenseHint.Past)
+                    return new Norm(TimexType.Date, Year(lyn + 1), Anchor: "ref");
+                return new Norm(TimexType.Date, Year(rd.Year + dir));
             case "quarter":
             {
                 int qq = QuarterOf(rd.Month) + dir, y = rd.Year;

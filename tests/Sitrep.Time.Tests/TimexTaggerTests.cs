@@ -44,6 +44,9 @@ public sealed class TimexTaggerTests
     [InlineData("The couple first met in 2009 and married six years later.", "2024-03-02", "six years later", "2015")]
     // "the same month" is the month last written.
     [InlineData("Version 0.1 came out on Dec. 3, 2008. The tool was first released in April 2005 (the same month that Git was).", "2019-11-05", "the same month", "2005-04")]
+    // "the next year" in a past-tense clause follows the year last written; in a forecast it is next year.
+    [InlineData("She was diagnosed in 2005 and given the all-clear the next year.", "2023-11-02", "the next year", "2006")]
+    [InlineData("The plan will add 1.5 million treatments over the next year.", "2024-03-02", "the next year", "2025")]
     // Half-years as business writing spells them.
     [InlineData("Growth slowed in H1 2023 and recovered in H2 of 2023.", "2023-08-30", "H1 2023", "2023-H1")]
     [InlineData("Growth slowed in H1 2023 and recovered in H2 of 2023.", "2023-08-30", "H2 of 2023", "2023-H2")]
