@@ -398,10 +398,11 @@ public sealed partial class TimexTagger
                 if (g[4].Success)
                 {
                     var rel = Regex.Replace(g[4].Value.ToLowerInvariant(), @"\s+", " ");
-                    int? baseYear = rel is "that" or "the same" or "the following" or "the previous" ? ctx.LastYear ?? ctx.RefYear : refDay?.Year;
+                    bool anaphoric = rel is "that" or "the same" or "the following" or "the previous";
+                    int? baseYear = anaphoric ? ctx.LastYear ?? ctx.RefYear : refDay?.Year;
                     if (baseYear is not { } by) return new Norm(TimexType.Date, "XXXX-" + code, mod, "none");
                     int yr = rel switch { "last" or "the previous" => by - 1, "next" or "the following" => by + 1, _ => by };
-                    return new Norm(TimexType.Date, Year(yr) + "-" + code, mod, rel is "that" or "the same" or "the following" or "the previous" ? "ref" : anchor);
+                    return new Norm(TimexType.Date, Year(yr) + "-" + code, mod, anaphoric ? "ref" : anchor);
                 }
                 if (y is null && refDay is { } r)
                 {
