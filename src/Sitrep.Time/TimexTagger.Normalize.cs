@@ -796,7 +796,10 @@ public sealed partial class TimexTagger
             case "month":
             {
                 // "April 2005 (the same month that Git ...)": the month last written, not the last full date's month.
-                var (y, mm) = q is "same" && ctx.LastMonth is { } lm ? lm : AddMonths(rd.Year, rd.Month, dir);
+                // "In March, … The following month": after a month written later than any full date, count from that month.
+                var (y, mm) = q is "same" && ctx.LastMonth is { } lm ? lm
+                    : q is "following" or "previous" or "preceding" && ctx.LastMonth is { } lmf && ctx.LastMonthWritten > ctx.LastDayWritten ? AddMonths(lmf.Y, lmf.M, dir)
+                    : AddMonths(rd.Year, rd.Month, dir);
                 return new Norm(TimexType.Date, Month(y, mm));
             }
             case "year":
@@ -908,7 +911,7 @@ public sealed partial class TimexTagger
 
     // The year "N years later/earlier" counts from: the year last written when the last full date is of another year.
     private static int RefYearForLater(Context ctx, DateOnly baseDay) =>
-        ctx.LastYear is { } ly && (ctx.LastDay is null || ctx.LastDay.Value.Year != ly) ? ly : baseDay.Year;
+        ctx.LastYear is { } ly && (ctx.LastDay is null || ctx.LastDay.Value.Year != ly && ctx.LastYearWritten > ctx.LastDayWritten) ? ly : baseDay.Year;
 
     private DateOnly? DayFromWord(string w, Candidate c, Context ctx)
     {

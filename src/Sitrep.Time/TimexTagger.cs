@@ -13,7 +13,7 @@ namespace Sitrep.Time;
 public sealed partial class TimexTagger
 {
     /// <summary>Recorded with every output; bump when rules or normalization change.</summary>
-    public const string Version = "timex-rules/5";
+    public const string Version = "timex-rules/6";
 
     public static TimexTagger Default { get; } = new();
 
@@ -207,10 +207,20 @@ public sealed partial class TimexTagger
         public DateOnly? Dct { get; } = dct;
         public ITenseHints Tense { get; } = tense;
         public bool Narrative { get; } = narrative;
-        public DateOnly? LastDay { get; set; }
-        public int? LastYear { get; set; }
+        private int written;
+        private DateOnly? lastDay;
+        private int? lastYear;
+        private (int Y, int M)? lastMonth;
+
+        // Each setter stamps the order of writing, so "a year earlier" after "in 1985 … the six months ended Aug. 12"
+        // counts from whichever of the year, the month and the day was written last.
+        public DateOnly? LastDay { get => lastDay; set { lastDay = value; LastDayWritten = ++written; } }
+        public int? LastYear { get => lastYear; set { lastYear = value; LastYearWritten = ++written; } }
+        public (int Y, int M)? LastMonth { get => lastMonth; set { lastMonth = value; LastMonthWritten = ++written; } }
+        public int LastDayWritten { get; private set; }
+        public int LastYearWritten { get; private set; }
+        public int LastMonthWritten { get; private set; }
         public (int Y, int Q)? LastQuarter { get; set; }
-        public (int Y, int M)? LastMonth { get; set; }
         public bool SawQuarter { get; set; }
 
         /// <summary>In a history, the span of years most of its written years fall in: a year far outside it is an aside.</summary>
@@ -267,6 +277,18 @@ public sealed partial class TimexTagger
 
     private static readonly HashSet<string> TemporalPrepositions = new(StringComparer.Ordinal)
     { "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "through", "to", "and", "between", "early", "late", "mid", "fiscal", "year", "the", "than", "around", "about", "circa", "or", "throughout", "spring", "summer", "fall", "autumn", "winter", "end", "beginning", "middle" };
+    /// <summary>Nouns that, after "today's", mean the present age rather than this day ("today's world", "today's youth").</summary>
+    private static readonly HashSet<string> PresentAgeNouns = new(StringComparer.Ordinal)
+    {
+        "world", "youth", "society", "societies", "generation", "generations", "children", "kids", "teenagers", "students",
+        "computers", "technology", "technologies", "economy", "economies", "culture", "standards", "politics", "era",
+        "age", "times", "climate", "families", "women", "men", "people", "americans", "europe", "america", "russia", "china",
+        "media", "internet", "consumers", "workplace", "workforce", "armies", "warfare",
+    };
+
+    /// <summary>The head noun after "today's", past one adjective of the age ("today's personal computers").</summary>
+    private static readonly Regex PresentAgeHead = new(@"\G\s+(?:(?:personal|modern|young|global|digital|fast-changing|increasingly|highly|complex)\s+)?([A-Za-z]+)", RegexOptions.CultureInvariant);
+
     private static readonly HashSet<string> NonYearBefore = new(StringComparer.Ordinal)
     { "route", "highway", "interstate", "flight", "no", "number", "boeing", "airbus", "room", "suite", "page", "pages", "chapter", "section", "article", "resolution", "code", "model", "type", "apartment", "street", "avenue", "exit", "gate", "channel", "bus", "train", "pp" };
 
@@ -451,6 +473,26 @@ public sealed partial class TimexTagger
                 int q = m.Index + m.Length;
                 while (q < text.Length && text[q] is ' ' or '\t') q++;
                 return !(m.Value.Equals("daily", StringComparison.OrdinalIgnoreCase) && char.IsLower(m.Value[0]) && q < text.Length && char.IsUpper(text[q]));
+            }
+            case Rule.DayRef:
+            {
+                if (!m.Value.StartsWith("today", StringComparison.OrdinalIgnoreCase) || m.Length != 5) return true;
+                // "USA Today", "VOA Today", "the Today show": a capitalized "Today" inside a name is a title, not the day.
+                if (m.Value[0] == 'T' && !AtSentenceStart(text, m.Index))
+                {
+                    PrevWord(text, m.Index, out int ps);
+                    if (ps < m.Index && char.IsUpper(text[ps])) return false;
+                    if (NextWord(text, m.Index + m.Length) is "show" or "Show" or "programme" or "program") return false;
+                }
+                // "today's world", "today's youth": the present age, which TimeML news annotation leaves out; "today's
+                // vote", "today's editions" are this day's.
+                int q = m.Index + m.Length;
+                if (q + 2 <= text.Length && text[q] is '\'' or '\u2019' && text[q + 1] == 's')
+                {
+                    var head = PresentAgeHead.Match(text, q + 2);
+                    return !(head.Success && PresentAgeNouns.Contains(head.Groups[1].Value.ToLowerInvariant()));
+                }
+                return true;
             }
             case Rule.RefDay:
                 return true;

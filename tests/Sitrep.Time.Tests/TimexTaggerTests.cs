@@ -361,6 +361,37 @@ public sealed class TimexTaggerTests
         Assert.Null(TimeZones.Offset("XYZ"));
     }
 
+    [Fact]
+    public void Year_earlier_counts_from_the_date_written_last()
+    {
+        // The year 2016 was written before the half-year's end date: "a year earlier" counts from the date, not from 2016.
+        const string text = "The chief executive joined the grocer in 2016. For the six months ended Aug. 12, it earned C$6 million, "
+            + "against C$18 million a year earlier.";
+        Assert.Equal("2022", Find(text, Tag(text, "2023-10-26"), "a year earlier").Value);
+        // And the other way round: the year written after the date is the one counted from.
+        const string story = "The board met on Aug. 12. They had first met in 2009 and merged six years later.";
+        Assert.Equal("2015", Find(story, Tag(story, "2023-10-26"), "six years later").Value);
+    }
+
+    [Fact]
+    public void Following_month_counts_from_the_month_written_last()
+    {
+        const string text = "In March, the hospital group received a buy-out offer. The following month, it put itself up for sale.";
+        Assert.Equal("2023-04", Find(text, Tag(text, "2023-10-27"), "The following month").Value);
+    }
+
+    [Fact]
+    public void Today_as_this_day_is_kept_beside_the_present_age_and_titles()
+    {
+        const string text = "Today the ministers meet. The offer, advertised in today's editions, was welcomed by USA Today. "
+            + "But today's world is different, and the vote is today.";
+        var t = Tag(text, "1998-04-24");
+        Assert.Equal("1998-04-24", Find(text, t, "Today").Value);
+        Assert.Equal("1998-04-24", t.Single(x => x.Span.Start == text.IndexOf("today's editions", StringComparison.Ordinal)).Value);
+        Assert.Equal("1998-04-24", t.Single(x => x.Span.Start == text.LastIndexOf("today", StringComparison.Ordinal)).Value);
+        Assert.Equal(3, t.Count(x => text.Substring(x.Span.Start, x.Span.Length).Equals("today", StringComparison.OrdinalIgnoreCase)));
+    }
+
     [Theory]
     [InlineData("The treaty was signed on February 30.", "February 30")]
     [InlineData("He finished the 45th in line.", "45th")]
@@ -379,6 +410,11 @@ public sealed class TimexTaggerTests
     [InlineData("She was nominated for International Artist of the Year.", "the Year")]
     // An abbreviated month before a capitalized word is a given name.
     [InlineData("The ministers of Poland, Hungary and Jan Kavan of the Czech Republic signed.", "Jan")]
+    // "Today" in a title, and "today's" meaning the present age, are not this day.
+    [InlineData("The figures were first reported by USA Today on its website.", "Today")]
+    [InlineData("She told the Today show that she would run.", "Today")]
+    [InlineData("The case of Elian is for today's youth what the blockade was for earlier generations.", "today")]
+    [InlineData("Intel's chips are in many of today's personal computers.", "today")]
     // Non-ASCII digits match \d but are not parsed as a year (this used to throw).
     [InlineData("The agreement of \u0661\u0669\u0669\u0668 was renewed.", "\u0661\u0669\u0669\u0668")]
     [InlineData("Signed on 3 March \u0661\u0669\u0669\u0668.", "\u0661\u0669\u0669\u0668")]
