@@ -271,6 +271,9 @@ public sealed partial class TimexTagger
                 bool aside = m.Index > 0 && ctx.Text[m.Index - 1] == '(' && m.Index + m.Length < ctx.Text.Length && ctx.Text[m.Index + m.Length] == ')';
                 // So is a year far from those a history mostly speaks of: "the largest cavalry battle since 1813" in 1920.
                 if (ctx.CentralYears is { } cy && (y < cy.Lo || y > cy.Hi)) aside = true;
+                // And so is a year a history looks ahead to from its current date: "a campaign planned for 1976", told on
+                // 10 March 1975, does not move the story to 1976.
+                if (ctx.Narrative && ctx.LastDay is { } ld && y > ld.Year && ctx.LastDayWritten > ctx.LastYearWritten && TenseOf(c, ctx) == TenseHint.Future) aside = true;
                 if (!aside) ctx.LastYear = y;
                 return new Norm(TimexType.Date, Year(y), Anchor: "none");
             }
@@ -619,8 +622,9 @@ public sealed partial class TimexTagger
 
     private static void Remember(Context ctx, DateOnly d)
     {
-        ctx.LastDay = d;
+        // The year first, so that the full date stands as the one written last.
         ctx.LastYear = d.Year;
+        ctx.LastDay = d;
     }
 
     private static int SeasonIndex(int month) => month switch { 3 or 4 or 5 => 1, 6 or 7 or 8 => 2, 9 or 10 or 11 => 3, _ => month == 12 ? 4 : 0 };

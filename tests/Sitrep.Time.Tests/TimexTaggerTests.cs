@@ -312,6 +312,18 @@ public sealed class TimexTaggerTests
         Assert.Equal("1920-10-02", Find(text, t, "2 October").Value);
     }
 
+    [Fact]
+    public void In_a_history_a_year_looked_ahead_to_does_not_move_the_story()
+    {
+        // A history of 1974-1975: a campaign planned for 1976, told on 10 March 1975, leaves "11 March" in 1975.
+        const string text = "In 1973 the offensive stalled. In 1974 the planners met again, and in October 1974 they chose a target. "
+            + "On 13 December 1974 the attack began. On 10 March 1975 the general launched the campaign. "
+            + "If the town fell, the road would be open for a campaign planned for 1976. The defence collapsed on 11 March.";
+        var t = Tag(text, "2009-12-19");
+        Assert.Equal("1976", Find(text, t, "1976").Value);
+        Assert.Equal("1975-03-11", Find(text, t, "11 March").Value);
+    }
+
     [Theory]
     [InlineData("Troops crossed the border on the night of Aug. 29.", "the night of Aug. 29", "2023-08-29TNI")]
     [InlineData("The attack came in the early hours of Sunday.", "the early hours of Sunday", "2023-08-27TNI")]
