@@ -222,9 +222,11 @@ public sealed partial class TimexTagger
             {
                 int y = Int(g[1]);
                 if (y <= 0) return null;
-                bool bc = g[2].Value.StartsWith('B');
-                if (!bc) ctx.LastYear = y;
-                return new Norm(TimexType.Date, (bc ? "BC" : "") + Year(y), Anchor: "none");
+                // "490 BC" moves a history of antiquity as "1914" moves one of the Great War.
+                int year = g[2].Value.StartsWith('B') ? FromBc(y) : y;
+                // An aside far from the years the history mostly speaks of ("part of the empire since 513 BC") does not.
+                if (!(ctx.CentralYears is { } cy && (year < cy.Lo || year > cy.Hi))) ctx.LastYear = year;
+                return new Norm(TimexType.Date, Year(year), Anchor: "none");
             }
             case Rule.SpelledYearRule:
             {
@@ -243,7 +245,8 @@ public sealed partial class TimexTagger
             case Rule.MonthYear:
             {
                 int mon = MonthNumber(g[1].Value), y = YearNumber(g[2].Value);
-                if (mon == 0 || y < 0) return null;
+                if (mon == 0 || y < 0 || g[3].Success && y == 0) return null;
+                if (g[3].Success) y = FromBc(y); // "April 480 BC"
                 ctx.LastMonth = (y, mon);
                 ctx.LastYear = y;
                 return new Norm(TimexType.Date, Month(y, mon), Anchor: "none");
@@ -288,6 +291,13 @@ public sealed partial class TimexTagger
             {
                 string? mod = g[1].Value.ToLowerInvariant() switch { "early" => "START", "mid" => "MID", "late" => "END", _ => null };
                 if (g[2].Success) return new Norm(TimexType.Date, g[2].Value, mod, "none");
+                // "the 470s BC": the decade of 479-470 BC.
+                if (g[5].Success)
+                {
+                    int bcDecade = Int(g[5]);
+                    ctx.LastYear = FromBc(bcDecade * 10 + 9);
+                    return new Norm(TimexType.Date, "BC" + bcDecade.ToString("D3", CultureInfo.InvariantCulture), mod, "none");
+                }
                 int dec = g[3].Success ? Int(g[3]) : Array.IndexOf(DecadeWords, g[4].Value.ToLowerInvariant()) + 2;
                 int century = 19;
                 if (dct is { } d && dec * 10 <= d.Year % 100 && d.Year >= 2000 && g[3].Success && dec <= 2) century = d.Year / 100;
@@ -394,8 +404,9 @@ public sealed partial class TimexTagger
             {
                 var code = SeasonCode(g[2].Value);
                 var q = g[1].Value.ToLowerInvariant();
-                int? y = g[3].Success ? YearNumber(g[3].Value) : null;
-                if (y < 0) return null;
+                int? y = g[3].Success ? YearNumber(BcEraSuffix().Replace(g[3].Value, "")) : null;
+                if (y < 0 || y == 0 && g[3].Value.Contains('B', StringComparison.Ordinal)) return null;
+                if (y is { } by0 && g[3].Value.Contains('B', StringComparison.Ordinal)) ctx.LastYear = y = FromBc(by0); // "the spring of 480 BC"
                 string? mod = q switch { "early" => "START", "late" => "END", "mid" => "MID", _ => null };
                 // "the spring of that year": the year last spoken of; "of last year" counts from the reference date.
                 if (g[4].Success)
@@ -406,6 +417,12 @@ public sealed partial class TimexTagger
                     if (baseYear is not { } by) return new Norm(TimexType.Date, "XXXX-" + code, mod, "none");
                     int yr = rel switch { "last" or "the previous" => by - 1, "next" or "the following" => by + 1, _ => by };
                     return new Norm(TimexType.Date, Year(yr) + "-" + code, mod, anaphoric ? "ref" : anchor);
+                }
+                // In a history of antiquity a season is of the BC year last written.
+                if (y is null && ctx.AncientYear is { } ay)
+                {
+                    int yr = q switch { "last" or "past" => ay - 1, "next" or "coming" => ay + 1, _ => ay };
+                    return new Norm(TimexType.Date, Year(yr) + "-" + code, mod, "ref");
                 }
                 if (y is null && refDay is { } r)
                 {
@@ -441,7 +458,7 @@ public sealed partial class TimexTagger
                 var what = g[3].Value;
                 int wd = WeekdayNumber(what), mon = MonthNumber(what);
                 if (char.IsUpper(what[0]) && WeekdayNumber(what) > 0 && what.Length > 5) return new Norm(TimexType.Set, $"XXXX-WXX-{wd}", Anchor: "none");
-                if (char.IsUpper(what[0]) && mon > 0) return new Norm(TimexType.Set, Month(0, mon).Replace("0000", "XXXX", StringComparison.Ordinal), Anchor: "none");
+                if (char.IsUpper(what[0]) && mon > 0) return new Norm(TimexType.Set, string.Create(CultureInfo.InvariantCulture, $"XXXX-{mon:D2}"), Anchor: "none");
                 var lw = what.ToLowerInvariant();
                 if (lw is "morning" or "evening" or "night") return new Norm(TimexType.Set, "XXXX-XX-XXT" + PartCode(lw), Anchor: "none");
                 if (lw is "spring" or "summer" or "fall" or "autumn" or "winter") return new Norm(TimexType.Set, "XXXX-" + SeasonCode(lw), Anchor: "none");
@@ -773,6 +790,7 @@ public sealed partial class TimexTagger
         var q = System.Text.RegularExpressions.Regex.Replace(g[1].Value.ToLowerInvariant(), @"^the\s+", "");
         bool the = g[1].Value.StartsWith("the", StringComparison.OrdinalIgnoreCase);
         var what = g[2].Value;
+        if (ctx.AncientYear is { } ay) return NormalizeAncientRelative(q, what, ay, ctx);
         var r = q is "following" or "same" or "preceding" or "previous" ? (ctx.LastDay ?? ctx.RefDay) : ctx.RefDay;
         if (r is null) return null;
         var rd = r.Value;
@@ -837,6 +855,32 @@ public sealed partial class TimexTagger
         }
     }
 
+    // "the following year", "the previous decade", "the next spring" in a history of antiquity, from the BC year last
+    // written (astronomical): BC years count down, so the following year of 490 BC is 489 BC.
+    private static Norm? NormalizeAncientRelative(string q, string what, int year, Context ctx)
+    {
+        int dir = q switch { "last" or "past" or "previous" or "preceding" or "this past" => -1, "next" or "coming" or "following" or "this coming" => 1, _ => 0 };
+        int mon = MonthNumber(what);
+        if (char.IsUpper(what[0]) && mon > 0) return new Norm(TimexType.Date, Month(year + (dir > 0 ? 1 : dir < 0 ? -1 : 0), mon), Anchor: "ref");
+        switch (what.ToLowerInvariant())
+        {
+            case "year":
+                // "The following year … a campaign for the following year": the story moves on a year each time.
+                ctx.LastYear = year + dir;
+                return new Norm(TimexType.Date, Year(year + dir), Anchor: "ref");
+            case "decade":
+            {
+                // Decades of antiquity run down too: the 490s BC ("BC049") are followed by the 480s BC ("BC048").
+                int bcDecade = BcYear(year) / 10 - dir;
+                return bcDecade < 0 ? null : new Norm(TimexType.Date, "BC" + bcDecade.ToString("D3", CultureInfo.InvariantCulture), Anchor: "ref");
+            }
+            case "spring" or "summer" or "fall" or "autumn" or "winter":
+                return new Norm(TimexType.Date, Year(year + dir) + "-" + SeasonCode(what.ToLowerInvariant()), Anchor: "ref");
+            default:
+                return null; // weeks and weekdays of antiquity: no date to count from
+        }
+    }
+
     private Norm? NormalizeAgo(Candidate c, Context ctx)
     {
         var g = c.Match.Groups;
@@ -860,6 +904,14 @@ public sealed partial class TimexTagger
         {
             if (unit is "year" or "decade" or "century" && !vague && g[1].Success) return null;
             return new Norm(TimexType.Date, sign < 0 ? "PAST_REF" : "FUTURE_REF");
+        }
+        // "a decade earlier", "14 years later" in a history of antiquity count from the BC year last written.
+        if (fromRef && !vague && n is { } na && ctx.AncientYear is { } ay && unit.TrimEnd('s') is "year" or "decade" or "century")
+        {
+            int years = (int)Math.Round(na) * sign * (unit.StartsWith("decade", StringComparison.Ordinal) ? 10 : unit.StartsWith("centur", StringComparison.Ordinal) ? 100 : 1);
+            // As in AD: "N years later" moves the story; a decade or a century is too rough a reckoning to.
+            if (unit.StartsWith("year", StringComparison.Ordinal)) ctx.LastYear = ay + years;
+            return new Norm(TimexType.Date, Year(ay + years), Anchor: "ref");
         }
         if (baseDay is null) return new Norm(TimexType.Date, sign < 0 ? "PAST_REF" : "FUTURE_REF", Anchor: "none");
         var b = baseDay.Value;

@@ -19,6 +19,7 @@ public sealed partial class TimexTagger
     private const string Unit = @"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century|centurie|millenni(?:um|a))";
     private const string Ordinal = @"(?:first|second|third|fourth|1st|2nd|3rd|4th)";
     private const string Zone = @"(?-i:UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|KST|JST|CET|CEST|MSK|BST|HKT|SGT|AEST|AEDT|EET|EEST|WET|WEST|PKT|WIB|ET|PT|CT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?";
+    private const string BcEra = @"(?-i:BC|B\.C\.|BCE)(?![A-Za-z])";
     private const string PartOfDay = @"(?:morning|afternoon|evening|night)";
     private const string DayWord = @"(?:today|tomorrow|yesterday|tonight)";
 
@@ -43,11 +44,11 @@ public sealed partial class TimexTagger
         (Rule.Slash, Make(null, false, @"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
         (Rule.MonthDayYear, Make("mo tu we th fr sa su ja fe ma ap ju au se oc no de", true, @"\b(?:(" + Wd + @"),?\s+)?(" + Mon + @")\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4})\b)?")),
         (Rule.DayMonthYear, Make("mo tu we th fr sa su th #", true, @"\b(?:(" + Wd + @"),?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + Mon + @")(?:,?\s*(\d{4})\b)?")),
-        (Rule.MonthYear, Make("ja fe ma ap ju au se oc no de", true, @"\b(" + Mon + @"),?\s+(?:of\s+)?(\d{4}|" + SpelledYear + @")\b")),
+        (Rule.MonthYear, Make("ja fe ma ap ju au se oc no de", true, @"\b(" + Mon + @"),?\s+(?:of\s+)?(\d{4}|\d{1,4}(?=\s*" + BcEra + @")|" + SpelledYear + @")\b(?:\s*(" + BcEra + "))?")),
         (Rule.Month, Make("th la ne pa co pr ea mi ja fe ma ap ju au se oc no de", true, @"\b(?:(this|last|next|past|coming|previous|early|late|mid)[\s-]+)?(" + Mon + ")")),
         (Rule.Year, Make("th #", true, @"(?<![\$£€#\d.,/:])(?<!\d-)\b(?:the\s+year\s+)?(\d{4})\b(?![\d%]|,\d|\.\d|-\d|:\d)")),
         (Rule.Fiscal, Make("fi fy", true, @"\b(?:fiscal(?:\s+year)?|FY)[\s-]*'?(\d{4}|\d{2})\b")),
-        (Rule.Decade, Make("th ea mi la # ' tw fo fi si se ei ni", true, @"\b(?:the\s+)?(?:(early|mid|late)[\s-]+)?(?:(\d{3})0'?s|'(\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b")),
+        (Rule.Decade, Make("th ea mi la # ' tw fo fi si se ei ni", true, @"\b(?:the\s+)?(?:(early|mid|late)[\s-]+)?(?:(\d{3})0'?s|'(\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|(\d{1,3})0s\s*" + BcEra + @")\b")),
         (Rule.Century, Make("th # fi se fo si ei ni te el tw", true, @"\b(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\s-]+century\b")),
         (Rule.Quarter, Make("th # la ne cu pr ye co sa fi re ca ju mo se fo qu", true, @"\b(?:(the)\s+)?(?:(\d{4})(?:'s)?\s+|(this|last|next)\s+year's\s+)?((?:(?:current|latest|last|previous|prior|preceding|year-ago|year-earlier|comparable|same|final|recent|fiscal|calendar|just-ended|just-completed|most\s+recent)[\s-]+)*)(?:(" + Ordinal + @")[\s-]+)?(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?:(\d{4})|(this|last|next)\s+year))?")),
         (Rule.QuarterShort, Make("q", true, @"\b(?-i:Q([1-4]))(?:\s+(\d{4}))?\b")),
@@ -61,7 +62,7 @@ public sealed partial class TimexTagger
         (Rule.Ago, Make("# tw th fo fi si se ei ni on te el a fe co so ma do hu ha mi ho da we mo qu ye de ce", true, @"\b(?:(" + Num + @")[\s-]*)?(" + Unit + @")s?\s+(?:or\s+so\s+)?(ago|earlier|later|from\s+now|hence)\b")),
         (Rule.Duration, Make("th # tw fo fi si se ei ni on te el a_ an fe co so ma do hu ha", true, @"\b(?:the\s+(?!(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week|day|hour|minute|quarter|decade)\b)(?:(past|last|next|first|previous|coming|latest|final|remaining|following|initial|same|prior|preceding|recent)\s+)?)?(" + Num + @")[\s-]+(?:more\s+)?(" + Unit + @")s?(?:\s+and\s+a\s+half)?\b(?:\s+or\s+so\b)?")),
         (Rule.BarePlural, Make("th ye mo we da ho de ce mi", true, @"\b(?:the\s+(past|last|next|coming)\s+(?:few\s+|several\s+)?)?(years|months|weeks|days|hours|decades|centuries|minutes)\b")),
-        (Rule.Season, Make("th la ne pa co ea mi sp su fa au wi", true, @"\b(?:(this|last|next|past|coming|the|early|late|mid)[\s-]+)?(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(\d{4}\b|" + SpelledYear + @")|\s+of\s+(that|this|last|next|the\s+same|the\s+following|the\s+previous)\s+year\b)?")),
+        (Rule.Season, Make("th la ne pa co ea mi sp su fa au wi", true, @"\b(?:(this|last|next|past|coming|the|early|late|mid)[\s-]+)?(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(\d{4}\b|\d{1,4}\s*" + BcEra + "|" + SpelledYear + @")|\s+of\s+(that|this|last|next|the\s+same|the\s+following|the\s+previous)\s+year\b)?")),
         (Rule.Fuzzy, Make("ri no cu re la th fu as so pr fo on", true, @"\b(right\s+now|now|currently|current|recently|lately|nowadays|these\s+days|the\s+past|the\s+(?:near\s+|distant\s+|immediate\s+)?future|future|as\s+soon\s+as\s+possible|soon|previously|formerly|once|then|the\s+time|former|the\s+(?:near|short|long)\s+term)\b")),
         (Rule.RecentPlural, Make("re", true, @"\brecent\s+(years|months|weeks|days|decades|quarters)\b")),
         (Rule.SetEvery, Make("ev ea", true, @"\b(every|each)\s+(?:other\s+)?(?:(" + Num + @")\s+)?(" + Unit + "|" + Wd + "|" + Mon + @"|morning|evening|night|spring|summer|fall|autumn|winter)s?\b")),

@@ -226,8 +226,12 @@ public sealed partial class TimexTagger
         /// <summary>In a history, the span of years most of its written years fall in: a year far outside it is an aside.</summary>
         public (int Lo, int Hi)? CentralYears { get; init; }
 
-        /// <summary>The date relative expressions count from: in narratives the last full date, else the DCT.</summary>
-        public DateOnly? RefDay => Narrative ? LastDay ?? (LastYear is { } y ? TimexCalendar.TryDate(y, 1, 1) : Dct) : Dct;
+        /// <summary>The date relative expressions count from: in narratives the last full date, else the DCT; none while a
+        /// history is in BC years, which no date can hold (see <see cref="AncientYear"/>).</summary>
+        public DateOnly? RefDay => Narrative ? AncientYear is null ? LastDay ?? (LastYear is { } y ? TimexCalendar.TryDate(y, 1, 1) : Dct) : null : Dct;
+
+        /// <summary>In a history of antiquity, the BC year (astronomical, at or before 0) last written, when it is the latest reference.</summary>
+        public int? AncientYear => Narrative && LastYear is { } y && y <= 0 && (LastDay is null || LastYearWritten > LastDayWritten) ? y : null;
         public int? RefYear => Narrative ? LastYear ?? LastDay?.Year ?? Dct?.Year : Dct?.Year;
     }
 
@@ -246,6 +250,9 @@ public sealed partial class TimexTagger
             if (y < dct.Value.Year - 8) far++; else near++;
             years.Add(y);
         }
+        // A text that writes more years BC than AD is a history of antiquity, over however many centuries it ranges.
+        int bc = BcYearLike().Count(text);
+        if (bc >= 5 && bc > far + near) return true;
         // A long text dense with written years is a history too, even of recent years (an encyclopedia article on the
         // Iraq War written in 2009): its months and weekdays follow its own years, not the DCT.
         if (!(far > 2 * near + 2 || far + near >= 30)) return false;
@@ -262,6 +269,7 @@ public sealed partial class TimexTagger
     {
         var years = new List<int>();
         foreach (Match m in YearLike().Matches(text)) years.Add(int.Parse(m.ValueSpan, CultureInfo.InvariantCulture));
+        foreach (Match m in BcYearLike().Matches(text)) years.Add(TimexCalendar.FromBc(int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture)));
         if (years.Count < 10) return null;
         years.Sort();
         return (years[years.Count / 10] - Slack, years[years.Count * 9 / 10] + Slack);
@@ -274,6 +282,12 @@ public sealed partial class TimexTagger
 
     [GeneratedRegex(@"(?<![\d$.,])\b(1\d{3}|20\d{2})\b(?![\d%]|,\d)", RegexOptions.CultureInvariant)]
     private static partial Regex YearLike();
+
+    [GeneratedRegex(@"\b([1-9]\d{0,3})\s*(?:BC|B\.C\.|BCE)(?![A-Za-z])", RegexOptions.CultureInvariant)]
+    private static partial Regex BcYearLike();
+
+    [GeneratedRegex(@"\s*(?:BC|B\.C\.|BCE)$", RegexOptions.CultureInvariant)]
+    private static partial Regex BcEraSuffix();
 
     private static readonly HashSet<string> TemporalPrepositions = new(StringComparer.Ordinal)
     { "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "through", "to", "and", "between", "early", "late", "mid", "fiscal", "year", "the", "than", "around", "about", "circa", "or", "throughout", "spring", "summer", "fall", "autumn", "winter", "end", "beginning", "middle" };

@@ -313,6 +313,39 @@ public sealed class TimexTaggerTests
     }
 
     [Fact]
+    public void A_history_of_antiquity_counts_in_BC_years()
+    {
+        const string text = "Persia had ruled Thrace since 513 BC. The first expedition sailed in 492 BC and was wrecked off Athos. "
+            + "The following year, envoys demanded earth and water. In 490 BC a fleet burned Naxos, which had resisted a decade earlier. "
+            + "The army reached Marathon in the summer. In April 480 BC the king crossed into Europe; in September the city burned. "
+            + "By the spring of 479 BC the allies had gathered. Throughout the 470s BC the league campaigned in Thrace, "
+            + "and in the early part of the next decade it turned to Asia.";
+        var t = Tag(text, "2009-12-19");
+        Assert.Equal("BC0513", Find(text, t, "513 BC").Value);
+        Assert.Equal("BC0491", Find(text, t, "The following year").Value);
+        Assert.Equal("BC0500", Find(text, t, "a decade earlier").Value);
+        Assert.Equal("BC0490-SU", Find(text, t, "the summer").Value);
+        Assert.Equal("BC0480-04", Find(text, t, "April 480 BC").Value);
+        Assert.Equal("BC0480-09", Find(text, t, "September").Value);
+        Assert.Equal("BC0479-SP", Find(text, t, "the spring of 479 BC").Value);
+        Assert.Equal("BC047", Find(text, t, "the 470s BC").Value);
+        Assert.Equal("BC046", Find(text, t, "the early part of the next decade").Value);
+    }
+
+    [Theory]
+    [InlineData(2023, 11, 2, 2024, 1)]
+    [InlineData(2023, 1, -1, 2022, 12)]
+    [InlineData(-4, 4, 1, -4, 5)]   // April 5 BC, the following month: May 5 BC
+    [InlineData(-4, 1, -1, -5, 12)] // January 5 BC, the previous month: December 6 BC
+    [InlineData(0, 12, 1, 1, 1)]    // December 1 BC, the following month: January AD 1
+    public void Month_arithmetic_runs_across_the_era(int y, int m, int n, int ey, int em)
+    {
+        Assert.Equal((ey, em), TimexCalendar.AddMonths(y, m, n));
+        Assert.Equal("BC0005-05", TimexCalendar.Month(-4, 5));
+        Assert.Equal("BC0001", TimexCalendar.Year(0));
+    }
+
+    [Fact]
     public void In_a_history_a_year_looked_ahead_to_does_not_move_the_story()
     {
         // A history of 1974-1975: a campaign planned for 1976, told on 10 March 1975, leaves "11 March" in 1975.
@@ -444,6 +477,9 @@ public sealed class TimexTaggerTests
     [InlineData("nineteen hundred and ninety-nine nineteen oh five two thousand and twelve in the year 10000")]
     [InlineData("January 1, 0001, and the year 1 and December 31, 9999 with last week and next year")]
     [InlineData("\u0000\uFFFF\uD800 Wednesday \uDC00 March 2023")]
+    [InlineData("April 0 BC, the spring of 0 BC, the 00s BC, 99999 BC, 1 BC and the following year, 9999 BC a decade earlier, the 990s BC")]
+    [InlineData("In 1 BC, 2 BC, 3 BC, 4 BC and 5 BC. The following year. In April 1 BC, the following month, the next decade, the previous century. "
+        + "In 9999 BC a decade earlier, three centuries earlier, in the winter, the following week, the next day, on Monday, at 5 p.m., on 3 May, last spring.")]
     [InlineData("Feb. 28-31, 1999-2101, 1950-49, Dec. 30 to 31, 9999, April 0-0, the day before Jan. 1, 0001, the week of Dec. 31, 9999, 99 1/2 centuries-long")]
     public void Odd_input_never_throws(string text)
     {
@@ -451,6 +487,13 @@ public sealed class TimexTaggerTests
         var t2 = TimexTagger.Default.Annotate(text, new DateOnly(9999, 12, 31));
         var t3 = TimexTagger.Default.Annotate(text, null);
         Assert.All(t1.Concat(t2).Concat(t3), t => Assert.True(t.Span.End <= text.Length && !t.Span.IsEmpty));
+        // Values stay well formed: a month written after a year is 01-12 (BC years included), never "BC0001--7".
+        Assert.All(t1.Concat(t2).Concat(t3), t =>
+        {
+            Assert.DoesNotContain("--", t.Value, StringComparison.Ordinal);
+            var month = System.Text.RegularExpressions.Regex.Match(t.Value, @"^(?:BC)?\d{4,5}-(\d{2})(?!\d)");
+            if (month.Success) Assert.InRange(int.Parse(month.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 1, 12);
+        });
     }
 
     [Fact]
