@@ -387,9 +387,9 @@ public sealed partial class TimexTagger
                 if (w == "now" && next == "that") return false; // "now that" is a conjunction
                 // "Now, ..." opening a sentence is a discourse marker ("Now, he says, ..."), not a reference to the present.
                 if (w == "now" && m.Index + m.Length < text.Length && text[m.Index + m.Length] == ',' && AtSentenceStart(text, m.Index)) return false;
+                // Bare "future" is mostly an adjective ("future earnings", "futures contracts"); TimeBank annotates "the future".
                 if (w is "once" or "then" or "the time" or "former" or "previously" or "soon" or "future") return false;
                 if (w == "current" && next is "account" or "accounts" or "events" or "affairs" or "price" or "prices" or "dollars" or "members" or "state" or "level" or "system") return false;
-                if (w == "future") return next is not ("contract" or "contracts" or "delivery" or "options" or "prices" or "price" or "market" or "markets");
                 return true;
             }
             case Rule.Season:
