@@ -382,7 +382,6 @@ public sealed partial class TimexTagger
             case Rule.Fuzzy:
             {
                 var w = m.Value.ToLowerInvariant();
-                var prev = PrevWord(text, m.Index, out _);
                 var next = NextWord(text, m.Index + m.Length).ToLowerInvariant();
                 if (w == "now" && next == "that") return false; // "now that" is a conjunction
                 // "Now, ..." opening a sentence is a discourse marker ("Now, he says, ..."), not a reference to the present.
