@@ -979,9 +979,9 @@ public sealed partial class TimexTagger
         if (lw == "tomorrow") return AddDays(dct.Value, 1);
         int wd = WeekdayNumber(w);
         if (wd > 0 && char.IsUpper(w[0]) && !char.IsDigit(w[^1])) return ResolveWeekday(wd, "", TenseOf(c, ctx), ctx.Narrative ? ctx.LastDay ?? dct.Value : dct.Value);
-        var mm = Regex.Match(w, @"^(\S+?)\.?\s*(\d{1,2})$");
+        var mm = Regex.Match(w, @"^(\S+?)\.?\s*(\d{1,2})(?:,?\s*(\d{4}))?$");
         if (mm.Success && MonthNumber(mm.Groups[1].Value) is > 0 and var mon)
-            return ResolveMonthDay(mon, Int(mm.Groups[2]), TenseOf(c, ctx), ctx);
+            return mm.Groups[3].Success ? TryDate(Int(mm.Groups[3]), mon, Int(mm.Groups[2])) : ResolveMonthDay(mon, Int(mm.Groups[2]), TenseOf(c, ctx), ctx);
         return null;
     }
 
@@ -1007,10 +1007,13 @@ public sealed partial class TimexTagger
         }
         TimeSpan? zone = g[5].Success ? TimeZones.Offset(g[5].Value) : null;
         // A time without its own day takes the day last spoken of (the reference time), else the DCT's; the anchor says which.
-        bool fromRef = !g[6].Success && ctx.LastDay is not null;
-        var d = g[6].Success ? DayFromWord(g[6].Value, c, ctx) : ctx.Narrative ? ctx.LastDay : ctx.LastDay ?? ctx.Dct;
+        var dayWord = g[6].Success ? g[6] : g["later"].Success ? g["later"] : null;
+        bool fromRef = dayWord is null && ctx.LastDay is not null;
+        var d = dayWord is not null ? DayFromWord(dayWord.Value, c, ctx) : ctx.Narrative ? ctx.LastDay : ctx.LastDay ?? ctx.Dct;
         var t = string.Create(CultureInfo.InvariantCulture, $"T{h:D2}:{mi:D2}");
         if (d is null) return new Norm(TimexType.Time, "XXXX-XX-XX" + t, Anchor: "none", Zone: zone);
-        return new Norm(TimexType.Time, Day(d.Value) + t, Anchor: fromRef || ctx.Narrative ? "ref" : "dct", Zone: zone);
+        // "on March 20, 2003" dates the time outright: no anchor.
+        bool absolute = dayWord is not null && dayWord.Length >= 4 && char.IsAsciiDigit(dayWord.Value[^1]) && char.IsAsciiDigit(dayWord.Value[^4]);
+        return new Norm(TimexType.Time, Day(d.Value) + t, Anchor: absolute ? "none" : fromRef || ctx.Narrative ? "ref" : "dct", Zone: zone);
     }
 }

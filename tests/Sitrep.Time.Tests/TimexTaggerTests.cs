@@ -395,6 +395,20 @@ public sealed class TimexTaggerTests
     }
 
     [Fact]
+    public void A_named_local_time_takes_the_day_written_after_it()
+    {
+        // The clock time is its own TIMEX ("5:34 AM"), dated by the day after "Baghdad time on" / "local time on".
+        const string text = "The first missiles hit at 5:34 AM Baghdad time on March 20, 2003. "
+            + "A second wave came at 9 p.m. Moscow time on Friday, and a third at 6 a.m. local time on Monday.";
+        var t = Tag(text, "2023-08-31");
+        var first = Find(text, t, "5:34 AM");
+        Assert.Equal(("2003-03-20T05:34", "none"), (first.Value, first.Anchor));
+        Assert.Equal("2003-03-20", Find(text, t, "March 20, 2003").Value);
+        Assert.Equal("2023-08-25T21:00", Find(text, t, "9 p.m.").Value);
+        Assert.Equal("2023-08-28T06:00", Find(text, t, "6 a.m.").Value);
+    }
+
+    [Fact]
     public void Time_zones_resolve_to_offsets()
     {
         const string text = "The launch came at 11:10 PM IST and was confirmed at 5 p.m. EST.";
