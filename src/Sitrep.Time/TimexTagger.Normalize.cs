@@ -1007,7 +1007,9 @@ public sealed partial class TimexTagger
         }
         TimeSpan? zone = g[5].Success ? TimeZones.Offset(g[5].Value) : null;
         // A time without its own day takes the day last spoken of (the reference time), else the DCT's; the anchor says which.
-        var dayWord = g[6].Success ? g[6] : g["later"].Success ? g["later"] : null;
+        // "5:34 AM Baghdad time on March 20, 2003", "9 p.m. local time on Friday": the day after a named local time dates the
+        // clock time, which TimeML annotates without it (the day is a TIMEX of its own).
+        var dayWord = g[6].Success ? g[6] : LocalTimeDay().Match(ctx.Text, c.End) is { Success: true } later ? later.Groups[1] : null;
         bool fromRef = dayWord is null && ctx.LastDay is not null;
         var d = dayWord is not null ? DayFromWord(dayWord.Value, c, ctx) : ctx.Narrative ? ctx.LastDay : ctx.LastDay ?? ctx.Dct;
         var t = string.Create(CultureInfo.InvariantCulture, $"T{h:D2}:{mi:D2}");

@@ -290,6 +290,9 @@ public sealed partial class TimexTagger
     [GeneratedRegex(@"\b([1-9]\d{0,3})\s*(?:BC|B\.C\.|BCE)(?![A-Za-z])", RegexOptions.CultureInvariant)]
     private static partial Regex BcYearLike();
 
+    [GeneratedRegex(@"\G\s+(?:local|[A-Z][a-z]+)\s+time,?\s+(?:on\s+)?((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday|tonight)\b|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s*\d{1,2}(?:,?\s*\d{4})?\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex LocalTimeDay();
+
     [GeneratedRegex(@"\s*(?:BC|B\.C\.|BCE)$", RegexOptions.CultureInvariant)]
     private static partial Regex BcEraSuffix();
 
