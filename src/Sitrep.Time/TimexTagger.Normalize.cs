@@ -404,9 +404,9 @@ public sealed partial class TimexTagger
             {
                 var code = SeasonCode(g[2].Value);
                 var q = g[1].Value.ToLowerInvariant();
-                int? y = g[3].Success ? YearNumber(BcEraSuffix().Replace(g[3].Value, "")) : null;
-                if (y < 0 || y == 0 && g[3].Value.Contains('B', StringComparison.Ordinal)) return null;
-                if (y is { } by0 && g[3].Value.Contains('B', StringComparison.Ordinal)) ctx.LastYear = y = FromBc(by0); // "the spring of 480 BC"
+                int? y = g["bc"].Success ? Int(g["bc"]) : g[3].Success ? YearNumber(g[3].Value) : null;
+                if (y < 0 || g["bc"].Success && y == 0) return null;
+                if (g["bc"].Success) ctx.LastYear = y = FromBc(y!.Value); // "the spring of 480 BC"
                 string? mod = q switch { "early" => "START", "late" => "END", "mid" => "MID", _ => null };
                 // "the spring of that year": the year last spoken of; "of last year" counts from the reference date.
                 if (g[4].Success)

@@ -293,9 +293,6 @@ public sealed partial class TimexTagger
     [GeneratedRegex(@"\G\s+(?:local|[A-Z][a-z]+)\s+time,?\s+(?:on\s+)?((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday|tonight)\b|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s*\d{1,2}(?:,?\s*\d{4})?\b)", RegexOptions.CultureInvariant)]
     private static partial Regex LocalTimeDay();
 
-    [GeneratedRegex(@"\s*(?:BC|B\.C\.|BCE)$", RegexOptions.CultureInvariant)]
-    private static partial Regex BcEraSuffix();
-
     private static readonly HashSet<string> TemporalPrepositions = new(StringComparer.Ordinal)
     { "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "through", "to", "and", "between", "early", "late", "mid", "fiscal", "year", "the", "than", "around", "about", "circa", "or", "throughout", "spring", "summer", "fall", "autumn", "winter", "end", "beginning", "middle" };
     /// <summary>Nouns that, after "today's", mean the present age rather than this day ("today's world", "today's youth").</summary>
