@@ -201,11 +201,11 @@ public sealed partial class TimexTagger
                 {
                     var d = TryDate(Int(g[4]), mon, day);
                     if (d is null) return null;
-                    Remember(ctx, d.Value);
+                    if (!IsFlashForward(c, ctx, d.Value.Year)) Remember(ctx, d.Value);
                     return new Norm(TimexType.Date, Day(d.Value), Anchor: "none");
                 }
                 if (TryDate(2000, mon, day) is null) return null; // February 30 never exists (leap 2000 allows Feb 29)
-                var r = ResolveMonthDay(mon, day, TenseOf(c, ctx), ctx);
+                var r = ResolveMonthDay(mon, day, EffectiveDate(c, ctx) ? TenseHint.Future : TenseOf(c, ctx), ctx);
                 if (r is null) return new Norm(TimexType.Date, string.Create(CultureInfo.InvariantCulture, $"XXXX-{mon:D2}-{day:D2}"), Anchor: "none");
                 ctx.LastDay = r.Value;
                 return new Norm(TimexType.Date, Day(r.Value), Anchor: anchor);
@@ -247,8 +247,12 @@ public sealed partial class TimexTagger
                 int mon = MonthNumber(g[1].Value), y = YearNumber(g[2].Value);
                 if (mon == 0 || y < 0 || g[3].Success && y == 0) return null;
                 if (g[3].Success) y = FromBc(y); // "April 480 BC"
-                ctx.LastMonth = (y, mon);
-                ctx.LastYear = y;
+                if (!IsFlashForward(c, ctx, y))
+                {
+                    // The year first, so that the month stands as the reference written last (as in Remember).
+                    ctx.LastYear = y;
+                    ctx.LastMonth = (y, mon);
+                }
                 return new Norm(TimexType.Date, Month(y, mon), Anchor: "none");
             }
             case Rule.Month:
@@ -262,7 +266,7 @@ public sealed partial class TimexTagger
                     "last" or "past" or "previous" => refDay is { } r1 ? (mon < r1.Month ? r1.Year : r1.Year - 1) : null,
                     "next" or "coming" => refDay is { } r2 ? (mon > r2.Month ? r2.Year : r2.Year + 1) : null,
                     "this" => ctx.RefYear,
-                    _ => ResolveMonthYear(mon, TenseOf(c, ctx), ctx),
+                    _ => ResolveMonthYear(mon, EffectiveDate(c, ctx) ? TenseHint.Future : TenseOf(c, ctx), ctx),
                 };
                 if (year is { } y5) ctx.LastMonth = (y5, mon);
                 return new Norm(TimexType.Date, year is { } yy ? Month(yy, mon) : string.Create(CultureInfo.InvariantCulture, $"XXXX-{mon:D2}"), mod, year is null ? "none" : anchor);
@@ -277,6 +281,7 @@ public sealed partial class TimexTagger
                 // And so is a year a history looks ahead to from its current date: "a campaign planned for 1976", told on
                 // 10 March 1975, does not move the story to 1976.
                 if (ctx.Narrative && ctx.LastDay is { } ld && y > ld.Year && ctx.LastDayWritten > ctx.LastYearWritten && TenseOf(c, ctx) == TenseHint.Future) aside = true;
+                if (IsFlashForward(c, ctx, y)) aside = true;
                 if (!aside) ctx.LastYear = y;
                 return new Norm(TimexType.Date, Year(y), Anchor: "none");
             }
@@ -636,6 +641,36 @@ public sealed partial class TimexTagger
         pos + 1 < text.Length && text[pos] is '\'' or '\u2019' && text[pos + 1] is 's' or 'S' && (pos + 2 == text.Length || !char.IsLetter(text[pos + 2]));
 
     private static int Int(Group g) => int.TryParse(g.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
+
+    /// <summary>
+    /// In a history, a later date reached by "until" ends a state the story then leaves behind ("occupied Hungary
+    /// until the fall of Budapest in February 1945. By the start of July, ..." stays in 1944).
+    /// </summary>
+    private static bool IsFlashForward(Candidate c, Context ctx, int year)
+    {
+        if (!ctx.Narrative || ctx.RefYear is not { } current || year <= current) return false;
+        int from = Math.Max(0, c.Start - 60);
+        var before = ctx.Text.AsSpan(from, c.Start - from);
+        int cut = before.LastIndexOfAny(".;:,");
+        if (cut >= 0) before = before[(cut + 1)..];
+        return UntilWord().IsMatch(before);
+    }
+
+    [GeneratedRegex(@"\b(?:until|till)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UntilWord();
+
+    /// <summary>
+    /// "a new office of the chairman, effective Feb. 1": the day a change takes effect is announced ahead of it, whatever
+    /// the tense of the report ("retroactive to" is how news writes a past one).
+    /// </summary>
+    private static bool EffectiveDate(Candidate c, Context ctx)
+    {
+        int from = Math.Max(0, c.Start - 24);
+        return EffectiveBefore().IsMatch(ctx.Text.AsSpan(from, c.Start - from));
+    }
+
+    [GeneratedRegex(@"\beffective\s+(?:on\s+|in\s+|as\s+of\s+|from\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EffectiveBefore();
 
     private static void Remember(Context ctx, DateOnly d)
     {

@@ -357,6 +357,28 @@ public sealed class TimexTaggerTests
         Assert.Equal("1975-03-11", Find(text, t, "11 March").Value);
     }
 
+    [Fact]
+    public void In_a_history_a_later_date_reached_by_until_does_not_move_the_story()
+    {
+        // "lasted until … February 1945" ends a state; the story stays in 1943 and "the start of July" with it.
+        const string text = "In 1942 the front held. In 1943 the army attacked in the south, and in March 1943 it reached the river. "
+            + "The occupation that followed lasted until the fall of the capital in February 1945. "
+            + "By the start of July, the army had crossed the river.";
+        var t = Tag(text, "2009-12-19");
+        Assert.Equal("1945-02", Find(text, t, "February 1945").Value);
+        Assert.Equal("1943-07", Find(text, t, "the start of July").Value);
+    }
+
+    [Theory]
+    // The day a change takes effect is announced ahead of it, whatever the tense of the report.
+    [InlineData("The bank also created a four-member office of the chairman, effective Feb. 1.", "1989-10-26", "Feb. 1", "1990-02-01")]
+    [InlineData("The board approved the new fee schedule, effective as of March 1.", "2023-08-30", "March 1", "2024-03-01")]
+    [InlineData("The company said the price rise was effective in January.", "2023-11-20", "January", "2024-01")]
+    // Without "effective" the past-tense report keeps the day gone by.
+    [InlineData("The bank also created a four-member office of the chairman on Feb. 1.", "1989-10-26", "Feb. 1", "1989-02-01")]
+    public void An_effective_date_looks_ahead(string text, string dct, string extent, string value) =>
+        Assert.Equal(value, Find(text, Tag(text, dct), extent).Value);
+
     [Theory]
     [InlineData("Troops crossed the border on the night of Aug. 29.", "the night of Aug. 29", "2023-08-29TNI")]
     [InlineData("The attack came in the early hours of Sunday.", "the early hours of Sunday", "2023-08-27TNI")]
