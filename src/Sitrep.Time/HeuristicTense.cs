@@ -32,7 +32,7 @@ public sealed class HeuristicTense : ITenseHints
     [Flags]
     private enum Cue : ushort
     {
-        None = 0, Future = 1, FutureBeforeTo = 2, Past = 4, Intention = 8, Present = 16, Auxiliary = 32, NotPastEd = 64, As = 128, To = 256, SoonEarly = 512,
+        None = 0, Future = 1, FutureBeforeTo = 2, Past = 4, Intention = 8, Present = 16, Auxiliary = 32, NotPastEd = 64, As = 128, To = 256, SoonEarly = 512, For = 1024,
     }
 
     // Every cue word with its classes, looked up once per word as a span of the text (case-insensitive): no string per word.
@@ -52,6 +52,7 @@ public sealed class HeuristicTense : ITenseHints
         Add(NotPastEd, Cue.NotPastEd);
         Add(["as"], Cue.As);
         Add(["to"], Cue.To);
+        Add(["for"], Cue.For);
         Add(["soon", "early"], Cue.SoonEarly);
         return d;
     }
@@ -88,7 +89,7 @@ public sealed class HeuristicTense : ITenseHints
             else if ((cue & Cue.Intention) != 0) t = TenseHint.Future;
             // "as soon as Tuesday", "as early as next week": the earliest of dates still to come.
             else if ((cue & Cue.SoonEarly) != 0 && Is(k - 1, Cue.As) && Is(k + 1, Cue.As)) t = TenseHint.Future;
-            else if ((cue & Cue.FutureBeforeTo) != 0 && Is(k + 1, Cue.To)) t = TenseHint.Future;
+            else if ((cue & Cue.FutureBeforeTo) != 0 && (Is(k + 1, Cue.To) || Is(k + 1, Cue.For))) t = TenseHint.Future;
             else if ((cue & Cue.Present) != 0) t = TenseHint.Present;
             else if ((cue & Cue.Past) != 0 || (ed && (cue & Cue.NotPastEd) == 0))
             {

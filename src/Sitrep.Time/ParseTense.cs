@@ -31,6 +31,9 @@ public sealed class ParseTense : ITenseHints
         "plan", "schedule", "reschedule", "slate", "postpone", "delay", "adjourn", "defer",
     };
 
+    // Past participles of arrangement that take the day with "for": "set for Thursday", "due for March".
+    private static readonly HashSet<string> ArrangedFor = new(StringComparer.OrdinalIgnoreCase) { "set", "slate", "schedule", "reschedule", "plan", "due", "book" };
+
     // The same verbs by their inflected forms' stems, for when the lemmatizer misses them ("postponed" → "postpon").
     private static readonly string[] SchedulingStems = ["schedul", "reschedul", "postpon", "adjourn", "defer", "delay", "slated", "planned", "planning"];
     // Verbs that set or move a deadline: "extended the deadline until Tuesday", "has given them until Friday".
@@ -73,19 +76,26 @@ public sealed class ParseTense : ITenseHints
         for (int i = first; i <= last; i++)
             if (_tokens[i].Head < first || _tokens[i].Head > last) { node = i; break; }
         // "since March": whatever the verb, the date lies behind.
-        bool until = false;
+        bool until = false, forDate = false, due = false;
         if (_children[node] is { } own)
             foreach (var k in own)
             {
+                due |= _tokens[k].Lemma is "due";
                 if (_tokens[k].Deprel != "case") continue;
                 var w = Word(k);
                 if (w.Equals("since", StringComparison.OrdinalIgnoreCase)) return TenseHint.Past;
                 if (w.Equals("until", StringComparison.OrdinalIgnoreCase) || w.Equals("till", StringComparison.OrdinalIgnoreCase)) until = true;
+                if (w.Equals("for", StringComparison.OrdinalIgnoreCase)) forDate = true;
             }
         bool inside = true;
         for (int guard = 0; guard < 12 && node >= 0 && node < _tokens.Length; guard++)
         {
             var t = PredicateTense(node, inside, 0, out bool isPredicate);
+            // "The vote is due on Tuesday" (however the parser attaches "due"): what is due now lies ahead.
+            due |= !inside && _tokens[node].Lemma is "due";
+            if (isPredicate && due && t == TenseHint.Present) return TenseHint.Future;
+            // "The vote is set for Thursday", "a hearing slated for Sept. 12": the day an arrangement is made for lies ahead.
+            if (isPredicate && forDate && !inside && !HasPluperfect(node) && _tokens[node].Lemma is { } pl && ArrangedFor.Contains(pl)) return TenseHint.Future;
             if (isPredicate) return until ? UntilTense(node, t) : t;
             inside = false;
             node = _tokens[node].Head;

@@ -591,6 +591,10 @@ public sealed partial class TimexTagger
                         return refDay is { } re ? new Norm(TimexType.Date, Week(WeekendOf(re, TenseOf(c, ctx))) + "-WE") : null;
                     case "year-end":
                         return ctx.RefYear is { } ye ? new Norm(TimexType.Date, Year(ye) + "-12-31") : null;
+                    case "decade" or "century":
+                        // The decade or century of the reference year (AD only: a BC one has no such anaphor in the corpora).
+                        if (ctx.RefYear is not ({ } yd and > 0)) return null;
+                        return new Norm(TimexType.Date, w == "decade" ? (yd / 10).ToString("D3", CultureInfo.InvariantCulture) : (yd / 100).ToString("D2", CultureInfo.InvariantCulture));
                     default: // the period, the latest period, the year-ago period
                         var rq = ReportQuarter(ctx);
                         if (rq is null) return null;

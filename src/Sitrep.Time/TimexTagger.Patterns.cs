@@ -72,7 +72,7 @@ public sealed partial class TimexTagger
         (Rule.NoonMidnight, Make("no mi", true, @"\b(noon|midnight|midday)(?:\s+(" + Wd + "|" + DayWord + @"))?\b")),
         (Rule.Holiday, Make("ch ne in ha va la me th el ea go pa ma ho as pe ve ar re bo ba vi st ju pr co mo fa", true, @"\b(?-i:(" + Holidays.Pattern + @"))(?:\s+(\d{4})\b)?")),
         (Rule.RefDay, Make("th la", true, @"\b(the\s+(?:following|next|previous|same)\s+(?:day|month|year|week)|that\s+(?:same\s+)?day|that\s+same\s+(?:year|month|week)|the\s+next\s+morning|later\s+that\s+(?:day|year|month|week)|that\s+(?:year|month|week))\b")),
-        (Rule.TheUnit, Make("th", true, @"\b(?:the\s+)(year-ago\s+period|year-earlier\s+period|latest\s+period|current\s+fiscal\s+year|fiscal\s+year|full\s+year|year-end|year|month|weekend|week|period|moment|day|morning|afternoon|evening|night)\b")),
+        (Rule.TheUnit, Make("th", true, @"\b(?:the\s+)(year-ago\s+period|year-earlier\s+period|latest\s+period|current\s+fiscal\s+year|fiscal\s+year|full\s+year|year-end|year|month|weekend|week|period|moment|day|morning|afternoon|evening|night|decade|century)\b")),
         (Rule.YearAgoAdj, Make("ye", true, @"\b(year-ago|year-earlier|year-end|yearend|year-to-date|year-earlier\s+period)\b")),
         // Day ranges within one month, "April 24 and 25", "March 5-9, 1918": two TIMEX3s, the second taking the first's month (and the year after it).
         (Rule.MonthDayRange, Make("ja fe ma ap ju au se oc no de", true, @"\b(" + Mon + @")\s*(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|or|to|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?![\d%/:.,]\d)(?:,?\s*(\d{4})\b)?")),

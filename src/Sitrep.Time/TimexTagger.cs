@@ -111,6 +111,7 @@ public sealed partial class TimexTagger
                     && result[^1] is { Type: TimexType.Time } time && time.Value.IndexOf('T', StringComparison.Ordinal) is var tt and > 0
                     && IsTimeDateGap(text.AsSpan(time.Span.End, timex.Span.Start - time.Span.End)))
                     result[^1] = time with { Value = timex.Value + time.Value[tt..], Anchor = timex.Anchor };
+                if (result.Count > 0 && OrderRange(text, result[^1], timex) is { } ordered) (result[^1], timex) = ordered;
                 result.Add(timex);
             }
             if (n.Second is { } second && second.Start >= end && second.End <= c.End && second.End > second.Start)
@@ -147,6 +148,49 @@ public sealed partial class TimexTagger
     }
 
     // A day after a time may also follow "on": "14:00 GMT on 5 September".
+    /// <summary>
+    /// A range runs forward: "from January to June" in an August report is January to June of that year, though a
+    /// bare January alone, in the present tense, would be read as the coming one. When the two ends of a range of
+    /// months or days come out inverted, the end whose year was inferred (not written) moves to the other's year, or
+    /// the year before or after it, so that the range runs forward again.
+    /// </summary>
+    private static (Timex First, Timex Second)? OrderRange(string text, Timex first, Timex second)
+    {
+        if (first.Type != TimexType.Date || second.Type != TimexType.Date || first.Value.Length != second.Value.Length) return null;
+        // Months and days only: seasons ("summer-fall 1919") do not order by their codes.
+        if (first.Value.Length is not (7 or 10) || !char.IsAsciiDigit(first.Value[0]) || !char.IsAsciiDigit(second.Value[0])
+            || !char.IsAsciiDigit(first.Value[5]) || !char.IsAsciiDigit(second.Value[5])) return null;
+        if (string.CompareOrdinal(first.Value, second.Value) <= 0) return null;
+        var gap = text.AsSpan(first.Span.End, second.Span.Start - first.Span.End).Trim();
+        bool connector = gap is "-" or "\u2013" or "\u2014" || gap.Equals("to", StringComparison.OrdinalIgnoreCase) || gap.Equals("through", StringComparison.OrdinalIgnoreCase)
+            || gap.Equals("until", StringComparison.OrdinalIgnoreCase) || gap.Equals("till", StringComparison.OrdinalIgnoreCase);
+        if (gap.Equals("and", StringComparison.OrdinalIgnoreCase))
+        {
+            var before = text.AsSpan(0, first.Span.Start).TrimEnd();
+            connector = before.EndsWith("between", StringComparison.OrdinalIgnoreCase);
+        }
+        if (!connector) return null;
+        int fy = int.Parse(first.Value.AsSpan(0, 4), CultureInfo.InvariantCulture), ty = int.Parse(second.Value.AsSpan(0, 4), CultureInfo.InvariantCulture);
+        var fRest = first.Value.AsSpan(4);
+        var tRest = second.Value.AsSpan(4);
+        bool firstInferred = first.Anchor != "none", secondInferred = second.Anchor != "none";
+        if (firstInferred)
+        {
+            int y = fRest.SequenceCompareTo(tRest) <= 0 ? ty : ty - 1;
+            if (y != fy && Valid(y, first.Value)) return (first with { Value = y.ToString("D4", CultureInfo.InvariantCulture) + first.Value[4..] }, second);
+        }
+        else if (secondInferred)
+        {
+            int y = tRest.SequenceCompareTo(fRest) >= 0 ? fy : fy + 1;
+            if (y != ty && Valid(y, second.Value)) return (first, second with { Value = y.ToString("D4", CultureInfo.InvariantCulture) + second.Value[4..] });
+        }
+        return null;
+
+        // 29 February moves only to a leap year.
+        static bool Valid(int year, string value) => year is >= 1 and <= 9999
+            && (value.Length == 7 || TimexCalendar.TryDate(year, int.Parse(value.AsSpan(5, 2), CultureInfo.InvariantCulture), int.Parse(value.AsSpan(8, 2), CultureInfo.InvariantCulture)) is not null);
+    }
+
     private static bool IsTimeDateGap(ReadOnlySpan<char> gap) => IsDateTimeGap(gap) || gap.Trim().Equals("on", StringComparison.OrdinalIgnoreCase);
 
     private static bool StartsWithQuantity(string text, int start)
@@ -295,6 +339,9 @@ public sealed partial class TimexTagger
 
     private static readonly HashSet<string> TemporalPrepositions = new(StringComparer.Ordinal)
     { "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "through", "to", "and", "between", "early", "late", "mid", "fiscal", "year", "the", "than", "around", "about", "circa", "or", "throughout", "spring", "summer", "fall", "autumn", "winter", "end", "beginning", "middle" };
+    /// <summary>Words of arrangement whose "for" takes a date: "scheduled for March", "set for May".</summary>
+    private static readonly HashSet<string> ArrangedFor = new(StringComparer.Ordinal)
+    { "scheduled", "rescheduled", "planned", "set", "slated", "due", "expected", "postponed", "delayed", "pushed", "moved", "booked", "pencilled", "penciled", "targeted", "earmarked", "tentatively" };
     /// <summary>Nouns that, after "today's", mean the present age rather than this day ("today's world", "today's youth").</summary>
     private static readonly HashSet<string> PresentAgeNouns = new(StringComparer.Ordinal)
     {
@@ -371,10 +418,12 @@ public sealed partial class TimexTagger
                 if (mon is "May" or "March" or "Mar" or "Jan" or "Jun" or "Sep")
                 {
                     // "May" is also a modal and a surname, "March" a noun: only after a preposition or before a year.
-                    var prev = PrevWord(text, m.Index, out _);
+                    var prev = PrevWord(text, m.Index, out int prevStart);
                     // "Jan Kavan", "May Chen": a capitalized word right after is a surname, not a date.
                     var next = NextWord(text, m.Index + m.Length);
                     if (next.Length > 1 && char.IsUpper(next[0]) && char.IsLower(next[1]) && MonthNumber(next) == 0 && m.Groups[2].Value.Length == m.Length) return false;
+                    // "scheduled for March", "set for May": an arrangement's "for" takes a date ("voted for May" does not).
+                    if (prev == "for") return ArrangedFor.Contains(PrevWord(text, prevStart, out _));
                     return TemporalPrepositions.Contains(prev) || prev is "last" or "next" or "this" or "until" or "late" or "early";
                 }
                 return true;
@@ -471,6 +520,11 @@ public sealed partial class TimexTagger
                 if (w is "year" or "week" && m.Index + m.Length < text.Length && text[m.Index + m.Length] == '-') return false;
                 if (w is "moment" or "day" or "morning" or "afternoon" or "evening" or "night" or "month") return false;
                 if (w is "week" or "weekend" or "year" or "period") return next is not ("of" or "before" or "after" or "in" or "that" or "when") ;
+                // "by the end of the decade", "the worst drought of the century", "early in the decade": the current one;
+                // "the decade before the war", "the century-old bridge" are not.
+                if (w is "decade" or "century")
+                    return PrevWord(text, m.Index, out _) is "in" or "of" or "by" or "during" or "throughout" or "until" or "till" or "through"
+                        && !(m.Index + m.Length < text.Length && text[m.Index + m.Length] == '-') && next is not ("of" or "before" or "after" or "that" or "when" or "in" or "since");
                 return true;
             }
             case Rule.Time:

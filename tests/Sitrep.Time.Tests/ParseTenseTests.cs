@@ -30,6 +30,40 @@ public sealed class ParseTenseTests
     }
 
     [Fact]
+    public void An_arrangement_for_a_day_points_ahead_whatever_its_tense()
+    {
+        // "The vote was set for Thursday": the participle's own past tense would send Thursday back a week.
+        const string text = "The vote was set for Thursday";
+        var t = Tree(text, ("DET", "DT", "the", 1, "det"), ("NOUN", "NN", "vote", 3, "nsubj:pass"), ("AUX", "VBD", "be", 3, "aux:pass"),
+            ("VERB", "VBN", "set", -1, "root"), ("ADP", "IN", "for", 5, "case"), ("PROPN", "NNP", "Thursday", 3, "obl"));
+        Assert.Equal(TenseHint.Future, At(text, t, "Thursday"));
+        // The same verb with another preposition keeps its tense: "set a record on Thursday".
+        const string record = "They set a record on Thursday";
+        var r = Tree(record, ("PRON", "PRP", "they", 1, "nsubj"), ("VERB", "VBD", "set", -1, "root"), ("DET", "DT", "a", 3, "det"),
+            ("NOUN", "NN", "record", 1, "obj"), ("ADP", "IN", "on", 5, "case"), ("PROPN", "NNP", "Thursday", 1, "obl"));
+        Assert.Equal(TenseHint.Past, At(record, r, "Thursday"));
+    }
+
+    [Theory]
+    // The parser's two usual analyses of "is due": "due" as the predicate's modifier, or the date as the root.
+    [InlineData(false)]
+    [InlineData(true)]
+    public void What_is_due_now_lies_ahead(bool dateAsRoot)
+    {
+        const string text = "The vote is due Tuesday";
+        var t = dateAsRoot
+            ? Tree(text, ("DET", "DT", "the", 1, "det"), ("NOUN", "NN", "vote", 4, "nsubj"), ("AUX", "VBZ", "be", 4, "cop"),
+                ("ADJ", "JJ", "due", 4, "amod"), ("PROPN", "NNP", "Tuesday", -1, "root"))
+            : Tree(text, ("DET", "DT", "the", 1, "det"), ("NOUN", "NN", "vote", -1, "root"), ("AUX", "VBZ", "be", 1, "cop"),
+                ("ADJ", "JJ", "due", 1, "amod"), ("PROPN", "NNP", "Tuesday", 3, "obl"));
+        Assert.Equal(TenseHint.Future, At(text, t, "Tuesday"));
+        // Without "due" the same present copula is present, which reads a weekday as the one just past.
+        const string plain = "The vote is Tuesday";
+        var p = Tree(plain, ("DET", "DT", "the", 1, "det"), ("NOUN", "NN", "vote", 3, "nsubj"), ("AUX", "VBZ", "be", 3, "cop"), ("PROPN", "NNP", "Tuesday", -1, "root"));
+        Assert.Equal(TenseHint.Present, At(plain, p, "Tuesday"));
+    }
+
+    [Fact]
     public void A_modal_perfect_looks_back()
     {
         const string text = "They may have played a role on October 7";

@@ -370,6 +370,60 @@ public sealed class TimexTaggerTests
     }
 
     [Theory]
+    // A range runs forward: alone, "January" in a present-tense August report would be next January.
+    [InlineData("The report covers the period from January to June.", "2023-08-30", "2023-01", "2023-06")]
+    [InlineData("The exhibition runs Oct. 3 to Jan. 15.", "2023-08-30", "2023-10-03", "2024-01-15")]
+    [InlineData("Between March and May, more than 300 people were arrested.", "2023-08-30", "2023-03", "2023-05")]
+    [InlineData("The survey ran from November to February.", "2023-08-30", "2022-11", "2023-02")]
+    public void A_range_of_months_or_days_runs_forward(string text, string dct, string first, string second)
+    {
+        var t = Tag(text, dct).Where(x => x.Type == TimexType.Date).ToList();
+        Assert.Equal(2, t.Count);
+        Assert.Equal((first, second), (t[0].Value, t[1].Value));
+    }
+
+    [Fact]
+    public void Seasons_in_a_range_keep_their_year()
+    {
+        // WikiWars' Polish-Soviet War: "saved the Bolshevik government in summer-fall 1919". Season codes do not order,
+        // so "summer-fall" is not an inverted range to be set right by moving summer to 1918.
+        var doc = Sitrep.Time.TimeMl.TimeMlDocument.Load(TestPaths.Shared("data", "timex", "wikiwars", "20_PolishSoviet.tml"));
+        var t = TimexTagger.Default.Annotate(doc.Text, doc.DctDate);
+        int at = doc.Text.IndexOf("in summer-fall 1919", StringComparison.Ordinal) + 3;
+        Assert.True(at > 3);
+        var summer = Assert.Single(t, x => x.Span.Start == at);
+        Assert.Equal("1919-SU", summer.Value);
+    }
+
+    [Theory]
+    // "March" and "May" after "for" only where an arrangement takes the date ("voted for May" is a person).
+    [InlineData("Deliveries were scheduled for March, according to the contract.", "March", "2024-03")]
+    [InlineData("The vote is set for 9:30 a.m. EDT Thursday.", "9:30 a.m. EDT Thursday", "2023-08-31T09:30")]
+    public void An_arrangement_for_a_date_looks_ahead(string text, string extent, string value) =>
+        Assert.Equal(value, Find(text, Tag(text, "2023-08-30"), extent).Value);
+
+    [Fact]
+    public void A_month_name_after_for_without_an_arrangement_is_not_a_date() =>
+        Assert.DoesNotContain(Tag("Most Conservative members voted for May in the first ballot.", "2019-06-20"), x => x.Value.Contains("-05", StringComparison.Ordinal));
+
+    [Theory]
+    // "the decade" and "the century" in news are the current ones, with the position a modifier gives.
+    [InlineData("By the end of the decade, output is expected to double.", "the end of the decade", "202", "END")]
+    [InlineData("Emissions must fall by the middle of the century.", "the middle of the century", "20", "MID")]
+    [InlineData("It was the worst drought of the century, officials said.", "the century", "20", null)]
+    public void The_decade_and_the_century_are_the_current_ones(string text, string extent, string value, string? mod)
+    {
+        var t = Find(text, Tag(text, "2023-08-30"), extent);
+        Assert.Equal((value, mod), (t.Value, t.Mod));
+    }
+
+    [Theory]
+    [InlineData("The decade before the war was calm.")]
+    [InlineData("They crossed the century-old bridge.")]
+    public void The_decade_or_century_of_another_time_is_not_the_current_one(string text) =>
+        Assert.DoesNotContain(Tag(text, "2023-08-30"), x => x.Value is "202" or "20");
+
+    [Theory]
     // The day a change takes effect is announced ahead of it, whatever the tense of the report.
     [InlineData("The bank also created a four-member office of the chairman, effective Feb. 1.", "1989-10-26", "Feb. 1", "1990-02-01")]
     [InlineData("The board approved the new fee schedule, effective as of March 1.", "2023-08-30", "March 1", "2024-03-01")]
