@@ -132,7 +132,7 @@ public sealed partial class TimexTagger
         else
         {
             if (TryDate(2000, mon, d2) is null) return null;
-            a = ResolveMonthDay(mon, d1, TenseOf(c, ctx), ctx);
+            a = ResolveMonthDay(mon, d1, TenseOf(c, ctx), ctx, SinceBefore(c, ctx));
             if (a is null)
                 return new Norm(TimexType.Date, string.Create(CultureInfo.InvariantCulture, $"XXXX-{mon:D2}-{d1:D2}"), Anchor: "none")
                 { EndAt = firstEnd, Second = (day2.Index, c.End, string.Create(CultureInfo.InvariantCulture, $"XXXX-{mon:D2}-{d2:D2}")) };
@@ -158,7 +158,12 @@ public sealed partial class TimexTagger
         return best;
     }
 
-    private static TenseHint TenseOf(Candidate c, Context ctx) => ctx.Tense.At(new TextSpan(c.Start, c.End));
+    // "Since Oct. 7, more than 1,200 people have been killed": whatever the parse makes of the clause, a date after
+    // "since" lies behind.
+    private static TenseHint TenseOf(Candidate c, Context ctx) =>
+        SinceBefore(c, ctx) ? TenseHint.Past : ctx.Tense.At(new TextSpan(c.Start, c.End));
+
+    private static bool SinceBefore(Candidate c, Context ctx) => PrevWord(ctx.Text, c.Start, out _) == "since";
 
     private Norm? Normalize(Candidate c, Context ctx)
     {
@@ -205,7 +210,7 @@ public sealed partial class TimexTagger
                     return new Norm(TimexType.Date, Day(d.Value), Anchor: "none");
                 }
                 if (TryDate(2000, mon, day) is null) return null; // February 30 never exists (leap 2000 allows Feb 29)
-                var r = ResolveMonthDay(mon, day, EffectiveDate(c, ctx) ? TenseHint.Future : TenseOf(c, ctx), ctx);
+                var r = ResolveMonthDay(mon, day, EffectiveDate(c, ctx) ? TenseHint.Future : TenseOf(c, ctx), ctx, SinceBefore(c, ctx));
                 if (r is null) return new Norm(TimexType.Date, string.Create(CultureInfo.InvariantCulture, $"XXXX-{mon:D2}-{day:D2}"), Anchor: "none");
                 ctx.LastDay = r.Value;
                 return new Norm(TimexType.Date, Day(r.Value), Anchor: anchor);
@@ -266,7 +271,7 @@ public sealed partial class TimexTagger
                     "last" or "past" or "previous" => refDay is { } r1 ? (mon < r1.Month ? r1.Year : r1.Year - 1) : null,
                     "next" or "coming" => refDay is { } r2 ? (mon > r2.Month ? r2.Year : r2.Year + 1) : null,
                     "this" => ctx.RefYear,
-                    _ => ResolveMonthYear(mon, EffectiveDate(c, ctx) ? TenseHint.Future : TenseOf(c, ctx), ctx),
+                    _ => ResolveMonthYear(mon, EffectiveDate(c, ctx) ? TenseHint.Future : TenseOf(c, ctx), ctx, SinceBefore(c, ctx)),
                 };
                 if (year is { } y5) ctx.LastMonth = (y5, mon);
                 return new Norm(TimexType.Date, year is { } yy ? Month(yy, mon) : string.Create(CultureInfo.InvariantCulture, $"XXXX-{mon:D2}"), mod, year is null ? "none" : anchor);
@@ -716,10 +721,12 @@ public sealed partial class TimexTagger
     // Past-tense clauses still speak of dates just ahead ("the dividend is payable Dec. 15", "said it will … in January").
     private static int AheadWindow(TenseHint tense) => tense switch { TenseHint.Past => 75, TenseHint.Future => 300, _ => 182 };
 
-    private static int? ResolveMonthYear(int mon, TenseHint tense, Context ctx)
+    /// <param name="behind">The month cannot lie after the reference ("since December").</param>
+    private static int? ResolveMonthYear(int mon, TenseHint tense, Context ctx, bool behind = false)
     {
         if (ctx.Narrative) return ctx.RefYear;
         if (ctx.Dct is not { } r) return null;
+        if (behind) return mon > r.Month ? r.Year - 1 : r.Year;
         // Compare month starts: a month counts as ahead by the days from the DCT's month to it.
         int diffMonths = mon - r.Month;
         int ahead = AheadWindow(tense) / 30;
@@ -729,7 +736,8 @@ public sealed partial class TimexTagger
         return r.Year;
     }
 
-    private static DateOnly? ResolveMonthDay(int mon, int day, TenseHint tense, Context ctx)
+    /// <param name="behind">The day cannot lie after the reference ("since Oct. 7").</param>
+    private static DateOnly? ResolveMonthDay(int mon, int day, TenseHint tense, Context ctx, bool behind = false)
     {
         // No such day in any year ("April 31"): no date. 29 February in a common year is not 28 February: it is the
         // nearest leap year's, before the reference year unless the clause looks ahead.
@@ -744,7 +752,7 @@ public sealed partial class TimexTagger
         DateOnly? Make(int yy) => TryDate(yy, mon, day);
         var same = Make(r.Year);
         if (same is null) return Make(Leap(r.Year, tense == TenseHint.Future ? 1 : -1));
-        int ahead = AheadWindow(tense);
+        int ahead = behind ? 0 : AheadWindow(tense);
         int diff = same.Value.DayNumber - r.DayNumber;
         if (diff > ahead) return Make(r.Year - 1);
         if (diff < ahead - 365 && tense != TenseHint.Past) return Make(r.Year + 1);

@@ -424,6 +424,14 @@ public sealed class TimexTaggerTests
         Assert.DoesNotContain(Tag(text, "2023-08-30"), x => x.Value is "202" or "20");
 
     [Theory]
+    // A date after "since" lies behind, even where the clause's tense says nothing of it.
+    [InlineData("Since Oct. 7, more than 1,200 people have been killed.", "2023-08-30", "Oct. 7", "2022-10-07")]
+    [InlineData("Prices have risen since Friday.", "2023-08-30", "Friday", "2023-08-25")]
+    [InlineData("The border has been closed since December, and will stay closed.", "2023-08-30", "December", "2022-12")]
+    public void A_date_after_since_lies_behind(string text, string dct, string extent, string value) =>
+        Assert.Equal(value, Find(text, Tag(text, dct), extent).Value);
+
+    [Theory]
     // The day a change takes effect is announced ahead of it, whatever the tense of the report.
     [InlineData("The bank also created a four-member office of the chairman, effective Feb. 1.", "1989-10-26", "Feb. 1", "1990-02-01")]
     [InlineData("The board approved the new fee schedule, effective as of March 1.", "2023-08-30", "March 1", "2024-03-01")]
