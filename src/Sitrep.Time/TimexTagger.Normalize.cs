@@ -329,6 +329,8 @@ public sealed partial class TimexTagger
                 ctx.SawQuarter = true;
                 return new Norm(TimexType.Date, y is { } y2 ? Quarter(y2, q) : $"XXXX-Q{q}");
             }
+            case Rule.WeekOfMonth:
+                return NormalizeWeekOfMonth(c, ctx, anchor);
             case Rule.HalfShort:
                 return new Norm(TimexType.Date, Year(Int(g[2])) + "-H" + g[1].Value);
             case Rule.Half:
@@ -667,6 +669,35 @@ public sealed partial class TimexTagger
 
     [GeneratedRegex(@"\b(?:until|till)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UntilWord();
+
+    /// <summary>
+    /// "the first week of September" is the ISO week holding 4 September (the week of the month's first days), "the
+    /// last week of August" the one holding 28 August; "the first weekend of October" is that of its first Saturday.
+    /// </summary>
+    private static Norm? NormalizeWeekOfMonth(Candidate c, Context ctx, string anchor)
+    {
+        var g = c.Match.Groups;
+        int mon = MonthNumber(g[3].Value);
+        if (mon == 0) return null;
+        bool written = g[4].Success;
+        int? year = written ? Int(g[4]) : ResolveMonthYear(mon, TenseOf(c, ctx), ctx);
+        bool weekend = g[2].Value.Equals("weekend", StringComparison.OrdinalIgnoreCase);
+        if (year is not (>= 1 and <= 9999) || TryDate(year.Value, mon, 1) is not { } first)
+            return new Norm(TimexType.Date, weekend ? "XXXX-WXX-WE" : "XXXX-WXX", Anchor: "none");
+        int y = year.Value;
+        int days = DateTime.DaysInMonth(y, mon);
+        int ordinal = g[1].Value.ToLowerInvariant() switch { "first" => 0, "second" => 1, "third" => 2, "fourth" => 3, _ => -1 };
+        DateOnly day;
+        if (weekend)
+        {
+            int firstSaturday = 1 + (6 - IsoDow(first) + 7) % 7;
+            int lastSaturday = firstSaturday + (days - firstSaturday) / 7 * 7;
+            day = first.AddDays((ordinal < 0 ? lastSaturday : firstSaturday + 7 * ordinal) - 1);
+        }
+        else day = first.AddDays((ordinal < 0 ? days - 3 : 4 + 7 * ordinal) - 1);
+        ctx.LastMonth = (y, mon);
+        return new Norm(TimexType.Date, Week(day) + (weekend ? "-WE" : ""), Anchor: written ? "none" : anchor);
+    }
 
     /// <summary>
     /// "a new office of the chairman, effective Feb. 1": the day a change takes effect is announced ahead of it, whatever

@@ -31,7 +31,7 @@ public sealed partial class TimexTagger
         SpelledYearRule, MonthRelYear, Era, MilitaryTime,
         Iso, Slash, MonthDayYear, DayMonthYear, MonthYear, Month, Year, Fiscal, Decade, Century, Quarter, QuarterShort, Half,
         Relative, DayRef, Weekday, WeekdayPlural, Ago, RelativeShift, Duration, BarePlural, Season, Fuzzy, RecentPlural,
-        SetEvery, SetAdverb, SetPer, Time, NoonMidnight, Holiday, RefDay, TheUnit, YearAgoAdj, MonthDayRange, YearRange, LongAdj, OrdinalDay, HalfShort, DayMonthRange,
+        SetEvery, SetAdverb, SetPer, Time, NoonMidnight, Holiday, RefDay, TheUnit, YearAgoAdj, MonthDayRange, YearRange, LongAdj, OrdinalDay, HalfShort, DayMonthRange, WeekOfMonth,
     }
 
     private static readonly (Rule Rule, RuleRegex Regex)[] Rules =
@@ -54,6 +54,8 @@ public sealed partial class TimexTagger
         (Rule.QuarterShort, Make("q", true, @"\b(?-i:Q([1-4]))(?:\s+(\d{4}))?\b")),
         // Half-years in business and statistics writing, "H1 2023", "H2 of 2022" (with the year: a bare "H1" is too often something else).
         (Rule.HalfShort, Make("h", true, @"\b(?-i:H([12]))\s+(?:of\s+)?(\d{4})\b")),
+        // "the last week of August", "the first weekend of October 2023": a week counted within a month.
+        (Rule.WeekOfMonth, Make("th fi se fo la", true, @"\b(?:the\s+)?(first|second|third|fourth|last|final)\s+(week|weekend)\s+of\s+(" + Mon + @")(?:,?\s+(\d{4})\b)?")),
         (Rule.Half, Make("th fi se", true, @"\b(?:the\s+)?(first|second)[\s-]+half(?:\s+of\s+(?:(?:fiscal\s+)?(\d{4})|(this|last|next)\s+year|the\s+year))?\b")),
         (Rule.Relative, Make("th la ne pa co pr cu fo", true, @"\b(this\s+(?:coming|past)|this|last|next|past|coming|previous|current|following|the\s+(?:past|last|next|coming|following|previous|current|same|preceding|latest))\s+(week|month|year|quarter|decade|century|weekend|spring|summer|fall|autumn|winter|" + Mon + "|" + Wd + @")(?!-)\b")),
         (Rule.DayRef, Make("to ye ov th la", true, @"\b(?:(" + DayWord + @"|overnight)(?:\s+(" + PartOfDay + @"))?|(this|last)\s+(" + PartOfDay + @"))\b")),
@@ -126,6 +128,7 @@ public sealed partial class TimexTagger
         [Rule.HalfShort] = Words("H1", "H2"),
         [Rule.YearRange] = Words("-", "\u2013"),
         [Rule.LongAdj] = Words("-long"),
+        [Rule.WeekOfMonth] = Words("week"),
     };
 
     /// <summary>

@@ -424,6 +424,18 @@ public sealed class TimexTaggerTests
         Assert.DoesNotContain(Tag(text, "2023-08-30"), x => x.Value is "202" or "20");
 
     [Theory]
+    // A week counted within a month is the ISO week holding most of that week's days: 4 September 2023 is a Monday.
+    [InlineData("The talks are expected in the first week of September.", "2023-08-30", "the first week of September", "2023-W36")]
+    [InlineData("Fighting intensified in the last week of August 1918.", "2009-12-19", "the last week of August 1918", "1918-W35")]
+    [InlineData("Sales fell in the second week of July.", "2023-08-30", "the second week of July", "2023-W28")]
+    // The first weekend of October 2023 is Saturday the 7th (the 1st is a Sunday, the tail of September's last weekend).
+    [InlineData("The first weekend of October is busy.", "2023-08-30", "The first weekend of October", "2023-W40-WE")]
+    // 30 June 2023 is a Friday: June's last weekend is the 24th and 25th.
+    [InlineData("Crowds gathered on the last weekend of June.", "2023-08-30", "the last weekend of June", "2023-W25-WE")]
+    public void A_week_of_a_month_is_its_ISO_week(string text, string dct, string extent, string value) =>
+        Assert.Equal(value, Find(text, Tag(text, dct), extent).Value);
+
+    [Theory]
     // A date after "since" lies behind, even where the clause's tense says nothing of it.
     [InlineData("Since Oct. 7, more than 1,200 people have been killed.", "2023-08-30", "Oct. 7", "2022-10-07")]
     [InlineData("Prices have risen since Friday.", "2023-08-30", "Friday", "2023-08-25")]
@@ -579,6 +591,8 @@ public sealed class TimexTaggerTests
     [InlineData("In 1 BC, 2 BC, 3 BC, 4 BC and 5 BC. The following year. In April 1 BC, the following month, the next decade, the previous century. "
         + "In 9999 BC a decade earlier, three centuries earlier, in the winter, the following week, the next day, on Monday, at 5 p.m., on 3 May, last spring.")]
     [InlineData("Feb. 28-31, 1999-2101, 1950-49, Dec. 30 to 31, 9999, April 0-0, the day before Jan. 1, 0001, the week of Dec. 31, 9999, 99 1/2 centuries-long")]
+    [InlineData("the last week of December 9999, the first weekend of January 0001, the fourth week of February 0000, from December to January, "
+        + "between Dec. 31 and Jan. 1, since Feb. 29, effective Feb. 29, by the end of the century, in the decade")]
     public void Odd_input_never_throws(string text)
     {
         var t1 = TimexTagger.Default.Annotate(text, new DateOnly(1, 1, 1));
