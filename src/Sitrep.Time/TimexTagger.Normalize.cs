@@ -392,7 +392,8 @@ public sealed partial class TimexTagger
                 var numText = g[2].Value;
                 double? n = ParseNumber(numText);
                 if (numText.Equals("some", StringComparison.OrdinalIgnoreCase) || numText.Equals("many", StringComparison.OrdinalIgnoreCase)) n = null;
-                if (m.Value.Contains("and a half", StringComparison.OrdinalIgnoreCase) && n is { } nn) n = nn + 0.5;
+                // "three and a half years", "a year and a half" (not again for "one and a half", a number of its own).
+                if (!numText.Contains("half", StringComparison.OrdinalIgnoreCase) && m.Value.Contains("and a half", StringComparison.OrdinalIgnoreCase) && n is { } nn) n = nn + 0.5;
                 if (n is { } h && h != Math.Floor(h))
                 {
                     // Fractional amounts as whole units plus the rest in the next smaller unit, as TimeBank writes them:

@@ -112,6 +112,7 @@ public sealed partial class TimexTagger
                     && IsTimeDateGap(text.AsSpan(time.Span.End, timex.Span.Start - time.Span.End)))
                     result[^1] = time with { Value = timex.Value + time.Value[tt..], Anchor = timex.Anchor };
                 if (result.Count > 0 && OrderRange(text, result[^1], timex) is { } ordered) (result[^1], timex) = ordered;
+                if (result.Count > 0 && ShareClockDay(text, result[^1], timex) is { } shared) (result[^1], timex) = shared;
                 result.Add(timex);
             }
             if (n.Second is { } second && second.Start >= end && second.End <= c.End && second.End > second.Start)
@@ -161,15 +162,7 @@ public sealed partial class TimexTagger
         if (first.Value.Length is not (7 or 10) || !char.IsAsciiDigit(first.Value[0]) || !char.IsAsciiDigit(second.Value[0])
             || !char.IsAsciiDigit(first.Value[5]) || !char.IsAsciiDigit(second.Value[5])) return null;
         if (string.CompareOrdinal(first.Value, second.Value) <= 0) return null;
-        var gap = text.AsSpan(first.Span.End, second.Span.Start - first.Span.End).Trim();
-        bool connector = gap is "-" or "\u2013" or "\u2014" || gap.Equals("to", StringComparison.OrdinalIgnoreCase) || gap.Equals("through", StringComparison.OrdinalIgnoreCase)
-            || gap.Equals("until", StringComparison.OrdinalIgnoreCase) || gap.Equals("till", StringComparison.OrdinalIgnoreCase);
-        if (gap.Equals("and", StringComparison.OrdinalIgnoreCase))
-        {
-            var before = text.AsSpan(0, first.Span.Start).TrimEnd();
-            connector = before.EndsWith("between", StringComparison.OrdinalIgnoreCase);
-        }
-        if (!connector) return null;
+        if (!IsRangeGap(text, first, second)) return null;
         int fy = int.Parse(first.Value.AsSpan(0, 4), CultureInfo.InvariantCulture), ty = int.Parse(second.Value.AsSpan(0, 4), CultureInfo.InvariantCulture);
         var fRest = first.Value.AsSpan(4);
         var tRest = second.Value.AsSpan(4);
@@ -190,6 +183,43 @@ public sealed partial class TimexTagger
         static bool Valid(int year, string value) => year is >= 1 and <= 9999
             && (value.Length == 7 || TimexCalendar.TryDate(year, int.Parse(value.AsSpan(5, 2), CultureInfo.InvariantCulture), int.Parse(value.AsSpan(8, 2), CultureInfo.InvariantCulture)) is not null);
     }
+
+    /// <summary>
+    /// Two clock times joined as a range share the day one of them names: "between 2 a.m. and 4 a.m. on Monday" is Monday
+    /// from 2 to 4; "from 10 p.m. Friday to 2 a.m." runs past midnight into Saturday.
+    /// </summary>
+    private static (Timex First, Timex Second)? ShareClockDay(string text, Timex first, Timex second)
+    {
+        if (first.Type != TimexType.Time || second.Type != TimexType.Time || !IsRangeGap(text, first, second)) return null;
+        if (ClockOf(first.Value) is not { } a || ClockOf(second.Value) is not { } b || a.Day == b.Day) return null;
+        bool firstBare = !NamesADay().IsMatch(text.AsSpan(first.Span.Start, first.Span.Length));
+        bool secondBare = !NamesADay().IsMatch(text.AsSpan(second.Span.Start, second.Span.Length));
+        if (firstBare == secondBare) return null;
+        if (firstBare)
+        {
+            var day = string.CompareOrdinal(a.Clock, b.Clock) > 0 ? TimexCalendar.AddDays(b.Day, -1) : b.Day;
+            return day is { } d ? (first with { Value = TimexCalendar.Day(d) + a.Clock, Anchor = second.Anchor }, second) : null;
+        }
+        var next = string.CompareOrdinal(b.Clock, a.Clock) < 0 ? TimexCalendar.AddDays(a.Day, 1) : a.Day;
+        return next is { } n ? (first, second with { Value = TimexCalendar.Day(n) + b.Clock, Anchor = first.Anchor }) : null;
+
+        static (DateOnly Day, string Clock)? ClockOf(string value) =>
+            value.Length > 11 && value[10] == 'T' && char.IsAsciiDigit(value[11])
+            && DateOnly.TryParseExact(value.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? (d, value[10..]) : null;
+    }
+
+    private static bool IsRangeGap(string text, Timex first, Timex second)
+    {
+        var gap = text.AsSpan(first.Span.End, second.Span.Start - first.Span.End).Trim();
+        if (gap is "-" or "\u2013" or "\u2014" || gap.Equals("to", StringComparison.OrdinalIgnoreCase) || gap.Equals("through", StringComparison.OrdinalIgnoreCase)
+            || gap.Equals("until", StringComparison.OrdinalIgnoreCase) || gap.Equals("till", StringComparison.OrdinalIgnoreCase))
+            return true;
+        return gap.Equals("and", StringComparison.OrdinalIgnoreCase) && text.AsSpan(0, first.Span.Start).TrimEnd().EndsWith("between", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // A clock time's extent that names its day: a weekday, a month, "today", a numeric date.
+    [GeneratedRegex(@"(?i:day\b|tonight|tomorrow|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|\d{1,2}/\d|\d{4}", RegexOptions.CultureInvariant)]
+    private static partial Regex NamesADay();
 
     private static bool IsTimeDateGap(ReadOnlySpan<char> gap) => IsDateTimeGap(gap) || gap.Trim().Equals("on", StringComparison.OrdinalIgnoreCase);
 

@@ -72,6 +72,11 @@ public sealed class TimexTaggerTests
     // Durations, sets, fuzzy references, decades, centuries, quarters, seasons.
     [InlineData("The war lasted three years.", "2023-08-30", "three years", "P3Y")]
     [InlineData("Police held him for 48 hours.", "2023-08-30", "48 hours", "PT48H")]
+    // Halves: whole units and the rest in the next smaller unit, however the half is written.
+    [InlineData("He spent three and a half years in jail.", "2023-08-30", "three and a half years", "P3Y6M")]
+    [InlineData("He spent one and a half years in jail.", "2023-08-30", "one and a half years", "P1Y6M")]
+    [InlineData("The talks lasted a year and a half.", "2023-08-30", "a year and a half", "P1Y6M")]
+    [InlineData("It took two and a half hours.", "2023-08-30", "two and a half hours", "PT2H30M")]
     [InlineData("Growth slowed over the past two months.", "2023-08-30", "the past two months", "P2M")]
     [InlineData("Inspectors visit every week.", "2023-08-30", "every week", "P1W")]
     [InlineData("The economy boomed in the 1990s.", "2023-08-30", "the 1990s", "199")]
@@ -378,6 +383,18 @@ public sealed class TimexTaggerTests
     public void A_range_of_months_or_days_runs_forward(string text, string dct, string first, string second)
     {
         var t = Tag(text, dct).Where(x => x.Type == TimexType.Date).ToList();
+        Assert.Equal(2, t.Count);
+        Assert.Equal((first, second), (t[0].Value, t[1].Value));
+    }
+
+    [Theory]
+    // Clock times joined as a range share the day one of them names, across midnight where the clock says so.
+    [InlineData("The attack occurred between 2 a.m. and 4 a.m. on Monday.", "2023-08-28T02:00", "2023-08-28T04:00")]
+    [InlineData("The curfew runs from 10 p.m. Friday to 6 a.m.", "2023-08-25T22:00", "2023-08-26T06:00")]
+    [InlineData("The strike lasted from 10 p.m. to 2 a.m. on Saturday.", "2023-08-25T22:00", "2023-08-26T02:00")]
+    public void Clock_times_in_a_range_share_their_day(string text, string first, string second)
+    {
+        var t = Tag(text, "2023-08-30");
         Assert.Equal(2, t.Count);
         Assert.Equal((first, second), (t[0].Value, t[1].Value));
     }
