@@ -573,16 +573,16 @@ public sealed partial class TimexTagger
                 }
                 if (w.EndsWith("week", StringComparison.Ordinal)) return last is { } lw && AddDays(lw, 7 * shift) is { } lw2 ? new Norm(TimexType.Date, Week(lw2), Anchor: "ref") : null;
                 if (last is null) return new Norm(TimexType.Date, "XXXX-XX-XX", Anchor: "none");
-                int delta = w switch
-                {
-                    "the following day" or "the next day" or "the next morning" => 1,
-                    "the previous day" => -1,
-                    _ => 0,
-                };
+                int delta = w.StartsWith("the following", StringComparison.Ordinal) || w.StartsWith("the next", StringComparison.Ordinal) ? 1
+                    : w.StartsWith("the previous", StringComparison.Ordinal) ? -1 : 0;
                 var d = AddDays(last.Value, delta);
                 if (d is null) return null;
                 ctx.LastDay = d;
-                return new Norm(w == "the next morning" ? TimexType.Time : TimexType.Date, Day(d.Value) + (w == "the next morning" ? "TMO" : ""), Anchor: "ref");
+                // "that afternoon", "the next morning", "later that night": a part of the day in the story, a TIME.
+                int space = w.LastIndexOf(' ');
+                var part = w[(space + 1)..];
+                if (part is "morning" or "afternoon" or "evening" or "night") return new Norm(TimexType.Time, Day(d.Value) + "T" + PartCode(part), Anchor: "ref");
+                return new Norm(TimexType.Date, Day(d.Value), Anchor: "ref");
             }
             case Rule.TheUnit:
             {

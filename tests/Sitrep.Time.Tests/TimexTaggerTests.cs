@@ -388,6 +388,17 @@ public sealed class TimexTaggerTests
     }
 
     [Theory]
+    // A part of the day in the story is a TIME of the day last spoken of.
+    [InlineData("The president spoke on Tuesday. That evening, crowds gathered.", "That evening", "2023-08-29TEV")]
+    [InlineData("Police arrested him on Aug. 12. The following morning he was freed.", "The following morning", "2023-08-13TMO")]
+    [InlineData("The vote was held on June 4. Protests erupted later that night.", "later that night", "2023-06-04TNI")]
+    public void A_part_of_the_day_in_the_story_is_a_time_of_that_day(string text, string extent, string value)
+    {
+        var t = Find(text, Tag(text, "2023-08-30"), extent);
+        Assert.Equal((TimexType.Time, value), (t.Type, t.Value));
+    }
+
+    [Theory]
     // Clock times joined as a range share the day one of them names, across midnight where the clock says so.
     [InlineData("The attack occurred between 2 a.m. and 4 a.m. on Monday.", "2023-08-28T02:00", "2023-08-28T04:00")]
     [InlineData("The curfew runs from 10 p.m. Friday to 6 a.m.", "2023-08-25T22:00", "2023-08-26T06:00")]
