@@ -128,7 +128,7 @@ public sealed partial class TimexTagger
         [Rule.HalfShort] = Words("H1", "H2"),
         [Rule.YearRange] = Words("-", "\u2013"),
         [Rule.LongAdj] = Words("-long"),
-        [Rule.WeekOfMonth] = Words("week"),
+        [Rule.WeekOfMonth] = Words("week of", "weekend of"),
     };
 
     /// <summary>
