@@ -923,6 +923,8 @@ public sealed partial class TimexTagger
                 if (q is "past" or "this past") return new Norm(TimexType.Duration, "P10Y", Anchor: "none");
                 return new Norm(TimexType.Date, (rd.Year / 10 + dir).ToString(CultureInfo.InvariantCulture));
             case "century":
+                // Likewise "the past century": the hundred years up to now ("one of the significant events of the past century").
+                if (q is "past" or "this past") return new Norm(TimexType.Duration, "P100Y", Anchor: "none");
                 return new Norm(TimexType.Date, (rd.Year / 100 + dir).ToString("D2", CultureInfo.InvariantCulture));
             default: // seasons
             {

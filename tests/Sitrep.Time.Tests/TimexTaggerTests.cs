@@ -37,6 +37,7 @@ public sealed class TimexTaggerTests
     [InlineData("Officials said Sunday the fighting stopped.", "2024-01-01", "Sunday", "2023-12-31")]
     // "the past decade" is the ten years up to now (the list of durations); "the next decade" the coming calendar decade.
     [InlineData("Prices have doubled over the past decade.", "2023-08-30", "the past decade", "P10Y")]
+    [InlineData("It was one of the significant events of the past century.", "1989-11-02", "the past century", "P100Y")]
     [InlineData("The plant will close in the next decade.", "2023-08-30", "the next decade", "203")]
     // "a decade ago" is a year, as "ten years ago" is.
     [InlineData("The plant opened a decade ago.", "2023-08-30", "a decade ago", "2013")]
