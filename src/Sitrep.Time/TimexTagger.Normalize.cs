@@ -382,7 +382,8 @@ public sealed partial class TimexTagger
             case Rule.WeekdayPlural:
             {
                 int wd = WeekdayNumber(g[1].Value);
-                return new Norm(TimexType.Set, $"XXXX-WXX-{wd}" + (g[2].Success ? "T" + PartCode(g[2].Value) : ""), Anchor: "none");
+                var part = g[2].Success ? g[2] : g[3];
+                return new Norm(TimexType.Set, $"XXXX-WXX-{wd}" + (part.Success ? "T" + PartCode(part.Value) : ""), Anchor: "none");
             }
             case Rule.Ago:
                 return NormalizeAgo(c, ctx);

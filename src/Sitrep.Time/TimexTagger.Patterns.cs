@@ -60,7 +60,8 @@ public sealed partial class TimexTagger
         (Rule.Relative, Make("th la ne pa co pr cu fo", true, @"\b(this\s+(?:coming|past)|this|last|next|past|coming|previous|current|following|the\s+(?:past|last|next|coming|following|previous|current|same|preceding|latest))\s+(week|month|year|quarter|decade|century|weekend|spring|summer|fall|autumn|winter|" + Mon + "|" + Wd + @")(?!-)\b")),
         (Rule.DayRef, Make("to ye ov th la", true, @"\b(?:(" + DayWord + @"|overnight)(?:\s+(" + PartOfDay + @"))?|(this|last)\s+(" + PartOfDay + @"))\b")),
         (Rule.Weekday, Make("th la ne pa co mo tu we th fr sa su", true, @"\b(?:(this|last|next|past|coming)\s+)?(" + Wd + @")(?:\s+(" + PartOfDay + @"))?")),
-        (Rule.WeekdayPlural, Make("mo tu we th fr sa su", true, @"\b(?-i:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s)(?:\s+(" + PartOfDay + @")s?)?\b")),
+        // "on Tuesdays", "Friday evenings", "Tuesday nights": a weekly recurrence.
+        (Rule.WeekdayPlural, Make("mo tu we th fr sa su", true, @"\b(?-i:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s(?:\s+(" + PartOfDay + @")s?)?|\s+(" + PartOfDay + @")s))\b")),
         (Rule.Ago, Make("# tw th fo fi si se ei ni on te el a fe co so ma do hu ha mi ho da we mo qu ye de ce", true, @"\b(?:(" + Num + @")[\s-]*)?(" + Unit + @")s?\s+(?:or\s+so\s+)?(ago|earlier|later|from\s+now|hence)\b")),
         (Rule.Duration, Make("th # tw fo fi si se ei ni on te el a_ an fe co so ma do hu ha", true, @"\b(?:the\s+(?!(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week|day|hour|minute|quarter|decade)\b)(?:(past|last|next|first|previous|coming|latest|final|remaining|following|initial|same|prior|preceding|recent)\s+)?)?(" + Num + @")(?:\s+and\s+a\s+half)?[\s-]+(?:more\s+)?(" + Unit + @")s?(?:\s+and\s+a\s+half)?\b(?:\s+or\s+so\b)?")),
         (Rule.BarePlural, Make("th ye mo we da ho de ce mi", true, @"\b(?:the\s+(past|last|next|coming)\s+(?:few\s+|several\s+)?)?(years|months|weeks|days|hours|decades|centuries|minutes)\b")),
@@ -108,7 +109,7 @@ public sealed partial class TimexTagger
         [Rule.Half] = Words("half"),
         [Rule.DayRef] = Words("today", "tomorrow", "yesterday", "tonight", "overnight", "morning", "afternoon", "evening", "night"),
         [Rule.Weekday] = Words("day", "mon.", "tue", "wed", "thu", "fri", "sat.", "sun."),
-        [Rule.WeekdayPlural] = Words("days"),
+        [Rule.WeekdayPlural] = Words("days", "nights", "mornings", "afternoons", "evenings"),
         [Rule.Slash] = Words("/"),
         [Rule.Ago] = Words("ago", "earlier", "later", "from now", "hence"),
         [Rule.Duration] = Words("second", "minute", "hour", "day", "night", "week", "fortnight", "month", "quarter", "year", "decade", "centur", "millenni"),

@@ -80,6 +80,9 @@ public sealed class TimexTaggerTests
     [InlineData("It took two and a half hours.", "2023-08-30", "two and a half hours", "PT2H30M")]
     [InlineData("Growth slowed over the past two months.", "2023-08-30", "the past two months", "P2M")]
     [InlineData("Inspectors visit every week.", "2023-08-30", "every week", "P1W")]
+    // A weekday in the plural is a weekly recurrence, with its part of the day: "Tuesday nights", "on Fridays".
+    [InlineData("The show airs Tuesday nights on CBS.", "2023-08-30", "Tuesday nights", "XXXX-WXX-2TNI")]
+    [InlineData("The market is closed on Fridays.", "2023-08-30", "Fridays", "XXXX-WXX-5")]
     [InlineData("The economy boomed in the 1990s.", "2023-08-30", "the 1990s", "199")]
     [InlineData("It was built in the 19th century.", "2023-08-30", "the 19th century", "18")]
     [InlineData("Third-quarter profit rose.", "2023-11-01", "Third-quarter", "2023-Q3")]
