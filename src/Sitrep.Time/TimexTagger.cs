@@ -88,7 +88,9 @@ public sealed partial class TimexTagger
                     var m2 = ModFor(whole, word, n.Type);
                     if (m2 is null) break;
                     // Quantity modifiers only before quantities, not before "the past two years" ("over the past …").
-                    if (m2 is "APPROX" or "LESS_THAN" or "MORE_THAN" or "EQUAL_OR_MORE" or "EQUAL_OR_LESS" && !StartsWithQuantity(text, start)) break;
+                    // "around Nov. 1", "around March 1981": an approximate calendar date takes its "around" too.
+                    if (m2 is "APPROX" or "LESS_THAN" or "MORE_THAN" or "EQUAL_OR_MORE" or "EQUAL_OR_LESS" && !StartsWithQuantity(text, start)
+                        && !(m2 == "APPROX" && n.Type == TimexType.Date && MonthNumber(NextWord(text, start)) > 0 && char.IsUpper(text[start]))) break;
                     start = mm.Index;
                     if (m2 != "HALF") mod ??= m2;
                     if (whole.Contains("first half", StringComparison.Ordinal) && n.Value.Length == 4) n = n with { Value = n.Value + "-H1" };

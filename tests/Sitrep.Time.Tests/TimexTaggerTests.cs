@@ -392,6 +392,14 @@ public sealed class TimexTaggerTests
     }
 
     [Theory]
+    // "around" joins a calendar date as APPROX; before a weekday it stays outside, as TimeBank and WikiWars leave it.
+    [InlineData("The merger should close around Nov. 1, the company said.", "around Nov. 1", "APPROX")]
+    [InlineData("The offensive stalled around March 1981.", "around March 1981", "APPROX")]
+    [InlineData("Talks resumed around Wednesday.", "Wednesday", null)]
+    public void Around_a_calendar_date_is_approximate(string text, string extent, string? mod) =>
+        Assert.Equal(mod, Find(text, Tag(text, "1989-10-26"), extent).Mod);
+
+    [Theory]
     // A part of the day in the story is a TIME of the day last spoken of.
     [InlineData("The president spoke on Tuesday. That evening, crowds gathered.", "That evening", "2023-08-29TEV")]
     [InlineData("Police arrested him on Aug. 12. The following morning he was freed.", "The following morning", "2023-08-13TMO")]
