@@ -243,9 +243,20 @@ public sealed partial class TimexTagger
             case Rule.MonthRelYear:
             {
                 int mon = MonthNumber(g[1].Value);
-                if (mon == 0 || RelYear(g[2].Value, ctx) is not { } ry) return null;
-                ctx.LastMonth = (ry, mon);
-                return new Norm(TimexType.Date, Month(ry, mon));
+                var q = Regex.Replace(g[3].Value.ToLowerInvariant(), @"\s+", " ");
+                // "that year", "the same year" are the year last written; "the following year" the one after it.
+                int? ry = q is "that" or "the same" or "the following" or "the previous"
+                    ? (ctx.LastYear ?? ctx.RefYear) is { } ly ? ly + (q == "the following" ? 1 : q == "the previous" ? -1 : 0) : null
+                    : RelYear(q, ctx);
+                if (mon == 0 || ry is not { } y) return null;
+                if (g[2].Success)
+                {
+                    if (TryDate(y, mon, Int(g[2])) is not { } day) return null;
+                    ctx.LastDay = day;
+                    return new Norm(TimexType.Date, Day(day));
+                }
+                ctx.LastMonth = (y, mon);
+                return new Norm(TimexType.Date, Month(y, mon));
             }
             case Rule.MonthYear:
             {

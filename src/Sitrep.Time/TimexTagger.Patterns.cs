@@ -39,7 +39,8 @@ public sealed partial class TimexTagger
         (Rule.MilitaryTime, Make("0 1 2", true, @"\b([01]\d|2[0-3])([0-5]\d)\s*(?-i:(GMT|UTC|Z)|local\s+time|hours|hrs)\b")),
         (Rule.Era, Make("#", true, @"\b(\d{1,4})\s*(?-i:(BC|B\.C\.|BCE|AD|A\.D\.|CE))(?![A-Za-z])")),
         (Rule.SpelledYearRule, Make("th ye ni tw", true, @"\b(?:(?:the\s+)?year\s+)?(" + SpelledYear + @")\b")),
-        (Rule.MonthRelYear, Make("ja fe ma ap ju au se oc no de", true, @"\b(" + Mon + @"),?\s+(?:of\s+)?(this|last|next)\s+year\b")),
+        // "March of last year", "July 25 of that year", "November of the same year".
+        (Rule.MonthRelYear, Make("ja fe ma ap ju au se oc no de", true, @"\b(" + Mon + @")(?:\s*(\d{1,2})(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?(this|last|next|that|the\s+same|the\s+following|the\s+previous)\s+year\b")),
         (Rule.Iso, Make("#", true, @"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?\b")),
         (Rule.Slash, Make(null, false, @"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
         (Rule.MonthDayYear, Make("mo tu we th fr sa su ja fe ma ap ju au se oc no de", true, @"\b(?:(" + Wd + @"),?\s+)?(" + Mon + @")\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4})\b)?")),

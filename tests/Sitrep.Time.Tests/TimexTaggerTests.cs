@@ -392,6 +392,14 @@ public sealed class TimexTaggerTests
     }
 
     [Theory]
+    // A month or day "of that year" takes the year last written, as one expression.
+    [InlineData("The war began in April 1861. The first battle came on July 25 of that year.", "July 25 of that year", "1861-07-25")]
+    [InlineData("Talks opened in 1958; a truce followed in November of the same year.", "November of the same year", "1958-11")]
+    [InlineData("The treaty was signed in 1920 and ratified in March of the following year.", "March of the following year", "1921-03")]
+    public void A_month_of_that_year_is_in_the_year_last_written(string text, string extent, string value) =>
+        Assert.Equal(value, Find(text, Tag(text, "2009-12-19"), extent).Value);
+
+    [Theory]
     // "around" joins a calendar date as APPROX; before a weekday it stays outside, as TimeBank and WikiWars leave it.
     [InlineData("The merger should close around Nov. 1, the company said.", "around Nov. 1", "APPROX")]
     [InlineData("The offensive stalled around March 1981.", "around March 1981", "APPROX")]
