@@ -978,7 +978,8 @@ public sealed partial class TimexTagger
     {
         var g = c.Match.Groups;
         var unit = g[2].Value.ToLowerInvariant();
-        var dirWord = g[3].Value.ToLowerInvariant();
+        // "five years previously", "two days afterwards" count from the story's date as "earlier" and "later" do.
+        var dirWord = g[3].Value.ToLowerInvariant() switch { "previously" => "earlier", "afterward" or "afterwards" or "thereafter" => "later", var w => w };
         bool vague = !g[1].Success || g[1].Value.ToLowerInvariant() is "several" or "few" or "a few" or "some" or "many" or "a couple of" or "couple of";
         double? n = g[1].Success ? ParseNumber(g[1].Value) : null;
         if (g[1].Value.Equals("a couple of", StringComparison.OrdinalIgnoreCase)) { n = 2; vague = false; }

@@ -63,7 +63,7 @@ public sealed partial class TimexTagger
         (Rule.Weekday, Make("th la ne pa co mo tu we th fr sa su", true, @"\b(?:(this|last|next|past|coming)\s+)?(" + Wd + @")(?:\s+(" + PartOfDay + @"))?")),
         // "on Tuesdays", "Friday evenings", "Tuesday nights": a weekly recurrence.
         (Rule.WeekdayPlural, Make("mo tu we th fr sa su", true, @"\b(?-i:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s(?:\s+(" + PartOfDay + @")s?)?|\s+(" + PartOfDay + @")s))\b")),
-        (Rule.Ago, Make("# tw th fo fi si se ei ni on te el a fe co so ma do hu ha mi ho da we mo qu ye de ce", true, @"\b(?:(" + Num + @")[\s-]*)?(" + Unit + @")s?\s+(?:or\s+so\s+)?(ago|earlier|later|from\s+now|hence)\b")),
+        (Rule.Ago, Make("# tw th fo fi si se ei ni on te el a fe co so ma do hu ha mi ho da we mo qu ye de ce", true, @"\b(?:(" + Num + @")[\s-]*)?(" + Unit + @")s?\s+(?:or\s+so\s+)?(ago|earlier|later|from\s+now|hence|previously|afterwards?|thereafter)\b")),
         (Rule.Duration, Make("th # tw fo fi si se ei ni on te el a_ an fe co so ma do hu ha", true, @"\b(?:the\s+(?!(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week|day|hour|minute|quarter|decade)\b)(?:(past|last|next|first|previous|coming|latest|final|remaining|following|initial|same|prior|preceding|recent)\s+)?)?(" + Num + @")(?:\s+and\s+a\s+half)?[\s-]+(?:more\s+)?(" + Unit + @")s?(?:\s+and\s+a\s+half)?\b(?:\s+or\s+so\b)?")),
         (Rule.BarePlural, Make("th ye mo we da ho de ce mi", true, @"\b(?:the\s+(past|last|next|coming)\s+(?:few\s+|several\s+)?)?(years|months|weeks|days|hours|decades|centuries|minutes)\b")),
         (Rule.Season, Make("th la ne pa co ea mi sp su fa au wi", true, @"\b(?:(this|last|next|past|coming|the|early|late|mid)[\s-]+)?(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(\d{4}\b|(?<bc>\d{1,4})\s*" + BcEra + "|" + SpelledYear + @")|\s+of\s+(that|this|last|next|the\s+same|the\s+following|the\s+previous)\s+year\b)?")),
@@ -112,7 +112,7 @@ public sealed partial class TimexTagger
         [Rule.Weekday] = Words("day", "mon.", "tue", "wed", "thu", "fri", "sat.", "sun."),
         [Rule.WeekdayPlural] = Words("days", "nights", "mornings", "afternoons", "evenings"),
         [Rule.Slash] = Words("/"),
-        [Rule.Ago] = Words("ago", "earlier", "later", "from now", "hence"),
+        [Rule.Ago] = Words("ago", "earlier", "later", "from now", "hence", "previously", "afterward", "thereafter"),
         [Rule.Duration] = Words("second", "minute", "hour", "day", "night", "week", "fortnight", "month", "quarter", "year", "decade", "centur", "millenni"),
         [Rule.BarePlural] = Words("years", "months", "weeks", "days", "hours", "decades", "centuries", "minutes"),
         [Rule.Season] = Words("spring", "summer", "fall", "autumn", "winter"),

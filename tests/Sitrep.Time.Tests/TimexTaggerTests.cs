@@ -41,6 +41,9 @@ public sealed class TimexTaggerTests
     [InlineData("The plant will close in the next decade.", "2023-08-30", "the next decade", "203")]
     // "a decade ago" is a year, as "ten years ago" is.
     [InlineData("The plant opened a decade ago.", "2023-08-30", "a decade ago", "2013")]
+    // "previously" and "afterwards" after an amount count from the story's date as "earlier" and "later" do.
+    [InlineData("In 2008 the troops left the city they had entered five years previously.", "2009-12-19", "five years previously", "2003")]
+    [InlineData("The talks ended on March 3, 2021, and the treaty was signed two days afterwards.", "2023-08-30", "two days afterwards", "2021-03-05")]
     // Years later count from the year last written, in news too.
     [InlineData("The couple first met in 2009 and married six years later.", "2024-03-02", "six years later", "2015")]
     // "the same month" is the month last written.
