@@ -84,6 +84,8 @@ public sealed partial class TimexTagger
                     var mm = ModifierBefore().Match(text, from, start - from);
                     if (!mm.Success) break;
                     var word = mm.Groups["m"].Value.ToLowerInvariant();
+                    // "early in 1862", "later in the year": the position word is the modifier.
+                    if (word.EndsWith(" in", StringComparison.Ordinal)) word = word[..word.IndexOf(' ', StringComparison.Ordinal)];
                     string whole = mm.Value.ToLowerInvariant();
                     var m2 = ModFor(whole, word, n.Type);
                     if (m2 is null) break;

@@ -403,6 +403,14 @@ public sealed class TimexTaggerTests
         Assert.Equal(value, Find(text, Tag(text, "2009-12-19"), extent).Value);
 
     [Theory]
+    // "early in", "later in" are the position in the expression that follows, as "early" alone is.
+    [InlineData("The war began early in 1862.", "early in 1862", "START")]
+    [InlineData("Later in 1792, the king fled.", "Later in 1792", "END")]
+    [InlineData("Prices fell earlier in the year.", "earlier in the year", "START")]
+    public void Early_in_and_later_in_mark_the_position(string text, string extent, string mod) =>
+        Assert.Equal(mod, Find(text, Tag(text, "1989-10-26"), extent).Mod);
+
+    [Theory]
     // "around" joins a calendar date as APPROX; before a weekday it stays outside, as TimeBank and WikiWars leave it.
     [InlineData("The merger should close around Nov. 1, the company said.", "around Nov. 1", "APPROX")]
     [InlineData("The offensive stalled around March 1981.", "around March 1981", "APPROX")]
