@@ -142,6 +142,6 @@ public sealed partial class TimexTagger
     private static RuleRegex Make(string? starts, bool boundary, string pattern) => new(pattern, starts, boundary);
 
     // Modifiers that extend an expression to the left ("early", "the end of", "about", "more than").
-    [GeneratedRegex(@"(?:\b(?<m>early|late|mid|middle|earlier|later|around|about|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|no\s+more\s+than|no\s+less\s+than|the\s+(?:beginning|start|end|middle|close|turn|rest|remainder|first\s+half|second\s+half|last\s+half|latter\s+half)\s+of|(?:the\s+)?(?:early|later?)\s+part\s+of|(?:early|earlier|late|later)\s+in)[\s-]+|(?<m>mid)-)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b(?<m>early|late|mid|middle|earlier|later|around|about|approximately|roughly|nearly|almost|some|over|more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|no\s+more\s+than|no\s+less\s+than|the\s+(?:beginning|start|end|middle|close|turn|rest|remainder|first\s+half|second\s+half|last\s+half|latter\s+half)\s+of|(?:the\s+)?(?:early|later?)\s+part\s+of|(?:early|earlier|late|later)\s+in)[\s-]+|(?<m>mid)-)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ModifierBefore();
 }

@@ -89,6 +89,8 @@ public sealed partial class TimexTagger
                     string whole = mm.Value.ToLowerInvariant();
                     var m2 = ModFor(whole, word, n.Type);
                     if (m2 is null) break;
+                    // "over a week", "over an hour" are more than one; "over three years", "over 42 days" mostly mean during.
+                    if (word == "over" && !OverOneUnit().IsMatch(text.AsSpan(start, end - start))) break;
                     // Quantity modifiers only before quantities, not before "the past two years" ("over the past …").
                     // "around Nov. 1", "around March 1981": an approximate calendar date takes its "around" too.
                     if (m2 is "APPROX" or "LESS_THAN" or "MORE_THAN" or "EQUAL_OR_MORE" or "EQUAL_OR_LESS" && !StartsWithQuantity(text, start)
@@ -220,6 +222,9 @@ public sealed partial class TimexTagger
             return true;
         return gap.Equals("and", StringComparison.OrdinalIgnoreCase) && text.AsSpan(0, first.Span.Start).TrimEnd().EndsWith("between", StringComparison.OrdinalIgnoreCase);
     }
+
+    [GeneratedRegex(@"^an?\s+(?:second|minute|hour|day|week|fortnight|month|year|decade|century)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OverOneUnit();
 
     // A clock time's extent that names its day: a weekday, a month, "today", a numeric date.
     [GeneratedRegex(@"(?i:day\b|tonight|tomorrow|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|\d{1,2}/\d|\d{4}", RegexOptions.CultureInvariant)]

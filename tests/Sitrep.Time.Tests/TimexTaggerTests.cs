@@ -411,6 +411,13 @@ public sealed class TimexTaggerTests
         Assert.Equal(mod, Find(text, Tag(text, "1989-10-26"), extent).Mod);
 
     [Theory]
+    // "over a week" is more than one; "over three years" mostly means during them, and "over" stays outside.
+    [InlineData("The strike, which lasted over a week, ended on Friday.", "over a week", "MORE_THAN")]
+    [InlineData("The fund was used over three years for acquisitions.", "three years", null)]
+    public void Over_one_unit_is_more_than_it(string text, string extent, string? mod) =>
+        Assert.Equal(mod, Find(text, Tag(text, "1989-10-26"), extent).Mod);
+
+    [Theory]
     // "around" joins a calendar date as APPROX; before a weekday it stays outside, as TimeBank and WikiWars leave it.
     [InlineData("The merger should close around Nov. 1, the company said.", "around Nov. 1", "APPROX")]
     [InlineData("The offensive stalled around March 1981.", "around March 1981", "APPROX")]
