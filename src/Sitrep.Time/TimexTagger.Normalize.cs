@@ -26,6 +26,8 @@ public sealed partial class TimexTagger
     {
         s = Regex.Replace(s.Trim().ToLowerInvariant(), @"\s+", " ");
         if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) return v;
+        // "1,460 years": thousands separators.
+        if (s.Contains(',') && double.TryParse(s, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out v)) return v;
         if (NumberWords.TryGetValue(s, out v)) return v;
         // "5 1/2", "2 3/4": a whole number and a simple fraction.
         var frac = Regex.Match(s, @"^(\d+) ([13])/([24])$");
@@ -328,7 +330,8 @@ public sealed partial class TimexTagger
             {
                 int n = g[1].Success ? Int(g[1]) : Array.IndexOf(CenturyWords, g[2].Value.ToLowerInvariant()) + 1;
                 if (n is < 1 or > 30) return null;
-                return new Norm(TimexType.Date, (n - 1).ToString("D2", CultureInfo.InvariantCulture), Anchor: "none");
+                // "the 4th century BC" is the fourth century before year 1, written BC03 as TimeML writes BC years.
+                return new Norm(TimexType.Date, (g[3].Success ? "BC" : "") + (n - 1).ToString("D2", CultureInfo.InvariantCulture), Anchor: "none");
             }
             case Rule.Quarter:
                 return NormalizeQuarter(c, ctx);

@@ -14,7 +14,7 @@ public sealed partial class TimexTagger
     private const string Small = "one|two|three|four|five|six|seven|eight|nine";
     private const string Teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
     private const string Tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
-    private const string Num = @"(?:\d+\s+[13]/[24]|\d+(?:\.\d+)?|(?:" + Tens + @")(?:[\s-](?:" + Small + @"))?|" + Teens + "|" + Small +
+    private const string Num = @"(?:\d+\s+[13]/[24]|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:" + Tens + @")(?:[\s-](?:" + Small + @"))?|" + Teens + "|" + Small +
         @"|a\s+(?:few|couple\s+of|dozen|hundred|thousand)|a|an|several|few|couple\s+of|some|many|dozens\s+of|hundreds\s+of|a\s+half|half\s+a|one\s+and\s+a\s+half|a\s+hundred|one\s+hundred|two\s+hundred|a\s+thousand|two\s+thousand)";
     private const string Unit = @"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century|centurie|millenni(?:um|a))";
     private const string Ordinal = @"(?:first|second|third|fourth|1st|2nd|3rd|4th)";
@@ -50,7 +50,7 @@ public sealed partial class TimexTagger
         (Rule.Year, Make("th #", true, @"(?<![\$£€#\d.,/:])(?<!\d-)\b(?:the\s+year\s+)?(\d{4})\b(?![\d%]|,\d|\.\d|-\d|:\d)")),
         (Rule.Fiscal, Make("fi fy", true, @"\b(?:fiscal(?:\s+year)?|FY)[\s-]*'?(\d{4}|\d{2})\b")),
         (Rule.Decade, Make("th ea mi la # ' tw fo fi si se ei ni", true, @"\b(?:the\s+)?(?:(early|mid|late)[\s-]+)?(?:(\d{3})0'?s|'(\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|(\d{1,3})0s\s*" + BcEra + @")\b")),
-        (Rule.Century, Make("th # fi se fo si ei ni te el tw", true, @"\b(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\s-]+century\b")),
+        (Rule.Century, Make("th # fi se fo si ei ni te el tw", true, @"\b(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\s-]+century\b(?:\s*(" + BcEra + "))?")),
         (Rule.Quarter, Make("th # la ne cu pr ye co sa fi re ca ju mo se fo qu", true, @"\b(?:(the)\s+)?(?:(\d{4})(?:'s)?\s+|(this|last|next)\s+year's\s+)?((?:(?:current|latest|last|previous|prior|preceding|year-ago|year-earlier|comparable|same|final|recent|fiscal|calendar|just-ended|just-completed|most\s+recent)[\s-]+)*)(?:(" + Ordinal + @")[\s-]+)?(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?:(\d{4})|(this|last|next)\s+year))?")),
         (Rule.QuarterShort, Make("q", true, @"\b(?-i:Q([1-4]))(?:\s+(\d{4}))?\b")),
         // Half-years in business and statistics writing, "H1 2023", "H2 of 2022" (with the year: a bare "H1" is too often something else).
@@ -72,7 +72,7 @@ public sealed partial class TimexTagger
         (Rule.SetEvery, Make("ev ea", true, @"\b(every|each)\s+(?:other\s+)?(?:(" + Num + @")\s+)?(" + Unit + "|" + Wd + "|" + Mon + @"|morning|evening|night|spring|summer|fall|autumn|winter)s?\b")),
         (Rule.SetAdverb, Make("ho ni da we mo ye an", true, @"\b(hourly|nightly|daily|weekly|monthly|yearly|annually)\b")),
         (Rule.SetPer, Make("on tw th fo fi si se ei ni te el # a_ pe", true, @"\b(?:(once|twice|thrice|(?:" + Small + "|" + Teens + @"|\d+)\s+times)\s+)?(a|per)\s+(year|month|week|day|hour|quarter)\b")),
-        (Rule.Time, Make("#", true, @"\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?\s?m\b\.?|(o'clock)|(?=\s*(?:" + Zone + @")\b)|(?=\s+in\s+the\s+(?:morning|afternoon|evening)\b)|(?<=\d:\d{2})\s*(?-i:hrs|hours)\b|(?<=\b(?:at|by|until|till|before|after|around|about|from)\s+\d{1,2}:\d{2})(?![\d:]))(?:\s+in\s+the\s+(?<pod>morning|afternoon|evening)\b)?(?:\s*\(?(" + Zone + @")\)?)?(?:,?\s+(?:on\s+)?(" + Wd + "|" + DayWord + "|" + Mon + @"\s*\d{1,2}\b))?")),
+        (Rule.Time, Make("#", true, @"\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?\s?m\b\.?|(o'clock)|(?=\s*(?:" + Zone + @")\b)|(?=\s+in\s+the\s+(?:morning|afternoon|evening)\b)|(?<=\d:\d{2})\s*(?-i:hrs?|hours)\b|(?<=\b(?:at|by|until|till|before|after|around|about|from)\s+\d{1,2}:\d{2})(?![\d:]))(?:\s+in\s+the\s+(?<pod>morning|afternoon|evening)\b)?(?:\s*\(?(" + Zone + @")\)?)?(?:,?\s+(?:on\s+)?(" + Wd + "|" + DayWord + "|" + Mon + @"\s*\d{1,2}\b(?:,?\s*\d{4}\b)?))?")),
         (Rule.NoonMidnight, Make("no mi", true, @"\b(noon|midnight|midday)(?:\s+(" + Wd + "|" + DayWord + @"))?\b")),
         (Rule.Holiday, Make("ch ne in ha va la me th el ea go pa ma ho as pe ve ar re bo ba vi st ju pr co mo fa", true, @"\b(?-i:(" + Holidays.Pattern + @"))(?:\s+(\d{4})\b)?")),
         (Rule.RefDay, Make("th la", true, @"\b(the\s+(?:following|next|previous|same)\s+(?:day|month|year|week)|that\s+(?:same\s+)?day|that\s+same\s+(?:year|month|week)|the\s+(?:following|next|previous)\s+" + PartOfDay + @"|that\s+(?:same\s+)?" + PartOfDay + @"|later\s+that\s+(?:day|year|month|week|morning|afternoon|evening|night)|that\s+(?:year|month|week))\b")),
@@ -142,6 +142,6 @@ public sealed partial class TimexTagger
     private static RuleRegex Make(string? starts, bool boundary, string pattern) => new(pattern, starts, boundary);
 
     // Modifiers that extend an expression to the left ("early", "the end of", "about", "more than").
-    [GeneratedRegex(@"(?:\b(?<m>early|late|mid|middle|earlier|later|around|about|approximately|roughly|nearly|almost|some|over|more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|no\s+more\s+than|no\s+less\s+than|the\s+(?:beginning|start|end|middle|close|turn|rest|remainder|first\s+half|second\s+half|last\s+half|latter\s+half)\s+of|(?:the\s+)?(?:early|later?)\s+part\s+of|(?:early|earlier|late|later)\s+in)[\s-]+|(?<m>mid)-)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b(?<m>early|late|mid|middle|earlier|later|around|about|approximately|roughly|circa|ca\.|nearly|almost|some|over|more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|no\s+more\s+than|no\s+less\s+than|the\s+(?:beginning|start|end|middle|close|turn|rest|remainder|first\s+half|second\s+half|last\s+half|latter\s+half)\s+of|(?:the\s+)?(?:early|later?)\s+part\s+of|(?:early|earlier|late|later)\s+in)[\s-]+|(?<m>mid)-)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ModifierBefore();
 }

@@ -256,7 +256,7 @@ public sealed partial class TimexTagger
             "early" or "earlier" => type == TimexType.Duration ? null : "START",
             "late" or "later" => type == TimexType.Duration ? null : "END",
             "mid" or "middle" => type == TimexType.Duration ? null : "MID",
-            "about" or "around" or "approximately" or "roughly" or "some" => "APPROX",
+            "about" or "around" or "approximately" or "roughly" or "some" or "circa" or "ca." => "APPROX",
             "nearly" or "almost" or "under" => "LESS_THAN",
             _ when word.StartsWith("less", StringComparison.Ordinal) || word.StartsWith("fewer", StringComparison.Ordinal) => "LESS_THAN",
             _ when word.StartsWith("more", StringComparison.Ordinal) || word == "over" => "MORE_THAN",

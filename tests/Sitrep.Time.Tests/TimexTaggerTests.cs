@@ -418,6 +418,15 @@ public sealed class TimexTaggerTests
         Assert.Equal(mod, Find(text, Tag(text, "1989-10-26"), extent).Mod);
 
     [Theory]
+    [InlineData("Athens rose to power in the 4th century BC.", "the 4th century BC", "BC03")]
+    [InlineData("The city was founded ca. 466 BC by settlers.", "ca. 466 BC", "BC0466")]
+    [InlineData("The empire had lasted 1,460 years.", "1,460 years", "P1460Y")]
+    [InlineData("The bombing began at 5:00 am on October 3, 1935, without warning.", "5:00 am on October 3, 1935", "1935-10-03T05:00")]
+    [InlineData("The troops crossed at 19:00 hr on the first day.", "19:00 hr", "2009-12-19T19:00")]
+    public void Eras_approximations_and_long_numbers(string text, string extent, string value) =>
+        Assert.Equal(value, Find(text, Tag(text, "2009-12-19"), extent).Value);
+
+    [Theory]
     // "around" joins a calendar date as APPROX; before a weekday it stays outside, as TimeBank and WikiWars leave it.
     [InlineData("The merger should close around Nov. 1, the company said.", "around Nov. 1", "APPROX")]
     [InlineData("The offensive stalled around March 1981.", "around March 1981", "APPROX")]
