@@ -576,6 +576,11 @@ public sealed partial class TimexTagger
             case Rule.RefDay:
             {
                 var w = Regex.Replace(m.Value.ToLowerInvariant(), @"\s+", " ");
+                // In a history of antiquity no full date is known: "that same day" is a day of the BC year (and month) last
+                // written, never the DCT.
+                if (ctx.AncientYear is { } ancient && (w.EndsWith("day", StringComparison.Ordinal) || w.EndsWith("morning", StringComparison.Ordinal)
+                    || w.EndsWith("afternoon", StringComparison.Ordinal) || w.EndsWith("evening", StringComparison.Ordinal) || w.EndsWith("night", StringComparison.Ordinal)))
+                    return new Norm(TimexType.Date, (ctx.LastMonth is { } am && am.Y == ancient ? Month(ancient, am.M) : Year(ancient) + "-XX") + "-XX", Anchor: "ref");
                 var last = ctx.LastDay ?? dct;
                 int shift = w.Contains("following", StringComparison.Ordinal) || w.Contains("next", StringComparison.Ordinal) ? 1 : w.Contains("previous", StringComparison.Ordinal) ? -1 : 0;
                 if (w.EndsWith("year", StringComparison.Ordinal)) return (ctx.LastYear ?? ctx.RefYear) is { } ry ? new Norm(TimexType.Date, Year(ry + shift), Anchor: "ref") : null;
@@ -1017,6 +1022,11 @@ public sealed partial class TimexTagger
         // Financial reports: "a year ago/earlier" is the year-ago quarter.
         if (unit == "year" && Math.Abs(k) == 1 && sign < 0 && ctx.SawQuarter && ReportQuarter(ctx) is { } rq)
             return new Norm(TimexType.Date, Quarter(rq.Y - 1, rq.Q), Anchor: anchor);
+        // In a history that has named only a year since its last full date, "three days later" is a day of that year
+        // whose date the text does not give (counting from 1 January would invent one).
+        if (fromRef && ctx.Narrative && unit is "day" or "night" or "week" && ctx.LastYear is { } onlyYear
+            && (ctx.LastDay is not { } ld || ctx.LastYearWritten > ctx.LastDayWritten && ld.Year != onlyYear))
+            return new Norm(TimexType.Date, Year(onlyYear) + (unit == "week" ? "-WXX" : "-XX-XX"), Anchor: "ref");
         switch (unit)
         {
             case "day" or "night":

@@ -370,6 +370,24 @@ public sealed class TimexTaggerTests
     }
 
     [Fact]
+    public void In_a_history_days_counted_from_a_bare_year_keep_the_day_unknown()
+    {
+        // Only "1980" is known when "three days later" comes: a day of 1980, not 4 January.
+        const string text = "In 1978 the border was quiet. On 12 March 1979 the talks failed. In 1980 the army crossed the river. "
+            + "Three days later, the city fell.";
+        Assert.Equal("1980-XX-XX", Find(text, Tag(text, "2009-12-19"), "Three days later").Value);
+    }
+
+    [Fact]
+    public void In_a_history_of_antiquity_the_same_day_is_a_day_of_the_BC_month()
+    {
+        // A history of antiquity: five BC years and no AD one.
+        const string text = "In 490 BC the first invasion failed. The old king died in 486 BC. In 481 BC his son gathered an army. "
+            + "In 480 BC it crossed into Greece. In June 479 BC the armies met at Plataea. That same day the fleet won at Mycale.";
+        Assert.Equal("BC0479-06-XX", Find(text, Tag(text, "2009-12-19"), "That same day").Value);
+    }
+
+    [Fact]
     public void In_a_history_a_later_date_reached_by_until_does_not_move_the_story()
     {
         // "lasted until … February 1945" ends a state; the story stays in 1943 and "the start of July" with it.
