@@ -1066,7 +1066,8 @@ public sealed partial class TimexTagger
                 return new Norm(TimexType.Date, Year((fromRef ? RefYearForLater(ctx, b) : b.Year) + 10 * k), Anchor: anchor);
             }
             case "hour" or "minute" or "second":
-                return new Norm(TimexType.Time, Day(b), Anchor: anchor);
+                // "an hour later": a time of that day whose clock the text does not give (a TIME value names its hour).
+                return new Norm(TimexType.Time, Day(b) + "TXX", Anchor: anchor);
             default:
                 return new Norm(TimexType.Date, sign < 0 ? "PAST_REF" : "FUTURE_REF");
         }

@@ -41,6 +41,8 @@ public sealed class TimexTaggerTests
     [InlineData("The plant will close in the next decade.", "2023-08-30", "the next decade", "203")]
     // "a decade ago" is a year, as "ten years ago" is.
     [InlineData("The plant opened a decade ago.", "2023-08-30", "a decade ago", "2013")]
+    // Hours later: a time of the day whose clock is not given.
+    [InlineData("Doctors worked on him. An hour later, he was declared dead.", "1998-10-25", "An hour later", "1998-10-25TXX")]
     // "previously" and "afterwards" after an amount count from the story's date as "earlier" and "later" do.
     [InlineData("In 2008 the troops left the city they had entered five years previously.", "2009-12-19", "five years previously", "2003")]
     [InlineData("The talks ended on March 3, 2021, and the treaty was signed two days afterwards.", "2023-08-30", "two days afterwards", "2021-03-05")]
