@@ -378,6 +378,8 @@ public sealed partial class TimexTagger
 
     private static readonly HashSet<string> TemporalPrepositions = new(StringComparer.Ordinal)
     { "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "through", "to", "and", "between", "early", "late", "mid", "fiscal", "year", "the", "than", "around", "about", "circa", "or", "throughout", "spring", "summer", "fall", "autumn", "winter", "end", "beginning", "middle" };
+    private static readonly HashSet<string> SeasonWords = new(StringComparer.Ordinal) { "spring", "summer", "fall", "autumn", "winter" };
+
     /// <summary>Words of arrangement whose "for" takes a date: "scheduled for March", "set for May".</summary>
     private static readonly HashSet<string> ArrangedFor = new(StringComparer.Ordinal)
     { "scheduled", "rescheduled", "planned", "set", "slated", "due", "expected", "postponed", "delayed", "pushed", "moved", "booked", "pencilled", "penciled", "targeted", "earmarked", "tentatively" };
@@ -434,8 +436,14 @@ public sealed partial class TimexTagger
             {
                 int y = int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
                 if (y < 1000 || y > 2199) return false;
-                var prev = PrevWord(text, m.Index, out _);
+                var prev = PrevWord(text, m.Index, out int prevStart);
                 if (NonYearBefore.Contains(prev)) return false;
+                // "Cyberpunk 2077", "Orion 1980", "Windows 2000": a number right after a capitalized word inside a sentence
+                // is part of a name (months, seasons and eras have rules of their own).
+                if (prevStart < m.Index && prevStart > 0 && m.Index - prevStart > 2 && char.IsUpper(text[prevStart]) && char.IsLower(text[prevStart + 1])
+                    && MonthNumber(prev) == 0 && !SeasonWords.Contains(prev) && !prev.EndsWith("'s", StringComparison.Ordinal) && !TemporalPrepositions.Contains(prev)
+                    && !AtSentenceStart(text, prevStart) && text[m.Index - 1] == ' ')
+                    return false;
                 if (m.Index > 0 && text[m.Index - 1] is '#' or '$') return false;
                 var next = NextWord(text, m.Index + m.Length);
                 // "1500 troops": a count before a countable noun is not a year.

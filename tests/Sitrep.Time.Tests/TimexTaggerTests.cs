@@ -447,6 +447,14 @@ public sealed class TimexTaggerTests
         Assert.Equal(value, Find(text, Tag(text, "2009-12-19"), extent).Value);
 
     [Theory]
+    // A year after a preposition, a possessive or at a sentence's start is still a year.
+    [InlineData("The platform said so. (In 2018, the site revealed the list.)", "2018")]
+    [InlineData("Critics said Trump's 2017 tax cuts favored the rich.", "2017")]
+    [InlineData("Since 2019 the rate has doubled.", "2019")]
+    public void A_year_after_a_capitalized_function_word_or_possessive_stays_a_year(string text, string year) =>
+        Assert.Equal(year, Find(text, Tag(text, "2023-08-30"), year).Value);
+
+    [Theory]
     // "around" joins a calendar date as APPROX; before a weekday it stays outside, as TimeBank and WikiWars leave it.
     [InlineData("The merger should close around Nov. 1, the company said.", "around Nov. 1", "APPROX")]
     [InlineData("The offensive stalled around March 1981.", "around March 1981", "APPROX")]
@@ -668,6 +676,10 @@ public sealed class TimexTaggerTests
     // Non-ASCII digits match \d but are not parsed as a year (this used to throw).
     [InlineData("The agreement of \u0661\u0669\u0669\u0668 was renewed.", "\u0661\u0669\u0669\u0668")]
     [InlineData("Signed on 3 March \u0661\u0669\u0669\u0668.", "\u0661\u0669\u0669\u0668")]
+    // A number right after a capitalized word inside a sentence names something: a game, a union local, an act.
+    [InlineData("Fans of the game Cyberpunk 2077 waited for the patch.", "2077")]
+    [InlineData("Several labor unions, including SEIU Local 2015, backed the bill.", "2015")]
+    [InlineData("Lawmakers said The National Security Act 2024 would pass.", "2024")]
     public void Bad_input_gives_no_timex(string text, string notDate)
     {
         var timexes = Tag(text, "2023-08-30");
