@@ -378,10 +378,9 @@ public sealed partial class TimexTagger
 
     private static readonly HashSet<string> TemporalPrepositions = new(StringComparer.Ordinal)
     { "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "through", "to", "and", "between", "early", "late", "mid", "fiscal", "year", "the", "than", "around", "about", "circa", "or", "throughout", "spring", "summer", "fall", "autumn", "winter", "end", "beginning", "middle" };
-    private static readonly HashSet<string> SeasonWords = new(StringComparer.Ordinal) { "spring", "summer", "fall", "autumn", "winter" };
 
     /// <summary>Words of arrangement whose "for" takes a date: "scheduled for March", "set for May".</summary>
-    private static readonly HashSet<string> ArrangedFor = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> ArrangementWords = new(StringComparer.Ordinal)
     { "scheduled", "rescheduled", "planned", "set", "slated", "due", "expected", "postponed", "delayed", "pushed", "moved", "booked", "pencilled", "penciled", "targeted", "earmarked", "tentatively" };
     /// <summary>Nouns that, after "today's", mean the present age rather than this day ("today's world", "today's youth").</summary>
     private static readonly HashSet<string> PresentAgeNouns = new(StringComparer.Ordinal)
@@ -439,9 +438,9 @@ public sealed partial class TimexTagger
                 var prev = PrevWord(text, m.Index, out int prevStart);
                 if (NonYearBefore.Contains(prev)) return false;
                 // "Cyberpunk 2077", "Orion 1980", "Windows 2000": a number right after a capitalized word inside a sentence
-                // is part of a name (months, seasons and eras have rules of their own).
+                // is part of a name (months have rules of their own; "In 2018" and "Summer 2024" are temporal prepositions' years).
                 if (prevStart < m.Index && prevStart > 0 && m.Index - prevStart > 2 && char.IsUpper(text[prevStart]) && char.IsLower(text[prevStart + 1])
-                    && MonthNumber(prev) == 0 && !SeasonWords.Contains(prev) && !prev.EndsWith("'s", StringComparison.Ordinal) && !TemporalPrepositions.Contains(prev)
+                    && MonthNumber(prev) == 0 && !prev.EndsWith("'s", StringComparison.Ordinal) && !TemporalPrepositions.Contains(prev)
                     && !AtSentenceStart(text, prevStart) && text[m.Index - 1] == ' ')
                     return false;
                 if (m.Index > 0 && text[m.Index - 1] is '#' or '$') return false;
@@ -470,7 +469,7 @@ public sealed partial class TimexTagger
                     var next = NextWord(text, m.Index + m.Length);
                     if (next.Length > 1 && char.IsUpper(next[0]) && char.IsLower(next[1]) && MonthNumber(next) == 0 && m.Groups[2].Value.Length == m.Length) return false;
                     // "scheduled for March", "set for May": an arrangement's "for" takes a date ("voted for May" does not).
-                    if (prev == "for") return ArrangedFor.Contains(PrevWord(text, prevStart, out _));
+                    if (prev == "for") return ArrangementWords.Contains(PrevWord(text, prevStart, out _));
                     return TemporalPrepositions.Contains(prev) || prev is "last" or "next" or "this" or "until" or "late" or "early";
                 }
                 return true;
