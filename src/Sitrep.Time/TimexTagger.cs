@@ -154,7 +154,6 @@ public sealed partial class TimexTagger
         return g.Length == 0 || g.SequenceEqual(",");
     }
 
-    // A day after a time may also follow "on": "14:00 GMT on 5 September".
     /// <summary>
     /// A range runs forward: "from January to June" in an August report is January to June of that year, though a
     /// bare January alone, in the present tense, would be read as the coming one. When the two ends of a range of
@@ -230,6 +229,7 @@ public sealed partial class TimexTagger
     [GeneratedRegex(@"(?i:day\b|tonight|tomorrow|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|\d{1,2}/\d|\d{4}", RegexOptions.CultureInvariant)]
     private static partial Regex NamesADay();
 
+    // A day after a time may also follow "on": "14:00 GMT on 5 September".
     private static bool IsTimeDateGap(ReadOnlySpan<char> gap) => IsDateTimeGap(gap) || gap.Trim().Equals("on", StringComparison.OrdinalIgnoreCase);
 
     private static bool StartsWithQuantity(string text, int start)
