@@ -67,13 +67,23 @@ public static class TimexThroughput
         }
         Pass(); // warm-up: JIT, regex compilation, models
         GC.Collect();
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        int gcBefore = GC.CollectionCount(0);
+        var pauseBefore = GC.GetTotalPauseDuration();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         for (int i = 0; i < passes; i++) Pass();
         sw.Stop();
+        // Allocation and gen-0 collections per pass: what the garbage collector costs this mode.
+        double allocatedMb = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / 1048576.0 / passes;
+        double gcs = (GC.CollectionCount(0) - gcBefore) / (double)passes;
+        double pauseMs = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds / passes;
+        // CPU time beside wall time: on a shared machine it varies less, so it tells two builds apart in fewer runs.
+        double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / passes;
         double seconds = sw.Elapsed.TotalSeconds / passes;
         if (breakdown && mode == "tagger") Breakdown(docs, passes);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{{\"system\":\"sitrep {mode}\",\"docs\":{docs.Length},\"chars\":{chars},\"found\":{found},\"seconds\":{seconds:0.######},\"docs_per_s\":{docs.Length / seconds:0.##},\"chars_per_s\":{chars / seconds:0},\"peak_mb\":{Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0.#}}}"));
+            $"{{\"system\":\"sitrep {mode}\",\"docs\":{docs.Length},\"chars\":{chars},\"found\":{found},\"seconds\":{seconds:0.######},\"docs_per_s\":{docs.Length / seconds:0.##},\"chars_per_s\":{chars / seconds:0},\"peak_mb\":{Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0.#},\"alloc_mb_per_pass\":{allocatedMb:0.#},\"gcs_per_pass\":{gcs:0.#},\"gc_pause_ms_per_pass\":{pauseMs:0.#},\"cpu_ms_per_pass\":{cpuMs:0.#}}}"));
     }
 
     /// <summary>Where a tagger pass goes (stderr, ms per pass): the raw-text tense heuristic alone, and the tagger with a fixed tense.</summary>

@@ -13,13 +13,9 @@ internal static class Holidays
         + @"|Veterans'?\s+Day|Armistice\s+Day|Remembrance\s+Day|Boxing\s+Day|May\s+Day|Bastille\s+Day|Victory\s+Day|St\.?\s+Patrick's\s+Day|Juneteenth"
         + @"|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Presidents'?\s+Day|Columbus\s+Day|Mother's\s+Day|Father's\s+Day";
 
-    /// <summary>Lower-case words one of which every name contains (the rule's trigger).</summary>
-    public static readonly string[] Triggers =
-    [
-        "christmas", "new year", "independence", "halloween", "valentine", "labor", "memorial", "thanksgiving", "election",
-        "easter", "good friday", "palm sunday", "maundy", "holy week", "ash wednesday", "pentecost", "veteran", "armistice", "remembrance",
-        "boxing", "may day", "bastille", "victory", "patrick", "juneteenth", "king", "presidents", "columbus", "mother", "father",
-    ];
+    /// <summary>The first word of each name, as the scan looks it up (letters only: "Valentine's" begins with "Valentine").</summary>
+    public const string FirstWords = "Election Christmas New Independence Halloween Valentine Labor Memorial Thanksgiving Easter Good Palm Maundy Holy Ash Pentecost"
+        + " Veterans Armistice Remembrance Boxing May Bastille Victory St Juneteenth Martin Presidents Columbus Mother Father";
 
     /// <summary>Whether the name denotes a week (the ISO week of Easter Sunday), not a day.</summary>
     public static bool IsWeek(string name) => name is "Easter week" or "Easter Week" or "Holy Week";

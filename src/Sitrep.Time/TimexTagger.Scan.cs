@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace Sitrep.Time;
@@ -22,37 +23,22 @@ public sealed partial class TimexTagger
         return bad;
     }
 
-    /// <summary>The rules (bit = index in <see cref="Rules"/>) whose trigger words occur in <paramref name="text"/>, or that have none.</summary>
-    private static ulong EnabledRules(string text)
-    {
-        ulong enabled = 0;
-        for (int r = 0; r < Rules.Length; r++)
-        {
-            // A rule whose every match needs one of a few words is skipped in one vectorized scan when none occurs.
-            if (Triggers.TryGetValue(Rules[r].Rule, out var trigger) && text.AsSpan().IndexOfAny(trigger) < 0) continue;
-            enabled |= 1UL << r;
-        }
-        return enabled;
-    }
-
-    [ThreadStatic] private static List<int>[]? positionLists;
-
     /// <summary>
-    /// Adds every accepted match of the <paramref name="enabled"/> rules, rule by rule in text order. One pass over
-    /// the word starts files each under the rules whose start set holds its first two characters (a table lookup),
-    /// so each rule's anchored regex is tried only where it can match.
+    /// Adds every accepted match of the <paramref name="rules"/>. One pass over the word starts looks up each word's
+    /// first letters (or its digit, or an apostrophe) in a table of the words each rule's matches can begin with, and
+    /// tries the \G-anchored regex of just those rules there; a rule resumes after its last match, as a full scan would.
+    /// A rule without first words is run as a full scan where the character all its matches contain occurs.
+    /// Candidates come out in text order across rules (Annotate sorts them).
     /// </summary>
-    private static void CollectAll(string text, ulong enabled, List<Candidate> into)
+    private static void CollectAll(string text, ulong rules, List<Candidate> into)
     {
-        var lists = positionLists ??= new List<int>[Rules.Length];
-        for (int r = 0; r < lists.Length; r++) (lists[r] ??= new List<int>(64)).Clear();
-        ulong starting = enabled & Dispatch.Starting;
+        ulong starting = rules & Dispatch.Starting;
         if (starting != 0)
         {
-            var pair = Dispatch.Pair;
-            var first = Dispatch.First;
+            Span<int> resume = stackalloc int[Rules.Length];
+            resume.Clear();
             bool prevAlnum = false;
-            for (int i = 0; i < text.Length; i++)
+            for (int i = 0; i < text.Length && starting != 0; i++)
             {
                 char c = text[i];
                 bool alnum = char.IsAsciiLetterOrDigit(c);
@@ -60,17 +46,22 @@ public sealed partial class TimexTagger
                 // non-ASCII character (under IgnoreCase a few fold to ASCII letters, e.g. KELVIN SIGN; \d takes Unicode digits).
                 if ((alnum && !prevAlnum) || c == '\'' || c >= 128)
                 {
-                    ulong mask;
-                    if (c >= 128) mask = starting;
-                    else
+                    ulong mask = Dispatch.First.At(text, i, out int end);
+                    if ((mask & Dispatch.The) != 0)
                     {
-                        char c1 = i + 1 < text.Length ? text[i + 1] : ' ';
-                        mask = (c1 >= 128 ? first[c] : pair[c * 128 + c1]) & starting;
+                        // "the": the rules that allow it are looked up by the word after it ("the past", "the 1990s").
+                        mask &= ~Dispatch.The;
+                        int next = end;
+                        while (next < text.Length && (char.IsWhiteSpace(text[next]) || text[next] == '-')) next++;
+                        if (next > end && next < text.Length) mask |= Dispatch.AfterThe.At(text, next, out _);
                     }
+                    mask &= starting;
                     while (mask != 0)
                     {
-                        lists[System.Numerics.BitOperations.TrailingZeroCount(mask)].Add(i);
+                        int r = System.Numerics.BitOperations.TrailingZeroCount(mask);
                         mask &= mask - 1;
+                        if (i < resume[r]) continue;
+                        resume[r] = Rules[r].Regex.CollectAt(Rules[r].Rule, text, i, into);
                     }
                 }
                 prevAlnum = alnum;
@@ -78,33 +69,88 @@ public sealed partial class TimexTagger
         }
         for (int r = 0; r < Rules.Length; r++)
         {
-            if ((enabled & (1UL << r)) == 0) continue;
             var (rule, regex) = Rules[r];
-            if (!regex.HasStarts) regex.CollectFull(rule, text, into);
-            else if (lists[r].Count > 0) regex.CollectAt(rule, text, lists[r], into);
+            if ((rules & (1UL << r)) == 0 || regex.HasStarts || (regex.Required is { } required && !text.Contains(required))) continue;
+            regex.CollectFull(rule, text, into);
         }
     }
 
-    /// <summary>Per pair of ASCII characters (first * 128 + second), the rules whose matches may begin with it; built once.</summary>
+    /// <summary>The rules (bit = index in <see cref="Rules"/>) each word may begin; built once.</summary>
     private static class Dispatch
     {
-        public static readonly ulong[] Pair = new ulong[128 * 128];
-        /// <summary>Per first character, the rules allowing it before any second (a non-ASCII second may fold to ASCII).</summary>
-        public static readonly ulong[] First = new ulong[128];
+        /// <summary>The rules whose matches may begin with a word; <see cref="The"/> for "the", which <see cref="AfterThe"/> resolves.</summary>
+        public static readonly WordTable First;
+        /// <summary>The rules whose matches may begin with "the" and then a word.</summary>
+        public static readonly WordTable AfterThe;
+        /// <summary>Not a rule: marks the word "the" in <see cref="First"/>.</summary>
+        public const ulong The = 1UL << 63;
         public static readonly ulong Starting;
 
         static Dispatch()
         {
-            if (Rules.Length > 64) throw new InvalidOperationException("Rule masks hold 64 rules.");
+            if (Rules.Length > 63) throw new InvalidOperationException("Rule masks hold 63 rules (bit 63 marks \"the\").");
+            var first = new List<(string, ulong)>();
+            var afterThe = new List<(string, ulong)>();
             for (int r = 0; r < Rules.Length; r++)
             {
                 var rx = Rules[r].Regex;
                 if (!rx.HasStarts) continue;
-                Starting |= 1UL << r;
-                for (int c0 = 0; c0 < 128; c0++)
-                    for (int c1 = 0; c1 < 128; c1++)
-                        if (rx.Allows((char)c0, (char)c1)) { Pair[c0 * 128 + c1] |= 1UL << r; First[c0] |= 1UL << r; }
+                ulong bit = 1UL << r;
+                Starting |= bit;
+                foreach (var w in rx.FirstWords!) first.Add((w, bit));
+                if (rx.AfterThe is { } after)
+                {
+                    first.Add(("the", The));
+                    foreach (var w in after) afterThe.Add((w, bit));
+                }
             }
+            First = new WordTable(first, Starting);
+            AfterThe = new WordTable(afterThe, afterThe.Aggregate(0UL, (m, e) => m | e.Item2));
+        }
+    }
+
+    /// <summary>
+    /// Rule masks by word, for a word start: a run of ASCII letters (compared ignoring case; "FY98" is "fy", "mid-March"
+    /// is "mid"), "#" for any ASCII digit, "'" for an apostrophe. Where a non-ASCII character begins the word or ends
+    /// its letters (under IgnoreCase a few fold to ASCII letters, e.g. KELVIN SIGN), the word is not known and every
+    /// rule of the table is returned.
+    /// </summary>
+    private sealed class WordTable
+    {
+        private readonly FrozenDictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> words;
+        private readonly ulong digit, apostrophe, all;
+        private readonly int maxWord;
+
+        public WordTable(IEnumerable<(string Word, ulong Rules)> entries, ulong all)
+        {
+            this.all = all;
+            var byWord = new Dictionary<string, ulong>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (w, rules) in entries)
+            {
+                if (w == "#") digit |= rules;
+                else if (w == "'") apostrophe |= rules;
+                else if (w.Length > 0 && w.All(char.IsAsciiLetter))
+                {
+                    byWord[w] = byWord.GetValueOrDefault(w) | rules;
+                    maxWord = Math.Max(maxWord, w.Length);
+                }
+                else throw new ArgumentException($"First word '{w}' is not a run of ASCII letters, '#' or \"'\".", nameof(entries));
+            }
+            words = byWord.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        /// <summary>The rules whose matches may begin at <paramref name="i"/>; <paramref name="end"/> is where its letters end.</summary>
+        public ulong At(string text, int i, out int end)
+        {
+            char c = text[i];
+            end = i + 1;
+            if (c >= 128) return all;
+            if (char.IsAsciiDigit(c)) return digit;
+            if (c == '\'') return apostrophe;
+            if (!char.IsAsciiLetter(c)) return 0;
+            while (end < text.Length && char.IsAsciiLetter(text[end])) end++;
+            if (end < text.Length && text[end] >= 128 && char.IsLetter(text[end])) return all;
+            return end - i <= maxWord && words.TryGetValue(text.AsSpan(i, end - i), out var m) ? m : 0;
         }
     }
 
@@ -117,55 +163,46 @@ public sealed partial class TimexTagger
     private sealed class RuleRegex
     {
         private readonly string pattern;
-        // Bit (first, second) set when a match may begin with those two ASCII characters (case-folded).
-        private readonly ulong[]? pairs;
         private readonly Regex? anchored;
         private Regex? full;
 
-        /// <param name="starts">
-        /// Space-separated lower-case beginnings a match can have: two letters ("th") fix the first two characters,
-        /// one character ("a", "'") or "#" (any ASCII digit) only the first; "a_" is "a" before ASCII white space or a hyphen. Null scans the whole text.
+        /// <param name="firstWords">
+        /// Space-separated words a match can begin with: its first run of ASCII letters, matched ignoring case ("FY98"
+        /// begins with "fy", "mid-March" with "mid"); "#" is any ASCII digit and "'" an apostrophe. Null scans the whole text.
         /// </param>
-        /// <param name="boundary">Whether the pattern opens with \b (required for a start set).</param>
-        public RuleRegex(string pattern, string? starts, bool boundary)
+        /// <param name="afterThe">The same for the word after a leading "the" (and white space or hyphens), where a match can begin with "the".</param>
+        /// <param name="boundary">Whether the pattern opens with \b (required for first words).</param>
+        /// <param name="required">For a rule without first words, a character each of its matches contains.</param>
+        public RuleRegex(string pattern, string? firstWords, string? afterThe, bool boundary, char? required)
         {
             this.pattern = pattern;
-            if (starts is null) return;
-            if (!boundary) throw new ArgumentException("A start set needs a pattern that opens with \\b.", nameof(boundary));
-            pairs = new ulong[128 * 2];
-            foreach (var token in starts.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var firsts = token[0] == '#' ? "0123456789" : token[..1];
-                foreach (var f in firsts)
-                    foreach (var c0 in (ReadOnlySpan<char>)[char.ToLowerInvariant(f), char.ToUpperInvariant(f)])
-                    {
-                        if (token.Length == 1) { pairs[c0 * 2] = pairs[c0 * 2 + 1] = ulong.MaxValue; continue; }
-                        // "a_": the character, then ASCII white space or a hyphen ("a year", "a-year"; not "about").
-                        ReadOnlySpan<char> seconds = token[1] == '_' ? " \t\n\r\f\v-" : [char.ToLowerInvariant(token[1]), char.ToUpperInvariant(token[1])];
-                        foreach (var c1 in seconds)
-                            pairs[c0 * 2 + (c1 >> 6)] |= 1UL << (c1 & 63);
-                    }
-            }
+            Required = required;
+            if (firstWords is null) return;
+            if (!boundary) throw new ArgumentException("First words need a pattern that opens with \\b.", nameof(boundary));
+            FirstWords = firstWords.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (FirstWords.Contains("the", StringComparer.OrdinalIgnoreCase)) throw new ArgumentException("\"the\" is given by the words after it.", nameof(firstWords));
+            AfterThe = afterThe?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             anchored = new Regex(@"\G(?:" + pattern + ")", Opts);
         }
 
-        public bool HasStarts => pairs is not null;
+        public string[]? FirstWords { get; }
 
-        /// <summary>Whether a match may begin with the ASCII characters <paramref name="c0"/>, <paramref name="c1"/>.</summary>
-        public bool Allows(char c0, char c1) => (pairs![c0 * 2 + (c1 >> 6)] & (1UL << (c1 & 63))) != 0;
+        public string[]? AfterThe { get; }
 
-        /// <summary>Adds each non-empty match the rule accepts, trying the anchored regex at <paramref name="positions"/> (word starts that pass the start set), exactly as a full scan would find them.</summary>
-        public void CollectAt(Rule rule, string text, List<int> positions, List<Candidate> into)
+        public char? Required { get; }
+
+        public bool HasStarts => FirstWords is not null;
+
+        /// <summary>
+        /// Tries the anchored regex at the word start <paramref name="q"/> and adds its match if non-empty and accepted;
+        /// returns where this rule's scan resumes (after the match, as a full scan would, or at the next character).
+        /// </summary>
+        public int CollectAt(Rule rule, string text, int q, List<Candidate> into)
         {
-            int pos = 0;
-            foreach (int q in positions)
-            {
-                if (q < pos) continue;
-                var m = anchored!.Match(text, q);
-                if (!m.Success) continue;
-                if (m.Length > 0 && Accept(rule, m, text)) into.Add(new Candidate(m.Index, m.Index + m.Length, rule, m));
-                pos = m.Length > 0 ? m.Index + m.Length : q + 1;
-            }
+            var m = anchored!.Match(text, q);
+            if (!m.Success) return q + 1;
+            if (m.Length > 0 && Accept(rule, m, text)) into.Add(new Candidate(m.Index, m.Index + m.Length, rule, m));
+            return m.Length > 0 ? m.Index + m.Length : q + 1;
         }
 
         /// <summary>Adds each non-empty match of a full scan that the rule accepts, in text order.</summary>

@@ -23,7 +23,7 @@ public sealed partial class TimexTagger
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0) return [];
         var candidates = new List<Candidate>(32);
-        CollectAll(text, EnabledRules(text), candidates);
+        CollectAll(text, ulong.MaxValue, candidates);
         // Longest first (ties: earlier rule), then greedily keep those that overlap nothing kept.
         candidates.Sort((a, b) => b.Length != a.Length ? b.Length.CompareTo(a.Length) : a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Rule.CompareTo(b.Rule));
         var kept = new List<Candidate>();

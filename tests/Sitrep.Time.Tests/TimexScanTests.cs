@@ -1,3 +1,5 @@
+using Sitrep.Time.TimeMl;
+
 namespace Sitrep.Time.Tests;
 
 /// <summary>The start-position scan must find exactly the matches a full regex scan finds, rule by rule.</summary>
@@ -21,5 +23,22 @@ public sealed class TimexScanTests
         Assert.Empty(TimexTagger.ScanMismatches(text));
         Assert.Empty(TimexTagger.ScanMismatches(text.ToUpperInvariant()));
         Assert.Empty(TimexTagger.ScanMismatches(text.ToLowerInvariant()));
+    }
+
+    /// <summary>Every news and history text of the TIMEX corpora, as written and in upper and lower case: the first-word table misses no match.</summary>
+    [Theory]
+    [InlineData("TimeBank")]
+    [InlineData("AQUAINT")]
+    [InlineData("wikiwars")]
+    public void Scan_equals_full_scan_on_timex_corpora(string corpus)
+    {
+        var bad = new List<string>();
+        foreach (var path in TimexScorer.ListTml(TestPaths.Shared("data", "timex", corpus)))
+        {
+            var text = TimeMlDocument.Load(path).Text;
+            foreach (var variant in (string[])[text, text.ToUpperInvariant(), text.ToLowerInvariant()])
+                bad.AddRange(TimexTagger.ScanMismatches(variant).Select(rule => Path.GetFileName(path) + ": " + rule));
+        }
+        Assert.Empty(bad);
     }
 }
