@@ -29,8 +29,11 @@ public sealed partial class TimexTagger
     // The words a rule's matches can begin with (see RuleRegex): written out per rule, checked against full scans by the tests.
     private const string MonW = "january february march april may june july august september october november december jan feb mar apr jun jul aug sept sep oct nov dec";
     private const string WdW = "monday tuesday wednesday thursday friday saturday sunday mon tues tue wed thurs thur thu fri sat sun";
-    private const string NumW = "# one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a an several few couple some many dozens hundreds half";
+    private const string NumW = "# a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety several few couple some many dozens hundreds half";
     private const string QuarterW = "# this last next current latest previous prior preceding year comparable same final recent fiscal calendar just most first second third fourth quarter";
+    private const string SmallW = "one two three four five six seven eight nine";
+    private const string SmallTeensW = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen";
+    private const string AgoW = "ago earlier later from hence previously afterward afterwards thereafter";
     private const string UnitW = "second seconds minute minutes hour hours day days night nights week weeks weekend weekends fortnight fortnights month months quarter quarters year years decade decades century centurys centurie centuries millennium millenniums millennia millennias";
 
     private enum Rule
@@ -45,45 +48,48 @@ public sealed partial class TimexTagger
     [
         (Rule.MilitaryTime, Make("#", true, @"\b([01]\d|2[0-3])([0-5]\d)\s*(?-i:(GMT|UTC|Z)|local\s+time|hours|hrs)\b")),
         (Rule.Era, Make("#", true, @"\b(\d{1,4})\s*(?-i:(BC|B\.C\.|BCE|AD|A\.D\.|CE))(?![A-Za-z])")),
-        (Rule.SpelledYearRule, Make("year nineteen two", true, @"\b(?:(?:the\s+)?year\s+)?(" + SpelledYear + @")\b", afterThe: "year")),
+        (Rule.SpelledYearRule, Make("year nineteen two", true, @"\b(?:(?:the\s+)?year\s+)?(" + SpelledYear + @")\b", leads: "the: year")),
         // "March of last year", "July 25 of that year", "November of the same year".
         (Rule.MonthRelYear, Make(MonW, true, @"\b(" + Mon + @")(?:\s*(\d{1,2})(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?(this|last|next|that|the\s+same|the\s+following|the\s+previous)\s+year\b")),
         (Rule.Iso, Make("#", true, @"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?\b")),
         (Rule.Slash, Make(null, false, @"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])", required: '/')),
         (Rule.MonthDayYear, Make(WdW + " " + MonW, true, @"\b(?:(" + Wd + @"),?\s+)?(" + Mon + @")\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4})\b)?")),
-        (Rule.DayMonthYear, Make(WdW + " #", true, @"\b(?:(" + Wd + @"),?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + Mon + @")(?:,?\s*(\d{4})\b)?", afterThe: "#")),
+        (Rule.DayMonthYear, Make(WdW + " #", true, @"\b(?:(" + Wd + @"),?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + Mon + @")(?:,?\s*(\d{4})\b)?", leads: "the: #")),
         (Rule.MonthYear, Make(MonW, true, @"\b(" + Mon + @"),?\s+(?:of\s+)?(\d{4}|\d{1,4}(?=\s*" + BcEra + @")|" + SpelledYear + @")\b(?:\s*(" + BcEra + "))?")),
         (Rule.Month, Make("this last next past coming previous early late mid " + MonW, true, @"\b(?:(this|last|next|past|coming|previous|early|late|mid)[\s-]+)?(" + Mon + ")")),
-        (Rule.Year, Make("#", true, @"(?<![\$£€#\d.,/:])(?<!\d-)\b(?:the\s+year\s+)?(\d{4})\b(?![\d%]|,\d|\.\d|-\d|:\d)", afterThe: "year")),
+        (Rule.Year, Make("#", true, @"(?<![\$£€#\d.,/:])(?<!\d-)\b(?:the\s+year\s+)?(\d{4})\b(?![\d%]|,\d|\.\d|-\d|:\d)", leads: "the: year")),
         (Rule.Fiscal, Make("fiscal fy", true, @"\b(?:fiscal(?:\s+year)?|FY)[\s-]*'?(\d{4}|\d{2})\b")),
-        (Rule.Decade, Make("early mid late # ' twenties thirties forties fifties sixties seventies eighties nineties", true, @"\b(?:the\s+)?(?:(early|mid|late)[\s-]+)?(?:(\d{3})0'?s|'(\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|(\d{1,3})0s\s*" + BcEra + @")\b", afterThe: "early mid late # ' twenties thirties forties fifties sixties seventies eighties nineties")),
-        (Rule.Century, Make("# first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty", true, @"\b(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\s-]+century\b(?:\s*(" + BcEra + "))?", afterThe: "# first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty")),
-        (Rule.Quarter, Make(QuarterW, true, @"\b(?:(the)\s+)?(?:(\d{4})(?:'s)?\s+|(this|last|next)\s+year's\s+)?((?:(?:current|latest|last|previous|prior|preceding|year-ago|year-earlier|comparable|same|final|recent|fiscal|calendar|just-ended|just-completed|most\s+recent)[\s-]+)*)(?:(" + Ordinal + @")[\s-]+)?(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?:(\d{4})|(this|last|next)\s+year))?", afterThe: QuarterW)),
+        (Rule.Decade, Make("early mid late # ' twenties thirties forties fifties sixties seventies eighties nineties", true, @"\b(?:the\s+)?(?:(early|mid|late)[\s-]+)?(?:(\d{3})0'?s|'(\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|(\d{1,3})0s\s*" + BcEra + @")\b", leads: "the: early mid late # ' twenties thirties forties fifties sixties seventies eighties nineties")),
+        (Rule.Century, Make("# first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty", true, @"\b(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\s-]+century\b(?:\s*(" + BcEra + "))?", leads: "the: # first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty")),
+        (Rule.Quarter, Make(QuarterW, true, @"\b(?:(the)\s+)?(?:(\d{4})(?:'s)?\s+|(this|last|next)\s+year's\s+)?((?:(?:current|latest|last|previous|prior|preceding|year-ago|year-earlier|comparable|same|final|recent|fiscal|calendar|just-ended|just-completed|most\s+recent)[\s-]+)*)(?:(" + Ordinal + @")[\s-]+)?(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?:(\d{4})|(this|last|next)\s+year))?", leads: "the: " + QuarterW)),
         (Rule.QuarterShort, Make("q", true, @"\b(?-i:Q([1-4]))(?:\s+(\d{4}))?\b")),
         // Half-years in business and statistics writing, "H1 2023", "H2 of 2022" (with the year: a bare "H1" is too often something else).
         (Rule.HalfShort, Make("h", true, @"\b(?-i:H([12]))\s+(?:of\s+)?(\d{4})\b")),
         // "the last week of August", "the first weekend of October 2023": a week counted within a month.
-        (Rule.WeekOfMonth, Make("first second third fourth last final", true, @"\b(?:the\s+)?(first|second|third|fourth|last|final)\s+(week|weekend)\s+of\s+(" + Mon + @")(?:,?\s+(\d{4})\b)?", afterThe: "first second third fourth last final")),
-        (Rule.Half, Make("first second", true, @"\b(?:the\s+)?(first|second)[\s-]+half(?:\s+of\s+(?:(?:fiscal\s+)?(\d{4})|(this|last|next)\s+year|the\s+year))?\b", afterThe: "first second")),
-        (Rule.Relative, Make("this last next past coming previous current following", true, @"\b(this\s+(?:coming|past)|this|last|next|past|coming|previous|current|following|the\s+(?:past|last|next|coming|following|previous|current|same|preceding|latest))\s+(week|month|year|quarter|decade|century|weekend|spring|summer|fall|autumn|winter|" + Mon + "|" + Wd + @")(?!-)\b", afterThe: "past last next coming following previous current same preceding latest")),
+        (Rule.WeekOfMonth, Make("first second third fourth last final", true, @"\b(?:the\s+)?(first|second|third|fourth|last|final)\s+(week|weekend)\s+of\s+(" + Mon + @")(?:,?\s+(\d{4})\b)?", leads: "the: first second third fourth last final")),
+        (Rule.Half, Make("first second", true, @"\b(?:the\s+)?(first|second)[\s-]+half(?:\s+of\s+(?:(?:fiscal\s+)?(\d{4})|(this|last|next)\s+year|the\s+year))?\b", leads: "the: first second")),
+        (Rule.Relative, Make("this last next past coming previous current following", true, @"\b(this\s+(?:coming|past)|this|last|next|past|coming|previous|current|following|the\s+(?:past|last|next|coming|following|previous|current|same|preceding|latest))\s+(week|month|year|quarter|decade|century|weekend|spring|summer|fall|autumn|winter|" + Mon + "|" + Wd + @")(?!-)\b", leads: "the: past last next coming following previous current same preceding latest")),
         (Rule.DayRef, Make("today tomorrow yesterday tonight overnight this last", true, @"\b(?:(" + DayWord + @"|overnight)(?:\s+(" + PartOfDay + @"))?|(this|last)\s+(" + PartOfDay + @"))\b")),
         (Rule.Weekday, Make("this last next past coming " + WdW, true, @"\b(?:(this|last|next|past|coming)\s+)?(" + Wd + @")(?:\s+(" + PartOfDay + @"))?")),
         // "on Tuesdays", "Friday evenings", "Tuesday nights": a weekly recurrence.
         (Rule.WeekdayPlural, Make("monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays", true, @"\b(?-i:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s(?:\s+(" + PartOfDay + @")s?)?|\s+(" + PartOfDay + @")s))\b")),
-        (Rule.Ago, Make(NumW + " " + UnitW, true, @"\b(?:(" + Num + @")(?:[\s-]+|(?<=\d)))?(" + Unit + @")s?\s+(?:or\s+so\s+)?(ago|earlier|later|from\s+now|hence|previously|afterwards?|thereafter)\b")),
-        (Rule.Duration, Make(NumW, true, @"\b(?:the\s+(?!(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week|day|hour|minute|quarter|decade)\b)(?:(past|last|next|first|previous|coming|latest|final|remaining|following|initial|same|prior|preceding|recent)\s+)?)?(" + Num + @")(?:\s+and\s+a\s+half)?[\s-]+(?:more\s+)?(" + Unit + @")s?(?:\s+and\s+a\s+half)?\b(?:\s+or\s+so\b)?", afterThe: "past last next first previous coming latest final remaining following initial same prior preceding recent " + NumW)),
-        (Rule.BarePlural, Make("years months weeks days hours decades centuries minutes", true, @"\b(?:the\s+(past|last|next|coming)\s+(?:few\s+|several\s+)?)?(years|months|weeks|days|hours|decades|centuries|minutes)\b", afterThe: "past last next coming")),
-        (Rule.Season, Make("this last next past coming early late mid spring summer fall autumn winter", true, @"\b(?:(this|last|next|past|coming|the|early|late|mid)[\s-]+)?(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(\d{4}\b|(?<bc>\d{1,4})\s*" + BcEra + "|" + SpelledYear + @")|\s+of\s+(that|this|last|next|the\s+same|the\s+following|the\s+previous)\s+year\b)?", afterThe: "spring summer fall autumn winter")),
-        (Rule.Fuzzy, Make("right now currently current recently lately nowadays these future as soon previously formerly once then former", true, @"\b(right\s+now|now|currently|current|recently|lately|nowadays|these\s+days|the\s+past|the\s+(?:near\s+|distant\s+|immediate\s+)?future|future|as\s+soon\s+as\s+possible|soon|previously|formerly|once|then|the\s+time|former|the\s+(?:near|short|long)\s+term)\b", afterThe: "past future near distant immediate time short long")),
+        (Rule.Ago, Make("", true, @"\b(?:(" + Num + @")(?:[\s-]+|(?<=\d)))?(" + Unit + @")s?\s+(?:or\s+so\s+)?(ago|earlier|later|from\s+now|hence|previously|afterwards?|thereafter)\b",
+            leads: NumberLeads("") + "; " + UnitW + ": or " + AgoW)),
+        (Rule.Duration, Make("", true, @"\b(?:the\s+(?!(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week|day|hour|minute|quarter|decade)\b)(?:(past|last|next|first|previous|coming|latest|final|remaining|following|initial|same|prior|preceding|recent)\s+)?)?(" + Num + @")(?:\s+and\s+a\s+half)?[\s-]+(?:more\s+)?(" + Unit + @")s?(?:\s+and\s+a\s+half)?\b(?:\s+or\s+so\b)?",
+            leads: "the: past last next first previous coming latest final remaining following initial same prior preceding recent " + NumW + "; " + NumberLeads(" and more"))),
+        (Rule.BarePlural, Make("years months weeks days hours decades centuries minutes", true, @"\b(?:the\s+(past|last|next|coming)\s+(?:few\s+|several\s+)?)?(years|months|weeks|days|hours|decades|centuries|minutes)\b", leads: "the: past last next coming")),
+        (Rule.Season, Make("this last next past coming early late mid spring summer fall autumn winter", true, @"\b(?:(this|last|next|past|coming|the|early|late|mid)[\s-]+)?(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(\d{4}\b|(?<bc>\d{1,4})\s*" + BcEra + "|" + SpelledYear + @")|\s+of\s+(that|this|last|next|the\s+same|the\s+following|the\s+previous)\s+year\b)?", leads: "the: spring summer fall autumn winter")),
+        (Rule.Fuzzy, Make("right now currently current recently lately nowadays these future as soon previously formerly once then former", true, @"\b(right\s+now|now|currently|current|recently|lately|nowadays|these\s+days|the\s+past|the\s+(?:near\s+|distant\s+|immediate\s+)?future|future|as\s+soon\s+as\s+possible|soon|previously|formerly|once|then|the\s+time|former|the\s+(?:near|short|long)\s+term)\b", leads: "the: past future near distant immediate time short long")),
         (Rule.RecentPlural, Make("recent", true, @"\brecent\s+(years|months|weeks|days|decades|quarters)\b")),
         (Rule.SetEvery, Make("every each", true, @"\b(every|each)\s+(?:other\s+)?(?:(" + Num + @")\s+)?(" + Unit + "|" + Wd + "|" + Mon + @"|morning|evening|night|spring|summer|fall|autumn|winter)s?\b")),
         (Rule.SetAdverb, Make("hourly nightly daily weekly monthly yearly annually", true, @"\b(hourly|nightly|daily|weekly|monthly|yearly|annually)\b")),
-        (Rule.SetPer, Make("once twice thrice one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen # a per", true, @"\b(?:(once|twice|thrice|(?:" + Small + "|" + Teens + @"|\d+)\s+times)\s+)?(a|per)\s+(year|month|week|day|hour|quarter)\b")),
+        (Rule.SetPer, Make("per", true, @"\b(?:(once|twice|thrice|(?:" + Small + "|" + Teens + @"|\d+)\s+times)\s+)?(a|per)\s+(year|month|week|day|hour|quarter)\b",
+            leads: "#: times; once twice thrice: a per; " + SmallTeensW + ": times; a: year month week day hour quarter")),
         (Rule.Time, Make("#", true, @"\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?\s?m\b\.?|(o'clock)|(?=\s*(?:" + Zone + @")\b)|(?=\s+in\s+the\s+(?:morning|afternoon|evening)\b)|(?<=\d:\d{2})\s*(?-i:hrs?|hours)\b|(?<=\b(?:at|by|until|till|before|after|around|about|from)\s+\d{1,2}:\d{2})(?![\d:]))(?:\s+in\s+the\s+(?<pod>morning|afternoon|evening)\b)?(?:\s*\(?(" + Zone + @")\)?)?(?:,?\s+(?:on\s+)?(" + Wd + "|" + DayWord + "|" + Mon + @"\s*\d{1,2}\b(?:,?\s*\d{4}\b)?))?")),
         (Rule.NoonMidnight, Make("noon midnight midday", true, @"\b(noon|midnight|midday)(?:\s+(" + Wd + "|" + DayWord + @"))?\b")),
         (Rule.Holiday, Make(Holidays.FirstWords, true, @"\b(?-i:(" + Holidays.Pattern + @"))(?:\s+(\d{4})\b)?")),
-        (Rule.RefDay, Make("that later", true, @"\b((?:the\s+(?:following|next|previous|same)|that(?:\s+same)?|later\s+that)\s+(?:day|month|year|week|morning|afternoon|evening|night))\b", afterThe: "following next previous same")),
-        (Rule.TheUnit, Make("", true, @"\b(?:the\s+)(year-ago\s+period|year-earlier\s+period|latest\s+period|current\s+fiscal\s+year|fiscal\s+year|full\s+year|year-end|year|month|weekend|week|period|moment|day|morning|afternoon|evening|night|decade|century)\b", afterThe: "year latest current fiscal full month weekend week period moment day morning afternoon evening night decade century")),
+        (Rule.RefDay, Make("that later", true, @"\b((?:the\s+(?:following|next|previous|same)|that(?:\s+same)?|later\s+that)\s+(?:day|month|year|week|morning|afternoon|evening|night))\b", leads: "the: following next previous same")),
+        (Rule.TheUnit, Make("", true, @"\b(?:the\s+)(year-ago\s+period|year-earlier\s+period|latest\s+period|current\s+fiscal\s+year|fiscal\s+year|full\s+year|year-end|year|month|weekend|week|period|moment|day|morning|afternoon|evening|night|decade|century)\b", leads: "the: year latest current fiscal full month weekend week period moment day morning afternoon evening night decade century")),
         (Rule.YearAgoAdj, Make("year yearend", true, @"\b(year-ago|year-earlier|year-end|yearend|year-to-date|year-earlier\s+period)\b")),
         // Day ranges within one month, "April 24 and 25", "March 5-9, 1918": two TIMEX3s, the second taking the first's month (and the year after it).
         (Rule.MonthDayRange, Make(MonW, true, @"\b(" + Mon + @")\s*(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|or|to|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?![\d%/:.,]\d)(?:,?\s*(\d{4})\b)?")),
@@ -92,19 +98,34 @@ public sealed partial class TimexTagger
         // Year ranges, "1861-1863", "1915-17": two TIMEX3s.
         (Rule.YearRange, Make("#", true, @"\b(1\d{3}|20\d{2})\s*[-\u2013]\s*(\d{4}|\d{2})\b(?![-\u2013/.,:]\d)")),
         // A day of the month by its ordinal alone, "resumed on the 15th", "on the 28th of that month" (the preposition is checked in Accept).
-        (Rule.OrdinalDay, Make("", true, @"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?:\s+of\s+(that|this|last|next|the\s+same|the\s+following|the)\s+month\b)?", afterThe: "#")),
+        (Rule.OrdinalDay, Make("", true, @"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?:\s+of\s+(that|this|last|next|the\s+same|the\s+following|the)\s+month\b)?", leads: "the: #")),
         // Adjectives of length, "a day-long meeting", "decades-long battle", "a two-week-long strike".
-        (Rule.LongAdj, Make(NumW + " " + UnitW, true, @"\b(?:(" + Num + @")-)?(" + Unit + @")(s?)-long\b")),
+        (Rule.LongAdj, Make("", true, @"\b(?:(" + Num + @")-)?(" + Unit + @")(s?)-long\b",
+            leads: NumberLeads("") + "; " + UnitW + ": long")),
     ];
 
     /// <summary>
-    /// A rule with <paramref name="firstWords"/> (the words its matches can begin with; for matches that begin with
-    /// "the", <paramref name="afterThe"/> the words after it) is run as a \G-anchored backtracking regex tried only at
+    /// A rule with <paramref name="firstWords"/> (the words its matches can begin with, and <paramref name="leads"/>,
+    /// words they can begin with only before certain words) is run as a \G-anchored backtracking regex tried only at
     /// word starts whose word allows it: the same matches as a full scan at a fraction of the cost, since one table
     /// lookup per word rules out most rules. Without <paramref name="firstWords"/> the whole text is scanned, where
     /// <paramref name="required"/> (a character every match contains) occurs.
     /// </summary>
-    private static RuleRegex Make(string? firstWords, bool boundary, string pattern, string? afterThe = null, char? required = null) => new(pattern, firstWords, afterThe, boundary, required);
+    private static RuleRegex Make(string? firstWords, bool boundary, string pattern, string? leads = null, char? required = null) => new(pattern, firstWords, leads, boundary, required);
+
+    /// <summary>
+    /// The words a quantity (Num) can begin with, each as a lead before the words that can follow it there ("3 days",
+    /// "a few", "twenty-one", "one and a half", "couple of"), then a unit; <paramref name="more"/> adds followers of the rule
+    /// after the quantity (" and more" for "two and a half years", "two more weeks").
+    /// </summary>
+    private static string NumberLeads(string more) =>
+        "#: " + UnitW + more
+        + "; a: few couple dozen hundred thousand half " + UnitW + more
+        + "; an: " + UnitW + more
+        + "; " + SmallW + ": and hundred thousand " + UnitW + more
+        + "; ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen several few some many: " + UnitW + more
+        + "; twenty thirty forty fifty sixty seventy eighty ninety: " + SmallW + " " + UnitW + more
+        + "; couple dozens hundreds: of; half: a";
 
     // Modifiers that extend an expression to the left ("early", "the end of", "about", "more than").
     [GeneratedRegex(@"(?:\b(?<m>early|late|mid|middle|earlier|later|around|about|approximately|roughly|circa|ca\.|nearly|almost|some|over|more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|no\s+more\s+than|no\s+less\s+than|the\s+(?:beginning|start|end|middle|close|turn|rest|remainder|first\s+half|second\s+half|last\s+half|latter\s+half)\s+of|(?:the\s+)?(?:early|later?)\s+part\s+of|(?:early|earlier|late|later)\s+in)[\s-]+|(?<m>mid)-)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

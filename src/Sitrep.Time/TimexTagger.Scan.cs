@@ -47,13 +47,25 @@ public sealed partial class TimexTagger
                 if ((alnum && !prevAlnum) || c == '\'' || c >= 128)
                 {
                     ulong mask = Dispatch.First.At(text, i, out int end);
-                    if ((mask & Dispatch.The) != 0)
+                    if ((mask & Dispatch.Lead) != 0)
                     {
-                        // "the": the rules that allow it are looked up by the word after it ("the past", "the 1990s").
-                        mask &= ~Dispatch.The;
-                        int next = end;
-                        while (next < text.Length && (char.IsWhiteSpace(text[next]) || text[next] == '-')) next++;
-                        if (next > end && next < text.Length) mask |= Dispatch.AfterThe.At(text, next, out _);
+                        // A lead word ("the", "a", "years"): the rules it may begin are looked up by the word after it
+                        // ("the past", "a few", "years ago").
+                        mask &= ~Dispatch.Lead;
+                        if (char.IsAsciiDigit(c))
+                        {
+                            // A number: its digits, separators and fraction ("1,500", "2.5", "5 1/2") and then the word after it.
+                            int next = end;
+                            while (next < text.Length && (char.IsAsciiDigit(text[next]) || text[next] is ',' or '.' or '/' or '-' || char.IsWhiteSpace(text[next]))) next++;
+                            if (next < text.Length) mask |= Dispatch.AfterNumber!.At(text, next, out _);
+                        }
+                        else
+                        {
+                            int next = end;
+                            while (next < text.Length && (char.IsWhiteSpace(text[next]) || text[next] == '-')) next++;
+                            if (next > end && next < text.Length && Dispatch.Followers.TryGetValue(text.AsSpan(i, end - i), out var followers))
+                                mask |= followers.At(text, next, out _);
+                        }
                     }
                     mask &= starting;
                     while (mask != 0)
@@ -78,19 +90,21 @@ public sealed partial class TimexTagger
     /// <summary>The rules (bit = index in <see cref="Rules"/>) each word may begin; built once.</summary>
     private static class Dispatch
     {
-        /// <summary>The rules whose matches may begin with a word; <see cref="The"/> for "the", which <see cref="AfterThe"/> resolves.</summary>
+        /// <summary>The rules whose matches may begin with a word, and <see cref="Lead"/> for a lead word.</summary>
         public static readonly WordTable First;
-        /// <summary>The rules whose matches may begin with "the" and then a word.</summary>
-        public static readonly WordTable AfterThe;
-        /// <summary>Not a rule: marks the word "the" in <see cref="First"/>.</summary>
-        public const ulong The = 1UL << 63;
+        /// <summary>Per lead word, the rules whose matches may begin with it and then a word.</summary>
+        public static readonly FrozenDictionary<string, WordTable>.AlternateLookup<ReadOnlySpan<char>> Followers;
+        /// <summary>The rules whose matches may begin with a number ("#" as a lead) and then a word.</summary>
+        public static readonly WordTable? AfterNumber;
+        /// <summary>Not a rule: marks a lead word in <see cref="First"/>.</summary>
+        public const ulong Lead = 1UL << 63;
         public static readonly ulong Starting;
 
         static Dispatch()
         {
-            if (Rules.Length > 63) throw new InvalidOperationException("Rule masks hold 63 rules (bit 63 marks \"the\").");
+            if (Rules.Length > 63) throw new InvalidOperationException("Rule masks hold 63 rules (bit 63 marks a lead word).");
             var first = new List<(string, ulong)>();
-            var afterThe = new List<(string, ulong)>();
+            var followers = new Dictionary<string, List<(string, ulong)>>(StringComparer.OrdinalIgnoreCase);
             for (int r = 0; r < Rules.Length; r++)
             {
                 var rx = Rules[r].Regex;
@@ -98,14 +112,17 @@ public sealed partial class TimexTagger
                 ulong bit = 1UL << r;
                 Starting |= bit;
                 foreach (var w in rx.FirstWords!) first.Add((w, bit));
-                if (rx.AfterThe is { } after)
+                foreach (var (lead, after) in rx.Leads)
                 {
-                    first.Add(("the", The));
-                    foreach (var w in after) afterThe.Add((w, bit));
+                    first.Add((lead, Lead));
+                    if (!followers.TryGetValue(lead, out var list)) followers[lead] = list = [];
+                    foreach (var w in after) list.Add((w, bit));
                 }
             }
             First = new WordTable(first, Starting);
-            AfterThe = new WordTable(afterThe, afterThe.Aggregate(0UL, (m, e) => m | e.Item2));
+            if (followers.Remove("#", out var afterNumber)) AfterNumber = new WordTable(afterNumber, afterNumber.Aggregate(0UL, (m, e) => m | e.Item2));
+            Followers = followers.ToFrozenDictionary(kv => kv.Key, kv => new WordTable(kv.Value, kv.Value.Aggregate(0UL, (m, e) => m | e.Item2)), StringComparer.OrdinalIgnoreCase)
+                .GetAlternateLookup<ReadOnlySpan<char>>();
         }
     }
 
@@ -170,24 +187,41 @@ public sealed partial class TimexTagger
         /// Space-separated words a match can begin with: its first run of ASCII letters, matched ignoring case ("FY98"
         /// begins with "fy", "mid-March" with "mid"); "#" is any ASCII digit and "'" an apostrophe. Null scans the whole text.
         /// </param>
-        /// <param name="afterThe">The same for the word after a leading "the" (and white space or hyphens), where a match can begin with "the".</param>
+        /// <param name="leads">
+        /// Words a match can begin with only before certain words (after white space or hyphens), as "lead lead: word
+        /// word; lead: word": "the: past last", "years: ago later". Words as in <paramref name="firstWords"/>; the lead "#"
+        /// is a number with its separators and fraction ("1,500", "2.5", "5 1/2").
+        /// </param>
         /// <param name="boundary">Whether the pattern opens with \b (required for first words).</param>
         /// <param name="required">For a rule without first words, a character each of its matches contains.</param>
-        public RuleRegex(string pattern, string? firstWords, string? afterThe, bool boundary, char? required)
+        public RuleRegex(string pattern, string? firstWords, string? leads, bool boundary, char? required)
         {
             this.pattern = pattern;
             Required = required;
             if (firstWords is null) return;
             if (!boundary) throw new ArgumentException("First words need a pattern that opens with \\b.", nameof(boundary));
             FirstWords = firstWords.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (FirstWords.Contains("the", StringComparer.OrdinalIgnoreCase)) throw new ArgumentException("\"the\" is given by the words after it.", nameof(firstWords));
-            AfterThe = afterThe?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var parsed = new List<(string, string[])>();
+            foreach (var group in (leads ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                int colon = group.IndexOf(':', StringComparison.Ordinal);
+                if (colon < 0) throw new ArgumentException($"Lead group '{group}' has no ':'.", nameof(leads));
+                var after = group[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                foreach (var lead in group[..colon].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    // A lead is a word with letters to look up, or "#", a number; a word that is also a first word would be tried anyway.
+                    if (!(lead == "#" || lead.All(char.IsAsciiLetter)) || FirstWords.Contains(lead, StringComparer.OrdinalIgnoreCase) || parsed.Any(p => p.Item1.Equals(lead, StringComparison.OrdinalIgnoreCase)))
+                        throw new ArgumentException($"Lead '{lead}' is not a word of letters given once, apart from the first words.", nameof(leads));
+                    parsed.Add((lead, after));
+                }
+            }
+            Leads = parsed;
             anchored = new Regex(@"\G(?:" + pattern + ")", Opts);
         }
 
         public string[]? FirstWords { get; }
 
-        public string[]? AfterThe { get; }
+        public IReadOnlyList<(string Lead, string[] After)> Leads { get; } = [];
 
         public char? Required { get; }
 
@@ -199,7 +233,9 @@ public sealed partial class TimexTagger
         /// </summary>
         public int CollectAt(Rule rule, string text, int q, List<Candidate> into)
         {
-            var m = anchored!.Match(text, q);
+            // Most tries fail: the existence test builds no Match and tracks no captures.
+            if (!anchored!.IsMatch(text.AsSpan(), q)) return q + 1;
+            var m = anchored.Match(text, q);
             if (!m.Success) return q + 1;
             if (m.Length > 0 && Accept(rule, m, text)) into.Add(new Candidate(m.Index, m.Index + m.Length, rule, m));
             return m.Length > 0 ? m.Index + m.Length : q + 1;
