@@ -1,3 +1,4 @@
+using System.Buffers;
 using Sitrep.Core;
 
 namespace Sitrep.Time;
@@ -60,7 +61,16 @@ public sealed class HeuristicTense : ITenseHints
     public HeuristicTense(string text)
     {
         _text = text;
-        var words = new List<(int Start, int End, Cue Cue)>(text.Length / 6);
+        // A word and the character after it take two characters at least: a pooled array of half the text never grows.
+        var pool = ArrayPool<(int Start, int End, Cue Cue)>.Shared;
+        var rented = pool.Rent(text.Length / 2 + 1);
+        try { Scan(text, rented); }
+        finally { pool.Return(rented); }
+    }
+
+    private void Scan(string text, (int Start, int End, Cue Cue)[] buffer)
+    {
+        int count = 0;
         int i = 0;
         while (i < text.Length)
         {
@@ -69,15 +79,15 @@ public sealed class HeuristicTense : ITenseHints
             {
                 int s = i;
                 while (i < text.Length && (char.IsLetter(text[i]) || text[i] == '\'' || text[i] == '-')) i++;
-                words.Add((s, i, CueLookup.TryGetValue(text.AsSpan(s, i - s), out var cue) ? cue : Cue.None));
+                buffer[count++] = (s, i, CueLookup.TryGetValue(text.AsSpan(s, i - s), out var cue) ? cue : Cue.None);
                 continue;
             }
             if ((c == '.' || c == '!' || c == '?') && i + 1 < text.Length && char.IsWhiteSpace(text[i + 1])) _sentenceStarts.Add(i + 1);
             else if (c == '\n' && i + 1 < text.Length && text[i + 1] == '\n') _sentenceStarts.Add(i + 1);
             i++;
         }
-        bool Is(int k, Cue c) => k >= 0 && k < words.Count && (words[k].Cue & c) != 0;
-        for (int k = 0; k < words.Count; k++)
+        var words = buffer.AsSpan(0, count);
+        for (int k = 0; k < words.Length; k++)
         {
             var (start, end, cue) = words[k];
             var w = text.AsSpan(start, end - start);
@@ -88,14 +98,14 @@ public sealed class HeuristicTense : ITenseHints
             // Plans and schedules point ahead whatever their own tense ("planned a rally on Saturday", "scheduled a news conference Thursday").
             else if ((cue & Cue.Intention) != 0) t = TenseHint.Future;
             // "as soon as Tuesday", "as early as next week": the earliest of dates still to come.
-            else if ((cue & Cue.SoonEarly) != 0 && Is(k - 1, Cue.As) && Is(k + 1, Cue.As)) t = TenseHint.Future;
-            else if ((cue & Cue.FutureBeforeTo) != 0 && (Is(k + 1, Cue.To) || Is(k + 1, Cue.For))) t = TenseHint.Future;
+            else if ((cue & Cue.SoonEarly) != 0 && Is(words, k - 1, Cue.As) && Is(words, k + 1, Cue.As)) t = TenseHint.Future;
+            else if ((cue & Cue.FutureBeforeTo) != 0 && (Is(words, k + 1, Cue.To) || Is(words, k + 1, Cue.For))) t = TenseHint.Future;
             else if ((cue & Cue.Present) != 0) t = TenseHint.Present;
             else if ((cue & Cue.Past) != 0 || (ed && (cue & Cue.NotPastEd) == 0))
             {
                 // A participle after an auxiliary carries that auxiliary's tense, which is a cue of its own.
-                bool afterAux = Is(k - 1, Cue.Auxiliary)
-                    || (Is(k - 2, Cue.Auxiliary) && k >= 1 && text.AsSpan(words[k - 1].Start, words[k - 1].End - words[k - 1].Start).EndsWith("ly", StringComparison.OrdinalIgnoreCase));
+                bool afterAux = Is(words, k - 1, Cue.Auxiliary)
+                    || (Is(words, k - 2, Cue.Auxiliary) && k >= 1 && text.AsSpan(words[k - 1].Start, words[k - 1].End - words[k - 1].Start).EndsWith("ly", StringComparison.OrdinalIgnoreCase));
                 if (!afterAux || w.Equals("was", StringComparison.OrdinalIgnoreCase) || w.Equals("were", StringComparison.OrdinalIgnoreCase)
                     || w.Equals("had", StringComparison.OrdinalIgnoreCase) || w.Equals("said", StringComparison.OrdinalIgnoreCase)) t = TenseHint.Past;
                 if (afterAux && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase)) t = TenseHint.Unknown;
@@ -103,6 +113,8 @@ public sealed class HeuristicTense : ITenseHints
             if (t != TenseHint.Unknown) _cues.Add((start, end, t));
         }
     }
+
+    private static bool Is(ReadOnlySpan<(int Start, int End, Cue Cue)> words, int k, Cue c) => k >= 0 && k < words.Length && (words[k].Cue & c) != 0;
 
     public TenseHint At(TextSpan span)
     {

@@ -30,7 +30,7 @@ public sealed partial class TimexTagger
     private const string MonW = "january february march april may june july august september october november december jan feb mar apr jun jul aug sept sep oct nov dec";
     private const string WdW = "monday tuesday wednesday thursday friday saturday sunday mon tues tue wed thurs thur thu fri sat sun";
     private const string NumW = "# a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety several few couple some many dozens hundreds half";
-    private const string QuarterW = "# this last next current latest previous prior preceding year comparable same final recent fiscal calendar just most first second third fourth quarter";
+    private const string QuarterW = "this last next current latest previous prior preceding year comparable same final recent fiscal calendar just most first second third fourth quarter";
     private const string SmallW = "one two three four five six seven eight nine";
     private const string SmallTeensW = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen";
     private const string AgoW = "ago earlier later from hence previously afterward afterwards thereafter";
@@ -46,22 +46,22 @@ public sealed partial class TimexTagger
 
     private static readonly (Rule Rule, RuleRegex Regex)[] Rules =
     [
-        (Rule.MilitaryTime, Make("#", true, @"\b([01]\d|2[0-3])([0-5]\d)\s*(?-i:(GMT|UTC|Z)|local\s+time|hours|hrs)\b")),
-        (Rule.Era, Make("#", true, @"\b(\d{1,4})\s*(?-i:(BC|B\.C\.|BCE|AD|A\.D\.|CE))(?![A-Za-z])")),
+        (Rule.MilitaryTime, Make("", true, @"\b([01]\d|2[0-3])([0-5]\d)\s*(?-i:(GMT|UTC|Z)|local\s+time|hours|hrs)\b", leads: "#: gmt utc z local hours hrs")),
+        (Rule.Era, Make("", true, @"\b(\d{1,4})\s*(?-i:(BC|B\.C\.|BCE|AD|A\.D\.|CE))(?![A-Za-z])", leads: "#: bc b bce ad a ce")),
         (Rule.SpelledYearRule, Make("year nineteen two", true, @"\b(?:(?:the\s+)?year\s+)?(" + SpelledYear + @")\b", leads: "the: year")),
         // "March of last year", "July 25 of that year", "November of the same year".
         (Rule.MonthRelYear, Make(MonW, true, @"\b(" + Mon + @")(?:\s*(\d{1,2})(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?(this|last|next|that|the\s+same|the\s+following|the\s+previous)\s+year\b")),
         (Rule.Iso, Make("#", true, @"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?\b")),
         (Rule.Slash, Make(null, false, @"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])", required: '/')),
         (Rule.MonthDayYear, Make(WdW + " " + MonW, true, @"\b(?:(" + Wd + @"),?\s+)?(" + Mon + @")\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4})\b)?")),
-        (Rule.DayMonthYear, Make(WdW + " #", true, @"\b(?:(" + Wd + @"),?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + Mon + @")(?:,?\s*(\d{4})\b)?", leads: "the: #")),
+        (Rule.DayMonthYear, Make(WdW, true, @"\b(?:(" + Wd + @"),?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + Mon + @")(?:,?\s*(\d{4})\b)?", leads: "#: st nd rd th of " + MonW + "; " + "the: #")),
         (Rule.MonthYear, Make(MonW, true, @"\b(" + Mon + @"),?\s+(?:of\s+)?(\d{4}|\d{1,4}(?=\s*" + BcEra + @")|" + SpelledYear + @")\b(?:\s*(" + BcEra + "))?")),
         (Rule.Month, Make("this last next past coming previous early late mid " + MonW, true, @"\b(?:(this|last|next|past|coming|previous|early|late|mid)[\s-]+)?(" + Mon + ")")),
         (Rule.Year, Make("#", true, @"(?<![\$£€#\d.,/:])(?<!\d-)\b(?:the\s+year\s+)?(\d{4})\b(?![\d%]|,\d|\.\d|-\d|:\d)", leads: "the: year")),
         (Rule.Fiscal, Make("fiscal fy", true, @"\b(?:fiscal(?:\s+year)?|FY)[\s-]*'?(\d{4}|\d{2})\b")),
-        (Rule.Decade, Make("early mid late # ' twenties thirties forties fifties sixties seventies eighties nineties", true, @"\b(?:the\s+)?(?:(early|mid|late)[\s-]+)?(?:(\d{3})0'?s|'(\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|(\d{1,3})0s\s*" + BcEra + @")\b", leads: "the: early mid late # ' twenties thirties forties fifties sixties seventies eighties nineties")),
-        (Rule.Century, Make("# first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty", true, @"\b(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\s-]+century\b(?:\s*(" + BcEra + "))?", leads: "the: # first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty")),
-        (Rule.Quarter, Make(QuarterW, true, @"\b(?:(the)\s+)?(?:(\d{4})(?:'s)?\s+|(this|last|next)\s+year's\s+)?((?:(?:current|latest|last|previous|prior|preceding|year-ago|year-earlier|comparable|same|final|recent|fiscal|calendar|just-ended|just-completed|most\s+recent)[\s-]+)*)(?:(" + Ordinal + @")[\s-]+)?(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?:(\d{4})|(this|last|next)\s+year))?", leads: "the: " + QuarterW)),
+        (Rule.Decade, Make("early mid late ' twenties thirties forties fifties sixties seventies eighties nineties", true, @"\b(?:the\s+)?(?:(early|mid|late)[\s-]+)?(?:(\d{3})0'?s|'(\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|(\d{1,3})0s\s*" + BcEra + @")\b", leads: "#: s '; the: early mid late # ' twenties thirties forties fifties sixties seventies eighties nineties")),
+        (Rule.Century, Make("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty", true, @"\b(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\s-]+century\b(?:\s*(" + BcEra + "))?", leads: "#: st nd rd th; the: # first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty")),
+        (Rule.Quarter, Make(QuarterW, true, @"\b(?:(the)\s+)?(?:(\d{4})(?:'s)?\s+|(this|last|next)\s+year's\s+)?((?:(?:current|latest|last|previous|prior|preceding|year-ago|year-earlier|comparable|same|final|recent|fiscal|calendar|just-ended|just-completed|most\s+recent)[\s-]+)*)(?:(" + Ordinal + @")[\s-]+)?(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?:(\d{4})|(this|last|next)\s+year))?", leads: "#: ' st nd rd th " + QuarterW + "; the: # " + QuarterW)),
         (Rule.QuarterShort, Make("q", true, @"\b(?-i:Q([1-4]))(?:\s+(\d{4}))?\b")),
         // Half-years in business and statistics writing, "H1 2023", "H2 of 2022" (with the year: a bare "H1" is too often something else).
         (Rule.HalfShort, Make("h", true, @"\b(?-i:H([12]))\s+(?:of\s+)?(\d{4})\b")),
@@ -94,7 +94,7 @@ public sealed partial class TimexTagger
         // Day ranges within one month, "April 24 and 25", "March 5-9, 1918": two TIMEX3s, the second taking the first's month (and the year after it).
         (Rule.MonthDayRange, Make(MonW, true, @"\b(" + Mon + @")\s*(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|or|to|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?![\d%/:.,]\d)(?:,?\s*(\d{4})\b)?")),
         // The same in day-month order, "6-7 January 1916", "12 to 14 July": two TIMEX3s, "6" and "7 January 1916".
-        (Rule.DayMonthRange, Make("#", true, @"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|or|to|through)\s*(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + Mon + @")(?:,?\s*(\d{4})\b)?")),
+        (Rule.DayMonthRange, Make("", true, @"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|or|to|through)\s*(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + Mon + @")(?:,?\s*(\d{4})\b)?", leads: "#: st nd rd th and or to through of " + MonW)),
         // Year ranges, "1861-1863", "1915-17": two TIMEX3s.
         (Rule.YearRange, Make("#", true, @"\b(1\d{3}|20\d{2})\s*[-\u2013]\s*(\d{4}|\d{2})\b(?![-\u2013/.,:]\d)")),
         // A day of the month by its ordinal alone, "resumed on the 15th", "on the 28th of that month" (the preposition is checked in Accept).

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Sitrep.Core;
@@ -81,6 +82,7 @@ public sealed partial class TimexTagger
                 for (int guard = 0; guard < 2; guard++)
                 {
                     int from = Math.Max(prevEnd, start - 40);
+                    if (!EndsWithModifierWord(text, start)) break;
                     var mm = ModifierBefore().Match(text, from, start - from);
                     if (!mm.Success) break;
                     var word = mm.Groups["m"].Value.ToLowerInvariant();
@@ -126,6 +128,28 @@ public sealed partial class TimexTagger
             prevEnd = c.End;
         }
         return result;
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ModifierLastWords =
+        FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+            "early", "late", "mid", "middle", "earlier", "later", "around", "about", "approximately", "roughly", "circa", "ca", "nearly",
+            "almost", "some", "over", "than", "least", "to", "of", "in").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Whether the text before <paramref name="start"/> is a word that can end a <see cref="ModifierBefore"/> match ("about",
+    /// "more than", "the end of", "ca."), then white space or hyphens: a cheap test that spares most expressions the regex.
+    /// </summary>
+    private static bool EndsWithModifierWord(string text, int start)
+    {
+        int e = start;
+        while (e > 0 && (char.IsWhiteSpace(text[e - 1]) || text[e - 1] == '-')) e--;
+        if (e == start) return false;
+        if (e > 0 && text[e - 1] == '.') e--;
+        int b = e;
+        while (b > 0 && char.IsAsciiLetter(text[b - 1])) b--;
+        // A non-ASCII letter may fold to an ASCII one under IgnoreCase: leave the word to the regex.
+        if (b > 0 && text[b - 1] >= 128 && char.IsLetter(text[b - 1])) return true;
+        return b < e && ModifierLastWords.Contains(text.AsSpan(b, e - b));
     }
 
     private static DateOnly? DatelineDate(string text, DateOnly? dct)
