@@ -137,6 +137,9 @@ public sealed partial class TimexTagger
         private readonly FrozenDictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> words;
         private readonly ulong digit, apostrophe, all;
         private readonly int maxWord;
+        // Per first two letters (a-z, or 26 for a one-letter word), the lengths of the words in the table (bit = length):
+        // most words of a text are ruled out here, before hashing.
+        private readonly uint[] lengthsByStart = new uint[26 * 27];
 
         public WordTable(IEnumerable<(string Word, ulong Rules)> entries, ulong all)
         {
@@ -150,6 +153,8 @@ public sealed partial class TimexTagger
                 {
                     byWord[w] = byWord.GetValueOrDefault(w) | rules;
                     maxWord = Math.Max(maxWord, w.Length);
+                    if (w.Length > 31) throw new ArgumentException($"First word '{w}' is longer than 31 letters.", nameof(entries));
+                    lengthsByStart[StartIndex(w.AsSpan())] |= 1u << w.Length;
                 }
                 else throw new ArgumentException($"First word '{w}' is not a run of ASCII letters, '#' or \"'\".", nameof(entries));
             }
@@ -167,8 +172,12 @@ public sealed partial class TimexTagger
             if (!char.IsAsciiLetter(c)) return 0;
             while (end < text.Length && char.IsAsciiLetter(text[end])) end++;
             if (end < text.Length && text[end] >= 128 && char.IsLetter(text[end])) return all;
-            return end - i <= maxWord && words.TryGetValue(text.AsSpan(i, end - i), out var m) ? m : 0;
+            var word = text.AsSpan(i, end - i);
+            if (word.Length > maxWord || (lengthsByStart[StartIndex(word)] & (1u << word.Length)) == 0) return 0;
+            return words.TryGetValue(word, out var m) ? m : 0;
         }
+
+        private static int StartIndex(ReadOnlySpan<char> word) => (word[0] | 0x20) - 'a' + 26 * (word.Length > 1 ? (word[1] | 0x20) - 'a' + 1 : 0);
     }
 
     /// <summary>
