@@ -14,7 +14,7 @@ namespace Sitrep.Time;
 public sealed partial class TimexTagger
 {
     /// <summary>Recorded with every output; bump when rules or normalization change.</summary>
-    public const string Version = "timex-rules/7";
+    public const string Version = "timex-rules/8";
 
     public static TimexTagger Default { get; } = new();
 
