@@ -6,7 +6,8 @@ namespace Sitrep.Time;
 /// <summary>The recognition patterns: English vocabulary written for Sitrep, assembled into one regex per rule.</summary>
 public sealed partial class TimexTagger
 {
-    private const RegexOptions Opts = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+    // The rules' regexes are source-generated (no compilation at run time): each is \G-anchored, tried at word starts.
+    private const RegexOptions RuleOptions = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     // Month and weekday names are case-sensitive: "may", "march", "sun" are ordinary words in lower case.
     private const string Mon = @"(?-i:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)";
@@ -44,64 +45,189 @@ public sealed partial class TimexTagger
         SetEvery, SetAdverb, SetPer, Time, NoonMidnight, Holiday, RefDay, TheUnit, YearAgoAdj, MonthDayRange, YearRange, LongAdj, OrdinalDay, HalfShort, DayMonthRange, WeekOfMonth,
     }
 
+    private const string MilitaryTimePattern = @"\b([01]\d|2[0-3])([0-5]\d)\s*(?-i:(GMT|UTC|Z)|local\s+time|hours|hrs)\b";
+    private const string EraPattern = @"\b(\d{1,4})\s*(?-i:(BC|B\.C\.|BCE|AD|A\.D\.|CE))(?![A-Za-z])";
+    private const string SpelledYearRulePattern = @"\b(?:(?:the\s+)?year\s+)?(" + SpelledYear + @")\b";
+    private const string MonthRelYearPattern = @"\b(" + Mon + @")(?:\s*(\d{1,2})(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?(this|last|next|that|the\s+same|the\s+following|the\s+previous)\s+year\b";
+    private const string IsoPattern = @"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?\b";
+    private const string SlashPattern = @"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])";
+    private const string MonthDayYearPattern = @"\b(?:(" + Wd + @"),?\s+)?(" + Mon + @")\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4})\b)?";
+    private const string DayMonthYearPattern = @"\b(?:(" + Wd + @"),?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + Mon + @")(?:,?\s*(\d{4})\b)?";
+    private const string MonthYearPattern = @"\b(" + Mon + @"),?\s+(?:of\s+)?(\d{4}|\d{1,4}(?=\s*" + BcEra + @")|" + SpelledYear + @")\b(?:\s*(" + BcEra + "))?";
+    private const string MonthPattern = @"\b(?:(this|last|next|past|coming|previous|early|late|mid)[\s-]+)?(" + Mon + ")";
+    private const string YearPattern = @"(?<![\$£€#\d.,/:])(?<!\d-)\b(?:the\s+year\s+)?(\d{4})\b(?![\d%]|,\d|\.\d|-\d|:\d)";
+    private const string FiscalPattern = @"\b(?:fiscal(?:\s+year)?|FY)[\s-]*'?(\d{4}|\d{2})\b";
+    private const string DecadePattern = @"\b(?:the\s+)?(?:(early|mid|late)[\s-]+)?(?:(\d{3})0'?s|'(\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|(\d{1,3})0s\s*" + BcEra + @")\b";
+    private const string CenturyPattern = @"\b(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\s-]+century\b(?:\s*(" + BcEra + "))?";
+    private const string QuarterPattern = @"\b(?:(the)\s+)?(?:(\d{4})(?:'s)?\s+|(this|last|next)\s+year's\s+)?((?:(?:current|latest|last|previous|prior|preceding|year-ago|year-earlier|comparable|same|final|recent|fiscal|calendar|just-ended|just-completed|most\s+recent)[\s-]+)*)(?:(" + Ordinal + @")[\s-]+)?(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?:(\d{4})|(this|last|next)\s+year))?";
+    private const string QuarterShortPattern = @"\b(?-i:Q([1-4]))(?:\s+(\d{4}))?\b";
+    private const string HalfShortPattern = @"\b(?-i:H([12]))\s+(?:of\s+)?(\d{4})\b";
+    private const string WeekOfMonthPattern = @"\b(?:the\s+)?(first|second|third|fourth|last|final)\s+(week|weekend)\s+of\s+(" + Mon + @")(?:,?\s+(\d{4})\b)?";
+    private const string HalfPattern = @"\b(?:the\s+)?(first|second)[\s-]+half(?:\s+of\s+(?:(?:fiscal\s+)?(\d{4})|(this|last|next)\s+year|the\s+year))?\b";
+    private const string RelativePattern = @"\b(this\s+(?:coming|past)|this|last|next|past|coming|previous|current|following|the\s+(?:past|last|next|coming|following|previous|current|same|preceding|latest))\s+(week|month|year|quarter|decade|century|weekend|spring|summer|fall|autumn|winter|" + Mon + "|" + Wd + @")(?!-)\b";
+    private const string DayRefPattern = @"\b(?:(" + DayWord + @"|overnight)(?:\s+(" + PartOfDay + @"))?|(this|last)\s+(" + PartOfDay + @"))\b";
+    private const string WeekdayPattern = @"\b(?:(this|last|next|past|coming)\s+)?(" + Wd + @")(?:\s+(" + PartOfDay + @"))?";
+    private const string WeekdayPluralPattern = @"\b(?-i:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s(?:\s+(" + PartOfDay + @")s?)?|\s+(" + PartOfDay + @")s))\b";
+    private const string AgoPattern = @"\b(?:(" + Num + @")(?:[\s-]+|(?<=\d)))?(" + Unit + @")s?\s+(?:or\s+so\s+)?(ago|earlier|later|from\s+now|hence|previously|afterwards?|thereafter)\b";
+    private const string DurationPattern = @"\b(?:the\s+(?!(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week|day|hour|minute|quarter|decade)\b)(?:(past|last|next|first|previous|coming|latest|final|remaining|following|initial|same|prior|preceding|recent)\s+)?)?(" + Num + @")(?:\s+and\s+a\s+half)?[\s-]+(?:more\s+)?(" + Unit + @")s?(?:\s+and\s+a\s+half)?\b(?:\s+or\s+so\b)?";
+    private const string BarePluralPattern = @"\b(?:the\s+(past|last|next|coming)\s+(?:few\s+|several\s+)?)?(years|months|weeks|days|hours|decades|centuries|minutes)\b";
+    private const string SeasonPattern = @"\b(?:(this|last|next|past|coming|the|early|late|mid)[\s-]+)?(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(\d{4}\b|(?<bc>\d{1,4})\s*" + BcEra + "|" + SpelledYear + @")|\s+of\s+(that|this|last|next|the\s+same|the\s+following|the\s+previous)\s+year\b)?";
+    private const string FuzzyPattern = @"\b(right\s+now|now|currently|current|recently|lately|nowadays|these\s+days|the\s+past|the\s+(?:near\s+|distant\s+|immediate\s+)?future|future|as\s+soon\s+as\s+possible|soon|previously|formerly|once|then|the\s+time|former|the\s+(?:near|short|long)\s+term)\b";
+    private const string RecentPluralPattern = @"\brecent\s+(years|months|weeks|days|decades|quarters)\b";
+    private const string SetEveryPattern = @"\b(every|each)\s+(?:other\s+)?(?:(" + Num + @")\s+)?(" + Unit + "|" + Wd + "|" + Mon + @"|morning|evening|night|spring|summer|fall|autumn|winter)s?\b";
+    private const string SetAdverbPattern = @"\b(hourly|nightly|daily|weekly|monthly|yearly|annually)\b";
+    private const string SetPerPattern = @"\b(?:(once|twice|thrice|(?:" + Small + "|" + Teens + @"|\d+)\s+times)\s+)?(a|per)\s+(year|month|week|day|hour|quarter)\b";
+    private const string TimePattern = @"\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?\s?m\b\.?|(o'clock)|(?=\s*(?:" + Zone + @")\b)|(?=\s+in\s+the\s+(?:morning|afternoon|evening)\b)|(?<=\d:\d{2})\s*(?-i:hrs?|hours)\b|(?<=\b(?:at|by|until|till|before|after|around|about|from)\s+\d{1,2}:\d{2})(?![\d:]))(?:\s+in\s+the\s+(?<pod>morning|afternoon|evening)\b)?(?:\s*\(?(" + Zone + @")\)?)?(?:,?\s+(?:on\s+)?(" + Wd + "|" + DayWord + "|" + Mon + @"\s*\d{1,2}\b(?:,?\s*\d{4}\b)?))?";
+    private const string NoonMidnightPattern = @"\b(noon|midnight|midday)(?:\s+(" + Wd + "|" + DayWord + @"))?\b";
+    private const string HolidayPattern = @"\b(?-i:(" + Holidays.Pattern + @"))(?:\s+(\d{4})\b)?";
+    private const string RefDayPattern = @"\b((?:the\s+(?:following|next|previous|same)|that(?:\s+same)?|later\s+that)\s+(?:day|month|year|week|morning|afternoon|evening|night))\b";
+    private const string TheUnitPattern = @"\b(?:the\s+)(year-ago\s+period|year-earlier\s+period|latest\s+period|current\s+fiscal\s+year|fiscal\s+year|full\s+year|year-end|year|month|weekend|week|period|moment|day|morning|afternoon|evening|night|decade|century)\b";
+    private const string YearAgoAdjPattern = @"\b(year-ago|year-earlier|year-end|yearend|year-to-date|year-earlier\s+period)\b";
+    private const string MonthDayRangePattern = @"\b(" + Mon + @")\s*(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|or|to|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?![\d%/:.,]\d)(?:,?\s*(\d{4})\b)?";
+    private const string DayMonthRangePattern = @"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|or|to|through)\s*(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + Mon + @")(?:,?\s*(\d{4})\b)?";
+    private const string YearRangePattern = @"\b(1\d{3}|20\d{2})\s*[-\u2013]\s*(\d{4}|\d{2})\b(?![-\u2013/.,:]\d)";
+    private const string OrdinalDayPattern = @"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?:\s+of\s+(that|this|last|next|the\s+same|the\s+following|the)\s+month\b)?";
+    private const string LongAdjPattern = @"\b(?:(" + Num + @")-)?(" + Unit + @")(s?)-long\b";
+
+    [GeneratedRegex(@"\G(?:" + MilitaryTimePattern + ")", RuleOptions)]
+    private static partial Regex MilitaryTimeAnchored();
+    [GeneratedRegex(@"\G(?:" + EraPattern + ")", RuleOptions)]
+    private static partial Regex EraAnchored();
+    [GeneratedRegex(@"\G(?:" + SpelledYearRulePattern + ")", RuleOptions)]
+    private static partial Regex SpelledYearRuleAnchored();
+    [GeneratedRegex(@"\G(?:" + MonthRelYearPattern + ")", RuleOptions)]
+    private static partial Regex MonthRelYearAnchored();
+    [GeneratedRegex(@"\G(?:" + IsoPattern + ")", RuleOptions)]
+    private static partial Regex IsoAnchored();
+    [GeneratedRegex(@"\G(?:" + MonthDayYearPattern + ")", RuleOptions)]
+    private static partial Regex MonthDayYearAnchored();
+    [GeneratedRegex(@"\G(?:" + DayMonthYearPattern + ")", RuleOptions)]
+    private static partial Regex DayMonthYearAnchored();
+    [GeneratedRegex(@"\G(?:" + MonthYearPattern + ")", RuleOptions)]
+    private static partial Regex MonthYearAnchored();
+    [GeneratedRegex(@"\G(?:" + MonthPattern + ")", RuleOptions)]
+    private static partial Regex MonthAnchored();
+    [GeneratedRegex(@"\G(?:" + YearPattern + ")", RuleOptions)]
+    private static partial Regex YearAnchored();
+    [GeneratedRegex(@"\G(?:" + FiscalPattern + ")", RuleOptions)]
+    private static partial Regex FiscalAnchored();
+    [GeneratedRegex(@"\G(?:" + DecadePattern + ")", RuleOptions)]
+    private static partial Regex DecadeAnchored();
+    [GeneratedRegex(@"\G(?:" + CenturyPattern + ")", RuleOptions)]
+    private static partial Regex CenturyAnchored();
+    [GeneratedRegex(@"\G(?:" + QuarterPattern + ")", RuleOptions)]
+    private static partial Regex QuarterAnchored();
+    [GeneratedRegex(@"\G(?:" + QuarterShortPattern + ")", RuleOptions)]
+    private static partial Regex QuarterShortAnchored();
+    [GeneratedRegex(@"\G(?:" + HalfShortPattern + ")", RuleOptions)]
+    private static partial Regex HalfShortAnchored();
+    [GeneratedRegex(@"\G(?:" + WeekOfMonthPattern + ")", RuleOptions)]
+    private static partial Regex WeekOfMonthAnchored();
+    [GeneratedRegex(@"\G(?:" + HalfPattern + ")", RuleOptions)]
+    private static partial Regex HalfAnchored();
+    [GeneratedRegex(@"\G(?:" + RelativePattern + ")", RuleOptions)]
+    private static partial Regex RelativeAnchored();
+    [GeneratedRegex(@"\G(?:" + DayRefPattern + ")", RuleOptions)]
+    private static partial Regex DayRefAnchored();
+    [GeneratedRegex(@"\G(?:" + WeekdayPattern + ")", RuleOptions)]
+    private static partial Regex WeekdayAnchored();
+    [GeneratedRegex(@"\G(?:" + WeekdayPluralPattern + ")", RuleOptions)]
+    private static partial Regex WeekdayPluralAnchored();
+    [GeneratedRegex(@"\G(?:" + AgoPattern + ")", RuleOptions)]
+    private static partial Regex AgoAnchored();
+    [GeneratedRegex(@"\G(?:" + DurationPattern + ")", RuleOptions)]
+    private static partial Regex DurationAnchored();
+    [GeneratedRegex(@"\G(?:" + BarePluralPattern + ")", RuleOptions)]
+    private static partial Regex BarePluralAnchored();
+    [GeneratedRegex(@"\G(?:" + SeasonPattern + ")", RuleOptions)]
+    private static partial Regex SeasonAnchored();
+    [GeneratedRegex(@"\G(?:" + FuzzyPattern + ")", RuleOptions)]
+    private static partial Regex FuzzyAnchored();
+    [GeneratedRegex(@"\G(?:" + RecentPluralPattern + ")", RuleOptions)]
+    private static partial Regex RecentPluralAnchored();
+    [GeneratedRegex(@"\G(?:" + SetEveryPattern + ")", RuleOptions)]
+    private static partial Regex SetEveryAnchored();
+    [GeneratedRegex(@"\G(?:" + SetAdverbPattern + ")", RuleOptions)]
+    private static partial Regex SetAdverbAnchored();
+    [GeneratedRegex(@"\G(?:" + SetPerPattern + ")", RuleOptions)]
+    private static partial Regex SetPerAnchored();
+    [GeneratedRegex(@"\G(?:" + TimePattern + ")", RuleOptions)]
+    private static partial Regex TimeAnchored();
+    [GeneratedRegex(@"\G(?:" + NoonMidnightPattern + ")", RuleOptions)]
+    private static partial Regex NoonMidnightAnchored();
+    [GeneratedRegex(@"\G(?:" + HolidayPattern + ")", RuleOptions)]
+    private static partial Regex HolidayAnchored();
+    [GeneratedRegex(@"\G(?:" + RefDayPattern + ")", RuleOptions)]
+    private static partial Regex RefDayAnchored();
+    [GeneratedRegex(@"\G(?:" + TheUnitPattern + ")", RuleOptions)]
+    private static partial Regex TheUnitAnchored();
+    [GeneratedRegex(@"\G(?:" + YearAgoAdjPattern + ")", RuleOptions)]
+    private static partial Regex YearAgoAdjAnchored();
+    [GeneratedRegex(@"\G(?:" + MonthDayRangePattern + ")", RuleOptions)]
+    private static partial Regex MonthDayRangeAnchored();
+    [GeneratedRegex(@"\G(?:" + DayMonthRangePattern + ")", RuleOptions)]
+    private static partial Regex DayMonthRangeAnchored();
+    [GeneratedRegex(@"\G(?:" + YearRangePattern + ")", RuleOptions)]
+    private static partial Regex YearRangeAnchored();
+    [GeneratedRegex(@"\G(?:" + OrdinalDayPattern + ")", RuleOptions)]
+    private static partial Regex OrdinalDayAnchored();
+    [GeneratedRegex(@"\G(?:" + LongAdjPattern + ")", RuleOptions)]
+    private static partial Regex LongAdjAnchored();
+
     private static readonly (Rule Rule, RuleRegex Regex)[] Rules =
     [
-        (Rule.MilitaryTime, Make("", true, @"\b([01]\d|2[0-3])([0-5]\d)\s*(?-i:(GMT|UTC|Z)|local\s+time|hours|hrs)\b", leads: "#: gmt utc z local hours hrs")),
-        (Rule.Era, Make("", true, @"\b(\d{1,4})\s*(?-i:(BC|B\.C\.|BCE|AD|A\.D\.|CE))(?![A-Za-z])", leads: "#: bc b bce ad a ce")),
-        (Rule.SpelledYearRule, Make("year nineteen two", true, @"\b(?:(?:the\s+)?year\s+)?(" + SpelledYear + @")\b", leads: "the: year")),
+        (Rule.MilitaryTime, Make("", true, MilitaryTimePattern, MilitaryTimeAnchored(), leads: "#: gmt utc z local hours hrs")),
+        (Rule.Era, Make("", true, EraPattern, EraAnchored(), leads: "#: bc b bce ad a ce")),
+        (Rule.SpelledYearRule, Make("year nineteen two", true, SpelledYearRulePattern, SpelledYearRuleAnchored(), leads: "the: year")),
         // "March of last year", "July 25 of that year", "November of the same year".
-        (Rule.MonthRelYear, Make(MonW, true, @"\b(" + Mon + @")(?:\s*(\d{1,2})(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?(this|last|next|that|the\s+same|the\s+following|the\s+previous)\s+year\b")),
-        (Rule.Iso, Make("#", true, @"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?\b")),
-        (Rule.Slash, Make(null, false, @"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])", required: '/')),
-        (Rule.MonthDayYear, Make(WdW + " " + MonW, true, @"\b(?:(" + Wd + @"),?\s+)?(" + Mon + @")\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4})\b)?")),
-        (Rule.DayMonthYear, Make(WdW, true, @"\b(?:(" + Wd + @"),?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + Mon + @")(?:,?\s*(\d{4})\b)?", leads: "#: st nd rd th of " + MonW + "; " + "the: #")),
-        (Rule.MonthYear, Make(MonW, true, @"\b(" + Mon + @"),?\s+(?:of\s+)?(\d{4}|\d{1,4}(?=\s*" + BcEra + @")|" + SpelledYear + @")\b(?:\s*(" + BcEra + "))?")),
-        (Rule.Month, Make("this last next past coming previous early late mid " + MonW, true, @"\b(?:(this|last|next|past|coming|previous|early|late|mid)[\s-]+)?(" + Mon + ")")),
-        (Rule.Year, Make("#", true, @"(?<![\$£€#\d.,/:])(?<!\d-)\b(?:the\s+year\s+)?(\d{4})\b(?![\d%]|,\d|\.\d|-\d|:\d)", leads: "the: year")),
-        (Rule.Fiscal, Make("fiscal fy", true, @"\b(?:fiscal(?:\s+year)?|FY)[\s-]*'?(\d{4}|\d{2})\b")),
-        (Rule.Decade, Make("early mid late ' twenties thirties forties fifties sixties seventies eighties nineties", true, @"\b(?:the\s+)?(?:(early|mid|late)[\s-]+)?(?:(\d{3})0'?s|'(\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|(\d{1,3})0s\s*" + BcEra + @")\b", leads: "#: s '; the: early mid late # ' twenties thirties forties fifties sixties seventies eighties nineties")),
-        (Rule.Century, Make("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty", true, @"\b(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\s-]+century\b(?:\s*(" + BcEra + "))?", leads: "#: st nd rd th; the: # first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty")),
-        (Rule.Quarter, Make(QuarterW, true, @"\b(?:(the)\s+)?(?:(\d{4})(?:'s)?\s+|(this|last|next)\s+year's\s+)?((?:(?:current|latest|last|previous|prior|preceding|year-ago|year-earlier|comparable|same|final|recent|fiscal|calendar|just-ended|just-completed|most\s+recent)[\s-]+)*)(?:(" + Ordinal + @")[\s-]+)?(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?:(\d{4})|(this|last|next)\s+year))?", leads: "#: ' st nd rd th " + QuarterW + "; the: # " + QuarterW)),
-        (Rule.QuarterShort, Make("q", true, @"\b(?-i:Q([1-4]))(?:\s+(\d{4}))?\b")),
+        (Rule.MonthRelYear, Make(MonW, true, MonthRelYearPattern, MonthRelYearAnchored())),
+        (Rule.Iso, Make("#", true, IsoPattern, IsoAnchored())),
+        (Rule.Slash, Make(null, false, SlashPattern, null, required: '/')),
+        (Rule.MonthDayYear, Make(WdW + " " + MonW, true, MonthDayYearPattern, MonthDayYearAnchored())),
+        (Rule.DayMonthYear, Make(WdW, true, DayMonthYearPattern, DayMonthYearAnchored(), leads: "#: st nd rd th of " + MonW + "; " + "the: #")),
+        (Rule.MonthYear, Make(MonW, true, MonthYearPattern, MonthYearAnchored())),
+        (Rule.Month, Make("this last next past coming previous early late mid " + MonW, true, MonthPattern, MonthAnchored())),
+        (Rule.Year, Make("#", true, YearPattern, YearAnchored(), leads: "the: year")),
+        (Rule.Fiscal, Make("fiscal fy", true, FiscalPattern, FiscalAnchored())),
+        (Rule.Decade, Make("early mid late ' twenties thirties forties fifties sixties seventies eighties nineties", true, DecadePattern, DecadeAnchored(), leads: "#: s '; the: early mid late # ' twenties thirties forties fifties sixties seventies eighties nineties")),
+        (Rule.Century, Make("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty", true, CenturyPattern, CenturyAnchored(), leads: "#: st nd rd th; the: # first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty")),
+        (Rule.Quarter, Make(QuarterW, true, QuarterPattern, QuarterAnchored(), leads: "#: ' st nd rd th " + QuarterW + "; the: # " + QuarterW)),
+        (Rule.QuarterShort, Make("q", true, QuarterShortPattern, QuarterShortAnchored())),
         // Half-years in business and statistics writing, "H1 2023", "H2 of 2022" (with the year: a bare "H1" is too often something else).
-        (Rule.HalfShort, Make("h", true, @"\b(?-i:H([12]))\s+(?:of\s+)?(\d{4})\b")),
+        (Rule.HalfShort, Make("h", true, HalfShortPattern, HalfShortAnchored())),
         // "the last week of August", "the first weekend of October 2023": a week counted within a month.
-        (Rule.WeekOfMonth, Make("first second third fourth last final", true, @"\b(?:the\s+)?(first|second|third|fourth|last|final)\s+(week|weekend)\s+of\s+(" + Mon + @")(?:,?\s+(\d{4})\b)?", leads: "the: first second third fourth last final")),
-        (Rule.Half, Make("first second", true, @"\b(?:the\s+)?(first|second)[\s-]+half(?:\s+of\s+(?:(?:fiscal\s+)?(\d{4})|(this|last|next)\s+year|the\s+year))?\b", leads: "the: first second")),
-        (Rule.Relative, Make("this last next past coming previous current following", true, @"\b(this\s+(?:coming|past)|this|last|next|past|coming|previous|current|following|the\s+(?:past|last|next|coming|following|previous|current|same|preceding|latest))\s+(week|month|year|quarter|decade|century|weekend|spring|summer|fall|autumn|winter|" + Mon + "|" + Wd + @")(?!-)\b", leads: "the: past last next coming following previous current same preceding latest")),
-        (Rule.DayRef, Make("today tomorrow yesterday tonight overnight this last", true, @"\b(?:(" + DayWord + @"|overnight)(?:\s+(" + PartOfDay + @"))?|(this|last)\s+(" + PartOfDay + @"))\b")),
-        (Rule.Weekday, Make("this last next past coming " + WdW, true, @"\b(?:(this|last|next|past|coming)\s+)?(" + Wd + @")(?:\s+(" + PartOfDay + @"))?")),
+        (Rule.WeekOfMonth, Make("first second third fourth last final", true, WeekOfMonthPattern, WeekOfMonthAnchored(), leads: "the: first second third fourth last final")),
+        (Rule.Half, Make("first second", true, HalfPattern, HalfAnchored(), leads: "the: first second")),
+        (Rule.Relative, Make("this last next past coming previous current following", true, RelativePattern, RelativeAnchored(), leads: "the: past last next coming following previous current same preceding latest")),
+        (Rule.DayRef, Make("today tomorrow yesterday tonight overnight this last", true, DayRefPattern, DayRefAnchored())),
+        (Rule.Weekday, Make("this last next past coming " + WdW, true, WeekdayPattern, WeekdayAnchored())),
         // "on Tuesdays", "Friday evenings", "Tuesday nights": a weekly recurrence.
-        (Rule.WeekdayPlural, Make("monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays", true, @"\b(?-i:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s(?:\s+(" + PartOfDay + @")s?)?|\s+(" + PartOfDay + @")s))\b")),
-        (Rule.Ago, Make("", true, @"\b(?:(" + Num + @")(?:[\s-]+|(?<=\d)))?(" + Unit + @")s?\s+(?:or\s+so\s+)?(ago|earlier|later|from\s+now|hence|previously|afterwards?|thereafter)\b",
-            leads: NumberLeads("") + "; " + UnitW + ": or " + AgoW)),
-        (Rule.Duration, Make("", true, @"\b(?:the\s+(?!(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week|day|hour|minute|quarter|decade)\b)(?:(past|last|next|first|previous|coming|latest|final|remaining|following|initial|same|prior|preceding|recent)\s+)?)?(" + Num + @")(?:\s+and\s+a\s+half)?[\s-]+(?:more\s+)?(" + Unit + @")s?(?:\s+and\s+a\s+half)?\b(?:\s+or\s+so\b)?",
-            leads: "the: past last next first previous coming latest final remaining following initial same prior preceding recent " + NumW + "; " + NumberLeads(" and more"))),
-        (Rule.BarePlural, Make("years months weeks days hours decades centuries minutes", true, @"\b(?:the\s+(past|last|next|coming)\s+(?:few\s+|several\s+)?)?(years|months|weeks|days|hours|decades|centuries|minutes)\b", leads: "the: past last next coming")),
-        (Rule.Season, Make("this last next past coming early late mid spring summer fall autumn winter", true, @"\b(?:(this|last|next|past|coming|the|early|late|mid)[\s-]+)?(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(\d{4}\b|(?<bc>\d{1,4})\s*" + BcEra + "|" + SpelledYear + @")|\s+of\s+(that|this|last|next|the\s+same|the\s+following|the\s+previous)\s+year\b)?", leads: "the: spring summer fall autumn winter")),
-        (Rule.Fuzzy, Make("right now currently current recently lately nowadays these future as soon previously formerly once then former", true, @"\b(right\s+now|now|currently|current|recently|lately|nowadays|these\s+days|the\s+past|the\s+(?:near\s+|distant\s+|immediate\s+)?future|future|as\s+soon\s+as\s+possible|soon|previously|formerly|once|then|the\s+time|former|the\s+(?:near|short|long)\s+term)\b", leads: "the: past future near distant immediate time short long")),
-        (Rule.RecentPlural, Make("recent", true, @"\brecent\s+(years|months|weeks|days|decades|quarters)\b")),
-        (Rule.SetEvery, Make("every each", true, @"\b(every|each)\s+(?:other\s+)?(?:(" + Num + @")\s+)?(" + Unit + "|" + Wd + "|" + Mon + @"|morning|evening|night|spring|summer|fall|autumn|winter)s?\b")),
-        (Rule.SetAdverb, Make("hourly nightly daily weekly monthly yearly annually", true, @"\b(hourly|nightly|daily|weekly|monthly|yearly|annually)\b")),
-        (Rule.SetPer, Make("per", true, @"\b(?:(once|twice|thrice|(?:" + Small + "|" + Teens + @"|\d+)\s+times)\s+)?(a|per)\s+(year|month|week|day|hour|quarter)\b",
-            leads: "#: times; once twice thrice: a per; " + SmallTeensW + ": times; a: year month week day hour quarter")),
-        (Rule.Time, Make("#", true, @"\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?\s?m\b\.?|(o'clock)|(?=\s*(?:" + Zone + @")\b)|(?=\s+in\s+the\s+(?:morning|afternoon|evening)\b)|(?<=\d:\d{2})\s*(?-i:hrs?|hours)\b|(?<=\b(?:at|by|until|till|before|after|around|about|from)\s+\d{1,2}:\d{2})(?![\d:]))(?:\s+in\s+the\s+(?<pod>morning|afternoon|evening)\b)?(?:\s*\(?(" + Zone + @")\)?)?(?:,?\s+(?:on\s+)?(" + Wd + "|" + DayWord + "|" + Mon + @"\s*\d{1,2}\b(?:,?\s*\d{4}\b)?))?")),
-        (Rule.NoonMidnight, Make("noon midnight midday", true, @"\b(noon|midnight|midday)(?:\s+(" + Wd + "|" + DayWord + @"))?\b")),
-        (Rule.Holiday, Make(Holidays.FirstWords, true, @"\b(?-i:(" + Holidays.Pattern + @"))(?:\s+(\d{4})\b)?")),
-        (Rule.RefDay, Make("that later", true, @"\b((?:the\s+(?:following|next|previous|same)|that(?:\s+same)?|later\s+that)\s+(?:day|month|year|week|morning|afternoon|evening|night))\b", leads: "the: following next previous same")),
-        (Rule.TheUnit, Make("", true, @"\b(?:the\s+)(year-ago\s+period|year-earlier\s+period|latest\s+period|current\s+fiscal\s+year|fiscal\s+year|full\s+year|year-end|year|month|weekend|week|period|moment|day|morning|afternoon|evening|night|decade|century)\b", leads: "the: year latest current fiscal full month weekend week period moment day morning afternoon evening night decade century")),
-        (Rule.YearAgoAdj, Make("year yearend", true, @"\b(year-ago|year-earlier|year-end|yearend|year-to-date|year-earlier\s+period)\b")),
+        (Rule.WeekdayPlural, Make("monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays", true, WeekdayPluralPattern, WeekdayPluralAnchored())),
+        (Rule.Ago, Make("", true, AgoPattern, AgoAnchored(), leads: NumberLeads("") + "; " + UnitW + ": or " + AgoW)),
+        (Rule.Duration, Make("", true, DurationPattern, DurationAnchored(), leads: "the: past last next first previous coming latest final remaining following initial same prior preceding recent " + NumW + "; " + NumberLeads(" and more"))),
+        (Rule.BarePlural, Make("years months weeks days hours decades centuries minutes", true, BarePluralPattern, BarePluralAnchored(), leads: "the: past last next coming")),
+        (Rule.Season, Make("this last next past coming early late mid spring summer fall autumn winter", true, SeasonPattern, SeasonAnchored(), leads: "the: spring summer fall autumn winter")),
+        (Rule.Fuzzy, Make("right now currently current recently lately nowadays these future as soon previously formerly once then former", true, FuzzyPattern, FuzzyAnchored(), leads: "the: past future near distant immediate time short long")),
+        (Rule.RecentPlural, Make("recent", true, RecentPluralPattern, RecentPluralAnchored())),
+        (Rule.SetEvery, Make("every each", true, SetEveryPattern, SetEveryAnchored())),
+        (Rule.SetAdverb, Make("hourly nightly daily weekly monthly yearly annually", true, SetAdverbPattern, SetAdverbAnchored())),
+        (Rule.SetPer, Make("per", true, SetPerPattern, SetPerAnchored(), leads: "#: times; once twice thrice: a per; " + SmallTeensW + ": times; a: year month week day hour quarter")),
+        (Rule.Time, Make("#", true, TimePattern, TimeAnchored())),
+        (Rule.NoonMidnight, Make("noon midnight midday", true, NoonMidnightPattern, NoonMidnightAnchored())),
+        (Rule.Holiday, Make(Holidays.FirstWords, true, HolidayPattern, HolidayAnchored())),
+        (Rule.RefDay, Make("that later", true, RefDayPattern, RefDayAnchored(), leads: "the: following next previous same")),
+        (Rule.TheUnit, Make("", true, TheUnitPattern, TheUnitAnchored(), leads: "the: year latest current fiscal full month weekend week period moment day morning afternoon evening night decade century")),
+        (Rule.YearAgoAdj, Make("year yearend", true, YearAgoAdjPattern, YearAgoAdjAnchored())),
         // Day ranges within one month, "April 24 and 25", "March 5-9, 1918": two TIMEX3s, the second taking the first's month (and the year after it).
-        (Rule.MonthDayRange, Make(MonW, true, @"\b(" + Mon + @")\s*(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|or|to|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?![\d%/:.,]\d)(?:,?\s*(\d{4})\b)?")),
+        (Rule.MonthDayRange, Make(MonW, true, MonthDayRangePattern, MonthDayRangeAnchored())),
         // The same in day-month order, "6-7 January 1916", "12 to 14 July": two TIMEX3s, "6" and "7 January 1916".
-        (Rule.DayMonthRange, Make("", true, @"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|or|to|through)\s*(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + Mon + @")(?:,?\s*(\d{4})\b)?", leads: "#: st nd rd th and or to through of " + MonW)),
+        (Rule.DayMonthRange, Make("", true, DayMonthRangePattern, DayMonthRangeAnchored(), leads: "#: st nd rd th and or to through of " + MonW)),
         // Year ranges, "1861-1863", "1915-17": two TIMEX3s.
-        (Rule.YearRange, Make("#", true, @"\b(1\d{3}|20\d{2})\s*[-\u2013]\s*(\d{4}|\d{2})\b(?![-\u2013/.,:]\d)")),
+        (Rule.YearRange, Make("#", true, YearRangePattern, YearRangeAnchored())),
         // A day of the month by its ordinal alone, "resumed on the 15th", "on the 28th of that month" (the preposition is checked in Accept).
-        (Rule.OrdinalDay, Make("", true, @"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?:\s+of\s+(that|this|last|next|the\s+same|the\s+following|the)\s+month\b)?", leads: "the: #")),
+        (Rule.OrdinalDay, Make("", true, OrdinalDayPattern, OrdinalDayAnchored(), leads: "the: #")),
         // Adjectives of length, "a day-long meeting", "decades-long battle", "a two-week-long strike".
-        (Rule.LongAdj, Make("", true, @"\b(?:(" + Num + @")-)?(" + Unit + @")(s?)-long\b",
-            leads: NumberLeads("") + "; " + UnitW + ": long")),
+        (Rule.LongAdj, Make("", true, LongAdjPattern, LongAdjAnchored(), leads: NumberLeads("") + "; " + UnitW + ": long")),
     ];
 
     /// <summary>
@@ -111,7 +237,7 @@ public sealed partial class TimexTagger
     /// lookup per word rules out most rules. Without <paramref name="firstWords"/> the whole text is scanned, where
     /// <paramref name="required"/> (a character every match contains) occurs.
     /// </summary>
-    private static RuleRegex Make(string? firstWords, bool boundary, string pattern, string? leads = null, char? required = null) => new(pattern, firstWords, leads, boundary, required);
+    private static RuleRegex Make(string? firstWords, bool boundary, string pattern, Regex? anchored, string? leads = null, char? required = null) => new(pattern, anchored, firstWords, leads, boundary, required);
 
     /// <summary>
     /// The words a quantity (Num) can begin with, each as a lead before the words that can follow it there ("3 days",

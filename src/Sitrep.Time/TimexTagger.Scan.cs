@@ -182,9 +182,9 @@ public sealed partial class TimexTagger
 
     /// <summary>
     /// One rule's regex with a cheap way to enumerate exactly the matches <see cref="Regex.Matches(string)"/> would
-    /// give. Every pattern with a start set opens with \b and a word character (or an apostrophe), so a match can
-    /// only start at a word start (see <see cref="CollectAll"/>) whose characters are in the set; the \G-anchored regex is
-    /// tried only there, instead of at every character of the text.
+    /// give. Every pattern with first words opens with \b, so a match can only start at a word start (see
+    /// <see cref="CollectAll"/>) whose word is one of them; the \G-anchored regex is tried only there, instead of at
+    /// every character of the text.
     /// </summary>
     private sealed class RuleRegex
     {
@@ -192,6 +192,7 @@ public sealed partial class TimexTagger
         private readonly Regex? anchored;
         private Regex? full;
 
+        /// <param name="anchored">The source-generated regex \G(?:<paramref name="pattern"/>), for a rule with first words.</param>
         /// <param name="firstWords">
         /// Space-separated words a match can begin with: its first run of ASCII letters, matched ignoring case ("FY98"
         /// begins with "fy", "mid-March" with "mid"); "#" is any ASCII digit and "'" an apostrophe. Null scans the whole text.
@@ -203,7 +204,7 @@ public sealed partial class TimexTagger
         /// </param>
         /// <param name="boundary">Whether the pattern opens with \b (required for first words).</param>
         /// <param name="required">For a rule without first words, a character each of its matches contains.</param>
-        public RuleRegex(string pattern, string? firstWords, string? leads, bool boundary, char? required)
+        public RuleRegex(string pattern, Regex? anchored, string? firstWords, string? leads, bool boundary, char? required)
         {
             this.pattern = pattern;
             Required = required;
@@ -225,7 +226,9 @@ public sealed partial class TimexTagger
                 }
             }
             Leads = parsed;
-            anchored = new Regex(@"\G(?:" + pattern + ")", Opts);
+            // The generated regex must be the rule's pattern, anchored: the full scan the tests compare with uses the pattern.
+            if (anchored?.ToString() != @"\G(?:" + pattern + ")") throw new ArgumentException("The anchored regex is not \\G(?:pattern).", nameof(anchored));
+            this.anchored = anchored;
         }
 
         public string[]? FirstWords { get; }
@@ -262,7 +265,7 @@ public sealed partial class TimexTagger
         private static Regex MakeFull(string pattern)
         {
             try { return new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking); }
-            catch (NotSupportedException) { return new Regex(pattern, Opts); }
+            catch (NotSupportedException) { return new Regex(pattern, RuleOptions); }
         }
     }
 }
