@@ -38,7 +38,7 @@ public sealed partial class TimexTagger
             Span<int> resume = stackalloc int[Rules.Length];
             resume.Clear();
             bool prevAlnum = false;
-            for (int i = 0; i < text.Length && starting != 0; i++)
+            for (int i = 0; i < text.Length; i++)
             {
                 char c = text[i];
                 bool alnum = char.IsAsciiLetterOrDigit(c);
