@@ -37,6 +37,8 @@ public sealed partial class TimexTagger
         {
             Span<int> resume = stackalloc int[Rules.Length];
             resume.Clear();
+            // The first ASCII letter or non-ASCII character at or after the end of the last number looked at.
+            int nextLetter = -1;
             bool prevAlnum = false;
             for (int i = 0; i < text.Length; i++)
             {
@@ -54,10 +56,15 @@ public sealed partial class TimexTagger
                         mask &= ~Dispatch.Lead;
                         if (char.IsAsciiDigit(c))
                         {
-                            // A number: its digits, separators and fraction ("1,500", "2.5", "5 1/2") and then the word after it.
-                            int next = end;
-                            while (next < text.Length && (char.IsAsciiDigit(text[next]) || text[next] is ',' or '.' or '/' or '-' || char.IsWhiteSpace(text[next]))) next++;
-                            if (next < text.Length) mask |= Dispatch.AfterNumber!.At(text, next, out _);
+                            // A number ("1,500", "2.5", "5 1/2") and then a word: the first letter after it begins that
+                            // word (what lies between can only make more rules eligible). The search resumes where the
+                            // last one ended, so a long run of numbers is walked once, not once per number.
+                            if (nextLetter < end)
+                            {
+                                nextLetter = end;
+                                while (nextLetter < text.Length && !char.IsAsciiLetter(text[nextLetter]) && text[nextLetter] < 128) nextLetter++;
+                            }
+                            if (nextLetter < text.Length) mask |= Dispatch.AfterNumber!.At(text, nextLetter, out _);
                         }
                         else
                         {
@@ -200,7 +207,7 @@ public sealed partial class TimexTagger
         /// <param name="leads">
         /// Words a match can begin with only before certain words (after white space or hyphens), as "lead lead: word
         /// word; lead: word": "the: past last", "years: ago later". Words as in <paramref name="firstWords"/>; the lead "#"
-        /// is a number with its separators and fraction ("1,500", "2.5", "5 1/2").
+        /// is a number, and its followers are looked up at the first letter after it ("1,500 years", "5 1/2 hours").
         /// </param>
         /// <param name="boundary">Whether the pattern opens with \b (required for first words).</param>
         /// <param name="required">For a rule without first words, a character each of its matches contains.</param>
