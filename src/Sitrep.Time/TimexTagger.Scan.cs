@@ -37,15 +37,15 @@ public sealed partial class TimexTagger
         {
             Span<int> resume = stackalloc int[Rules.Length];
             resume.Clear();
-            // The first ASCII letter or non-ASCII character at or after the end of the last number looked at.
+            // The first letter (ASCII, or equal to ASCII ignoring case) at or after the end of the last number looked at.
             int nextLetter = -1;
             bool prevAlnum = false;
             for (int i = 0; i < text.Length; i++)
             {
                 char c = text[i];
                 bool alnum = char.IsAsciiLetterOrDigit(c);
-                // Where a \b-led match can begin: an ASCII letter or digit not preceded by one, an apostrophe, or any
-                // non-ASCII character (under IgnoreCase a few fold to ASCII letters, e.g. KELVIN SIGN; \d takes Unicode digits).
+                // Where a \b-led match can begin: an ASCII letter or digit not preceded by one, an apostrophe, or a
+                // non-ASCII character (a few equal ASCII letters under IgnoreCase, e.g. KELVIN SIGN; \d takes Unicode digits).
                 if ((alnum && !prevAlnum) || c == '\'' || c >= 128)
                 {
                     ulong mask = Dispatch.First.At(text, i, out int end);
@@ -62,7 +62,7 @@ public sealed partial class TimexTagger
                             if (nextLetter < end)
                             {
                                 nextLetter = end;
-                                while (nextLetter < text.Length && !char.IsAsciiLetter(text[nextLetter]) && text[nextLetter] < 128) nextLetter++;
+                                while (nextLetter < text.Length && !char.IsAsciiLetter(text[nextLetter]) && !WordTable.FoldsToAscii(text[nextLetter])) nextLetter++;
                             }
                             if (nextLetter < text.Length) mask |= Dispatch.AfterNumber!.At(text, nextLetter, out _);
                         }
@@ -135,9 +135,9 @@ public sealed partial class TimexTagger
 
     /// <summary>
     /// Rule masks by word, for a word start: a run of ASCII letters (compared ignoring case; "FY98" is "fy", "mid-March"
-    /// is "mid"), "#" for any ASCII digit, "'" for an apostrophe. Where a non-ASCII character begins the word or ends
-    /// its letters (under IgnoreCase a few fold to ASCII letters, e.g. KELVIN SIGN), the word is not known and every
-    /// rule of the table is returned.
+    /// is "mid"), "#" for any ASCII digit, "'" for an apostrophe. Where a non-ASCII digit or a letter equal to an ASCII
+    /// one under IgnoreCase (KELVIN SIGN) begins the word, or such a letter ends its ASCII letters, the word is not known
+    /// and every rule of the table is returned; no rule begins with any other non-ASCII character.
     /// </summary>
     private sealed class WordTable
     {
@@ -173,16 +173,23 @@ public sealed partial class TimexTagger
         {
             char c = text[i];
             end = i + 1;
-            if (c >= 128) return all;
+            // A non-ASCII character begins a match only as a digit (\d is Unicode) or as a letter equal to an ASCII one.
+            if (c >= 128) return char.IsDigit(c) || FoldsToAscii(c) ? all : 0;
             if (char.IsAsciiDigit(c)) return digit;
             if (c == '\'') return apostrophe;
             if (!char.IsAsciiLetter(c)) return 0;
             while (end < text.Length && char.IsAsciiLetter(text[end])) end++;
-            if (end < text.Length && text[end] >= 128 && char.IsLetter(text[end])) return all;
+            if (end < text.Length && FoldsToAscii(text[end])) return all;
             var word = text.AsSpan(i, end - i);
             if (word.Length > maxWord || (lengthsByStart[StartIndex(word)] & (1u << word.Length)) == 0) return 0;
             return words.TryGetValue(word, out var m) ? m : 0;
         }
+
+        /// <summary>
+        /// Whether a non-ASCII character can equal an ASCII letter under the regexes' IgnoreCase (KELVIN SIGN and "k",
+        /// LONG S and "s"): its simple lower or upper case is ASCII. Accented letters and curly quotes are not.
+        /// </summary>
+        public static bool FoldsToAscii(char c) => c >= 128 && (char.ToLowerInvariant(c) < 128 || char.ToUpperInvariant(c) < 128);
 
         private static int StartIndex(ReadOnlySpan<char> word) => (word[0] | 0x20) - 'a' + 26 * (word.Length > 1 ? (word[1] | 0x20) - 'a' + 1 : 0);
     }

@@ -14,6 +14,8 @@ public sealed class TimexScanTests
     [InlineData("x2004 a12/3/2004 abcMonday _Monday\u00E9Monday 5pm GMT; 1830 GMT; the 21st century; year-end; 3-year-old")]
     [InlineData("April 24 and 25, Sept. 3-11, 1862; 1861-1863 and 1915-17; a day-long, decades-long feud; 5 1/2 hours; two more weeks; Election Day")]
     [InlineData("Easter week; Easter Sunday; Eastern Europe; Good Friday; Martin Luther King Jr. Day; May Day; at 4 in the morning; the daily Granma")]
+    // Curly quotes, dashes, accented letters and other digits: no rule begins there, but the words around them still count.
+    [InlineData("\u201CMonday\u201D \u2013 6\u20137 January 1916; caf\u00E9 Tuesday; na\u00EFve 5 \u201890s; \u0662\u0660\u0662\u0663 and \u0661\u0669\u0669\u0668 years ago; 1998\u2019s third quarter; \u00E9t\u00E9 1990s")]
     // Numbers one after another share the search for the word after them: each still finds its own.
     [InlineData("5 10 15 years ago; 5 apples, 10 years ago; 3, 4 and 5 1/2 hours; 1 2 3 4 1990s 5th March 466 BC 2 times a day")]
     public void Scan_equals_full_scan(string text) => Assert.Empty(TimexTagger.ScanMismatches(text));
