@@ -48,12 +48,11 @@ public sealed partial class TimexTagger
                 // non-ASCII character (a few equal ASCII letters under IgnoreCase, e.g. KELVIN SIGN; \d takes Unicode digits).
                 if ((alnum && !prevAlnum) || c == '\'' || c >= 128)
                 {
-                    ulong mask = Dispatch.First.At(text, i, out int end);
-                    if ((mask & Dispatch.Lead) != 0)
+                    ulong mask = Dispatch.First.At(text, i, out int end, out var after);
+                    if (after is not null)
                     {
-                        // A lead word ("the", "a", "years"): the rules it may begin are looked up by the word after it
-                        // ("the past", "a few", "years ago").
-                        mask &= ~Dispatch.Lead;
+                        // A lead word ("the", "a", "years", a number): the rules it may begin only before certain words
+                        // are looked up by the word after it ("the past", "a few", "years ago", "1990s").
                         if (char.IsAsciiDigit(c))
                         {
                             // A number ("1,500", "2.5", "5 1/2") and then a word: the first letter after it begins that
@@ -64,14 +63,13 @@ public sealed partial class TimexTagger
                                 nextLetter = end;
                                 while (nextLetter < text.Length && !char.IsAsciiLetter(text[nextLetter]) && !WordTable.FoldsToAscii(text[nextLetter])) nextLetter++;
                             }
-                            if (nextLetter < text.Length) mask |= Dispatch.AfterNumber!.At(text, nextLetter, out _);
+                            if (nextLetter < text.Length) mask |= after.At(text, nextLetter, out _, out _);
                         }
                         else
                         {
                             int next = end;
                             while (next < text.Length && (char.IsWhiteSpace(text[next]) || text[next] == '-')) next++;
-                            if (next > end && next < text.Length && Dispatch.Followers.TryGetValue(text.AsSpan(i, end - i), out var followers))
-                                mask |= followers.At(text, next, out _);
+                            if (next > end && next < text.Length) mask |= after.At(text, next, out _, out _);
                         }
                     }
                     mask &= starting;
@@ -97,19 +95,13 @@ public sealed partial class TimexTagger
     /// <summary>The rules (bit = index in <see cref="Rules"/>) each word may begin; built once.</summary>
     private static class Dispatch
     {
-        /// <summary>The rules whose matches may begin with a word, and <see cref="Lead"/> for a lead word.</summary>
+        /// <summary>The rules whose matches may begin with a word; a lead word carries the table of the words after it.</summary>
         public static readonly WordTable First;
-        /// <summary>Per lead word, the rules whose matches may begin with it and then a word.</summary>
-        public static readonly FrozenDictionary<string, WordTable>.AlternateLookup<ReadOnlySpan<char>> Followers;
-        /// <summary>The rules whose matches may begin with a number ("#" as a lead) and then a word.</summary>
-        public static readonly WordTable? AfterNumber;
-        /// <summary>Not a rule: marks a lead word in <see cref="First"/>.</summary>
-        public const ulong Lead = 1UL << 63;
         public static readonly ulong Starting;
 
         static Dispatch()
         {
-            if (Rules.Length > 63) throw new InvalidOperationException("Rule masks hold 63 rules (bit 63 marks a lead word).");
+            if (Rules.Length > 64) throw new InvalidOperationException("Rule masks hold 64 rules.");
             var first = new List<(string, ulong)>();
             var followers = new Dictionary<string, List<(string, ulong)>>(StringComparer.OrdinalIgnoreCase);
             for (int r = 0; r < Rules.Length; r++)
@@ -121,15 +113,12 @@ public sealed partial class TimexTagger
                 foreach (var w in rx.FirstWords!) first.Add((w, bit));
                 foreach (var (lead, after) in rx.Leads)
                 {
-                    first.Add((lead, Lead));
                     if (!followers.TryGetValue(lead, out var list)) followers[lead] = list = [];
                     foreach (var w in after) list.Add((w, bit));
                 }
             }
-            First = new WordTable(first, Starting);
-            if (followers.Remove("#", out var afterNumber)) AfterNumber = new WordTable(afterNumber, afterNumber.Aggregate(0UL, (m, e) => m | e.Item2));
-            Followers = followers.ToFrozenDictionary(kv => kv.Key, kv => new WordTable(kv.Value, kv.Value.Aggregate(0UL, (m, e) => m | e.Item2)), StringComparer.OrdinalIgnoreCase)
-                .GetAlternateLookup<ReadOnlySpan<char>>();
+            var afterLead = followers.ToDictionary(kv => kv.Key, kv => new WordTable(kv.Value, kv.Value.Aggregate(0UL, (m, e) => m | e.Item2), null), StringComparer.OrdinalIgnoreCase);
+            First = new WordTable(first, Starting, afterLead);
         }
     }
 
@@ -141,48 +130,60 @@ public sealed partial class TimexTagger
     /// </summary>
     private sealed class WordTable
     {
-        private readonly FrozenDictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> words;
+        private readonly FrozenDictionary<string, (ulong Rules, WordTable? After)>.AlternateLookup<ReadOnlySpan<char>> words;
         private readonly ulong digit, apostrophe, all;
+        private readonly WordTable? afterDigit;
         private readonly int maxWord;
         // Per first two letters (a-z, or 26 for a one-letter word), the lengths of the words in the table (bit = length):
         // most words of a text are ruled out here, before hashing.
         private readonly uint[] lengthsByStart = new uint[26 * 27];
 
-        public WordTable(IEnumerable<(string Word, ulong Rules)> entries, ulong all)
+        /// <param name="entries">Words and the rules that may begin with them.</param>
+        /// <param name="all">The rules returned where the word is not known.</param>
+        /// <param name="leads">Lead words ("#" for a number) and the table of the words after them.</param>
+        public WordTable(IEnumerable<(string Word, ulong Rules)> entries, ulong all, IReadOnlyDictionary<string, WordTable>? leads)
         {
             this.all = all;
-            var byWord = new Dictionary<string, ulong>(StringComparer.OrdinalIgnoreCase);
-            foreach (var (w, rules) in entries)
+            var byWord = new Dictionary<string, (ulong Rules, WordTable? After)>(StringComparer.OrdinalIgnoreCase);
+            var items = entries.Select(e => (e.Word, e.Rules, After: (WordTable?)null))
+                .Concat((leads ?? new Dictionary<string, WordTable>()).Select(l => (Word: l.Key, Rules: 0UL, After: (WordTable?)l.Value)));
+            foreach (var (w, rules, after) in items)
             {
-                if (w == "#") digit |= rules;
-                else if (w == "'") apostrophe |= rules;
-                else if (w.Length > 0 && w.All(char.IsAsciiLetter))
+                if (w == "#") { digit |= rules; afterDigit ??= after; }
+                else if (w == "'" && after is null) apostrophe |= rules;
+                else if (w.Length is > 0 and <= 31 && w.All(char.IsAsciiLetter))
                 {
-                    byWord[w] = byWord.GetValueOrDefault(w) | rules;
+                    var (had, hadAfter) = byWord.GetValueOrDefault(w);
+                    byWord[w] = (had | rules, hadAfter ?? after);
                     maxWord = Math.Max(maxWord, w.Length);
-                    if (w.Length > 31) throw new ArgumentException($"First word '{w}' is longer than 31 letters.", nameof(entries));
                     lengthsByStart[StartIndex(w.AsSpan())] |= 1u << w.Length;
                 }
-                else throw new ArgumentException($"First word '{w}' is not a run of ASCII letters, '#' or \"'\".", nameof(entries));
+                else throw new ArgumentException($"Word '{w}' is not a run of up to 31 ASCII letters, '#' or \"'\" (which cannot lead).", nameof(entries));
             }
             words = byWord.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         }
 
-        /// <summary>The rules whose matches may begin at <paramref name="i"/>; <paramref name="end"/> is where its letters end.</summary>
-        public ulong At(string text, int i, out int end)
+        /// <summary>
+        /// The rules whose matches may begin at <paramref name="i"/>; <paramref name="end"/> is where its letters end, and
+        /// <paramref name="after"/> the table of the words after it where it is a lead word.
+        /// </summary>
+        public ulong At(string text, int i, out int end, out WordTable? after)
         {
             char c = text[i];
             end = i + 1;
+            after = null;
             // A non-ASCII character begins a match only as a digit (\d is Unicode) or as a letter equal to an ASCII one.
             if (c >= 128) return char.IsDigit(c) || FoldsToAscii(c) ? all : 0;
-            if (char.IsAsciiDigit(c)) return digit;
+            if (char.IsAsciiDigit(c)) { after = afterDigit; return digit; }
             if (c == '\'') return apostrophe;
             if (!char.IsAsciiLetter(c)) return 0;
             while (end < text.Length && char.IsAsciiLetter(text[end])) end++;
             if (end < text.Length && FoldsToAscii(text[end])) return all;
             var word = text.AsSpan(i, end - i);
             if (word.Length > maxWord || (lengthsByStart[StartIndex(word)] & (1u << word.Length)) == 0) return 0;
-            return words.TryGetValue(word, out var m) ? m : 0;
+            if (!words.TryGetValue(word, out var entry)) return 0;
+            after = entry.After;
+            return entry.Rules;
         }
 
         /// <summary>
