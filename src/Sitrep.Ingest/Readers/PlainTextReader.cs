@@ -7,7 +7,7 @@ using Sitrep.Ingest.Input;
 namespace Sitrep.Ingest.Readers;
 
 /// <summary>
-/// Reads plain and scraped text. Header lines (<c>date 2023-08-30</c>, <c>Title: …</c>, <c>By …</c>) and
+/// Reads plain and scraped text. Header lines (<c>date 2023-08-30</c>, <c>June 10, 2023</c>, <c>Title: …</c>, <c>By …</c>) and
 /// footer lines (<c>Updated: 30 Aug 2023, 11:10 PM IST</c>) become metadata; tracker names, cross-links,
 /// share prompts and photo credits are left out of the body. The raw text keeps all of it.
 /// </summary>
@@ -50,11 +50,31 @@ public sealed partial class PlainTextReader : IDocumentReader
         MetadataSource? publishedSource = known?.PublishedSource, modifiedSource = known?.ModifiedSource;
 
         var nonBlank = Enumerable.Range(0, lines.Count).Where(i => !lines[i].IsBlank(text)).ToList();
-        foreach (var i in nonBlank.Take(HeaderLines))
+        for (int j = 0; j < Math.Min(HeaderLines, nonBlank.Count); j++)
         {
+            int i = nonBlank[j];
             var line = lines[i].Content(text);
+            // A line that is only a date ("June 10, 2023", "Saturday 10 June 2023 14:05 BST") is the date the text was
+            // published, written above it the way scraped pages and wire copy carry it; it is no headline.
+            if (DateOnlyLine(line) is { } lineDate)
+            {
+                if (published is null) { published = lineDate; publishedSource = new MetadataSource("text-header", "date"); }
+                kinds[i] = LineKind.Metadata;
+                continue;
+            }
             var m = HeaderLine().Match(line);
-            if (!m.Success) break;
+            if (!m.Success)
+            {
+                // A headline with the date on the line right under it.
+                if (title is null && j + 1 < nonBlank.Count && nonBlank[j + 1] == i + 1 && LooksLikeHeadline(line)
+                    && DateOnlyLine(lines[i + 1].Content(text)) is not null)
+                {
+                    title = line.Trim();
+                    kinds[i] = LineKind.Metadata;
+                    continue;
+                }
+                break;
+            }
             var key = m.Groups["key"].Value.ToLowerInvariant();
             var value = m.Groups["value"].Value.Trim();
             if (!IsPlausibleHeader(key, value, m.Groups["sep"].Success)) break;
@@ -185,6 +205,14 @@ public sealed partial class PlainTextReader : IDocumentReader
         Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps)
             ? (u.Host.StartsWith("www.", StringComparison.Ordinal) ? u.Host[4..] : u.Host)
             : null;
+
+    // A line of digits alone ("20230610", "1686355200") is more often an id than a date, so it must be written as one.
+    private static DocumentDate? DateOnlyLine(string line)
+    {
+        var t = line.AsSpan().Trim();
+        if (t.IsEmpty || !t.ContainsAnyExcept("0123456789")) return null;
+        return DateTextParser.TryParse(t, out var d) ? d : null;
+    }
 
     private static bool LooksLikeHeadline(string line)
     {

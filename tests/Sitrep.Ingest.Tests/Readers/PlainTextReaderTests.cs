@@ -60,6 +60,32 @@ public sealed class PlainTextReaderTests
         Assert.Equal("Mediators met on Monday, officials said.\n\nThe newsletter of the opposition party called the talks a sham, according to its editor.", doc.Text.Text);
     }
 
+    [Theory]
+    [InlineData("June 10, 2023\n\nTroops crossed the border on Friday, officials said.\n", "2023-06-10", null)]
+    [InlineData("Saturday 10 June 2023 14:05 BST\nTroops crossed the border on Friday, officials said.\n", "2023-06-10T14:05+01:00", null)]
+    [InlineData("Border clashes resume\n2023-06-10\n\nTroops crossed the border on Friday, officials said.\n", "2023-06-10", "Border clashes resume")]
+    [InlineData("Title: Border clashes resume\n10.06.2023\n\nTroops crossed the border on Friday, officials said.\n", "2023-06-10", "Border clashes resume")]
+    public void ALineThatIsOnlyADateIsThePublicationDateNotAHeadline(string text, string published, string? title)
+    {
+        var doc = Read(Encoding.UTF8.GetBytes(text));
+        Assert.Equal(published, doc.Metadata.Published?.ToIso());
+        Assert.Equal(new MetadataSource("text-header", "date"), doc.Metadata.PublishedSource);
+        Assert.Equal("Troops crossed the border on Friday, officials said.", doc.Text.Text);
+        if (title is not null) Assert.Equal(title, doc.Metadata.Title);
+        else Assert.NotEqual(published, doc.Metadata.Title);
+    }
+
+    [Theory]
+    [InlineData("20230610\n\nTroops crossed the border on Friday, officials said.\n")]
+    [InlineData("1686355200\n\nTroops crossed the border on Friday, officials said.\n")]
+    [InlineData("On June 10, 2023 troops crossed the border, officials said.\n")]
+    public void DigitsAloneOrADateInsideASentenceAreNoPublicationDate(string text)
+    {
+        var doc = Read(Encoding.UTF8.GetBytes(text));
+        Assert.Null(doc.Metadata.Published);
+        Assert.Contains("crossed the border", doc.Text.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void HardWrappedLinesJoinIntoOneParagraph()
     {
