@@ -222,6 +222,15 @@ public sealed partial class TimexTagger
                 int hh = Int(g[1]), mi = Int(g[2]);
                 var t = string.Create(CultureInfo.InvariantCulture, $"T{hh:D2}:{mi:D2}");
                 TimeSpan? zone = g[3].Success ? TimeSpan.Zero : null;
+                // "4:30 a.m. local time (0130 GMT) on Thursday": the day written after the parenthesis dates the time in it.
+                if (LocalTimeDay().Match(ctx.Text, c.End) is { Success: true } later && DayFromWord(later.Groups[1].Value, c, ctx) is { } written)
+                {
+                    // No zone is more than 14 hours from GMT, so a local clock over 12 hours from this one is across midnight
+                    // from it ("1:30 a.m. local time (2230 GMT) on Thursday" is Wednesday in GMT).
+                    if (LocalClockBefore(ctx.Text, c.Start) is { } local)
+                        written = written.AddDays(hh - local > 12 ? -1 : local - hh > 12 ? 1 : 0);
+                    return new Norm(TimexType.Time, Day(written) + t, Zone: zone);
+                }
                 var d = ctx.LastDay ?? dct;
                 return d is { } dd ? new Norm(TimexType.Time, Day(dd) + t, Zone: zone) : new Norm(TimexType.Time, "XXXX-XX-XX" + t, Anchor: "none", Zone: zone);
             }
@@ -1092,6 +1101,21 @@ public sealed partial class TimexTagger
             return mm.Groups[3].Success ? TryDate(Int(mm.Groups[3]), mon, Int(mm.Groups[2])) : ResolveMonthDay(mon, Int(mm.Groups[2]), TenseOf(c, ctx), ctx);
         return null;
     }
+
+    /// <summary>The hour (0–23) of the clock time a parenthesis opening just before <paramref name="at"/> follows ("4:30 a.m. local time (").</summary>
+    private static int? LocalClockBefore(string text, int at)
+    {
+        int from = Math.Max(0, at - 40);
+        var m = ClockBeforeParenthesis().Match(text, from, at - from);
+        if (!m.Success) return null;
+        int h = Int(m.Groups[1]);
+        if (h is < 1 or > 12) return null;
+        bool pm = m.Groups[2].Value.Equals("p", StringComparison.OrdinalIgnoreCase);
+        return pm ? h % 12 + 12 : h % 12;
+    }
+
+    [GeneratedRegex(@"\b(\d{1,2})(?::[0-5]\d)?\s*([ap])\.?m\.?(?:\s+(?:local|[A-Z][a-z]+)\s+time)?,?\s*\(\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClockBeforeParenthesis();
 
     private Norm? NormalizeTime(Candidate c, Context ctx)
     {

@@ -14,7 +14,7 @@ namespace Sitrep.Time;
 public sealed partial class TimexTagger
 {
     /// <summary>Recorded with every output; bump when rules or normalization change.</summary>
-    public const string Version = "timex-rules/8";
+    public const string Version = "timex-rules/9";
 
     public static TimexTagger Default { get; } = new();
 
@@ -397,7 +397,9 @@ public sealed partial class TimexTagger
     [GeneratedRegex(@"\b([1-9]\d{0,3})\s*(?:BC|B\.C\.|BCE)(?![A-Za-z])", RegexOptions.CultureInvariant)]
     private static partial Regex BcYearLike();
 
-    [GeneratedRegex(@"\G\s+(?:local|[A-Z][a-z]+)\s+time,?\s+(?:on\s+)?((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday|tonight)\b|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s*\d{1,2}(?:,?\s*\d{4})?\b)", RegexOptions.CultureInvariant)]
+    // After a clock time: "local time" or "Baghdad time", a parenthesis giving the time elsewhere ("(0130 GMT)"), or the
+    // end of the parenthesis the time stands in ("… (0130 GMT) on Thursday"); then the day.
+    [GeneratedRegex(@"\G(?:\s+(?:local|[A-Z][a-z]+)\s+time,?(?:\s*\([^()]{1,40}\),?)?|\s*\([^()]{1,40}\),?|\s*\),?)\s+(?:on\s+)?((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday|tonight)\b|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s*\d{1,2}(?:,?\s*\d{4})?\b)", RegexOptions.CultureInvariant)]
     private static partial Regex LocalTimeDay();
 
     private static readonly HashSet<string> TemporalPrepositions = new(StringComparer.Ordinal)

@@ -608,6 +608,25 @@ public sealed class TimexTaggerTests
     }
 
     [Fact]
+    public void A_clock_time_and_its_GMT_equivalent_in_parentheses_take_the_day_written_after_them()
+    {
+        // Wire copy gives the GMT time in parentheses between the local time and its day. A day written before (Saturday)
+        // must not date them; a GMT time across midnight from the local one is the day before or after.
+        const string text = "Talks broke down on Saturday. Shelling began at 4:30 a.m. local time (0130 GMT) on Thursday. "
+            + "The strike hit at 9 p.m. (1800 GMT) on Wednesday. Sirens sounded at 1:30 a.m. local time (2230 GMT) on Friday. "
+            + "Flights left at 11 p.m. (0300 GMT) on Tuesday.";
+        var t = Tag(text, "2023-06-10");
+        Assert.Equal("2023-06-08T04:30", Find(text, t, "4:30 a.m.").Value);
+        Assert.Equal("2023-06-08T01:30", Find(text, t, "0130 GMT").Value);
+        Assert.Equal("2023-06-07T21:00", Find(text, t, "9 p.m.").Value);
+        Assert.Equal("2023-06-07T18:00", Find(text, t, "1800 GMT").Value);
+        Assert.Equal("2023-06-09T01:30", Find(text, t, "1:30 a.m.").Value);
+        Assert.Equal("2023-06-08T22:30", Find(text, t, "2230 GMT").Value);
+        Assert.Equal("2023-06-06T23:00", Find(text, t, "11 p.m.").Value);
+        Assert.Equal("2023-06-07T03:00", Find(text, t, "0300 GMT").Value);
+    }
+
+    [Fact]
     public void Time_zones_resolve_to_offsets()
     {
         const string text = "The launch came at 11:10 PM IST and was confirmed at 5 p.m. EST.";
