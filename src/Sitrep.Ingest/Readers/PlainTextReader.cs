@@ -13,7 +13,7 @@ namespace Sitrep.Ingest.Readers;
 /// </summary>
 public sealed partial class PlainTextReader : IDocumentReader
 {
-    public const string Version = "text/1";
+    public const string Version = "text/2";
     // Metadata lines are looked for among the first and last few non-blank lines only.
     private const int HeaderLines = 6;
     private const int FooterLines = 4;
