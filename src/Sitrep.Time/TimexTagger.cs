@@ -542,7 +542,10 @@ public sealed partial class TimexTagger
                 if (m.Groups[2].Success) return true;
                 var next = NextWord(text, m.Index + m.Length).ToLowerInvariant();
                 if (next.Length == 0) return NextChar(text, m.Index + m.Length) is var ch && !char.IsLetterOrDigit(ch) && ch != '-';
-                return next is "and" or "or" or "to" or "through" or "until" or "till" or "when" or "as" or "was" or "were" or "at";
+                // A verb or a clause may follow the phrase ("the summit on the 18th will decide", "talks on the 5th in Doha").
+                return next is "and" or "or" or "to" or "through" or "until" or "till" or "when" or "as" or "was" or "were" or "at"
+                    or "is" or "are" or "will" or "would" or "could" or "should" or "may" or "might" or "can" or "has" or "had"
+                    or "in" or "after" or "before" or "but" or "that" or "which" or "while" or "amid";
             }
             case Rule.Duration:
             {

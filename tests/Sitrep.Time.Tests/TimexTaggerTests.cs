@@ -267,6 +267,8 @@ public sealed class TimexTaggerTests
     [InlineData("Congress met on the 31st.", "the 31st", "2023-07-31")]
     [InlineData("The offensive began on the 28th of last month.", "the 28th of last month", "2023-07-28")]
     [InlineData("Fighting raged from the 5th to the 9th, officials said.", "the 9th", "2023-08-09")]
+    [InlineData("The summit on the 4th will decide the matter.", "the 4th", "2023-09-04")]
+    [InlineData("Envoys met on the 12th in Doha.", "the 12th", "2023-08-12")]
     public void An_ordinal_day_takes_its_month_from_the_tense(string text, string extent, string value) =>
         Assert.Equal(value, Find(text, Tag(text, "2023-08-30"), extent).Value);
 
@@ -275,6 +277,8 @@ public sealed class TimexTaggerTests
     [InlineData("He finished the 45th.")]
     [InlineData("The ceremony was on the 45th.")]
     [InlineData("The 20th Congress met.")]
+    [InlineData("The fire started on the 18th floor.")]
+    [InlineData("Lawmakers voted on the 19th amendment in May.")]
     public void An_ordinal_that_is_not_a_day_gives_no_timex(string text) =>
         Assert.DoesNotContain(Tag(text, "2023-08-30"), t => text.Substring(t.Span.Start, t.Span.Length).Contains("th", StringComparison.Ordinal));
 
