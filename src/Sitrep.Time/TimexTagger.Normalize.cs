@@ -392,6 +392,16 @@ public sealed partial class TimexTagger
                 var q = g[1].Value.ToLowerInvariant();
                 var baseDay = ctx.Narrative ? ctx.LastDay : dct;
                 if (baseDay is null) return new Norm(g[3].Success ? TimexType.Time : TimexType.Date, $"XXXX-WXX-{wd}" + (g[3].Success ? "T" + PartCode(g[3].Value) : ""), Anchor: "none");
+                // "Monday last week", "Thursday next week": that weekday of the week before or after the reference's.
+                if (g[4].Success)
+                {
+                    int weeks = g[4].Value.ToLowerInvariant() switch { "last" => -1, "next" => 1, _ => 0 };
+                    var inWeek = AddDays(baseDay.Value, 7 * weeks + wd - IsoDow(baseDay.Value));
+                    if (inWeek is null) return null;
+                    ctx.LastDay = inWeek;
+                    return g[3].Success ? new Norm(TimexType.Time, Day(inWeek.Value) + "T" + PartCode(g[3].Value), Anchor: anchor)
+                        : new Norm(TimexType.Date, Day(inWeek.Value), Anchor: anchor);
+                }
                 var tense = TenseOf(c, ctx);
                 // "Wednesday's ruling", "Saturday night's debate": a possessive weekday names a day whose event the text treats
                 // as known, whatever the clause's tense ("would look for ways around Wednesday's ruling"): the most recent such day.

@@ -611,6 +611,16 @@ public sealed class TimexTaggerTests
         Assert.Equal("2023-08-28T06:00", Find(text, t, "6 a.m.").Value);
     }
 
+    [Theory]
+    // A weekday with its week: that day of the ISO week before, after or holding the report's date (Wednesday 14 June 2023).
+    [InlineData("The report came on Monday last week.", "Monday last week", "2023-06-05")]
+    [InlineData("The council will meet on Thursday next week.", "Thursday next week", "2023-06-22")]
+    [InlineData("The results are due Friday this week.", "Friday this week", "2023-06-16")]
+    [InlineData("Voting ended on Sunday, last week.", "Sunday, last week", "2023-06-11")]
+    [InlineData("Drones struck on Tuesday night last week.", "Tuesday night last week", "2023-06-06TNI")]
+    public void A_weekday_with_its_week_is_that_day_of_that_week(string text, string extent, string value) =>
+        Assert.Equal(value, Find(text, Tag(text, "2023-06-14"), extent).Value);
+
     [Fact]
     public void A_clock_time_and_its_GMT_equivalent_in_parentheses_take_the_day_written_after_them()
     {
