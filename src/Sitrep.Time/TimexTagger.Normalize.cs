@@ -354,6 +354,24 @@ public sealed partial class TimexTagger
             }
             case Rule.WeekOfMonth:
                 return NormalizeWeekOfMonth(c, ctx, anchor);
+            case Rule.BeforeLast:
+            {
+                if (refDay is not { } rb) return null;
+                int step = g[2].Value.StartsWith("before", StringComparison.OrdinalIgnoreCase) ? -2 : 2;
+                switch (g[1].Value.ToLowerInvariant())
+                {
+                    case "week" or "weekend":
+                        if (AddDays(rb, 7 * step) is not { } wb) return null;
+                        return new Norm(TimexType.Date, Week(wb) + (g[1].Value.Length > 4 ? "-WE" : ""), Anchor: anchor);
+                    case "month":
+                    {
+                        var (yb, mb) = AddMonths(rb.Year, rb.Month, step);
+                        return yb is < 1 or > 9999 ? null : new Norm(TimexType.Date, Month(yb, mb), Anchor: anchor);
+                    }
+                    default:
+                        return rb.Year + step is < 1 or > 9999 ? null : new Norm(TimexType.Date, Year(rb.Year + step), Anchor: anchor);
+                }
+            }
             case Rule.HalfShort:
                 return new Norm(TimexType.Date, Year(Int(g[2])) + "-H" + g[1].Value);
             case Rule.Half:

@@ -41,7 +41,7 @@ public sealed partial class TimexTagger
         SpelledYearRule, MonthRelYear, Era, MilitaryTime,
         Iso, Slash, MonthDayYear, DayMonthYear, MonthYear, Month, Year, Fiscal, Decade, Century, Quarter, QuarterShort, Half,
         Relative, DayRef, Weekday, WeekdayPlural, Ago, RelativeShift, Duration, BarePlural, Season, Fuzzy, RecentPlural,
-        SetEvery, SetAdverb, SetPer, Time, NoonMidnight, Holiday, RefDay, TheUnit, YearAgoAdj, MonthDayRange, YearRange, LongAdj, OrdinalDay, HalfShort, DayMonthRange, WeekOfMonth,
+        SetEvery, SetAdverb, SetPer, Time, NoonMidnight, Holiday, RefDay, TheUnit, YearAgoAdj, MonthDayRange, YearRange, LongAdj, OrdinalDay, HalfShort, DayMonthRange, WeekOfMonth, BeforeLast,
     }
 
     private const string MilitaryTimePattern = @"\b([01]\d|2[0-3])([0-5]\d)\s*(?-i:(GMT|UTC|Z)|local\s+time|hours|hrs)\b";
@@ -80,6 +80,8 @@ public sealed partial class TimexTagger
     private const string NoonMidnightPattern = @"\b(noon|midnight|midday)(?:\s+(" + Wd + "|" + DayWord + @"))?\b";
     private const string HolidayPattern = @"\b(?-i:(" + Holidays.Pattern + @"))(?:\s+(\d{4})\b)?";
     private const string RefDayPattern = @"\b((?:the\s+(?:following|next|previous|same)|that(?:\s+same)?|later\s+that)\s+(?:day|month|year|week|morning|afternoon|evening|night))\b";
+    // Not "the month before last year's crash", "the week before last Friday": "last" and "next" end the phrase.
+    private const string BeforeLastPattern = @"\bthe\s+(week|weekend|month|year)\s+(before\s+last|after\s+next)\b(?!['\u2019]|\s+(?:" + Unit + "|" + Wd + "|" + Mon + @"|spring|summer|fall|autumn|winter|time|season|night|morning|evening|afternoon)s?\b)";
     private const string TheUnitPattern = @"\b(?:the\s+)(year-ago\s+period|year-earlier\s+period|latest\s+period|current\s+fiscal\s+year|fiscal\s+year|full\s+year|year-end|year|month|weekend|week|period|moment|day|morning|afternoon|evening|night|decade|century)\b";
     private const string YearAgoAdjPattern = @"\b(year-ago|year-earlier|year-end|yearend|year-to-date|year-earlier\s+period)\b";
     private const string MonthDayRangePattern = @"\b(" + Mon + @")\s*(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|or|to|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?![\d%/:.,]\d)(?:,?\s*(\d{4})\b)?";
@@ -158,6 +160,8 @@ public sealed partial class TimexTagger
     private static partial Regex HolidayAnchored();
     [GeneratedRegex(@"\G(?:" + RefDayPattern + ")", RuleOptions)]
     private static partial Regex RefDayAnchored();
+    [GeneratedRegex(@"\G(?:" + BeforeLastPattern + ")", RuleOptions)]
+    private static partial Regex BeforeLastAnchored();
     [GeneratedRegex(@"\G(?:" + TheUnitPattern + ")", RuleOptions)]
     private static partial Regex TheUnitAnchored();
     [GeneratedRegex(@"\G(?:" + YearAgoAdjPattern + ")", RuleOptions)]
@@ -215,6 +219,8 @@ public sealed partial class TimexTagger
         (Rule.NoonMidnight, Make("noon midnight midday", true, NoonMidnightPattern, NoonMidnightAnchored())),
         (Rule.Holiday, Make(Holidays.FirstWords, true, HolidayPattern, HolidayAnchored())),
         (Rule.RefDay, Make("that later", true, RefDayPattern, RefDayAnchored(), leads: "the: following next previous same")),
+        // "the week before last", "the year after next": two units back or ahead.
+        (Rule.BeforeLast, Make("", true, BeforeLastPattern, BeforeLastAnchored(), leads: "the: week weekend month year")),
         (Rule.TheUnit, Make("", true, TheUnitPattern, TheUnitAnchored(), leads: "the: year latest current fiscal full month weekend week period moment day morning afternoon evening night decade century")),
         (Rule.YearAgoAdj, Make("year yearend", true, YearAgoAdjPattern, YearAgoAdjAnchored())),
         // Day ranges within one month, "April 24 and 25", "March 5-9, 1918": two TIMEX3s, the second taking the first's month (and the year after it).

@@ -621,6 +621,23 @@ public sealed class TimexTaggerTests
     public void A_weekday_with_its_week_is_that_day_of_that_week(string text, string extent, string value) =>
         Assert.Equal(value, Find(text, Tag(text, "2023-06-14"), extent).Value);
 
+    [Theory]
+    // Two units back or ahead of the report's date (Wednesday 14 June 2023, ISO week 24).
+    [InlineData("The weekend before last was calm.", "The weekend before last", "2023-W22-WE")]
+    [InlineData("Talks collapsed the week before last.", "the week before last", "2023-W22")]
+    [InlineData("Prices rose the month before last.", "the month before last", "2023-04")]
+    [InlineData("Elections are due the year after next.", "the year after next", "2025")]
+    [InlineData("The summit is set for the week after next.", "the week after next", "2023-W26")]
+    public void The_unit_before_last_and_after_next_are_two_units_away(string text, string extent, string value) =>
+        Assert.Equal(value, Find(text, Tag(text, "2023-06-14"), extent).Value);
+
+    [Theory]
+    [InlineData("Prices fell in January, the month before last year's crash.")]
+    [InlineData("The week before last Friday was calm.")]
+    [InlineData("Talks stalled the week before last summer's vote.")]
+    public void Before_last_followed_by_a_time_word_is_no_unit_before_last(string text) =>
+        Assert.DoesNotContain(Tag(text, "2023-06-14"), t => text.Substring(t.Span.Start, t.Span.Length).Contains("before", StringComparison.OrdinalIgnoreCase));
+
     [Fact]
     public void A_clock_time_and_its_GMT_equivalent_in_parentheses_take_the_day_written_after_them()
     {
