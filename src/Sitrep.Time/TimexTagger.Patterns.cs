@@ -86,7 +86,8 @@ public sealed partial class TimexTagger
     private const string YearAgoAdjPattern = @"\b(year-ago|year-earlier|year-end|yearend|year-to-date|year-earlier\s+period)\b";
     private const string MonthDayRangePattern = @"\b(" + Mon + @")\s*(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|or|to|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?![\d%/:.,]\d)(?:,?\s*(\d{4})\b)?";
     private const string DayMonthRangePattern = @"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|or|to|through)\s*(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + Mon + @")(?:,?\s*(\d{4})\b)?";
-    private const string YearRangePattern = @"\b(1\d{3}|20\d{2})\s*[-\u2013]\s*(\d{4}|\d{2})\b(?![-\u2013/.,:]\d)";
+    // "1861-1863", "1915-17", and with a slash consecutive years only, a season or a fiscal year ("2022/23", not "2023/06").
+    private const string YearRangePattern = @"\b(1\d{3}|20\d{2})\s*(?:[-\u2013]|(?<slash>/))\s*(\d{4}|\d{2})\b(?![-\u2013/.,:]\d)";
     private const string OrdinalDayPattern = @"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?:\s+of\s+(that|this|last|next|the\s+same|the\s+following|the)\s+month\b)?";
     private const string LongAdjPattern = @"\b(?:(" + Num + @")-)?(" + Unit + @")(s?)-long\b";
 

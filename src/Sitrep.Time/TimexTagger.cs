@@ -659,6 +659,11 @@ public sealed partial class TimexTagger
             case Rule.YearRange:
             {
                 if (m.Index > 0 && text[m.Index - 1] is '#' or '$' or '-' or '/') return false;
+                if (m.Groups["slash"].Success)
+                {
+                    int y1 = int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture), y2 = int.Parse(m.Groups[2].ValueSpan, CultureInfo.InvariantCulture);
+                    if ((m.Groups[2].Length == 2 ? (y1 + 1) % 100 : y1 + 1) != y2) return false;
+                }
                 if (NonYearBefore.Contains(PrevWord(text, m.Index, out _))) return false;
                 return !CountNouns.Contains(NextWord(text, m.Index + m.Length).ToLowerInvariant());
             }

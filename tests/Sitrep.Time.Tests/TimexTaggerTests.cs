@@ -190,6 +190,9 @@ public sealed class TimexTaggerTests
     // Year ranges: two TIMEX3s, a two-digit end taking the first year's century.
     [InlineData("The northern campaign, 1812-1814, cost both sides dearly.", "2023-04-20", "1812", "1812", "1814", "1814")]
     [InlineData("Throughout 1916-18 the front barely moved.", "2023-04-20", "1916", "1916", "18", "1918")]
+    // With a slash, consecutive years: a season or a fiscal year.
+    [InlineData("The 2022/23 season ended in May.", "2023-06-14", "2022", "2022", "23", "2023")]
+    [InlineData("In the 1999/2000 fiscal year, sales rose.", "2023-06-14", "1999", "1999", "2000", "2000")]
     public void Ranges_give_two_expressions(string text, string dct, string first, string firstValue, string second, string secondValue)
     {
         var timexes = Tag(text, dct);
@@ -208,6 +211,9 @@ public sealed class TimexTaggerTests
     [InlineData("Prices on March 1 to 2 million buyers fell.", "2")]
     [InlineData("Police came on June 5 and 6 other people were detained.", "6")]
     [InlineData("See the survey in pp. 1861-1863 of the journal.", "1861-1863")]
+    // A slash between years that do not follow each other is not a range ("2023/06" is a year and a month, or a file).
+    [InlineData("The folder 2023/06 was lost.", "06")]
+    [InlineData("Case 2019/21 was closed.", "21")]
     // "daily" before a title names a newspaper.
     [InlineData("A letter was printed in the Communist Party daily Granma on Friday.", "daily")]
     [InlineData("The Russian daily Kommersant reported the deal.", "daily")]
