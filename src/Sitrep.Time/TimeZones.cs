@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Sitrep.Core;
 
 namespace Sitrep.Time;
 
@@ -20,7 +21,25 @@ public static partial class TimeZones
         ["AEST"] = TimeSpan.FromHours(10), ["AEDT"] = TimeSpan.FromHours(11),
     };
 
-    /// <summary>The offset of "EST", "GMT+8", "UTC+05:30", "+0530"; null when unknown.</summary>
+    // US zone names without a season: standard time, an hour ahead while daylight time applies on the date.
+    private static readonly Dictionary<string, TimeSpan> UsGeneric = new(StringComparer.Ordinal)
+    {
+        ["ET"] = TimeSpan.FromHours(-5), ["CT"] = TimeSpan.FromHours(-6), ["MT"] = TimeSpan.FromHours(-7), ["PT"] = TimeSpan.FromHours(-8),
+    };
+
+    /// <summary>
+    /// The offset of a zone on a date: as <see cref="Offset(string)"/>, but "ET", "CT", "MT" and "PT" take daylight time
+    /// (EDT, CDT, …) when it applies on <paramref name="date"/> ("2 p.m. ET" on 9 June is -04:00).
+    /// </summary>
+    public static TimeSpan? Offset(string zone, DateOnly? date, TimeOnly? time = null)
+    {
+        var z = zone.Trim();
+        if (date is { } d && UsGeneric.TryGetValue(z, out var standard))
+            return UsDaylightSaving.InEffect(d, time) ? standard + TimeSpan.FromHours(1) : standard;
+        return Offset(zone);
+    }
+
+    /// <summary>The offset of "EST", "GMT+8", "UTC+05:30", "+0530"; null when unknown. "ET", "CT", "MT", "PT" are read as standard time.</summary>
     public static TimeSpan? Offset(string zone)
     {
         var m = ZoneRegex().Match(zone.Trim());

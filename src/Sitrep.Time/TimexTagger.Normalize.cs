@@ -1165,7 +1165,6 @@ public sealed partial class TimexTagger
             if (g["pod"].Value.Equals("morning", StringComparison.OrdinalIgnoreCase)) { if (h == 12) h = 0; }
             else if (h != 12) h += 12;
         }
-        TimeSpan? zone = g[5].Success ? TimeZones.Offset(g[5].Value) : null;
         // A time without its own day takes the day last spoken of (the reference time), else the DCT's; the anchor says which.
         // "5:34 AM Baghdad time on March 20, 2003", "9 p.m. local time on Friday": the day after a named local time dates the
         // clock time, which TimeML annotates without it (the day is a TIMEX of its own).
@@ -1173,6 +1172,8 @@ public sealed partial class TimexTagger
         bool fromRef = dayWord is null && ctx.LastDay is not null;
         var d = dayWord is not null ? DayFromWord(dayWord.Value, c, ctx) : ctx.Narrative ? ctx.LastDay : ctx.LastDay ?? ctx.Dct;
         var t = string.Create(CultureInfo.InvariantCulture, $"T{h:D2}:{mi:D2}");
+        // "ET" is EDT or EST by the date (the clock time decides on the days the clocks change).
+        TimeSpan? zone = g[5].Success ? TimeZones.Offset(g[5].Value, d, new TimeOnly(h % 24, mi)) : null;
         if (d is null) return new Norm(TimexType.Time, "XXXX-XX-XX" + t, Anchor: "none", Zone: zone);
         // "on March 20, 2003" dates the time outright: no anchor.
         bool absolute = dayWord is not null && dayWord.Length >= 4 && char.IsAsciiDigit(dayWord.Value[^1]) && char.IsAsciiDigit(dayWord.Value[^4]);

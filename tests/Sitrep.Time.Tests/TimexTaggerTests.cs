@@ -671,6 +671,15 @@ public sealed class TimexTaggerTests
         Assert.Equal(new TimeSpan(5, 30, 0), Find(text, t, "11:10 PM IST").ZoneOffset);
         Assert.Equal(TimeSpan.FromHours(-5), Find(text, t, "5 p.m. EST").ZoneOffset);
         Assert.Equal(TimeSpan.FromHours(8), TimeZones.Offset("GMT+8"));
+        // A US zone written without its season is daylight time where the date falls in it.
+        const string us = "Trading halted at 2 p.m. ET on Friday. Markets open at 9:30 a.m. ET on Jan. 3, 2024. The launch came at 1:30 a.m. PT on March 12, 2023.";
+        var tu = Tag(us, "2023-06-14");
+        Assert.Equal(TimeSpan.FromHours(-4), Find(us, tu, "2 p.m. ET on Friday").ZoneOffset);
+        Assert.Equal(TimeSpan.FromHours(-5), Find(us, tu, "9:30 a.m. ET on Jan. 3, 2024").ZoneOffset);
+        // The clocks went forward at 2:00 on 12 March 2023: 1:30 a.m. was still standard time.
+        Assert.Equal(TimeSpan.FromHours(-8), Find(us, tu, "1:30 a.m. PT on March 12, 2023").ZoneOffset);
+        Assert.Equal(TimeSpan.FromHours(-7), TimeZones.Offset("PT", new DateOnly(2023, 3, 12), new TimeOnly(3, 0)));
+        Assert.Equal(TimeSpan.FromHours(-5), TimeZones.Offset("ET", null));
         Assert.Equal(new TimeSpan(-5, -30, 0), TimeZones.Offset("UTC-05:30"));
         Assert.Null(TimeZones.Offset("XYZ"));
     }

@@ -138,14 +138,4 @@ public sealed class DateTextParserTests
         Assert.Equal("2023-03-01", value.ToIso());
         Assert.False(DateTextParser.TryFind("no date here, only 12:30 and 2023", out _, out _));
     }
-
-    [Theory]
-    [InlineData(2023, 3, 12, 1, false)]
-    [InlineData(2023, 3, 12, 3, true)]
-    [InlineData(2023, 11, 5, 1, true)]
-    [InlineData(2023, 11, 5, 3, false)]
-    [InlineData(2005, 4, 3, 12, true)]
-    [InlineData(2005, 10, 31, 12, false)]
-    public void Us_daylight_time_rule(int y, int m, int d, int hour, bool expected) =>
-        Assert.Equal(expected, DateTextParser.IsUsDaylightTime(new DateOnly(y, m, d), new TimeOnly(hour, 0)));
 }
