@@ -185,7 +185,8 @@ public sealed partial class TimexTagger
                 {
                     int hh = Int(g[4]), mi = Int(g[5]);
                     if (hh > 24 || mi > 59) return null;
-                    return new Norm(TimexType.Time, Day(d.Value) + string.Create(CultureInfo.InvariantCulture, $"T{hh:D2}:{mi:D2}"), Anchor: "none");
+                    TimeSpan? isoZone = g["zone"].Success ? TimeZones.Offset(g["zone"].Value) : null;
+                    return new Norm(TimexType.Time, Day(d.Value) + string.Create(CultureInfo.InvariantCulture, $"T{hh:D2}:{mi:D2}"), Anchor: "none", Zone: isoZone);
                 }
                 return new Norm(TimexType.Date, Day(d.Value), Anchor: "none");
             }

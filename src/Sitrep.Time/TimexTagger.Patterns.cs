@@ -48,7 +48,8 @@ public sealed partial class TimexTagger
     private const string EraPattern = @"\b(\d{1,4})\s*(?-i:(BC|B\.C\.|BCE|AD|A\.D\.|CE))(?![A-Za-z])";
     private const string SpelledYearRulePattern = @"\b(?:(?:the\s+)?year\s+)?(" + SpelledYear + @")\b";
     private const string MonthRelYearPattern = @"\b(" + Mon + @")(?:\s*(\d{1,2})(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?(this|last|next|that|the\s+same|the\s+following|the\s+previous)\s+year\b";
-    private const string IsoPattern = @"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?\b";
+    // With a time, seconds, a fraction and a zone as feeds and logs write them: "2023-06-10T14:05:09.123Z", "2023-06-10 14:05+03:00".
+    private const string IsoPattern = @"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?<zone>Z|[+-]\d{2}:?\d{2})?)?\b";
     private const string SlashPattern = @"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])";
     private const string MonthDayYearPattern = @"\b(?:(" + Wd + @"),?\s+)?(" + Mon + @")\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4})\b)?";
     private const string DayMonthYearPattern = @"\b(?:(" + Wd + @"),?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + Mon + @")(?:,?\s*(\d{4})\b)?";

@@ -101,6 +101,8 @@ public sealed class TimexTaggerTests
     [InlineData("Updated: 30 Aug 2023, 11:10 PM IST", "2023-08-30", "30 Aug 2023, 11:10 PM IST", "2023-08-30T23:10")]
     [InlineData("The blast happened at 10:30 a.m. yesterday.", "2023-08-30", "10:30 a.m. yesterday", "2023-08-29T10:30")]
     [InlineData("It was signed on 2023-08-01.", "2023-08-30", "2023-08-01", "2023-08-01")]
+    [InlineData("The feed stamped it 2023-06-10T14:05:09.123Z.", "2023-08-30", "2023-06-10T14:05:09.123Z", "2023-06-10T14:05")]
+    [InlineData("Logged at 2023-06-10 14:05+03:00 by the server.", "2023-08-30", "2023-06-10 14:05+03:00", "2023-06-10T14:05")]
     [InlineData("Voters went to the polls on Christmas Day.", "2023-12-27", "Christmas Day", "2023-12-25")]
     // "last Friday" on a Friday is a week back; a bare "Friday" in a past clause on a Friday is the day itself.
     [InlineData("They met on Friday.", "2023-09-01", "Friday", "2023-09-01")]
@@ -680,6 +682,10 @@ public sealed class TimexTaggerTests
         Assert.Equal(TimeSpan.FromHours(-8), Find(us, tu, "1:30 a.m. PT on March 12, 2023").ZoneOffset);
         Assert.Equal(TimeSpan.FromHours(-7), TimeZones.Offset("PT", new DateOnly(2023, 3, 12), new TimeOnly(3, 0)));
         Assert.Equal(TimeSpan.FromHours(-5), TimeZones.Offset("ET", null));
+        const string iso = "The feed stamped it 2023-06-10T14:05Z and 2023-06-10T17:05+03:00.";
+        var ti = Tag(iso, "2023-08-30");
+        Assert.Equal(TimeSpan.Zero, Find(iso, ti, "2023-06-10T14:05Z").ZoneOffset);
+        Assert.Equal(TimeSpan.FromHours(3), Find(iso, ti, "2023-06-10T17:05+03:00").ZoneOffset);
         Assert.Equal(new TimeSpan(-5, -30, 0), TimeZones.Offset("UTC-05:30"));
         Assert.Null(TimeZones.Offset("XYZ"));
     }
