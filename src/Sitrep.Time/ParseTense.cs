@@ -31,6 +31,12 @@ public sealed class ParseTense : ITenseHints
         "plan", "schedule", "reschedule", "slate", "postpone", "delay", "adjourn", "defer",
     };
 
+    // Verbs whose simple present tells a timetable, as news writes what is arranged ("the trial opens Monday").
+    private static readonly HashSet<string> TimetablePresent = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "begin", "start", "open", "close", "end", "resume", "meet", "convene", "arrive", "depart", "leave", "expire", "kick", "reopen", "adjourn",
+    };
+
     // Past participles of arrangement that take the day with "for": "set for Thursday", "due for March".
     private static readonly HashSet<string> ArrangedFor = new(StringComparer.OrdinalIgnoreCase) { "set", "slate", "schedule", "reschedule", "plan", "due", "book" };
 
@@ -192,7 +198,8 @@ public sealed class ParseTense : ITenseHints
         switch (tok.Xpos)
         {
             case "VBD": return TenseHint.Past;
-            case "VBZ" or "VBP": return TenseHint.Present;
+            // A simple present of a timetable verb is a fixed arrangement ahead: "the visit begins Monday", "they meet Friday".
+            case "VBZ" or "VBP": return verb && tok.Lemma is { } pl && TimetablePresent.Contains(pl) ? TenseHint.Future : TenseHint.Present;
             case "VBN" when !hasTo: return TenseHint.Past; // "the talks held Monday"
         }
         // An infinitive or participle takes its governor's tense; a governor of intention makes it future.

@@ -44,6 +44,25 @@ public sealed class ParseTenseTests
         Assert.Equal(TenseHint.Past, At(record, r, "Thursday"));
     }
 
+    [Fact]
+    public void A_timetable_verb_in_the_simple_present_points_ahead()
+    {
+        // "The visit begins Monday": an arrangement; "The minister says Monday" keeps the present.
+        const string text = "The visit begins Monday";
+        var t = Tree(text, ("DET", "DT", "the", 1, "det"), ("NOUN", "NN", "visit", 2, "nsubj"), ("VERB", "VBZ", "begin", -1, "root"),
+            ("PROPN", "NNP", "Monday", 2, "obl:tmod"));
+        Assert.Equal(TenseHint.Future, At(text, t, "Monday"));
+        const string says = "The minister says Monday";
+        var s = Tree(says, ("DET", "DT", "the", 1, "det"), ("NOUN", "NN", "minister", 2, "nsubj"), ("VERB", "VBZ", "say", -1, "root"),
+            ("PROPN", "NNP", "Monday", 2, "obl:tmod"));
+        Assert.Equal(TenseHint.Present, At(says, s, "Monday"));
+        // The past of the same verb stays past: "The visit began Monday".
+        const string began = "The visit began Monday";
+        var b = Tree(began, ("DET", "DT", "the", 1, "det"), ("NOUN", "NN", "visit", 2, "nsubj"), ("VERB", "VBD", "begin", -1, "root"),
+            ("PROPN", "NNP", "Monday", 2, "obl:tmod"));
+        Assert.Equal(TenseHint.Past, At(began, b, "Monday"));
+    }
+
     [Theory]
     // The parser's two usual analyses of "is due": "due" as the predicate's modifier, or the date as the root.
     [InlineData(false)]
