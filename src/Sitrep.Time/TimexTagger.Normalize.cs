@@ -554,8 +554,9 @@ public sealed partial class TimexTagger
                 bool fromRef = !g[2].Success && ctx.LastDay is not null;
                 var d = g[2].Success ? DayFromWord(g[2].Value, c, ctx) : ctx.LastDay ?? dct;
                 string t = w == "midnight" ? "T24" : "T12:00";
-                if (d is null) return new Norm(TimexType.Time, "XXXX-XX-XX" + t, Anchor: "none");
-                return new Norm(TimexType.Time, Day(d.Value) + t, Anchor: fromRef || ctx.Narrative ? "ref" : "dct");
+                TimeSpan? zone = g["zone"].Success ? TimeZones.Offset(g["zone"].Value, d, w == "midnight" ? TimeOnly.MaxValue : new TimeOnly(12, 0)) : null;
+                if (d is null) return new Norm(TimexType.Time, "XXXX-XX-XX" + t, Anchor: "none", Zone: zone);
+                return new Norm(TimexType.Time, Day(d.Value) + t, Anchor: fromRef || ctx.Narrative ? "ref" : "dct", Zone: zone);
             }
             case Rule.Holiday:
             {

@@ -78,7 +78,8 @@ public sealed partial class TimexTagger
     private const string SetAdverbPattern = @"\b(hourly|nightly|daily|weekly|monthly|yearly|annually)\b";
     private const string SetPerPattern = @"\b(?:(once|twice|thrice|(?:" + Small + "|" + Teens + @"|\d+)\s+times)\s+)?(a|per)\s+(year|month|week|day|hour|quarter)\b";
     private const string TimePattern = @"\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?\s?m\b\.?|(o'clock)|(?=\s*(?:" + Zone + @")\b)|(?=\s+in\s+the\s+(?:morning|afternoon|evening)\b)|(?<=\d:\d{2})\s*(?-i:hrs?|hours)\b|(?<=\b(?:at|by|until|till|before|after|around|about|from)\s+\d{1,2}:\d{2})(?![\d:]))(?:\s+in\s+the\s+(?<pod>morning|afternoon|evening)\b)?(?:\s*\(?(" + Zone + @")\)?)?(?:,?\s+(?:on\s+)?(" + Wd + "|" + DayWord + "|" + Mon + @"\s*\d{1,2}\b(?:,?\s*\d{4}\b)?))?";
-    private const string NoonMidnightPattern = @"\b(noon|midnight|midday)(?:\s+(" + Wd + "|" + DayWord + @"))?\b";
+    // As a clock time, with its zone and day: "noon ET", "midnight Thursday" ("on Friday" after it is a TIMEX3 of its own).
+    private const string NoonMidnightPattern = @"\b(noon|midnight|midday)(?:\s*\(?(?<zone>" + Zone + @")\)?)?(?:\s+(" + Wd + "|" + DayWord + @"))?\b";
     private const string HolidayPattern = @"\b(?-i:(" + Holidays.Pattern + @"))(?:\s+(\d{4})\b)?";
     private const string RefDayPattern = @"\b((?:the\s+(?:following|next|previous|same)|that(?:\s+same)?|later\s+that)\s+(?:day|month|year|week|morning|afternoon|evening|night))\b";
     // Not "the month before last year's crash", "the week before last Friday": "last" and "next" end the phrase.

@@ -250,7 +250,8 @@ public sealed class TimexTaggerTests
     [Fact]
     public void A_clock_time_takes_the_day_written_right_after_it()
     {
-        const string text = "Troops will withdraw at 14:00 GMT on 5 September. He spoke at noon on Friday. The vote came at 9 p.m., Aug. 28.";
+        const string text = "Troops will withdraw at 14:00 GMT on 5 September. He spoke at noon on Friday. The vote came at 9 p.m., Aug. 28. "
+            + "Polls close at noon ET on Sept. 5.";
         var t = Tag(text, "2023-08-30");
         var withdraw = Find(text, t, "14:00 GMT");
         Assert.Equal(("2023-09-05T14:00", TimeSpan.Zero), (withdraw.Value, withdraw.ZoneOffset));
@@ -258,6 +259,9 @@ public sealed class TimexTaggerTests
         Assert.Equal("2023-08-25T12:00", Find(text, t, "noon").Value);
         Assert.Equal("2023-08-25", Find(text, t, "Friday").Value);
         Assert.Equal("2023-08-28T21:00", Find(text, t, "9 p.m., Aug. 28").Value);
+        // The zone of "noon ET" is Eastern daylight time on that day.
+        var polls = Find(text, t, "noon ET");
+        Assert.Equal(("2023-09-05T12:00", TimeSpan.FromHours(-4)), (polls.Value, polls.ZoneOffset));
     }
 
     [Fact]
