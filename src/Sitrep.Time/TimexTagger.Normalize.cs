@@ -228,8 +228,8 @@ public sealed partial class TimexTagger
                 {
                     // No zone is more than 14 hours from GMT, so a local clock over 12 hours from this one is across midnight
                     // from it ("1:30 a.m. local time (2230 GMT) on Thursday" is Wednesday in GMT).
-                    if (LocalClockBefore(ctx.Text, c.Start) is { } local)
-                        written = written.AddDays(hh - local > 12 ? -1 : local - hh > 12 ? 1 : 0);
+                    if (LocalClockBefore(ctx.Text, c.Start) is { } local && AddDays(written, hh - local > 12 ? -1 : local - hh > 12 ? 1 : 0) is { } across)
+                        written = across;
                     return new Norm(TimexType.Time, Day(written) + t, Zone: zone);
                 }
                 var d = ctx.LastDay ?? dct;

@@ -780,6 +780,8 @@ public sealed class TimexTaggerTests
     [InlineData("Feb. 28-31, 1999-2101, 1950-49, Dec. 30 to 31, 9999, April 0-0, the day before Jan. 1, 0001, the week of Dec. 31, 9999, 99 1/2 centuries-long")]
     [InlineData("the last week of December 9999, the first weekend of January 0001, the fourth week of February 0000, from December to January, "
         + "between Dec. 31 and Jan. 1, since Feb. 29, effective Feb. 29, by the end of the century, in the decade")]
+    [InlineData("Monday last week, Sunday next week, the week before last, the year after next, the month before last, 9998/99, 9999/00, "
+        + "1:30 a.m. local time (2230 GMT) on Monday, 11 p.m. (0300 GMT) on Sunday, noon ET, midnight PT Friday, 0000-01-01T24:00Z, on the 31st will")]
     public void Odd_input_never_throws(string text)
     {
         var t1 = TimexTagger.Default.Annotate(text, new DateOnly(1, 1, 1));
