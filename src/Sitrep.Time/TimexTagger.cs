@@ -504,7 +504,7 @@ public sealed partial class TimexTagger
             {
                 var w = m.Value.ToLowerInvariant();
                 var next = NextWord(text, m.Index + m.Length).ToLowerInvariant();
-                if (w == "now" && next == "that") return false; // "now that" is a conjunction
+                // "now that he is in a confrontation": TimeBank, AQUAINT and WikiWars all annotate this "now" as the present.
                 // "Now, ..." opening a sentence is a discourse marker ("Now, he says, ..."), not a reference to the present.
                 if (w == "now" && m.Index + m.Length < text.Length && text[m.Index + m.Length] == ',' && AtSentenceStart(text, m.Index)) return false;
                 // Bare "future" is mostly an adjective ("future earnings", "futures contracts"); TimeBank annotates "the future".

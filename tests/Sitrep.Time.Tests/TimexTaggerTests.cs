@@ -230,6 +230,14 @@ public sealed class TimexTaggerTests
     }
 
     [Fact]
+    public void Now_before_that_is_the_present()
+    {
+        // "now that ...": TimeBank, AQUAINT and WikiWars annotate this "now" as PRESENT_REF in every instance.
+        const string text = "Iraq's only outlet now that an international noose has tightened is Jordan.";
+        Assert.Equal("PRESENT_REF", Find(text, Tag(text, "2023-08-30"), "now").Value);
+    }
+
+    [Fact]
     public void Now_without_a_comma_is_still_the_present()
     {
         const string text = "Talks stalled for months. Now officials are meeting again.";
