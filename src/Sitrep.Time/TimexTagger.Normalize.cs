@@ -359,11 +359,12 @@ public sealed partial class TimexTagger
             {
                 if (refDay is not { } rb) return null;
                 int step = g[2].Value.StartsWith("before", StringComparison.OrdinalIgnoreCase) ? -2 : 2;
-                switch (g[1].Value.ToLowerInvariant())
+                var unit = g[1].Value.ToLowerInvariant();
+                switch (unit)
                 {
                     case "week" or "weekend":
                         if (AddDays(rb, 7 * step) is not { } wb) return null;
-                        return new Norm(TimexType.Date, Week(wb) + (g[1].Value.Length > 4 ? "-WE" : ""), Anchor: anchor);
+                        return new Norm(TimexType.Date, Week(wb) + (unit == "weekend" ? "-WE" : ""), Anchor: anchor);
                     case "month":
                     {
                         var (yb, mb) = AddMonths(rb.Year, rb.Month, step);

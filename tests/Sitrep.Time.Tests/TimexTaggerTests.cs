@@ -80,7 +80,7 @@ public sealed class TimexTaggerTests
     [InlineData("Police held him for 48 hours.", "2023-08-30", "48 hours", "PT48H")]
     [InlineData("Rates rose for three consecutive days.", "2023-08-30", "three consecutive days", "P3D")]
     [InlineData("Prices fell for two straight months.", "2023-08-30", "two straight months", "P2M")]
-    [InlineData("He waited 12 long years for the verdict.", "2023-08-30", "12 long years", "P12Y")]
+    [InlineData("Talks lasted two full days.", "2023-08-30", "two full days", "P2D")]
     // Halves: whole units and the rest in the next smaller unit, however the half is written.
     [InlineData("He spent three and a half years in jail.", "2023-08-30", "three and a half years", "P3Y6M")]
     [InlineData("He spent one and a half years in jail.", "2023-08-30", "one and a half years", "P1Y6M")]
