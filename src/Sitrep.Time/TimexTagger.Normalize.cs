@@ -474,6 +474,8 @@ public sealed partial class TimexTagger
                 int? y = g["bc"].Success ? Int(g["bc"]) : g[3].Success ? YearNumber(g[3].Value) : null;
                 if (y < 0 || g["bc"].Success && y == 0) return null;
                 if (g["bc"].Success) ctx.LastYear = y = FromBc(y!.Value); // "the spring of 480 BC"
+                // "By the spring of 1915 ... in May": a season with its year moves the story's year, as "June 1955" does.
+                else if (y is { } sy && !IsFlashForward(c, ctx, sy)) ctx.LastYear = sy;
                 string? mod = q switch { "early" => "START", "late" => "END", "mid" => "MID", _ => null };
                 // "the spring of that year": the year last spoken of; "of last year" counts from the reference date.
                 if (g[4].Success)
@@ -1096,7 +1098,8 @@ public sealed partial class TimexTagger
                 // "met in 2009 and married six years later": years later count from the year last written, in news as in
                 // histories, not from the report's date.
                 int y = (fromRef ? RefYearForLater(ctx, b) : b.Year) + k;
-                if (fromRef) ctx.LastYear = y;
+                // "six years later" moves the story on; "just over a year earlier" looks back from it and the story stays.
+                if (fromRef && k > 0) ctx.LastYear = y;
                 return new Norm(TimexType.Date, Year(y), Anchor: anchor);
             }
             case "decade":

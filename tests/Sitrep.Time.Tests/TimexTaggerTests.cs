@@ -417,6 +417,20 @@ public sealed class TimexTaggerTests
     }
 
     [Fact]
+    public void In_a_history_a_season_with_its_year_moves_the_story_and_years_earlier_do_not()
+    {
+        // "By the spring of 1915 ... in May": May 1915. "A year earlier" looks back from March 1951; April 9 stays in 1951.
+        const string spring = "In 1913 the crisis deepened. In August and September 1914 the armies clashed. By the spring of 1915, "
+            + "the Russians had retreated, and in May the Central Powers broke through.";
+        Assert.Equal("1915-05", Find(spring, Tag(spring, "2009-12-19"), "May").Value);
+        const string earlier = "In 1948 the border was drawn. In 1949 the raids began. In March 1951 the offensive began, "
+            + "as the first one had, a year earlier. On April 9 the capital fell.";
+        var t = Tag(earlier, "2009-12-19");
+        Assert.Equal("1950", Find(earlier, t, "a year earlier").Value);
+        Assert.Equal("1951-04-09", Find(earlier, t, "April 9").Value);
+    }
+
+    [Fact]
     public void In_a_history_a_later_date_reached_by_until_does_not_move_the_story()
     {
         // "lasted until … February 1945" ends a state; the story stays in 1943 and "the start of July" with it.
