@@ -294,7 +294,7 @@ public sealed partial class TimexTagger
                     "last" or "past" or "previous" => refDay is { } r1 ? (mon < r1.Month ? r1.Year : r1.Year - 1) : null,
                     "next" or "coming" => refDay is { } r2 ? (mon > r2.Month ? r2.Year : r2.Year + 1) : null,
                     "this" => ctx.RefYear,
-                    _ => ResolveMonthYear(mon, EffectiveDate(c, ctx) ? TenseHint.Future : TenseOf(c, ctx), ctx, SinceBefore(c, ctx)),
+                    _ => YearOfRangeEnd(mon, c, ctx) ?? ResolveMonthYear(mon, EffectiveDate(c, ctx) ? TenseHint.Future : TenseOf(c, ctx), ctx, SinceBefore(c, ctx)),
                 };
                 if (year is { } y5) ctx.LastMonth = (y5, mon);
                 return new Norm(TimexType.Date, year is { } yy ? Month(yy, mon) : string.Create(CultureInfo.InvariantCulture, $"XXXX-{mon:D2}"), mod, year is null ? "none" : anchor);
@@ -1135,6 +1135,21 @@ public sealed partial class TimexTagger
             return mm.Groups[3].Success ? TryDate(Int(mm.Groups[3]), mon, Int(mm.Groups[2])) : ResolveMonthDay(mon, Int(mm.Groups[2]), TenseOf(c, ctx), ctx);
         return null;
     }
+
+    /// <summary>
+    /// "In April and June 1955", "from December to February 1943": a month joined to a month with its year takes that year
+    /// (the year before when it comes later in the calendar than the month it runs to).
+    /// </summary>
+    private static int? YearOfRangeEnd(int mon, Candidate c, Context ctx)
+    {
+        var m = MonthToMonthYear().Match(ctx.Text, c.End);
+        if (!m.Success || MonthNumber(m.Groups[1].Value) is not (> 0 and var other)) return null;
+        int y = Int(m.Groups[2]);
+        return mon <= other ? y : y - 1;
+    }
+
+    [GeneratedRegex(@"\G,?\s*(?:and|or|to|through|until|till|-|\u2013)\s*(" + Mon + @")\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(\d{4})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MonthToMonthYear();
 
     /// <summary>The hour (0–23) of the clock time a parenthesis opening just before <paramref name="at"/> follows ("4:30 a.m. local time (").</summary>
     private static int? LocalClockBefore(string text, int at)

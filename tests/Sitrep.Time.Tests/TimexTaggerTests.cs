@@ -430,6 +430,15 @@ public sealed class TimexTaggerTests
         Assert.Equal("1951-04-09", Find(earlier, t, "April 9").Value);
     }
 
+    [Theory]
+    // A month joined to a month with its year takes that year; running across New Year, the year before.
+    [InlineData("In April and June 1955, Diem cleared the sects.", "2009-12-19", "April", "1955-04")]
+    [InlineData("Votes are due in April or May 2025.", "2023-06-14", "April", "2025-04")]
+    [InlineData("The siege lasted from December to February 1943.", "2009-12-19", "December", "1942-12")]
+    [InlineData("Talks ran from March through May 12, 2021.", "2023-06-14", "March", "2021-03")]
+    public void A_month_joined_to_a_month_with_its_year_takes_that_year(string text, string dct, string extent, string value) =>
+        Assert.Equal(value, Find(text, Tag(text, dct), extent).Value);
+
     [Fact]
     public void In_a_history_a_later_date_reached_by_until_does_not_move_the_story()
     {
