@@ -584,8 +584,13 @@ public sealed partial class TimexTagger
                 return prev is "for" or "in" or "over" or "within" or "after" && next is not ("of" or "ago" or "old");
             }
             case Rule.Relative:
+            {
+                // ABC's "This Week", "Last Week Tonight": a unit in title case within a sentence names a programme.
+                var unit = m.Groups[2].Value;
+                if (unit is "Week" or "Weekend" or "Month" or "Year" or "Decade" or "Century" && char.IsUpper(m.Value[0]) && !AtSentenceStart(text, m.Index)) return false;
                 // "last Oct. 23" (see Rule.Month).
-                return !(MonthNumber(m.Groups[2].Value) > 0 && char.IsUpper(m.Groups[2].Value[0]) && (DayNumberAt(text, m.Index + m.Length) || YearNumberAt(text, m.Index + m.Length)));
+                return !(MonthNumber(unit) > 0 && char.IsUpper(unit[0]) && (DayNumberAt(text, m.Index + m.Length) || YearNumberAt(text, m.Index + m.Length)));
+            }
             case Rule.TheUnit:
             {
                 var w = m.Groups[1].Value.ToLowerInvariant();

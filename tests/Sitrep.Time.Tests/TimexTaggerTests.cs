@@ -219,6 +219,9 @@ public sealed class TimexTaggerTests
     // A slash between years that do not follow each other is not a range ("2023/06" is a year and a month, or a file).
     [InlineData("The folder 2023/06 was lost.", "06")]
     [InlineData("Case 2019/21 was closed.", "21")]
+    // A relative unit in title case within a sentence names a programme.
+    [InlineData("Baker, speaking on ABC News' \"This Week,\" said the talks would go on.", "This Week")]
+    [InlineData("He told \"Last Week Tonight\" viewers the plan had failed.", "Last Week")]
     // "daily" before a title names a newspaper.
     [InlineData("A letter was printed in the Communist Party daily Granma on Friday.", "daily")]
     [InlineData("The Russian daily Kommersant reported the deal.", "daily")]
