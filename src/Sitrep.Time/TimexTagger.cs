@@ -625,8 +625,15 @@ public sealed partial class TimexTagger
                 while (q < text.Length && text[q] is ' ' or '\t') q++;
                 return !(m.Value.Equals("daily", StringComparison.OrdinalIgnoreCase) && char.IsLower(m.Value[0]) && q < text.Length && char.IsUpper(text[q]));
             }
+            case Rule.Quarter:
+                // "the quarter-to-quarter comparison", "a quarter-point cut": a compound, not a quarter of the year.
+                return !(m.Index + m.Length < text.Length && text[m.Index + m.Length] == '-');
             case Rule.DayRef:
             {
+                // "the people of tomorrow", "the world of today": the coming or present age, not a day ("the end of today" is one).
+                if (m.Length is 5 or 8 && m.Value.ToLowerInvariant() is "today" or "tomorrow" && PrevWord(text, m.Index, out int ofStart) == "of"
+                    && PrevWord(text, ofStart, out _) is not ("end" or "start" or "beginning" or "middle" or "close" or "rest" or "remainder" or "course"
+                        or "morning" or "afternoon" or "evening" or "night")) return false;
                 if (!m.Value.StartsWith("today", StringComparison.OrdinalIgnoreCase) || m.Length != 5) return true;
                 // "USA Today", "VOA Today", "the Today show": a capitalized "Today" inside a name is a title, not the day.
                 if (m.Value[0] == 'T' && !AtSentenceStart(text, m.Index))

@@ -104,6 +104,7 @@ public sealed class TimexTaggerTests
     [InlineData("Updated: 30 Aug 2023, 11:10 PM IST", "2023-08-30", "30 Aug 2023, 11:10 PM IST", "2023-08-30T23:10")]
     [InlineData("The blast happened at 10:30 a.m. yesterday.", "2023-08-30", "10:30 a.m. yesterday", "2023-08-29T10:30")]
     [InlineData("It was signed on 2023-08-01.", "2023-08-30", "2023-08-01", "2023-08-01")]
+    [InlineData("Bids close by the end of today.", "2023-08-30", "the end of today", "2023-08-30")]
     [InlineData("The feed stamped it 2023-06-10T14:05:09.123Z.", "2023-08-30", "2023-06-10T14:05:09.123Z", "2023-06-10T14:05")]
     [InlineData("Logged at 2023-06-10 14:05+03:00 by the server.", "2023-08-30", "2023-06-10 14:05+03:00", "2023-06-10T14:05")]
     [InlineData("Voters went to the polls on Christmas Day.", "2023-12-27", "Christmas Day", "2023-12-25")]
@@ -222,6 +223,9 @@ public sealed class TimexTaggerTests
     // A relative unit in title case within a sentence names a programme.
     [InlineData("Baker, speaking on ABC News' \"This Week,\" said the talks would go on.", "This Week")]
     [InlineData("He told \"Last Week Tonight\" viewers the plan had failed.", "Last Week")]
+    // The coming or present age, and compounds of "quarter".
+    [InlineData("\"If I were choosing the people of tomorrow, I would have chosen them,\" he said.", "tomorrow")]
+    [InlineData("The quarter-to-quarter comparison was also hurt.", "quarter")]
     // "daily" before a title names a newspaper.
     [InlineData("A letter was printed in the Communist Party daily Granma on Friday.", "daily")]
     [InlineData("The Russian daily Kommersant reported the deal.", "daily")]
