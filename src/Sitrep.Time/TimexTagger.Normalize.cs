@@ -1151,6 +1151,9 @@ public sealed partial class TimexTagger
     [GeneratedRegex(@"\G,?\s*(?:and|or|to|through|until|till|-|\u2013)\s*(" + Mon + @")\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(\d{4})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MonthToMonthYear();
 
+    [GeneratedRegex(@"\G,?\s+(?-i:(Eastern|Central|Mountain|Pacific))\s+(?:(Standard|Daylight|standard|daylight)\s+)?[Tt]ime\b", RegexOptions.CultureInvariant)]
+    private static partial Regex UsZoneName();
+
     /// <summary>The hour (0–23) of the clock time a parenthesis opening just before <paramref name="at"/> follows ("4:30 a.m. local time (").</summary>
     private static int? LocalClockBefore(string text, int at)
     {
@@ -1193,8 +1196,11 @@ public sealed partial class TimexTagger
         bool fromRef = dayWord is null && ctx.LastDay is not null;
         var d = dayWord is not null ? DayFromWord(dayWord.Value, c, ctx) : ctx.Narrative ? ctx.LastDay : ctx.LastDay ?? ctx.Dct;
         var t = string.Create(CultureInfo.InvariantCulture, $"T{h:D2}:{mi:D2}");
-        // "ET" is EDT or EST by the date (the clock time decides on the days the clocks change).
-        TimeSpan? zone = g[5].Success ? TimeZones.Offset(g[5].Value, d, new TimeOnly(h % 24, mi)) : null;
+        // "ET" is EDT or EST by the date (the clock time decides on the days the clocks change); so is "Eastern time"
+        // written after the clock time, outside the expression as "local time" is.
+        TimeSpan? zone = g[5].Success ? TimeZones.Offset(g[5].Value, d, new TimeOnly(h % 24, mi))
+            : UsZoneName().Match(ctx.Text, c.End) is { Success: true } named ? TimeZones.Offset(named.Groups[1].Value[..1] + named.Groups[2].Value switch { "Standard" or "standard" => "ST", "Daylight" or "daylight" => "DT", _ => "T" }, d, new TimeOnly(h % 24, mi))
+            : null;
         if (d is null) return new Norm(TimexType.Time, "XXXX-XX-XX" + t, Anchor: "none", Zone: zone);
         // "on March 20, 2003" dates the time outright: no anchor.
         bool absolute = dayWord is not null && dayWord.Length >= 4 && char.IsAsciiDigit(dayWord.Value[^1]) && char.IsAsciiDigit(dayWord.Value[^4]);

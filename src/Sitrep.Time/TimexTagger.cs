@@ -399,7 +399,7 @@ public sealed partial class TimexTagger
 
     // After a clock time: "local time" or "Baghdad time", a parenthesis giving the time elsewhere ("(0130 GMT)"), or the
     // end of the parenthesis the time stands in ("… (0130 GMT) on Thursday"); then the day.
-    [GeneratedRegex(@"\G(?:\s+(?:local|[A-Z][a-z]+)\s+time,?(?:\s*\([^()]{1,40}\),?)?|\s*\([^()]{1,40}\),?|\s*\),?)\s+(?:on\s+)?((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday|tonight)\b|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s*\d{1,2}(?:,?\s*\d{4})?\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G(?:\s+(?:local|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:time|Time),?(?:\s*\([^()]{1,40}\),?)?|\s*\([^()]{1,40}\),?|\s*\),?)\s+(?:on\s+)?((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday|tonight)\b|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s*\d{1,2}(?:,?\s*\d{4})?\b)", RegexOptions.CultureInvariant)]
     private static partial Regex LocalTimeDay();
 
     private static readonly HashSet<string> TemporalPrepositions = new(StringComparer.Ordinal)

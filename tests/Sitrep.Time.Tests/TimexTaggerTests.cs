@@ -727,6 +727,13 @@ public sealed class TimexTaggerTests
         Assert.Equal(TimeSpan.FromHours(-8), Find(us, tu, "1:30 a.m. PT on March 12, 2023").ZoneOffset);
         Assert.Equal(TimeSpan.FromHours(-7), TimeZones.Offset("PT", new DateOnly(2023, 3, 12), new TimeOnly(3, 0)));
         Assert.Equal(TimeSpan.FromHours(-5), TimeZones.Offset("ET", null));
+        // US zones by name after the clock time: daylight by the date unless the name says which; the day after them dates the time.
+        const string named = "Polls will close at 8 p.m. Eastern time on Tuesday. Flights resume at 6 a.m. Central Standard Time on Jan. 3, 2024.";
+        var tn = Tag(named, "2023-06-14");
+        var polls = Find(named, tn, "8 p.m.");
+        Assert.Equal(("2023-06-20T20:00", TimeSpan.FromHours(-4)), (polls.Value, polls.ZoneOffset));
+        var flights = Find(named, tn, "6 a.m.");
+        Assert.Equal(("2024-01-03T06:00", TimeSpan.FromHours(-6)), (flights.Value, flights.ZoneOffset));
         const string iso = "The feed stamped it 2023-06-10T14:05Z and 2023-06-10T17:05+03:00.";
         var ti = Tag(iso, "2023-08-30");
         Assert.Equal(TimeSpan.Zero, Find(iso, ti, "2023-06-10T14:05Z").ZoneOffset);
