@@ -493,6 +493,13 @@ public sealed partial class TimexTagger
                     int yr = q switch { "last" or "past" => ay - 1, "next" or "coming" => ay + 1, _ => ay };
                     return new Norm(TimexType.Date, Year(yr) + "-" + code, mod, "ref");
                 }
+                // In a history, a bare season is of the year the story is in; a winter after its autumn months is the winter
+                // then beginning, named by the year of its January ("December 1777 ... Over the winter" is 1778-WI).
+                if (y is null && ctx.Narrative && q is "" or "the" && NarrativeMonth(ctx) is { } nm)
+                {
+                    int sy = code == "WI" && nm.M >= 9 ? nm.Y + 1 : nm.Y;
+                    return new Norm(TimexType.Date, Year(sy) + "-" + code, mod, "ref");
+                }
                 if (y is null && refDay is { } r)
                 {
                     int cur = SeasonIndex(r.Month), idx = SeasonIndex(code);
@@ -1153,6 +1160,15 @@ public sealed partial class TimexTagger
 
     [GeneratedRegex(@"\G,?\s+(?-i:(Eastern|Central|Mountain|Pacific))\s+(?:(Standard|Daylight|standard|daylight)\s+)?[Tt]ime\b", RegexOptions.CultureInvariant)]
     private static partial Regex UsZoneName();
+
+    /// <summary>In a history, the year and month the story was last put at (the later written of the last date and month,
+    /// unless a bare year was written after both); null when only a year is known.</summary>
+    private static (int Y, int M)? NarrativeMonth(Context ctx)
+    {
+        if (ctx.LastYearWritten > Math.Max(ctx.LastDayWritten, ctx.LastMonthWritten)) return null;
+        if (ctx.LastMonth is { } lm && ctx.LastMonthWritten > ctx.LastDayWritten) return lm;
+        return ctx.LastDay is { } ld ? (ld.Year, ld.Month) : null;
+    }
 
     /// <summary>The hour (0–23) of the clock time a parenthesis opening just before <paramref name="at"/> follows ("4:30 a.m. local time (").</summary>
     private static int? LocalClockBefore(string text, int at)

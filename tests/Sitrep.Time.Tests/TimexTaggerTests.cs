@@ -447,6 +447,19 @@ public sealed class TimexTaggerTests
         Assert.Equal(value, Find(text, Tag(text, dct), extent).Value);
 
     [Fact]
+    public void In_a_history_a_bare_season_is_of_the_storys_year_and_a_winter_after_autumn_is_named_by_its_January()
+    {
+        // The past tense of a history says nothing of which winter: after December 1777 it is the one beginning (1778-WI),
+        // where a news report's past tense would pick the last one.
+        const string text = "In 1776 the army held New York. In 1777 Howe took Philadelphia on September 26. "
+            + "Washington camped at Valley Forge in December 1777. Over the winter, many died. In March 1778 the army drilled. "
+            + "During the summer, France joined the war.";
+        var t = Tag(text, "2009-12-19");
+        Assert.Equal("1778-WI", Find(text, t, "the winter").Value);
+        Assert.Equal("1778-SU", Find(text, t, "the summer").Value);
+    }
+
+    [Fact]
     public void In_a_history_a_later_date_reached_by_until_does_not_move_the_story()
     {
         // "lasted until … February 1945" ends a state; the story stays in 1943 and "the start of July" with it.
