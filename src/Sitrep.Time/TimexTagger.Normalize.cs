@@ -965,9 +965,10 @@ public sealed partial class TimexTagger
                 return AddDays(WeekendOf(rd, dir > 0 ? TenseHint.Future : dir < 0 ? TenseHint.Past : TenseOf(c, ctx)), dir > 0 ? 0 : 0) is { } de ? new Norm(TimexType.Date, Week(dir > 0 && IsoDow(rd) >= 6 ? AddDays(de, 7) ?? de : de) + "-WE") : null;
             case "month":
             {
-                // "April 2005 (the same month that Git ...)": the month last written, not the last full date's month.
-                // "In March, … The following month": after a month written later than any full date, count from that month.
-                var (y, mm) = q is "same" && ctx.LastMonth is { } lm ? lm
+                // "April 2005 (the same month that Git ...)": the month last written, not an earlier full date's month; but
+                // "a truce on June 17, 1962. In the same month" is June's. "In March, … The following month": after a month
+                // written later than any full date, count from that month.
+                var (y, mm) = q is "same" && ctx.LastMonth is { } lm && (ctx.LastDay is null || ctx.LastMonthWritten > ctx.LastDayWritten) ? lm
                     : q is "following" or "previous" or "preceding" && ctx.LastMonth is { } lmf && ctx.LastMonthWritten > ctx.LastDayWritten ? AddMonths(lmf.Y, lmf.M, dir)
                     : AddMonths(rd.Year, rd.Month, dir);
                 return new Norm(TimexType.Date, Month(y, mm));

@@ -460,6 +460,14 @@ public sealed class TimexTaggerTests
     }
 
     [Fact]
+    public void The_same_month_is_that_of_the_date_or_month_written_last()
+    {
+        const string text = "In 1960 the war widened. In 1961 the talks failed. Bombs went off daily in March 1962. "
+            + "The two sides concluded a truce on June 17, 1962. In the same month, 350,000 people left.";
+        Assert.Equal("1962-06", Find(text, Tag(text, "2009-12-19"), "the same month").Value);
+    }
+
+    [Fact]
     public void In_a_history_a_later_date_reached_by_until_does_not_move_the_story()
     {
         // "lasted until … February 1945" ends a state; the story stays in 1943 and "the start of July" with it.
