@@ -476,6 +476,8 @@ public sealed partial class TimexTagger
                 if (g["bc"].Success) ctx.LastYear = y = FromBc(y!.Value); // "the spring of 480 BC"
                 // "By the spring of 1915 ... in May": a season with its year moves the story's year, as "June 1955" does.
                 else if (y is { } sy && !IsFlashForward(c, ctx, sy)) ctx.LastYear = sy;
+                // ... and its months, so that "the autumn of 481 BC ... the winter" is the winter that autumn leads into.
+                if (y is { } sm && ctx.LastYear == sm && code is "SP" or "SU" or "FA") ctx.LastMonth = (sm, code == "SP" ? 4 : code == "SU" ? 7 : 10);
                 string? mod = q switch { "early" => "START", "late" => "END", "mid" => "MID", _ => null };
                 // "the spring of that year": the year last spoken of; "of last year" counts from the reference date.
                 if (g[4].Success)
@@ -490,6 +492,7 @@ public sealed partial class TimexTagger
                 // In a history of antiquity a season is of the BC year last written.
                 if (y is null && ctx.AncientYear is { } ay)
                 {
+                    if (q is "" or "the" && code == "WI" && ctx.LastMonth is { } alm && alm.Y == ay && alm.M >= 9) return new Norm(TimexType.Date, Year(ay + 1) + "-WI", mod, "ref");
                     int yr = q switch { "last" or "past" => ay - 1, "next" or "coming" => ay + 1, _ => ay };
                     return new Norm(TimexType.Date, Year(yr) + "-" + code, mod, "ref");
                 }

@@ -460,6 +460,14 @@ public sealed class TimexTaggerTests
     }
 
     [Fact]
+    public void In_a_history_of_antiquity_a_winter_after_an_autumn_is_the_winter_it_leads_into()
+    {
+        const string text = "In 490 BC the first invasion failed. The old king died in 486 BC. In 484 BC Egypt revolted. "
+            + "The army gathered in the summer and autumn of 481 BC, and passed the winter at Sardis. In 480 BC it crossed into Greece.";
+        Assert.Equal("BC0480-WI", Find(text, Tag(text, "2009-12-19"), "the winter").Value);
+    }
+
+    [Fact]
     public void The_same_month_is_that_of_the_date_or_month_written_last()
     {
         const string text = "In 1960 the war widened. In 1961 the talks failed. Bombs went off daily in March 1962. "
