@@ -194,7 +194,12 @@ public sealed partial class TimexTagger
             {
                 int y = Int(g[3]);
                 if (g[3].Length == 2) y += y < 50 ? 2000 : 1900;
-                var d = TryDate(y, Int(g[1]), Int(g[2]));
+                // Month first, as US news writes it, unless only day first makes a date ("25/08/2023"), or the text's own
+                // date says so: of two readings of "10/06/2023" in a report of 12 June 2023, the one within weeks of it.
+                DateOnly? monthFirst = TryDate(y, Int(g[1]), Int(g[2])), dayFirst = TryDate(y, Int(g[2]), Int(g[1]));
+                var d = monthFirst ?? dayFirst;
+                if (monthFirst is { } mf && dayFirst is { } df && mf != df && dct is { } near
+                    && Math.Abs(df.DayNumber - near.DayNumber) <= 60 && Math.Abs(mf.DayNumber - near.DayNumber) > 60) d = df;
                 if (d is null) return null;
                 Remember(ctx, d.Value);
                 return new Norm(TimexType.Date, Day(d.Value), Anchor: "none");

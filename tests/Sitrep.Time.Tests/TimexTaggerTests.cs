@@ -105,6 +105,11 @@ public sealed class TimexTaggerTests
     [InlineData("The blast happened at 10:30 a.m. yesterday.", "2023-08-30", "10:30 a.m. yesterday", "2023-08-29T10:30")]
     [InlineData("It was signed on 2023-08-01.", "2023-08-30", "2023-08-01", "2023-08-01")]
     [InlineData("Bids close by the end of today.", "2023-08-30", "the end of today", "2023-08-30")]
+    // Slashed dates: month first as US news writes them, day first where only that is a date or the text's date says so.
+    [InlineData("He was born on 3/4/1990.", "2023-06-12", "3/4/1990", "1990-03-04")]
+    [InlineData("The order is dated 25/08/2023.", "2023-06-12", "25/08/2023", "2023-08-25")]
+    [InlineData("The report is dated 10/06/2023.", "2023-06-12", "10/06/2023", "2023-06-10")]
+    [InlineData("The filing of 6/1/2023 was late.", "2023-06-12", "6/1/2023", "2023-06-01")]
     [InlineData("The feed stamped it 2023-06-10T14:05:09.123Z.", "2023-08-30", "2023-06-10T14:05:09.123Z", "2023-06-10T14:05")]
     [InlineData("Logged at 2023-06-10 14:05+03:00 by the server.", "2023-08-30", "2023-06-10 14:05+03:00", "2023-06-10T14:05")]
     [InlineData("Voters went to the polls on Christmas Day.", "2023-12-27", "Christmas Day", "2023-12-25")]
