@@ -190,6 +190,13 @@ public sealed partial class TimexTagger
                 }
                 return new Norm(TimexType.Date, Day(d.Value), Anchor: "none");
             }
+            case Rule.NumericDate:
+            {
+                var d = TryDate(Int(g["y"]), Int(g["m"]), Int(g["d"]));
+                if (d is null) return null;
+                Remember(ctx, d.Value);
+                return new Norm(TimexType.Date, Day(d.Value), Anchor: "none");
+            }
             case Rule.Slash:
             {
                 int y = Int(g[3]);

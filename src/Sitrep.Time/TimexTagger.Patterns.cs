@@ -41,7 +41,7 @@ public sealed partial class TimexTagger
         SpelledYearRule, MonthRelYear, Era, MilitaryTime,
         Iso, Slash, MonthDayYear, DayMonthYear, MonthYear, Month, Year, Fiscal, Decade, Century, Quarter, QuarterShort, Half,
         Relative, DayRef, Weekday, WeekdayPlural, Ago, RelativeShift, Duration, BarePlural, Season, Fuzzy, RecentPlural,
-        SetEvery, SetAdverb, SetPer, Time, NoonMidnight, Holiday, RefDay, TheUnit, YearAgoAdj, MonthDayRange, YearRange, LongAdj, OrdinalDay, HalfShort, DayMonthRange, WeekOfMonth, BeforeLast,
+        SetEvery, SetAdverb, SetPer, Time, NoonMidnight, Holiday, RefDay, TheUnit, YearAgoAdj, MonthDayRange, YearRange, LongAdj, OrdinalDay, HalfShort, DayMonthRange, WeekOfMonth, BeforeLast, NumericDate,
     }
 
     private const string MilitaryTimePattern = @"\b([01]\d|2[0-3])([0-5]\d)\s*(?-i:(GMT|UTC|Z)|local\s+time|hours|hrs)\b";
@@ -50,6 +50,9 @@ public sealed partial class TimexTagger
     private const string MonthRelYearPattern = @"\b(" + Mon + @")(?:\s*(\d{1,2})(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?(this|last|next|that|the\s+same|the\s+following|the\s+previous)\s+year\b";
     // With a time, seconds, a fraction and a zone as feeds and logs write them: "2023-06-10T14:05:09.123Z", "2023-06-10 14:05+03:00".
     private const string IsoPattern = @"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?<zone>Z|[+-]\d{2}:?\d{2})?)?\b";
+    // Dotted dates are day first wherever they are written ("10.06.2023"); year-first dates with slashes or dots are
+    // year-month-day ("2023/06/10", "2023.06.10").
+    private const string NumericDatePattern = @"\b(?:(?<d>\d{1,2})\.(?<m>\d{1,2})\.(?<y>\d{4})|(?<y>\d{4})(?<sep>[/.])(?<m>\d{1,2})\k<sep>(?<d>\d{1,2}))\b(?![./]\d)";
     private const string SlashPattern = @"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])";
     private const string MonthDayYearPattern = @"\b(?:(" + Wd + @"),?\s+)?(" + Mon + @")\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4})\b)?";
     private const string DayMonthYearPattern = @"\b(?:(" + Wd + @"),?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + Mon + @")(?:,?\s*(\d{4})\b)?";
@@ -163,6 +166,8 @@ public sealed partial class TimexTagger
     private static partial Regex HolidayAnchored();
     [GeneratedRegex(@"\G(?:" + RefDayPattern + ")", RuleOptions)]
     private static partial Regex RefDayAnchored();
+    [GeneratedRegex(@"\G(?:" + NumericDatePattern + ")", RuleOptions)]
+    private static partial Regex NumericDateAnchored();
     [GeneratedRegex(@"\G(?:" + BeforeLastPattern + ")", RuleOptions)]
     private static partial Regex BeforeLastAnchored();
     [GeneratedRegex(@"\G(?:" + TheUnitPattern + ")", RuleOptions)]
@@ -189,6 +194,7 @@ public sealed partial class TimexTagger
         (Rule.MonthRelYear, Make(MonW, true, MonthRelYearPattern, MonthRelYearAnchored())),
         (Rule.Iso, Make("#", true, IsoPattern, IsoAnchored())),
         (Rule.Slash, Make(null, false, SlashPattern, null, required: '/')),
+        (Rule.NumericDate, Make("#", true, NumericDatePattern, NumericDateAnchored())),
         (Rule.MonthDayYear, Make(WdW + " " + MonW, true, MonthDayYearPattern, MonthDayYearAnchored())),
         (Rule.DayMonthYear, Make(WdW, true, DayMonthYearPattern, DayMonthYearAnchored(), leads: "#: st nd rd th of " + MonW + "; " + "the: #")),
         (Rule.MonthYear, Make(MonW, true, MonthYearPattern, MonthYearAnchored())),

@@ -110,6 +110,10 @@ public sealed class TimexTaggerTests
     [InlineData("The order is dated 25/08/2023.", "2023-06-12", "25/08/2023", "2023-08-25")]
     [InlineData("The report is dated 10/06/2023.", "2023-06-12", "10/06/2023", "2023-06-10")]
     [InlineData("The filing of 6/1/2023 was late.", "2023-06-12", "6/1/2023", "2023-06-01")]
+    [InlineData("The decree of 10.06.2023 took effect.", "2023-06-12", "10.06.2023", "2023-06-10")]
+    [InlineData("The law of 1.7.2023 applies.", "2023-06-12", "1.7.2023", "2023-07-01")]
+    [InlineData("The notice dated 2023/06/10 was posted.", "2023-06-12", "2023/06/10", "2023-06-10")]
+    [InlineData("Figures for 2023.06.10 came out.", "2023-06-12", "2023.06.10", "2023-06-10")]
     [InlineData("The feed stamped it 2023-06-10T14:05:09.123Z.", "2023-08-30", "2023-06-10T14:05:09.123Z", "2023-06-10T14:05")]
     [InlineData("Logged at 2023-06-10 14:05+03:00 by the server.", "2023-08-30", "2023-06-10 14:05+03:00", "2023-06-10T14:05")]
     [InlineData("Voters went to the polls on Christmas Day.", "2023-12-27", "Christmas Day", "2023-12-25")]
@@ -225,6 +229,8 @@ public sealed class TimexTaggerTests
     // A slash between years that do not follow each other is not a range ("2023/06" is a year and a month, or a file).
     [InlineData("The folder 2023/06 was lost.", "06")]
     [InlineData("Case 2019/21 was closed.", "21")]
+    [InlineData("Version 1.2.2023.4 shipped.", "1.2.2023")]
+    [InlineData("The score was 10.06.2023/4 in the table.", "10.06.2023")]
     // A relative unit in title case within a sentence names a programme.
     [InlineData("Baker, speaking on ABC News' \"This Week,\" said the talks would go on.", "This Week")]
     [InlineData("He told \"Last Week Tonight\" viewers the plan had failed.", "Last Week")]
@@ -860,7 +866,8 @@ public sealed class TimexTaggerTests
     [InlineData("the last week of December 9999, the first weekend of January 0001, the fourth week of February 0000, from December to January, "
         + "between Dec. 31 and Jan. 1, since Feb. 29, effective Feb. 29, by the end of the century, in the decade")]
     [InlineData("Monday last week, Sunday next week, the week before last, the year after next, the month before last, 9998/99, 9999/00, "
-        + "1:30 a.m. local time (2230 GMT) on Monday, 11 p.m. (0300 GMT) on Sunday, noon ET, midnight PT Friday, 0000-01-01T24:00Z, on the 31st will")]
+        + "1:30 a.m. local time (2230 GMT) on Monday, 11 p.m. (0300 GMT) on Sunday, noon ET, midnight PT Friday, 0000-01-01T24:00Z, on the 31st will, "
+        + "31.02.2023, 2023/13/45, 99.99.9999, 0000.01.01, 13/13/2023, 29/02/2023")]
     public void Odd_input_never_throws(string text)
     {
         var t1 = TimexTagger.Default.Annotate(text, new DateOnly(1, 1, 1));
