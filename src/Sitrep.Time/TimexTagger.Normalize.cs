@@ -38,6 +38,16 @@ public sealed partial class TimexTagger
     }
 
     /// <summary>"1996" or "nineteen ninety-six" → 1996; -1 if not a year.</summary>
+    /// <summary>"June '22": the year of that century nearest the reference year, not more than ten years after it.</summary>
+    private static int ShortYear(int twoDigits, Context ctx)
+    {
+        int reference = ctx.Dct?.Year ?? ctx.RefYear ?? 2000;
+        int y = reference / 100 * 100 + twoDigits;
+        return y > reference + 10 ? y - 100 : y;
+    }
+
+    private static int Int2(ReadOnlySpan<char> s) => int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
+
     private static int YearNumber(string s)
     {
         if (int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var y)) return y;
@@ -284,7 +294,7 @@ public sealed partial class TimexTagger
             }
             case Rule.MonthYear:
             {
-                int mon = MonthNumber(g[1].Value), y = YearNumber(g[2].Value);
+                int mon = MonthNumber(g[1].Value), y = g[2].Value[0] is '\'' or '\u2019' ? ShortYear(Int2(g[2].Value.AsSpan(1)), ctx) : YearNumber(g[2].Value);
                 if (mon == 0 || y < 0 || g[3].Success && y == 0) return null;
                 if (g[3].Success) y = FromBc(y); // "April 480 BC"
                 if (!IsFlashForward(c, ctx, y))
@@ -703,6 +713,13 @@ public sealed partial class TimexTagger
             case Rule.YearRange:
             {
                 int y1 = Int(g[1]), y2 = Int(g[2]);
+                // "2023-05": ISO 8601's year and month, where the end would have to run into the next century.
+                if (g[2].Length == 2 && !g["slash"].Success && y2 <= y1 % 100 && y2 != (y1 + 1) % 100 && y2 is >= 1 and <= 12)
+                {
+                    ctx.LastYear = y1;
+                    ctx.LastMonth = (y1, y2);
+                    return new Norm(TimexType.Date, Month(y1, y2), Anchor: "none");
+                }
                 if (g[2].Length == 2)
                 {
                     y2 += y1 / 100 * 100;

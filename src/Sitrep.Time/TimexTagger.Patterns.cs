@@ -56,7 +56,7 @@ public sealed partial class TimexTagger
     private const string SlashPattern = @"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])";
     private const string MonthDayYearPattern = @"\b(?:(" + Wd + @"),?\s+)?(" + Mon + @")\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4})\b)?";
     private const string DayMonthYearPattern = @"\b(?:(" + Wd + @"),?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + Mon + @")(?:,?\s*(\d{4})\b)?";
-    private const string MonthYearPattern = @"\b(" + Mon + @"),?\s+(?:of\s+)?(\d{4}|\d{1,4}(?=\s*" + BcEra + @")|" + SpelledYear + @")\b(?:\s*(" + BcEra + "))?";
+    private const string MonthYearPattern = @"\b(" + Mon + @"),?\s+(?:of\s+)?(\d{4}|['\u2019]\d{2}|\d{1,4}(?=\s*" + BcEra + @")|" + SpelledYear + @")\b(?:\s*(" + BcEra + "))?";
     private const string MonthPattern = @"\b(?:(this|last|next|past|coming|previous|early|late|mid)[\s-]+)?(" + Mon + ")";
     private const string YearPattern = @"(?<![\$£€#\d.,/:])(?<!\d-)\b(?:the\s+year\s+)?(\d{4})\b(?![\d%]|,\d|\.\d|-\d|:\d)";
     private const string FiscalPattern = @"\b(?:fiscal(?:\s+year)?|FY)[\s-]*'?(\d{4}|\d{2})\b";

@@ -671,11 +671,12 @@ public sealed partial class TimexTagger
             case Rule.YearRange:
             {
                 if (m.Index > 0 && text[m.Index - 1] is '#' or '$' or '-' or '/') return false;
-                if (m.Groups["slash"].Success)
-                {
-                    int y1 = int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture), y2 = int.Parse(m.Groups[2].ValueSpan, CultureInfo.InvariantCulture);
-                    if ((m.Groups[2].Length == 2 ? (y1 + 1) % 100 : y1 + 1) != y2) return false;
-                }
+                int y1 = int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture), y2 = int.Parse(m.Groups[2].ValueSpan, CultureInfo.InvariantCulture);
+                bool consecutive = (m.Groups[2].Length == 2 ? (y1 + 1) % 100 : y1 + 1) == y2;
+                if (m.Groups["slash"].Success && !consecutive) return false;
+                // "2023-05" is a month (see Normalize), not 2023 to 2105; a two-digit end before the first year's own
+                // two digits reaches into the next century only from one year to the next ("1999-00").
+                if (m.Groups[2].Length == 2 && y2 <= y1 % 100 && !consecutive && y2 is < 1 or > 12) return false;
                 if (NonYearBefore.Contains(PrevWord(text, m.Index, out _))) return false;
                 return !CountNouns.Contains(NextWord(text, m.Index + m.Length).ToLowerInvariant());
             }

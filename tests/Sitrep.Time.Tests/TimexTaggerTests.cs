@@ -114,6 +114,10 @@ public sealed class TimexTaggerTests
     [InlineData("The law of 1.7.2023 applies.", "2023-06-12", "1.7.2023", "2023-07-01")]
     [InlineData("The notice dated 2023/06/10 was posted.", "2023-06-12", "2023/06/10", "2023-06-10")]
     [InlineData("Figures for 2023.06.10 came out.", "2023-06-12", "2023.06.10", "2023-06-10")]
+    // ISO year and month; a month with an abbreviated year, nearest the report's year.
+    [InlineData("Data for 2023-05 were revised.", "2023-06-12", "2023-05", "2023-05")]
+    [InlineData("The plan dates from June '22.", "2023-06-12", "June '22", "2022-06")]
+    [InlineData("The war began in Sept. '39.", "2023-06-12", "Sept. '39", "1939-09")]
     [InlineData("The feed stamped it 2023-06-10T14:05:09.123Z.", "2023-08-30", "2023-06-10T14:05:09.123Z", "2023-06-10T14:05")]
     [InlineData("Logged at 2023-06-10 14:05+03:00 by the server.", "2023-08-30", "2023-06-10 14:05+03:00", "2023-06-10T14:05")]
     [InlineData("Voters went to the polls on Christmas Day.", "2023-12-27", "Christmas Day", "2023-12-25")]
@@ -205,6 +209,7 @@ public sealed class TimexTaggerTests
     // Year ranges: two TIMEX3s, a two-digit end taking the first year's century.
     [InlineData("The northern campaign, 1812-1814, cost both sides dearly.", "2023-04-20", "1812", "1812", "1814", "1814")]
     [InlineData("Throughout 1916-18 the front barely moved.", "2023-04-20", "1916", "1916", "18", "1918")]
+    [InlineData("The 1999-00 season ended.", "2023-04-20", "1999", "1999", "00", "2000")]
     // With a slash, consecutive years: a season or a fiscal year.
     [InlineData("The 2022/23 season ended in May.", "2023-06-14", "2022", "2022", "23", "2023")]
     [InlineData("In the 1999/2000 fiscal year, sales rose.", "2023-06-14", "1999", "1999", "2000", "2000")]
