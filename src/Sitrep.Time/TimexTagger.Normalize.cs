@@ -370,7 +370,7 @@ public sealed partial class TimexTagger
             case Rule.QuarterShort:
             {
                 int q = Int(g[1]);
-                int? y = g[2].Success ? Int(g[2]) : ResolveQuarterYear(q, TenseOf(c, ctx), ctx);
+                int? y = g[2].Success ? Int(g[2]) : g["yy"].Success ? ShortYear(Int(g["yy"]), ctx) : ResolveQuarterYear(q, TenseOf(c, ctx), ctx);
                 if (y is { } yy) ctx.LastQuarter = (yy, q);
                 ctx.SawQuarter = true;
                 return new Norm(TimexType.Date, y is { } y2 ? Quarter(y2, q) : $"XXXX-Q{q}");

@@ -63,7 +63,8 @@ public sealed partial class TimexTagger
     private const string DecadePattern = @"\b(?:the\s+)?(?:(early|mid|late)[\s-]+)?(?:(\d{3})0'?s|'(\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|(\d{1,3})0s\s*" + BcEra + @")\b";
     private const string CenturyPattern = @"\b(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\s-]+century\b(?:\s*(" + BcEra + "))?";
     private const string QuarterPattern = @"\b(?:(the)\s+)?(?:(\d{4})(?:'s)?\s+|(this|last|next)\s+year's\s+)?((?:(?:current|latest|last|previous|prior|preceding|year-ago|year-earlier|comparable|same|final|recent|fiscal|calendar|just-ended|just-completed|most\s+recent)[\s-]+)*)(?:(" + Ordinal + @")[\s-]+)?(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?:(\d{4})|(this|last|next)\s+year))?";
-    private const string QuarterShortPattern = @"\b(?-i:Q([1-4]))(?:\s+(\d{4}))?\b";
+    // "Q3 2023", "Q3 FY24", "Q3 fiscal 2024", "Q3 '23".
+    private const string QuarterShortPattern = @"\b(?-i:Q([1-4]))(?:\s+(?:(?:(?-i:FY)\s?|fiscal\s+)?(\d{4})|(?:(?-i:FY)\s?|fiscal\s+|['\u2019])(?<yy>\d{2})))?\b";
     private const string HalfShortPattern = @"\b(?-i:H([12]))\s+(?:of\s+)?(\d{4})\b";
     private const string WeekOfMonthPattern = @"\b(?:the\s+)?(first|second|third|fourth|last|final)\s+(week|weekend)\s+of\s+(" + Mon + @")(?:,?\s+(\d{4})\b)?";
     private const string HalfPattern = @"\b(?:the\s+)?(first|second)[\s-]+half(?:\s+of\s+(?:(?:fiscal\s+)?(\d{4})|(this|last|next)\s+year|the\s+year))?\b";
