@@ -991,6 +991,9 @@ public sealed partial class TimexTagger
         var w = what.ToLowerInvariant();
         switch (w)
         {
+            // "the past fortnight", "the next fortnight": two weeks back or ahead, a span rather than a calendar week.
+            case "fortnight":
+                return new Norm(TimexType.Duration, "P2W", Anchor: "none");
             case "week":
                 return AddDays(rd, 7 * dir) is { } dw ? new Norm(TimexType.Date, Week(dw)) : null;
             case "weekend":
@@ -1100,6 +1103,8 @@ public sealed partial class TimexTagger
         if (baseDay is null) return new Norm(TimexType.Date, sign < 0 ? "PAST_REF" : "FUTURE_REF", Anchor: "none");
         var b = baseDay.Value;
         int k = (int)Math.Round(n.Value) * sign;
+        // "a fortnight ago" is two weeks ago.
+        if (unit == "fortnight") (unit, k) = ("week", 2 * k);
         string anchor = fromRef ? "ref" : "dct";
         // Financial reports: "a year ago/earlier" is the year-ago quarter.
         if (unit == "year" && Math.Abs(k) == 1 && sign < 0 && ctx.SawQuarter && ReportQuarter(ctx) is { } rq)

@@ -68,7 +68,7 @@ public sealed partial class TimexTagger
     private const string HalfShortPattern = @"\b(?-i:H([12]))\s+(?:of\s+)?(\d{4})\b";
     private const string WeekOfMonthPattern = @"\b(?:the\s+)?(first|second|third|fourth|last|final)\s+(week|weekend)\s+of\s+(" + Mon + @")(?:,?\s+(\d{4})\b)?";
     private const string HalfPattern = @"\b(?:the\s+)?(first|second)[\s-]+half(?:\s+of\s+(?:(?:fiscal\s+)?(\d{4})|(this|last|next)\s+year|the\s+year))?\b";
-    private const string RelativePattern = @"\b(this\s+(?:coming|past)|this|last|next|past|coming|previous|current|following|the\s+(?:past|last|next|coming|following|previous|current|same|preceding|latest))\s+(week|month|year|quarter|decade|century|weekend|spring|summer|fall|autumn|winter|" + Mon + "|" + Wd + @")(?!-)\b";
+    private const string RelativePattern = @"\b(this\s+(?:coming|past)|this|last|next|past|coming|previous|current|following|the\s+(?:past|last|next|coming|following|previous|current|same|preceding|latest))\s+(week|fortnight|month|year|quarter|decade|century|weekend|spring|summer|fall|autumn|winter|" + Mon + "|" + Wd + @")(?!-)\b";
     private const string DayRefPattern = @"\b(?:(" + DayWord + @"|overnight)(?:\s+(" + PartOfDay + @"))?|(this|last)\s+(" + PartOfDay + @"))\b";
     private const string WeekdayPattern = @"\b(?:(this|last|next|past|coming)\s+)?(" + Wd + @")(?:\s+(" + PartOfDay + @"))?(?(1)|(?:,?\s+(last|next|this)\s+week\b)?)";
     private const string WeekdayPluralPattern = @"\b(?-i:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s(?:\s+(" + PartOfDay + @")s?)?|\s+(" + PartOfDay + @")s))\b";

@@ -120,6 +120,8 @@ public sealed class TimexTaggerTests
     [InlineData("The war began in Sept. '39.", "2023-06-12", "Sept. '39", "1939-09")]
     [InlineData("Profit rose in Q3 FY24.", "2023-06-12", "Q3 FY24", "2024-Q3")]
     [InlineData("Sales fell in Q4 fiscal 2021.", "2023-06-12", "Q4 fiscal 2021", "2021-Q4")]
+    [InlineData("He resigned a fortnight ago.", "2023-06-14", "a fortnight ago", "2023-W22")]
+    [InlineData("Over the past fortnight, prices rose.", "2023-06-14", "the past fortnight", "P2W")]
     [InlineData("The feed stamped it 2023-06-10T14:05:09.123Z.", "2023-08-30", "2023-06-10T14:05:09.123Z", "2023-06-10T14:05")]
     [InlineData("Logged at 2023-06-10 14:05+03:00 by the server.", "2023-08-30", "2023-06-10 14:05+03:00", "2023-06-10T14:05")]
     [InlineData("Voters went to the polls on Christmas Day.", "2023-12-27", "Christmas Day", "2023-12-25")]
