@@ -505,6 +505,9 @@ public sealed partial class TimexTagger
                 var w = m.Value.ToLowerInvariant();
                 var next = NextWord(text, m.Index + m.Length).ToLowerInvariant();
                 // "now that he is in a confrontation": TimeBank, AQUAINT and WikiWars all annotate this "now" as the present.
+                // "the past half-century", "the past dozen years": the start of a span the rules do not read, not "the past".
+                if (w == "the past" && (next is "half" or "dozen" or "couple" or "few" or "several" or "many" or "hundred" or "thousand" or "quarter-century"
+                    || next.Length > 0 && char.IsAsciiDigit(next[0]) || NumberWords.ContainsKey(next))) return false;
                 // "Now, ..." opening a sentence is a discourse marker ("Now, he says, ..."), not a reference to the present.
                 if (w == "now" && m.Index + m.Length < text.Length && text[m.Index + m.Length] == ',' && AtSentenceStart(text, m.Index)) return false;
                 // Bare "future" is mostly an adjective ("future earnings", "futures contracts"); TimeBank annotates "the future".

@@ -246,6 +246,10 @@ public sealed class TimexTaggerTests
     // The coming or present age, and compounds of "quarter".
     [InlineData("\"If I were choosing the people of tomorrow, I would have chosen them,\" he said.", "tomorrow")]
     [InlineData("The quarter-to-quarter comparison was also hurt.", "quarter")]
+    // "the past" opening a span the rules do not read is no PAST_REF of its own.
+    [InlineData("In the past half-century, wars declined.", "the past")]
+    [InlineData("Over the past dozen years, it grew.", "the past")]
+    [InlineData("Protests marked the past few summers.", "the past")]
     // "daily" before a title names a newspaper.
     [InlineData("A letter was printed in the Communist Party daily Granma on Friday.", "daily")]
     [InlineData("The Russian daily Kommersant reported the deal.", "daily")]
