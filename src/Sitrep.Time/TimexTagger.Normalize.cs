@@ -1089,6 +1089,8 @@ public sealed partial class TimexTagger
         if (unit.EndsWith('s')) unit = unit[..^1];
         if (vague || n is null)
         {
+            // "Hours later", "a few minutes later": a time of the day the story is on, as "an hour later" is.
+            if (fromRef && unit is "hour" or "minute" && baseDay is { } hb) return new Norm(TimexType.Time, Day(hb) + "TXX", Anchor: "ref");
             if (unit is "year" or "decade" or "century" && !vague && g[1].Success) return null;
             return new Norm(TimexType.Date, sign < 0 ? "PAST_REF" : "FUTURE_REF");
         }
