@@ -412,6 +412,13 @@ public sealed partial class TimexTagger
                 if (dct is null) return new Norm(g[2].Success || g[4].Success ? TimexType.Time : TimexType.Date, "XXXX-XX-XX", Anchor: "none");
                 var w = (g[1].Success ? g[1].Value : g[3].Value).ToLowerInvariant();
                 var part = g[2].Success ? g[2].Value : g[4].Success ? g[4].Value : null;
+                // "It is us today. It will be you tomorrow.", quoted in a history: the speaker's day, which is not the
+                // article's and which the text does not give.
+                if (ctx.Narrative && InsideQuotation(ctx.Text, c.Start))
+                {
+                    if (w is "tonight" or "overnight") part = "night";
+                    return new Norm(part is null ? TimexType.Date : TimexType.Time, "XXXX-XX-XX" + (part is null ? "" : "T" + PartCode(part)), Anchor: "none");
+                }
                 DateOnly? d = w switch
                 {
                     "today" or "tonight" or "this" or "overnight" => dct,
@@ -1208,6 +1215,21 @@ public sealed partial class TimexTagger
         if (ctx.LastYearWritten > Math.Max(ctx.LastDayWritten, ctx.LastMonthWritten)) return null;
         if (ctx.LastMonth is { } lm && ctx.LastMonthWritten > ctx.LastDayWritten) return lm;
         return ctx.LastDay is { } ld ? (ld.Year, ld.Month) : null;
+    }
+
+    /// <summary>Whether <paramref name="pos"/> lies inside a double quotation opened earlier in its paragraph.</summary>
+    private static bool InsideQuotation(string text, int pos)
+    {
+        int start = text.LastIndexOf('\n', Math.Max(0, pos - 1));
+        bool open = false;
+        for (int i = start + 1; i < pos; i++)
+        {
+            char ch = text[i];
+            if (ch == '\u201C') open = true;
+            else if (ch == '\u201D') open = false;
+            else if (ch == '"') open = !open;
+        }
+        return open;
     }
 
     /// <summary>The hour (0–23) of the clock time a parenthesis opening just before <paramref name="at"/> follows ("4:30 a.m. local time (").</summary>

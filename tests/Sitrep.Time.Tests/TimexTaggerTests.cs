@@ -493,6 +493,18 @@ public sealed class TimexTaggerTests
     }
 
     [Fact]
+    public void In_a_history_today_and_tomorrow_quoted_are_the_speakers_days_not_the_articles()
+    {
+        const string text = "In 1934 the border clash began. In 1935 the army invaded. In May 1936 the capital fell. "
+            + "At the League in June 1936 the emperor warned that: \"It is us today. It will be you tomorrow.\" Today the speech is famous.";
+        var t = Tag(text, "2009-12-19");
+        Assert.Equal("XXXX-XX-XX", Find(text, t, "today").Value);
+        Assert.Equal("XXXX-XX-XX", Find(text, t, "tomorrow").Value);
+        // Outside the quotation it is the article's own day.
+        Assert.Equal("2009-12-19", Find(text, t, "Today").Value);
+    }
+
+    [Fact]
     public void The_same_month_is_that_of_the_date_or_month_written_last()
     {
         const string text = "In 1960 the war widened. In 1961 the talks failed. Bombs went off daily in March 1962. "
