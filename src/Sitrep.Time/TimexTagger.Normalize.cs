@@ -235,6 +235,13 @@ public sealed partial class TimexTagger
                     return new Norm(TimexType.Date, Day(d.Value), Anchor: "none");
                 }
                 if (TryDate(2000, mon, day) is null) return null; // February 30 never exists (leap 2000 allows Feb 29)
+                // "26 June - 4 August 1952", "between January 12 and January 19, 1936": the year of the range's end.
+                if (DayToDayYear().Match(ctx.Text, c.End) is { Success: true } re && MonthNumber(re.Groups["m"].Value) is > 0 and var endMon
+                    && TryDate(Int(re.Groups["y"]) - (mon > endMon ? 1 : 0), mon, day) is { } ranged)
+                {
+                    ctx.LastDay = ranged;
+                    return new Norm(TimexType.Date, Day(ranged), Anchor: "none");
+                }
                 var r = ResolveMonthDay(mon, day, EffectiveDate(c, ctx) ? TenseHint.Future : TenseOf(c, ctx), ctx, SinceBefore(c, ctx));
                 if (r is null) return new Norm(TimexType.Date, string.Create(CultureInfo.InvariantCulture, $"XXXX-{mon:D2}-{day:D2}"), Anchor: "none");
                 ctx.LastDay = r.Value;
@@ -1204,6 +1211,9 @@ public sealed partial class TimexTagger
 
     [GeneratedRegex(@"\G,?\s*(?:and|or|to|through|until|till|-|\u2013)\s*(" + Mon + @")\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(\d{4})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MonthToMonthYear();
+
+    [GeneratedRegex(@"\G\)?,?\s*(?:and|or|to|through|until|till|-|\u2013|\u2014)\s*(?:(?<m>" + Mon + @")\s*\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m>" + Mon + @")),?\s+(?<y>\d{4})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DayToDayYear();
 
     [GeneratedRegex(@"\G,?\s+(?-i:(Eastern|Central|Mountain|Pacific))\s+(?:(Standard|Daylight|standard|daylight)\s+)?[Tt]ime\b", RegexOptions.CultureInvariant)]
     private static partial Regex UsZoneName();
