@@ -428,16 +428,21 @@ public sealed partial class TimexTagger
                 }
                 DateOnly? d = w switch
                 {
-                    "today" or "tonight" or "this" or "overnight" => dct,
+                    "today" or "tonight" or "this" => dct,
+                    // "London shares were depressed by overnight losses in New York" on Friday: the night before the day
+                    // spoken of, when that day is of the report's week (an older one is an aside: "the bombings, on Aug. 7");
+                    // TimeML dates a night by the day it begins.
+                    "overnight" => AddDays(ctx.LastDay is { } ol && Math.Abs(ol.DayNumber - dct.Value.DayNumber) <= 7 ? ol : dct.Value, -1),
                     "yesterday" => AddDays(dct.Value, -1),
                     "tomorrow" => AddDays(dct.Value, 1),
                     "last" => part is not null && part.Equals("night", StringComparison.OrdinalIgnoreCase) ? AddDays(dct.Value, -1) : dct,
                     _ => dct,
                 };
                 if (d is null) return null;
+                // The night before stays an aside: the story is still on the day it was told from.
+                if (w == "overnight") return new Norm(TimexType.Time, Day(d.Value) + "TNI");
                 ctx.LastDay = d;
                 if (w == "tonight") part = "night";
-                if (w == "overnight") part = "night";
                 if (part is null) return new Norm(TimexType.Date, Day(d.Value));
                 return new Norm(TimexType.Time, Day(d.Value) + "T" + PartCode(part));
             }

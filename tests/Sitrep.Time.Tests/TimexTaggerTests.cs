@@ -123,6 +123,10 @@ public sealed class TimexTaggerTests
     [InlineData("He resigned a fortnight ago.", "2023-06-14", "a fortnight ago", "2023-W22")]
     [InlineData("Over the past fortnight, prices rose.", "2023-06-14", "the past fortnight", "P2W")]
     [InlineData("The blast hit on Monday. Hours later, the talks collapsed.", "2023-06-14", "Hours later", "2023-06-12TXX")]
+    // "overnight": the night before the day spoken of, if that is of the report's week, else before the report's day.
+    [InlineData("Russia launched 30 missiles overnight, Ukraine said.", "2023-06-14", "overnight", "2023-06-13TNI")]
+    [InlineData("Shares closed lower Friday. They were hit by overnight losses in New York.", "1989-10-30", "overnight", "1989-10-26TNI")]
+    [InlineData("The bombings, on Aug. 7, killed 257. Officials linked the sites struck overnight to them.", "1998-08-20", "overnight", "1998-08-19TNI")]
     [InlineData("The feed stamped it 2023-06-10T14:05:09.123Z.", "2023-08-30", "2023-06-10T14:05:09.123Z", "2023-06-10T14:05")]
     [InlineData("Logged at 2023-06-10 14:05+03:00 by the server.", "2023-08-30", "2023-06-10 14:05+03:00", "2023-06-10T14:05")]
     [InlineData("Voters went to the polls on Christmas Day.", "2023-12-27", "Christmas Day", "2023-12-25")]
