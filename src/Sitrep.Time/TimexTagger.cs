@@ -633,6 +633,9 @@ public sealed partial class TimexTagger
                 return !(m.Index + m.Length < text.Length && text[m.Index + m.Length] == '-');
             case Rule.DayRef:
             {
+                // "no one recovers from grief overnight", "the tank didn't suddenly shrink overnight", "an overnight success":
+                // "overnight" as "all at once", not a night.
+                if (m.Length == 9 && m.Value.Equals("overnight", StringComparison.OrdinalIgnoreCase) && FigurativeOvernight(text, m.Index)) return false;
                 // "the people of tomorrow", "the world of today": the coming or present age, not a day ("the end of today" is one).
                 if (m.Length is 5 or 8 && m.Value.ToLowerInvariant() is "today" or "tomorrow" && PrevWord(text, m.Index, out int ofStart) == "of"
                     && PrevWord(text, ofStart, out _) is not ("end" or "start" or "beginning" or "middle" or "close" or "rest" or "remainder" or "course"
@@ -710,6 +713,20 @@ public sealed partial class TimexTagger
     }
 
     /// <summary>Whether <paramref name="pos"/> opens a sentence (after quotes and spaces: the text's start, a full stop or a paragraph break).</summary>
+    private static bool FigurativeOvernight(string text, int pos)
+    {
+        if (PrevWord(text, pos, out _) is "suddenly" or "almost" or "virtually" or "practically" or "literally" or "seemingly" or "nearly" or "simply" or "just")
+            return true;
+        if (NextWord(text, pos + 9).ToLowerInvariant() is "success" or "successes" or "sensation" or "celebrity" or "star" or "fame") return true;
+        // A negation earlier in the sentence: "won't happen overnight".
+        int from = pos;
+        while (from > 0 && text[from - 1] is not ('.' or '!' or '?' or '\n')) from--;
+        return NegationBefore().IsMatch(text.AsSpan(from, pos - from));
+    }
+
+    [GeneratedRegex(@"\b(?:not|never|no|nobody|cannot)\b|n['\u2019]t\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NegationBefore();
+
     private static bool AtSentenceStart(string text, int pos)
     {
         int p = pos - 1;

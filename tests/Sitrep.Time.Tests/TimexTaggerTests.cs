@@ -255,6 +255,10 @@ public sealed class TimexTaggerTests
     [InlineData("In the past half-century, wars declined.", "the past")]
     [InlineData("Over the past dozen years, it grew.", "the past")]
     [InlineData("Protests marked the past few summers.", "the past")]
+    // "overnight" as "all at once".
+    [InlineData("Though no one recovers from grief overnight, friends can help.", "overnight")]
+    [InlineData("The tank didn't suddenly shrink overnight, she said.", "overnight")]
+    [InlineData("The band became an overnight success.", "overnight")]
     // "daily" before a title names a newspaper.
     [InlineData("A letter was printed in the Communist Party daily Granma on Friday.", "daily")]
     [InlineData("The Russian daily Kommersant reported the deal.", "daily")]
