@@ -46,8 +46,6 @@ public sealed partial class TimexTagger
         return y > reference + 10 ? y - 100 : y;
     }
 
-    private static int Int2(ReadOnlySpan<char> s) => int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
-
     private static int YearNumber(string s)
     {
         if (int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var y)) return y;
@@ -236,8 +234,7 @@ public sealed partial class TimexTagger
                 }
                 if (TryDate(2000, mon, day) is null) return null; // February 30 never exists (leap 2000 allows Feb 29)
                 // "26 June - 4 August 1952", "between January 12 and January 19, 1936": the year of the range's end.
-                if (DayToDayYear().Match(ctx.Text, c.End) is { Success: true } re && MonthNumber(re.Groups["m"].Value) is > 0 and var endMon
-                    && TryDate(Int(re.Groups["y"]) - (mon > endMon ? 1 : 0), mon, day) is { } ranged)
+                if (YearOfRangeEnd(mon, c, ctx) is { } rangeYear && TryDate(rangeYear, mon, day) is { } ranged)
                 {
                     ctx.LastDay = ranged;
                     return new Norm(TimexType.Date, Day(ranged), Anchor: "none");
@@ -301,7 +298,7 @@ public sealed partial class TimexTagger
             }
             case Rule.MonthYear:
             {
-                int mon = MonthNumber(g[1].Value), y = g[2].Value[0] is '\'' or '\u2019' ? ShortYear(Int2(g[2].Value.AsSpan(1)), ctx) : YearNumber(g[2].Value);
+                int mon = MonthNumber(g[1].Value), y = g[2].Value[0] is '\'' or '\u2019' ? ShortYear(int.Parse(g[2].ValueSpan[1..], NumberStyles.None, CultureInfo.InvariantCulture), ctx) : YearNumber(g[2].Value);
                 if (mon == 0 || y < 0 || g[3].Success && y == 0) return null;
                 if (g[3].Success) y = FromBc(y); // "April 480 BC"
                 if (!IsFlashForward(c, ctx, y))
@@ -1203,22 +1200,19 @@ public sealed partial class TimexTagger
     }
 
     /// <summary>
-    /// "In April and June 1955", "from December to February 1943": a month joined to a month with its year takes that year
-    /// (the year before when it comes later in the calendar than the month it runs to).
+    /// "In April and June 1955", "from December to February 1943", "26 June - 4 August 1952": a month or a day joined to
+    /// one with its year takes that year (the year before when it comes later in the calendar than the month it runs to).
     /// </summary>
     private static int? YearOfRangeEnd(int mon, Candidate c, Context ctx)
     {
-        var m = MonthToMonthYear().Match(ctx.Text, c.End);
-        if (!m.Success || MonthNumber(m.Groups[1].Value) is not (> 0 and var other)) return null;
-        int y = Int(m.Groups[2]);
+        var m = RangeEndYear().Match(ctx.Text, c.End);
+        if (!m.Success || MonthNumber(m.Groups["m"].Value) is not (> 0 and var other)) return null;
+        int y = Int(m.Groups["y"]);
         return mon <= other ? y : y - 1;
     }
 
-    [GeneratedRegex(@"\G,?\s*(?:and|or|to|through|until|till|-|\u2013)\s*(" + Mon + @")\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(\d{4})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex MonthToMonthYear();
-
-    [GeneratedRegex(@"\G\)?,?\s*(?:and|or|to|through|until|till|-|\u2013|\u2014)\s*(?:(?<m>" + Mon + @")\s*\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m>" + Mon + @")),?\s+(?<y>\d{4})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex DayToDayYear();
+    [GeneratedRegex(@"\G\)?,?\s*(?:and|or|to|through|until|till|-|\u2013|\u2014)\s*(?:(?<m>" + Mon + @")(?:\s*\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m>" + Mon + @")),?\s+(?<y>\d{4})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RangeEndYear();
 
     [GeneratedRegex(@"\G,?\s+(?-i:(Eastern|Central|Mountain|Pacific))\s+(?:(Standard|Daylight|standard|daylight)\s+)?[Tt]ime\b", RegexOptions.CultureInvariant)]
     private static partial Regex UsZoneName();

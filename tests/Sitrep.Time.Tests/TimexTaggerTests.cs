@@ -471,7 +471,7 @@ public sealed class TimexTaggerTests
     }
 
     [Theory]
-    // A month joined to a month with its year takes that year; running across New Year, the year before.
+    // A month or a day joined to one with its year takes that year; running across New Year, the year before.
     [InlineData("In April and June 1955, Diem cleared the sects.", "2009-12-19", "April", "1955-04")]
     [InlineData("Votes are due in April or May 2025.", "2023-06-14", "April", "2025-04")]
     [InlineData("The siege lasted from December to February 1943.", "2009-12-19", "December", "1942-12")]
@@ -479,7 +479,7 @@ public sealed class TimexTaggerTests
     [InlineData("The Battle of Old Baldy (26 June - 4 August 1952) was fought.", "2009-12-19", "26 June", "1952-06-26")]
     [InlineData("Fighting raged between January 12 and January 19, 1936, in the south.", "2009-12-19", "January 12", "1936-01-12")]
     [InlineData("The withdrawal ran from November 15 to February 15, 1989.", "2009-12-19", "November 15", "1988-11-15")]
-    public void A_month_joined_to_a_month_with_its_year_takes_that_year(string text, string dct, string extent, string value) =>
+    public void A_month_or_day_joined_to_one_with_its_year_takes_that_year(string text, string dct, string extent, string value) =>
         Assert.Equal(value, Find(text, Tag(text, dct), extent).Value);
 
     [Fact]
