@@ -1226,10 +1226,13 @@ public sealed partial class TimexTagger
         return ctx.LastDay is { } ld ? (ld.Year, ld.Month) : null;
     }
 
-    /// <summary>Whether <paramref name="pos"/> lies inside a double quotation opened earlier in its paragraph.</summary>
+    /// <summary>Whether <paramref name="pos"/> lies inside a double quotation opened earlier in its paragraph (looked for
+    /// within 600 characters, so an endless paragraph is not scanned once per expression).</summary>
     private static bool InsideQuotation(string text, int pos)
     {
-        int start = text.LastIndexOf('\n', Math.Max(0, pos - 1));
+        int limit = Math.Max(0, pos - 600);
+        int start = pos > 0 ? text.LastIndexOf('\n', pos - 1, pos - limit) : -1;
+        if (start < 0) start = limit - 1;
         bool open = false;
         for (int i = start + 1; i < pos; i++)
         {

@@ -718,9 +718,10 @@ public sealed partial class TimexTagger
         if (PrevWord(text, pos, out _) is "suddenly" or "almost" or "virtually" or "practically" or "literally" or "seemingly" or "nearly" or "simply" or "just")
             return true;
         if (NextWord(text, pos + 9).ToLowerInvariant() is "success" or "successes" or "sensation" or "celebrity" or "star" or "fame") return true;
-        // A negation earlier in the sentence: "won't happen overnight".
-        int from = pos;
-        while (from > 0 && text[from - 1] is not ('.' or '!' or '?' or '\n')) from--;
+        // A negation earlier in the sentence, within a clause's reach: "won't happen overnight". (Bounded, so a text of
+        // one endless sentence is not scanned back once per "overnight".)
+        int from = pos, limit = Math.Max(0, pos - 160);
+        while (from > limit && text[from - 1] is not ('.' or '!' or '?' or '\n')) from--;
         return NegationBefore().IsMatch(text.AsSpan(from, pos - from));
     }
 
