@@ -9,7 +9,7 @@ internal static class Holidays
     /// <summary>The regex alternation of the names (case-sensitive; longest first where one name begins another).</summary>
     public const string Pattern =
         @"Election\s+Day|Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|New\s+Year's\s+Day|New\s+Year's|Independence\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|Thanksgiving(?:\s+Day)?"
-        + @"|Easter\s+(?:Sunday|Monday|[Ww]eek)|Easter\b|Good\s+Friday|Palm\s+Sunday|Maundy\s+Thursday|Holy\s+Week|Ash\s+Wednesday|Pentecost\b"
+        + @"|Easter\s+(?:Sunday|Monday|[Ww]eekend|[Ww]eek)\b|Easter\b|Good\s+Friday|Palm\s+Sunday|Maundy\s+Thursday|Holy\s+Week|Ash\s+Wednesday|Pentecost\b"
         + @"|Veterans'?\s+Day|Armistice\s+Day|Remembrance\s+Day|Boxing\s+Day|May\s+Day|Bastille\s+Day|Victory\s+Day|St\.?\s+Patrick's\s+Day|Juneteenth"
         + @"|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Presidents'?\s+Day|Columbus\s+Day|Mother's\s+Day|Father's\s+Day";
 
@@ -19,6 +19,9 @@ internal static class Holidays
 
     /// <summary>Whether the name denotes a week (the ISO week of Easter Sunday), not a day.</summary>
     public static bool IsWeek(string name) => name is "Easter week" or "Easter Week" or "Holy Week";
+
+    /// <summary>Whether the name denotes the weekend of Easter Sunday.</summary>
+    public static bool IsWeekend(string name) => name is "Easter weekend" or "Easter Weekend";
 
     /// <summary>The holiday's date in <paramref name="year"/>, or null for an unknown name or a year out of range.</summary>
     public static DateOnly? Date(string name, int year)
@@ -50,7 +53,7 @@ internal static class Holidays
             "Columbus Day" => NthWeekday(year, 10, DayOfWeek.Monday, 2),
             "Mother's Day" => NthWeekday(year, 5, DayOfWeek.Sunday, 2),
             "Father's Day" => NthWeekday(year, 6, DayOfWeek.Sunday, 3),
-            "Easter" or "Easter Sunday" or "Easter week" or "Easter Week" or "Holy Week" => EasterSunday(year),
+            "Easter" or "Easter Sunday" or "Easter week" or "Easter Week" or "Easter weekend" or "Easter Weekend" or "Holy Week" => EasterSunday(year),
             "Easter Monday" => EasterSunday(year).AddDays(1),
             "Good Friday" => EasterSunday(year).AddDays(-2),
             "Maundy Thursday" => EasterSunday(year).AddDays(-3),

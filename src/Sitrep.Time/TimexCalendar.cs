@@ -41,4 +41,51 @@ internal static class TimexCalendar
     }
 
     public static int QuarterOf(int month) => (month - 1) / 3 + 1;
+
+    // Designators of a TIMEX3 duration, largest first, with T marking where the time part begins.
+    private const string DurationUnits = "YMDTHMS";
+
+    /// <summary>
+    /// The sum of two whole-number durations whose units do not overlap and run from larger to smaller ("PT15H" and
+    /// "PT15M" → "PT15H15M", "P2Y" and "P3M" → "P2Y3M"); null for anything else (weeks, vague or fractional values).
+    /// </summary>
+    public static string? AddDurations(string larger, string smaller)
+    {
+        if (Parts(larger) is not { } a || Parts(smaller) is not { } b) return null;
+        int lastA = -1, firstB = -1;
+        for (int i = 0; i < a.Length; i++) if (a[i] is not null) lastA = i;
+        for (int i = b.Length - 1; i >= 0; i--) if (b[i] is not null) firstB = i;
+        if (lastA < 0 || firstB <= lastA) return null;
+        var sb = new System.Text.StringBuilder("P");
+        bool time = false;
+        for (int i = 0; i < a.Length; i++)
+        {
+            var v = a[i] ?? b[i];
+            if (v is null) continue;
+            if (i >= 3 && !time) { sb.Append('T'); time = true; }
+            sb.Append(v).Append(DurationUnits[i < 3 ? i : i + 1]);
+        }
+        return sb.ToString();
+    }
+
+    // A duration's amounts by unit: Y M D (date part), H M S (time part); null unless every amount is a whole number.
+    private static string?[]? Parts(string value)
+    {
+        if (value.Length < 3 || value[0] != 'P') return null;
+        var parts = new string?[6];
+        bool time = false;
+        int i = 1;
+        while (i < value.Length)
+        {
+            if (value[i] == 'T') { if (time) return null; time = true; i++; continue; }
+            int s = i;
+            while (i < value.Length && char.IsAsciiDigit(value[i])) i++;
+            if (i == s || i >= value.Length) return null;
+            int slot = (time, value[i]) switch { (false, 'Y') => 0, (false, 'M') => 1, (false, 'D') => 2, (true, 'H') => 3, (true, 'M') => 4, (true, 'S') => 5, _ => -1 };
+            if (slot < 0 || parts[slot] is not null) return null;
+            parts[slot] = value[s..i];
+            i++;
+        }
+        return parts;
+    }
 }

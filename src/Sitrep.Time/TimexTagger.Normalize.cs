@@ -207,6 +207,8 @@ public sealed partial class TimexTagger
             }
             case Rule.Slash:
             {
+                if (g["nine"].Success)
+                    return dct is { } after && after < NineEleven ? null : new Norm(TimexType.Date, Day(NineEleven), Anchor: "none");
                 int y = Int(g[3]);
                 if (g[3].Length == 2) y += y < 50 ? 2000 : 1900;
                 // Month first, as US news writes it, unless only day first makes a date ("25/08/2023"), or the text's own
@@ -238,6 +240,12 @@ public sealed partial class TimexTagger
                 {
                     ctx.LastDay = ranged;
                     return new Norm(TimexType.Date, Day(ranged), Anchor: "none");
+                }
+                // "the Jan. 6 attack", "the October 7 massacre": a day that names an event is that event's, whatever the year now.
+                if (NamedEventDay(mon, day, c, ctx) is { } named)
+                {
+                    ctx.LastDay = named;
+                    return new Norm(TimexType.Date, Day(named), Anchor: "none");
                 }
                 var r = ResolveMonthDay(mon, day, EffectiveDate(c, ctx) ? TenseHint.Future : TenseOf(c, ctx), ctx, SinceBefore(c, ctx));
                 if (r is null) return new Norm(TimexType.Date, string.Create(CultureInfo.InvariantCulture, $"XXXX-{mon:D2}-{day:D2}"), Anchor: "none");
@@ -320,6 +328,7 @@ public sealed partial class TimexTagger
                     "last" or "past" or "previous" => refDay is { } r1 ? (mon < r1.Month ? r1.Year : r1.Year - 1) : null,
                     "next" or "coming" => refDay is { } r2 ? (mon > r2.Month ? r2.Year : r2.Year + 1) : null,
                     "this" => ctx.RefYear,
+                    _ when ElectionNovember(mon, c, ctx) is { } ey => ey,
                     _ => YearOfRangeEnd(mon, c, ctx) ?? ResolveMonthYear(mon, EffectiveDate(c, ctx) ? TenseHint.Future : TenseOf(c, ctx), ctx, SinceBefore(c, ctx)),
                 };
                 if (year is { } y5) ctx.LastMonth = (y5, mon);
@@ -357,8 +366,11 @@ public sealed partial class TimexTagger
                     ctx.LastYear = FromBc(bcDecade * 10 + 9);
                     return new Norm(TimexType.Date, "BC" + bcDecade.ToString("D3", CultureInfo.InvariantCulture), mod, "none");
                 }
+                // "the aughts", "the mid-two-thousands": the first decade of this century.
+                if (g["aughts"].Success) return new Norm(TimexType.Date, "200", mod, "none");
                 int dec = g[3].Success ? Int(g[3]) : Array.IndexOf(DecadeWords, g[4].Value.ToLowerInvariant()) + 2;
-                int century = 19;
+                // "the twenty-twenties" are this century's.
+                int century = g["c21"].Success ? 20 : 19;
                 if (dct is { } d && dec * 10 <= d.Year % 100 && d.Year >= 2000 && g[3].Success && dec <= 2) century = d.Year / 100;
                 return new Norm(TimexType.Date, string.Create(CultureInfo.InvariantCulture, $"{century:D2}{dec}"), mod, "none");
             }
@@ -463,7 +475,8 @@ public sealed partial class TimexTagger
                 var tense = TenseOf(c, ctx);
                 // "Wednesday's ruling", "Saturday night's debate": a possessive weekday names a day whose event the text treats
                 // as known, whatever the clause's tense ("would look for ways around Wednesday's ruling"): the most recent such day.
-                if (q.Length == 0 && PossessiveAt(ctx.Text, c.End)) tense = TenseHint.Past;
+                // But a scheduled event ("will win Tuesday's primary", "ahead of Wednesday's Budget") is as far ahead as the clause says.
+                if (q.Length == 0 && PossessiveAt(ctx.Text, c.End) && !(tense != TenseHint.Past && ScheduledAfterPossessive(ctx.Text, c.End + 2))) tense = TenseHint.Past;
                 var d = ResolveWeekday(wd, q, tense, baseDay.Value);
                 if (d is null) return null;
                 ctx.LastDay = d;
@@ -482,6 +495,11 @@ public sealed partial class TimexTagger
             {
                 var unit = g[3].Value;
                 var numText = g[2].Value;
+                // "Islam will one day be …", "hopes to one day provide": some day to come, not a day's length (TimeBank's
+                // FUTURE_REF).
+                if (m.Length == 7 && m.Value.Equals("one day", StringComparison.OrdinalIgnoreCase)
+                    && PrevWord(ctx.Text, c.Start, out _) is "will" or "would" or "could" or "may" or "might" or "can" or "shall" or "to" or "'ll")
+                    return new Norm(TimexType.Date, "FUTURE_REF", Anchor: "none");
                 double? n = ParseNumber(numText);
                 if (numText.Equals("some", StringComparison.OrdinalIgnoreCase) || numText.Equals("many", StringComparison.OrdinalIgnoreCase)) n = null;
                 // "three and a half years", "a year and a half" (not again for "one and a half", a number of its own).
@@ -612,21 +630,32 @@ public sealed partial class TimexTagger
             case Rule.Holiday:
             {
                 var name = Regex.Replace(g[1].Value, @"\s+", " ");
-                int? y = g[2].Success ? Int(g[2]) : ctx.Narrative ? ctx.RefYear : null;
+                var rel = g["rel"].Success ? g["rel"].Value.ToLowerInvariant() : null;
+                int? y = g[2].Success ? Int(g[2]) : ctx.Narrative && rel is null ? ctx.RefYear : null;
                 if (y is null && refDay is { } r && Holidays.Date(name, r.Year) is { } thisYear)
                 {
-                    // Without a year, the tense picks this year's holiday or the one before or after it.
-                    var tense = TenseOf(c, ctx);
                     // A week is under way from its first day, Palm Sunday for Holy Week.
                     if (Holidays.IsWeek(name)) thisYear = thisYear.AddDays(-7);
-                    y = tense == TenseHint.Future ? (thisYear >= r ? r.Year : r.Year + 1) : tense == TenseHint.Past ? (thisYear <= r ? r.Year : r.Year - 1) : r.Year;
+                    if (rel is not null)
+                        y = rel == "this" ? r.Year : rel == "last" ? (thisYear < r ? r.Year : r.Year - 1) : (thisYear > r ? r.Year : r.Year + 1);
+                    else
+                    {
+                        // Without a year, the tense picks this year's holiday or the one before or after it, with the same
+                        // window ahead as a month's day: "the trail has opened for Easter" a month before it is this Easter,
+                        // "sad before Christmas" told in February is the Christmas gone by.
+                        var tense = TenseOf(c, ctx);
+                        int diff = thisYear.DayNumber - r.DayNumber, ahead = AheadWindow(tense);
+                        y = tense == TenseHint.Future ? (thisYear >= r ? r.Year : r.Year + 1)
+                            : diff > ahead ? r.Year - 1 : diff < ahead - 365 && tense != TenseHint.Past ? r.Year + 1 : r.Year;
+                    }
                 }
                 if (y is not { } yy || Holidays.Date(name, yy) is not { } d)
                 {
                     if (Holidays.IsWeek(name)) return new Norm(TimexType.Date, "XXXX-WXX", Anchor: "none");
+                    if (Holidays.IsWeekend(name)) return new Norm(TimexType.Date, "XXXX-WXX-WE", Anchor: "none");
                     return new Norm(TimexType.Date, Holidays.FixedDate(name) is { } f ? string.Create(CultureInfo.InvariantCulture, $"XXXX-{f.Month:D2}-{f.Day:D2}") : "XXXX", Anchor: "none");
                 }
-                return new Norm(TimexType.Date, Holidays.IsWeek(name) ? Week(d) : Day(d));
+                return new Norm(TimexType.Date, Holidays.IsWeek(name) ? Week(d) : Holidays.IsWeekend(name) ? Week(d) + "-WE" : Day(d));
             }
             case Rule.OrdinalDay:
             {
@@ -766,6 +795,21 @@ public sealed partial class TimexTagger
     private static readonly string[] DecadeWords = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
     private static readonly string[] CenturyWords = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first"];
 
+    private static readonly HashSet<string> ScheduledEvents = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "primary", "primaries", "election", "elections", "vote", "referendum", "deadline", "game", "match", "race", "final", "finals", "summit",
+        "hearing", "trial", "caucus", "caucuses", "budget", "launch", "kickoff", "parade", "showdown", "session", "auction", "ceremony", "opening",
+        "premiere", "sentencing", "inauguration", "runoff", "debate", "meeting", "talks", "rally", "speech", "address", "cutoff",
+    };
+
+    // The possessed noun, or the one after a modifier ("Saturday's shutdown deadline"), names a scheduled event.
+    private static bool ScheduledAfterPossessive(string text, int pos)
+    {
+        var first = NextWord(text, pos);
+        if (ScheduledEvents.Contains(first)) return true;
+        return first.Length > 0 && ScheduledEvents.Contains(NextWord(text, pos + (text.AsSpan(pos).IndexOf(first, StringComparison.Ordinal) + first.Length)));
+    }
+
     private static bool PossessiveAt(string text, int pos) =>
         pos + 1 < text.Length && text[pos] is '\'' or '\u2019' && text[pos + 1] is 's' or 'S' && (pos + 2 == text.Length || !char.IsLetter(text[pos + 2]));
 
@@ -869,6 +913,64 @@ public sealed partial class TimexTagger
     // How far ahead (days) of the DCT a date without a year may lie, by tense; the rest of the year lies behind.
     // Past-tense clauses still speak of dates just ahead ("the dividend is payable Dec. 15", "said it will … in January").
     private static int AheadWindow(TenseHint tense) => tense switch { TenseHint.Past => 75, TenseHint.Future => 300, _ => 182 };
+
+    private static readonly DateOnly NineEleven = new(2001, 9, 11);
+
+    private static readonly HashSet<string> ElectionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "election", "elections", "ballot", "ballots", "voters", "vote", "votes", "voting", "polls", "race", "races", "campaign", "nominee",
+        "candidate", "candidates", "seat", "seats", "senate", "midterm", "midterms", "electorate", "battleground", "win", "wins", "winning", "lose",
+        "losing", "defeat", "beat", "contest", "electoral", "reelection", "re-election", "presidency", "majority",
+    };
+
+    /// <summary>
+    /// In a report from before November, a bare "November" in a sentence about an election is the coming one: U.S.
+    /// general elections are held then ("Republicans picking up the seat in November", "could fade by November"). A
+    /// past tense keeps its own reading ("Obama carried the state in November").
+    /// </summary>
+    private static int? ElectionNovember(int mon, Candidate c, Context ctx)
+    {
+        if (mon != 11 || ctx.Narrative || ctx.Dct is not { } d || d.Month >= 11 || TenseOf(c, ctx) == TenseHint.Past) return null;
+        var text = ctx.Text;
+        int s = c.Start, e = c.End;
+        while (s > 0 && c.Start - s < 300 && text[s - 1] is not ('.' or '!' or '?' or '\n')) s--;
+        while (e < text.Length && e - c.End < 300 && text[e] is not ('.' or '!' or '?' or '\n')) e++;
+        int i = s;
+        while (i < e)
+        {
+            while (i < e && !char.IsLetter(text[i])) i++;
+            int w = i;
+            while (i < e && (char.IsLetter(text[i]) || text[i] == '-')) i++;
+            if (i > w && ElectionWordLookup.Contains(text.AsSpan(w, i - w))) return d.Year;
+        }
+        return null;
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ElectionWordLookup = ElectionWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Days news names events by, with the nouns that make the day a name: "the Jan. 6 committee", "Sept. 11 hijackers".
+    private static readonly (DateOnly Day, string[] Nouns)[] NamedEventDays =
+    [
+        (NineEleven, ["attack", "attacks", "hijackers", "hijacker", "commission", "victims", "memorial", "museum", "terrorist", "terror", "plotters", "plot", "families", "anniversary"]),
+        (new DateOnly(2021, 1, 6), ["attack", "attacks", "insurrection", "insurrectionists", "riot", "riots", "rioter", "rioters", "committee", "panel", "hearing", "hearings",
+            "defendant", "defendants", "report", "probe", "investigation", "prosecution", "prosecutions", "case", "cases", "pardon", "pardons", "mob", "siege", "participants", "anniversary"]),
+        (new DateOnly(2023, 10, 7), ["attack", "attacks", "massacre", "massacres", "assault", "raid", "incursion", "atrocities", "hostages", "victims", "survivors", "anniversary"]),
+    ];
+
+    /// <summary>The event's day when a month and day without a year name it ("the Jan. 6 committee") in a text written after it.</summary>
+    private static DateOnly? NamedEventDay(int mon, int day, Candidate c, Context ctx)
+    {
+        foreach (var (d, nouns) in NamedEventDays)
+        {
+            if (d.Month != mon || d.Day != day) continue;
+            if (ctx.Dct is not { } dct || dct <= d || ctx.Narrative) return null;
+            int p = c.End;
+            if (p + 1 < ctx.Text.Length && ctx.Text[p] == '\'' && ctx.Text[p + 1] == 's') p += 2; // "Jan. 6's attack"
+            var next = NextWord(ctx.Text, p).ToLowerInvariant();
+            return Array.IndexOf(nouns, next) >= 0 ? d : null;
+        }
+        return null;
+    }
 
     /// <param name="behind">The month cannot lie after the reference ("since December").</param>
     private static int? ResolveMonthYear(int mon, TenseHint tense, Context ctx, bool behind = false)
@@ -991,6 +1093,19 @@ public sealed partial class TimexTagger
         if (r is null) return null;
         var rd = r.Value;
         int dir = q switch { "last" or "past" or "previous" or "preceding" or "this past" => -1, "next" or "coming" or "following" or "this coming" => 1, _ => 0 };
+        var unitWord = what.ToLowerInvariant();
+        if (unitWord is "week" or "year")
+        {
+            // "fell 5% last week from the previous week", "rose last year; the previous year they fell": an anaphoric
+            // week or year close after a relative one of the same unit counts from it.
+            if (q is "previous" or "preceding" or "following" or "same" && ctx.LastRelative is { } lr && lr.Unit == unitWord && c.Start - lr.End is >= 0 and <= 200
+                && !ctx.Text.AsSpan(lr.End, c.Start - lr.End).ContainsAny('\n', '\r'))
+                rd = lr.Day;
+            else if (q is "last" or "next" or "this" or "past" or "coming" && !the && (unitWord == "week" ? AddDays(rd, 7 * dir) : TryDate(rd.Year + dir, 1, 1)) is { } named)
+                ctx.LastRelative = (unitWord, named, c.End);
+            if (q is "same" && ctx.LastRelative is { } same && same.Unit == unitWord && rd == same.Day)
+                return new Norm(TimexType.Date, unitWord == "week" ? Week(rd) : Year(rd.Year));
+        }
         int mon = MonthNumber(what), wd = WeekdayNumber(what);
         if (char.IsUpper(what[0]) && what.Length >= 3 && wd > 0 && (what.EndsWith("day", StringComparison.Ordinal) || what.EndsWith('.')))
         {

@@ -53,14 +53,15 @@ public sealed partial class TimexTagger
     // Dotted dates are day first wherever they are written ("10.06.2023"); year-first dates with slashes or dots are
     // year-month-day ("2023/06/10", "2023.06.10").
     private const string NumericDatePattern = @"\b(?:(?<d>\d{1,2})\.(?<m>\d{1,2})\.(?<y>\d{4})|(?<y>\d{4})(?<sep>[/.])(?<m>\d{1,2})\k<sep>(?<d>\d{1,2}))\b(?![./]\d)";
-    private const string SlashPattern = @"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])";
+    // "10/06/2023", and "9/11" as news names the attacks of 11 September 2001.
+    private const string SlashPattern = @"(?<![\d/])(?:(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})|(?<nine>9/11))(?![\d/])";
     private const string MonthDayYearPattern = @"\b(?:(" + Wd + @"),?\s+)?(" + Mon + @")\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4})\b)?";
     private const string DayMonthYearPattern = @"\b(?:(" + Wd + @"),?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + Mon + @")(?:,?\s*(\d{4})\b)?";
     private const string MonthYearPattern = @"\b(" + Mon + @"),?\s+(?:of\s+)?(\d{4}|['\u2019]\d{2}|\d{1,4}(?=\s*" + BcEra + @")|" + SpelledYear + @")\b(?:\s*(" + BcEra + "))?";
     private const string MonthPattern = @"\b(?:(this|last|next|past|coming|previous|early|late|mid)[\s-]+)?(" + Mon + ")";
     private const string YearPattern = @"(?<![\$£€#\d.,/:])(?<!\d-)\b(?:the\s+year\s+)?(\d{4})\b(?![\d%]|,\d|\.\d|-\d|:\d)";
     private const string FiscalPattern = @"\b(?:fiscal(?:\s+year)?|FY)[\s-]*'?(\d{4}|\d{2})\b";
-    private const string DecadePattern = @"\b(?:the\s+)?(?:(early|mid|late)[\s-]+)?(?:(\d{3})0'?s|'(\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|(\d{1,3})0s\s*" + BcEra + @")\b";
+    private const string DecadePattern = @"\b(?:the\s+)?(?:(early|mid|late)[\s-]+)?(?:(\d{3})0'?s|'(\d)0s|(?<c21>twenty[\s-]+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|(\d{1,3})0s\s*" + BcEra + @"|(?<aughts>aughts|noughties|two[\s-]+thousands))\b";
     private const string CenturyPattern = @"\b(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\s-]+century\b(?:\s*(" + BcEra + "))?";
     private const string QuarterPattern = @"\b(?:(the)\s+)?(?:(\d{4})(?:'s)?\s+|(this|last|next)\s+year's\s+)?((?:(?:current|latest|last|previous|prior|preceding|year-ago|year-earlier|comparable|same|final|recent|fiscal|calendar|just-ended|just-completed|most\s+recent)[\s-]+)*)(?:(" + Ordinal + @")[\s-]+)?(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?:(\d{4})|(this|last|next)\s+year))?";
     // "Q3 2023", "Q3 FY24", "Q3 fiscal 2024", "Q3 '23".
@@ -84,7 +85,8 @@ public sealed partial class TimexTagger
     private const string TimePattern = @"\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?\s?m\b\.?|(o'clock)|(?=\s*(?:" + Zone + @")\b)|(?=\s+in\s+the\s+(?:morning|afternoon|evening)\b)|(?<=\d:\d{2})\s*(?-i:hrs?|hours)\b|(?<=\b(?:at|by|until|till|before|after|around|about|from)\s+\d{1,2}:\d{2})(?![\d:]))(?:\s+in\s+the\s+(?<pod>morning|afternoon|evening)\b)?(?:\s*\(?(" + Zone + @")\)?)?(?:,?\s+(?:on\s+)?(" + Wd + "|" + DayWord + "|" + Mon + @"\s*\d{1,2}\b(?:,?\s*\d{4}\b)?))?";
     // As a clock time, with its zone and day: "noon ET", "midnight Thursday" ("on Friday" after it is a TIMEX3 of its own).
     private const string NoonMidnightPattern = @"\b(noon|midnight|midday)(?:\s*\(?(?<zone>" + Zone + @")\)?)?(?:\s+(" + Wd + "|" + DayWord + @"))?\b";
-    private const string HolidayPattern = @"\b(?-i:(" + Holidays.Pattern + @"))(?:\s+(\d{4})\b)?";
+    // "this Easter", "last Christmas"; "Christmas 1914", "Memorial Day of 1986".
+    private const string HolidayPattern = @"\b(?:(?<rel>this|last|next)\s+)?(?-i:(" + Holidays.Pattern + @"))(?:\s+(?:of\s+)?(\d{4})\b)?";
     private const string RefDayPattern = @"\b((?:the\s+(?:following|next|previous|same)|that(?:\s+same)?|later\s+that)\s+(?:day|month|year|week|morning|afternoon|evening|night))\b";
     // Not "the month before last year's crash", "the week before last Friday": "last" and "next" end the phrase.
     private const string BeforeLastPattern = @"\bthe\s+(week|weekend|month|year)\s+(before\s+last|after\s+next)\b(?!['\u2019]|\s+(?:" + Unit + "|" + Wd + "|" + Mon + @"|spring|summer|fall|autumn|winter|time|season|night|morning|evening|afternoon)s?\b)";
@@ -202,7 +204,7 @@ public sealed partial class TimexTagger
         (Rule.Month, Make("this last next past coming previous early late mid " + MonW, true, MonthPattern, MonthAnchored())),
         (Rule.Year, Make("#", true, YearPattern, YearAnchored(), leads: "the: year")),
         (Rule.Fiscal, Make("fiscal fy", true, FiscalPattern, FiscalAnchored())),
-        (Rule.Decade, Make("early mid late ' twenties thirties forties fifties sixties seventies eighties nineties", true, DecadePattern, DecadeAnchored(), leads: "#: s '; the: early mid late # ' twenties thirties forties fifties sixties seventies eighties nineties")),
+        (Rule.Decade, Make("early mid late ' twenties thirties forties fifties sixties seventies eighties nineties twenty aughts noughties two", true, DecadePattern, DecadeAnchored(), leads: "#: s '; the: early mid late # ' twenties thirties forties fifties sixties seventies eighties nineties twenty aughts noughties two")),
         (Rule.Century, Make("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty", true, CenturyPattern, CenturyAnchored(), leads: "#: st nd rd th; the: # first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty")),
         (Rule.Quarter, Make(QuarterW, true, QuarterPattern, QuarterAnchored(), leads: "#: ' st nd rd th " + QuarterW + "; the: # " + QuarterW)),
         (Rule.QuarterShort, Make("q", true, QuarterShortPattern, QuarterShortAnchored())),
@@ -227,7 +229,7 @@ public sealed partial class TimexTagger
         (Rule.SetPer, Make("per", true, SetPerPattern, SetPerAnchored(), leads: "#: times; once twice thrice: a per; " + SmallTeensW + ": times; a: year month week day hour quarter")),
         (Rule.Time, Make("#", true, TimePattern, TimeAnchored())),
         (Rule.NoonMidnight, Make("noon midnight midday", true, NoonMidnightPattern, NoonMidnightAnchored())),
-        (Rule.Holiday, Make(Holidays.FirstWords, true, HolidayPattern, HolidayAnchored())),
+        (Rule.Holiday, Make("this last next " + Holidays.FirstWords, true, HolidayPattern, HolidayAnchored())),
         (Rule.RefDay, Make("that later", true, RefDayPattern, RefDayAnchored(), leads: "the: following next previous same")),
         // "the week before last", "the year after next": two units back or ahead.
         (Rule.BeforeLast, Make("", true, BeforeLastPattern, BeforeLastAnchored(), leads: "the: week weekend month year")),
@@ -269,6 +271,6 @@ public sealed partial class TimexTagger
         + "; couple dozens hundreds: of; half: a";
 
     // Modifiers that extend an expression to the left ("early", "the end of", "about", "more than").
-    [GeneratedRegex(@"(?:\b(?<m>early|late|mid|middle|earlier|later|around|about|approximately|roughly|circa|ca\.|nearly|almost|some|over|more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|no\s+more\s+than|no\s+less\s+than|the\s+(?:beginning|start|end|middle|close|turn|rest|remainder|first\s+half|second\s+half|last\s+half|latter\s+half)\s+of|(?:the\s+)?(?:early|later?)\s+part\s+of|(?:early|earlier|late|later)\s+in)[\s-]+|(?<m>mid)-)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b(?<m>early|late|mid|middle|earlier|later|around|about|approximately|roughly|circa|ca\.|nearly|almost|some|over|close\s+to|more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|no\s+more\s+than|no\s+less\s+than|the\s+(?:beginning|start|end|middle|close|turn|rest|remainder|first\s+half|second\s+half|last\s+half|latter\s+half)\s+of|(?:the\s+)?(?:early|later?)\s+part\s+of|(?:early|earlier|late|later)\s+in)[\s-]+|(?<m>mid)-)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ModifierBefore();
 }

@@ -14,7 +14,7 @@ namespace Sitrep.Time;
 public sealed partial class TimexTagger
 {
     /// <summary>Recorded with every output; bump when rules or normalization change.</summary>
-    public const string Version = "timex-rules/9";
+    public const string Version = "timex-rules/10";
 
     public static TimexTagger Default { get; } = new();
 
@@ -91,6 +91,8 @@ public sealed partial class TimexTagger
                     string whole = mm.Value.ToLowerInvariant();
                     var m2 = ModFor(whole, word, n.Type);
                     if (m2 is null) break;
+                    // "the beginning of today's hearing", "the end of this year's session": the part is the event's, not the day's.
+                    if (m2 is "START" or "END" or "MID" && end + 1 < text.Length && text[end] is '\'' or '\u2019' && text[end + 1] == 's') break;
                     // "over a week", "over an hour" are more than one; "over three years", "over 42 days" mostly mean during.
                     if (word == "over" && !OverOneUnit().IsMatch(text.AsSpan(start, end - start))) break;
                     // Quantity modifiers only before quantities, not before "the past two years" ("over the past …").
@@ -119,6 +121,14 @@ public sealed partial class TimexTagger
                     && result[^1] is { Type: TimexType.Time } time && time.Value.IndexOf('T', StringComparison.Ordinal) is var tt and > 0
                     && IsTimeDateGap(text.AsSpan(time.Span.End, timex.Span.Start - time.Span.End)))
                     result[^1] = time with { Value = timex.Value + time.Value[tt..], Anchor = timex.Anchor };
+                // "15 hours and 15 minutes", "two years, three months": one length in several units is one DURATION.
+                if (result.Count > 0 && result[^1] is { Type: TimexType.Duration } whole && timex is { Type: TimexType.Duration, Mod: null }
+                    && IsUnitsGap(text.AsSpan(whole.Span.End, timex.Span.Start - whole.Span.End)) && TimexCalendar.AddDurations(whole.Value, timex.Value) is { } sum)
+                {
+                    result[^1] = whole with { Span = new TextSpan(whole.Span.Start, timex.Span.End), Value = sum };
+                    prevEnd = c.End;
+                    continue;
+                }
                 if (result.Count > 0 && OrderRange(text, result[^1], timex) is { } ordered) (result[^1], timex) = ordered;
                 if (result.Count > 0 && ShareClockDay(text, result[^1], timex) is { } shared) (result[^1], timex) = shared;
                 result.Add(timex);
@@ -184,6 +194,8 @@ public sealed partial class TimexTagger
     /// months or days come out inverted, the end whose year was inferred (not written) moves to the other's year, or
     /// the year before or after it, so that the range runs forward again.
     /// </summary>
+    private static bool IsUnitsGap(ReadOnlySpan<char> gap) => gap.Trim() is var t && (t.IsEmpty || t is "," or "and" or ", and");
+
     private static (Timex First, Timex Second)? OrderRange(string text, Timex first, Timex second)
     {
         if (first.Type != TimexType.Date || second.Type != TimexType.Date || first.Value.Length != second.Value.Length) return null;
@@ -269,6 +281,8 @@ public sealed partial class TimexTagger
 
     private static string? ModFor(string whole, string word, TimexType type)
     {
+        // "the start of 13 years of abuse": a span's own start or end is not a modifier of its length.
+        if (type == TimexType.Duration && (whole.Contains(" of", StringComparison.Ordinal) || whole.StartsWith("the ", StringComparison.Ordinal))) return null;
         if (whole.Contains("beginning", StringComparison.Ordinal) || whole.Contains("start", StringComparison.Ordinal)) return "START";
         if (whole.Contains("end of", StringComparison.Ordinal) || whole.Contains("close of", StringComparison.Ordinal) || whole.Contains("rest of", StringComparison.Ordinal) || whole.Contains("remainder", StringComparison.Ordinal)) return "END";
         if (whole.Contains("middle", StringComparison.Ordinal)) return "MID";
@@ -280,7 +294,7 @@ public sealed partial class TimexTagger
             "early" or "earlier" => type == TimexType.Duration ? null : "START",
             "late" or "later" => type == TimexType.Duration ? null : "END",
             "mid" or "middle" => type == TimexType.Duration ? null : "MID",
-            "about" or "around" or "approximately" or "roughly" or "some" or "circa" or "ca." => "APPROX",
+            "about" or "around" or "approximately" or "roughly" or "some" or "circa" or "ca." or "close to" => "APPROX",
             "nearly" or "almost" or "under" => "LESS_THAN",
             _ when word.StartsWith("less", StringComparison.Ordinal) || word.StartsWith("fewer", StringComparison.Ordinal) => "LESS_THAN",
             _ when word.StartsWith("more", StringComparison.Ordinal) || word == "over" => "MORE_THAN",
@@ -328,6 +342,10 @@ public sealed partial class TimexTagger
         public int LastYearWritten { get; private set; }
         public int LastMonthWritten { get; private set; }
         public (int Y, int Q)? LastQuarter { get; set; }
+
+        /// <summary>The last week or year named relative to the reference ("last week", "next year"), with where it ended:
+        /// "dropped last week from the previous week" counts the previous week from it.</summary>
+        public (string Unit, DateOnly Day, int End)? LastRelative { get; set; }
         public bool SawQuarter { get; set; }
 
         /// <summary>In a history, the span of years most of its written years fall in: a year far outside it is an aside.</summary>
@@ -431,6 +449,30 @@ public sealed partial class TimexTagger
         "rooms", "beds", "tonnes", "pounds", "yen", "marks", "francs", "rubles", "rupees", "euros", "kg", "kilograms", "degrees", "percent", "hp",
     };
 
+    // Words after which "the past" and "the future" stand as nouns (as in TimeBank, AQUAINT and WikiWars).
+    private static readonly HashSet<string> FuzzyFollowers = new(StringComparer.Ordinal)
+    {
+        "of", "and", "or", "but", "nor", "if", "is", "was", "are", "were", "will", "would", "could", "should", "may", "might", "must", "can",
+        "has", "had", "have", "that", "which", "who", "when", "where", "while", "as", "to", "for", "in", "on", "at", "with", "by", "from",
+        "than", "it", "we", "they", "he", "she", "i", "you", "there", "this", "these", "those", "so", "not", "because", "unless", "until",
+        "before", "after", "remains", "belongs", "lies", "holds", "too", "again", "alone",
+    };
+
+    // Nouns an award or a ranking is named with: "album of the year", "player of the week", "the deal of the century".
+    private static readonly HashSet<string> AwardNouns = new(StringComparer.Ordinal)
+    {
+        "album", "albums", "song", "songs", "record", "single", "book", "books", "film", "films", "movie", "movies", "player", "players", "person",
+        "man", "woman", "group", "band", "act", "artist", "producer", "producers", "coach", "manager", "rookie", "driver", "team", "word", "car",
+        "newcomer", "breakthrough", "athlete", "goal", "game", "deal", "trial", "fight", "storm", "show", "shows", "photo", "photos", "picture",
+        "pictures", "restaurant", "hotel", "employee", "teacher", "entrepreneur", "company", "brand", "poet", "writer", "journalist", "designer",
+    };
+
+    private static readonly HashSet<string> HolidayThings = new(StringComparer.Ordinal)
+    {
+        "egg", "eggs", "bunny", "bunnies", "basket", "baskets", "bonnet", "bonnets", "tree", "trees", "card", "cards", "carol", "carols",
+        "lights", "jumper", "jumpers", "sweater", "sweaters", "costume", "costumes", "candy", "pudding", "cracker", "crackers", "turkey", "stocking", "stockings",
+    };
+
     private static string PrevWord(string text, int pos, out int wordStart)
     {
         int e = pos;
@@ -507,7 +549,10 @@ public sealed partial class TimexTagger
                 // "now that he is in a confrontation": TimeBank, AQUAINT and WikiWars all annotate this "now" as the present.
                 // "the past half-century", "the past dozen years": the start of a span the rules do not read, not "the past".
                 if (w == "the past" && (next is "half" or "dozen" or "couple" or "few" or "several" or "many" or "hundred" or "thousand" or "quarter-century"
-                    || next.Length > 0 && char.IsAsciiDigit(next[0]) || NumberWords.ContainsKey(next))) return false;
+                    || char.IsAsciiDigit(NextChar(text, m.Index + m.Length)) || NumberWords.ContainsKey(next))) return false;
+                // "the past statements", "the future parameters of pop", "the future President": an adjective before its noun,
+                // not the past or the future itself ("the future of", "the past is", "the future, ..." are).
+                if (w is "the past" or "the future" && next.Length > 0 && !FuzzyFollowers.Contains(next)) return false;
                 // "Now, ..." opening a sentence is a discourse marker ("Now, he says, ..."), not a reference to the present.
                 if (w == "now" && m.Index + m.Length < text.Length && text[m.Index + m.Length] == ',' && AtSentenceStart(text, m.Index)) return false;
                 // Bare "future" is mostly an adjective ("future earnings", "futures contracts"); TimeBank annotates "the future".
@@ -556,6 +601,9 @@ public sealed partial class TimexTagger
                 var unit = m.Groups[3].Value.ToLowerInvariant();
                 if (num is "some" or "many" && !m.Groups[1].Success) return unit is "years" or "months" or "weeks" or "days" || m.Value.EndsWith('s');
                 if (num == "second" || unit == "second" && num is "a" or "one") return false;
+                // "a night out", "a night club", "the night shift": a thing or an outing, not a night's length.
+                if (unit == "night" && NextWord(text, m.Index + m.Length).ToLowerInvariant() is "out" or "club" or "clubs" or "shift" or "shifts" or "owl" or "stand"
+                    or "school" or "market" or "bus" or "watch" or "sky" or "vision") return false;
                 // "60 Minutes", "48 Hours": figures before a title-case unit name a programme or a work, not a duration.
                 var unitText = m.Groups[3].Value;
                 if (unitText.Length > 1 && char.IsUpper(unitText[0]) && char.IsLower(unitText[1]) && char.IsAsciiDigit(m.Groups[2].Value[0])) return false;
@@ -600,6 +648,9 @@ public sealed partial class TimexTagger
                 var next = NextWord(text, m.Index + m.Length).ToLowerInvariant();
                 // "International Artist of the Year", "Player of the Week": a capitalized unit names an award or a title.
                 if (char.IsUpper(m.Groups[1].Value[0])) return false;
+                // "album of the year", "group of the year went to Jungle": the same awards in lower case.
+                if (w is "year" or "week" or "month" or "decade" or "century" && PrevWord(text, m.Index, out int ofStart) == "of"
+                    && AwardNouns.Contains(PrevWord(text, ofStart, out _))) return false;
                 if (w is "year" or "week" && m.Index + m.Length < text.Length && text[m.Index + m.Length] == '-') return false;
                 if (w is "moment" or "day" or "morning" or "afternoon" or "evening" or "night" or "month") return false;
                 if (w is "week" or "weekend" or "year" or "period") return next is not ("of" or "before" or "after" or "in" or "that" or "when") ;
@@ -626,7 +677,19 @@ public sealed partial class TimexTagger
                 // "the Communist Party daily Granma": a newspaper, named by the capitalized word after it.
                 int q = m.Index + m.Length;
                 while (q < text.Length && text[q] is ' ' or '\t') q++;
-                return !(m.Value.Equals("daily", StringComparison.OrdinalIgnoreCase) && char.IsLower(m.Value[0]) && q < text.Length && char.IsUpper(text[q]));
+                if (m.Value.Equals("daily", StringComparison.OrdinalIgnoreCase) && char.IsLower(m.Value[0]) && q < text.Length && char.IsUpper(text[q])) return false;
+                // "Mortgage News Daily", "The Daily", "the Daily Mail", "Weekly Standard": in title case inside a sentence,
+                // or before another capitalized word, the adverb is part of a name.
+                return !(char.IsUpper(m.Value[0]) && (!AtSentenceStart(text, m.Index) || q < text.Length && char.IsUpper(text[q])));
+            }
+            case Rule.Decade:
+                // "in her early twenties", "in my thirties": an age, not a decade of the century.
+                return !(m.Groups[4].Success && PrevWord(text, m.Index, out _) is "my" or "his" or "her" or "their" or "our" or "your" or "its");
+            case Rule.Holiday:
+            {
+                // "Easter eggs", "the Easter bunny", "a Christmas tree": a thing named for the feast, not its day.
+                var next = NextWord(text, m.Index + m.Length).ToLowerInvariant();
+                return !HolidayThings.Contains(next);
             }
             case Rule.Quarter:
                 // "the quarter-to-quarter comparison", "a quarter-point cut": a compound, not a quarter of the year.

@@ -202,6 +202,36 @@ public sealed class TimexTaggerTests
     [InlineData("Veterans marched in Moscow on Victory Day.", "2023-05-12", "Victory Day", "2023-05-09")]
     [InlineData("The summit opened before Christmas.", "2023-01-10", "Christmas", "2022-12-25")]
     [InlineData("The offensive is expected to resume after Christmas.", "2023-11-20", "Christmas", "2023-12-25")]
+    // "this Easter", "Memorial Day of 1986", the Easter weekend; a holiday without a year lies within the tense's window
+    // ahead, as a month's day does: an Easter trail opened a month before Easter is this Easter's.
+    [InlineData("This Easter, visit the gardens.", "2024-03-02", "This Easter", "2024-03-31")]
+    [InlineData("She spent Memorial Day of 1986 in Ohio.", "2024-03-02", "Memorial Day of 1986", "1986-05-26")]
+    [InlineData("The Easter weekend arrives early this year.", "2024-03-02", "Easter weekend", "2024-W13-WE")]
+    [InlineData("A new Easter trail has opened in the park.", "2024-03-02", "Easter", "2024-03-31")]
+    [InlineData("The story was held so as not to make people sad before Christmas.", "2024-02-28", "Christmas", "2023-12-25")]
+    // Days that name events, in texts written after them.
+    [InlineData("The Jan. 6 committee issued its report.", "2024-03-01", "Jan. 6", "2021-01-06")]
+    [InlineData("Survivors of the October 7 attacks spoke.", "2025-11-20", "October 7", "2023-10-07")]
+    [InlineData("The focus since 9/11 has been on terrorism.", "2024-03-02", "9/11", "2001-09-11")]
+    // A bare November in a sentence about an election, told before it, is the coming one; a past tense keeps its own.
+    [InlineData("The seat could flip in November, pollsters say.", "2024-03-01", "November", "2024-11")]
+    [InlineData("Obama carried the state in November.", "2024-03-01", "November", "2023-11")]
+    // A possessive weekday of a scheduled event lies as far ahead as the clause says.
+    [InlineData("Biden will win Tuesday's primary.", "2024-03-01", "Tuesday", "2024-03-05")]
+    // Decades of this century, spelled out.
+    [InlineData("The reality of the twenty-twenties is grim.", "2024-03-01", "the twenty-twenties", "202")]
+    [InlineData("In the early aughts they devised a plan.", "2024-03-01", "the early aughts", "200")]
+    [InlineData("Indie bands since the mid-two-thousands.", "2024-03-01", "the mid-two-thousands", "200")]
+    // "one day" after a modal or "to" is some day to come.
+    [InlineData("He hopes to one day provide care.", "2024-03-01", "one day", "FUTURE_REF")]
+    // One length in several units is one DURATION.
+    [InlineData("It lasted 15 hours and 15 minutes.", "2024-03-01", "15 hours and 15 minutes", "PT15H15M")]
+    [InlineData("Another swim took 13 hours 10 minutes.", "2024-03-01", "13 hours 10 minutes", "PT13H10M")]
+    [InlineData("He served two years and three months in jail.", "2024-03-01", "two years and three months", "P2Y3M")]
+    // An anaphoric week or year right after a relative one counts from it.
+    [InlineData("Applications fell 5.6% last week from the previous week.", "2024-02-28", "the previous week", "2024-W07")]
+    [InlineData("Last year sales rose; the previous year they fell.", "2024-03-01", "the previous year", "2022")]
+    [InlineData("Sales rose in the previous year.", "2024-03-01", "the previous year", "2023")]
     // A clock hour with its part of the day.
     [InlineData("He left the house at 4 in the morning.", "2000-04-07", "4 in the morning", "2000-04-07T04:00")]
     [InlineData("The shelling started at 9 o'clock in the evening.", "2023-08-30", "9 o'clock in the evening", "2023-08-30T21:00")]
@@ -262,6 +292,23 @@ public sealed class TimexTaggerTests
     // "daily" before a title names a newspaper.
     [InlineData("A letter was printed in the Communist Party daily Granma on Friday.", "daily")]
     [InlineData("The Russian daily Kommersant reported the deal.", "daily")]
+    // Names with "Daily"; ages; awards; things named for a night or a feast; "the past" and "the future" as adjectives.
+    [InlineData("Rates rose, according to Mortgage News Daily.", "Daily")]
+    [InlineData("She read the Daily Mail on the train.", "Daily")]
+    [InlineData("She listened to The Daily on Monday.", "Daily")]
+    [InlineData("Renetta, who was in her early twenties, moved.", "twenties")]
+    [InlineData("In my twenties I danced.", "twenties")]
+    [InlineData("It was my album of the year.", "the year")]
+    [InlineData("Group of the year went to Jungle.", "the year")]
+    [InlineData("She went for a night out.", "a night")]
+    [InlineData("They met at a night club.", "a night")]
+    [InlineData("The past statements by the chief were ignored.", "The past")]
+    [InlineData("It is shaping the future parameters of pop.", "the future")]
+    [InlineData("He scored 13 points over the past 10 games.", "the past")]
+    [InlineData("Children hunted for Easter eggs.", "Easter")]
+    // A part of an event ("the beginning of today's hearing") or of a span ("the start of 13 years") is no modifier of the day or the length.
+    [InlineData("It was the start of 13 years of abuse.", "the start of")]
+    [InlineData("Evidence was lacking at the beginning of today's hearing.", "the beginning of")]
     public void Not_temporal_expressions(string text, string notTimex)
     {
         var timexes = Tag(text, "2023-08-30");
@@ -282,6 +329,14 @@ public sealed class TimexTaggerTests
     {
         const string text = "Talks stalled for months. Now officials are meeting again.";
         Assert.Equal("PRESENT_REF", Find(text, Tag(text, "2023-08-30"), "Now").Value);
+    }
+
+    [Fact]
+    public void Close_to_is_an_approximate_quantity()
+    {
+        const string text = "It came close to a century after he dreamed it up.";
+        var t = Find(text, Tag(text, "2024-03-01"), "close to a century");
+        Assert.Equal(("P100Y", "APPROX"), (t.Value, t.Mod));
     }
 
     [Fact]
@@ -905,6 +960,9 @@ public sealed class TimexTaggerTests
     [InlineData("Monday last week, Sunday next week, the week before last, the year after next, the month before last, 9998/99, 9999/00, "
         + "1:30 a.m. local time (2230 GMT) on Monday, 11 p.m. (0300 GMT) on Sunday, noon ET, midnight PT Friday, 0000-01-01T24:00Z, on the 31st will, "
         + "31.02.2023, 2023/13/45, 99.99.9999, 0000.01.01, 13/13/2023, 29/02/2023")]
+    [InlineData("this Easter, next Christmas, last Easter weekend, Memorial Day of 9999, Easter of 0001, the Jan. 6 committee, 9/11/9/11, "
+        + "the October 7 attacks, 99999 hours and 99999 minutes, 1 year 2 months 3 days 4 hours, Tuesday's primary, the twenty-twenties, "
+        + "the early aughts, last week from the previous week, last year and the previous year, the same week, close to a century, one day")]
     public void Odd_input_never_throws(string text)
     {
         var t1 = TimexTagger.Default.Annotate(text, new DateOnly(1, 1, 1));
