@@ -8,10 +8,10 @@ internal static class Holidays
 {
     /// <summary>The regex alternation of the names (case-sensitive; longest first where one name begins another).</summary>
     public const string Pattern =
-        @"Election\s+Day|Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|New\s+Year's\s+Day|New\s+Year's|Independence\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|Thanksgiving(?:\s+Day)?"
+        @"Election\s+Day|Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year['’]s\s+Eve|New\s+Year['’]s\s+Day|New\s+Year['’]s|Independence\s+Day|Halloween|Valentine['’]s\s+Day|Labor\s+Day|Memorial\s+Day|Thanksgiving(?:\s+Day)?"
         + @"|Easter\s+(?:Sunday|Monday|[Ww]eekend|[Ww]eek)\b|Easter\b|Good\s+Friday|Palm\s+Sunday|Maundy\s+Thursday|Holy\s+Week|Ash\s+Wednesday|Pentecost\b"
-        + @"|Veterans'?\s+Day|Armistice\s+Day|Remembrance\s+Day|Boxing\s+Day|May\s+Day|Bastille\s+Day|Victory\s+Day|St\.?\s+Patrick's\s+Day|Juneteenth"
-        + @"|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Presidents'?\s+Day|Columbus\s+Day|Mother's\s+Day|Father's\s+Day";
+        + @"|Veterans['’]?\s+Day|Armistice\s+Day|Remembrance\s+Day|Boxing\s+Day|May\s+Day|Bastille\s+Day|Victory\s+Day|St\.?\s+Patrick['’]s\s+Day|Juneteenth"
+        + @"|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Presidents['’]?\s+Day|Columbus\s+Day|Mother['’]s\s+Day|Father['’]s\s+Day";
 
     /// <summary>The first word of each name, as the scan looks it up (letters only: "Valentine's" begins with "Valentine").</summary>
     public const string FirstWords = "Election Christmas New Independence Halloween Valentine Labor Memorial Thanksgiving Easter Good Palm Maundy Holy Ash Pentecost"
@@ -26,6 +26,8 @@ internal static class Holidays
     /// <summary>The holiday's date in <paramref name="year"/>, or null for an unknown name or a year out of range.</summary>
     public static DateOnly? Date(string name, int year)
     {
+        // News pages write typographic apostrophes: "Valentine’s Day" is "Valentine's Day".
+        if (name.Contains('’', StringComparison.Ordinal)) name = name.Replace('’', '\'');
         if (year is < 1583 or > 9999) return null;
         if (name.StartsWith("Martin Luther King", StringComparison.Ordinal)) return NthWeekday(year, 1, DayOfWeek.Monday, 3);
         if (name.StartsWith("St", StringComparison.Ordinal) && name.EndsWith("Patrick's Day", StringComparison.Ordinal)) return new DateOnly(year, 3, 17);

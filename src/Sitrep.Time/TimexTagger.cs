@@ -467,6 +467,13 @@ public sealed partial class TimexTagger
         "pictures", "restaurant", "hotel", "employee", "teacher", "entrepreneur", "company", "brand", "poet", "writer", "journalist", "designer",
     };
 
+    // What follows a quarter of a game, not of a year: "a fourth-quarter comeback", "second-quarter points".
+    private static readonly HashSet<string> GamePeriodNouns = new(StringComparer.Ordinal)
+    {
+        "comeback", "rally", "lead", "deficit", "surge", "collapse", "touchdown", "touchdowns", "basket", "baskets", "goal", "goals", "run",
+        "points", "possession", "possessions", "drive", "drives", "interception", "fumble", "buzzer", "shot", "shots", "turnover", "turnovers", "scoring",
+    };
+
     private static readonly HashSet<string> HolidayThings = new(StringComparer.Ordinal)
     {
         "egg", "eggs", "bunny", "bunnies", "basket", "baskets", "bonnet", "bonnets", "tree", "trees", "card", "cards", "carol", "carols",
@@ -632,6 +639,8 @@ public sealed partial class TimexTagger
                 if (m.Groups[1].Success) return true;
                 var prev = PrevWord(text, m.Index, out _);
                 var next = NextWord(text, m.Index + m.Length).ToLowerInvariant();
+                // "the deadline remains months away": a distance in time.
+                if (next == "away") return true;
                 return prev is "for" or "in" or "over" or "within" or "after" && next is not ("of" or "ago" or "old");
             }
             case Rule.Relative:
@@ -693,7 +702,9 @@ public sealed partial class TimexTagger
             }
             case Rule.Quarter:
                 // "the quarter-to-quarter comparison", "a quarter-point cut": a compound, not a quarter of the year.
-                return !(m.Index + m.Length < text.Length && text[m.Index + m.Length] == '-');
+                if (m.Index + m.Length < text.Length && text[m.Index + m.Length] == '-') return false;
+                // "the Lakers' fourth-quarter comeback": a period of a game.
+                return !GamePeriodNouns.Contains(NextWord(text, m.Index + m.Length).ToLowerInvariant());
             case Rule.DayRef:
             {
                 // "no one recovers from grief overnight", "the tank didn't suddenly shrink overnight", "an overnight success":

@@ -209,6 +209,12 @@ public sealed class TimexTaggerTests
     [InlineData("The Easter weekend arrives early this year.", "2024-03-02", "Easter weekend", "2024-W13-WE")]
     [InlineData("A new Easter trail has opened in the park.", "2024-03-02", "Easter", "2024-03-31")]
     [InlineData("The story was held so as not to make people sad before Christmas.", "2024-02-28", "Christmas", "2023-12-25")]
+    // Typographic apostrophes, as news pages write them.
+    [InlineData("Reach out to widows on Valentine’s Day.", "2024-03-02", "Valentine’s Day", "2024-02-14")]
+    [InlineData("She spent New Year’s Eve in Paris.", "2024-03-02", "New Year’s Eve", "2023-12-31")]
+    // A distance in time, and a span opened by "these past".
+    [InlineData("The deadline remains months away.", "2024-03-02", "months", "PXM")]
+    [InlineData("These past few years were hard.", "2024-03-02", "These past few years", "PXY")]
     // Days that name events, in texts written after them.
     [InlineData("The Jan. 6 committee issued its report.", "2024-03-01", "Jan. 6", "2021-01-06")]
     [InlineData("Survivors of the October 7 attacks spoke.", "2025-11-20", "October 7", "2023-10-07")]
@@ -306,6 +312,8 @@ public sealed class TimexTaggerTests
     [InlineData("It is shaping the future parameters of pop.", "the future")]
     [InlineData("He scored 13 points over the past 10 games.", "the past")]
     [InlineData("Children hunted for Easter eggs.", "Easter")]
+    // A quarter of a game.
+    [InlineData("The Lakers' fourth-quarter comeback stunned fans.", "fourth-quarter")]
     // A part of an event ("the beginning of today's hearing") or of a span ("the start of 13 years") is no modifier of the day or the length.
     [InlineData("It was the start of 13 years of abuse.", "the start of")]
     [InlineData("Evidence was lacking at the beginning of today's hearing.", "the beginning of")]
