@@ -396,6 +396,12 @@ internal static class SchemaMigrations
             );
             CREATE INDEX ix_claims_document ON claims(document_id);
             """, BackfillStories),
+
+        // TimeML's quant and freq of a SET ("every week" EVERY; "twice a week" 2X), written by timex-rules/10 and later.
+        new(4, "timex quant and freq", """
+            ALTER TABLE timexes ADD COLUMN quant TEXT;
+            ALTER TABLE timexes ADD COLUMN freq TEXT;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

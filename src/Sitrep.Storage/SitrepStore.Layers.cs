@@ -132,13 +132,14 @@ public sealed partial class SitrepStore
         {
             var timexes = doc.Get(TimeLayers.Timexes);
             Rows(tx, """
-                INSERT INTO timexes(document_id, seq, start, "end", type, value, mod, anchor, zone_offset) VALUES (@d, @i, @a, @b, @c, @e, @f, @g, @h)
+                INSERT INTO timexes(document_id, seq, start, "end", type, value, mod, anchor, zone_offset, quant, freq) VALUES (@d, @i, @a, @b, @c, @e, @f, @g, @h, @j, @k)
                 """, id, timexes,
                 (p, t) =>
                 {
                     p["@a"].Value = t.Span.Start; p["@b"].Value = t.Span.End; p["@c"].Value = t.Type.ToTimeMl(); p["@e"].Value = t.Value;
                     p["@f"].Value = Db(t.Mod); p["@g"].Value = t.Anchor;
                     p["@h"].Value = t.ZoneOffset is { } z ? (z < TimeSpan.Zero ? "-" : "+") + z.ToString("hh\\:mm", CultureInfo.InvariantCulture) : DBNull.Value;
+                    p["@j"].Value = Db(t.Quant); p["@k"].Value = Db(t.Freq);
                 });
             Layer(TimeLayers.Timexes, timexes.Count);
         }

@@ -38,6 +38,12 @@ public sealed record Timex(TextSpan Span, TimexType Type, string Value, string? 
 {
     /// <summary>The UTC offset a time-zone name or numeric offset in the expression resolves to (e.g. IST → +05:30).</summary>
     public TimeSpan? ZoneOffset { get; init; }
+
+    /// <summary>A SET's quantifier, as TimeML writes it: EVERY ("every week"), EACH ("each year").</summary>
+    public string? Quant { get; init; }
+
+    /// <summary>A SET's frequency within its period, as TimeML writes it: "2X" ("twice a week"), "3D" ("three days a week").</summary>
+    public string? Freq { get; init; }
 }
 
 /// <summary>Layers made by Sitrep.Time.</summary>

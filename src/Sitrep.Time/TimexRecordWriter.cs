@@ -5,7 +5,8 @@ using Sitrep.Core.Records;
 
 namespace Sitrep.Time;
 
-/// <summary>Writes the <c>timexes</c> record: text, start, end, type, value, mod, anchor (and the zone offset when one was named).</summary>
+/// <summary>Writes the <c>timexes</c> record: text, start, end, type, value, mod, anchor (and a SET's quant and freq, and the
+/// zone offset, when the text gives them).</summary>
 public sealed class TimexRecordWriter : IRecordLayerWriter
 {
     public AnnotationLayer Layer => TimeLayers.Timexes;
@@ -24,6 +25,9 @@ public sealed class TimexRecordWriter : IRecordLayerWriter
             w.WriteString("value", t.Value);
             DocumentRecordWriter.WriteOptional(w, "mod", t.Mod);
             w.WriteString("anchor", t.Anchor);
+            // TimeML's quant and freq of a SET, when the text gives them ("every week", "twice a week").
+            if (t.Quant is not null) w.WriteString("quant", t.Quant);
+            if (t.Freq is not null) w.WriteString("freq", t.Freq);
             if (t.ZoneOffset is { } z)
                 w.WriteString("zone_offset", (z < TimeSpan.Zero ? "-" : "+") + z.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture));
             w.WriteEndObject();

@@ -591,15 +591,19 @@ public sealed partial class TimexTagger
             case Rule.SetEvery:
             {
                 var what = g[3].Value;
+                // TimeML's quant: EVERY or EACH, as written.
+                var quant = g[1].Value.ToUpperInvariant();
                 int wd = WeekdayNumber(what), mon = MonthNumber(what);
-                if (char.IsUpper(what[0]) && WeekdayNumber(what) > 0 && what.Length > 5) return new Norm(TimexType.Set, $"XXXX-WXX-{wd}", Anchor: "none");
-                if (char.IsUpper(what[0]) && mon > 0) return new Norm(TimexType.Set, string.Create(CultureInfo.InvariantCulture, $"XXXX-{mon:D2}"), Anchor: "none");
+                if (char.IsUpper(what[0]) && WeekdayNumber(what) > 0 && what.Length > 5) return new Norm(TimexType.Set, $"XXXX-WXX-{wd}", Anchor: "none") { Quant = quant };
+                if (char.IsUpper(what[0]) && mon > 0) return new Norm(TimexType.Set, string.Create(CultureInfo.InvariantCulture, $"XXXX-{mon:D2}"), Anchor: "none") { Quant = quant };
                 var lw = what.ToLowerInvariant();
-                if (lw is "morning" or "evening" or "night") return new Norm(TimexType.Set, "XXXX-XX-XXT" + PartCode(lw), Anchor: "none");
-                if (lw is "spring" or "summer" or "fall" or "autumn" or "winter") return new Norm(TimexType.Set, "XXXX-" + SeasonCode(lw), Anchor: "none");
+                if (lw is "morning" or "evening" or "night") return new Norm(TimexType.Set, "XXXX-XX-XXT" + PartCode(lw), Anchor: "none") { Quant = quant };
+                if (lw is "spring" or "summer" or "fall" or "autumn" or "winter") return new Norm(TimexType.Set, "XXXX-" + SeasonCode(lw), Anchor: "none") { Quant = quant };
                 double? n = g[2].Success ? ParseNumber(g[2].Value) : 1;
-                if (lw == "quarter") return new Norm(TimexType.Set, n is { } qn ? string.Create(CultureInfo.InvariantCulture, $"P{qn:0}Q") : "PXQ", Anchor: "none");
-                return new Norm(TimexType.Set, DurationValue(n, lw), Anchor: "none");
+                // "every other week" is every second one.
+                if (m.Value.Contains(" other ", StringComparison.OrdinalIgnoreCase) && n is { } every) n = every * 2;
+                if (lw == "quarter") return new Norm(TimexType.Set, n is { } qn ? string.Create(CultureInfo.InvariantCulture, $"P{qn:0}Q") : "PXQ", Anchor: "none") { Quant = quant };
+                return new Norm(TimexType.Set, DurationValue(n, lw), Anchor: "none") { Quant = quant };
             }
             case Rule.SetAdverb:
             {
@@ -613,7 +617,17 @@ public sealed partial class TimexTagger
             case Rule.SetPer:
             {
                 var unit = g[3].Value.ToLowerInvariant();
-                return new Norm(TimexType.Set, unit == "quarter" ? "P1Q" : DurationValue(1, unit), Anchor: "none");
+                // TimeML's freq: how often in the period, "2X" for twice, "3D" for three days.
+                string? freq = null;
+                if (g[1].Success)
+                {
+                    var times = g[1].Value.ToLowerInvariant();
+                    double? k = times switch { "once" => 1, "twice" => 2, "thrice" => 3, _ => ParseNumber(times[..times.IndexOfAny([' ', '\t', '\n'])]) };
+                    if (k is { } kk && kk >= 1 && kk == Math.Floor(kk)) freq = kk.ToString("0", CultureInfo.InvariantCulture) + "X";
+                }
+                else if (g["fn"].Success && ParseNumber(g["fn"].Value) is { } fk && fk >= 1)
+                    freq = fk.ToString("0", CultureInfo.InvariantCulture) + char.ToUpperInvariant(g["fu"].Value[0] is 'n' or 'N' ? 'D' : g["fu"].Value[0]);
+                return new Norm(TimexType.Set, unit == "quarter" ? "P1Q" : DurationValue(1, unit), Anchor: "none") { Freq = freq };
             }
             case Rule.Time:
                 return NormalizeTime(c, ctx);

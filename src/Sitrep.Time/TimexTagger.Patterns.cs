@@ -81,7 +81,8 @@ public sealed partial class TimexTagger
     private const string RecentPluralPattern = @"\brecent\s+(years|months|weeks|days|decades|quarters)\b";
     private const string SetEveryPattern = @"\b(every|each)\s+(?:other\s+)?(?:(" + Num + @")\s+)?(" + Unit + "|" + Wd + "|" + Mon + @"|morning|evening|night|spring|summer|fall|autumn|winter)s?\b";
     private const string SetAdverbPattern = @"\b(hourly|nightly|daily|weekly|monthly|yearly|annually)\b";
-    private const string SetPerPattern = @"\b(?:(once|twice|thrice|(?:" + Small + "|" + Teens + @"|\d+)\s+times)\s+)?(a|per)\s+(year|month|week|day|hour|quarter)\b";
+    // "twice a week", "three times a year", "$5 a year"; "three days a week", "eight hours a day" (a frequency in a smaller unit).
+    private const string SetPerPattern = @"\b(?:(once|twice|thrice|(?:" + Small + "|" + Teens + @"|\d+)\s+times)\s+|(?<fn>" + Small + "|" + Teens + @"|\d{1,2})\s+(?<fu>days?|nights?|hours?|weeks?)\s+)?(a|per)\s+(year|month|week|day|hour|quarter)\b";
     private const string TimePattern = @"\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?\s?m\b\.?|(o'clock)|(?=\s*(?:" + Zone + @")\b)|(?=\s+in\s+the\s+(?:morning|afternoon|evening)\b)|(?<=\d:\d{2})\s*(?-i:hrs?|hours)\b|(?<=\b(?:at|by|until|till|before|after|around|about|from)\s+\d{1,2}:\d{2})(?![\d:]))(?:\s+in\s+the\s+(?<pod>morning|afternoon|evening)\b)?(?:\s*\(?(" + Zone + @")\)?)?(?:,?\s+(?:on\s+)?(" + Wd + "|" + DayWord + "|" + Mon + @"\s*\d{1,2}\b(?:,?\s*\d{4}\b)?))?";
     // As a clock time, with its zone and day: "noon ET", "midnight Thursday" ("on Friday" after it is a TIMEX3 of its own).
     private const string NoonMidnightPattern = @"\b(noon|midnight|midday)(?:\s*\(?(?<zone>" + Zone + @")\)?)?(?:\s+(" + Wd + "|" + DayWord + @"))?\b";
@@ -226,7 +227,7 @@ public sealed partial class TimexTagger
         (Rule.RecentPlural, Make("recent", true, RecentPluralPattern, RecentPluralAnchored())),
         (Rule.SetEvery, Make("every each", true, SetEveryPattern, SetEveryAnchored())),
         (Rule.SetAdverb, Make("hourly nightly daily weekly monthly yearly annually", true, SetAdverbPattern, SetAdverbAnchored())),
-        (Rule.SetPer, Make("per", true, SetPerPattern, SetPerAnchored(), leads: "#: times; once twice thrice: a per; " + SmallTeensW + ": times; a: year month week day hour quarter")),
+        (Rule.SetPer, Make("per", true, SetPerPattern, SetPerAnchored(), leads: "#: times day days night nights hour hours week weeks; once twice thrice: a per; " + SmallTeensW + ": times day days night nights hour hours week weeks; a: year month week day hour quarter")),
         (Rule.Time, Make("#", true, TimePattern, TimeAnchored())),
         (Rule.NoonMidnight, Make("noon midnight midday", true, NoonMidnightPattern, NoonMidnightAnchored())),
         (Rule.Holiday, Make("this last next " + Holidays.FirstWords, true, HolidayPattern, HolidayAnchored())),

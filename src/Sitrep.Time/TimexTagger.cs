@@ -105,7 +105,7 @@ public sealed partial class TimexTagger
                     else if ((whole.Contains("second half", StringComparison.Ordinal) || whole.Contains("last half", StringComparison.Ordinal) || whole.Contains("latter half", StringComparison.Ordinal)) && n.Value.Length == 4) n = n with { Value = n.Value + "-H2" };
                 }
             }
-            var timex = new Timex(new TextSpan(start, end), n.Type, n.Value, mod, n.Anchor) { ZoneOffset = n.Zone };
+            var timex = new Timex(new TextSpan(start, end), n.Type, n.Value, mod, n.Anchor) { ZoneOffset = n.Zone, Quant = n.Quant, Freq = n.Freq };
             // "30 Aug 2023, 11:10 PM IST": a calendar date and the clock time right after it are one TIME.
             if (timex.Type == TimexType.Time && result.Count > 0 && result[^1] is { Type: TimexType.Date } prev && prev.Value.Length == 10
                 && char.IsDigit(prev.Value[0]) && timex.Value.IndexOf('T', StringComparison.Ordinal) is var ti and > 0
@@ -129,6 +129,11 @@ public sealed partial class TimexTagger
                     prevEnd = c.End;
                     continue;
                 }
+                // "Two weeks later, on February 9": the date in apposition says which day the relative expression meant.
+                if (timex is { Type: TimexType.Date, Value.Length: 10 } && char.IsAsciiDigit(timex.Value[0]) && result.Count > 0
+                    && result[^1] is { Type: TimexType.Date } rel && rel.Value != timex.Value && EndsRelative(text.AsSpan(rel.Span.Start, rel.Span.Length))
+                    && text.AsSpan(rel.Span.End, timex.Span.Start - rel.Span.End).Trim() is var apposition && apposition is ", on" or "," or ", in")
+                    result[^1] = rel with { Value = timex.Value, Anchor = timex.Anchor };
                 if (result.Count > 0 && OrderRange(text, result[^1], timex) is { } ordered) (result[^1], timex) = ordered;
                 if (result.Count > 0 && ShareClockDay(text, result[^1], timex) is { } shared) (result[^1], timex) = shared;
                 result.Add(timex);
@@ -194,6 +199,10 @@ public sealed partial class TimexTagger
     /// months or days come out inverted, the end whose year was inferred (not written) moves to the other's year, or
     /// the year before or after it, so that the range runs forward again.
     /// </summary>
+    private static bool EndsRelative(ReadOnlySpan<char> expression) =>
+        expression.EndsWith("later", StringComparison.OrdinalIgnoreCase) || expression.EndsWith("earlier", StringComparison.OrdinalIgnoreCase)
+        || expression.EndsWith("afterwards", StringComparison.OrdinalIgnoreCase) || expression.EndsWith("afterward", StringComparison.OrdinalIgnoreCase);
+
     private static bool IsUnitsGap(ReadOnlySpan<char> gap) => gap.Trim() is var t && (t.IsEmpty || t is "," or "and" or ", and");
 
     private static (Timex First, Timex Second)? OrderRange(string text, Timex first, Timex second)
@@ -311,6 +320,10 @@ public sealed partial class TimexTagger
 
     private sealed record Norm(TimexType Type, string Value, string? Mod = null, string Anchor = "dct", TimeSpan? Zone = null)
     {
+        /// <summary>A SET's TimeML quant and freq.</summary>
+        public string? Quant { get; init; }
+        public string? Freq { get; init; }
+
         /// <summary>Characters to drop from the start of the match ("the" before an adjective: "the third-quarter results").</summary>
         public int Skip { get; init; }
 
@@ -618,6 +631,13 @@ public sealed partial class TimexTagger
                 if (NextWord(text, m.Index + m.Length) == "old" && !m.Value.Contains('-')) return false;
                 if (text.AsSpan(m.Index + m.Length).StartsWith("-old", StringComparison.OrdinalIgnoreCase)
                     || text.AsSpan(m.Index + m.Length).StartsWith("s-old", StringComparison.OrdinalIgnoreCase)) return false;
+                // "$5 a year", "10% a year": a rate after an amount, a SET (Rule.SetPer).
+                if (num is "a" or "an")
+                {
+                    int q = m.Index - 1;
+                    while (q >= 0 && text[q] == ' ') q--;
+                    if (q >= 0 && (char.IsAsciiDigit(text[q]) || text[q] == '%')) return false;
+                }
                 // "four flights a week", "700 seats a week": a rate, not a duration.
                 if (num is "a" or "an" && PrevWord(text, m.Index, out _) is { Length: > 3 } pw && pw.EndsWith('s') && pw is not ("was" or "has" or "this" or "its" or "his" or "as" or "less" or "across" or "towards" or "takes" or "lasts")) return false;
                 // "three-quarters of the vote" is a fraction.
@@ -628,6 +648,13 @@ public sealed partial class TimexTagger
             }
             case Rule.SetPer:
             {
+                if (m.Groups["fn"].Success)
+                {
+                    // "three days a week", "eight hours a day": a smaller unit within a larger one; not "two days a week ago".
+                    if (NextWord(text, m.Index + m.Length).ToLowerInvariant() is "ago" or "earlier" or "later" or "before" or "after" or "old") return false;
+                    static int Size(string u) => char.ToLowerInvariant(u[0]) switch { 'h' => 1, 'd' or 'n' => 2, 'w' => 3, 'm' => 4, 'q' => 5, _ => 6 };
+                    return Size(m.Groups["fu"].Value) < Size(m.Groups[3].Value);
+                }
                 if (m.Groups[1].Success || m.Groups[2].Value.Equals("per", StringComparison.OrdinalIgnoreCase)) return true;
                 // "$5 a year", "10% a year": a rate after an amount.
                 int p = m.Index - 1;

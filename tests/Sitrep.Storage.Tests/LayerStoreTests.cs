@@ -34,6 +34,26 @@ public sealed class LayerStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_sets_quant_and_freq_are_stored()
+    {
+        var doc = LayeredDocs.Story("wire");
+        IReadOnlyList<Sitrep.Time.Timex> timexes =
+        [
+            new(new TextSpan(0, 4), Sitrep.Time.TimexType.Set, "P1W", null, "none") { Freq = "2X" },
+            new(new TextSpan(5, 9), Sitrep.Time.TimexType.Set, "P1Y", null, "none") { Quant = "EACH" },
+        ];
+        Put(doc.With(Sitrep.Time.TimeLayers.Timexes, timexes), 1);
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = _t.Path, Pooling = false }.ToString());
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT ifnull(quant, '-') || '/' || ifnull(freq, '-') FROM timexes ORDER BY seq";
+        using var r = cmd.ExecuteReader();
+        var rows = new List<string>();
+        while (r.Read()) rows.Add(r.GetString(0));
+        Assert.Equal(["-/2X", "EACH/-"], rows);
+    }
+
+    [Fact]
     public void Tokens_round_trip_compactly()
     {
         Token[] tokens = [new(new TextSpan(0, 3), 0, "DET", "DT", "the", 1, "det"), new(new TextSpan(4, 9), 0, "NOUN", "NN", "house", -1, "root"), new(new TextSpan(9, 10), 0)];

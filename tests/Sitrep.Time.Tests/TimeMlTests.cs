@@ -43,6 +43,16 @@ public sealed class TimeMlTests
         Assert.Equal((2, 1, 1, 1, 1), (score.Gold, score.Sys, score.Strict, score.Value, score.Type));
     }
 
+    [Fact]
+    public void Writes_a_sets_quant_and_freq()
+    {
+        var gold = TimeMlDocument.Parse(Sample);
+        int at = gold.Text.IndexOf("last year", StringComparison.Ordinal);
+        var xml = gold.WriteWith([new Timex(new TextSpan(at, at + 9), TimexType.Set, "P1Y", null, "none") { Quant = "EVERY", Freq = "2X" }]);
+        Assert.Contains("type=\"SET\" value=\"P1Y\" quant=\"EVERY\" freq=\"2X\">last year</TIMEX3>", xml, StringComparison.Ordinal);
+        Assert.Equal(("EVERY", "2X"), (TimeMlDocument.Parse(xml).Timexes[0].Attributes["quant"], TimeMlDocument.Parse(xml).Timexes[0].Attributes["freq"]));
+    }
+
     /// <summary>
     /// A fixed, deterministic system output derived from gold (drops, value changes, shifted starts, a spurious
     /// timex), so the figures below were measured once with node score_timex.js and do not move with the tagger.

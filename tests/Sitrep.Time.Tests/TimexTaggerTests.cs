@@ -234,6 +234,8 @@ public sealed class TimexTaggerTests
     [InlineData("It lasted 15 hours and 15 minutes.", "2024-03-01", "15 hours and 15 minutes", "PT15H15M")]
     [InlineData("Another swim took 13 hours 10 minutes.", "2024-03-01", "13 hours 10 minutes", "PT13H10M")]
     [InlineData("He served two years and three months in jail.", "2024-03-01", "two years and three months", "P2Y3M")]
+    // A date in apposition says which day a relative expression meant, whatever the reference before it.
+    [InlineData("Donors cut funding on January 26 over the attack on October 7. Two weeks later, on February 9, Israel made new claims.", "2024-02-28", "Two weeks later", "2024-02-09")]
     // An anaphoric week or year right after a relative one counts from it.
     [InlineData("Applications fell 5.6% last week from the previous week.", "2024-02-28", "the previous week", "2024-W07")]
     [InlineData("Last year sales rose; the previous year they fell.", "2024-03-01", "the previous year", "2022")]
@@ -337,6 +339,28 @@ public sealed class TimexTaggerTests
     {
         const string text = "Talks stalled for months. Now officials are meeting again.";
         Assert.Equal("PRESENT_REF", Find(text, Tag(text, "2023-08-30"), "Now").Value);
+    }
+
+    [Theory]
+    // TimeML's quant and freq of a SET: how often within the period, and the quantifier written.
+    [InlineData("She works three days a week.", "three days a week", "P1W", null, "3D")]
+    [InlineData("He works eight hours a day.", "eight hours a day", "P1D", null, "8H")]
+    [InlineData("They meet twice a week.", "twice a week", "P1W", null, "2X")]
+    [InlineData("Three times a year the board meets.", "Three times a year", "P1Y", null, "3X")]
+    [InlineData("The council meets every other week.", "every other week", "P2W", "EVERY", null)]
+    [InlineData("Prices rise each year.", "each year", "P1Y", "EACH", null)]
+    [InlineData("The fee is $5 a year.", "a year", "P1Y", null, null)]
+    public void Sets_carry_their_quant_and_freq(string text, string extent, string value, string? quant, string? freq)
+    {
+        var t = Find(text, Tag(text, "2024-03-01"), extent);
+        Assert.Equal((TimexType.Set, value, quant, freq), (t.Type, t.Value, t.Quant, t.Freq));
+    }
+
+    [Fact]
+    public void A_count_of_days_before_ago_is_no_frequency()
+    {
+        const string text = "He was jailed two days a week ago.";
+        Assert.DoesNotContain(Tag(text, "2024-03-01"), t => t.Type == TimexType.Set);
     }
 
     [Fact]
@@ -970,7 +994,8 @@ public sealed class TimexTaggerTests
         + "31.02.2023, 2023/13/45, 99.99.9999, 0000.01.01, 13/13/2023, 29/02/2023")]
     [InlineData("this Easter, next Christmas, last Easter weekend, Memorial Day of 9999, Easter of 0001, the Jan. 6 committee, 9/11/9/11, "
         + "the October 7 attacks, 99999 hours and 99999 minutes, 1 year 2 months 3 days 4 hours, Tuesday's primary, the twenty-twenties, "
-        + "the early aughts, last week from the previous week, last year and the previous year, the same week, close to a century, one day")]
+        + "the early aughts, last week from the previous week, last year and the previous year, the same week, close to a century, one day, "
+        + "99 days a week, 0 hours a day, 1000000 times a year, every other 99999 centuries, 31 nights a month")]
     public void Odd_input_never_throws(string text)
     {
         var t1 = TimexTagger.Default.Annotate(text, new DateOnly(1, 1, 1));

@@ -166,6 +166,8 @@ public sealed partial class TimeMlDocument
             sb.Append("<TIMEX3 tid=\"t").Append(n.ToString(CultureInfo.InvariantCulture)).Append("\" type=\"").Append(t.Type.ToTimeMl())
               .Append("\" value=\"").Append(EscapeAttr(t.Value)).Append('"');
             if (t.Mod is not null) sb.Append(" mod=\"").Append(EscapeAttr(t.Mod)).Append('"');
+            if (t.Quant is not null) sb.Append(" quant=\"").Append(EscapeAttr(t.Quant)).Append('"');
+            if (t.Freq is not null) sb.Append(" freq=\"").Append(EscapeAttr(t.Freq)).Append('"');
             sb.Append('>').Append(EscapeXml(Text.AsSpan(t.Span.Start, t.Span.Length))).Append("</TIMEX3>");
             pos = t.Span.End;
             lastEnd = t.Span.End;
