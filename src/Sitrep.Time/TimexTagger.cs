@@ -487,6 +487,13 @@ public sealed partial class TimexTagger
         "points", "possession", "possessions", "drive", "drives", "interception", "fumble", "buzzer", "shot", "shots", "turnover", "turnovers", "scoring",
     };
 
+    private static readonly HashSet<string> CarMakes = new(StringComparer.Ordinal)
+    {
+        "Chevrolet", "Chevy", "Ford", "Toyota", "Honda", "Nissan", "Dodge", "Buick", "Cadillac", "Chrysler", "Pontiac", "Jeep", "Oldsmobile",
+        "Plymouth", "BMW", "Mercedes", "Mercedes-Benz", "Volkswagen", "VW", "Audi", "Porsche", "Ferrari", "Volvo", "Saab", "Subaru", "Mazda",
+        "Hyundai", "Kia", "Tesla", "Lexus", "Acura", "Infiniti", "Jaguar", "GMC", "Mustang", "Camaro", "Corvette", "Thunderbird", "Datsun",
+    };
+
     private static readonly HashSet<string> HolidayThings = new(StringComparer.Ordinal)
     {
         "egg", "eggs", "bunny", "bunnies", "basket", "baskets", "bonnet", "bonnets", "tree", "trees", "card", "cards", "carol", "carols",
@@ -535,6 +542,8 @@ public sealed partial class TimexTagger
                 var next = NextWord(text, m.Index + m.Length);
                 // "1500 troops": a count before a countable noun is not a year.
                 if (CountNouns.Contains(next.ToLowerInvariant())) return false;
+                // "Kopp's 1987 Chevrolet Cavalier", "a 1967 Mustang": a model year is part of the car's name.
+                if (CarMakes.Contains(next)) return false;
                 if (next is "GMT" or "UTC" or "EST" or "EDT" or "GMT." or "local" or "hours" or "hrs" or "IST" or "CET") return false; // "(1830 GMT)" is a clock time
 
                 // An old year needs a temporal preposition before it, or parentheses round it: "the Civil Constitution (1790)".
@@ -577,6 +586,8 @@ public sealed partial class TimexTagger
                 if (w == "now" && m.Index + m.Length < text.Length && text[m.Index + m.Length] == ',' && AtSentenceStart(text, m.Index)) return false;
                 // Bare "future" is mostly an adjective ("future earnings", "futures contracts"); TimeBank annotates "the future".
                 if (w is "once" or "then" or "the time" or "former" or "previously" or "soon" or "future") return false;
+                // "Current Issue", a page's label: a capitalized "Current" before a capitalized word names something.
+                if (m.Value == "Current" && NextWord(text, m.Index + m.Length) is { Length: > 1 } label && char.IsUpper(label[0])) return false;
                 if (w == "current" && next is "account" or "accounts" or "events" or "affairs" or "price" or "prices" or "dollars" or "members" or "state" or "level" or "system") return false;
                 return true;
             }
@@ -717,6 +728,12 @@ public sealed partial class TimexTagger
                 // "Mortgage News Daily", "The Daily", "the Daily Mail", "Weekly Standard": in title case inside a sentence,
                 // or before another capitalized word, the adverb is part of a name.
                 return !(char.IsUpper(m.Value[0]) && (!AtSentenceStart(text, m.Index) || q < text.Length && char.IsUpper(text[q])));
+            }
+            case Rule.Century:
+            {
+                // "My 21st Century Blues", "20th Century Fox": a capitalized "Century" before a capitalized word is part of a title.
+                int cw = m.Value.IndexOf("Century", StringComparison.Ordinal);
+                return !(cw >= 0 && NextWord(text, m.Index + m.Length) is { Length: > 1 } after && char.IsUpper(after[0]) && char.IsLower(after[1]));
             }
             case Rule.Decade:
                 // "in her early twenties", "in my thirties": an age, not a decade of the century.

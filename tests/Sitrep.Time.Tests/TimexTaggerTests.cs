@@ -314,6 +314,10 @@ public sealed class TimexTaggerTests
     [InlineData("It is shaping the future parameters of pop.", "the future")]
     [InlineData("He scored 13 points over the past 10 games.", "the past")]
     [InlineData("Children hunted for Easter eggs.", "Easter")]
+    // Titles and labels: an album, a page's "Current Issue"; a model year is part of a car's name.
+    [InlineData("Her debut album, My 21st Century Blues, was my favourite.", "21st Century")]
+    [InlineData("Subscribe\nCurrent Issue\nThe House voted on Friday.", "Current")]
+    [InlineData("Police found Kopp's 1987 Chevrolet Cavalier in Newark.", "1987")]
     // A quarter of a game.
     [InlineData("The Lakers' fourth-quarter comeback stunned fans.", "fourth-quarter")]
     // A part of an event ("the beginning of today's hearing") or of a span ("the start of 13 years") is no modifier of the day or the length.
