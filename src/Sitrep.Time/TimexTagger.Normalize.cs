@@ -744,6 +744,9 @@ public sealed partial class TimexTagger
                 switch (w)
                 {
                     case "year" or "fiscal year" or "full year" or "current fiscal year":
+                        // "In 2013, the year RateBeer named it …": the year in apposition is the one just written.
+                        if (w == "year" && AppositiveYear().Match(ctx.Text, Math.Max(0, c.Start - 8), c.Start - Math.Max(0, c.Start - 8)) is { Success: true } ap)
+                            return new Norm(TimexType.Date, ap.Groups[1].Value, Anchor: "none");
                         if (prev is "for" or "during" or "over" or "throughout" || w == "fiscal year" && prev != "in") return new Norm(TimexType.Duration, "P1Y", Anchor: "none");
                         return ctx.RefYear is { } y ? new Norm(TimexType.Date, Year(y)) : null;
                     case "week":
@@ -927,6 +930,9 @@ public sealed partial class TimexTagger
     // How far ahead (days) of the DCT a date without a year may lie, by tense; the rest of the year lies behind.
     // Past-tense clauses still speak of dates just ahead ("the dividend is payable Dec. 15", "said it will … in January").
     private static int AheadWindow(TenseHint tense) => tense switch { TenseHint.Past => 75, TenseHint.Future => 300, _ => 182 };
+
+    [GeneratedRegex(@"(?<!\d)(\d{4}),\s+$")]
+    private static partial Regex AppositiveYear();
 
     private static readonly DateOnly NineEleven = new(2001, 9, 11);
 

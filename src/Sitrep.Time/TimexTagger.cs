@@ -76,6 +76,27 @@ public sealed partial class TimexTagger
                     }
                 }
             }
+            // A range of lengths: "the next 12 to 18 months" is one DURATION with an unspecified number, as TimeBank writes it
+            // (PXM); "5-7 minutes", "two to six days", "ten or fifteen years" give the low end its own DURATION in the high
+            // end's unit, as TimeBank and WikiWars write "two" P2D, "six days" P6D.
+            Timex? lowEnd = null;
+            if (n.Type == TimexType.Duration && n.Mod is null && SimpleDuration().IsMatch(n.Value))
+            {
+                int from = Math.Max(prevEnd, start - 40);
+                if (RangeLow().Match(text, from, start - from) is { Success: true } low)
+                {
+                    if (low.Groups["the"].Success)
+                    {
+                        n = n with { Value = SimpleDuration().Replace(n.Value, "$1X$2") };
+                        start = low.Index;
+                    }
+                    else if (ParseNumber(low.Groups["low"].Value) is { } lowN && lowN >= 1 && lowN == Math.Floor(lowN))
+                    {
+                        var lowValue = SimpleDuration().Replace(n.Value, "${1}" + lowN.ToString("0", CultureInfo.InvariantCulture) + "$2");
+                        lowEnd = new Timex(new TextSpan(low.Groups["low"].Index, low.Groups["low"].Index + low.Groups["low"].Length), TimexType.Duration, lowValue, null, n.Anchor);
+                    }
+                }
+            }
             // Left modifiers: "early", "the end of", "about", "more than" (not for fuzzy references or sets).
             if (n.Type != TimexType.Set && !n.Value.EndsWith("_REF", StringComparison.Ordinal))
             {
@@ -94,7 +115,8 @@ public sealed partial class TimexTagger
                     // "the beginning of today's hearing", "the end of this year's session": the part is the event's, not the day's.
                     if (m2 is "START" or "END" or "MID" && end + 1 < text.Length && text[end] is '\'' or '\u2019' && text[end + 1] == 's') break;
                     // "over a week", "over an hour" are more than one; "over three years", "over 42 days" mostly mean during.
-                    if (word == "over" && !OverOneUnit().IsMatch(text.AsSpan(start, end - start))) break;
+                    // "for over 50 years" is more than fifty, whatever the number.
+                    if (word == "over" && !OverOneUnit().IsMatch(text.AsSpan(start, end - start)) && PrevWord(text, mm.Index, out _) != "for") break;
                     // Quantity modifiers only before quantities, not before "the past two years" ("over the past …").
                     // "around Nov. 1", "around March 1981": an approximate calendar date takes its "around" too.
                     if (m2 is "APPROX" or "LESS_THAN" or "MORE_THAN" or "EQUAL_OR_MORE" or "EQUAL_OR_LESS" && !StartsWithQuantity(text, start)
@@ -134,6 +156,7 @@ public sealed partial class TimexTagger
                     && result[^1] is { Type: TimexType.Date } rel && rel.Value != timex.Value && EndsRelative(text.AsSpan(rel.Span.Start, rel.Span.Length))
                     && text.AsSpan(rel.Span.End, timex.Span.Start - rel.Span.End).Trim() is var apposition && apposition is ", on" or "," or ", in")
                     result[^1] = rel with { Value = timex.Value, Anchor = timex.Anchor };
+                if (lowEnd is not null) result.Add(lowEnd);
                 if (result.Count > 0 && OrderRange(text, result[^1], timex) is { } ordered) (result[^1], timex) = ordered;
                 if (result.Count > 0 && ShareClockDay(text, result[^1], timex) is { } shared) (result[^1], timex) = shared;
                 result.Add(timex);
@@ -202,6 +225,13 @@ public sealed partial class TimexTagger
     private static bool EndsRelative(ReadOnlySpan<char> expression) =>
         expression.EndsWith("later", StringComparison.OrdinalIgnoreCase) || expression.EndsWith("earlier", StringComparison.OrdinalIgnoreCase)
         || expression.EndsWith("afterwards", StringComparison.OrdinalIgnoreCase) || expression.EndsWith("afterward", StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"^(PT?)\d+([YMWDHS])$")]
+    private static partial Regex SimpleDuration();
+
+    // The low end of a range before a duration's number: "5-", "six to ", "three or ", "the next 12 to ".
+    [GeneratedRegex(@"(?<![\w.,-])(?<the>the\s+(?:next|past|last|first|coming)\s+)?(?<low>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\s*(?:-|\u2013|to|or)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RangeLow();
 
     private static bool IsUnitsGap(ReadOnlySpan<char> gap) => gap.Trim() is var t && (t.IsEmpty || t is "," or "and" or ", and");
 
@@ -456,7 +486,7 @@ public sealed partial class TimexTagger
 
     private static readonly HashSet<string> CountNouns = new(StringComparer.Ordinal)
     {
-        "people", "troops", "soldiers", "men", "women", "children", "employees", "workers", "shares", "jobs", "cars", "units", "tons", "barrels",
+        "calorie", "calories", "kcal", "people", "troops", "soldiers", "men", "women", "children", "employees", "workers", "shares", "jobs", "cars", "units", "tons", "barrels",
         "dollars", "votes", "members", "homes", "houses", "students", "miles", "feet", "meters", "metres", "km", "kilometers", "acres", "square",
         "points", "copies", "pages", "deaths", "cases", "casualties", "prisoners", "refugees", "civilians", "aircraft", "planes", "tanks", "ships",
         "rooms", "beds", "tonnes", "pounds", "yen", "marks", "francs", "rubles", "rupees", "euros", "kg", "kilograms", "degrees", "percent", "hp",
@@ -487,6 +517,12 @@ public sealed partial class TimexTagger
         "points", "possession", "possessions", "drive", "drives", "interception", "fumble", "buzzer", "shot", "shots", "turnover", "turnovers", "scoring",
     };
 
+    private static bool IsModelPrefix(ReadOnlySpan<char> word)
+    {
+        foreach (var ch in word) if (!char.IsAsciiLetterUpper(ch)) return false;
+        return word is not ("FY" or "AD" or "BC" or "CE" or "BCE" or "US" or "UK" or "EU" or "UN" or "GMT" or "UTC" or "AM" or "PM" or "EST" or "CET" or "IST" or "MSK" or "KST" or "JST" or "Q" or "H");
+    }
+
     private static readonly HashSet<string> CarMakes = new(StringComparer.Ordinal)
     {
         "Chevrolet", "Chevy", "Ford", "Toyota", "Honda", "Nissan", "Dodge", "Buick", "Cadillac", "Chrysler", "Pontiac", "Jeep", "Oldsmobile",
@@ -497,7 +533,7 @@ public sealed partial class TimexTagger
     private static readonly HashSet<string> HolidayThings = new(StringComparer.Ordinal)
     {
         "egg", "eggs", "bunny", "bunnies", "basket", "baskets", "bonnet", "bonnets", "tree", "trees", "card", "cards", "carol", "carols",
-        "lights", "jumper", "jumpers", "sweater", "sweaters", "costume", "costumes", "candy", "pudding", "cracker", "crackers", "turkey", "stocking", "stockings",
+        "lights", "market", "markets", "ad", "ads", "advert", "adverts", "gift", "gifts", "decorations", "decoration", "jumper", "jumpers", "sweater", "sweaters", "costume", "costumes", "candy", "pudding", "cracker", "crackers", "turkey", "stocking", "stockings",
     };
 
     private static string PrevWord(string text, int pos, out int wordStart)
@@ -540,6 +576,8 @@ public sealed partial class TimexTagger
                     return false;
                 if (m.Index > 0 && text[m.Index - 1] is '#' or '$') return false;
                 var next = NextWord(text, m.Index + m.Length);
+                // "RTX 2080", "GTX 1080 Ti": a number after a short all-capital name is a model (not "FY 2024", "AD 800").
+                if (prevStart < m.Index && m.Index - prevStart is >= 3 and <= 5 && text[m.Index - 1] == ' ' && IsModelPrefix(text.AsSpan(prevStart, m.Index - 1 - prevStart))) return false;
                 // "1500 troops": a count before a countable noun is not a year.
                 if (CountNouns.Contains(next.ToLowerInvariant())) return false;
                 // "Kopp's 1987 Chevrolet Cavalier", "a 1967 Mustang": a model year is part of the car's name.
@@ -582,6 +620,8 @@ public sealed partial class TimexTagger
                 // "the past statements", "the future parameters of pop", "the future President": an adjective before its noun,
                 // not the past or the future itself ("the future of", "the past is", "the future, ..." are).
                 if (w is "the past" or "the future" && next.Length > 0 && !FuzzyFollowers.Contains(next)) return false;
+                // "every now and then": occasionally.
+                if (w == "now" && text.AsSpan(m.Index + m.Length).StartsWith(" and then", StringComparison.Ordinal)) return false;
                 // "Now, ..." opening a sentence is a discourse marker ("Now, he says, ..."), not a reference to the present.
                 if (w == "now" && m.Index + m.Length < text.Length && text[m.Index + m.Length] == ',' && AtSentenceStart(text, m.Index)) return false;
                 // Bare "future" is mostly an adjective ("future earnings", "futures contracts"); TimeBank annotates "the future".
@@ -648,6 +688,7 @@ public sealed partial class TimexTagger
                     int q = m.Index - 1;
                     while (q >= 0 && text[q] == ' ') q--;
                     if (q >= 0 && (char.IsAsciiDigit(text[q]) || text[q] == '%')) return false;
+                    if (PrevWord(text, m.Index, out _) is "billion" or "million" or "thousand" or "dollars" or "cents" or "percent" or "pounds" or "euros" or "yen" or "tons" or "barrels") return false;
                 }
                 // "four flights a week", "700 seats a week": a rate, not a duration.
                 if (num is "a" or "an" && PrevWord(text, m.Index, out _) is { Length: > 3 } pw && pw.EndsWith('s') && pw is not ("was" or "has" or "this" or "its" or "his" or "as" or "less" or "across" or "towards" or "takes" or "lasts")) return false;
@@ -729,6 +770,16 @@ public sealed partial class TimexTagger
                 // or before another capitalized word, the adverb is part of a name.
                 return !(char.IsUpper(m.Value[0]) && (!AtSentenceStart(text, m.Index) || q < text.Length && char.IsUpper(text[q])));
             }
+            case Rule.Weekday:
+            {
+                // "Super Tuesday" is a name; "Saturday Night Live", "Monday Night Football" are programmes.
+                if (PrevWord(text, m.Index, out int superAt) == "super" && char.IsUpper(text[superAt])) return false;
+                if (m.Groups[3].Success && char.IsUpper(m.Groups[3].Value[0]) && NextWord(text, m.Index + m.Length) is { Length: > 1 } title && char.IsUpper(title[0])) return false;
+                return true;
+            }
+            case Rule.WeekdayPlural:
+                // "Fridays For Future": a movement's name.
+                return NextWord(text, m.Index + m.Length) is not ("For" or "Of" or "With" or "In" or "And");
             case Rule.Century:
             {
                 // "My 21st Century Blues", "20th Century Fox": a capitalized "Century" before a capitalized word is part of a title.
@@ -736,8 +787,13 @@ public sealed partial class TimexTagger
                 return !(cw >= 0 && NextWord(text, m.Index + m.Length) is { Length: > 1 } after && char.IsUpper(after[0]) && char.IsLower(after[1]));
             }
             case Rule.Decade:
+            {
                 // "in her early twenties", "in my thirties": an age, not a decade of the century.
-                return !(m.Groups[4].Success && PrevWord(text, m.Index, out _) is "my" or "his" or "her" or "their" or "our" or "your" or "its");
+                if (m.Groups[4].Success && PrevWord(text, m.Index, out _) is "my" or "his" or "her" or "their" or "our" or "your" or "its") return false;
+                // "RTX 3080s": models, not the 3080s.
+                if (m.Groups[2].Success && int.Parse(m.Groups[2].ValueSpan, CultureInfo.InvariantCulture) > 210) return false;
+                return true;
+            }
             case Rule.Holiday:
             {
                 // "Easter eggs", "the Easter bunny", "a Christmas tree": a thing named for the feast, not its day.

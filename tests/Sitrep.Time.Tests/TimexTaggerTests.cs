@@ -236,6 +236,11 @@ public sealed class TimexTaggerTests
     [InlineData("He served two years and three months in jail.", "2024-03-01", "two years and three months", "P2Y3M")]
     // A date in apposition says which day a relative expression meant, whatever the reference before it.
     [InlineData("Donors cut funding on January 26 over the attack on October 7. Two weeks later, on February 9, Israel made new claims.", "2024-02-28", "Two weeks later", "2024-02-09")]
+    // A year in apposition; a year after a fiscal abbreviation stays a year.
+    [InlineData("In 2013, the year RateBeer named it the best, sales rose.", "2023-11-08", "the year", "2013")]
+    [InlineData("The FY 2024 budget passed.", "2023-11-08", "FY 2024", "2024")]
+    // A range of lengths after "the next" is one DURATION with no number, as TimeBank writes it.
+    [InlineData("Sales will rise over the next 12 to 18 months.", "2023-11-08", "the next 12 to 18 months", "PXM")]
     // An anaphoric week or year right after a relative one counts from it.
     [InlineData("Applications fell 5.6% last week from the previous week.", "2024-02-28", "the previous week", "2024-W07")]
     [InlineData("Last year sales rose; the previous year they fell.", "2024-03-01", "the previous year", "2022")]
@@ -318,6 +323,15 @@ public sealed class TimexTaggerTests
     [InlineData("Her debut album, My 21st Century Blues, was my favourite.", "21st Century")]
     [InlineData("Subscribe\nCurrent Issue\nThe House voted on Friday.", "Current")]
     [InlineData("Police found Kopp's 1987 Chevrolet Cavalier in Newark.", "1987")]
+    // Models, names and idioms: graphics cards, "Super Tuesday", programmes, movements, things named for Christmas.
+    [InlineData("The RTX 2080 Ti sold out.", "2080")]
+    [InlineData("Stores sold out of RTX 3080s.", "3080s")]
+    [InlineData("Biden won the Super Tuesday primaries.", "Tuesday")]
+    [InlineData("She watched Saturday Night Live.", "Saturday")]
+    [InlineData("They joined Fridays For Future.", "Fridays")]
+    [InlineData("The Christmas market opened.", "Christmas")]
+    [InlineData("Every now and then it rains.", "now")]
+    [InlineData("Follow a 2000 calorie diet.", "2000")]
     // A quarter of a game.
     [InlineData("The Lakers' fourth-quarter comeback stunned fans.", "fourth-quarter")]
     // A part of an event ("the beginning of today's hearing") or of a span ("the start of 13 years") is no modifier of the day or the length.
@@ -354,6 +368,7 @@ public sealed class TimexTaggerTests
     [InlineData("The council meets every other week.", "every other week", "P2W", "EVERY", null)]
     [InlineData("Prices rise each year.", "each year", "P1Y", "EACH", null)]
     [InlineData("The fee is $5 a year.", "a year", "P1Y", null, null)]
+    [InlineData("The project costs $4 billion a year.", "a year", "P1Y", null, null)]
     public void Sets_carry_their_quant_and_freq(string text, string extent, string value, string? quant, string? freq)
     {
         var t = Find(text, Tag(text, "2024-03-01"), extent);
@@ -365,6 +380,26 @@ public sealed class TimexTaggerTests
     {
         const string text = "He was jailed two days a week ago.";
         Assert.DoesNotContain(Tag(text, "2024-03-01"), t => t.Type == TimexType.Set);
+    }
+
+    [Theory]
+    // A range of lengths: the low end is a DURATION of its own in the high end's unit ("two" P2D, "six days" P6D in TimeBank).
+    [InlineData("Beat the butter for 5-7 minutes.", "5", "PT5M", "7 minutes", "PT7M")]
+    [InlineData("It lasted two to six days.", "two", "P2D", "six days", "P6D")]
+    [InlineData("They were trained for ten or fifteen years.", "ten", "P10Y", "fifteen years", "P15Y")]
+    public void A_range_of_lengths_gives_both_ends(string text, string low, string lowValue, string high, string highValue)
+    {
+        var t = Tag(text, "2023-11-08");
+        Assert.Equal((TimexType.Duration, lowValue), (Find(text, t, low).Type, Find(text, t, low).Value));
+        Assert.Equal(highValue, Find(text, t, high).Value);
+    }
+
+    [Fact]
+    public void For_over_is_more_than()
+    {
+        const string text = "It has been sold for over 50 years.";
+        var t = Find(text, Tag(text, "2023-11-08"), "over 50 years");
+        Assert.Equal(("P50Y", "MORE_THAN"), (t.Value, t.Mod));
     }
 
     [Fact]
@@ -999,7 +1034,8 @@ public sealed class TimexTaggerTests
     [InlineData("this Easter, next Christmas, last Easter weekend, Memorial Day of 9999, Easter of 0001, the Jan. 6 committee, 9/11/9/11, "
         + "the October 7 attacks, 99999 hours and 99999 minutes, 1 year 2 months 3 days 4 hours, Tuesday's primary, the twenty-twenties, "
         + "the early aughts, last week from the previous week, last year and the previous year, the same week, close to a century, one day, "
-        + "99 days a week, 0 hours a day, 1000000 times a year, every other 99999 centuries, 31 nights a month")]
+        + "99 days a week, 0 hours a day, 1000000 times a year, every other 99999 centuries, 31 nights a month, "
+        + "5-7 minutes, 0-0 years, 999 or 99999 centuries, the next 0 to 0 months, RTX 9999s, Super Monday Night Live, 9999, the year 0000, the year")]
     public void Odd_input_never_throws(string text)
     {
         var t1 = TimexTagger.Default.Annotate(text, new DateOnly(1, 1, 1));
