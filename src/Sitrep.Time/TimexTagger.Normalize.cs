@@ -1418,8 +1418,10 @@ public sealed partial class TimexTagger
         // "5:34 AM Baghdad time on March 20, 2003", "9 p.m. local time on Friday": the day after a named local time dates the
         // clock time, which TimeML annotates without it (the day is a TIMEX of its own).
         var dayWord = g[6].Success ? g[6] : LocalTimeDay().Match(ctx.Text, c.End) is { Success: true } later ? later.Groups[1] : null;
-        bool fromRef = dayWord is null && ctx.LastDay is not null;
-        var d = dayWord is not null ? DayFromWord(dayWord.Value, c, ctx) : ctx.Narrative ? ctx.LastDay : ctx.LastDay ?? ctx.Dct;
+        // "As of 7.30 am, there are 88 flood warnings": a status as the report is written, on its own day.
+        bool asOf = dayWord is null && !ctx.Narrative && ctx.Dct is not null && PrevWord(ctx.Text, c.Start, out int ofAt) == "of" && PrevWord(ctx.Text, ofAt, out _) == "as";
+        bool fromRef = dayWord is null && ctx.LastDay is not null && !asOf;
+        var d = dayWord is not null ? DayFromWord(dayWord.Value, c, ctx) : asOf ? ctx.Dct : ctx.Narrative ? ctx.LastDay : ctx.LastDay ?? ctx.Dct;
         var t = string.Create(CultureInfo.InvariantCulture, $"T{h:D2}:{mi:D2}");
         // "ET" is EDT or EST by the date (the clock time decides on the days the clocks change); so is "Eastern time"
         // written after the clock time, outside the expression as "local time" is.

@@ -236,6 +236,8 @@ public sealed class TimexTaggerTests
     [InlineData("He served two years and three months in jail.", "2024-03-01", "two years and three months", "P2Y3M")]
     // A date in apposition says which day a relative expression meant, whatever the reference before it.
     [InlineData("Donors cut funding on January 26 over the attack on October 7. Two weeks later, on February 9, Israel made new claims.", "2024-02-28", "Two weeks later", "2024-02-09")]
+    // "As of" a clock time is the report's own day, not the day last spoken of.
+    [InlineData("Flooding began on Sunday. As of 7.30 am, there are 88 flood warnings.", "2023-11-03", "7.30 am", "2023-11-03T07:30")]
     // A year in apposition; a year after a fiscal abbreviation stays a year.
     [InlineData("In 2013, the year RateBeer named it the best, sales rose.", "2023-11-08", "the year", "2013")]
     [InlineData("The FY 2024 budget passed.", "2023-11-08", "FY 2024", "2024")]
