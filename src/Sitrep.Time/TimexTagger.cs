@@ -476,10 +476,12 @@ public sealed partial class TimexTagger
         "computers", "technology", "technologies", "economy", "economies", "culture", "standards", "politics", "era",
         "age", "times", "climate", "families", "women", "men", "people", "americans", "europe", "america", "russia", "china",
         "media", "internet", "consumers", "workplace", "workforce", "armies", "warfare",
+        "problems", "challenges", "threats", "realities", "reality", "landscape", "codebases", "software", "party", "parties",
+        "music", "art", "films", "movies", "television", "journalism", "medicine", "science", "schools", "universities", "politicians", "leaders",
     };
 
     /// <summary>The head noun after "today's", past one adjective of the age ("today's personal computers").</summary>
-    private static readonly Regex PresentAgeHead = new(@"\G\s+(?:(?:personal|modern|young|global|digital|fast-changing|increasingly|highly|complex)\s+)?([A-Za-z]+)", RegexOptions.CultureInvariant);
+    private static readonly Regex PresentAgeHead = new(@"\G\s+(?:(?:personal|modern|young|global|digital|fast-changing|increasingly|highly|complex|larger|democratic|republican|conservative|liberal|political)\s+)?([A-Za-z]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     private static readonly HashSet<string> NonYearBefore = new(StringComparer.Ordinal)
     { "route", "highway", "interstate", "flight", "no", "number", "boeing", "airbus", "room", "suite", "page", "pages", "chapter", "section", "article", "resolution", "code", "model", "type", "apartment", "street", "avenue", "exit", "gate", "channel", "bus", "train", "pp" };

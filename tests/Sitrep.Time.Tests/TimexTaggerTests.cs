@@ -325,6 +325,9 @@ public sealed class TimexTaggerTests
     [InlineData("Her debut album, My 21st Century Blues, was my favourite.", "21st Century")]
     [InlineData("Subscribe\nCurrent Issue\nThe House voted on Friday.", "Current")]
     [InlineData("Police found Kopp's 1987 Chevrolet Cavalier in Newark.", "1987")]
+    // "today's" the present age, not this day.
+    [InlineData("Neoliberalism cannot solve today's problems.", "today")]
+    [InlineData("The New Deal coalition differs from today's Democratic Party.", "today")]
     // Models, names and idioms: graphics cards, "Super Tuesday", programmes, movements, things named for Christmas.
     [InlineData("The RTX 2080 Ti sold out.", "2080")]
     [InlineData("Stores sold out of RTX 3080s.", "3080s")]
