@@ -337,6 +337,10 @@ public sealed partial class TimexTagger
             case Rule.Year:
             {
                 int y = Int(g[1]);
+                // "RTX 2080", "the 2080 Ti": a number decades ahead after a short all-capital name is a model, where "the NATO
+                // 2023 summit" is a year.
+                if (dct is { } now && y > now.Year + 20 && PrevWord(ctx.Text, m.Index, out int modelAt) is { Length: >= 2 and <= 4 }
+                    && IsModelPrefix(ctx.Text.AsSpan(modelAt, m.Index - modelAt).TrimEnd())) return null;
                 // A year in parentheses is an aside ("the Civil Constitution (1790)"): the narrative's reference year stays.
                 bool aside = m.Index > 0 && ctx.Text[m.Index - 1] == '(' && m.Index + m.Length < ctx.Text.Length && ctx.Text[m.Index + m.Length] == ')';
                 // So is a year far from those a history mostly speaks of: "the largest cavalry battle since 1813" in 1920.
@@ -622,7 +626,9 @@ public sealed partial class TimexTagger
                 if (g[1].Success)
                 {
                     var times = g[1].Value.ToLowerInvariant();
-                    double? k = times switch { "once" => 1, "twice" => 2, "thrice" => 3, _ => ParseNumber(times[..times.IndexOfAny([' ', '\t', '\n'])]) };
+                    int gap = 0;
+                    while (gap < times.Length && !char.IsWhiteSpace(times[gap])) gap++;
+                    double? k = times switch { "once" => 1, "twice" => 2, "thrice" => 3, _ => ParseNumber(times[..gap]) };
                     if (k is { } kk && kk >= 1 && kk == Math.Floor(kk)) freq = kk.ToString("0", CultureInfo.InvariantCulture) + "X";
                 }
                 else if (g["fn"].Success && ParseNumber(g["fn"].Value) is { } fk && fk >= 1)
@@ -985,7 +991,7 @@ public sealed partial class TimexTagger
             if (d.Month != mon || d.Day != day) continue;
             if (ctx.Dct is not { } dct || dct <= d || ctx.Narrative) return null;
             int p = c.End;
-            if (p + 1 < ctx.Text.Length && ctx.Text[p] == '\'' && ctx.Text[p + 1] == 's') p += 2; // "Jan. 6's attack"
+            if (PossessiveAt(ctx.Text, p)) p += 2; // "Jan. 6's attack"
             var next = NextWord(ctx.Text, p).ToLowerInvariant();
             return Array.IndexOf(nouns, next) >= 0 ? d : null;
         }

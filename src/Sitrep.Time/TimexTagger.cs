@@ -519,6 +519,7 @@ public sealed partial class TimexTagger
         "points", "possession", "possessions", "drive", "drives", "interception", "fumble", "buzzer", "shot", "shots", "turnover", "turnovers", "scoring",
     };
 
+    /// <summary>A short all-capital name a model number follows: "RTX" in "RTX 2080" (not "FY", "AD", a zone or a country).</summary>
     private static bool IsModelPrefix(ReadOnlySpan<char> word)
     {
         foreach (var ch in word) if (!char.IsAsciiLetterUpper(ch)) return false;
@@ -578,12 +579,12 @@ public sealed partial class TimexTagger
                     return false;
                 if (m.Index > 0 && text[m.Index - 1] is '#' or '$') return false;
                 var next = NextWord(text, m.Index + m.Length);
-                // "RTX 2080", "GTX 1080 Ti": a number after a short all-capital name is a model (not "FY 2024", "AD 800").
-                if (prevStart < m.Index && m.Index - prevStart is >= 3 and <= 5 && text[m.Index - 1] == ' ' && IsModelPrefix(text.AsSpan(prevStart, m.Index - 1 - prevStart))) return false;
                 // "1500 troops": a count before a countable noun is not a year.
                 if (CountNouns.Contains(next.ToLowerInvariant())) return false;
                 // "Kopp's 1987 Chevrolet Cavalier", "a 1967 Mustang": a model year is part of the car's name.
                 if (CarMakes.Contains(next)) return false;
+                // "better than a 2080 Ti": a graphics card.
+                if (next is "Ti" or "Ultra" or "Pro" or "Max" or "GPU") return false;
                 if (next is "GMT" or "UTC" or "EST" or "EDT" or "GMT." or "local" or "hours" or "hrs" or "IST" or "CET") return false; // "(1830 GMT)" is a clock time
 
                 // An old year needs a temporal preposition before it, or parentheses round it: "the Civil Constitution (1790)".
