@@ -272,6 +272,6 @@ public sealed partial class TimexTagger
         + "; couple dozens hundreds: of; half: a";
 
     // Modifiers that extend an expression to the left ("early", "the end of", "about", "more than").
-    [GeneratedRegex(@"(?:\b(?<m>early|late|mid|middle|earlier|later|around|about|approximately|roughly|circa|ca\.|nearly|almost|some|over|close\s+to|more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|no\s+more\s+than|no\s+less\s+than|the\s+(?:beginning|start|end|middle|close|turn|rest|remainder|first\s+half|second\s+half|last\s+half|latter\s+half)\s+of|(?:the\s+)?(?:early|later?)\s+part\s+of|(?:early|earlier|late|later)\s+in)[\s-]+|(?<m>mid)-)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b(?<m>early|late|mid|middle|earlier|later|around|about|approximately|roughly|circa|ca\.|nearly|almost|some|over|close\s+to|more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|no\s+more\s+than|no\s+less\s+than|the\s+(?:beginning|start|end|middle|close|turn|rest|remainder|first\s+half|second\s+half|last\s+half|latter\s+half)\s+of|(?:the\s+)?(?:early|later?)\s+part\s+of|(?:early|earlier|late|later)\s+in)[\s-]+|\b(?<m>mid|end)-)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ModifierBefore();
 }

@@ -171,7 +171,7 @@ public sealed partial class TimexTagger
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ModifierLastWords =
         FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
             "early", "late", "mid", "middle", "earlier", "later", "around", "about", "approximately", "roughly", "circa", "ca", "nearly",
-            "almost", "some", "over", "than", "least", "to", "of", "in").GetAlternateLookup<ReadOnlySpan<char>>();
+            "almost", "some", "over", "than", "least", "to", "of", "in", "end").GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// Whether the text before <paramref name="start"/> is a word that can end a <see cref="ModifierBefore"/> match ("about",
@@ -333,6 +333,8 @@ public sealed partial class TimexTagger
             "early" or "earlier" => type == TimexType.Duration ? null : "START",
             "late" or "later" => type == TimexType.Duration ? null : "END",
             "mid" or "middle" => type == TimexType.Duration ? null : "MID",
+            // "by end-June", "at end-2023", as financial news writes the end of a month or year.
+            "end" => type == TimexType.Duration ? null : "END",
             "about" or "around" or "approximately" or "roughly" or "some" or "circa" or "ca." or "close to" => "APPROX",
             "nearly" or "almost" or "under" => "LESS_THAN",
             _ when word.StartsWith("less", StringComparison.Ordinal) || word.StartsWith("fewer", StringComparison.Ordinal) => "LESS_THAN",
@@ -625,6 +627,9 @@ public sealed partial class TimexTagger
                 if (w is "the past" or "the future" && next.Length > 0 && !FuzzyFollowers.Contains(next)) return false;
                 // "every now and then": occasionally.
                 if (w == "now" && text.AsSpan(m.Index + m.Length).StartsWith(" and then", StringComparison.Ordinal)) return false;
+                // "Now for today's geography quiz", "Now as to those billions": opening a sentence before "for" or "as to",
+                // a change of topic (TimeBank leaves it untagged).
+                if (w == "now" && AtSentenceStart(text, m.Index) && (next == "for" || next == "as" && NextWord(text, m.Index + m.Length + 4) == "to")) return false;
                 // "Now, ..." opening a sentence is a discourse marker ("Now, he says, ..."), not a reference to the present.
                 if (w == "now" && m.Index + m.Length < text.Length && text[m.Index + m.Length] == ',' && AtSentenceStart(text, m.Index)) return false;
                 // Bare "future" is mostly an adjective ("future earnings", "futures contracts"); TimeBank annotates "the future".

@@ -236,6 +236,9 @@ public sealed class TimexTaggerTests
     [InlineData("He served two years and three months in jail.", "2024-03-01", "two years and three months", "P2Y3M")]
     // A date in apposition says which day a relative expression meant, whatever the reference before it.
     [InlineData("Donors cut funding on January 26 over the attack on October 7. Two weeks later, on February 9, Israel made new claims.", "2024-02-28", "Two weeks later", "2024-02-09")]
+    // "end-June", "end-2025": the end of a month or a year, as financial news writes it.
+    [InlineData("Reserves fell by end-June.", "2024-03-02", "end-June", "2023-06")]
+    [InlineData("The debt will peak at end-2025.", "2024-03-02", "end-2025", "2025")]
     // "As of" a clock time is the report's own day, not the day last spoken of.
     [InlineData("Flooding began on Sunday. As of 7.30 am, there are 88 flood warnings.", "2023-11-03", "7.30 am", "2023-11-03T07:30")]
     // A year in apposition; a year after a fiscal abbreviation stays a year.
@@ -326,6 +329,9 @@ public sealed class TimexTaggerTests
     [InlineData("Her debut album, My 21st Century Blues, was my favourite.", "21st Century")]
     [InlineData("Subscribe\nCurrent Issue\nThe House voted on Friday.", "Current")]
     [InlineData("Police found Kopp's 1987 Chevrolet Cavalier in Newark.", "1987")]
+    // "Now for …", "Now as to …" opening a sentence change the topic.
+    [InlineData("The markets closed. Now for today's quiz.", "Now")]
+    [InlineData("Nobody knows. Now as to those missing billions, the IMF is silent.", "Now")]
     // "today's" the present age, not this day.
     [InlineData("Neoliberalism cannot solve today's problems.", "today")]
     [InlineData("The New Deal coalition differs from today's Democratic Party.", "today")]
