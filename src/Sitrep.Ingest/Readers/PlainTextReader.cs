@@ -13,7 +13,7 @@ namespace Sitrep.Ingest.Readers;
 /// </summary>
 public sealed partial class PlainTextReader : IDocumentReader
 {
-    public const string Version = "text/2";
+    public const string Version = "text/3";
     // Metadata lines are looked for among the first and last few non-blank lines only.
     private const int HeaderLines = 6;
     private const int FooterLines = 4;
@@ -65,11 +65,12 @@ public sealed partial class PlainTextReader : IDocumentReader
             var m = HeaderLine().Match(line);
             if (!m.Success)
             {
-                // A headline with the date on the line right under it.
-                if (title is null && j + 1 < nonBlank.Count && nonBlank[j + 1] == i + 1 && LooksLikeHeadline(line)
-                    && DateOnlyLine(lines[i + 1].Content(text)) is not null)
+                // A headline with the date on the line right under it; a word or two there ("Markets", "World news") is
+                // a section label, left out of the body but no headline.
+                if (title is null && j + 1 < nonBlank.Count && nonBlank[j + 1] == i + 1 && DateOnlyLine(lines[i + 1].Content(text)) is not null)
                 {
-                    title = line.Trim();
+                    if (LooksLikeHeadline(line)) title = line.Trim();
+                    else if (!IsSectionLabel(line)) break;
                     kinds[i] = LineKind.Metadata;
                     continue;
                 }
@@ -212,6 +213,14 @@ public sealed partial class PlainTextReader : IDocumentReader
         var t = line.AsSpan().Trim();
         if (t.IsEmpty || !t.ContainsAnyExcept("0123456789")) return null;
         return DateTextParser.TryParse(t, out var d) ? d : null;
+    }
+
+    private static bool IsSectionLabel(string line)
+    {
+        var t = line.AsSpan().Trim();
+        if (t.Length is < 2 or >= 10 || !char.IsLetter(t[0])) return false;
+        foreach (var ch in t) if (!char.IsLetter(ch) && ch != ' ' && ch != '&' && ch != '-') return false;
+        return true;
     }
 
     private static bool LooksLikeHeadline(string line)
