@@ -145,7 +145,8 @@ public sealed partial class TimexTagger
                     result[^1] = time with { Value = timex.Value + time.Value[tt..], Anchor = timex.Anchor };
                 // "15 hours and 15 minutes", "two years, three months": one length in several units is one DURATION.
                 if (result.Count > 0 && result[^1] is { Type: TimexType.Duration } whole && timex is { Type: TimexType.Duration, Mod: null }
-                    && IsUnitsGap(text.AsSpan(whole.Span.End, timex.Span.Start - whole.Span.End)) && TimexCalendar.AddDurations(whole.Value, timex.Value) is { } sum)
+                    && IsUnitsGap(text.AsSpan(whole.Span.End, timex.Span.Start - whole.Span.End), text.AsSpan(whole.Span.Start, whole.Span.Length))
+                    && TimexCalendar.AddDurations(whole.Value, timex.Value) is { } sum)
                 {
                     result[^1] = whole with { Span = new TextSpan(whole.Span.Start, timex.Span.End), Value = sum };
                     prevEnd = c.End;
@@ -233,7 +234,9 @@ public sealed partial class TimexTagger
     [GeneratedRegex(@"(?<![\w.,-])(?<the>the\s+(?:next|past|last|first|coming)\s+)?(?<low>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\s*(?:-|\u2013|to|or)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RangeLow();
 
-    private static bool IsUnitsGap(ReadOnlySpan<char> gap) => gap.Trim() is var t && (t.IsEmpty || t is "," or "and" or ", and");
+    // "15 hours and 15 minutes", "two years, three months"; not "it took a year, a month after the vote".
+    private static bool IsUnitsGap(ReadOnlySpan<char> gap, ReadOnlySpan<char> first) => gap.Trim() is var t
+        && (t.IsEmpty || t is "and" || t is "," or ", and" && !first.StartsWith("a ", StringComparison.OrdinalIgnoreCase) && !first.StartsWith("an ", StringComparison.OrdinalIgnoreCase));
 
     private static (Timex First, Timex Second)? OrderRange(string text, Timex first, Timex second)
     {

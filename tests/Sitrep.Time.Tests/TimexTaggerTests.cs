@@ -234,6 +234,8 @@ public sealed class TimexTaggerTests
     [InlineData("It lasted 15 hours and 15 minutes.", "2024-03-01", "15 hours and 15 minutes", "PT15H15M")]
     [InlineData("Another swim took 13 hours 10 minutes.", "2024-03-01", "13 hours 10 minutes", "PT13H10M")]
     [InlineData("He served two years and three months in jail.", "2024-03-01", "two years and three months", "P2Y3M")]
+    [InlineData("The flight took an hour and 20 minutes.", "2024-03-01", "an hour and 20 minutes", "PT1H20M")]
+    [InlineData("The talks took a year, a month after the vote.", "2024-03-01", "a year", "P1Y")]
     // A date in apposition says which day a relative expression meant, whatever the reference before it.
     [InlineData("Donors cut funding on January 26 over the attack on October 7. Two weeks later, on February 9, Israel made new claims.", "2024-02-28", "Two weeks later", "2024-02-09")]
     // "end-June", "end-2025": the end of a month or a year, as financial news writes it.
