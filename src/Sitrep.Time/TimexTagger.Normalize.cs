@@ -937,6 +937,9 @@ public sealed partial class TimexTagger
     // Past-tense clauses still speak of dates just ahead ("the dividend is payable Dec. 15", "said it will … in January").
     private static int AheadWindow(TenseHint tense) => tense switch { TenseHint.Past => 75, TenseHint.Future => 300, _ => 182 };
 
+    [GeneratedRegex(@"\b(?:could|would|will|may|might|can|should|must)\s+(?:\w+\s+){0,4}\w+\s+(?:in|by|until|for|before)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ModalBefore();
+
     [GeneratedRegex(@"(?<!\d)(\d{4}),\s+$")]
     private static partial Regex AppositiveYear();
 
@@ -956,10 +959,13 @@ public sealed partial class TimexTagger
     /// </summary>
     private static int? ElectionNovember(int mon, Candidate c, Context ctx)
     {
-        if (mon != 11 || ctx.Narrative || ctx.Dct is not { } d || d.Month >= 11 || TenseOf(c, ctx) == TenseHint.Past) return null;
+        if (mon != 11 || ctx.Narrative || ctx.Dct is not { } d || d.Month >= 11) return null;
         var text = ctx.Text;
         int s = c.Start, e = c.End;
         while (s > 0 && c.Start - s < 300 && text[s - 1] is not ('.' or '!' or '?' or '\n')) s--;
+        // A past tense keeps its reading, unless a modal stands between it and the month: "the senator said the seat could
+        // flip in November".
+        if (TenseOf(c, ctx) == TenseHint.Past && !ModalBefore().IsMatch(text.AsSpan(s, c.Start - s))) return null;
         while (e < text.Length && e - c.End < 300 && text[e] is not ('.' or '!' or '?' or '\n')) e++;
         int i = s;
         while (i < e)

@@ -222,6 +222,7 @@ public sealed class TimexTaggerTests
     // A bare November in a sentence about an election, told before it, is the coming one; a past tense keeps its own.
     [InlineData("The seat could flip in November, pollsters say.", "2024-03-01", "November", "2024-11")]
     [InlineData("Obama carried the state in November.", "2024-03-01", "November", "2023-11")]
+    [InlineData("The senator said on Tuesday that the seat could flip in November, as voters weigh the race.", "2024-03-01", "November", "2024-11")]
     // A possessive weekday of a scheduled event lies as far ahead as the clause says.
     [InlineData("Biden will win Tuesday's primary.", "2024-03-01", "Tuesday", "2024-03-05")]
     // Decades of this century, spelled out.
