@@ -465,7 +465,11 @@ public sealed partial class TimexTagger
                 if (wd == 0) return null;
                 var q = g[1].Value.ToLowerInvariant();
                 var baseDay = ctx.Narrative ? ctx.LastDay : dct;
-                if (baseDay is null) return new Norm(g[3].Success ? TimexType.Time : TimexType.Date, $"XXXX-WXX-{wd}" + (g[3].Success ? "T" + PartCode(g[3].Value) : ""), Anchor: "none");
+                // "grabbing breakfast on a Saturday morning", "any Monday": some such day, not a particular one; but in "a
+                // Sunday night memorial service" the article is the service's.
+                bool generic = q.Length == 0 && !g[4].Success && PrevWord(ctx.Text, c.Start, out _) is "a" or "any"
+                    && NextWord(ctx.Text, c.End).ToLowerInvariant() is var after && (after.Length == 0 || FuzzyFollowers.Contains(after));
+                if (baseDay is null || generic) return new Norm(g[3].Success ? TimexType.Time : TimexType.Date, $"XXXX-WXX-{wd}" + (g[3].Success ? "T" + PartCode(g[3].Value) : ""), Anchor: "none");
                 // "Monday last week", "Thursday next week": that weekday of the week before or after the reference's.
                 if (g[4].Success)
                 {

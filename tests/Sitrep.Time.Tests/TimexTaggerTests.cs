@@ -242,6 +242,9 @@ public sealed class TimexTaggerTests
     // "end-June", "end-2025": the end of a month or a year, as financial news writes it.
     [InlineData("Reserves fell by end-June.", "2024-03-02", "end-June", "2023-06")]
     [InlineData("The debt will peak at end-2025.", "2024-03-02", "end-2025", "2025")]
+    // A weekday after "a" or "any" is some such day.
+    [InlineData("Try grabbing breakfast on a Saturday morning.", "2024-03-02", "Saturday morning", "XXXX-WXX-6TMO")]
+    [InlineData("Hundreds attended a Sunday night vigil in the square.", "1999-10-24", "Sunday night", "1999-10-24TNI")]
     // "As of" a clock time is the report's own day, not the day last spoken of.
     [InlineData("Flooding began on Sunday. As of 7.30 am, there are 88 flood warnings.", "2023-11-03", "7.30 am", "2023-11-03T07:30")]
     // A year in apposition; a year after a fiscal abbreviation stays a year.
