@@ -586,7 +586,7 @@ public sealed partial class TimexTagger
                 var next = NextWord(text, m.Index + m.Length);
                 // "1500 troops": a count before a countable noun is not a year.
                 if (CountNouns.Contains(next.ToLowerInvariant())) return false;
-                // "Kopp's 1987 Chevrolet Cavalier", "a 1967 Mustang": a model year is part of the car's name.
+                // "his 1987 Chevrolet", "a 1967 Mustang": a model year is part of the car's name.
                 if (CarMakes.Contains(next)) return false;
                 // "better than a 2080 Ti": a graphics card.
                 if (next is "Ti" or "Ultra" or "Pro" or "Max" or "GPU") return false;

@@ -334,7 +334,7 @@ public sealed class TimexTaggerTests
     // Titles and labels: an album, a page's "Current Issue"; a model year is part of a car's name.
     [InlineData("Her debut album, My 21st Century Blues, was my favourite.", "21st Century")]
     [InlineData("Subscribe\nCurrent Issue\nThe House voted on Friday.", "Current")]
-    [InlineData("Police found Kopp's 1987 Chevrolet Cavalier in Newark.", "1987")]
+    [InlineData("Police found his 1987 Chevrolet in a parking lot.", "1987")]
     // "Now for …", "Now as to …" opening a sentence change the topic.
     [InlineData("The markets closed. Now for today's quiz.", "Now")]
     [InlineData("Nobody knows. Now as to those missing billions, the IMF is silent.", "Now")]
