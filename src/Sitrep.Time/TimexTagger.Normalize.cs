@@ -754,7 +754,7 @@ public sealed partial class TimexTagger
                 switch (w)
                 {
                     case "year" or "fiscal year" or "full year" or "current fiscal year":
-                        // "In 2013, the year RateBeer named it …": the year in apposition is the one just written.
+                        // "In 2013, the year the brewery opened, …": the year in apposition is the one just written.
                         if (w == "year" && AppositiveYear().Match(ctx.Text, Math.Max(0, c.Start - 8), c.Start - Math.Max(0, c.Start - 8)) is { Success: true } ap)
                             return new Norm(TimexType.Date, ap.Groups[1].Value, Anchor: "none");
                         if (prev is "for" or "during" or "over" or "throughout" || w == "fiscal year" && prev != "in") return new Norm(TimexType.Duration, "P1Y", Anchor: "none");
