@@ -832,9 +832,11 @@ public sealed partial class TimexTagger
     // The possessed noun, or the one after a modifier ("Saturday's shutdown deadline"), names a scheduled event.
     private static bool ScheduledAfterPossessive(string text, int pos)
     {
-        var first = NextWord(text, pos);
-        if (ScheduledEvents.Contains(first)) return true;
-        return first.Length > 0 && ScheduledEvents.Contains(NextWord(text, pos + (text.AsSpan(pos).IndexOf(first, StringComparison.Ordinal) + first.Length)));
+        // NextWord skips spaces only, so the first word ends at its start plus its length.
+        int start = pos;
+        while (start < text.Length && text[start] == ' ') start++;
+        var first = NextWord(text, start);
+        return ScheduledEvents.Contains(first) || first.Length > 0 && ScheduledEvents.Contains(NextWord(text, start + first.Length));
     }
 
     private static bool PossessiveAt(string text, int pos) =>

@@ -538,6 +538,20 @@ public sealed partial class TimexTagger
         "Hyundai", "Kia", "Tesla", "Lexus", "Acura", "Infiniti", "Jaguar", "GMC", "Mustang", "Camaro", "Corvette", "Thunderbird", "Datsun",
     };
 
+    // Words an amount ends with before a rate's "a year": "$4 billion a year", "500 barrels a day".
+    private static readonly HashSet<string> AmountWords = new(StringComparer.Ordinal)
+    {
+        "dollars", "cents", "percent", "thousand", "million", "billion", "pounds", "euros", "yen", "marks", "tons", "barrels", "points",
+    };
+
+    /// <summary>Whether an amount ends right before <paramref name="at"/>: a figure, a percent sign or a word of amount.</summary>
+    private static bool AfterAmount(string text, int at)
+    {
+        int p = at - 1;
+        while (p >= 0 && text[p] == ' ') p--;
+        return p >= 0 && (char.IsDigit(text[p]) || text[p] == '%' || AmountWords.Contains(PrevWord(text, at, out _)));
+    }
+
     private static readonly HashSet<string> HolidayThings = new(StringComparer.Ordinal)
     {
         "egg", "eggs", "bunny", "bunnies", "basket", "baskets", "bonnet", "bonnets", "tree", "trees", "card", "cards", "carol", "carols",
@@ -694,13 +708,7 @@ public sealed partial class TimexTagger
                 if (text.AsSpan(m.Index + m.Length).StartsWith("-old", StringComparison.OrdinalIgnoreCase)
                     || text.AsSpan(m.Index + m.Length).StartsWith("s-old", StringComparison.OrdinalIgnoreCase)) return false;
                 // "$5 a year", "10% a year": a rate after an amount, a SET (Rule.SetPer).
-                if (num is "a" or "an")
-                {
-                    int q = m.Index - 1;
-                    while (q >= 0 && text[q] == ' ') q--;
-                    if (q >= 0 && (char.IsAsciiDigit(text[q]) || text[q] == '%')) return false;
-                    if (PrevWord(text, m.Index, out _) is "billion" or "million" or "thousand" or "dollars" or "cents" or "percent" or "pounds" or "euros" or "yen" or "tons" or "barrels") return false;
-                }
+                if (num is "a" or "an" && AfterAmount(text, m.Index)) return false;
                 // "four flights a week", "700 seats a week": a rate, not a duration.
                 if (num is "a" or "an" && PrevWord(text, m.Index, out _) is { Length: > 3 } pw && pw.EndsWith('s') && pw is not ("was" or "has" or "this" or "its" or "his" or "as" or "less" or "across" or "towards" or "takes" or "lasts")) return false;
                 // "three-quarters of the vote" is a fraction.
@@ -720,9 +728,7 @@ public sealed partial class TimexTagger
                 }
                 if (m.Groups[1].Success || m.Groups[2].Value.Equals("per", StringComparison.OrdinalIgnoreCase)) return true;
                 // "$5 a year", "10% a year": a rate after an amount.
-                int p = m.Index - 1;
-                while (p >= 0 && text[p] == ' ') p--;
-                return p >= 0 && (char.IsDigit(text[p]) || text[p] == '%' || PrevWord(text, m.Index, out _) is "dollars" or "cents" or "percent" or "billion" or "million" or "tons" or "barrels" or "points" or "yen" or "marks" or "pounds");
+                return AfterAmount(text, m.Index);
             }
             case Rule.BarePlural:
             {
