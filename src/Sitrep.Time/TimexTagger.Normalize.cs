@@ -387,6 +387,29 @@ public sealed partial class TimexTagger
             }
             case Rule.Quarter:
                 return NormalizeQuarter(c, ctx);
+            case Rule.MonthQuarter:
+            {
+                int last = MonthNumber(g[3].Value), mq = last / 3;
+                int? my = g[4].Success ? Int(g[4]) : ResolveMonthYear(last, TenseOf(c, ctx), ctx);
+                ctx.SawQuarter = true;
+                if (my is not { } qy) return new Norm(TimexType.Date, $"XXXX-Q{mq}", Anchor: "none");
+                ctx.LastQuarter = (qy, mq);
+                return new Norm(TimexType.Date, Quarter(qy, mq), Anchor: g[4].Success ? "none" : anchor);
+            }
+            case Rule.QuarterPair:
+            {
+                int? year = g[4].Success ? Int(g[4]) : g[5].Success ? RelYear(g[5].Value, ctx) : null;
+                ctx.SawQuarter = true;
+                if (g["firsttwo"].Success) return year is { } hy ? new Norm(TimexType.Date, Year(hy) + "-H1") : null;
+                int q1 = OrdinalNumber(g[2].Value), q2 = OrdinalNumber(g[3].Value);
+                if (q2 <= q1) return null;
+                // Both quarters take the later one's year: "the third and fourth quarters" in a September report of the past
+                // are last year's, not this year's third and last year's fourth.
+                if ((year ?? ResolveQuarterYear(q2, TenseOf(c, ctx), ctx)) is not { } py)
+                    return new Norm(TimexType.Date, $"XXXX-Q{q1}", Anchor: "none") { EndAt = g[2].Index + g[2].Length, Second = (g[3].Index, c.End, $"XXXX-Q{q2}") };
+                ctx.LastQuarter = (py, q2);
+                return new Norm(TimexType.Date, Quarter(py, q1)) { EndAt = g[2].Index + g[2].Length, Second = (g[3].Index, c.End, Quarter(py, q2)) };
+            }
             case Rule.QuarterShort:
             {
                 int q = Int(g[1]);
@@ -533,53 +556,9 @@ public sealed partial class TimexTagger
             }
             case Rule.Season:
             {
-                var code = SeasonCode(g[2].Value);
-                var q = g[1].Value.ToLowerInvariant();
-                int? y = g["bc"].Success ? Int(g["bc"]) : g[3].Success ? YearNumber(g[3].Value) : null;
-                if (y < 0 || g["bc"].Success && y == 0) return null;
-                if (g["bc"].Success) ctx.LastYear = y = FromBc(y!.Value); // "the spring of 480 BC"
-                // "By the spring of 1915 ... in May": a season with its year moves the story's year, as "June 1955" does.
-                else if (y is { } sy && !IsFlashForward(c, ctx, sy)) ctx.LastYear = sy;
-                // ... and its months, so that "the autumn of 481 BC ... the winter" is the winter that autumn leads into.
-                if (y is { } sm && ctx.LastYear == sm && code is "SP" or "SU" or "FA") ctx.LastMonth = (sm, code == "SP" ? 4 : code == "SU" ? 7 : 10);
-                string? mod = q switch { "early" => "START", "late" => "END", "mid" => "MID", _ => null };
-                // "the spring of that year": the year last spoken of; "of last year" counts from the reference date.
-                if (g[4].Success)
-                {
-                    var rel = Regex.Replace(g[4].Value.ToLowerInvariant(), @"\s+", " ");
-                    bool anaphoric = rel is "that" or "the same" or "the following" or "the previous";
-                    int? baseYear = anaphoric ? ctx.LastYear ?? ctx.RefYear : refDay?.Year;
-                    if (baseYear is not { } by) return new Norm(TimexType.Date, "XXXX-" + code, mod, "none");
-                    int yr = rel switch { "last" or "the previous" => by - 1, "next" or "the following" => by + 1, _ => by };
-                    return new Norm(TimexType.Date, Year(yr) + "-" + code, mod, anaphoric ? "ref" : anchor);
-                }
-                // In a history of antiquity a season is of the BC year last written.
-                if (y is null && ctx.AncientYear is { } ay)
-                {
-                    if (q is "" or "the" && code == "WI" && ctx.LastMonth is { } alm && alm.Y == ay && alm.M >= 9) return new Norm(TimexType.Date, Year(ay + 1) + "-WI", mod, "ref");
-                    int yr = q switch { "last" or "past" => ay - 1, "next" or "coming" => ay + 1, _ => ay };
-                    return new Norm(TimexType.Date, Year(yr) + "-" + code, mod, "ref");
-                }
-                // In a history, a bare season is of the year the story is in; a winter after its autumn months is the winter
-                // then beginning, named by the year of its January ("December 1777 ... Over the winter" is 1778-WI).
-                if (y is null && ctx.Narrative && q is "" or "the" && NarrativeMonth(ctx) is { } nm)
-                {
-                    int sy = code == "WI" && nm.M >= 9 ? nm.Y + 1 : nm.Y;
-                    return new Norm(TimexType.Date, Year(sy) + "-" + code, mod, "ref");
-                }
-                if (y is null && refDay is { } r)
-                {
-                    int cur = SeasonIndex(r.Month), idx = SeasonIndex(code);
-                    var tense = TenseOf(c, ctx);
-                    y = q switch
-                    {
-                        "last" or "past" => idx < cur ? r.Year : r.Year - 1,
-                        "next" or "coming" => idx > cur ? r.Year : r.Year + 1,
-                        "this" => r.Year,
-                        _ => tense == TenseHint.Past ? (idx <= cur ? r.Year : r.Year - 1) : tense == TenseHint.Future ? (idx >= cur ? r.Year : r.Year + 1) : r.Year,
-                    };
-                }
-                return new Norm(TimexType.Date, (y is { } yy ? Year(yy) : "XXXX") + "-" + code, mod, y is null ? "none" : anchor);
+                var season = NormalizeSeason(c, ctx, refDay, anchor);
+                if (season is { Value: [>= '0' and <= '9', _, _, _, '-', _, _] sv }) ctx.LastSeason = (int.Parse(sv.AsSpan(0, 4), CultureInfo.InvariantCulture), sv[5..], c.End);
+                return season;
             }
             case Rule.Fuzzy:
             {
@@ -761,6 +740,12 @@ public sealed partial class TimexTagger
                         return ctx.RefYear is { } y ? new Norm(TimexType.Date, Year(y)) : null;
                     case "week":
                         return refDay is { } rw ? new Norm(TimexType.Date, Week(rw)) : null;
+                    case "month":
+                    {
+                        // "by the end of the month": the month the story is in, else the reference date's.
+                        var um = NarrativeMonth(ctx) ?? ctx.LastMonth ?? (refDay is { } rm ? (rm.Year, rm.Month) : ((int, int)?)null);
+                        return um is { } umv ? new Norm(TimexType.Date, Month(umv.Item1, umv.Item2), Anchor: "ref") : null;
+                    }
                     case "weekend":
                         return refDay is { } re ? new Norm(TimexType.Date, Week(WeekendOf(re, TenseOf(c, ctx))) + "-WE") : null;
                     case "year-end":
@@ -865,6 +850,77 @@ public sealed partial class TimexTagger
     /// "the first week of September" is the ISO week holding 4 September (the week of the month's first days), "the
     /// last week of August" the one holding 28 August; "the first weekend of October" is that of its first Saturday.
     /// </summary>
+    /// <summary>A season: of its written year, of a year it shares with the season it is joined to, of the story's year
+    /// in a history, or the nearest one the clause's tense allows.</summary>
+    private Norm? NormalizeSeason(Candidate c, Context ctx, DateOnly? refDay, string anchor)
+    {
+        var g = c.Match.Groups;
+        var code = SeasonCode(g[2].Value);
+        var q = g[1].Value.ToLowerInvariant();
+        int? y = g["bc"].Success ? Int(g["bc"]) : g[3].Success ? YearNumber(g[3].Value) : null;
+        if (y < 0 || g["bc"].Success && y == 0) return null;
+        if (g["bc"].Success) ctx.LastYear = y = FromBc(y!.Value); // "the spring of 480 BC"
+        // "By the spring of 1915 ... in May": a season with its year moves the story's year, as "June 1955" does.
+        else if (y is { } sy && !IsFlashForward(c, ctx, sy)) ctx.LastYear = sy;
+        // ... and its months, so that "the autumn of 481 BC ... the winter" is the winter that autumn leads into.
+        if (y is { } sm && ctx.LastYear == sm && code is "SP" or "SU" or "FA") ctx.LastMonth = (sm, code == "SP" ? 4 : code == "SU" ? 7 : 10);
+        string? mod = q switch { "early" => "START", "late" => "END", "mid" => "MID", _ => null };
+        // "the spring of that year": the year last spoken of; "of last year" counts from the reference date.
+        if (g[4].Success)
+        {
+            var rel = Regex.Replace(g[4].Value.ToLowerInvariant(), @"\s+", " ");
+            bool anaphoric = rel is "that" or "the same" or "the following" or "the previous";
+            int? baseYear = anaphoric ? ctx.LastYear ?? ctx.RefYear : refDay?.Year;
+            if (baseYear is not { } by) return new Norm(TimexType.Date, "XXXX-" + code, mod, "none");
+            int yr = rel switch { "last" or "the previous" => by - 1, "next" or "the following" => by + 1, _ => by };
+            return new Norm(TimexType.Date, Year(yr) + "-" + code, mod, anaphoric ? "ref" : anchor);
+        }
+        // "the fall and winter": the second of two seasons joined is of the first's year (in a history, a winter after
+        // an autumn is the one that autumn leads into, named by its January).
+        if (y is null && q.Length == 0 && ctx.LastSeason is { } ls && c.Start - ls.End is > 0 and < 12
+            && ctx.Text.AsSpan(ls.End, c.Start - ls.End).Trim().TrimStart(',').Trim() is "and" or "or")
+        {
+            int sy = ctx.Narrative && code == "WI" && ls.Code == "FA" ? ls.Y + 1 : ls.Y;
+            ctx.LastSeason = (sy, code, c.End);
+            return new Norm(TimexType.Date, Year(sy) + "-" + code, mod, "ref");
+        }
+        // "the spring and summer of 2022", "summer and autumn 2021": a season joined to one with its year takes it.
+        if (y is null && !g[4].Success && SeasonPairYear().Match(ctx.Text, c.End) is { Success: true } pair)
+        {
+            if (pair.Groups[1].Success) y = Int(pair.Groups[1]);
+            else if (refDay is { } pr) y = pair.Groups[2].Value.ToLowerInvariant() switch { "last" => pr.Year - 1, "next" => pr.Year + 1, _ => pr.Year };
+            if (y is { } py) return new Norm(TimexType.Date, Year(py) + "-" + code, mod, pair.Groups[1].Success ? "none" : anchor);
+        }
+        // In a history of antiquity a season is of the BC year last written.
+        if (y is null && ctx.AncientYear is { } ay)
+        {
+            if (q is "" or "the" && code == "WI" && ctx.LastMonth is { } alm && alm.Y == ay && alm.M >= 9) return new Norm(TimexType.Date, Year(ay + 1) + "-WI", mod, "ref");
+            int yr = q switch { "last" or "past" => ay - 1, "next" or "coming" => ay + 1, _ => ay };
+            return new Norm(TimexType.Date, Year(yr) + "-" + code, mod, "ref");
+        }
+        // In a history, a bare season is of the year the story is in; a winter after its autumn months is the winter
+        // then beginning, named by the year of its January ("December 1777 ... Over the winter" is 1778-WI).
+        if (y is null && ctx.Narrative && q is "" or "the" && NarrativeMonth(ctx) is { } nm)
+        {
+            int sy = code == "WI" && nm.M >= 9 ? nm.Y + 1 : nm.Y;
+            return new Norm(TimexType.Date, Year(sy) + "-" + code, mod, "ref");
+        }
+        if (y is null && refDay is { } r)
+        {
+            int cur = SeasonIndex(r.Month), idx = SeasonIndex(code);
+            var tense = TenseOf(c, ctx);
+            y = q switch
+            {
+                "last" or "past" => idx < cur ? r.Year : r.Year - 1,
+                "next" or "coming" => idx > cur ? r.Year : r.Year + 1,
+                "this" => r.Year,
+                _ => tense == TenseHint.Past ? (idx <= cur ? r.Year : r.Year - 1) : tense == TenseHint.Future ? (idx >= cur ? r.Year : r.Year + 1) : r.Year,
+            };
+        }
+        if (y is { } ly) ctx.LastSeason = (ly, code, c.End);
+        return new Norm(TimexType.Date, (y is { } yy ? Year(yy) : "XXXX") + "-" + code, mod, y is null ? "none" : anchor);
+    }
+
     private static Norm? NormalizeWeekOfMonth(Candidate c, Context ctx, string anchor)
     {
         var g = c.Match.Groups;
@@ -1364,7 +1420,11 @@ public sealed partial class TimexTagger
         return mon <= other ? y : y - 1;
     }
 
-    [GeneratedRegex(@"\G\)?,?\s*(?:and|or|to|through|until|till|-|\u2013|\u2014)\s*(?:(?<m>" + Mon + @")(?:\s*\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m>" + Mon + @")),?\s+(?<y>\d{4})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G\s*,?\s*(?:and|or|to|through|into|-|\u2013)\s*(?:the\s+|early\s+|late\s+)?(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?:(\d{4})\b|(this|last|next)\s+year\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SeasonPairYear();
+
+    // A list runs on through commas: "January, February and March 2016".
+    [GeneratedRegex(@"\G(?:\s*,\s*(?:" + Mon + @")\b\.?(?!\s*\d))*\)?,?\s*(?:and|or|to|through|until|till|-|\u2013|\u2014)\s*(?:(?<m>" + Mon + @")(?:\s*\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m>" + Mon + @")),?\s+(?<y>\d{4})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RangeEndYear();
 
     [GeneratedRegex(@"\G,?\s+(?-i:(Eastern|Central|Mountain|Pacific))\s+(?:(Standard|Daylight|standard|daylight)\s+)?[Tt]ime\b", RegexOptions.CultureInvariant)]

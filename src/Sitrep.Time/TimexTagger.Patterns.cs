@@ -41,7 +41,7 @@ public sealed partial class TimexTagger
         SpelledYearRule, MonthRelYear, Era, MilitaryTime,
         Iso, Slash, MonthDayYear, DayMonthYear, MonthYear, Month, Year, Fiscal, Decade, Century, Quarter, QuarterShort, Half,
         Relative, DayRef, Weekday, WeekdayPlural, Ago, RelativeShift, Duration, BarePlural, Season, Fuzzy, RecentPlural,
-        SetEvery, SetAdverb, SetPer, Time, NoonMidnight, Holiday, RefDay, TheUnit, YearAgoAdj, MonthDayRange, YearRange, LongAdj, OrdinalDay, HalfShort, DayMonthRange, WeekOfMonth, BeforeLast, NumericDate,
+        SetEvery, SetAdverb, SetPer, Time, NoonMidnight, Holiday, RefDay, TheUnit, YearAgoAdj, MonthDayRange, YearRange, LongAdj, OrdinalDay, HalfShort, DayMonthRange, WeekOfMonth, BeforeLast, NumericDate, QuarterPair, MonthQuarter,
     }
 
     private const string MilitaryTimePattern = @"\b([01]\d|2[0-3])([0-5]\d)\s*(?-i:(GMT|UTC|Z)|local\s+time|hours|hrs)\b";
@@ -61,11 +61,16 @@ public sealed partial class TimexTagger
     private const string MonthPattern = @"\b(?:(this|last|next|past|coming|previous|early|late|mid)[\s-]+)?(" + Mon + ")";
     private const string YearPattern = @"(?<![\$£€#\d.,/:])(?<!\d-)\b(?:the\s+year\s+)?(\d{4})\b(?![\d%]|,\d|\.\d|-\d|:\d)";
     private const string FiscalPattern = @"\b(?:fiscal(?:\s+year)?|FY)[\s-]*'?(\d{4}|\d{2})\b";
-    private const string DecadePattern = @"\b(?:the\s+)?(?:(early|mid|late)[\s-]+)?(?:(\d{3})0'?s|'(\d)0s|(?<c21>twenty[\s-]+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|(\d{1,3})0s\s*" + BcEra + @"|(?<aughts>aughts|noughties|two[\s-]+thousands))\b";
+    private const string DecadePattern = @"(?:\b|(?=['\u2019]\d0s\b))(?:the\s+)?(?:(early|mid|late)[\s-]+)?(?:(\d{3})0['\u2019]?s|['\u2019](\d)0s|(?<c21>twenty[\s-]+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|(\d{1,3})0s\s*" + BcEra + @"|(?<aughts>aughts|noughties|two[\s-]+thousands))\b";
     private const string CenturyPattern = @"\b(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\s-]+century\b(?:\s*(" + BcEra + "))?";
     private const string QuarterPattern = @"\b(?:(the)\s+)?(?:(\d{4})(?:['’]s)?\s+|(this|last|next)\s+year['’]s\s+)?((?:(?:current|latest|last|previous|prior|preceding|year-ago|year-earlier|comparable|same|final|recent|fiscal|calendar|just-ended|just-completed|most\s+recent)[\s-]+)*)(?:(" + Ordinal + @")[\s-]+)?(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?:(\d{4})|(this|last|next)\s+year))?";
     // "Q3 2023", "Q3 FY24", "Q3 fiscal 2024", "Q3 '23".
     private const string QuarterShortPattern = @"\b(?-i:Q([1-4]))(?:\s+(?:(?:(?-i:FY)\s?|fiscal\s+)?(\d{4})|(?:(?-i:FY)\s?|fiscal\s+|['\u2019])(?<yy>\d{2})))?\b";
+    // "the second and third quarters of 2022", "first- and second-quarter results": two quarters sharing their year;
+    // "the first two quarters of 1990" is the year's first half.
+    private const string QuarterPairPattern = @"\b(?:(the)\s+)?(?:(" + Ordinal + @")-?\s*(?:,\s*)?(?:and|or|to|through|-|\u2013)\s*(" + Ordinal + @")|(?<firsttwo>first\s+two))[\s-]+(?:fiscal[\s-]+)?quarters?\b(?:\s+of\s+(?:fiscal\s+)?(?:(\d{4})|(this|last|next)\s+year))?";
+    // A quarter named by its months, "the April-June quarter", "the June quarter" (Australian and Japanese reports).
+    private const string MonthQuarterPattern = @"\b(?:(the)\s+)?(?:(" + Mon + @")\s*(?:-|\u2013|to)\s*)?(" + Mon + @")[\s-]+quarter\b(?:\s+of\s+(?:fiscal\s+)?(\d{4}))?";
     private const string HalfShortPattern = @"\b(?-i:H([12]))\s+(?:of\s+)?(\d{4})\b";
     private const string WeekOfMonthPattern = @"\b(?:the\s+)?(first|second|third|fourth|last|final)\s+(week|weekend)\s+of\s+(" + Mon + @")(?:,?\s+(\d{4})\b)?";
     private const string HalfPattern = @"\b(?:the\s+)?(first|second)[\s-]+half(?:\s+of\s+(?:(?:fiscal\s+)?(\d{4})|(this|last|next)\s+year|the\s+year))?\b";
@@ -83,7 +88,8 @@ public sealed partial class TimexTagger
     private const string SetAdverbPattern = @"\b(hourly|nightly|daily|weekly|monthly|yearly|annually)\b";
     // "twice a week", "three times a year", "$5 a year"; "three days a week", "eight hours a day" (a frequency in a smaller unit).
     private const string SetPerPattern = @"\b(?:(once|twice|thrice|(?:" + Small + "|" + Teens + @"|\d+)\s+times)\s+|(?<fn>" + Small + "|" + Teens + @"|\d{1,2})\s+(?<fu>days?|nights?|hours?|weeks?)\s+)?(a|per)\s+(year|month|week|day|hour|quarter)\b";
-    private const string TimePattern = @"\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?\s?m\b\.?|(o'clock)|(?=\s*(?:" + Zone + @")\b)|(?=\s+in\s+the\s+(?:morning|afternoon|evening)\b)|(?<=\d:\d{2})\s*(?-i:hrs?|hours)\b|(?<=\b(?:at|by|until|till|before|after|around|about|from)\s+\d{1,2}:\d{2})(?![\d:]))(?:\s+in\s+the\s+(?<pod>morning|afternoon|evening)\b)?(?:\s*\(?(" + Zone + @")\)?)?(?:,?\s+(?:on\s+)?(" + Wd + "|" + DayWord + "|" + Mon + @"\s*\d{1,2}\b(?:,?\s*\d{4}\b)?))?";
+    // "2 p.m." keeps its closing full stop, "2pm." does not: there the stop ends the sentence.
+    private const string TimePattern = @"\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])(?:\.\s?m\b\.?|\s?m\b)|(o'clock)|(?=\s*(?:" + Zone + @")\b)|(?=\s+in\s+the\s+(?:morning|afternoon|evening)\b)|(?<=\d:\d{2})\s*(?-i:hrs?|hours)\b|(?<=\b(?:at|by|until|till|before|after|around|about|from)\s+\d{1,2}:\d{2})(?![\d:]))(?:\s+in\s+the\s+(?<pod>morning|afternoon|evening)\b)?(?:\s*\(?(" + Zone + @")\)?)?(?:,?\s+(?:on\s+)?(" + Wd + "|" + DayWord + "|" + Mon + @"\s*\d{1,2}\b(?:,?\s*\d{4}\b)?))?";
     // As a clock time, with its zone and day: "noon ET", "midnight Thursday" ("on Friday" after it is a TIMEX3 of its own).
     private const string NoonMidnightPattern = @"\b(noon|midnight|midday)(?:\s*\(?(?<zone>" + Zone + @")\)?)?(?:\s+(" + Wd + "|" + DayWord + @"))?\b";
     // "this Easter", "last Christmas"; "Christmas 1914", "Memorial Day of 1986".
@@ -130,6 +136,10 @@ public sealed partial class TimexTagger
     private static partial Regex QuarterAnchored();
     [GeneratedRegex(@"\G(?:" + QuarterShortPattern + ")", RuleOptions)]
     private static partial Regex QuarterShortAnchored();
+    [GeneratedRegex(@"\G(?:" + QuarterPairPattern + ")", RuleOptions)]
+    private static partial Regex QuarterPairAnchored();
+    [GeneratedRegex(@"\G(?:" + MonthQuarterPattern + ")", RuleOptions)]
+    private static partial Regex MonthQuarterAnchored();
     [GeneratedRegex(@"\G(?:" + HalfShortPattern + ")", RuleOptions)]
     private static partial Regex HalfShortAnchored();
     [GeneratedRegex(@"\G(?:" + WeekOfMonthPattern + ")", RuleOptions)]
@@ -208,6 +218,8 @@ public sealed partial class TimexTagger
         (Rule.Decade, Make("early mid late ' twenties thirties forties fifties sixties seventies eighties nineties twenty aughts noughties two", true, DecadePattern, DecadeAnchored(), leads: "#: s '; the: early mid late # ' twenties thirties forties fifties sixties seventies eighties nineties twenty aughts noughties two")),
         (Rule.Century, Make("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty", true, CenturyPattern, CenturyAnchored(), leads: "#: st nd rd th; the: # first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty")),
         (Rule.Quarter, Make(QuarterW, true, QuarterPattern, QuarterAnchored(), leads: "#: ' s st nd rd th " + QuarterW + "; the: # " + QuarterW)),
+        (Rule.QuarterPair, Make("first second third fourth", true, QuarterPairPattern, QuarterPairAnchored(), leads: "#: st nd rd th; the: # first second third fourth")),
+        (Rule.MonthQuarter, Make(MonW, true, MonthQuarterPattern, MonthQuarterAnchored(), leads: "the: " + MonW)),
         (Rule.QuarterShort, Make("q", true, QuarterShortPattern, QuarterShortAnchored())),
         // Half-years in business and statistics writing, "H1 2023", "H2 of 2022" (with the year: a bare "H1" is too often something else).
         (Rule.HalfShort, Make("h", true, HalfShortPattern, HalfShortAnchored())),

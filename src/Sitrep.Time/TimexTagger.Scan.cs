@@ -172,6 +172,8 @@ public sealed partial class TimexTagger
             char c = text[i];
             end = i + 1;
             after = null;
+            // A right single quotation mark is an apostrophe as typeset ("’90s").
+            if (c == '\u2019') return apostrophe;
             // A non-ASCII character begins a match only as a digit (\d is Unicode) or as a letter equal to an ASCII one.
             if (c >= 128) return char.IsDigit(c) || FoldsToAscii(c) ? all : 0;
             if (char.IsAsciiDigit(c)) { after = afterDigit; return digit; }

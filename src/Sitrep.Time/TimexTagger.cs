@@ -14,7 +14,7 @@ namespace Sitrep.Time;
 public sealed partial class TimexTagger
 {
     /// <summary>Recorded with every output; bump when rules or normalization change.</summary>
-    public const string Version = "timex-rules/10";
+    public const string Version = "timex-rules/11";
 
     public static TimexTagger Default { get; } = new();
 
@@ -391,6 +391,9 @@ public sealed partial class TimexTagger
         public int LastMonthWritten { get; private set; }
         public (int Y, int Q)? LastQuarter { get; set; }
 
+        /// <summary>The last season given a year, and where it ended: "the fall and [winter]" takes its year.</summary>
+        public (int Y, string Code, int End)? LastSeason { get; set; }
+
         /// <summary>The last week or year named relative to the reference ("last week", "next year"), with where it ended:
         /// "dropped last week from the previous week" counts the previous week from it.</summary>
         public (string Unit, DateOnly Day, int End)? LastRelative { get; set; }
@@ -676,7 +679,9 @@ public sealed partial class TimexTagger
                 // of time and closing the phrase ("since spring,", "by fall."); "Arab Spring" is a name.
                 if (s is "fall" or "spring")
                     return prev is "in" or "during" or "by" or "until" or "till" or "since" or "through" && (next.Length == 0 || char.IsPunctuation(NextChar(text, m.Index + m.Length)) || next is "and" or "or");
-                return prev is "in" or "during" or "by" or "until" or "since" or "through" or "this" or "last" or "next";
+                return prev is "in" or "during" or "by" or "until" or "since" or "through" or "this" or "last" or "next"
+                    // "the fall and winter", "spring or summer": the second of two seasons joined.
+                    || prev is "and" or "or" && SeasonBeforeConjunction().IsMatch(text.AsSpan(Math.Max(0, m.Index - 40), m.Index - Math.Max(0, m.Index - 40)));
             }
             case Rule.OrdinalDay:
             {
@@ -757,7 +762,9 @@ public sealed partial class TimexTagger
                 if (w is "year" or "week" or "month" or "decade" or "century" && PrevWord(text, m.Index, out int ofStart) == "of"
                     && AwardNouns.Contains(PrevWord(text, ofStart, out _))) return false;
                 if (w is "year" or "week" && m.Index + m.Length < text.Length && text[m.Index + m.Length] == '-') return false;
-                if (w is "moment" or "day" or "morning" or "afternoon" or "evening" or "night" or "month") return false;
+                // "by the end of the month", "later in the month": the month spoken of (a bare "the month" is too often a length).
+                if (w == "month") return MonthPartBefore().IsMatch(text.AsSpan(Math.Max(0, m.Index - 24), m.Index - Math.Max(0, m.Index - 24)));
+                if (w is "moment" or "day" or "morning" or "afternoon" or "evening" or "night") return false;
                 if (w is "week" or "weekend" or "year" or "period") return next is not ("of" or "before" or "after" or "in" or "that" or "when") ;
                 // "by the end of the decade", "the worst drought of the century", "early in the decade": the current one;
                 // "the decade before the war", "the century-old bridge" are not.
@@ -817,6 +824,19 @@ public sealed partial class TimexTagger
                 var next = NextWord(text, m.Index + m.Length).ToLowerInvariant();
                 return !HolidayThings.Contains(next);
             }
+            case Rule.MonthQuarter:
+            {
+                // A quarter ends in March, June, September or December and runs three months: "the April-June quarter", not
+                // "the March-June quarter".
+                int last = MonthNumber(m.Groups[3].Value);
+                if (last % 3 != 0) return false;
+                if (m.Groups[2].Success && MonthNumber(m.Groups[2].Value) != last - 2) return false;
+                goto case Rule.Quarter;
+            }
+            case Rule.QuarterPair:
+                // "the first two quarters" without a year is a length, left to the duration rule.
+                if (m.Groups["firsttwo"].Success && !m.Groups[4].Success && !m.Groups[5].Success) return false;
+                goto case Rule.Quarter;
             case Rule.Quarter:
                 // "the quarter-to-quarter comparison", "a quarter-point cut": a compound, not a quarter of the year.
                 if (m.Index + m.Length < text.Length && text[m.Index + m.Length] == '-') return false;
@@ -915,6 +935,12 @@ public sealed partial class TimexTagger
         while (from > limit && text[from - 1] is not ('.' or '!' or '?' or '\n')) from--;
         return NegationBefore().IsMatch(text.AsSpan(from, pos - from));
     }
+
+    [GeneratedRegex(@"\b(?:(?:end|beginning|start|middle|close|rest|remainder)\s+of|(?:later|earlier|early|late)\s+in)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MonthPartBefore();
+
+    [GeneratedRegex(@"\b(?:spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?\d{4})?\s*,?\s+(?:and|or)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SeasonBeforeConjunction();
 
     [GeneratedRegex(@"\b(?:not|never|no|nobody|cannot)\b|n['\u2019]t\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NegationBefore();

@@ -260,6 +260,21 @@ public sealed class TimexTaggerTests
     // A clock hour with its part of the day.
     [InlineData("He left the house at 4 in the morning.", "2000-04-07", "4 in the morning", "2000-04-07T04:00")]
     [InlineData("The shelling started at 9 o'clock in the evening.", "2023-08-30", "9 o'clock in the evening", "2023-08-30T21:00")]
+    // A list of months ending in a year: each month takes it ("November" before "January 2016" is of 2015).
+    [InlineData("Sales rose in January, February and March 2016.", "2023-09-05", "January", "2016-01")]
+    [InlineData("Sales rose in January, February and March 2016.", "2023-09-05", "February", "2016-02")]
+    [InlineData("Snow fell in November, December and January 2016.", "2023-09-05", "November", "2015-11")]
+    // "the first two quarters of a year" is its first half; a quarter named by its months is that quarter.
+    [InlineData("Demand held up through the first two quarters of 1990.", "1989-10-30", "the first two quarters of 1990", "1990-H1")]
+    [InlineData("Group profit rose in the April-June quarter.", "2023-09-05", "the April-June quarter", "2023-Q2")]
+    [InlineData("Exports fell in the June quarter.", "2023-09-05", "the June quarter", "2023-Q2")]
+    [InlineData("Exports fell in the December quarter of 2021.", "2023-09-05", "the December quarter of 2021", "2021-Q4")]
+    // A decade with only its last two digits, after an apostrophe straight or typeset.
+    [InlineData("Rents doubled in the 1980s and '90s.", "2023-09-05", "'90s", "199")]
+    [InlineData("It was a hit in \u201990s Britain.", "2023-09-05", "\u201990s", "199")]
+    // "the end of the month" is the month the story is in.
+    [InlineData("On June 23 the fleet sailed. By the end of the month, the port was shelled.", "2023-09-05", "the end of the month", "2023-06")]
+    [InlineData("Troops are due to arrive by the end of the month.", "2023-09-05", "the end of the month", "2023-09")]
     public void Added_rules(string text, string dct, string extent, string value)
     {
         var timexes = Tag(text, dct);
@@ -277,6 +292,14 @@ public sealed class TimexTaggerTests
     // With a slash, consecutive years: a season or a fiscal year.
     [InlineData("The 2022/23 season ended in May.", "2023-06-14", "2022", "2022", "23", "2023")]
     [InlineData("In the 1999/2000 fiscal year, sales rose.", "2023-06-14", "1999", "1999", "2000", "2000")]
+    // Two quarters joined: two TIMEX3s sharing the year (the later quarter's, when none is written).
+    [InlineData("Margins widened in the second and third quarters of 2021.", "2023-09-05", "the second", "2021-Q2", "third quarters of 2021", "2021-Q3")]
+    [InlineData("Shipments slipped in the third and fourth quarters.", "2023-09-05", "the third", "2022-Q3", "fourth quarters", "2022-Q4")]
+    // Two seasons joined: the first takes the year written after the second, or the second takes the first's.
+    [InlineData("Convoys ran through the spring and summer of 2022.", "2023-09-05", "the spring", "2022-SP", "summer of 2022", "2022-SU")]
+    [InlineData("Work resumed in summer and autumn 2021.", "2023-09-05", "summer", "2021-SU", "autumn 2021", "2021-FA")]
+    [InlineData("The fall and winter of 2018 were hard.", "2023-09-05", "The fall", "2018-FA", "winter of 2018", "2018-WI")]
+    [InlineData("Prices rose in the spring of 2019 and summer.", "2023-09-05", "the spring of 2019", "2019-SP", "summer", "2019-SU")]
     public void Ranges_give_two_expressions(string text, string dct, string first, string firstValue, string second, string secondValue)
     {
         var timexes = Tag(text, dct);
@@ -427,6 +450,15 @@ public sealed class TimexTaggerTests
         const string text = "It came close to a century after he dreamed it up.";
         var t = Find(text, Tag(text, "2024-03-01"), "close to a century");
         Assert.Equal(("P100Y", "APPROX"), (t.Value, t.Mod));
+    }
+
+    [Fact]
+    public void A_clock_time_keeps_a_full_stop_only_as_part_of_a_dotted_meridiem()
+    {
+        const string text = "The sirens sounded at 2pm. Voting closed at 8 p.m. Results came later.";
+        var t = Tag(text, "2023-09-05");
+        Assert.Equal("2023-09-05T14:00", Find(text, t, "2pm").Value);
+        Assert.Equal("2023-09-05T20:00", Find(text, t, "8 p.m.").Value);
     }
 
     [Fact]
