@@ -123,6 +123,13 @@ public sealed class ParseTense : ITenseHints
         return tense == TenseHint.Past && !HasPerfectAux(predicate) ? TenseHint.Past : TenseHint.Future;
     }
 
+    private static readonly HashSet<string> CalendarNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    };
+
     private bool HasPluperfect(int i)
     {
         if (_children[i] is not { } kids) return false;
@@ -192,6 +199,9 @@ public sealed class ParseTense : ITenseHints
         if (verb && IsScheduling(i)) return TenseHint.Future;
         // "is to resume trading Tuesday": present "be" with an infinitive is an arrangement ahead.
         if (hasTo && be && fromAux == TenseHint.Present) return TenseHint.Future;
+        // "The talks are on Friday", "the vote is in March": a day or month a present "be" predicates of something lies
+        // ahead (one gone by takes "was").
+        if (isExpression && be && fromAux == TenseHint.Present && !hasTo && !perfect && CalendarNames.Contains(Word(i).TrimEnd('.'))) return TenseHint.Future;
         if (fromAux == TenseHint.Future && modalPerfect) return TenseHint.Past;
         if (fromAux != TenseHint.Unknown) return fromAux;
         if (perfect) return TenseHint.Past;

@@ -17,7 +17,7 @@ public sealed partial class TimexTagger
         string[] tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
         for (int i = 0; i < tens.Length; i++) d[tens[i]] = 20 + 10 * i;
         d["a"] = 1; d["an"] = 1; d["a dozen"] = 12; d["a hundred"] = 100; d["one hundred"] = 100; d["two hundred"] = 200;
-        d["a thousand"] = 1000; d["two thousand"] = 2000; d["a half"] = 0.5; d["half a"] = 0.5; d["one and a half"] = 1.5; d["a couple of"] = 2; d["couple of"] = 2;
+        d["a thousand"] = 1000; d["two thousand"] = 2000; d["a half"] = 0.5; d["half a"] = 0.5; d["half an"] = 0.5; d["one and a half"] = 1.5; d["a couple of"] = 2; d["couple of"] = 2;
         return d;
     }
 
@@ -387,6 +387,13 @@ public sealed partial class TimexTagger
             }
             case Rule.Quarter:
                 return NormalizeQuarter(c, ctx);
+            case Rule.DashDate:
+            {
+                var d = TryDate(g[3].Length == 4 ? Int(g[3]) : ShortYear(Int(g[3]), ctx), MonthNumber(g[2].Value), Int(g[1]));
+                if (d is null) return null;
+                Remember(ctx, d.Value);
+                return new Norm(TimexType.Date, Day(d.Value), Anchor: "none");
+            }
             case Rule.MonthQuarter:
             {
                 int last = MonthNumber(g[3].Value), mq = last / 3;
@@ -730,6 +737,7 @@ public sealed partial class TimexTagger
             {
                 var w = Regex.Replace(g[1].Value.ToLowerInvariant(), @"\s+", " ");
                 var prev = PrevWord(ctx.Text, c.Start, out _);
+                if (g["ba"].Success) return NormalizeUnitBeforeAfter(w, g["ba"].Value.Equals("before", StringComparison.OrdinalIgnoreCase) ? -1 : 1, ctx, refDay);
                 switch (w)
                 {
                     case "year" or "fiscal year" or "full year" or "current fiscal year":
@@ -743,7 +751,10 @@ public sealed partial class TimexTagger
                     case "month":
                     {
                         // "by the end of the month": the month the story is in, else the reference date's.
-                        var um = NarrativeMonth(ctx) ?? ctx.LastMonth ?? (refDay is { } rm ? (rm.Year, rm.Month) : ((int, int)?)null);
+                        var um = NarrativeMonth(ctx) ?? ctx.LastMonth;
+                        // In news, a month written long before the report is an aside ("a caption of 1981"): the report's month.
+                        if (!ctx.Narrative && refDay is { } rm && (um is not { } spoken || Math.Abs(spoken.Item1 * 12 + spoken.Item2 - (rm.Year * 12 + rm.Month)) > 2))
+                            um = (rm.Year, rm.Month);
                         return um is { } umv ? new Norm(TimexType.Date, Month(umv.Item1, umv.Item2), Anchor: "ref") : null;
                     }
                     case "weekend":
@@ -795,7 +806,7 @@ public sealed partial class TimexTagger
             case Rule.YearAgoAdj:
             {
                 var w = m.Value.ToLowerInvariant();
-                if (w is "year-end" or "yearend") return ctx.RefYear is { } ye ? new Norm(TimexType.Date, Year(ye) + "-12-31") : null;
+                if (w is "year-end" or "yearend" or "year end") return ctx.RefYear is { } ye ? new Norm(TimexType.Date, Year(ye) + "-12-31") : null;
                 if (w == "year-to-date") return null;
                 if (ctx.SawQuarter && ReportQuarter(ctx) is { } rq) return new Norm(TimexType.Date, Quarter(rq.Y - 1, rq.Q));
                 return ctx.RefYear is { } y ? new Norm(TimexType.Date, Year(y - 1)) : null;
@@ -919,6 +930,30 @@ public sealed partial class TimexTagger
         }
         if (y is { } ly) ctx.LastSeason = (ly, code, c.End);
         return new Norm(TimexType.Date, (y is { } yy ? Year(yy) : "XXXX") + "-" + code, mod, y is null ? "none" : anchor);
+    }
+
+    /// <summary>"the year before", "the day after" closing a clause: one unit back or on from the time the story is at.</summary>
+    private static Norm? NormalizeUnitBeforeAfter(string unit, int shift, Context ctx, DateOnly? refDay)
+    {
+        switch (unit)
+        {
+            case "year":
+                return (ctx.LastYear ?? ctx.RefYear) is { } y && y + shift is >= 1 and <= 9999 ? new Norm(TimexType.Date, Year(y + shift), Anchor: "ref") : null;
+            case "month":
+            {
+                if ((NarrativeMonth(ctx) ?? ctx.LastMonth ?? (refDay is { } rm ? (rm.Year, rm.Month) : ((int, int)?)null)) is not { } lm) return null;
+                var (yy, mm) = AddMonths(lm.Item1, lm.Item2, shift);
+                return yy is < 1 or > 9999 ? null : new Norm(TimexType.Date, Month(yy, mm), Anchor: "ref");
+            }
+            case "week":
+                return (ctx.LastDay ?? refDay) is { } lw && AddDays(lw, 7 * shift) is { } wd ? new Norm(TimexType.Date, Week(wd), Anchor: "ref") : null;
+            default:
+            {
+                if ((ctx.LastDay ?? refDay) is not { } ld || AddDays(ld, shift) is not { } d) return null;
+                ctx.LastDay = d;
+                return new Norm(TimexType.Date, Day(d), Anchor: "ref");
+            }
+        }
     }
 
     private static Norm? NormalizeWeekOfMonth(Candidate c, Context ctx, string anchor)
@@ -1095,6 +1130,9 @@ public sealed partial class TimexTagger
         }
         if (ctx.Dct is not { } r) return null;
         DateOnly? Make(int yy) => TryDate(yy, mon, day);
+        // "In November 2005 riots spread. On 5 November, police …": a day of the month the text has just named with its
+        // year (or of the month of the full date written last) is of that year, in news too.
+        if (ctx.HeadMonth is { } hm && hm.At == ctx.Written && hm.M == mon && hm.Y != r.Year && Make(hm.Y) is { } inSpoken) return inSpoken;
         var same = Make(r.Year);
         if (same is null) return Make(Leap(r.Year, tense == TenseHint.Future ? 1 : -1));
         int ahead = behind ? 0 : AheadWindow(tense);
@@ -1357,7 +1395,10 @@ public sealed partial class TimexTagger
             }
             case "month":
             {
-                var (y, mm) = AddMonths(b.Year, b.Month, k);
+                // "in July of 1977. Four months later": months later count from the month written last, when it was written
+                // after the last full date (as years later count from the year written last).
+                var (by, bm) = fromRef && ctx.LastMonth is { } lm && ctx.LastMonthWritten > ctx.LastDayWritten ? lm : (b.Year, b.Month);
+                var (y, mm) = AddMonths(by, bm, k);
                 return y is < 1 or > 9999 ? null : new Norm(TimexType.Date, Month(y, mm), Anchor: anchor);
             }
             case "quarter":
@@ -1424,7 +1465,7 @@ public sealed partial class TimexTagger
     private static partial Regex SeasonPairYear();
 
     // A list runs on through commas: "January, February and March 2016".
-    [GeneratedRegex(@"\G(?:\s*,\s*(?:" + Mon + @")\b\.?(?!\s*\d))*\)?,?\s*(?:and|or|to|through|until|till|-|\u2013|\u2014)\s*(?:(?<m>" + Mon + @")(?:\s*\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m>" + Mon + @")),?\s+(?<y>\d{4})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G(?:\s*,\s*(?:" + Mon + @")\b\.?(?!\s*\d))*\)?,?\s*(?:and|or|to|through|until|till|-|\u2013|\u2014)\s*(?:(?<m>" + Mon + @")(?:\s*\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m>" + Mon + @")),?\s+(?:(?:in|of)\s+)?(?<y>\d{4})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RangeEndYear();
 
     [GeneratedRegex(@"\G,?\s+(?-i:(Eastern|Central|Mountain|Pacific))\s+(?:(Standard|Daylight|standard|daylight)\s+)?[Tt]ime\b", RegexOptions.CultureInvariant)]
@@ -1500,7 +1541,8 @@ public sealed partial class TimexTagger
         bool asOf = dayWord is null && !ctx.Narrative && ctx.Dct is not null && PrevWord(ctx.Text, c.Start, out int ofAt) == "of" && PrevWord(ctx.Text, ofAt, out _) == "as";
         bool fromRef = dayWord is null && ctx.LastDay is not null && !asOf;
         var d = dayWord is not null ? DayFromWord(dayWord.Value, c, ctx) : asOf ? ctx.Dct : ctx.Narrative ? ctx.LastDay : ctx.LastDay ?? ctx.Dct;
-        var t = string.Create(CultureInfo.InvariantCulture, $"T{h:D2}:{mi:D2}");
+        // "06:03:48 PM" in a mail header keeps its seconds.
+        var t = g["sec"].Success ? string.Create(CultureInfo.InvariantCulture, $"T{h:D2}:{mi:D2}:{g["sec"].Value}") : string.Create(CultureInfo.InvariantCulture, $"T{h:D2}:{mi:D2}");
         // "ET" is EDT or EST by the date (the clock time decides on the days the clocks change); so is "Eastern time"
         // written after the clock time, outside the expression as "local time" is.
         TimeSpan? zone = g[5].Success ? TimeZones.Offset(g[5].Value, d, new TimeOnly(h % 24, mi))

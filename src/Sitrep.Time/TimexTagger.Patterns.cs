@@ -15,7 +15,7 @@ public sealed partial class TimexTagger
     private const string Teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
     private const string Tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
     private const string Num = @"(?:\d+\s+[13]/[24]|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:" + Tens + @")(?:[\s-](?:" + Small + @"))?|" + Teens + "|" + Small +
-        @"|a\s+(?:few|couple\s+of|dozen|hundred|thousand)|a|an|several|few|couple\s+of|some|many|dozens\s+of|hundreds\s+of|a\s+half|half\s+a|one\s+and\s+a\s+half|a\s+hundred|one\s+hundred|two\s+hundred|a\s+thousand|two\s+thousand)";
+        @"|a\s+(?:few|couple\s+of|dozen|hundred|thousand)|a|an|several|few|couple\s+of|some|many|dozens\s+of|hundreds\s+of|a\s+half|half\s+an?|one\s+and\s+a\s+half|a\s+hundred|one\s+hundred|two\s+hundred|a\s+thousand|two\s+thousand)";
     private const string Unit = @"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century|centurie|millenni(?:um|a))";
     private const string Ordinal = @"(?:first|second|third|fourth|1st|2nd|3rd|4th)";
     private const string Zone = @"(?-i:UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|KST|JST|CET|CEST|MSK|BST|HKT|SGT|AEST|AEDT|EET|EEST|WET|WEST|PKT|WIB|ET|PT|CT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?";
@@ -41,7 +41,7 @@ public sealed partial class TimexTagger
         SpelledYearRule, MonthRelYear, Era, MilitaryTime,
         Iso, Slash, MonthDayYear, DayMonthYear, MonthYear, Month, Year, Fiscal, Decade, Century, Quarter, QuarterShort, Half,
         Relative, DayRef, Weekday, WeekdayPlural, Ago, RelativeShift, Duration, BarePlural, Season, Fuzzy, RecentPlural,
-        SetEvery, SetAdverb, SetPer, Time, NoonMidnight, Holiday, RefDay, TheUnit, YearAgoAdj, MonthDayRange, YearRange, LongAdj, OrdinalDay, HalfShort, DayMonthRange, WeekOfMonth, BeforeLast, NumericDate, QuarterPair, MonthQuarter,
+        SetEvery, SetAdverb, SetPer, Time, NoonMidnight, Holiday, RefDay, TheUnit, YearAgoAdj, MonthDayRange, YearRange, LongAdj, OrdinalDay, HalfShort, DayMonthRange, WeekOfMonth, BeforeLast, NumericDate, QuarterPair, MonthQuarter, DashDate,
     }
 
     private const string MilitaryTimePattern = @"\b([01]\d|2[0-3])([0-5]\d)\s*(?-i:(GMT|UTC|Z)|local\s+time|hours|hrs)\b";
@@ -57,6 +57,8 @@ public sealed partial class TimexTagger
     private const string SlashPattern = @"(?<![\d/])(?:(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})|(?<nine>9/11))(?![\d/])";
     private const string MonthDayYearPattern = @"\b(?:(" + Wd + @"),?\s+)?(" + Mon + @")\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4})\b)?";
     private const string DayMonthYearPattern = @"\b(?:(" + Wd + @"),?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + Mon + @")(?:,?\s*(\d{4})\b)?";
+    // "01-Feb-02", "3-Mar-2021": the day-month-year of mail headers and spreadsheets.
+    private const string DashDatePattern = @"\b(\d{1,2})-(?-i:(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))-(\d{4}|\d{2})\b(?!-)";
     private const string MonthYearPattern = @"\b(" + Mon + @"),?\s+(?:of\s+)?(\d{4}|['\u2019]\d{2}|\d{1,4}(?=\s*" + BcEra + @")|" + SpelledYear + @")\b(?:\s*(" + BcEra + "))?";
     private const string MonthPattern = @"\b(?:(this|last|next|past|coming|previous|early|late|mid)[\s-]+)?(" + Mon + ")";
     private const string YearPattern = @"(?<![\$£€#\d.,/:])(?<!\d-)\b(?:the\s+year\s+)?(\d{4})\b(?![\d%]|,\d|\.\d|-\d|:\d)";
@@ -89,7 +91,7 @@ public sealed partial class TimexTagger
     // "twice a week", "three times a year", "$5 a year"; "three days a week", "eight hours a day" (a frequency in a smaller unit).
     private const string SetPerPattern = @"\b(?:(once|twice|thrice|(?:" + Small + "|" + Teens + @"|\d+)\s+times)\s+|(?<fn>" + Small + "|" + Teens + @"|\d{1,2})\s+(?<fu>days?|nights?|hours?|weeks?)\s+)?(a|per)\s+(year|month|week|day|hour|quarter)\b";
     // "2 p.m." keeps its closing full stop, "2pm." does not: there the stop ends the sentence.
-    private const string TimePattern = @"\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])(?:\.\s?m\b\.?|\s?m\b)|(o'clock)|(?=\s*(?:" + Zone + @")\b)|(?=\s+in\s+the\s+(?:morning|afternoon|evening)\b)|(?<=\d:\d{2})\s*(?-i:hrs?|hours)\b|(?<=\b(?:at|by|until|till|before|after|around|about|from)\s+\d{1,2}:\d{2})(?![\d:]))(?:\s+in\s+the\s+(?<pod>morning|afternoon|evening)\b)?(?:\s*\(?(" + Zone + @")\)?)?(?:,?\s+(?:on\s+)?(" + Wd + "|" + DayWord + "|" + Mon + @"\s*\d{1,2}\b(?:,?\s*\d{4}\b)?))?";
+    private const string TimePattern = @"\b(\d{1,2})(?:[:.](\d{2})(?::(?<sec>[0-5]\d))?)?\s*(?:([ap])(?:\.\s?m\b\.?|\s?m\b)|(o'clock)|(?=\s*(?:" + Zone + @")\b)|(?=\s+in\s+the\s+(?:morning|afternoon|evening)\b)|(?<=\d:\d{2})\s*(?-i:hrs?|hours)\b|(?<=\b(?:at|by|until|till|before|after|around|about|from)\s+\d{1,2}:\d{2})(?![\d:]))(?:\s+in\s+the\s+(?<pod>morning|afternoon|evening)\b)?(?:\s*\(?(" + Zone + @")\)?)?(?:,?\s+(?:on\s+)?(" + Wd + "|" + DayWord + "|" + Mon + @"\s*\d{1,2}\b(?:,?\s*\d{4}\b)?))?";
     // As a clock time, with its zone and day: "noon ET", "midnight Thursday" ("on Friday" after it is a TIMEX3 of its own).
     private const string NoonMidnightPattern = @"\b(noon|midnight|midday)(?:\s*\(?(?<zone>" + Zone + @")\)?)?(?:\s+(" + Wd + "|" + DayWord + @"))?\b";
     // "this Easter", "last Christmas"; "Christmas 1914", "Memorial Day of 1986".
@@ -97,8 +99,8 @@ public sealed partial class TimexTagger
     private const string RefDayPattern = @"\b((?:the\s+(?:following|next|previous|same)|that(?:\s+same)?|later\s+that)\s+(?:day|month|year|week|morning|afternoon|evening|night))\b";
     // Not "the month before last year's crash", "the week before last Friday": "last" and "next" end the phrase.
     private const string BeforeLastPattern = @"\bthe\s+(week|weekend|month|year)\s+(before\s+last|after\s+next)\b(?!['\u2019]|\s+(?:" + Unit + "|" + Wd + "|" + Mon + @"|spring|summer|fall|autumn|winter|time|season|night|morning|evening|afternoon)s?\b)";
-    private const string TheUnitPattern = @"\b(?:the\s+)(year-ago\s+period|year-earlier\s+period|latest\s+period|current\s+fiscal\s+year|fiscal\s+year|full\s+year|year-end|year|month|weekend|week|period|moment|day|morning|afternoon|evening|night|decade|century)\b";
-    private const string YearAgoAdjPattern = @"\b(year-ago|year-earlier|year-end|yearend|year-to-date|year-earlier\s+period)\b";
+    private const string TheUnitPattern = @"\b(?:the\s+)(year-ago\s+period|year-earlier\s+period|latest\s+period|current\s+fiscal\s+year|fiscal\s+year|full\s+year|year-end|year|month|weekend|week|period|moment|day|morning|afternoon|evening|night|decade|century)\b(?:\s+(?<ba>before|after)(?=\s*(?:[.,;:!?)\u201D""]|$)))?";
+    private const string YearAgoAdjPattern = @"\b(year-ago|year-earlier|year-end|year\s+end|yearend|year-to-date|year-earlier\s+period)\b";
     private const string MonthDayRangePattern = @"\b(" + Mon + @")\s*(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|or|to|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?![\d%/:.,]\d)(?:,?\s*(\d{4})\b)?";
     private const string DayMonthRangePattern = @"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|or|to|through)\s*(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + Mon + @")(?:,?\s*(\d{4})\b)?";
     // "1861-1863", "1915-17", and with a slash consecutive years only, a season or a fiscal year ("2022/23", not "2023/06").
@@ -140,6 +142,8 @@ public sealed partial class TimexTagger
     private static partial Regex QuarterPairAnchored();
     [GeneratedRegex(@"\G(?:" + MonthQuarterPattern + ")", RuleOptions)]
     private static partial Regex MonthQuarterAnchored();
+    [GeneratedRegex(@"\G(?:" + DashDatePattern + ")", RuleOptions)]
+    private static partial Regex DashDateAnchored();
     [GeneratedRegex(@"\G(?:" + HalfShortPattern + ")", RuleOptions)]
     private static partial Regex HalfShortAnchored();
     [GeneratedRegex(@"\G(?:" + WeekOfMonthPattern + ")", RuleOptions)]
@@ -220,6 +224,7 @@ public sealed partial class TimexTagger
         (Rule.Quarter, Make(QuarterW, true, QuarterPattern, QuarterAnchored(), leads: "#: ' s st nd rd th " + QuarterW + "; the: # " + QuarterW)),
         (Rule.QuarterPair, Make("first second third fourth", true, QuarterPairPattern, QuarterPairAnchored(), leads: "#: st nd rd th; the: # first second third fourth")),
         (Rule.MonthQuarter, Make(MonW, true, MonthQuarterPattern, MonthQuarterAnchored(), leads: "the: " + MonW)),
+        (Rule.DashDate, Make("#", true, DashDatePattern, DashDateAnchored())),
         (Rule.QuarterShort, Make("q", true, QuarterShortPattern, QuarterShortAnchored())),
         // Half-years in business and statistics writing, "H1 2023", "H2 of 2022" (with the year: a bare "H1" is too often something else).
         (Rule.HalfShort, Make("h", true, HalfShortPattern, HalfShortAnchored())),
@@ -281,7 +286,7 @@ public sealed partial class TimexTagger
         + "; " + SmallW + ": and hundred thousand " + UnitW + more
         + "; ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen several few some many: " + UnitW + more
         + "; twenty thirty forty fifty sixty seventy eighty ninety: " + SmallW + " " + UnitW + more
-        + "; couple dozens hundreds: of; half: a";
+        + "; couple dozens hundreds: of; half: a an";
 
     // Modifiers that extend an expression to the left ("early", "the end of", "about", "more than").
     [GeneratedRegex(@"(?:\b(?<m>early|late|mid|middle|earlier|later|around|about|approximately|roughly|circa|ca\.|nearly|almost|some|over|close\s+to|more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|no\s+more\s+than|no\s+less\s+than|the\s+(?:beginning|start|end|middle|close|turn|rest|remainder|first\s+half|second\s+half|last\s+half|latter\s+half)\s+of|(?:the\s+)?(?:early|later?)\s+part\s+of|(?:early|earlier|late|later)\s+in)[\s-]+|\b(?<m>mid|end)-)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -51,6 +51,12 @@ public sealed partial class TimexTagger
             try { n = Normalize(c, ctx); }
             catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or InvalidOperationException) { n = null; }
             if (n is null) continue;
+            // "In November 2005 …", "on Nov. 3, 2005, …": a month written with its year as an adverbial of time sets the
+            // year of a bare day of that month that follows ("On 5 November"); "the August 1988 cease-fire" does not.
+            if (n.Type == TimexType.Date && n.Value.Length >= 7 && n.Value[4] == '-' && char.IsAsciiDigit(n.Value[5]) && int.TryParse(n.Value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int hy)
+                && int.TryParse(n.Value.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int hm)
+                && c.Match.Value.Contains(n.Value.AsSpan(0, 4), StringComparison.Ordinal) && PrevWord(text, c.Start, out _).ToLowerInvariant() is "in" or "on" or "since" or "during" or "from" or "by")
+                ctx.HeadMonth = (hy, hm, ctx.Written);
             int start = c.Start + Math.Clamp(n.Skip, 0, c.Length - 1);
             int end = n.EndAt is { } ea && ea > start && ea <= c.End ? ea : c.End;
             string? mod = n.Mod;
@@ -387,6 +393,12 @@ public sealed partial class TimexTagger
         public int? LastYear { get => lastYear; set { lastYear = value; LastYearWritten = ++written; } }
         public (int Y, int M)? LastMonth { get => lastMonth; set { lastMonth = value; LastMonthWritten = ++written; } }
         public int LastDayWritten { get; private set; }
+
+        /// <summary>How many dates, months and years have been written so far (the order of the Last… values).</summary>
+        public int Written => written;
+
+        /// <summary>The last month written with its year as an adverbial of time, and <see cref="Written"/> then.</summary>
+        public (int Y, int M, int At)? HeadMonth { get; set; }
         public int LastYearWritten { get; private set; }
         public int LastMonthWritten { get; private set; }
         public (int Y, int Q)? LastQuarter { get; set; }
@@ -494,8 +506,12 @@ public sealed partial class TimexTagger
     private static readonly HashSet<string> NonYearBefore = new(StringComparer.Ordinal)
     { "route", "highway", "interstate", "flight", "no", "number", "boeing", "airbus", "room", "suite", "page", "pages", "chapter", "section", "article", "resolution", "code", "model", "type", "apartment", "street", "avenue", "exit", "gate", "channel", "bus", "train", "pp" };
 
+    private static readonly HashSet<string> SpeedUnits = new(StringComparer.Ordinal) { "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "knots", "metres", "meters", "feet", "kph", "mph" };
+
     private static readonly HashSet<string> CountNouns = new(StringComparer.Ordinal)
     {
+        "ft", "yards", "inches", "mph", "hectares", "sq", "mw", "megawatts", "schoolchildren", "pupils", "residents", "participants", "respondents",
+        "patients", "delegates", "visitors", "passengers", "inhabitants", "signatures", "fans", "words", "items",
         "calorie", "calories", "kcal", "people", "troops", "soldiers", "men", "women", "children", "employees", "workers", "shares", "jobs", "cars", "units", "tons", "barrels",
         "dollars", "votes", "members", "homes", "houses", "students", "miles", "feet", "meters", "metres", "km", "kilometers", "acres", "square",
         "points", "copies", "pages", "deaths", "cases", "casualties", "prisoners", "refugees", "civilians", "aircraft", "planes", "tanks", "ships",
@@ -603,6 +619,8 @@ public sealed partial class TimexTagger
                 var next = NextWord(text, m.Index + m.Length);
                 // "1500 troops": a count before a countable noun is not a year.
                 if (CountNouns.Contains(next.ToLowerInvariant())) return false;
+                // "more than 1100 pictures", "nearly 2000 signatures": a quantity before a plural noun.
+                if (prev is "than" or "nearly" or "almost" or "some" or "approximately" or "roughly" && next.Length > 3 && next[^1] == 's' && next.All(char.IsAsciiLetterLower)) return false;
                 // "his 1987 Chevrolet", "a 1967 Mustang": a model year is part of the car's name.
                 if (CarMakes.Contains(next)) return false;
                 // "better than a 2080 Ti": a graphics card.
@@ -645,8 +663,8 @@ public sealed partial class TimexTagger
                 // "the past statements", "the future parameters of pop", "the future President": an adjective before its noun,
                 // not the past or the future itself ("the future of", "the past is", "the future, ..." are).
                 if (w is "the past" or "the future" && next.Length > 0 && !FuzzyFollowers.Contains(next)) return false;
-                // "every now and then": occasionally.
-                if (w == "now" && text.AsSpan(m.Index + m.Length).StartsWith(" and then", StringComparison.Ordinal)) return false;
+                // "every now and then", "now and again": occasionally.
+                if (w == "now" && (text.AsSpan(m.Index + m.Length).StartsWith(" and then", StringComparison.Ordinal) || text.AsSpan(m.Index + m.Length).StartsWith(" and again", StringComparison.Ordinal))) return false;
                 // "Now for today's geography quiz", "Now as to those billions": opening a sentence before "for" or "as to",
                 // a change of topic (TimeBank leaves it untagged).
                 if (w == "now" && AtSentenceStart(text, m.Index) && (next == "for" || next == "as" && NextWord(text, m.Index + m.Length + 4) == "to")) return false;
@@ -654,6 +672,10 @@ public sealed partial class TimexTagger
                 if (w == "now" && m.Index + m.Length < text.Length && text[m.Index + m.Length] == ',' && AtSentenceStart(text, m.Index)) return false;
                 // Bare "future" is mostly an adjective ("future earnings", "futures contracts"); TimeBank annotates "the future".
                 if (w is "once" or "then" or "the time" or "former" or "previously" or "soon" or "future") return false;
+                // "the Future of Babylon project", "a Future Cities fund": a capitalized "Future" inside a name.
+                if (w.EndsWith("future", StringComparison.Ordinal) && m.Value.EndsWith("Future", StringComparison.Ordinal)
+                    && (!AtSentenceStart(text, m.Index) || next == "of" && NextWord(text, m.Index + m.Length + 3) is { Length: > 1 } named && char.IsUpper(named[0])
+                        || NextWord(text, m.Index + m.Length) is { Length: > 1 } capital && char.IsUpper(capital[0]))) return false;
                 // "Current Issue", a page's label: a capitalized "Current" before a capitalized word names something.
                 if (m.Value == "Current" && NextWord(text, m.Index + m.Length) is { Length: > 1 } label && char.IsUpper(label[0])) return false;
                 if (w == "current" && next is "account" or "accounts" or "events" or "affairs" or "price" or "prices" or "dollars" or "members" or "state" or "level" or "system") return false;
@@ -731,10 +753,17 @@ public sealed partial class TimexTagger
                     static int Size(string u) => char.ToLowerInvariant(u[0]) switch { 'h' => 1, 'd' or 'n' => 2, 'w' => 3, 'm' => 4, 'q' => 5, _ => 6 };
                     return Size(m.Groups["fu"].Value) < Size(m.Groups[3].Value);
                 }
+                // "190 km per hour", "60 miles an hour": a speed, not a recurrence.
+                if (m.Groups[3].Value.Equals("hour", StringComparison.OrdinalIgnoreCase) && SpeedUnits.Contains(PrevWord(text, m.Index, out _).ToLowerInvariant())) return false;
                 if (m.Groups[1].Success || m.Groups[2].Value.Equals("per", StringComparison.OrdinalIgnoreCase)) return true;
                 // "$5 a year", "10% a year": a rate after an amount.
                 return AfterAmount(text, m.Index);
             }
+            case Rule.YearAgoAdj:
+                // "by year end", "at the year end": two words only after a preposition of time or "the" ("a year end bonus" is too).
+                return !m.Value.Contains(' ', StringComparison.Ordinal) && !m.Value.Contains('\n', StringComparison.Ordinal)
+                    || PrevWord(text, m.Index, out _).ToLowerInvariant() is "by" or "at" or "before" or "until" or "till" or "toward" or "towards" or "the" or "since" or "after"
+                        && !char.IsLetter(NextChar(text, m.Index + m.Length));
             case Rule.BarePlural:
             {
                 if (m.Groups[1].Success) return true;
@@ -758,6 +787,8 @@ public sealed partial class TimexTagger
                 var next = NextWord(text, m.Index + m.Length).ToLowerInvariant();
                 // "International Artist of the Year", "Player of the Week": a capitalized unit names an award or a title.
                 if (char.IsUpper(m.Groups[1].Value[0])) return false;
+                // "returned the year before.", "left the day after,": one unit from the time spoken of, closing the clause.
+                if (m.Groups["ba"].Success) return w is "year" or "month" or "week" or "day";
                 // "album of the year", "group of the year went to Jungle": the same awards in lower case.
                 if (w is "year" or "week" or "month" or "decade" or "century" && PrevWord(text, m.Index, out int ofStart) == "of"
                     && AwardNouns.Contains(PrevWord(text, ofStart, out _))) return false;

@@ -76,10 +76,17 @@ public sealed class ParseTenseTests
             : Tree(text, ("DET", "DT", "the", 1, "det"), ("NOUN", "NN", "vote", -1, "root"), ("AUX", "VBZ", "be", 1, "cop"),
                 ("ADJ", "JJ", "due", 1, "amod"), ("PROPN", "NNP", "Tuesday", 3, "obl"));
         Assert.Equal(TenseHint.Future, At(text, t, "Tuesday"));
-        // Without "due" the same present copula is present, which reads a weekday as the one just past.
+        // Without "due" a present copula predicating the day of something also puts it ahead ("was" would put it behind).
         const string plain = "The vote is Tuesday";
         var p = Tree(plain, ("DET", "DT", "the", 1, "det"), ("NOUN", "NN", "vote", 3, "nsubj"), ("AUX", "VBZ", "be", 3, "cop"), ("PROPN", "NNP", "Tuesday", -1, "root"));
-        Assert.Equal(TenseHint.Present, At(plain, p, "Tuesday"));
+        Assert.Equal(TenseHint.Future, At(plain, p, "Tuesday"));
+        const string past = "The vote was Tuesday";
+        var q = Tree(past, ("DET", "DT", "the", 1, "det"), ("NOUN", "NN", "vote", 3, "nsubj"), ("AUX", "VBD", "be", 3, "cop"), ("PROPN", "NNP", "Tuesday", -1, "root"));
+        Assert.Equal(TenseHint.Past, At(past, q, "Tuesday"));
+        // A present copula over anything but a day or a month stays the present.
+        const string other = "The vote is the issue";
+        var o = Tree(other, ("DET", "DT", "the", 1, "det"), ("NOUN", "NN", "vote", 4, "nsubj"), ("AUX", "VBZ", "be", 4, "cop"), ("DET", "DT", "the", 4, "det"), ("NOUN", "NN", "issue", -1, "root"));
+        Assert.Equal(TenseHint.Present, At(other, o, "issue"));
     }
 
     [Fact]

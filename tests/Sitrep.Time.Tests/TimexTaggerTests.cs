@@ -269,11 +269,24 @@ public sealed class TimexTaggerTests
     [InlineData("Group profit rose in the April-June quarter.", "2023-09-05", "the April-June quarter", "2023-Q2")]
     [InlineData("Exports fell in the June quarter.", "2023-09-05", "the June quarter", "2023-Q2")]
     [InlineData("Exports fell in the December quarter of 2021.", "2023-09-05", "the December quarter of 2021", "2021-Q4")]
+    // A unit back or on from the time spoken of, closing the clause.
+    [InlineData("The mill shut in 2010; its rival had closed the year before.", "2023-09-05", "the year before", "2009")]
+    [InlineData("Rebels took the town on 3 May 2019 and the airport the day after.", "2023-09-05", "the day after", "2019-05-04")]
+    // Half of a unit; a year's end in two words; the day-month-year of mail headers, and a clock time with seconds.
+    [InlineData("The blaze burned for half an hour.", "2023-09-05", "half an hour", "PT30M")]
+    [InlineData("Debt is expected to peak by year end.", "2023-09-05", "year end", "2023-12-31")]
+    [InlineData("The invoice is dated 01-Feb-02.", "2005-06-01", "01-Feb-02", "2002-02-01")]
+    [InlineData("The message was sent on 3 March 2002 at 06:03:48 PM.", "2005-06-01", "06:03:48 PM", "2002-03-03T18:03:48")]
+    // Months later count from the month written last; a bare day of a month just named with its year is of that year.
+    [InlineData("The envoys first met in July of 1977. Four months later, they signed a pact.", "2016-12-07", "Four months later", "1977-11")]
+    [InlineData("In November 2005 unrest spread to the suburbs. On 5 November, a curfew was declared.", "2016-12-07", "5 November", "2005-11-05")]
     // A decade with only its last two digits, after an apostrophe straight or typeset.
     [InlineData("Rents doubled in the 1980s and '90s.", "2023-09-05", "'90s", "199")]
     [InlineData("It was a hit in \u201990s Britain.", "2023-09-05", "\u201990s", "199")]
     // "the end of the month" is the month the story is in.
-    [InlineData("On June 23 the fleet sailed. By the end of the month, the port was shelled.", "2023-09-05", "the end of the month", "2023-06")]
+    [InlineData("On Aug. 23 the fleet sailed. By the end of the month, the port was shelled.", "2023-09-05", "the end of the month", "2023-08")]
+    // … but in news a month long before the report is an aside: a photograph's caption of 1981 does not date the launch.
+    [InlineData("A photograph from June 1981 shows the pad. NASA plans the launch at the end of the month.", "2023-09-05", "the end of the month", "2023-09")]
     [InlineData("Troops are due to arrive by the end of the month.", "2023-09-05", "the end of the month", "2023-09")]
     public void Added_rules(string text, string dct, string extent, string value)
     {
@@ -354,6 +367,12 @@ public sealed class TimexTaggerTests
     [InlineData("It is shaping the future parameters of pop.", "the future")]
     [InlineData("He scored 13 points over the past 10 games.", "the past")]
     [InlineData("Children hunted for Easter eggs.", "Easter")]
+    // A speed, an idiom of frequency, a name with "Future", a count before its noun, a year-ago figure in a comparison.
+    [InlineData("The train reaches 190 km per hour.", "per hour")]
+    [InlineData("Every now and again the line fails.", "now")]
+    [InlineData("He founded the Future of Cities project.", "Future")]
+    [InlineData("The archive holds more than 1100 photographs.", "1100")]
+    [InlineData("The town lies at an elevation of 1100 ft.", "1100")]
     // Titles and labels: an album, a page's "Current Issue"; a model year is part of a car's name.
     [InlineData("She sang from My 21st Century Blues on stage.", "21st Century")]
     [InlineData("Subscribe\nCurrent Issue\nThe House voted on Friday.", "Current")]
