@@ -938,7 +938,7 @@ public sealed partial class TimexTagger
         switch (unit)
         {
             case "year":
-                return (ctx.LastYear ?? ctx.RefYear) is { } y && y + shift is >= 1 and <= 9999 ? new Norm(TimexType.Date, Year(y + shift), Anchor: "ref") : null;
+                return (ctx.YearSpoken ?? ctx.LastYear ?? ctx.RefYear) is { } y && y + shift is >= 1 and <= 9999 ? new Norm(TimexType.Date, Year(y + shift), Anchor: "ref") : null;
             case "month":
             {
                 if ((NarrativeMonth(ctx) ?? ctx.LastMonth ?? (refDay is { } rm ? (rm.Year, rm.Month) : ((int, int)?)null)) is not { } lm) return null;

@@ -51,6 +51,8 @@ public sealed partial class TimexTagger
             try { n = Normalize(c, ctx); }
             catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or InvalidOperationException) { n = null; }
             if (n is null) continue;
+            // The year last spoken of, however it was written ("last year", "2019"): "the year before" is the one before it.
+            if (n.Type == TimexType.Date && n.Value.Length == 4 && int.TryParse(n.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int spokenYear)) ctx.YearSpoken = spokenYear;
             // "In November 2005 …", "on Nov. 3, 2005, …": a month written with its year as an adverbial of time sets the
             // year of a bare day of that month that follows ("On 5 November"); "the August 1988 cease-fire" does not.
             if (n.Type == TimexType.Date && n.Value.Length >= 7 && n.Value[4] == '-' && char.IsAsciiDigit(n.Value[5]) && int.TryParse(n.Value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int hy)
@@ -396,6 +398,9 @@ public sealed partial class TimexTagger
 
         /// <summary>How many dates, months and years have been written so far (the order of the Last… values).</summary>
         public int Written => written;
+
+        /// <summary>The last year-valued expression, written or relative ("2019", "last year").</summary>
+        public int? YearSpoken { get; set; }
 
         /// <summary>The last month written with its year as an adverbial of time, and <see cref="Written"/> then.</summary>
         public (int Y, int M, int At)? HeadMonth { get; set; }

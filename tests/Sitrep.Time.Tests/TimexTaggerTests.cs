@@ -272,6 +272,7 @@ public sealed class TimexTaggerTests
     // A unit back or on from the time spoken of, closing the clause.
     [InlineData("The mill shut in 2010; its rival had closed the year before.", "2023-09-05", "the year before", "2009")]
     [InlineData("Rebels took the town on 3 May 2019 and the airport the day after.", "2023-09-05", "the day after", "2019-05-04")]
+    [InlineData("Output rose last year, after a fall the year before.", "2020-01-08", "the year before", "2018")]
     // Half of a unit; a year's end in two words; the day-month-year of mail headers, and a clock time with seconds.
     [InlineData("The blaze burned for half an hour.", "2023-09-05", "half an hour", "PT30M")]
     [InlineData("Debt is expected to peak by year end.", "2023-09-05", "year end", "2023-12-31")]
