@@ -128,6 +128,8 @@ public sealed class ParseTense : ITenseHints
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+        // The head of "Saturday night", "Friday morning".
+        "night", "morning", "afternoon", "evening",
     };
 
     private bool HasPluperfect(int i)

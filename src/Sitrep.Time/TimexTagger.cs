@@ -124,7 +124,9 @@ public sealed partial class TimexTagger
                     if (m2 is "START" or "END" or "MID" && end + 1 < text.Length && text[end] is '\'' or '\u2019' && text[end + 1] == 's') break;
                     // "over a week", "over an hour" are more than one; "over three years", "over 42 days" mostly mean during.
                     // "for over 50 years" is more than fifty, whatever the number.
-                    if (word == "over" && !OverOneUnit().IsMatch(text.AsSpan(start, end - start)) && PrevWord(text, mm.Index, out _) != "for") break;
+                    // "over 24 hours ago" is more than that long ago.
+                    if (word == "over" && !OverOneUnit().IsMatch(text.AsSpan(start, end - start)) && PrevWord(text, mm.Index, out _) != "for"
+                        && !text.AsSpan(start, end - start).EndsWith(" ago", StringComparison.OrdinalIgnoreCase)) break;
                     // Quantity modifiers only before quantities, not before "the past two years" ("over the past …").
                     // "around Nov. 1", "around March 1981": an approximate calendar date takes its "around" too.
                     if (m2 is "APPROX" or "LESS_THAN" or "MORE_THAN" or "EQUAL_OR_MORE" or "EQUAL_OR_LESS" && !StartsWithQuantity(text, start)
@@ -834,6 +836,9 @@ public sealed partial class TimexTagger
             {
                 // "Super Tuesday" is a name; "Saturday Night Live", "Monday Night Football" are programmes.
                 if (PrevWord(text, m.Index, out int superAt) == "super" && char.IsUpper(text[superAt])) return false;
+                // A lower-case weekday only after a word of time: "on friday", "last monday", "until sunday".
+                if (char.IsLower(m.Groups[2].Value[0]) && !m.Groups[1].Success
+                    && PrevWord(text, m.Index, out _).ToLowerInvariant() is not ("on" or "by" or "until" or "till" or "since" or "before" or "after" or "from" or "every" or "and" or "or")) return false;
                 if (m.Groups[3].Success && char.IsUpper(m.Groups[3].Value[0]) && NextWord(text, m.Index + m.Length) is { Length: > 1 } title && char.IsUpper(title[0])) return false;
                 return true;
             }

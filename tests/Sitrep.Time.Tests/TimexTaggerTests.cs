@@ -278,6 +278,10 @@ public sealed class TimexTaggerTests
     [InlineData("Debt is expected to peak by year end.", "2023-09-05", "year end", "2023-12-31")]
     [InlineData("The invoice is dated 01-Feb-02.", "2005-06-01", "01-Feb-02", "2002-02-01")]
     [InlineData("The message was sent on 3 March 2002 at 06:03:48 PM.", "2005-06-01", "06:03:48 PM", "2002-03-03T18:03:48")]
+    // Working, business and trading days are days; a weekday in lower case after a word of time is that weekday.
+    [InlineData("The agency must reply within twenty working days.", "2016-12-07", "twenty working days", "P20D")]
+    [InlineData("Shares fell for five straight trading days.", "2016-12-07", "five straight trading days", "P5D")]
+    [InlineData("The shop shut on friday.", "2016-12-07", "friday", "2016-12-02")]
     // Months later count from the month written last; a bare day of a month just named with its year is of that year.
     [InlineData("The envoys first met in July of 1977. Four months later, they signed a pact.", "2016-12-07", "Four months later", "1977-11")]
     [InlineData("In November 2005 unrest spread to the suburbs. On 5 November, a curfew was declared.", "2016-12-07", "5 November", "2005-11-05")]
@@ -373,6 +377,7 @@ public sealed class TimexTaggerTests
     [InlineData("Every now and again the line fails.", "now")]
     [InlineData("He founded the Future of Cities project.", "Future")]
     [InlineData("The archive holds more than 1100 photographs.", "1100")]
+    [InlineData("He was her girl friday for years.", "friday")]
     [InlineData("The town lies at an elevation of 1100 ft.", "1100")]
     // Titles and labels: an album, a page's "Current Issue"; a model year is part of a car's name.
     [InlineData("She sang from My 21st Century Blues on stage.", "21st Century")]
@@ -470,6 +475,16 @@ public sealed class TimexTaggerTests
         const string text = "It came close to a century after he dreamed it up.";
         var t = Find(text, Tag(text, "2024-03-01"), "close to a century");
         Assert.Equal(("P100Y", "APPROX"), (t.Value, t.Mod));
+    }
+
+    [Fact]
+    public void Over_before_a_time_ago_is_more_than()
+    {
+        const string text = "The hostages were freed over 24 hours ago, after talks that lasted over three years.";
+        var t = Tag(text, "2016-12-07");
+        Assert.Equal("MORE_THAN", Find(text, t, "over 24 hours ago").Mod);
+        // "over three years" mostly means during them: no modifier, and "over" stays out.
+        Assert.Null(Find(text, t, "three years").Mod);
     }
 
     [Fact]
