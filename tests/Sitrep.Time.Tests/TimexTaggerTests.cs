@@ -1122,6 +1122,11 @@ public sealed class TimexTaggerTests
         + "the early aughts, last week from the previous week, last year and the previous year, the same week, close to a century, one day, "
         + "99 days a week, 0 hours a day, 1000000 times a year, every other 99999 centuries, 31 nights a month, "
         + "5-7 minutes, 0-0 years, 999 or 99999 centuries, the next 0 to 0 months, RTX 9999s, Super Monday Night Live, 9999, the year 0000, the year")]
+    [InlineData("the second and third quarters of 9999, the fourth and first quarters, the first two quarters of 0000, the December quarter of 9999, "
+        + "the March-May quarter, the spring and summer of 0000, the fall and winter of last year, January, February and March 0001, November and "
+        + "January 0001, 31-Feb-02, 00-Jan-0000, 99-Dec-99, 29-Feb-00, 06:03:99 PM, 23:59:59 pm, the year before. The day after. The week before, "
+        + "by year end, nearly half an hour, In November 9999 it began. On 31 November, Four months later, the end of the month, the talks are on Friday, "
+        + "twenty working days, on friday, over 99999 hours ago, 190 km per hour, the '90s and \u201900s")]
     public void Odd_input_never_throws(string text)
     {
         var t1 = TimexTagger.Default.Annotate(text, new DateOnly(1, 1, 1));
