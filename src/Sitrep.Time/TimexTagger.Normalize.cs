@@ -249,6 +249,15 @@ public sealed partial class TimexTagger
                 }
                 var r = ResolveMonthDay(mon, day, EffectiveDate(c, ctx) ? TenseHint.Future : TenseOf(c, ctx), ctx, SinceBefore(c, ctx));
                 if (r is null) return new Norm(TimexType.Date, string.Create(CultureInfo.InvariantCulture, $"XXXX-{mon:D2}-{day:D2}"), Anchor: "none");
+                // "Friday, Sept. 17" written in a year when 17 September is no Friday: the nearest year in which it is.
+                if (g[1].Success && WeekdayNumber(g[1].Value) is > 0 and var named2 && IsoDow(r.Value) != named2)
+                {
+                    for (int k = 1; k <= 6; k++)
+                    {
+                        if (TryDate(r.Value.Year - k, mon, day) is { } before && IsoDow(before) == named2) { r = before; break; }
+                        if (TryDate(r.Value.Year + k, mon, day) is { } after && IsoDow(after) == named2) { r = after; break; }
+                    }
+                }
                 ctx.LastDay = r.Value;
                 return new Norm(TimexType.Date, Day(r.Value), Anchor: anchor);
             }
@@ -1096,7 +1105,13 @@ public sealed partial class TimexTagger
             int p = c.End;
             if (PossessiveAt(ctx.Text, p)) p += 2; // "Jan. 6's attack"
             var next = NextWord(ctx.Text, p).ToLowerInvariant();
-            return Array.IndexOf(nouns, next) >= 0 ? d : null;
+            if (Array.IndexOf(nouns, next) >= 0) return d;
+            // "the attacks of 11 September", "the attack on Jan. 6".
+            var prev = PrevWord(ctx.Text, c.Start, out int prevAt);
+            if (prev is "of" or "on" && Array.IndexOf(nouns, PrevWord(ctx.Text, prevAt, out _).ToLowerInvariant()) >= 0) return d;
+            // "Since September 11, security has tightened", written in the years right after it.
+            if (d == NineEleven && prev is "since" or "after" or "before" or "post" && dct.Year - d.Year <= 5) return d;
+            return null;
         }
         return null;
     }

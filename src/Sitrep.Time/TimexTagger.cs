@@ -170,6 +170,7 @@ public sealed partial class TimexTagger
                 if (lowEnd is not null) result.Add(lowEnd);
                 if (result.Count > 0 && OrderRange(text, result[^1], timex) is { } ordered) (result[^1], timex) = ordered;
                 if (result.Count > 0 && ShareClockDay(text, result[^1], timex) is { } shared) (result[^1], timex) = shared;
+                if (result.Count > 0 && ShareMeridiem(text, result[^1], timex) is { } afternoon) result[^1] = afternoon;
                 result.Add(timex);
             }
             if (n.Second is { } second && second.Start >= end && second.End <= c.End && second.End > second.Start)
@@ -300,6 +301,24 @@ public sealed partial class TimexTagger
             value.Length > 11 && value[10] == 'T' && char.IsAsciiDigit(value[11])
             && DateOnly.TryParseExact(value.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? (d, value[10..]) : null;
     }
+
+    /// <summary>"from 3:00-5:30 p.m.", "between 2 and 4 pm": the first clock of a range without its own a.m. or p.m. takes
+    /// the second's p.m. when that keeps the range running forward.</summary>
+    private static Timex? ShareMeridiem(string text, Timex first, Timex second)
+    {
+        if (first.Type != TimexType.Time || second.Type != TimexType.Time || !IsRangeGap(text, first, second)) return null;
+        var firstText = text.AsSpan(first.Span.Start, first.Span.Length);
+        if (Meridiem().IsMatch(firstText) || !Meridiem().IsMatch(text.AsSpan(second.Span.Start, second.Span.Length))) return null;
+        int ft = first.Value.IndexOf('T', StringComparison.Ordinal), st = second.Value.IndexOf('T', StringComparison.Ordinal);
+        if (ft < 0 || st < 0 || first.Value.Length < ft + 3 || second.Value.Length < st + 3
+            || !int.TryParse(first.Value.AsSpan(ft + 1, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int h1)
+            || !int.TryParse(second.Value.AsSpan(st + 1, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int h2)) return null;
+        if (h1 is < 1 or > 11 || h2 < 12 || h1 + 12 > h2) return null;
+        return first with { Value = string.Concat(first.Value.AsSpan(0, ft + 1), (h1 + 12).ToString("D2", CultureInfo.InvariantCulture), first.Value.AsSpan(ft + 3)) };
+    }
+
+    [GeneratedRegex(@"\b[ap]\.?\s?m\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Meridiem();
 
     private static bool IsRangeGap(string text, Timex first, Timex second)
     {
@@ -517,7 +536,7 @@ public sealed partial class TimexTagger
 
     private static readonly HashSet<string> CountNouns = new(StringComparer.Ordinal)
     {
-        "ft", "yards", "inches", "mph", "hectares", "sq", "mw", "megawatts", "schoolchildren", "pupils", "residents", "participants", "respondents",
+        "ft", "lbs", "lb", "yards", "inches", "mph", "hectares", "sq", "mw", "megawatts", "schoolchildren", "pupils", "residents", "participants", "respondents",
         "patients", "delegates", "visitors", "passengers", "inhabitants", "signatures", "fans", "words", "items",
         "calorie", "calories", "kcal", "people", "troops", "soldiers", "men", "women", "children", "employees", "workers", "shares", "jobs", "cars", "units", "tons", "barrels",
         "dollars", "votes", "members", "homes", "houses", "students", "miles", "feet", "meters", "metres", "km", "kilometers", "acres", "square",
@@ -731,6 +750,10 @@ public sealed partial class TimexTagger
                 var unit = m.Groups[3].Value.ToLowerInvariant();
                 if (num is "some" or "many" && !m.Groups[1].Success) return unit is "years" or "months" or "weeks" or "days" || m.Value.EndsWith('s');
                 if (num == "second" || unit == "second" && num is "a" or "one") return false;
+                // "3/4 day": the denominator of a fraction is no count of days.
+                if (m.Index > 1 && text[m.Index - 1] == '/' && char.IsAsciiDigit(text[m.Index - 2])) return false;
+                // "Wait a minute", "hold on a second": a request for patience, not a length.
+                if (num is "a" && unit is "minute" or "moment" or "sec" && PrevWord(text, m.Index, out _).ToLowerInvariant() is "wait" or "on") return false;
                 // "a night out", "a night club", "the night shift": a thing or an outing, not a night's length.
                 if (unit == "night" && NextWord(text, m.Index + m.Length).ToLowerInvariant() is "out" or "club" or "clubs" or "shift" or "shifts" or "owl" or "stand"
                     or "school" or "market" or "bus" or "watch" or "sky" or "vision") return false;
@@ -836,6 +859,8 @@ public sealed partial class TimexTagger
             {
                 // "Super Tuesday" is a name; "Saturday Night Live", "Monday Night Football" are programmes.
                 if (PrevWord(text, m.Index, out int superAt) == "super" && char.IsUpper(text[superAt])) return false;
+                // "The Sun.", "the Sat.": a newspaper or a test, not an abbreviated weekday.
+                if (m.Groups[2].Value.EndsWith('.') && !m.Groups[1].Success && PrevWord(text, m.Index, out _).ToLowerInvariant() == "the") return false;
                 // A lower-case weekday only after a word of time: "on friday", "last monday", "until sunday".
                 if (char.IsLower(m.Groups[2].Value[0]) && !m.Groups[1].Success
                     && PrevWord(text, m.Index, out _).ToLowerInvariant() is not ("on" or "by" or "until" or "till" or "since" or "before" or "after" or "from" or "every" or "and" or "or")) return false;

@@ -282,6 +282,13 @@ public sealed class TimexTaggerTests
     [InlineData("The agency must reply within twenty working days.", "2016-12-07", "twenty working days", "P20D")]
     [InlineData("Shares fell for five straight trading days.", "2016-12-07", "five straight trading days", "P5D")]
     [InlineData("The shop shut on friday.", "2016-12-07", "friday", "2016-12-02")]
+    // A weekday written with a month and day picks the nearest year in which they agree (17 September 2004 was a Friday).
+    [InlineData("How about Friday, Sept. 17, for the review?", "2005-06-01", "Friday, Sept. 17", "2004-09-17")]
+    // The first clock of a range takes the second's p.m.
+    [InlineData("The panel meets from 3:00-5:30 p.m. on Tuesday.", "2005-06-01", "3:00", "2005-05-31T15:00")]
+    // "September 11" after "since" or "the attacks of", in the years after 2001, is the attacks' day.
+    [InlineData("Since September 11, airport checks have doubled.", "2004-07-08", "September 11", "2001-09-11")]
+    [InlineData("The attacks of 11 September changed the city.", "2004-07-08", "11 September", "2001-09-11")]
     // Months later count from the month written last; a bare day of a month just named with its year is of that year.
     [InlineData("The envoys first met in July of 1977. Four months later, they signed a pact.", "2016-12-07", "Four months later", "1977-11")]
     [InlineData("In November 2005 unrest spread to the suburbs. On 5 November, a curfew was declared.", "2016-12-07", "5 November", "2005-11-05")]
@@ -378,6 +385,10 @@ public sealed class TimexTaggerTests
     [InlineData("He founded the Future of Cities project.", "Future")]
     [InlineData("The archive holds more than 1100 photographs.", "1100")]
     [InlineData("He was her girl friday for years.", "friday")]
+    [InlineData("The story ran in The Sun. Readers wrote in.", "Sun.")]
+    [InlineData("The job took 3/4 day.", "4 day")]
+    [InlineData("Wait a minute, she said.", "a minute")]
+    [InlineData("The crate weighs 2000 lbs.", "2000")]
     [InlineData("The town lies at an elevation of 1100 ft.", "1100")]
     // Titles and labels: an album, a page's "Current Issue"; a model year is part of a car's name.
     [InlineData("She sang from My 21st Century Blues on stage.", "21st Century")]
