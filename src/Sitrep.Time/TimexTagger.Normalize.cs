@@ -901,7 +901,6 @@ public sealed partial class TimexTagger
             && ctx.Text.AsSpan(ls.End, c.Start - ls.End).Trim().TrimStart(',').Trim() is "and" or "or")
         {
             int sy = ctx.Narrative && code == "WI" && ls.Code == "FA" ? ls.Y + 1 : ls.Y;
-            ctx.LastSeason = (sy, code, c.End);
             return new Norm(TimexType.Date, Year(sy) + "-" + code, mod, "ref");
         }
         // "the spring and summer of 2022", "summer and autumn 2021": a season joined to one with its year takes it.
@@ -937,7 +936,6 @@ public sealed partial class TimexTagger
                 _ => tense == TenseHint.Past ? (idx <= cur ? r.Year : r.Year - 1) : tense == TenseHint.Future ? (idx >= cur ? r.Year : r.Year + 1) : r.Year,
             };
         }
-        if (y is { } ly) ctx.LastSeason = (ly, code, c.End);
         return new Norm(TimexType.Date, (y is { } yy ? Year(yy) : "XXXX") + "-" + code, mod, y is null ? "none" : anchor);
     }
 
@@ -1146,7 +1144,7 @@ public sealed partial class TimexTagger
         if (ctx.Dct is not { } r) return null;
         DateOnly? Make(int yy) => TryDate(yy, mon, day);
         // "In November 2005 riots spread. On 5 November, police …": a day of the month the text has just named with its
-        // year (or of the month of the full date written last) is of that year, in news too.
+        // year, as an adverbial of time and with no date written since, is of that year, in news too.
         if (ctx.HeadMonth is { } hm && hm.At == ctx.Written && hm.M == mon && hm.Y != r.Year && Make(hm.Y) is { } inSpoken) return inSpoken;
         var same = Make(r.Year);
         if (same is null) return Make(Leap(r.Year, tense == TenseHint.Future ? 1 : -1));
