@@ -455,6 +455,9 @@ public sealed partial class TimexTagger
         if (dct is null) return true;
         // A wire dateline ("INDEPENDENCE, Mo. _", "WARSAW, Poland (AP) --") marks a news report, however much history it recounts.
         if (NewsDateline().IsMatch(text.AsSpan(0, Math.Min(text.Length, 120)))) return false;
+        // So does a text that speaks of its own days ("last week", "yesterday", "earlier this year"): a report or a blog
+        // post about the past, not a history ("the last week of August" is the story's own week, and no such sign).
+        if (DeicticOfReport().IsMatch(text)) return false;
         int far = 0, near = 0;
         var years = new List<int>();
         foreach (Match m in YearLike().Matches(text))
@@ -1001,6 +1004,9 @@ public sealed partial class TimexTagger
         while (from > limit && text[from - 1] is not ('.' or '!' or '?' or '\n')) from--;
         return NegationBefore().IsMatch(text.AsSpan(from, pos - from));
     }
+
+    [GeneratedRegex(@"\b(?:(?:last|this)\s+(?:week|month)\b(?!\s+of\b)|yesterday\b|(?:earlier|later)\s+this\s+(?:year|month|week)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DeicticOfReport();
 
     [GeneratedRegex(@"\b(?:(?:end|beginning|start|middle|close|rest|remainder)\s+of|(?:later|earlier|early|late)\s+in)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MonthPartBefore();

@@ -489,6 +489,21 @@ public sealed class TimexTaggerTests
     }
 
     [Fact]
+    public void A_text_that_speaks_of_its_own_week_is_a_report_however_many_old_years_it_writes()
+    {
+        const string text = "He enlisted in 1968, trained in 1969, flew in 1970, left in 1971 and was discharged in 1972. "
+            + "Last week, a judge ordered the records released. Deputies made a third arrest Wednesday, and the pastor was charged on Monday.";
+        var t = Tag(text, "2005-05-18");
+        Assert.Equal("2005-W19", Find(text, t, "Last week").Value);
+        Assert.Equal("2005-05-18", Find(text, t, "Wednesday").Value);
+        Assert.Equal("2005-05-16", Find(text, t, "Monday").Value);
+        // Without the report's own week, the same years make a history: its weekdays follow its years, not the DCT.
+        const string history = "He enlisted in 1968, trained in 1969, flew in 1970, left in 1971 and was discharged in 1972. "
+            + "On 3 March 1972 he was released. Deputies made a third arrest Wednesday.";
+        Assert.StartsWith("1972-", Find(history, Tag(history, "2005-05-18"), "Wednesday").Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Over_before_a_time_ago_is_more_than()
     {
         const string text = "The hostages were freed over 24 hours ago, after talks that lasted over three years.";
