@@ -1481,6 +1481,9 @@ public sealed partial class TimexTagger
     [GeneratedRegex(@"\G(?:\s*,\s*(?:" + Mon + @")\b\.?(?!\s*\d))*\)?,?\s*(?:and|or|to|through|until|till|-|\u2013|\u2014)\s*(?:(?<m>" + Mon + @")(?:\s*\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m>" + Mon + @")),?\s+(?:(?:in|of)\s+)?(?<y>\d{4})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RangeEndYear();
 
+    [GeneratedRegex(@"\G\s+(?:(?:that|this|tomorrow|yesterday|on\s+\w+|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(?:evening|night|afternoon)|at\s+night|tonight)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EveningAfterClock();
+
     [GeneratedRegex(@"\G,?\s+(?-i:(Eastern|Central|Mountain|Pacific))\s+(?:(Standard|Daylight|standard|daylight)\s+)?[Tt]ime\b", RegexOptions.CultureInvariant)]
     private static partial Regex UsZoneName();
 
@@ -1546,6 +1549,8 @@ public sealed partial class TimexTagger
             if (g["pod"].Value.Equals("morning", StringComparison.OrdinalIgnoreCase)) { if (h == 12) h = 0; }
             else if (h != 12) h += 12;
         }
+        // "by 6:30 that evening", "10:00 at night": a later part of the day written after the clock (its own TIMEX3) sets p.m.
+        else if (!g[3].Success && h is >= 1 and <= 11 && (EveningAfterClock().IsMatch(ctx.Text, c.End) || g[6].Value.Equals("tonight", StringComparison.OrdinalIgnoreCase))) h += 12;
         // A time without its own day takes the day last spoken of (the reference time), else the DCT's; the anchor says which.
         // "5:34 AM Baghdad time on March 20, 2003", "9 p.m. local time on Friday": the day after a named local time dates the
         // clock time, which TimeML annotates without it (the day is a TIMEX of its own).

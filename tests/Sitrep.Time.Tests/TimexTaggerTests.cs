@@ -284,6 +284,10 @@ public sealed class TimexTaggerTests
     [InlineData("The shop shut on friday.", "2016-12-07", "friday", "2016-12-02")]
     // A weekday written with a month and day picks the nearest year in which they agree (17 September 2004 was a Friday).
     [InlineData("How about Friday, Sept. 17, for the review?", "2005-06-01", "Friday, Sept. 17", "2004-09-17")]
+    // A later part of the day written after a bare clock sets p.m.
+    [InlineData("He was home by 6:30 that evening.", "2005-06-01", "6:30", "2005-06-01T18:30")]
+    [InlineData("The raid began at 10:00 at night.", "2005-06-01", "10:00", "2005-06-01T22:00")]
+    [InlineData("They meet at 9:00 tonight.", "2005-06-01", "9:00 tonight", "2005-06-01T21:00")]
     // The first clock of a range takes the second's p.m.
     [InlineData("The panel meets from 3:00-5:30 p.m. on Tuesday.", "2005-06-01", "3:00", "2005-05-31T15:00")]
     // "September 11" after "since" or "the attacks of", in the years after 2001, is the attacks' day.
