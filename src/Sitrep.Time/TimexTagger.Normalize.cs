@@ -1145,7 +1145,8 @@ public sealed partial class TimexTagger
         DateOnly? Make(int yy) => TryDate(yy, mon, day);
         // "In November 2005 riots spread. On 5 November, police …": a day of the month the text has just named with its
         // year, as an adverbial of time and with no date written since, is of that year, in news too.
-        if (ctx.HeadMonth is { } hm && hm.At == ctx.Written && hm.M == mon && hm.Y != r.Year && Make(hm.Y) is { } inSpoken) return inSpoken;
+        // Not a day the clause looks ahead to: "Endeavour will launch on April 29" after "first flew on April 12, 1981".
+        if (tense != TenseHint.Future && ctx.HeadMonth is { } hm && hm.At == ctx.Written && hm.M == mon && hm.Y != r.Year && Make(hm.Y) is { } inSpoken) return inSpoken;
         var same = Make(r.Year);
         if (same is null) return Make(Leap(r.Year, tense == TenseHint.Future ? 1 : -1));
         int ahead = behind ? 0 : AheadWindow(tense);

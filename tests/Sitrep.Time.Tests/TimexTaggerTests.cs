@@ -296,6 +296,8 @@ public sealed class TimexTaggerTests
     // Months later count from the month written last; a bare day of a month just named with its year is of that year.
     [InlineData("The envoys first met in July of 1977. Four months later, they signed a pact.", "2016-12-07", "Four months later", "1977-11")]
     [InlineData("In November 2005 unrest spread to the suburbs. On 5 November, a curfew was declared.", "2016-12-07", "5 November", "2005-11-05")]
+    // … but not a day the clause looks ahead to.
+    [InlineData("The orbiter first flew on April 12, 1981. Its sister ship will launch on April 29.", "2011-04-20", "April 29", "2011-04-29")]
     // A decade with only its last two digits, after an apostrophe straight or typeset.
     [InlineData("Rents doubled in the 1980s and '90s.", "2023-09-05", "'90s", "199")]
     [InlineData("It was a hit in \u201990s Britain.", "2023-09-05", "\u201990s", "199")]
