@@ -82,7 +82,7 @@ public sealed class ParseTense : ITenseHints
         for (int i = first; i <= last; i++)
             if (_tokens[i].Head < first || _tokens[i].Head > last) { node = i; break; }
         // "since March": whatever the verb, the date lies behind.
-        bool until = false, forDate = false, due = false;
+        bool until = false, forDate = false, due = false, by = false;
         if (_children[node] is { } own)
             foreach (var k in own)
             {
@@ -92,6 +92,7 @@ public sealed class ParseTense : ITenseHints
                 if (w.Equals("since", StringComparison.OrdinalIgnoreCase)) return TenseHint.Past;
                 if (w.Equals("until", StringComparison.OrdinalIgnoreCase) || w.Equals("till", StringComparison.OrdinalIgnoreCase)) until = true;
                 if (w.Equals("for", StringComparison.OrdinalIgnoreCase)) forDate = true;
+                if (w.Equals("by", StringComparison.OrdinalIgnoreCase)) by = true;
             }
         bool inside = true;
         for (int guard = 0; guard < 12 && node >= 0 && node < _tokens.Length; guard++)
@@ -102,6 +103,8 @@ public sealed class ParseTense : ITenseHints
             if (isPredicate && due && t == TenseHint.Present) return TenseHint.Future;
             // "The vote is set for Thursday", "a hearing slated for Sept. 12": the day an arrangement is made for lies ahead.
             if (isPredicate && forDate && !inside && !HasPluperfect(node) && _tokens[node].Lemma is { } pl && ArrangedFor.Contains(pl)) return TenseHint.Future;
+            // "if he does not call back by Friday": a deadline in a present or undecided clause lies ahead.
+            if (isPredicate && by && t is TenseHint.Present) return TenseHint.Future;
             if (isPredicate) return until ? UntilTense(node, t) : t;
             inside = false;
             node = _tokens[node].Head;

@@ -90,6 +90,20 @@ public sealed class ParseTenseTests
     }
 
     [Fact]
+    public void A_deadline_in_a_present_clause_lies_ahead()
+    {
+        const string text = "If he does not call by Friday";
+        var t = Tree(text, ("SCONJ", "IN", "if", 4, "mark"), ("PRON", "PRP", "he", 4, "nsubj"), ("AUX", "VBZ", "do", 4, "aux"),
+            ("PART", "RB", "not", 4, "advmod"), ("VERB", "VB", "call", -1, "root"), ("ADP", "IN", "by", 6, "case"), ("PROPN", "NNP", "Friday", 4, "obl"));
+        Assert.Equal(TenseHint.Future, At(text, t, "Friday"));
+        // A past deadline stays past: "had filed by Friday".
+        const string past = "They had filed by Friday";
+        var p = Tree(past, ("PRON", "PRP", "they", 2, "nsubj"), ("AUX", "VBD", "have", 2, "aux"), ("VERB", "VBN", "file", -1, "root"),
+            ("ADP", "IN", "by", 4, "case"), ("PROPN", "NNP", "Friday", 2, "obl"));
+        Assert.Equal(TenseHint.Past, At(past, p, "Friday"));
+    }
+
+    [Fact]
     public void A_modal_perfect_looks_back()
     {
         const string text = "They may have played a role on October 7";
