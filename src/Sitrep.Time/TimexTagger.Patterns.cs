@@ -55,7 +55,10 @@ public sealed partial class TimexTagger
     private const string NumericDatePattern = @"\b(?:(?<d>\d{1,2})\.(?<m>\d{1,2})\.(?<y>\d{4})|(?<y>\d{4})(?<sep>[/.])(?<m>\d{1,2})\k<sep>(?<d>\d{1,2}))\b(?![./]\d)";
     // "10/06/2023", and "9/11" as news names the attacks of 11 September 2001.
     private const string SlashPattern = @"(?<![\d/])(?:(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})|(?<nine>9/11))(?![\d/])";
-    private const string MonthDayYearPattern = @"\b(?:(" + Wd + @"),?\s+)?(" + Mon + @")\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4})\b)?";
+    // A month in capitals only before its day ("JUNE 12, 2005" in mail headers and old wire datelines): alone, "MAY" and
+    // "MARCH" in capitals are words.
+    private const string MonCaps = @"(?-i:(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b|(?:JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\b\.?)";
+    private const string MonthDayYearPattern = @"\b(?:(" + Wd + @"),?\s+)?(" + Mon + "|" + MonCaps + @")\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4})\b)?";
     private const string DayMonthYearPattern = @"\b(?:(" + Wd + @"),?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + Mon + @")(?:,?\s*(\d{4})\b)?";
     // "01-Feb-02", "3-Mar-2021": the day-month-year of mail headers and spreadsheets.
     private const string DashDatePattern = @"\b(\d{1,2})-(?-i:(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))-(\d{4}|\d{2})\b(?!-)";

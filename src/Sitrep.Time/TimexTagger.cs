@@ -632,6 +632,9 @@ public sealed partial class TimexTagger
             if (char.IsDigit(c) && !char.IsAsciiDigit(c)) return false;
         switch (rule)
         {
+            case Rule.MonthDayYear:
+                // "(NOV 07)" in capitals, without a year, is more often November 2007 than the 7th: only an unpadded day.
+                return !(m.Groups[2].Length > 2 && m.Groups[2].Value.All(ch => !char.IsAsciiLetterLower(ch)) && m.Groups[3].Value[0] == '0' && !m.Groups[4].Success);
             case Rule.Year:
             {
                 int y = int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
