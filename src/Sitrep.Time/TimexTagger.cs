@@ -857,6 +857,10 @@ public sealed partial class TimexTagger
                 int q = m.Index + m.Length;
                 while (q < text.Length && text[q] is ' ' or '\t') q++;
                 if (m.Value.Equals("daily", StringComparison.OrdinalIgnoreCase) && char.IsLower(m.Value[0]) && q < text.Length && char.IsUpper(text[q])) return false;
+                // "published by a Johannesburg weekly," "the weekly said": a newspaper, a noun closing its phrase after a
+                // determiner or a name ("paid weekly." is the adverb).
+                if (m.Value is "daily" or "weekly" or "monthly" && (q >= text.Length || text[q] is ',' or '.' or ';' or ':' or ')' || NextWord(text, q) is "said" or "reported" or "says" or "reports")
+                    && PrevWord(text, m.Index, out int ownerAt) is var owner && (owner is "a" or "an" or "the" or "this" or "that" || ownerAt < m.Index && char.IsUpper(text[ownerAt]) && !AtSentenceStart(text, ownerAt))) return false;
                 // "Mortgage News Daily", "The Daily", "the Daily Mail", "Weekly Standard": in title case inside a sentence,
                 // or before another capitalized word, the adverb is part of a name.
                 return !(char.IsUpper(m.Value[0]) && (!AtSentenceStart(text, m.Index) || q < text.Length && char.IsUpper(text[q])));

@@ -284,6 +284,8 @@ public sealed class TimexTaggerTests
     [InlineData("The shop shut on friday.", "2016-12-07", "friday", "2016-12-02")]
     // A weekday written with a month and day picks the nearest year in which they agree (17 September 2004 was a Friday).
     [InlineData("How about Friday, Sept. 17, for the review?", "2005-06-01", "Friday, Sept. 17", "2004-09-17")]
+    // … but the adverb stays a SET.
+    [InlineData("Staff at the mill are paid weekly.", "2024-03-01", "weekly", "P1W")]
     // A month in capitals before its day: a mail header, an old wire dateline.
     [InlineData("WHEN: JUNE 12, 2005, 2:00 P.M. WHERE: the town hall.", "2005-06-01", "JUNE 12, 2005, 2:00 P.M.", "2005-06-12T14:00")]
     [InlineData("WASHINGTON, JUNE 12 (Reuters) - Talks stalled.", "2005-06-14", "JUNE 12", "2005-06-12")]
@@ -401,6 +403,9 @@ public sealed class TimexTaggerTests
     // Capitals alone are words, and "(NOV 07)" is more likely a month and year than a day.
     [InlineData("MAY I ask a question?", "MAY")]
     [InlineData("Wine 5 (NOV 07) was fine.", "NOV 07")]
+    // A newspaper: "a Johannesburg weekly," "the weekly said".
+    [InlineData("The claim was printed by a Cape Town weekly, which cited two sources.", "weekly")]
+    [InlineData("The weekly said it stood by the story.", "weekly")]
     [InlineData("The town lies at an elevation of 1100 ft.", "1100")]
     // Titles and labels: an album, a page's "Current Issue"; a model year is part of a car's name.
     [InlineData("She sang from My 21st Century Blues on stage.", "21st Century")]
