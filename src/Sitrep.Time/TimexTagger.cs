@@ -832,6 +832,8 @@ public sealed partial class TimexTagger
                 // "by the end of the month", "later in the month": the month spoken of (a bare "the month" is too often a length).
                 if (w == "month") return MonthPartBefore().IsMatch(text.AsSpan(Math.Max(0, m.Index - 24), m.Index - Math.Max(0, m.Index - 24)));
                 if (w is "moment" or "day" or "morning" or "afternoon" or "evening" or "night") return false;
+                // "said at the weekend that …": after "at" or "over", "that" opens the reported clause, not a relative one.
+                if (w == "weekend" && next == "that" && PrevWord(text, m.Index, out _) is "at" or "over") return true;
                 if (w is "week" or "weekend" or "year" or "period") return next is not ("of" or "before" or "after" or "in" or "that" or "when") ;
                 // "by the end of the decade", "the worst drought of the century", "early in the decade": the current one;
                 // "the decade before the war", "the century-old bridge" are not.

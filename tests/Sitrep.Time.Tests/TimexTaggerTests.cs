@@ -284,6 +284,8 @@ public sealed class TimexTaggerTests
     [InlineData("The shop shut on friday.", "2016-12-07", "friday", "2016-12-02")]
     // A weekday written with a month and day picks the nearest year in which they agree (17 September 2004 was a Friday).
     [InlineData("How about Friday, Sept. 17, for the review?", "2005-06-01", "Friday, Sept. 17", "2004-09-17")]
+    // "said at the weekend that …": the weekend just past, before a reported clause.
+    [InlineData("The general said in an address at the weekend that a transition would take three years.", "2023-08-22", "the weekend", "2023-W33-WE")]
     // … but the adverb stays a SET.
     [InlineData("Staff at the mill are paid weekly.", "2024-03-01", "weekly", "P1W")]
     // A month in capitals before its day: a mail header, an old wire dateline.
