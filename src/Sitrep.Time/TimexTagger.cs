@@ -455,9 +455,6 @@ public sealed partial class TimexTagger
         if (dct is null) return true;
         // A wire dateline ("INDEPENDENCE, Mo. _", "WARSAW, Poland (AP) --") marks a news report, however much history it recounts.
         if (NewsDateline().IsMatch(text.AsSpan(0, Math.Min(text.Length, 120)))) return false;
-        // So does a text that speaks of its own days ("last week", "yesterday", "earlier this year"): a report or a blog
-        // post about the past, not a history ("the last week of August" is the story's own week, and no such sign).
-        if (DeicticOfReport().IsMatch(text)) return false;
         int far = 0, near = 0;
         var years = new List<int>();
         foreach (Match m in YearLike().Matches(text))
@@ -473,6 +470,10 @@ public sealed partial class TimexTagger
         // A long text dense with written years is a history too, even of recent years (an encyclopedia article on the
         // Iraq War written in 2009): its months and weekdays follow its own years, not the DCT.
         if (!(far > 2 * near + 2 || far + near >= 30)) return false;
+        // A text that speaks of its own days ("last week", "next month", "yesterday", "earlier this year") is a report or a blog post
+        // about the past, not a history ("the last week of August" is the story's own week, and no such sign). Checked
+        // only here, so most texts are not scanned for it.
+        if (DeicticOfReport().IsMatch(text)) return false;
         // A history dwells on one period: most of its years lie within a few decades (the widest in WikiWars spans 36
         // years). Years scattered over a century (a culture preview citing works from 1858 to 2011) do not make one.
         years.Sort();
@@ -1014,7 +1015,7 @@ public sealed partial class TimexTagger
         return NegationBefore().IsMatch(text.AsSpan(from, pos - from));
     }
 
-    [GeneratedRegex(@"\b(?:(?:last|this)\s+(?:week|month)\b(?!\s+of\b)|yesterday\b|(?:earlier|later)\s+this\s+(?:year|month|week)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:last|this|(?<!\bthe\s)next)\s+(?:week|month)\b(?!\s+of\b)|yesterday\b|(?:earlier|later)\s+this\s+(?:year|month|week)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DeicticOfReport();
 
     [GeneratedRegex(@"\b(?:(?:end|beginning|start|middle|close|rest|remainder)\s+of|(?:later|earlier|early|late)\s+in)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

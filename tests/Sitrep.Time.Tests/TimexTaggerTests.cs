@@ -516,6 +516,10 @@ public sealed class TimexTaggerTests
         Assert.Equal("2005-W19", Find(text, t, "Last week").Value);
         Assert.Equal("2005-05-18", Find(text, t, "Wednesday").Value);
         Assert.Equal("2005-05-16", Find(text, t, "Monday").Value);
+        // "next month" is such a sign too ("the next month" is the story's own).
+        const string ahead = "He enlisted in 1968, trained in 1969, flew in 1970, left in 1971 and was discharged in 1972. "
+            + "The archive opens the files next month. Deputies made a third arrest Wednesday.";
+        Assert.Equal("2005-05-18", Find(ahead, Tag(ahead, "2005-05-18"), "Wednesday").Value);
         // Without the report's own week, the same years make a history: its weekdays follow its years, not the DCT.
         const string history = "He enlisted in 1968, trained in 1969, flew in 1970, left in 1971 and was discharged in 1972. "
             + "On 3 March 1972 he was released. Deputies made a third arrest Wednesday.";
