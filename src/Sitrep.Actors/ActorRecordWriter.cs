@@ -18,6 +18,7 @@ public sealed class ActorRecordWriter : IRecordLayerWriter
         w.WriteStartArray();
         foreach (var a in document.Get(ActorLayers.Actors))
         {
+            DocumentRecordWriter.FlushIfLarge(w);
             w.WriteStartObject();
             w.WriteString("text", text.AsSpan(a.Span.Start, a.Span.Length));
             w.WriteNumber("start", a.Span.Start);

@@ -19,6 +19,7 @@ public sealed class EventRecordWriter : IRecordLayerWriter
         w.WriteStartArray();
         foreach (var e in document.Get(EventLayers.Events))
         {
+            DocumentRecordWriter.FlushIfLarge(w);
             w.WriteStartObject();
             w.WriteString("id", e.Id);
             w.WriteString("cameo", e.Cameo);
@@ -108,6 +109,7 @@ public sealed class QuoteRecordWriter : IRecordLayerWriter
         w.WriteStartArray();
         foreach (var q in document.Get(EventLayers.Quotes))
         {
+            DocumentRecordWriter.FlushIfLarge(w);
             w.WriteStartObject();
             w.WriteString("text", text.AsSpan(q.Span.Start, q.Span.Length));
             w.WriteNumber("start", q.Span.Start);

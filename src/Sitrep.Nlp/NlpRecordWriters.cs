@@ -14,6 +14,7 @@ public sealed class SentenceRecordWriter : IRecordLayerWriter
         w.WriteStartArray();
         foreach (var s in document.Get(NlpLayers.Sentences))
         {
+            DocumentRecordWriter.FlushIfLarge(w);
             w.WriteStartObject();
             w.WriteNumber("start", s.Span.Start);
             w.WriteNumber("end", s.Span.End);
@@ -34,6 +35,7 @@ public sealed class TokenRecordWriter : IRecordLayerWriter
         w.WriteStartArray();
         foreach (var t in document.Get(NlpLayers.Tokens))
         {
+            DocumentRecordWriter.FlushIfLarge(w);
             w.WriteStartObject();
             w.WriteString("text", text.AsSpan(t.Span.Start, t.Span.Length));
             w.WriteNumber("start", t.Span.Start);

@@ -402,6 +402,12 @@ internal static class SchemaMigrations
             ALTER TABLE timexes ADD COLUMN quant TEXT;
             ALTER TABLE timexes ADD COLUMN freq TEXT;
             """),
+
+        // A cluster's mentions in id order straight from an index: matching a new event reads a large cluster's
+        // first mentions only, and without this index SQLite sorted all of them for every event.
+        new(5, "events by cluster in id order", """
+            CREATE INDEX ix_events_cluster_id ON events(cluster_id, id);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

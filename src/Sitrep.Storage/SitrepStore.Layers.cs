@@ -248,6 +248,8 @@ public sealed partial class SitrepStore
         var rowIds = new Dictionary<string, long>(StringComparer.Ordinal);
         var clusterOf = new Dictionary<string, long>(StringComparer.Ordinal);
         var eventRows = new long[events.Length];
+        // Clusters are recounted once per document, not once per event: a cluster's count is a scan of its events.
+        var touched = new SortedSet<long>();
         for (int k = 0; k < events.Length; k++)
         {
             var e = events[k];
@@ -307,7 +309,7 @@ public sealed partial class SitrepStore
             eventRows[k] = row;
             rowIds.TryAdd(e.Id, row);
             clusterOf.TryAdd(e.Id, cluster);
-            RecountCluster(tx, cluster);
+            touched.Add(cluster);
 
             if (!e.Attribution.IsDefaultOrEmpty)
             {
@@ -330,6 +332,8 @@ public sealed partial class SitrepStore
                 }
             }
         }
+
+        foreach (var c in touched) RecountCluster(tx, c);
 
         // Claims: an event someone is said to assert, allege or deny; a denial names what it denies through Links.
         var claim = Prepared("""
@@ -379,6 +383,9 @@ public sealed partial class SitrepStore
     }
 
     /// <summary>The best existing event this mention belongs to, or null. Ties go to the oldest event.</summary>
+    /// <summary>How many of a cluster's mentions (its first, in id order) a new event's evidence is compared with.</summary>
+    internal const int ClusterSampleSize = 500;
+
     private long? FindCluster(SqliteTransaction tx, CodedEvent e, (DateOnly Start, DateOnly End)? range, ulong[] shingles)
     {
         if (range is not { } r) return null; // an undated event cannot be matched in time
@@ -409,14 +416,17 @@ public sealed partial class SitrepStore
         if (candidates.Count == 0) return null;
         long? best = null;
         double bestScore = EventMatching.Threshold - 1e-9;
-        var load = Prepared("SELECT shingles FROM events WHERE cluster_id = @c ORDER BY id", tx);
+        // A cluster's wording is judged on its first mentions: a story reported thousands of times would otherwise
+        // make each new report read every earlier one.
+        var load = Prepared("SELECT shingles FROM events WHERE cluster_id = @c ORDER BY id LIMIT " + ClusterSampleSize.ToString(CultureInfo.InvariantCulture), tx);
         var pc = load.Parameters.Add("@c", SqliteType.Integer);
         foreach (var c in candidates)
         {
             double similarity = 0;
             pc.Value = c.Id;
+            // The best possible match ends the scan: a large cluster is mostly copies of the same sentence.
             using (var rd = load.ExecuteReader())
-                while (rd.Read())
+                while (similarity < 1 && rd.Read())
                     similarity = Math.Max(similarity, EventMatching.Jaccard(shingles, EventMatching.FromBlob(rd.GetFieldValue<byte[]>(0))));
             double score = EventMatching.Score(string.Equals(c.Cameo, e.Cameo, StringComparison.Ordinal), r.Start, r.End, c.Day, c.End, similarity);
             if (score > bestScore)

@@ -17,6 +17,7 @@ public sealed class TimexRecordWriter : IRecordLayerWriter
         w.WriteStartArray();
         foreach (var t in document.Get(TimeLayers.Timexes))
         {
+            DocumentRecordWriter.FlushIfLarge(w);
             w.WriteStartObject();
             w.WriteString("text", text.AsSpan(t.Span.Start, t.Span.Length));
             w.WriteNumber("start", t.Span.Start);

@@ -70,6 +70,29 @@ public sealed class MergeTests : IDisposable
     }
 
     [Fact]
+    public void One_article_telling_an_event_three_times_counts_three_mentions_of_one_event()
+    {
+        // The counts are taken once the whole document is written; each of its events must still be merged and counted.
+        var doc = LayeredDocs.WithSentencesAndTokens(LayeredDocs.Plain(
+            "A China Coast Guard ship fired a water cannon at a Philippine boat on Tuesday. Witnesses said the ship turned its water cannon on the boat. "
+            + "The crew said the ship aimed a water cannon at them.",
+            "https://d.example/repeat", "D", "2024-03-06"));
+        doc = doc.With(ActorLayers.Actors, [LayeredDocs.Actor(doc, "China Coast Guard", "Q1065563", "China Coast Guard", "CHNMIL", "CHN", "MIL"),
+                LayeredDocs.Actor(doc, "Philippine boat", null, "Philippines", "PHL", "PHL", null, ActorKind.State)])
+            .With(EventLayers.Events, [
+                LayeredDocs.Event(doc, "e1", "fired a water cannon", "190", 4, -10, 0, "CHNMIL", "CHN", 1, "PHL", "PHL", "2024-03-05"),
+                LayeredDocs.Event(doc, "e2", "turned its water cannon", "190", 4, -10, 0, "CHNMIL", "CHN", 1, "PHL", "PHL", "2024-03-05"),
+                LayeredDocs.Event(doc, "e3", "aimed a water cannon", "190", 4, -10, 0, "CHNMIL", "CHN", 1, "PHL", "PHL", "2024-03-05")]);
+        Put(doc, 1);
+
+        var e = Assert.Single(_t.Store.ListEvents(ChinaPhilippines));
+        Assert.Equal(3, e.NumMentions);
+        Assert.Equal(1, e.NumArticles);
+        Assert.Equal(1, _t.Count("event_clusters"));
+        Assert.Equal(1, Scalar("SELECT count(*) FROM event_clusters WHERE first_event_id = (SELECT min(id) FROM events)"));
+    }
+
+    [Fact]
     public void Other_dates_other_codes_and_denials_stay_apart()
     {
         Put(LayeredDocs.Story("wire"), 1);

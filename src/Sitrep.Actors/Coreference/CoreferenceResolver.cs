@@ -27,7 +27,10 @@ internal static class CoreferenceResolver
     public static void Resolve(List<MentionDraft> drafts, Token[] tokens, KnowledgeBase? kb, DateOnly? date)
     {
         // Titles each person was given in apposition, for later title-only mentions.
-        var titles = new List<(MentionDraft Person, string Key, string Modifiers)>();
+        // Looked up by key rather than by scanning back through every earlier mention: a long document stays linear.
+        var titles = new Dictionary<string, List<(MentionDraft Person, string Modifiers)>>(StringComparer.Ordinal);
+        // The latest earlier resolved person bearing each surname (a mention's state is final once the loop passes it).
+        var bySurname = new Dictionary<string, MentionDraft>(StringComparer.Ordinal);
         for (var i = 0; i < drafts.Count; i++)
         {
             var d = drafts[i];
@@ -35,15 +38,10 @@ internal static class CoreferenceResolver
             {
                 case Pending.Surname:
                     {
-                        for (var j = i - 1; j >= 0; j--)
+                        if (bySurname.TryGetValue(d.Key!, out var a))
                         {
-                            var a = drafts[j];
-                            if (a.Kind == ActorKind.Person && a.Resolved && a.Surnames.Contains(d.Key!) && a.Pending != Pending.Pronoun)
-                            {
-                                if (a.ActorId != d.ActorId || a.ActorId is null) d.CopyFrom(a, "surname");
-                                else d.Antecedent = a.Antecedent ?? a;
-                                break;
-                            }
+                            if (a.ActorId != d.ActorId || a.ActorId is null) d.CopyFrom(a, "surname");
+                            else d.Antecedent = a.Antecedent ?? a;
                         }
                         break;
                     }
@@ -51,23 +49,25 @@ internal static class CoreferenceResolver
                     {
                         if (Appositive(drafts, i, tokens) is { } person)
                         {
-                            titles.Add((person, d.Key!, d.TitleModifiers ?? ""));
+                            if (!titles.TryGetValue(d.Key!, out var given)) titles[d.Key!] = given = [];
+                            given.Add((person, d.TitleModifiers ?? ""));
                             d.CopyFrom(person, "appositive");
                             break;
                         }
                         MentionDraft? match = null;
-                        for (var t = titles.Count - 1; t >= 0 && match is null; t--)
-                            if (titles[t].Key == d.Key && Compatible(titles[t].Modifiers, d.TitleModifiers ?? "") && (d.Country is null || d.Country == titles[t].Person.Country))
-                                match = titles[t].Person;
+                        if (titles.TryGetValue(d.Key!, out var sameTitle))
+                            for (var t = sameTitle.Count - 1; t >= 0 && match is null; t--)
+                                if (Compatible(sameTitle[t].Modifiers, d.TitleModifiers ?? "") && (d.Country is null || d.Country == sameTitle[t].Person.Country))
+                                    match = sameTitle[t].Person;
                         if (match is null && d.Kind == ActorKind.Person && d.Count > 0)
                         {
                             // "the president" after "President Putin": a person whose role title has the head word.
                             for (var j = i - 1; j >= 0 && match is null; j--)
                             {
                                 var a = drafts[j];
+                                if (d.Sentence - a.Sentence > 6) break;
                                 if (a.Kind == ActorKind.Person && a.ActorId is not null && a.Role is { } role && a.Pending != Pending.Title
-                                    && role.Contains(d.Key!, StringComparison.OrdinalIgnoreCase) && (d.Country is null || d.Country == a.Country)
-                                    && d.Sentence - a.Sentence <= 6)
+                                    && role.Contains(d.Key!, StringComparison.OrdinalIgnoreCase) && (d.Country is null || d.Country == a.Country))
                                     match = a;
                             }
                         }
@@ -107,6 +107,8 @@ internal static class CoreferenceResolver
                         break;
                     }
             }
+            if (d.Kind == ActorKind.Person && d.Resolved && d.Pending != Pending.Pronoun)
+                foreach (var surname in d.Surnames) bySurname[surname] = d;
         }
         SentenceCountry(drafts, kb);
         AssignChains(drafts);
@@ -119,12 +121,22 @@ internal static class CoreferenceResolver
     private static void SentenceCountry(List<MentionDraft> drafts, KnowledgeBase? kb)
     {
         if (kb is null) return;
+        Dictionary<int, List<MentionDraft>>? bySentence = null;
         foreach (var d in drafts)
         {
             if (d.Kind != ActorKind.Person || d.Country is not null || d.Code.Length != 3 || !kb.Sectors.Contains(d.Code)) continue;
+            if (bySentence is null)
+            {
+                bySentence = [];
+                foreach (var o in drafts)
+                {
+                    if (!bySentence.TryGetValue(o.Sentence, out var list)) bySentence[o.Sentence] = list = [];
+                    list.Add(o);
+                }
+            }
             string? only = null;
             var many = false;
-            foreach (var a in drafts)
+            foreach (var a in bySentence[d.Sentence])
             {
                 if (a.Sentence != d.Sentence || a == d || !a.Resolved || a.Country is null || a.Pending == Pending.Pronoun) continue;
                 if (only is null) only = a.Country;

@@ -144,13 +144,27 @@ public sealed class ActorLinker
         var all = new List<string>();
         var loc = new List<string>();
         var named = new List<string>();
+        // Each mention looks only at its own sentence's: indexed once, so a long document is not quadratic.
+        var bySentence = new Dictionary<int, List<MentionDraft>>();
+        var followers = new Dictionary<MentionDraft, List<MentionDraft>>(ReferenceEqualityComparer.Instance);
+        foreach (var o in drafts)
+        {
+            if (!bySentence.TryGetValue(o.Sentence, out var same)) bySentence[o.Sentence] = same = [];
+            same.Add(o);
+            if (o.Antecedent is { } ante)
+            {
+                if (!followers.TryGetValue(ante, out var f)) followers[ante] = f = [];
+                f.Add(o);
+            }
+        }
         foreach (var d in drafts)
         {
             if (!d.Resolved || d.Country is not null || d.Resolution != "agent" || !IsRoleOnly(d.Code)) continue;
             all.Clear();
             loc.Clear();
             named.Clear();
-            foreach (var o in drafts)
+            var sentenceDrafts = bySentence[d.Sentence];
+            foreach (var o in sentenceDrafts)
             {
                 if (ReferenceEquals(o, d) || o.Sentence != d.Sentence || o.Country is not { } c || o.Resolution == "agent+context") continue;
                 if (o.Span.Start < d.Span.End && o.Span.End > d.Span.Start) continue;
@@ -160,7 +174,7 @@ public sealed class ActorLinker
             }
             placesBySentence ??= [];
             if (!placesBySentence.TryGetValue(d.Sentence, out var placed))
-                placesBySentence[d.Sentence] = placed = LocativePlaceCountries(text, tokens, sentences[d.Sentence], drafts);
+                placesBySentence[d.Sentence] = placed = LocativePlaceCountries(text, tokens, sentences[d.Sentence], sentenceDrafts);
             foreach (var c in placed)
             {
                 if (!all.Contains(c)) all.Add(c);
@@ -182,8 +196,9 @@ public sealed class ActorLinker
             d.Sector ??= SectorOf(d.Code, kc.Cameo);
             d.Resolution = "agent+context";
             // Mentions coreference already copied from this one follow it.
-            foreach (var o in drafts)
-                if (ReferenceEquals(o.Antecedent, d) && o.Country is null && o.Code == old)
+            if (!followers.TryGetValue(d, out var copies)) continue;
+            foreach (var o in copies)
+                if (o.Country is null && o.Code == old)
                 {
                     o.Code = d.Code; o.Country = d.Country; o.ActorId ??= d.ActorId; o.Sector ??= d.Sector;
                 }

@@ -18,6 +18,7 @@ public sealed class PlaceRecordWriter(PlaceGazetteer? gazetteer = null) : IRecor
         w.WriteStartArray();
         foreach (var p in document.Get(ActorLayers.Places))
         {
+            DocumentRecordWriter.FlushIfLarge(w);
             w.WriteStartObject();
             w.WriteString("text", text.AsSpan(p.Span.Start, p.Span.Length));
             w.WriteNumber("start", p.Span.Start);

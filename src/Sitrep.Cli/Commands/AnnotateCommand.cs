@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Sitrep.Cli.Analysis;
+using Sitrep.Cli.Output;
 using Sitrep.Core;
 using Sitrep.Core.Records;
 using Sitrep.Ingest;
@@ -54,6 +55,8 @@ public sealed class AnnotateCommand : Command<AnnotateCommand.Settings>
             versions = new Dictionary<string, string>(versions, StringComparer.Ordinal) { ["events"] = stage.Version };
         }
         int failures = 0, documents = 0;
+        // Records go to stdout as they are written (one per line), not built whole as strings first.
+        var stdout = new TextWriterStream(Console.Out);
         foreach (var input in collector.Collect([settings.Input], cancellationToken))
         {
             var outcomes = input.Source is null
@@ -69,7 +72,9 @@ public sealed class AnnotateCommand : Command<AnnotateCommand.Settings>
                 }
                 documents++;
                 var doc = pipeline.Run(outcome.Document, cancellationToken);
-                Console.Out.WriteLine(DocumentRecordWriter.ToJson(doc, versions, indented: !settings.Compact, analysis.LayerWriters));
+                DocumentRecordWriter.WriteTo(stdout, doc, versions, indented: !settings.Compact, analysis.LayerWriters);
+                Console.Out.WriteLine();
+                Console.Out.Flush();
             }
         }
         return failures == 0 ? ExitCodes.Ok : documents > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Failure;

@@ -30,6 +30,22 @@ public static class DocumentRecordWriter
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    /// <summary>
+    /// Streams one record to <paramref name="stream"/> as it is written: a long document's record is many times its
+    /// text (a 6 MB text gives 270 MB of JSON), so it is never held whole in memory.
+    /// </summary>
+    public static void WriteTo(Stream stream, Document document, IReadOnlyDictionary<string, string> models, bool indented = false, IReadOnlyList<IRecordLayerWriter>? layers = null)
+    {
+        using var w = new Utf8JsonWriter(stream, indented ? Indented : Compact);
+        Write(w, document, models, layers ?? []);
+    }
+
+    /// <summary>Hands what the writer has buffered to its stream once it is large; layer writers call it per element.</summary>
+    public static void FlushIfLarge(Utf8JsonWriter w)
+    {
+        if (w.BytesPending >= 1 << 16) w.Flush();
+    }
+
     public static void Write(Utf8JsonWriter w, Document document, IReadOnlyDictionary<string, string> models, IReadOnlyList<IRecordLayerWriter> layers)
     {
         var m = document.Metadata;
@@ -90,6 +106,7 @@ public static class DocumentRecordWriter
             if (!document.Has(layer.Layer)) continue;
             w.WritePropertyName(layer.Layer.Name);
             layer.Write(w, document);
+            FlushIfLarge(w);
         }
 
         w.WriteStartArray("errors");

@@ -52,12 +52,13 @@ public sealed class EventCoder
         var places = document.GetOrDefault(ActorLayers.Places) ?? [];
         var timexes = document.Has(TimeLayers.Timexes) ? document.Get(TimeLayers.Timexes) : [];
         var v = new DependencyView(text, tokens);
+        var mentions = new MentionIndex(tokens, sentences, actors, places, timexes);
 
         var drafts = new List<Draft>();
         for (var s = 0; s < sentences.Length; s++)
         {
             var matches = FindMatches(v, sentences[s]);
-            foreach (var m in matches) AddDrafts(v, actors, places, s, m, drafts);
+            foreach (var m in matches) AddDrafts(v, mentions, s, m, drafts);
         }
         drafts.Sort((a, b) =>
         {
@@ -100,8 +101,8 @@ public sealed class EventCoder
                 d.Id, code.Code, code.Root, code.QuadClass, code.Goldstein,
                 new PloverCoding(code.PloverType ?? "", code.PloverMode, code.PloverContext),
                 d.Source?.Participant, d.Target?.Participant,
-                DateOf(document, v, timexes, sentences[d.Sentence], clause, d.Trigger),
-                PlaceOf(v, places, clause, d),
+                DateOf(document, v, timexes, mentions.TimexesIn(d.Sentence), clause, d.Trigger),
+                PlaceOf(v, mentions, clause, d),
                 d.Modality, d.Attribution,
                 new EventEvidence(d.Sentence, TriggerSpan(v, d.Trigger, d.Pattern), spans.ToImmutable()),
                 d.Pattern.Rule)
@@ -440,22 +441,22 @@ public sealed class EventCoder
 
     private static TextSpan TriggerSpan(DependencyView v, int t, EventPattern p) => v[t].Span;
 
-    private static void AddDrafts(DependencyView v, ActorMention[] actors, PlaceMention[] places, int sentence, Match m, List<Draft> drafts)
+    private static void AddDrafts(DependencyView v, MentionIndex mentions, int sentence, Match m, List<Draft> drafts)
     {
         var p = m.Pattern;
-        var sources = Parties(v, actors, places, m.Trigger, p.Source, allowPlace: false);
+        var sources = Parties(v, mentions, m.Trigger, p.Source, allowPlace: false);
         // "X said it will boycott …", "X announced that it has called off …": a pronoun subject the actor layer left
         // unresolved is the speaker of the reporting verb the clause is the complement of.
         if (sources.Count == 0 && !p.Source.IsEmpty && SubjectIsPronoun(v, m.Trigger, p.Source) && ReportingVerb(v, m.Trigger) is { } rv)
-            sources = Parties(v, actors, places, rv, NsubjPath, allowPlace: false);
-        var targets = Parties(v, actors, places, m.Trigger, p.Target, allowPlace: true);
+            sources = Parties(v, mentions, rv, NsubjPath, allowPlace: false);
+        var targets = Parties(v, mentions, m.Trigger, p.Target, allowPlace: true);
         // The parser often misplaces the object ("arrested more than 100 Palestinians" as an oblique, "demanded that
         // the US cancel" with "that" as the object): a pattern that takes a target then takes the first actor of the
         // event's own phrase instead.
         // a target path that reaches only the source itself ("demanded that its partners …" → "its") has found no target
-        if (targets.Count > 0 && sources.Count > 0 && targets.TrueForAll(t => sources.Any(s => SameActor(actors, s, t)))) targets = [];
+        if (targets.Count > 0 && sources.Count > 0 && targets.TrueForAll(t => sources.Any(s => SameActor(mentions.Actors, s, t)))) targets = [];
         if (targets.Count == 0 && !p.Target.IsEmpty && ((p.Flags & PatternFlags.Reciprocal) == 0 || sources.Count < 2))
-            targets = FallbackTargets(v, actors, places, m.Trigger, sources);
+            targets = FallbackTargets(v, mentions, m.Trigger, sources);
         // A target that is the source itself ("Russia and North Korea met") is no target.
         // Reciprocal events code each member of a compound source towards the others ("Putin and Kim traded
         // letters"); with a named target the event runs from the source to it as usual.
@@ -466,7 +467,7 @@ public sealed class EventCoder
             {
                 foreach (var a in all)
                     foreach (var b in all)
-                        if (a.Key != b.Key && !SameActor(actors, a, b)) drafts.Add(new Draft(m.Trigger, sentence, p, m.Code, a, b));
+                        if (a.Key != b.Key && !SameActor(mentions.Actors, a, b)) drafts.Add(new Draft(m.Trigger, sentence, p, m.Code, a, b));
                 return;
             }
         }
@@ -481,7 +482,7 @@ public sealed class EventCoder
             var any = false;
             foreach (var t in targets)
             {
-                if (SameActor(actors, s, t)) continue;
+                if (SameActor(mentions.Actors, s, t)) continue;
                 drafts.Add(new Draft(m.Trigger, sentence, p, m.Code, s, t));
                 any = true;
             }
@@ -493,7 +494,7 @@ public sealed class EventCoder
         a.Key == b.Key || (a.Participant.Actor is { } x && b.Participant.Actor is { } y && (x == y || actors[x].Chain == actors[y].Chain));
 
     /// <summary>The participants an argument slot reaches: the first path that reaches an actor wins; conjuncts each count.</summary>
-    private static List<Party> Parties(DependencyView v, ActorMention[] actors, PlaceMention[] places, int trigger,
+    private static List<Party> Parties(DependencyView v, MentionIndex mentions, int trigger,
         ImmutableArray<ArgumentPath> paths, bool allowPlace)
     {
         var result = new List<Party>();
@@ -502,15 +503,15 @@ public sealed class EventCoder
             foreach (var head in PathResolver.Resolve(v, trigger, path))
             {
                 if (head == trigger) continue;
-                foreach (var member in Conjuncts(v, actors, head))
-                    if (PartyAt(v, actors, places, member, allowPlace) is { } party && result.All(r => r.Key != party.Key))
+                foreach (var member in Conjuncts(v, mentions, head))
+                    if (PartyAt(v, mentions, member, allowPlace) is { } party && result.All(r => r.Key != party.Key))
                     {
                         result.Add(party);
-                        AddSameSpan(actors, party, result);
+                        AddSameSpan(mentions, party, result);
                         // an actor found as a modifier of the argument ("the Turkish and Greek sides") brings its own conjuncts
-                        if (party.Participant.Actor is { } a && actors[a].HeadToken != member && actors[a].HeadToken >= 0)
-                            foreach (var other in Conjuncts(v, actors, actors[a].HeadToken))
-                                if (other != actors[a].HeadToken && PartyAt(v, actors, places, other, allowPlace) is { } more && result.All(r => r.Key != more.Key))
+                        if (party.Participant.Actor is { } a && mentions.Actors[a].HeadToken != member && mentions.Actors[a].HeadToken >= 0)
+                            foreach (var other in Conjuncts(v, mentions, mentions.Actors[a].HeadToken))
+                                if (other != mentions.Actors[a].HeadToken && PartyAt(v, mentions, other, allowPlace) is { } more && result.All(r => r.Key != more.Key))
                                     result.Add(more);
                     }
             }
@@ -520,11 +521,12 @@ public sealed class EventCoder
     }
 
     /// <summary>The actor layer gives a compound modifier one mention per member over the same words ("Hungarian and Romanian officials"): each is a party.</summary>
-    private static void AddSameSpan(ActorMention[] actors, Party party, List<Party> result)
+    private static void AddSameSpan(MentionIndex mentions, Party party, List<Party> result)
     {
         if (party.Participant.Actor is not { } a) return;
-        for (var j = 0; j < actors.Length; j++)
-            if (j != a && actors[j].Span == actors[a].Span && actors[j].Code != actors[a].Code && result.All(r => r.Key != j) && FromActor(actors, j) is { } other)
+        var actors = mentions.Actors;
+        foreach (var j in mentions.SameSpan(a))
+            if (j != a && actors[j].Code != actors[a].Code && result.All(r => r.Key != j) && FromActor(actors, j) is { } other)
                 result.Add(other);
     }
 
@@ -567,7 +569,7 @@ public sealed class EventCoder
     /// before it: its objects, obliques and complements, not its subject (or by-agent), reporting clauses,
     /// attributions ("according to"), relative clauses or coordinated verbs. Members of a compound each count.
     /// </summary>
-    private static List<Party> FallbackTargets(DependencyView v, ActorMention[] actors, PlaceMention[] places, int trigger, List<Party> sources)
+    private static List<Party> FallbackTargets(DependencyView v, MentionIndex mentions, int trigger, List<Party> sources)
     {
         var result = new List<Party>();
         var passive = v.Upos(trigger) is "VERB" && v.IsPassive(trigger);
@@ -596,11 +598,11 @@ public sealed class EventCoder
         var ordered = reach.Where(t => v[t].Span.Start > at).Concat(reach.Where(t => v[t].Span.Start < at).Reverse());
         foreach (var t in ordered)
         {
-            if (PartyAt(v, actors, places, t, allowPlace: true) is not { } first) continue;
-            if (sources.Any(s => SameActor(actors, s, first))) continue;
-            foreach (var member in Conjuncts(v, actors, t))
-                if (PartyAt(v, actors, places, member, allowPlace: true) is { } party && result.All(r => r.Key != party.Key)
-                    && !sources.Any(s => SameActor(actors, s, party)))
+            if (PartyAt(v, mentions, t, allowPlace: true) is not { } first) continue;
+            if (sources.Any(s => SameActor(mentions.Actors, s, first))) continue;
+            foreach (var member in Conjuncts(v, mentions, t))
+                if (PartyAt(v, mentions, member, allowPlace: true) is { } party && result.All(r => r.Key != party.Key)
+                    && !sources.Any(s => SameActor(mentions.Actors, s, party)))
                     result.Add(party);
             if (result.Count > 0) return result;
         }
@@ -620,13 +622,13 @@ public sealed class EventCoder
     }
 
     /// <summary>The argument and its conjuncts ("Russia and North Korea"); a conjunct may hang from any word of the argument's actor mention ("Vladimir Putin and Kim").</summary>
-    private static IEnumerable<int> Conjuncts(DependencyView v, ActorMention[] actors, int head)
+    private static IEnumerable<int> Conjuncts(DependencyView v, MentionIndex mentions, int head)
     {
         yield return head;
         var stack = new Stack<int>();
         var from = new List<int> { head };
-        if (MentionAt(actors, head) is { } m)
-            for (var k = actors[m].FirstToken; k < actors[m].FirstToken + actors[m].TokenCount; k++) if (k != head) from.Add(k);
+        if (mentions.ActorAt(head) is { } m)
+            for (var k = mentions.Actors[m].FirstToken; k < mentions.Actors[m].FirstToken + mentions.Actors[m].TokenCount; k++) if (k != head) from.Add(k);
         foreach (var f in from)
         {
             // "the Red Crescent in Bam, Iran, according to …": conjuncts without a coordinating "and"/"or" are no compound
@@ -636,7 +638,7 @@ public sealed class EventCoder
                     foreach (var g in v.Children(c)) if (v.Deprel(g) == "cc") coordinated = true;
             if (!coordinated) continue;
             foreach (var c in v.Children(f))
-                if (v.Deprel(c) == "conj" && (MentionAt(actors, head) is not { } mm || !Inside(actors[mm], c))) stack.Push(c);
+                if (v.Deprel(c) == "conj" && (mentions.ActorAt(head) is not { } mm || !Inside(mentions.Actors[mm], c))) stack.Push(c);
         }
         var list = new List<int>();
         while (stack.Count > 0)
@@ -651,34 +653,33 @@ public sealed class EventCoder
 
     private static bool Inside(ActorMention m, int token) => token >= m.FirstToken && token < m.FirstToken + m.TokenCount;
 
-    private static Party? PartyAt(DependencyView v, ActorMention[] actors, PlaceMention[] places, int token, bool allowPlace)
+    private static Party? PartyAt(DependencyView v, MentionIndex mentions, int token, bool allowPlace)
     {
-        if (MentionAt(actors, token) is { } a && FromActor(actors, a) is { } direct) return direct;
+        if (mentions.ActorAt(token) is { } a && FromActor(mentions.Actors, a) is { } direct) return direct;
         // "a day after a China Coast Guard ship fired …": the parser often makes the time noun the subject and hangs the
         // real subject from it with "after"/"before"; the time noun is never the actor, so look inside that phrase.
-        if (TimeNouns.Contains(v.Lemma(token)) && MentionAt(actors, token) is null)
+        if (TimeNouns.Contains(v.Lemma(token)) && mentions.ActorAt(token) is null)
             foreach (var c in v.Children(token))
                 if (v.Deprel(c) is "nmod" or "obl" && v.Preposition(c) is "after" or "before")
-                    return PartyAt(v, actors, places, c, allowPlace: false);
+                    return PartyAt(v, mentions, c, allowPlace: false);
         // "a group of Russian officials", "the leaders of the two countries": the actor is the modifier
         foreach (var c in v.Children(token))
-            if (v.Deprel(c) is "nmod" or "compound" or "nmod:poss" or "amod" && (v.Preposition(c) is null or "of") && MentionAt(actors, c) is { } b
+            if (v.Deprel(c) is "nmod" or "compound" or "nmod:poss" or "amod" && (v.Preposition(c) is null or "of") && mentions.ActorAt(c) is { } b
                 && !(v.Deprel(c) == "nmod:poss" && v.Upos(token) is "PROPN")
-                && FromActor(actors, b) is { } modifier)
+                && FromActor(mentions.Actors, b) is { } modifier)
                 return modifier;
         // "the US-led West", "Russian-backed separatists": the actor is the agent of the participle
         foreach (var c in v.Children(token))
             if (v.Deprel(c) is "amod" or "compound" && v.Upos(c) is "VERB")
                 foreach (var g in v.Children(c))
                     if (v.Deprel(g).StartsWith("obl", StringComparison.Ordinal) || v.Deprel(g) is "compound" or "nmod" or "nsubj")
-                        if (MentionAt(actors, g) is { } d && FromActor(actors, d) is { } agentOf) return agentOf;
+                        if (mentions.ActorAt(g) is { } d && FromActor(mentions.Actors, d) is { } agentOf) return agentOf;
         // A quantity or common noun heading the argument ("more than 100 Palestinians", "a group of officials",
         // "proposed Israeli changes"): the nearest actor inside its noun phrase.
-        if (InsidePhrase(v, actors, token) is { } inner && FromActor(actors, inner) is { } nested) return nested;
+        if (InsidePhrase(v, mentions, token) is { } inner && FromActor(mentions.Actors, inner) is { } nested) return nested;
         if (allowPlace)
-            for (var i = 0; i < places.Length; i++)
-                if (token >= places[i].FirstToken && token < places[i].FirstToken + places[i].TokenCount && places[i].Country is { } country)
-                    return new Party(new EventParticipant(country, country, null), places[i].Span, -1 - i);
+            if (mentions.PlaceAt(token) is { } i && mentions.Places[i].Country is { } country)
+                return new Party(new EventParticipant(country, country, null), mentions.Places[i].Span, -1 - i);
         return null;
     }
 
@@ -688,7 +689,7 @@ public sealed class EventCoder
     private static readonly HashSet<string> PhraseRelations = new(StringComparer.Ordinal)
     { "nmod", "nmod:poss", "compound", "amod", "nummod", "flat", "appos", "obl", "nmod:desc", "advmod" };
 
-    private static int? InsidePhrase(DependencyView v, ActorMention[] actors, int token)
+    private static int? InsidePhrase(DependencyView v, MentionIndex mentions, int token)
     {
         var frontier = new List<int> { token };
         for (var depth = 0; depth < 3 && frontier.Count > 0; depth++)
@@ -699,7 +700,7 @@ public sealed class EventCoder
                 {
                     if (!PhraseRelations.Contains(v.Deprel(c))) continue;
                     if (v.Deprel(c) is "nmod" or "obl" && v.Preposition(c) is { } p && p is not ("of" or "from" or "in")) continue;
-                    if (MentionAt(actors, c) is { } m && FromActor(actors, m) is not null) return m;
+                    if (mentions.ActorAt(c) is { } m && FromActor(mentions.Actors, m) is not null) return m;
                     next.Add(c);
                 }
             next.Sort();
@@ -714,17 +715,6 @@ public sealed class EventCoder
             ? null
             : new(new EventParticipant(actors[i].Code, actors[i].Country, i), actors[i].Span, i);
 
-    /// <summary>The actor mention whose head is the token, else the smallest mention containing it.</summary>
-    private static int? MentionAt(ActorMention[] actors, int token)
-    {
-        for (var i = 0; i < actors.Length; i++) if (actors[i].HeadToken == token) return i;
-        int? best = null;
-        for (var i = 0; i < actors.Length; i++)
-            if (token >= actors[i].FirstToken && token < actors[i].FirstToken + actors[i].TokenCount
-                && (best is null || actors[i].TokenCount < actors[best.Value].TokenCount)) best = i;
-        return best;
-    }
-
     /// <summary>
     /// Denials ("Both Russia and North Korea denied the US allegations"): the denial's target is the accuser; it links to
     /// the earlier events (same or previous sentence) that the accuser asserted and that involve the denier,
@@ -732,13 +722,18 @@ public sealed class EventCoder
     /// </summary>
     private static void LinkDenials(DependencyView v, List<Draft> drafts)
     {
-        foreach (var d in drafts)
+        // Drafts are in text order, so the events a denial can link to lie in a window around it.
+        for (var di = 0; di < drafts.Count; di++)
         {
+            var d = drafts[di];
             if ((d.Pattern.Flags & PatternFlags.Denial) == 0) continue;
             var denier = Country(d.Source?.Participant);
             var accuser = Country(d.Target?.Participant);
-            foreach (var e in drafts)
+            var lo = di;
+            while (lo > 0 && drafts[lo - 1].Sentence >= d.Sentence - 1) lo--;
+            for (var ei = lo; ei < drafts.Count && drafts[ei].Sentence <= d.Sentence; ei++)
             {
+                var e = drafts[ei];
                 if (ReferenceEquals(e, d) || (e.Pattern.Flags & PatternFlags.Denial) != 0) continue;
                 if (e.Sentence > d.Sentence || e.Sentence < d.Sentence - 1) continue;
                 if (e.Sentence == d.Sentence && v[e.Trigger].Span.Start >= v[d.Trigger].Span.Start) continue;
@@ -754,16 +749,15 @@ public sealed class EventCoder
     private static string? Country(EventParticipant? p) =>
         p is null ? null : p.Country ?? (p.Code.Length >= 3 ? p.Code[..3] : p.Code);
 
-    private static EventDate DateOf(Document document, DependencyView v, IReadOnlyList<Timex> timexes, Sentence sentence, List<int> clause, int trigger)
+    private static EventDate DateOf(Document document, DependencyView v, IReadOnlyList<Timex> timexes, IReadOnlyList<int> inSentenceOf, List<int> clause, int trigger)
     {
         Timex? inClause = null, inSentence = null;
         int iClause = -1, iSentence = -1;
         var tStart = v[trigger].Span.Start;
-        for (var i = 0; i < timexes.Count; i++)
+        foreach (var i in inSentenceOf)
         {
             var x = timexes[i];
             if (x.Type is not (TimexType.Date or TimexType.Time) || x.Value.Length == 0 || !char.IsAsciiDigit(x.Value[0])) continue;
-            if (!sentence.Span.Contains(x.Span)) continue;
             var dist = Math.Abs(x.Span.Start - tStart);
             var tok = clause.FindIndex(t => x.Span.Contains(v[t].Span));
             if (tok >= 0 && (inClause is null || dist < Math.Abs(inClause.Span.Start - tStart))) { inClause = x; iClause = i; }
@@ -779,12 +773,12 @@ public sealed class EventCoder
     { "in", "at", "to", "near", "into", "toward", "towards", "inside", "across", "over", "outside", "off", "along" };
 
     /// <summary>The first place in the event's clause named with a locative preposition, or the place the target came from.</summary>
-    private static int? PlaceOf(DependencyView v, PlaceMention[] places, List<int> clause, Draft d)
+    private static int? PlaceOf(DependencyView v, MentionIndex mentions, List<int> clause, Draft d)
     {
         if (d.Target is { Key: < 0 } t) return -1 - t.Key;
-        for (var i = 0; i < places.Length; i++)
+        foreach (var i in mentions.PlacesIn(d.Sentence))
         {
-            var p = places[i];
+            var p = mentions.Places[i];
             if (d.Source is { } s && s.Span.Overlaps(p.Span)) continue;
             for (var k = p.FirstToken; k < p.FirstToken + p.TokenCount; k++)
             {

@@ -15,6 +15,7 @@ public sealed class EntityRecordWriter : IRecordLayerWriter
         w.WriteStartArray();
         foreach (var e in document.Get(NlpLayers.Entities))
         {
+            DocumentRecordWriter.FlushIfLarge(w);
             w.WriteStartObject();
             w.WriteString("text", text.AsSpan(e.Span.Start, e.Span.Length));
             w.WriteNumber("start", e.Span.Start);

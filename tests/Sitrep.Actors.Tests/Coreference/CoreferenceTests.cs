@@ -25,6 +25,18 @@ public sealed class CoreferenceTests(LinkingFixture f)
     }
 
     [Fact]
+    public void A_surname_takes_the_latest_person_who_bears_it_however_far_back()
+    {
+        // Eleven filler sentences between the names and the surname: the lookup has no distance limit.
+        var filler = string.Concat(Enumerable.Repeat("The talks went on. ", 11));
+        var text = "Kim Jong Il met envoys in 2010. Kim Jong Un met envoys in 2023. " + filler + "Kim said the meeting went well.";
+        var ms = Named(text, f.Link(text, Date));
+        var kim = ms.Last(x => x.Text == "Kim").M;
+        Assert.Equal("kim-jong-un", kim.ActorId);
+        Assert.Equal(ms.First(x => x.Text == "Kim Jong Un").M.Chain, kim.Chain);
+    }
+
+    [Fact]
     public void TheTwoCountriesAreTheLastTwoNamed()
     {
         const string text = "Russia and North Korea signed a pact. The two countries will hold talks.";
