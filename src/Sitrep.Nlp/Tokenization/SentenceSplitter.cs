@@ -6,9 +6,14 @@ namespace Sitrep.Nlp.Tokenization;
 /// Splits a token sequence into sentences: after . ! ? … (plus closing quotes and brackets) when the next token can start a sentence,
 /// after an abbreviation only when the next word is capitalized and the abbreviation is not a title; always at a blank line;
 /// at a single line break unless the text plainly runs on (lowercase or comma before, lowercase after), so headlines stand alone.
+/// No sentence is longer than <see cref="MaxTokens"/>: scraped junk without punctuation (a tag cloud, a table flattened
+/// to one line) is cut, at a comma, semicolon or colon where there is one, so that no later stage works on an
+/// unbounded span. The longest sentence of the UD English treebanks has 159 tokens.
 /// </summary>
 public static class SentenceSplitter
 {
+    public const int MaxTokens = 250;
+
     /// <summary>Returns the index of the first token of each sentence after the first (sentence i spans starts[i-1]..starts[i]).</summary>
     public static List<int> Split(string text, IReadOnlyList<RawToken> tokens)
     {
@@ -30,7 +35,30 @@ public static class SentenceSplitter
             if (j >= tokens.Count) break;
             if (CanStart(text, tokens[j], abbreviation)) { breaks.Add(j); i = j - 1; }
         }
-        return breaks;
+        return CapLength(text, tokens, breaks);
+    }
+
+    private static List<int> CapLength(string text, IReadOnlyList<RawToken> tokens, List<int> breaks)
+    {
+        List<int>? capped = null;
+        var start = 0;
+        for (var k = 0; k <= breaks.Count; k++)
+        {
+            var end = k < breaks.Count ? breaks[k] : tokens.Count;
+            while (end - start > MaxTokens)
+            {
+                capped ??= [.. breaks.Take(k)];
+                // the last clause punctuation in the second half of the window, else a hard cut
+                var cut = start + MaxTokens;
+                for (var i = start + MaxTokens - 1; i >= start + MaxTokens / 2; i--)
+                    if (tokens[i].Length == 1 && text[tokens[i].Start] is ',' or ';' or ':') { cut = i + 1; break; }
+                capped.Add(cut);
+                start = cut;
+            }
+            if (k < breaks.Count) capped?.Add(end);
+            start = end;
+        }
+        return capped ?? breaks;
     }
 
     private static bool RunsOn(string text, RawToken prev, RawToken next)

@@ -36,4 +36,27 @@ public sealed class SentenceSplitterTests
     {
         Assert.Equal(["said the", "minister."], Split("said the\n\nminister."));
     }
+
+    [Fact]
+    public void A_run_without_punctuation_is_cut_into_bounded_sentences_that_cover_every_token()
+    {
+        var text = "Breaking " + string.Concat(Enumerable.Range(0, 1000).Select(i => "tag" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ")) + "end. Next sentence.";
+        var (sentences, tokens) = TokenizerStage.Run(text);
+        Assert.All(sentences, s => Assert.InRange(s.TokenCount, 1, Sitrep.Nlp.Tokenization.SentenceSplitter.MaxTokens));
+        Assert.Equal(tokens.Length, sentences.Sum(s => s.TokenCount));
+        for (var k = 1; k < sentences.Length; k++) Assert.Equal(sentences[k - 1].FirstToken + sentences[k - 1].TokenCount, sentences[k].FirstToken);
+        Assert.Equal("Next sentence.", text[sentences[^1].Span.Start..sentences[^1].Span.End]);
+        Assert.Equal(6, sentences.Length); // the run's 1,003 tokens: four pieces of 250 and one of 3; then the next sentence
+    }
+
+    [Fact]
+    public void A_long_run_is_cut_after_its_last_comma_in_the_window()
+    {
+        var words = Enumerable.Range(0, 300).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        words[199] += ",";
+        var sentences = Split(string.Join(' ', words) + ".");
+        Assert.Equal(2, sentences.Length);
+        Assert.EndsWith("w199,", sentences[0], StringComparison.Ordinal);
+        Assert.StartsWith("w200 ", sentences[1], StringComparison.Ordinal);
+    }
 }
