@@ -12,6 +12,7 @@ public enum JunkKind
     PhotoCredit,  // "Photo: …", "(Image credit: …)", "File photo", "AP Photo/…"
     Advert,       // "Advertisement", "Sponsored", "Story continues below"
     Navigation,   // "Home > World", "Skip to content", cookie banners
+    Encoded,      // a data blob left in the text: base64, hex, an inline image or token, minified code
 }
 
 /// <summary>
@@ -29,6 +30,7 @@ public static partial class JunkLineClassifier
         if (t.IsEmpty) return JunkKind.None;
         // Junk lines are short; running text is never judged, which also keeps long paragraphs cheap.
         if (CountWords(t) > MaxJunkWords) return JunkKind.None;
+        if (IsEncoded(t)) return JunkKind.Encoded;
         var s = t.ToString();
         if (TrackerOnly().IsMatch(s)) return JunkKind.Tracker;
         if (CrossLink().IsMatch(s)) return JunkKind.CrossLink;
@@ -41,6 +43,42 @@ public static partial class JunkLineClassifier
 
     /// <summary>Known analytics and ad-tech names that scrapers leak into text, as whole words.</summary>
     public static bool IsTrackerWord(ReadOnlySpan<char> word) => TrackerWord().IsMatch(word);
+
+    // No word of running text is this long; URLs can be, and are not judged here.
+    private const int MinBlobLength = 64;
+
+    /// <summary>
+    /// A line that is almost all blob: words of at least <see cref="MinBlobLength"/> characters made only of the
+    /// characters of base64, hex and URL-safe encodings. Such a line (a pasted image, a tracking token) would
+    /// otherwise decide the document's language and swamp the analysis.
+    /// </summary>
+    private static bool IsEncoded(ReadOnlySpan<char> line)
+    {
+        int blob = 0, other = 0, start = -1;
+        for (var i = 0; i <= line.Length; i++)
+        {
+            var end = i == line.Length || char.IsWhiteSpace(line[i]);
+            if (!end) { if (start < 0) start = i; continue; }
+            if (start < 0) continue;
+            var word = line[start..i];
+            if (word.Length >= MinBlobLength && IsBlobWord(word)) blob += word.Length; else other += word.Length;
+            start = -1;
+        }
+        return blob > 0 && blob >= 9 * other;
+    }
+
+    private static bool IsBlobWord(ReadOnlySpan<char> word)
+    {
+        if (word.StartsWith("http", StringComparison.OrdinalIgnoreCase) || word.StartsWith("www.", StringComparison.OrdinalIgnoreCase)) return false;
+        var digits = 0;
+        foreach (var c in word)
+        {
+            if (char.IsAsciiDigit(c)) digits++;
+            else if (!char.IsAsciiLetter(c) && c is not ('+' or '/' or '=' or '-' or '_' or '%' or '.' or ':' or ',' or ';')) return false;
+        }
+        // base64 and hex always carry digits; a long run of letters alone is a word glued by a bad scrape, not a blob
+        return digits > 0;
+    }
 
     private static int CountWords(ReadOnlySpan<char> s)
     {

@@ -9,11 +9,11 @@ namespace Sitrep.Ingest.Readers;
 /// <summary>
 /// Reads plain and scraped text. Header lines (<c>date 2023-08-30</c>, <c>June 10, 2023</c>, <c>Title: …</c>, <c>By …</c>) and
 /// footer lines (<c>Updated: 30 Aug 2023, 11:10 PM IST</c>) become metadata; tracker names, cross-links,
-/// share prompts and photo credits are left out of the body. The raw text keeps all of it.
+/// share prompts, photo credits and data blobs (base64, hex) are left out of the body. The raw text keeps all of it.
 /// </summary>
 public sealed partial class PlainTextReader : IDocumentReader
 {
-    public const string Version = "text/3";
+    public const string Version = "text/4";
     // Metadata lines are looked for among the first and last few non-blank lines only.
     private const int HeaderLines = 6;
     private const int FooterLines = 4;

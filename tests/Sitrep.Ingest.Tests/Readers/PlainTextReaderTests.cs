@@ -89,6 +89,28 @@ public sealed class PlainTextReaderTests
     }
 
     [Fact]
+    public void A_pasted_data_blob_is_left_out_of_the_body_and_kept_in_the_raw_text()
+    {
+        var blob = Convert.ToBase64String(Enumerable.Range(0, 3000).Select(i => (byte)(i * 37 % 251)).ToArray());
+        var hex = string.Concat(Enumerable.Range(0, 40).Select(i => (i * 7919 % 65521).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)));
+        var text = "Troops crossed the border on Friday, officials said.\n\n" + blob + "\n\ntoken: " + hex + "\n\nTalks resume next week.\n";
+        var doc = Read(Encoding.UTF8.GetBytes(text));
+        Assert.Equal("Troops crossed the border on Friday, officials said.\n\nTalks resume next week.", doc.Text.Text);
+        Assert.Contains(blob, doc.Raw.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // a link alone, a long hyphenated name and a sentence quoting a short code are body text
+    [InlineData("https://www.example.org/2023/08/30/world/asia/north-korea-russia-arms-talks-kim-putin-shoigu-visit.html")]
+    [InlineData("The committee on the Democratic-Republican-Federalist-Whig-Libertarian-Green-Independent-Reform alliance met.")]
+    [InlineData("The hash of the leaked file, 9f86d081884c7d65, matched the one the agency published.")]
+    public void Long_words_in_running_text_are_no_blob(string line)
+    {
+        var doc = Read(Encoding.UTF8.GetBytes("Troops crossed the border on Friday, officials said.\n\n" + line + "\n"));
+        Assert.Contains(line, doc.Text.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HardWrappedLinesJoinIntoOneParagraph()
     {
         var doc = Read(Encoding.UTF8.GetBytes("By the time the talks ended,\r\nno agreement had been\r\nreached.\r\n"));
