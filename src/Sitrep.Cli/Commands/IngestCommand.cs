@@ -135,8 +135,12 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
             // Throughput and peak memory go to stderr: they vary run to run, the table above does not.
             var seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-6);
             using var self = System.Diagnostics.Process.GetCurrentProcess();
+            // A JSON Lines dump, feed or WARC is one input of many articles: the rate counts the articles read.
+            var c = summary.Counts;
+            var articles = c.New + c.Unchanged + c.ExactDuplicates + c.NearDuplicates + c.NewVersions;
+            var read = articles == c.Inputs ? "" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $" ({articles} articles)");
             err.MarkupLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"[grey]{summary.Counts.Inputs} inputs in {seconds:F1} s: {summary.Counts.Inputs / seconds:F1} articles/s; peak memory {self.PeakWorkingSet64 / (1024 * 1024)} MB[/]"));
+                $"[grey]{c.Inputs} inputs{read} in {seconds:F1} s: {articles / seconds:F1} articles/s; peak memory {self.PeakWorkingSet64 / (1024 * 1024)} MB[/]"));
         }
         return summary.Counts.Errors > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
     }
