@@ -144,7 +144,7 @@ public sealed class ActorLinker
         var all = new List<string>();
         var loc = new List<string>();
         var named = new List<string>();
-        // Each mention looks only at its own sentence's: indexed once, so a long document is not quadratic.
+        // A mention is compared only with its own sentence's mentions, indexed once: a long document stays linear.
         var bySentence = new Dictionary<int, List<MentionDraft>>();
         var followers = new Dictionary<MentionDraft, List<MentionDraft>>(ReferenceEqualityComparer.Instance);
         foreach (var o in drafts)
