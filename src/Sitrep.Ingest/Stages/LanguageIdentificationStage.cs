@@ -19,6 +19,7 @@ public sealed class LanguageIdentificationStage : IPipelineStage
     private const int LinguaChars = 600;
     private const double EnglishFunctionWordShare = 0.2;
     private const int MinWordsForFastPath = 20;
+    private const double AmbiguousTop = 0.5;
 
     private static readonly Language[] NewsLanguages =
     [
@@ -39,7 +40,9 @@ public sealed class LanguageIdentificationStage : IPipelineStage
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly Lazy<LanguageDetector> Detector = new(() =>
-        LanguageDetectorBuilder.FromLanguages(NewsLanguages).Build(), LazyThreadSafetyMode.ExecutionAndPublication);
+        // Low-accuracy mode reads trigrams only: the full models of 36 languages take about 800 MB of memory, and
+        // the text reaching Lingua is 600 characters, where the modes agree.
+        LanguageDetectorBuilder.FromLanguages(NewsLanguages).WithLowAccuracyMode().Build(), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public string Name => "language";
     public IReadOnlyList<AnnotationLayer> Requires { get; } = [CoreLayers.CleanText];
@@ -60,6 +63,12 @@ public sealed class LanguageIdentificationStage : IPipelineStage
         var best = values.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).FirstOrDefault();
         if (best.Key == Language.Unknown || best.Value <= 0)
             return new LanguageIdentification("und", 0, false);
+        // A short Latin-script text that Lingua cannot place ("Talks resume in Geneva": Romanian 0.24, English 0.23)
+        // is English when English is close: text in another language gets a clear verdict even from a headline,
+        // and a lost English article costs more here than a foreign one analysed.
+        if (best.Key != Language.English && best.Value < AmbiguousTop && latin > 0.9
+            && values.TryGetValue(Language.English, out var english) && english >= best.Value / 2)
+            return new LanguageIdentification("en", Math.Round(english, 4), true);
         var code = best.Key.IsoCode6391().ToString().ToLowerInvariant();
         return new LanguageIdentification(code, Math.Round(best.Value, 4), best.Key == Language.English);
     }

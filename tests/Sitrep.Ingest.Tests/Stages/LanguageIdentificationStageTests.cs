@@ -1,0 +1,45 @@
+using Sitrep.Ingest.Stages;
+
+namespace Sitrep.Ingest.Tests.Stages;
+
+/// <summary>Language identification: a fast path for plainly English text, Lingua (low-accuracy mode) for the rest.</summary>
+public sealed class LanguageIdentificationStageTests
+{
+    [Fact]
+    public void Plain_English_news_takes_the_fast_path()
+    {
+        var id = LanguageIdentificationStage.Identify(
+            "The foreign ministry said on Wednesday that it would send a delegation to the talks, which are expected to resume "
+            + "next week after a pause of more than a year, according to officials who were briefed on the plans.");
+        Assert.Equal("en", id.Code);
+        Assert.True(id.IsEnglish);
+    }
+
+    [Theory]
+    [InlineData("Kurze Meldung: Regierung plant neue Gespräche", "de")]
+    [InlineData("Regering kondigt nieuwe gesprekken aan", "nl")]
+    [InlineData("Rząd zapowiada nowe rozmowy", "pl")]
+    [InlineData("Die Regierung hat am Mittwoch neue Gespräche mit den Nachbarländern angekündigt.", "de")]
+    [InlineData("Le gouvernement a annoncé mercredi de nouvelles négociations avec ses voisins.", "fr")]
+    [InlineData("El gobierno anunció el miércoles nuevas conversaciones con los países vecinos.", "es")]
+    [InlineData("Правительство в среду объявило о новых переговорах с соседними странами.", "ru")]
+    [InlineData("أعلنت الحكومة يوم الأربعاء عن محادثات جديدة مع الدول المجاورة.", "ar")]
+    [InlineData("政府周三宣布将与邻国举行新一轮会谈。", "zh")]
+    [InlineData("Floods kill dozens in Libya", "en")]
+    // Lingua's verdict is unsure (Romanian 0.24, English 0.23): an English headline is not lost
+    [InlineData("Talks resume in Geneva", "en")]
+    public void Short_texts_go_to_Lingua(string text, string expected)
+    {
+        var id = LanguageIdentificationStage.Identify(text);
+        Assert.Equal(expected, id.Code);
+        Assert.Equal(expected == "en", id.IsEnglish);
+    }
+
+    [Fact]
+    public void Text_without_letters_is_undetermined()
+    {
+        var id = LanguageIdentificationStage.Identify("12 345 -- 67.89 %");
+        Assert.Equal("und", id.Code);
+        Assert.False(id.IsEnglish);
+    }
+}
