@@ -69,8 +69,22 @@ public sealed class LanguageIdentificationStage : IPipelineStage
         if (best.Key != Language.English && best.Value < AmbiguousTop && latin > 0.9
             && values.TryGetValue(Language.English, out var english) && english >= best.Value / 2)
             return new LanguageIdentification("en", Math.Round(english, 4), true);
+        // In a headline the names outweigh the words ("Putin meets Kim in Vladivostok" reads as Croatian): judged on
+        // its lower-case words alone it is English if Lingua then says so; other languages' words keep their verdict.
+        if (best.Key != Language.English && words < MinWordsForFastPath && latin > 0.9 && LowerCaseWords(sample) is { } common)
+        {
+            var again = Detector.Value.ComputeLanguageConfidenceValues(common).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).FirstOrDefault();
+            if (again.Key == Language.English) return new LanguageIdentification("en", Math.Round(again.Value, 4), true);
+        }
         var code = best.Key.IsoCode6391().ToString().ToLowerInvariant();
         return new LanguageIdentification(code, Math.Round(best.Value, 4), best.Key == Language.English);
+    }
+
+    /// <summary>The words that begin with a lower-case letter, joined by spaces; null when fewer than two.</summary>
+    private static string? LowerCaseWords(string text)
+    {
+        var kept = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsLower(w[0])).ToArray();
+        return kept.Length >= 2 ? string.Join(' ', kept) : null;
     }
 
     /// <summary>The share of words that are English function words, and the share of letters that are basic Latin.</summary>

@@ -28,6 +28,11 @@ public sealed class LanguageIdentificationStageTests
     [InlineData("Floods kill dozens in Libya", "en")]
     // Lingua's verdict is unsure (Romanian 0.24, English 0.23): an English headline is not lost
     [InlineData("Talks resume in Geneva", "en")]
+    // names make a headline look Croatian or German; its own words are English
+    [InlineData("Putin meets Kim in Vladivostok", "en")]
+    [InlineData("Erdogan hosts Scholz in Ankara", "en")]
+    // a German headline's lower-case words are still German
+    [InlineData("Scholz trifft Macron in Paris", "de")]
     public void Short_texts_go_to_Lingua(string text, string expected)
     {
         var id = LanguageIdentificationStage.Identify(text);
