@@ -33,7 +33,8 @@ public static class SentenceSplitter
             int j = i + 1;
             while (j < tokens.Count && tokens[j].Length == 1 && Tokenizer.IsClosing(text[tokens[j].Start]) && !OpensHere(text, tokens, j)) j++;
             if (j >= tokens.Count) break;
-            if (CanStart(text, tokens[j], abbreviation)) { breaks.Add(j); i = j - 1; }
+            if (CanStart(text, tokens[j], abbreviation)
+                || j == i + 1 && !abbreviation && StartsLowerCaseSentence(text, i > 0 ? tokens[i - 1] : null, t, tokens[j])) { breaks.Add(j); i = j - 1; }
         }
         return CapLength(text, tokens, breaks);
     }
@@ -87,6 +88,20 @@ public static class SentenceSplitter
         if (s.Length == 1 || s.Trim('.').IsEmpty) return true;
         abbreviation = true;
         return !Abbreviations.IsNeverFinal(s[..^1]);
+    }
+
+    /// <summary>
+    /// Web text often starts sentences in lower case ("is it safe? i was told …", "i have a cat. she is old"): after a
+    /// question or exclamation mark, or a full stop right after a lower-case word, with a space and no closing quote
+    /// ("'Why?' he asked" stays whole), a lower-case word begins a sentence. A full stop after a capitalized word
+    /// ("Harvey and Co. are") or in a spaced ellipsis (". . . was lost") does not end one.
+    /// </summary>
+    private static bool StartsLowerCaseSentence(string text, RawToken? before, RawToken terminal, RawToken next)
+    {
+        if (next.Start == terminal.End || !char.IsLower(text[next.Start])) return false;
+        char last = text[terminal.End - 1];
+        if (last is '?' or '!') return true;
+        return last == '.' && terminal.Length == 1 && before is { } w && w.End == terminal.Start && char.IsLower(text[w.Start]);
     }
 
     private static bool CanStart(string text, RawToken t, bool afterAbbreviation)

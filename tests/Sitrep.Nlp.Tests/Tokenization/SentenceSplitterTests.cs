@@ -28,6 +28,14 @@ public sealed class SentenceSplitterTests
     [InlineData("Putin warns West\nMoscow said on Monday it would respond.", "Putin warns West|Moscow said on Monday it would respond.")]
     [InlineData("the talks, which began\nin May, ended.", "the talks, which began\nin May, ended.")]
     [InlineData("(The vote was close.) Lawmakers left.", "(The vote was close.)|Lawmakers left.")]
+    // web text starts sentences in lower case
+    [InlineData("is the tank too cold? i bought a heater last week.", "is the tank too cold?|i bought a heater last week.")]
+    [InlineData("we loved the food. the staff were slow though!", "we loved the food.|the staff were slow though!")]
+    [InlineData("great service! would go again.", "great service!|would go again.")]
+    // but not after a quoted question, a capitalized abbreviation or a spaced ellipsis
+    [InlineData("\"Why now?\" he asked.", "\"Why now?\" he asked.")]
+    [InlineData("Critics say Harvey and Co. are making it worse.", "Critics say Harvey and Co. are making it worse.")]
+    [InlineData("It was by us and for us . . . was lost.", "It was by us and for us . . . was lost.")]
     [InlineData("No period at the end", "No period at the end")]
     public void Splits_news_sentences(string text, string expected) => Assert.Equal(expected, string.Join('|', Split(text)));
 
