@@ -6,7 +6,7 @@ namespace Sitrep.Time;
 /// <summary>
 /// Finds and normalizes temporal expressions in the clean text against the document's published date (the DCT).
 /// Tense comes from the POS tags and parse when the document has them (<see cref="ParseTense"/>).
-/// Without a published date, relative expressions stay unanchored (anchor "none", XXXX in the value).
+/// Without a published date, what only that date could fix stays unknown (anchor "none", X digits in the value).
 /// </summary>
 public sealed class TimexStage(TimexTagger? tagger = null) : IPipelineStage
 {
@@ -24,11 +24,6 @@ public sealed class TimexStage(TimexTagger? tagger = null) : IPipelineStage
         var tokens = document.GetOrDefault(NlpLayers.Tokens);
         ITenseHints? tense = ParseTense.Usable(tokens) ? new ParseTense(text, tokens!) : null;
         var timexes = _tagger.Annotate(text, dct, tense);
-        if (dct is null)
-        {
-            // With no DCT the only anchor a value can have is the text itself.
-            timexes = timexes.Select(t => t.Anchor == "dct" ? t with { Anchor = "none" } : t).ToArray();
-        }
         return document.With(TimeLayers.Timexes, timexes);
     }
 }

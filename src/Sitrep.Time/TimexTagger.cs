@@ -14,15 +14,30 @@ namespace Sitrep.Time;
 public sealed partial class TimexTagger
 {
     /// <summary>Recorded with every output; bump when rules or normalization change.</summary>
-    public const string Version = "timex-rules/11";
+    public const string Version = "timex-rules/12";
 
     public static TimexTagger Default { get; } = new();
 
-    /// <summary>Annotates <paramref name="text"/>; <paramref name="dct"/> null leaves relative expressions unanchored (XXXX…).</summary>
+    /// <summary>
+    /// Annotates <paramref name="text"/> against its creation time <paramref name="dct"/>. Without a DCT every part of a
+    /// value that only the DCT could fix is left unknown ("last year" <c>XXXX</c>, "on Friday" <c>XXXX-WXX-5</c>, "in
+    /// March" <c>XXXX-03</c>; see <see cref="UnanchoredValues"/>), and the anchor is "none" or the text's own ("ref").
+    /// </summary>
     public IReadOnlyList<Timex> Annotate(string text, DateOnly? dct, ITenseHints? tense = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0) return [];
+        if (dct is { } known) return Annotate(text, known, IsNarrative(text, known), tense);
+        // Resolve against two creation times far apart, and keep of each value only what both agree on: what the text
+        // itself fixes. A report's own days stay unknown; a history's months and days still follow the years it writes.
+        bool narrative = IsNarrativeWithoutDct(text);
+        var early = Annotate(text, UnanchoredValues.EarlyProbe, narrative, tense);
+        var late = Annotate(text, UnanchoredValues.LateProbe, narrative, tense);
+        return UnanchoredValues.Merge(early, late);
+    }
+
+    private IReadOnlyList<Timex> Annotate(string text, DateOnly dct, bool narrative, ITenseHints? tense)
+    {
         var candidates = new List<Candidate>(32);
         CollectAll(text, ulong.MaxValue, candidates);
         // Longest first (ties: earlier rule), then greedily keep those that overlap nothing kept.
@@ -41,7 +56,6 @@ public sealed partial class TimexTagger
         // A wire dateline ("JOHANNESBURG, August 7 (Xinhua) --") gives the day the report speaks from, which can
         // precede the DCT by a day; relative expressions count from it.
         var reference = DatelineDate(text, dct) ?? dct;
-        bool narrative = IsNarrative(text, dct);
         var ctx = new Context(text, reference, tense ?? new LazyHeuristicTense(text), narrative) { CentralYears = narrative ? CentralYears(text) : null };
         var result = new List<Timex>(kept.Count);
         int prevEnd = 0;
@@ -450,9 +464,8 @@ public sealed partial class TimexTagger
     }
 
     // A document is a narrative (history, not news) when most explicit years lie far before the DCT.
-    private static bool IsNarrative(string text, DateOnly? dct)
+    private static bool IsNarrative(string text, DateOnly dct)
     {
-        if (dct is null) return true;
         // A wire dateline ("INDEPENDENCE, Mo. _", "WARSAW, Poland (AP) --") marks a news report, however much history it recounts.
         if (NewsDateline().IsMatch(text.AsSpan(0, Math.Min(text.Length, 120)))) return false;
         int far = 0, near = 0;
@@ -461,7 +474,7 @@ public sealed partial class TimexTagger
         {
             int y = int.Parse(m.ValueSpan, CultureInfo.InvariantCulture);
             if (y < 1000 || y > 2100) continue;
-            if (y < dct.Value.Year - 8) far++; else near++;
+            if (y < dct.Year - 8) far++; else near++;
             years.Add(y);
         }
         // A text that writes more years BC than AD is a history of antiquity, over however many centuries it ranges.
@@ -481,6 +494,28 @@ public sealed partial class TimexTagger
     }
 
     private const int MaxHistorySpan = 40;
+
+    /// <summary>
+    /// With no DCT, nothing is "far before" it: a history is a text that writes many years, within a few decades (or more
+    /// years BC than AD), and neither opens with a wire dateline nor speaks of its own days.
+    /// </summary>
+    private static bool IsNarrativeWithoutDct(string text)
+    {
+        if (NewsDateline().IsMatch(text.AsSpan(0, Math.Min(text.Length, 120)))) return false;
+        var years = new List<int>();
+        foreach (Match m in YearLike().Matches(text))
+        {
+            int y = int.Parse(m.ValueSpan, CultureInfo.InvariantCulture);
+            if (y is >= 1000 and <= 2100) years.Add(y);
+        }
+        int bc = MayWriteBc(text) ? BcYearLike().Count(text) : 0;
+        if (bc >= 5 && bc > years.Count) return true;
+        if (years.Count < MinHistoryYearsWithoutDct || DeicticOfReport().IsMatch(text)) return false;
+        years.Sort();
+        return years[years.Count * 9 / 10] - years[years.Count / 10] <= MaxHistorySpan;
+    }
+
+    private const int MinHistoryYearsWithoutDct = 6;
 
     // The 10th to 90th percentile of the years written in the text, widened by a decade each way (null with fewer than 10 years).
     private static (int Lo, int Hi)? CentralYears(string text)

@@ -154,6 +154,22 @@ public sealed class TimeMlTests
     public void Different_dates_stay_different_in_the_notation_neutral_compare(string gold, string system) =>
         Assert.False(TimexValueNotation.Equivalent(gold, system));
 
+    [Theory]
+    [InlineData("1989-10-12", "XXXX-10-12", true)]
+    [InlineData("1989-10-27", "XXXX-WXX-5", true)]
+    [InlineData("1989-10-27TNI", "XXXX-WXX-5TNI", true)]
+    [InlineData("1989-10-26", "XXXX-WXX-5", false)]
+    [InlineData("1989-10-27TNI", "XXXX-WXX-5", false)]
+    [InlineData("1989", "XXXX", true)]
+    [InlineData("1989-W43", "XXXX-WXX", true)]
+    [InlineData("1989-Q3", "XXXX-Q4", false)]
+    [InlineData("1989-10", "XXXX-XX-XX", false)]
+    [InlineData("1989", "1990", false)]
+    [InlineData("P1Y", "XXXX", false)]
+    [InlineData("2000-W7", "2000-W07", true)]
+    public void Agrees_where_known_allows_unknown_digits_but_no_other_value(string gold, string system, bool agrees) =>
+        Assert.Equal(agrees, TimexValueNotation.AgreesWhereKnown(gold, system));
+
     [Fact]
     public void Notation_neutral_value_counts_a_notation_difference_but_the_reference_value_does_not()
     {

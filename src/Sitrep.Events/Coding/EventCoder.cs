@@ -757,7 +757,8 @@ public sealed class EventCoder
         foreach (var i in inSentenceOf)
         {
             var x = timexes[i];
-            if (x.Type is not (TimexType.Date or TimexType.Time) || x.Value.Length == 0 || !char.IsAsciiDigit(x.Value[0])) continue;
+            // A calendar value, known or not in part ("XXXX-WXX-3", "on Wednesday" with no publication date): not PAST_REF.
+            if (x.Type is not (TimexType.Date or TimexType.Time) || x.Value.Length == 0 || !(char.IsAsciiDigit(x.Value[0]) || x.Value[0] == 'X')) continue;
             var dist = Math.Abs(x.Span.Start - tStart);
             var tok = clause.FindIndex(t => x.Span.Contains(v[t].Span));
             if (tok >= 0 && (inClause is null || dist < Math.Abs(inClause.Span.Start - tStart))) { inClause = x; iClause = i; }

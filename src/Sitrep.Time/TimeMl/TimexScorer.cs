@@ -11,10 +11,14 @@ public readonly record struct Prf(double P, double R, double F1)
 }
 
 /// <summary>Totals over a corpus, as score_timex.js counts them.</summary>
-/// <remarks><see cref="ValueNotationNeutral"/> is a diagnostic beyond the reference scorer: values equal up to notation (<see cref="TimexValueNotation"/>).</remarks>
-public sealed record TimexScore(int Docs, int Gold, int Sys, int Strict, int Relaxed, int Value, int Type, int MissingSystemFiles, int TextMismatch, int ValueNotationNeutral)
+/// <remarks>
+/// <see cref="ValueNotationNeutral"/> and <see cref="ValueWhereKnown"/> are diagnostics beyond the reference scorer: values
+/// equal up to notation, and values that agree with the gold wherever they are known (<see cref="TimexValueNotation"/>).
+/// </remarks>
+public sealed record TimexScore(int Docs, int Gold, int Sys, int Strict, int Relaxed, int Value, int Type, int MissingSystemFiles, int TextMismatch, int ValueNotationNeutral, int ValueWhereKnown)
 {
     public Prf ValueNotationNeutralPrf => Prf.Of(ValueNotationNeutral, Sys, Gold);
+    public Prf ValueWhereKnownPrf => Prf.Of(ValueWhereKnown, Sys, Gold);
     public Prf StrictPrf => Prf.Of(Strict, Sys, Gold);
     public Prf RelaxedPrf => Prf.Of(Relaxed, Sys, Gold);
     public Prf ValuePrf => Prf.Of(Value, Sys, Gold);
@@ -33,7 +37,7 @@ public static class TimexScorer
 {
     public static TimexScore Score(IEnumerable<(string Name, TimeMlDocument Gold, TimeMlDocument? System)> docs, List<TimexError>? errors = null)
     {
-        int nDocs = 0, gold = 0, sys = 0, strict = 0, relaxed = 0, value = 0, type = 0, missing = 0, mismatch = 0, valueNeutral = 0;
+        int nDocs = 0, gold = 0, sys = 0, strict = 0, relaxed = 0, value = 0, type = 0, missing = 0, mismatch = 0, valueNeutral = 0, valueKnown = 0;
         foreach (var (name, g, s) in docs)
         {
             var (gs, gmap) = Squeeze(g.Text);
@@ -67,6 +71,7 @@ public static class TimexScorer
                 bool v = string.Equals(gt.T.Value, st.T.Value, StringComparison.Ordinal), ty = string.Equals(gt.T.Type, st.T.Type, StringComparison.Ordinal);
                 if (v) value++;
                 if (v || TimexValueNotation.Equivalent(gt.T.Value, st.T.Value)) valueNeutral++;
+                if (v || TimexValueNotation.AgreesWhereKnown(gt.T.Value, st.T.Value)) valueKnown++;
                 if (ty) type++;
                 if (!isStrict || !v || !ty) errors?.Add(new TimexError(name, isStrict ? "attr" : "partial", Describe(gt.T), Describe(st.T)));
             }
@@ -76,7 +81,7 @@ public static class TimexScorer
             sys += sysT.Count;
             nDocs++;
         }
-        return new TimexScore(nDocs, gold, sys, strict, relaxed, value, type, missing, mismatch, valueNeutral);
+        return new TimexScore(nDocs, gold, sys, strict, relaxed, value, type, missing, mismatch, valueNeutral, valueKnown);
     }
 
     /// <summary>Scores the system folder against the gold folder, files matched by relative path as the reference scorer does.</summary>

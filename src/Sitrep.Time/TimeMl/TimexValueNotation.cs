@@ -33,6 +33,25 @@ public static class TimexValueNotation
     public static bool Equivalent(string? gold, string? system) =>
         string.Equals(gold, system, StringComparison.Ordinal) || string.Equals(Canonical(gold), Canonical(system), StringComparison.Ordinal);
 
+    /// <summary>
+    /// True when the system value says nothing the gold contradicts: equal up to notation, or equal wherever the system
+    /// wrote a digit (<c>XXXX-10-12</c> for 1989-10-12), or a weekday of an unknown week on the gold day's weekday
+    /// (<c>XXXX-WXX-5</c> for 1989-10-27, with the same time of day after it). For text scored without its DCT, where
+    /// Sitrep leaves unknown what only the DCT could fix.
+    /// </summary>
+    public static bool AgreesWhereKnown(string? gold, string? system)
+    {
+        if (Equivalent(gold, system)) return true;
+        if (string.IsNullOrEmpty(gold) || string.IsNullOrEmpty(system) || !system.Contains('X', StringComparison.Ordinal)) return false;
+        if (system.Length >= 10 && system.StartsWith("XXXX-WXX-", StringComparison.Ordinal) && char.IsAsciiDigit(system[9]) && gold.Length >= 10
+            && DateOnly.TryParseExact(gold.AsSpan(0, 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            return (day.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)day.DayOfWeek) == system[9] - '0' && gold.AsSpan(10).SequenceEqual(system.AsSpan(10));
+        if (gold.Length != system.Length) return false;
+        for (int i = 0; i < gold.Length; i++)
+            if (system[i] != 'X' && system[i] != gold[i]) return false;
+        return true;
+    }
+
     private static bool IsDigits(ReadOnlySpan<char> s)
     {
         foreach (var c in s) if (!char.IsAsciiDigit(c)) return false;

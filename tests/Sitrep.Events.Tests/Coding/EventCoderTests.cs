@@ -91,6 +91,11 @@ public sealed class EventCoderTests
         Assert.Equal(("2022", "sentence"), (inSentence.Date.Value, inSentence.Date.From));
         var report = Assert.Single(Code(With("Russia attacked Ukraine.", [new("Russia", "RUS"), new("Ukraine", "UKR")], published: published)));
         Assert.Equal(new EventDate("2023-08-30", "report"), report.Date);
+        // With no publication date the clause's weekday is still the event's day, of an unknown week.
+        var undated = Assert.Single(Code(With("Russia attacked Ukraine on Wednesday.", [new("Russia", "RUS"), new("Ukraine", "UKR")])));
+        Assert.Equal(new EventDate("XXXX-WXX-3", "timex", 0), undated.Date);
+        var noDate = Assert.Single(Code(With("Russia attacked Ukraine.", [new("Russia", "RUS"), new("Ukraine", "UKR")])));
+        Assert.Equal(new EventDate("XXXX-XX-XX", "report"), noDate.Date);
     }
 
     [Fact]
