@@ -29,7 +29,8 @@ public sealed class ActorStage(ActorLinker linker) : IPipelineStage
     {
         var date = document.Metadata.Published?.Date;
         var entities = document.Has(NlpLayers.Entities) ? document.Get(NlpLayers.Entities) : null;
-        var mentions = linker.Link(document.Text.Text, document.Get(NlpLayers.Tokens), document.Get(NlpLayers.Sentences), date, entities);
+        var places = document.Has(ActorLayers.Places) ? document.Get(ActorLayers.Places) : null;
+        var mentions = linker.Link(document.Text.Text, document.Get(NlpLayers.Tokens), document.Get(NlpLayers.Sentences), date, entities, places);
         return document.With(ActorLayers.Actors, mentions);
     }
 

@@ -117,10 +117,14 @@ public sealed class ActorLinker
 
     public AliasIndex Index => _index;
 
-    /// <summary>Links a parsed document's actor mentions; <paramref name="date"/> null chooses the roles current at the latest date.</summary>
-    public ActorMention[] Link(string text, Token[] tokens, Sentence[] sentences, DateOnly? date, EntityMention[]? entities = null)
+    /// <summary>
+    /// Links a parsed document's actor mentions; <paramref name="date"/> null chooses the roles current at the latest date.
+    /// <paramref name="places"/>, when the place stage ran first, settle a country's name that the document uses for a
+    /// region or city of another country ("Georgia" beside "Atlanta" is the US state).
+    /// </summary>
+    public ActorMention[] Link(string text, Token[] tokens, Sentence[] sentences, DateOnly? date, EntityMention[]? entities = null, PlaceMention[]? places = null)
     {
-        var drafts = LinkDrafts(text, tokens, sentences, date, entities);
+        var drafts = LinkDrafts(text, tokens, sentences, date, entities, places);
         CoreferenceResolver.Resolve(drafts, tokens, _kb, date);
         FillFromContext(text, tokens, sentences, drafts);
         var result = new List<ActorMention>(drafts.Count);
@@ -247,11 +251,14 @@ public sealed class ActorLinker
     {
         public int End => First + Count;
         public LexEntry Top => Entries[0];
+
+        /// <summary>An entity's words that are also an agent noun ("Congress"): the reading when no entity applies.</summary>
+        public LexEntry[]? AgentEntries { get; init; }
     }
 
     private readonly record struct Chunk(int First, int End);
 
-    internal List<MentionDraft> LinkDrafts(string text, Token[] tokens, Sentence[] sentences, DateOnly? date, EntityMention[]? entities)
+    internal List<MentionDraft> LinkDrafts(string text, Token[] tokens, Sentence[] sentences, DateOnly? date, EntityMention[]? entities, PlaceMention[]? places = null)
     {
         var drafts = new List<MentionDraft>();
         if (tokens.Length == 0) return drafts;
@@ -286,6 +293,7 @@ public sealed class ActorLinker
             // Every unit of the document first: contextual aliases depend on what else the story mentions.
             var units = new List<Unit>[sentences.Length];
             for (var si = 0; si < sentences.Length; si++) units[si] = FindUnits(text, tokens, sentences[si], buffers);
+            if (places is { Length: > 0 }) DropCountriesThePlacesReadOtherwise(text, tokens, units, places);
             var context = DocumentContext(units);
 
             var entityAt = entities is null ? null : EntityIndex(entities, tokens.Length);
@@ -335,6 +343,33 @@ public sealed class ActorLinker
         return units;
     }
 
+    /// <summary>
+    /// A country's name that the place stage read as a region or city of another country ("Georgia" beside "Atlanta",
+    /// the US state) is not that country anywhere in the document: its country entries are dropped, so the phrase takes
+    /// the place's country ("A Georgia judge" USAJUD, as "A Texas judge").
+    /// </summary>
+    private static void DropCountriesThePlacesReadOtherwise(string text, Token[] tokens, List<Unit>[] units, PlaceMention[] places)
+    {
+        Dictionary<string, string>? elsewhere = null;
+        foreach (var p in places)
+            if (!PlaceKinds.IsCountry(p.Kind) && p.Country is not null)
+                (elsewhere ??= new(StringComparer.Ordinal)).TryAdd(TextFold.Fold(text.AsSpan(p.Span.Start, p.Span.Length).ToString()), p.Country);
+        if (elsewhere is null) return;
+        foreach (var list in units)
+            for (var u = list.Count - 1; u >= 0; u--)
+            {
+                var unit = list[u];
+                // Only the country's name: a capital ("London" in Ontario) or a demonym ("Brits") keeps its own rules.
+                if (unit.IsAgent || !unit.Entries.Any(e => e.Entity is KbCountry && e.Alias?.Kind is AliasKind.Name or AliasKind.Short)) continue;
+                var name = TextFold.Fold(text[tokens[unit.First].Span.Start..tokens[unit.End - 1].Span.End]);
+                if (!elsewhere.TryGetValue(name, out var country)) continue;
+                var kept = unit.Entries.Where(e => e.Entity is not KbCountry c || e.Alias?.Kind is not (AliasKind.Name or AliasKind.Short) || c.Id == country || c.Cameo == country).ToArray();
+                if (kept.Length == unit.Entries.Length) continue;
+                if (kept.Length == 0) list.RemoveAt(u);
+                else list[u] = unit with { Entries = kept };
+            }
+    }
+
     private Unit? MatchAt(string text, Token[] tokens, int i, int end, Buffers b)
     {
         Unit? entity = null;
@@ -357,7 +392,8 @@ public sealed class ActorLinker
         if (ag.FirstLookup.Contains(b.F(i, i)))
             for (var j = Math.Min(end, i + ag.MaxTokens) - 1; j >= i; j--)
                 if (ag.Lookup.TryGetValue(b.F(i, j), out var es)) { agent = new Unit(i, j - i + 1, es, true); break; }
-        if (entity is { } e && (agent is not { } a || e.Count >= a.Count)) return e;
+        if (entity is { } e && (agent is not { } a || e.Count >= a.Count))
+            return agent is { } same && same.Count == e.Count ? e with { AgentEntries = same.Entries } : e;
         return agent ?? MisspeltCountry(text, tokens, i, end, b);
     }
 
@@ -379,20 +415,56 @@ public sealed class ActorLinker
         var capital = IsCapitalized(text, tokens[i]);
         var lastCapital = IsCapitalized(text, tokens[j]);
         var prevThe = i > 0 && tokens[i - 1].Sentence == tokens[i].Sentence && IsThe(text, tokens[i - 1]);
+        var tail = IsTailOfLongerName(text, tokens, i);
         var allOk = true;
-        foreach (var e in entries) if (!Allowed(e, capital, lastCapital, prevThe)) { allOk = false; break; }
+        foreach (var e in entries) if (!Allowed(e, capital, lastCapital, prevThe, tail)) { allOk = false; break; }
         if (allOk) return entries;
-        return [.. entries.Where(e => Allowed(e, capital, lastCapital, prevThe))];
+        return [.. entries.Where(e => Allowed(e, capital, lastCapital, prevThe, tail))];
     }
 
-    private static bool Allowed(LexEntry e, bool capital, bool lastCapital, bool prevThe)
+    private static bool Allowed(LexEntry e, bool capital, bool lastCapital, bool prevThe, bool tail)
     {
         if (e.Kind == LexKind.PetrarchActor) return true;
         if (!capital) return false;
+        // An alias the KB writes as a definite description ("the Commission", "the Security Council") names its entity
+        // only as such, not as the end of another body's name: "the African Union Commission", "the Peace and Security
+        // Council", "Russia's Security Council".
+        if (tail && e.Alias is { } described && IsGenericDescription(described.Text)) return false;
         // The last word must be capitalized as the alias writes it ("the Biden administration" ends in lowercase).
         if (!lastCapital && e.Alias is { } al && LastWordCapitalized(al.Text)) return false;
         if (e.Alias is { Kind: AliasKind.Contextual } a && a.Text.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && !prevThe) return false;
         return true;
+    }
+
+    /// <summary>
+    /// An alias written as "the" and a body's generic head ("the Commission", "the Security Council"), which other
+    /// bodies' names end in too; "the Washington Post", "the White House" are names of their own.
+    /// </summary>
+    private static bool IsGenericDescription(string alias)
+    {
+        if (!alias.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) return false;
+        var last = alias.AsSpan(alias.LastIndexOf(' ') + 1);
+        return GenericBodyHeads.Contains(last);
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GenericBodyHeads = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "Commission", "Council", "Committee", "Assembly", "Court", "Parliament", "Congress", "Senate", "Ministry", "Bank", "Fund",
+        "Agency", "Authority", "Brotherhood", "Commonwealth", "Union", "League", "Party", "Front", "Army", "Movement", "Government",
+        "Alliance", "Coalition", "Organization", "Organisation", "Secretariat", "Tribunal", "Office", "Department", "Board").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Whether the words before token <paramref name="i"/> make it the end of a longer name: a proper noun right before it
+    /// ("African Union | Commission"), a possessive ("Russia's | Security Council"), or "and"/"of" after a proper noun
+    /// ("Peace and | Security Council").
+    /// </summary>
+    private static bool IsTailOfLongerName(string text, Token[] tokens, int i)
+    {
+        if (i == 0 || tokens[i - 1].Sentence != tokens[i].Sentence) return false;
+        var prev = tokens[i - 1];
+        if (IsClitic(text, prev) && Word(text, prev) is "'s" or "\u2019s") return true;
+        if (prev.Upos == "PROPN" && IsCapitalized(text, prev) && !IsThe(text, prev)) return true;
+        return i >= 2 && tokens[i - 2].Sentence == prev.Sentence && Lower(text, prev) is "and" or "of" or "&"
+            && tokens[i - 2].Upos == "PROPN" && IsCapitalized(text, tokens[i - 2]);
     }
 
     private static bool LastWordCapitalized(string alias)
@@ -409,6 +481,22 @@ public sealed class ActorLinker
             if (char.IsLetter(text[c])) return char.IsUpper(text[c]);
             else if (char.IsDigit(text[c])) return true;
         return true;
+    }
+
+    /// <summary>A dateline's city: the sentence's first word, in capitals, before "(", ",", a dash or "_" ("AUSTIN (AP) --").</summary>
+    private static bool IsDatelineWord(string text, Token[] tokens, Sentence s, int k) =>
+        k == s.FirstToken && IsAllCaps(text, tokens[k]) && k + 1 < s.FirstToken + s.TokenCount
+        && Word(text, tokens[k + 1]) is "(" or "," or "-" or "--" or "\u2014" or "\u2013" or "_";
+
+    private bool IsCity(string name) =>
+        _places.Value is { } gazetteer && gazetteer.Find(name).Any(e => e.Kind == PlaceKinds.City);
+
+    private static bool IsAllCaps(string text, Token t)
+    {
+        var letters = 0;
+        for (var c = t.Span.Start; c < t.Span.End; c++)
+            if (char.IsLetter(text[c])) { if (!char.IsUpper(text[c])) return false; letters++; }
+        return letters >= 3;
     }
 
     private static bool IsThe(string text, Token t) => t.Span.Length == 3 && text.AsSpan(t.Span.Start, 3).Equals("the", StringComparison.OrdinalIgnoreCase);
@@ -663,6 +751,12 @@ public sealed class ActorLinker
             var mods = ModifiersOf(units, unitAt, s, ch, hu);
             if (head.IsAgent) { AgentPhrase(text, tokens, s, si, ch, mods, head, units, unitAt, date, drafts, 0); return; }
             if (EntityPhrase(text, tokens, s, si, ch, head, mods, context, date, drafts, unitAt, null, units)) return;
+            // "marched towards Congress" in a Peruvian story: no entity reading applies, so the agent noun does.
+            if (head.AgentEntries is { } agentReading)
+            {
+                AgentPhrase(text, tokens, s, si, ch, mods, head with { Entries = agentReading, IsAgent = true, AgentEntries = null }, units, unitAt, date, drafts, 0);
+                return;
+            }
         }
         // No actor at the head: an unknown name after a title ("Kyrgyz Prime Minister Nikolai Tanaev"), a pair
         // ("the two countries"), or the entities inside a phrase about something else ("Shoigu's visit").
@@ -856,10 +950,19 @@ public sealed class ActorLinker
         // A surname followed by another, unknown name is someone's first name ("Abdelaziz Bouteflika"); one after an
         // unknown first name is still a surname ("Iyad Allawi" for Ayad Allawi).
         var besideName = IsUnknownName(tokens, head.End, s, around, unitAt);
-        var entry = Choose(head.Entries, context, date, besideName);
+        // A surname after an unknown given name is that person only when the given names are near ("Iyad Allawi" for Ayad
+        // Allawi); otherwise it is someone else's name ("Steve Martin", "Plaza San Martín" are not Paul Martin).
+        var givenBefore = head.First - 1 >= around.First && IsUnknownName(tokens, head.First - 1, s, around, unitAt) && IsCapitalized(text, tokens[head.First - 1])
+            ? Word(text, tokens[head.First - 1]) : null;
+        // A surname of one or two letters ("La" of Duwa Lashi La) is too common a word to name its bearer alone ("R., La.").
+        var entries = head.Entries.Where(e => e.Alias?.Kind != AliasKind.Surname || e.Entity is not KbPerson p
+            || (givenBefore is null ? e.Alias.Text.Length > 2 || head.First > around.First : NearGivenName(p, givenBefore))).ToArray();
+        var entry = entries.Length == 0 ? null : Choose(entries, context, date, besideName);
         if (entry is null) return false;
-        // "a rally in Lagos": a bare surname after a locative preposition that names a gazetteer city is the city.
-        if (entry.Entity is KbPerson && entry.Alias?.Kind == AliasKind.Surname && head.Count == 1 && IsLocative(text, tokens, head.First)
+        // "a rally in Lagos", and a dateline's "AUSTIN (AP) --": a bare surname after a locative preposition, or in capitals
+        // opening its sentence, that names a gazetteer city is the city.
+        if (entry.Entity is KbPerson && entry.Alias?.Kind == AliasKind.Surname && head.Count == 1
+            && (IsLocative(text, tokens, head.First) || IsDatelineWord(text, tokens, s, head.First))
             && _places.Value is { } gazetteer && PlaceCountry(gazetteer, Word(text, tokens[head.First]), locative: true) is not null) return false;
         var d = NewDraft(text, tokens, s, si, ch, 0);
         if (entry.Petrarch is { } pa)
@@ -888,7 +991,11 @@ public sealed class ActorLinker
                     if (alias.Kind is AliasKind.Capital or AliasKind.Seat or AliasKind.Contextual)
                     {
                         var sector = alias.Sector;
-                        if (alias.Kind == AliasKind.Capital && IsLocative(text, tokens, d.Head)) { sector = null; d.Resolution = "place"; }
+                        // "in Moscow", "at the O2 Arena in London": a capital, or a seat that is a city, after a locative
+                        // preposition is the place, not the government.
+                        // A dateline's city ("ISLAMABAD —") says where the story was filed: no actor, and no antecedent for "it".
+                        if (alias.Kind is AliasKind.Capital or AliasKind.Seat && IsDatelineWord(text, tokens, s, d.Head) && IsCity(alias.Text)) return false;
+                        if ((alias.Kind == AliasKind.Capital || alias.Kind == AliasKind.Seat && IsCity(alias.Text)) && IsLocative(text, tokens, d.Head)) { sector = null; d.Resolution = "place"; }
                         else if (alias.Kind != AliasKind.Contextual) d.Resolution = "metonymy";
                         else d.Resolution = "context";
                         if (sector is not null) { d.Code = c.Cameo + sector; d.Sector = sector; }
@@ -961,6 +1068,44 @@ public sealed class ActorLinker
         if (d.Sector is null && d.Code.Length == 6 && _kb is not null && _kb.Sectors.Contains(d.Code[3..])) d.Sector = d.Code[3..];
         drafts.Add(d);
         return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="word"/> can be the given name of <paramref name="person"/> as written in the KB: the same
+    /// initial ("V."), or within two edits of a given name of at least three letters ("Iyad" for Ayad).
+    /// </summary>
+    private static bool NearGivenName(KbPerson person, string word)
+    {
+        var w = TextFold.Fold(word).TrimEnd('.');
+        if (w.Length == 0) return false;
+        foreach (var name in person.Aliases.Where(a => a.Kind is AliasKind.Name).Select(a => a.Text).Prepend(person.Name))
+        {
+            var sp = name.IndexOf(' ', StringComparison.Ordinal);
+            if (sp <= 0) continue;
+            var given = TextFold.Fold(name[..sp]).TrimEnd('.');
+            if (given.Length == 0) continue;
+            if (w.Length == 1 ? w[0] == given[0] : given.Length >= 3 && Edits(w, given) <= 2) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Levenshtein distance, for short words.</summary>
+    private static int Edits(string a, string b)
+    {
+        Span<int> row = stackalloc int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) row[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            int diag = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                int up = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diag + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diag = up;
+            }
+        }
+        return row[b.Length];
     }
 
     /// <summary>Picks one reading of an ambiguous alias: contextual ones only in their context, then the story's countries, then people holding a role, then KB order.</summary>

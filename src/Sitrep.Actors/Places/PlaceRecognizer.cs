@@ -322,7 +322,10 @@ public sealed class PlaceRecognizer(PlaceGazetteer gazetteer)
         {
             var e = gazetteer.Entries[c.Entry];
             if (ReferenceEquals(e, best) || e.Country is not { } ec || !e.Context.IsEmpty) continue;
-            bool inArea = e.Admin1 is not null && areas.Contains((ec, e.Admin1));
+            // In its admin area, or a region among two or more other regions of its country that the document names
+            // ("Georgia" in a story on North Carolina, Virginia and Michigan is the US state).
+            bool inArea = e.Admin1 is not null && (areas.Contains((ec, e.Admin1))
+                || e.Kind == PlaceKinds.Region && areas.Count(a => a.Item1 == ec && a.Item2 != e.Admin1) >= 2);
             bool inCountry = mentioned.Contains(ec) && e.Population >= SmallTown && best.Country is { } b2 && !mentioned.Contains(b2);
             if (!inArea && !inCountry) continue;
             if (alt is null || Better(e, alt)) alt = e;

@@ -60,8 +60,9 @@ public sealed class AnalysisPipeline
             new EnglishOnlyStage(parser),
             new EnglishOnlyStage(ner),
             new EnglishOnlyStage(new TimexStage()),
-            new EnglishOnlyStage(Actors),
+            // Places first: the linker reads "Georgia" as the US state where the place stage found it to be one.
             new EnglishOnlyStage(places),
+            new EnglishOnlyStage(Actors),
             new EnglishOnlyStage(events),
         ]);
         var models = new Dictionary<string, string>(ReaderRegistry.Versions, StringComparer.Ordinal);

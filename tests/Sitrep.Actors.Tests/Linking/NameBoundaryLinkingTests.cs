@@ -1,0 +1,91 @@
+using Sitrep.Actors.Places;
+
+namespace Sitrep.Actors.Tests.Linking;
+
+/// <summary>
+/// Where a known alias is only part of another name, or a place: generic bodies inside longer names, other people's
+/// surnames, datelines, cities after a locative preposition, national bodies named like international ones, and "Georgia"
+/// the US state. Each case was found on a bundled sample or a fundus page, linked to the wrong actor.
+/// </summary>
+[Collection("linking")]
+public sealed class NameBoundaryLinkingTests(LinkingFixture f)
+{
+    private static readonly DateOnly Date = new(2024, 3, 1);
+
+    private ActorMention? At(string text, string words, DateOnly? date = null)
+    {
+        int start = text.IndexOf(words, StringComparison.Ordinal), end = start + words.Length;
+        Assert.True(start >= 0, words);
+        return f.Link(text, date ?? Date).Cast<ActorMention?>().FirstOrDefault(m => m!.Value.Span.Start < end && m.Value.Span.End > start);
+    }
+
+    [Theory]
+    [InlineData("The chairperson of the African Union Commission welcomed the meeting.", "African Union", "IGOAFRAFU")]
+    [InlineData("Diplomats said the AU Commission would assess the deployment.", "AU", "IGOAFRAFU")]
+    [InlineData("Russia's Security Council met on Friday.", "Security Council", "RUSGOV")]
+    [InlineData("The Commission said it would fine the company.", "Commission", "IGOEUREECECM")]
+    [InlineData("The U.N. Security Council voted on Monday.", "Security Council", "IGOUNO")]
+    [InlineData("The Security Council voted on Monday.", "Security Council", "IGOUNO")]
+    public void A_generic_body_named_in_a_longer_name_is_that_name_s_body(string text, string words, string code)
+    {
+        Assert.Equal(code, At(text, words)?.Code);
+        // Before, "the African Union Commission" and "the AU Commission" were the European Commission.
+        Assert.DoesNotContain(f.Link(text, Date), m => m.Code == "IGOEUREECECM" && !text.Contains("The Commission", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Another_person_s_surname_is_not_the_known_bearer()
+    {
+        Assert.Null(At("Steve Martin said on Tuesday that the show would go on.", "Martin"));
+        Assert.NotEqual("paul-martin", At("Clashes broke out near the Plaza San Martín after dark.", "Martín")?.ActorId);
+        Assert.NotEqual("hunter-biden", At("Hunter Biden testified on Wednesday.", "Hunter Biden")?.ActorId);
+        Assert.NotEqual("joe-biden", At("Hunter Biden testified on Wednesday.", "Hunter Biden")?.ActorId);
+        // A near spelling of the given name is still the bearer.
+        Assert.Equal("ayad-allawi", At("Iyad Allawi met the delegation in Baghdad.", "Allawi")?.ActorId);
+        // A two-letter surname never names its bearer alone.
+        Assert.Null(At("House Speaker Mike Johnson (R., La.) opposed the bill.", "La."));
+    }
+
+    [Fact]
+    public void A_dateline_city_is_no_actor()
+    {
+        const string text = "ISLAMABAD — Pakistan's foreign office said on Thursday it had summoned the Afghan envoy.";
+        Assert.Null(At(text, "ISLAMABAD"));
+        Assert.Null(At("AUSTIN (AP) — A Texas judge ruled on Friday.", "AUSTIN"));
+        Assert.Equal("PAKGOV", At(text, "foreign office")?.Code);
+    }
+
+    [Fact]
+    public void A_seat_that_is_a_city_is_a_place_after_a_locative_preposition()
+    {
+        const string text = "The awards were held at the O2 Arena in London on Saturday. London said it would impose sanctions.";
+        var place = At(text, "in London");
+        Assert.Equal(("GBR", "place"), (place?.Code, place?.Resolution));
+        var government = f.Link(text, Date).Last(m => text[m.Span.Start..m.Span.End] == "London");
+        Assert.Equal("GBRGOV", government.Code);
+    }
+
+    [Fact]
+    public void Congress_and_the_council_of_ministers_are_national_bodies_unless_the_story_names_their_country()
+    {
+        const string peru = "Police in Peru's capital fired tear gas at protesters who had marched towards Congress. "
+            + "The president of the Council of Ministers told a local radio station that the state guarantees the right to protest.";
+        Assert.Equal("PERLEG", At(peru, "Congress")?.Code);
+        Assert.NotEqual("IGOEUREECEUC", At(peru, "Council of Ministers")?.Code);
+        Assert.Equal("USALEG", At("Congress passed the spending bill, and President Biden signed it.", "Congress")?.Code);
+    }
+
+    [Fact]
+    public void Georgia_beside_Atlanta_is_the_US_state()
+    {
+        var gazetteer = PlaceGazetteer.Load(Path.Combine(KbFixture.RepoRoot(), "data", "places"), f.Kb);
+        var places = new PlaceStage(gazetteer);
+        ActorMention[] Link(string text) => f.Stage.Process(places.Process(f.Parse(text, Date))).Get(ActorLayers.Actors);
+        const string us = "ATLANTA (AP) — A Georgia judge ruled on Friday that the prosecutor can stay on the case. Georgia lawmakers opened an inquiry.";
+        var us1 = Link(us);
+        Assert.Contains(us1, m => us[m.Span.Start..m.Span.End] == "A Georgia judge" && m.Code == "USAJUD");
+        Assert.Contains(us1, m => us[m.Span.Start..m.Span.End] == "Georgia lawmakers" && m.Code == "USALEG");
+        const string caucasus = "Georgia recalled its ambassador from Moscow on Friday, the government in Tbilisi said.";
+        Assert.Contains(Link(caucasus), m => caucasus[m.Span.Start..m.Span.End] == "Georgia" && m.Code == "GEO");
+    }
+}
