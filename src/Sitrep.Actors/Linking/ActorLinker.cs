@@ -483,10 +483,19 @@ public sealed class ActorLinker
         return true;
     }
 
-    /// <summary>A dateline's city: the sentence's first word, in capitals, before "(", ",", a dash or "_" ("AUSTIN (AP) --").</summary>
-    private static bool IsDatelineWord(string text, Token[] tokens, Sentence s, int k) =>
-        k == s.FirstToken && IsAllCaps(text, tokens[k]) && k + 1 < s.FirstToken + s.TokenCount
-        && Word(text, tokens[k + 1]) is "(" or "," or "-" or "--" or "\u2014" or "\u2013" or "_";
+    /// <summary>
+    /// A dateline's city: the words [<paramref name="first"/>, <paramref name="end"/>) open their sentence and are written
+    /// in capitals before "(", ",", a dash or "_" ("AUSTIN (AP) --", "LUANDA, March 21"), or in any case before a colon or
+    /// a long dash ("Seoul: North Korea fired …", "New Delhi — …").
+    /// </summary>
+    private static bool IsDatelineWord(string text, Token[] tokens, Sentence s, int first, int end)
+    {
+        if (first != s.FirstToken || end >= s.FirstToken + s.TokenCount) return false;
+        var next = Word(text, tokens[end]);
+        if (next is ":" or "\u2014" or "\u2013" or "--") return true;
+        for (var k = first; k < end; k++) if (!IsAllCaps(text, tokens[k])) return false;
+        return next is "(" or "," or "-" or "_";
+    }
 
     private bool IsCity(string name) =>
         _places.Value is { } gazetteer && gazetteer.Find(name).Any(e => e.Kind == PlaceKinds.City);
@@ -962,7 +971,7 @@ public sealed class ActorLinker
         // "a rally in Lagos", and a dateline's "AUSTIN (AP) --": a bare surname after a locative preposition, or in capitals
         // opening its sentence, that names a gazetteer city is the city.
         if (entry.Entity is KbPerson && entry.Alias?.Kind == AliasKind.Surname && head.Count == 1
-            && (IsLocative(text, tokens, head.First) || IsDatelineWord(text, tokens, s, head.First))
+            && (IsLocative(text, tokens, head.First) || IsDatelineWord(text, tokens, s, head.First, head.End) && IsAllCaps(text, tokens[head.First]))
             && _places.Value is { } gazetteer && PlaceCountry(gazetteer, Word(text, tokens[head.First]), locative: true) is not null) return false;
         var d = NewDraft(text, tokens, s, si, ch, 0);
         if (entry.Petrarch is { } pa)
@@ -994,7 +1003,7 @@ public sealed class ActorLinker
                         // "in Moscow", "at the O2 Arena in London": a capital, or a seat that is a city, after a locative
                         // preposition is the place, not the government.
                         // A dateline's city ("ISLAMABAD —") says where the story was filed: no actor, and no antecedent for "it".
-                        if (alias.Kind is AliasKind.Capital or AliasKind.Seat && IsDatelineWord(text, tokens, s, d.Head) && IsCity(alias.Text)) return false;
+                        if (alias.Kind is AliasKind.Capital or AliasKind.Seat && IsDatelineWord(text, tokens, s, head.First, head.End) && IsCity(alias.Text)) return false;
                         if ((alias.Kind == AliasKind.Capital || alias.Kind == AliasKind.Seat && IsCity(alias.Text)) && IsLocative(text, tokens, d.Head)) { sector = null; d.Resolution = "place"; }
                         else if (alias.Kind != AliasKind.Contextual) d.Resolution = "metonymy";
                         else d.Resolution = "context";

@@ -52,6 +52,10 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         const string text = "ISLAMABAD — Pakistan's foreign office said on Thursday it had summoned the Afghan envoy.";
         Assert.Null(At(text, "ISLAMABAD"));
         Assert.Null(At("AUSTIN (AP) — A Texas judge ruled on Friday.", "AUSTIN"));
+        Assert.Null(At("Seoul: North Korea fired a ballistic missile on Thursday, South Korea's military said.", "Seoul"));
+        Assert.Null(At("NEW DELHI (PTI) -- India said on Friday it would send aid.", "NEW DELHI"));
+        // Not a dateline: the capital is the government.
+        Assert.Equal("KORGOV", At("Seoul said on Thursday it would respond.", "Seoul")?.Code);
         Assert.Equal("PAKGOV", At(text, "foreign office")?.Code);
     }
 
