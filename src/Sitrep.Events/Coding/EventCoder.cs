@@ -454,7 +454,8 @@ public sealed class EventCoder
         // the US cancel" with "that" as the object): a pattern that takes a target then takes the first actor of the
         // event's own phrase instead.
         // a target path that reaches only the source itself ("demanded that its partners …" → "its") has found no target
-        if (targets.Count > 0 && sources.Count > 0 && targets.TrueForAll(t => sources.Any(s => SameActor(mentions.Actors, s, t)))) targets = [];
+        // (the same code counts as the source itself: "the two neighbours fought … which Azerbaijan" is no AZE→AZE event)
+        if (targets.Count > 0 && sources.Count > 0 && targets.TrueForAll(t => sources.Any(s => SameActor(mentions.Actors, s, t) || SameCode(mentions.Actors, s, t)))) targets = [];
         if (targets.Count == 0 && !p.Target.IsEmpty && ((p.Flags & PatternFlags.Reciprocal) == 0 || sources.Count < 2))
             targets = FallbackTargets(v, mentions, m.Trigger, sources);
         // A target that is the source itself ("Russia and North Korea met") is no target.
@@ -467,7 +468,7 @@ public sealed class EventCoder
             {
                 foreach (var a in all)
                     foreach (var b in all)
-                        if (a.Key != b.Key && !SameActor(mentions.Actors, a, b)) drafts.Add(new Draft(m.Trigger, sentence, p, m.Code, a, b));
+                        if (a.Key != b.Key && !SameActor(mentions.Actors, a, b) && !SameCode(mentions.Actors, a, b)) drafts.Add(new Draft(m.Trigger, sentence, p, m.Code, a, b));
                 return;
             }
         }
@@ -482,12 +483,25 @@ public sealed class EventCoder
             var any = false;
             foreach (var t in targets)
             {
-                if (SameActor(mentions.Actors, s, t)) continue;
+                if (SameActor(mentions.Actors, s, t) || SameCode(mentions.Actors, s, t)) continue;
                 drafts.Add(new Draft(m.Trigger, sentence, p, m.Code, s, t));
                 any = true;
             }
             if (!any) drafts.Add(new Draft(m.Trigger, sentence, p, m.Code, s, null));
         }
+    }
+
+    /// <summary>
+    /// Whether an event from one party to the other would be a self-dyad event data cannot use: the same code with a
+    /// sector (a government meeting itself), or a country that is a member of a pair ("the two neighbours fought … which
+    /// Azerbaijan"). A country to itself stays: domestic events are coded so (PLOVER's "Nigerians protest … fundamentalists"
+    /// is NGA to NGA).
+    /// </summary>
+    private static bool SameCode(ActorMention[] actors, Party a, Party b)
+    {
+        if (a.Participant.Code.Length == 0 || !string.Equals(a.Participant.Code, b.Participant.Code, StringComparison.Ordinal)) return false;
+        if (a.Participant.Code.Length > 3) return true;
+        return a.Participant.Actor is { } x && actors[x].Resolution == "pair" || b.Participant.Actor is { } y && actors[y].Resolution == "pair";
     }
 
     private static bool SameActor(ActorMention[] actors, Party a, Party b) =>

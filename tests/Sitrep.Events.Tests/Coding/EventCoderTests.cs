@@ -81,6 +81,19 @@ public sealed class EventCoderTests
     }
 
     [Fact]
+    public void A_government_is_no_target_of_its_own_event_but_a_country_can_be()
+    {
+        // Two mentions of one government (different chains) are a self-dyad no event data can use.
+        var self = Assert.Single(Code(With("The Pakistani government criticized the Pakistani government.",
+            [new("The Pakistani government", "PAKGOV", Kind: ActorKind.Agent), new("the Pakistani government", "PAKGOV", Kind: ActorKind.Agent)])));
+        Assert.Null(self.Target);
+        // A domestic event at country level stays, as PLOVER codes "Nigerians protest … fundamentalists" NGA to NGA.
+        var domestic = Assert.Single(Code(With("Nigerians accused fundamentalists of violence.",
+            [new("Nigerians", "NGA"), new("fundamentalists", "NGA", Kind: ActorKind.Agent)])));
+        Assert.Equal("NGA", domestic.Target?.Code);
+    }
+
+    [Fact]
     public void Date_comes_from_the_clause_else_the_sentence_else_the_report()
     {
         var published = new DateOnly(2023, 8, 30);
