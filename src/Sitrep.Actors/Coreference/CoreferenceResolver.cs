@@ -167,7 +167,8 @@ internal static class CoreferenceResolver
         {
             var a = drafts[j];
             if (a.Sentence != d.Sentence) return null;
-            if (a.First + a.Count == d.First - 1 && a.Kind == ActorKind.Person && a.ActorId is not null && a.Resolved)
+            // One punctuation mark apart ("Sergei Shoigu, the defence minister"); "Brown said the troops" is no apposition.
+            if (a.First + a.Count == d.First - 1 && tokens[d.First - 1].Upos == "PUNCT" && a.Kind == ActorKind.Person && a.ActorId is not null && a.Resolved)
                 return a.Antecedent ?? a;
             if (a.First + a.Count < d.First - 1) return null;
         }

@@ -294,7 +294,7 @@ public sealed class ActorLinker
             var units = new List<Unit>[sentences.Length];
             for (var si = 0; si < sentences.Length; si++) units[si] = FindUnits(text, tokens, sentences[si], buffers);
             if (places is { Length: > 0 }) DropCountriesThePlacesReadOtherwise(text, tokens, units, places);
-            var context = DocumentContext(units);
+            var context = new LinkContext(DocumentContext(units), OtherBearers(text, tokens, sentences, units));
 
             var entityAt = entities is null ? null : EntityIndex(entities, tokens.Length);
             for (var si = 0; si < sentences.Length; si++)
@@ -351,18 +351,28 @@ public sealed class ActorLinker
     private static void DropCountriesThePlacesReadOtherwise(string text, Token[] tokens, List<Unit>[] units, PlaceMention[] places)
     {
         Dictionary<string, string>? elsewhere = null;
+        List<PlaceMention>? regions = null;
         foreach (var p in places)
             if (!PlaceKinds.IsCountry(p.Kind) && p.Country is not null)
+            {
                 (elsewhere ??= new(StringComparer.Ordinal)).TryAdd(TextFold.Fold(text.AsSpan(p.Span.Start, p.Span.Length).ToString()), p.Country);
-        if (elsewhere is null) return;
+                (regions ??= []).Add(p);
+            }
+        if (elsewhere is null || regions is null) return;
         foreach (var list in units)
             for (var u = list.Count - 1; u >= 0; u--)
             {
                 var unit = list[u];
                 // Only the country's name: a capital ("London" in Ontario) or a demonym ("Brits") keeps its own rules.
                 if (unit.IsAgent || !unit.Entries.Any(e => e.Entity is KbCountry && e.Alias?.Kind is AliasKind.Name or AliasKind.Short)) continue;
-                var name = TextFold.Fold(text[tokens[unit.First].Span.Start..tokens[unit.End - 1].Span.End]);
-                if (!elsewhere.TryGetValue(name, out var country)) continue;
+                int start = tokens[unit.First].Span.Start, end = tokens[unit.End - 1].Span.End;
+                // The same name as the place, or a part of a longer place name ("Jersey" in "New Jersey").
+                if (!elsewhere.TryGetValue(TextFold.Fold(text[start..end]), out var country))
+                {
+                    var inside = regions.FindIndex(p => p.Span.Start <= start && end <= p.Span.End && p.Span.Length > end - start);
+                    if (inside < 0) continue;
+                    country = regions[inside].Country!;
+                }
                 var kept = unit.Entries.Where(e => e.Entity is not KbCountry c || e.Alias?.Kind is not (AliasKind.Name or AliasKind.Short) || c.Id == country || c.Cameo == country).ToArray();
                 if (kept.Length == unit.Entries.Length) continue;
                 if (kept.Length == 0) list.RemoveAt(u);
@@ -515,6 +525,46 @@ public sealed class ActorLinker
     private static string Lower(string text, Token t) => TextFold.Fold(Word(text, t));
 
     /// <summary>Countries the story names outright (not through contextual aliases): the context of "the North" and of ambiguous names.</summary>
+    /// <summary>What the whole document says that linking one phrase needs: the countries it names, and surnames it gives to people other than their KB bearers.</summary>
+    private sealed record LinkContext(HashSet<string> Countries, Dictionary<string, int> OtherBearers);
+
+    /// <summary>
+    /// Surnames the document first writes after a given name that is not their KB bearer's ("Andy Kim", "Andy Reid"):
+    /// folded surname → token of that first mention.
+    /// </summary>
+    private static Dictionary<string, int> OtherBearers(string text, Token[] tokens, Sentence[] sentences, List<Unit>[] units)
+    {
+        var found = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var si = 0; si < sentences.Length; si++)
+        {
+            var list = units[si];
+            for (var u = 0; u < list.Count; u++)
+            {
+                var unit = list[u];
+                if (unit.IsAgent || unit.Count != 1 || !SurnameOnly(unit) || unit.First == sentences[si].FirstToken) continue;
+                var before = tokens[unit.First - 1];
+                if (before.Upos != "PROPN" || !IsCapitalized(text, before) || u > 0 && list[u - 1].End > unit.First - 1) continue;
+                var given = Word(text, before);
+                if (unit.Entries.Any(e => e.Entity is KbPerson p && NearGivenName(p, given))) continue;
+                found.TryAdd(Lower(text, tokens[unit.First]), unit.First);
+            }
+        }
+        if (found.Count == 0) return found;
+        // A KB bearer the document also names in full ("Joe Biden" beside "Hunter Biden") keeps the bare surname.
+        foreach (var list in units)
+            foreach (var unit in list)
+                foreach (var e in unit.Entries)
+                    if (e.Entity is KbPerson p && e.Alias?.Kind is not AliasKind.Surname)
+                        foreach (var a in p.Aliases)
+                            if (a.Kind == AliasKind.Surname) found.Remove(TextFold.Fold(a.Text));
+        return found;
+    }
+
+    /// <summary>A name written right after a hyphen that follows a capitalized word, with no space: "Lopez-Galvan".</summary>
+    private static bool IsDoubleBarrelled(string text, Token[] tokens, int k) =>
+        k >= 2 && tokens[k - 1].Sentence == tokens[k].Sentence && IsHyphen(text, tokens[k - 1])
+        && tokens[k - 1].Span.End == tokens[k].Span.Start && tokens[k - 2].Span.End == tokens[k - 1].Span.Start && IsCapitalized(text, tokens[k - 2]);
+
     private static HashSet<string> DocumentContext(List<Unit>[] units)
     {
         var ctx = new HashSet<string>(StringComparer.Ordinal);
@@ -544,7 +594,7 @@ public sealed class ActorLinker
 
     // ---- phrases ---------------------------------------------------------------------------------------------
 
-    private void LinkSentence(string text, Token[] tokens, Sentence s, int si, List<Unit> units, HashSet<string> context,
+    private void LinkSentence(string text, Token[] tokens, Sentence s, int si, List<Unit> units, LinkContext context,
         DateOnly? date, string?[]? entityAt, List<MentionDraft> drafts)
     {
         int end = s.FirstToken + s.TokenCount;
@@ -750,7 +800,7 @@ public sealed class ActorLinker
     private static bool IsCountryish(Unit u) => !u.IsAgent && (u.Top.Entity is KbCountry || u.Top.Kind == LexKind.PetrarchActor);
 
     private void Phrase(string text, Token[] tokens, Sentence s, int si, Chunk ch, List<Unit> units, int[] unitAt,
-        HashSet<string> context, DateOnly? date, string?[]? entityAt, List<MentionDraft> drafts)
+        LinkContext context, DateOnly? date, string?[]? entityAt, List<MentionDraft> drafts)
     {
         var headTok = ch.End - 1;
         var hu = unitAt[headTok - s.FirstToken];
@@ -772,6 +822,7 @@ public sealed class ActorLinker
         if (UnknownNamePhrase(text, tokens, s, si, ch, units, unitAt, entityAt, date, drafts)) return;
         if (PairPhrase(text, tokens, s, si, ch, drafts)) return;
         if (PlacePhrase(text, tokens, s, si, ch, unitAt, drafts)) return;
+        if (BareSurname(text, tokens, s, si, ch, units, unitAt, entityAt, drafts)) return;
         // "Israeli army bulldozers": the actor phrase inside ends at its last agent noun.
         for (var u = units.Count - 1; u >= 0; u--)
         {
@@ -953,7 +1004,7 @@ public sealed class ActorLinker
     }
 
     private bool EntityPhrase(string text, Token[] tokens, Sentence s, int si, Chunk ch, Unit head, List<Unit> mods,
-        HashSet<string> context, DateOnly? date, List<MentionDraft> drafts, int[] unitAt, Chunk? outer = null, List<Unit>? units = null)
+        LinkContext context, DateOnly? date, List<MentionDraft> drafts, int[] unitAt, Chunk? outer = null, List<Unit>? units = null)
     {
         var around = outer ?? ch;
         // A surname followed by another, unknown name is someone's first name ("Abdelaziz Bouteflika"); one after an
@@ -964,8 +1015,14 @@ public sealed class ActorLinker
         var givenBefore = head.First - 1 >= around.First && IsUnknownName(tokens, head.First - 1, s, around, unitAt) && IsCapitalized(text, tokens[head.First - 1])
             ? Word(text, tokens[head.First - 1]) : null;
         // A surname of one or two letters ("La" of Duwa Lashi La) is too common a word to name its bearer alone ("R., La.").
+        // A bare surname that an earlier full name gave to someone else ("Rep. Andy Kim … Kim sued") is that person's.
+        // So is the second half of a double-barrelled name ("Lisa Lopez-Galvan" is not Guillermo Galván).
+        // A title before it ("President Biden") lets the title decide.
+        var otherBearer = givenBefore is null && head.Count == 1 && (IsDoubleBarrelled(text, tokens, head.First)
+            || (head.First == around.First || IsThe(text, tokens[around.First]) && head.First == around.First + 1)
+                && context.OtherBearers.TryGetValue(Lower(text, tokens[head.First]), out var at) && at < head.First);
         var entries = head.Entries.Where(e => e.Alias?.Kind != AliasKind.Surname || e.Entity is not KbPerson p
-            || (givenBefore is null ? e.Alias.Text.Length > 2 || head.First > around.First : NearGivenName(p, givenBefore))).ToArray();
+            || (givenBefore is null ? !otherBearer && (e.Alias.Text.Length > 2 || head.First > around.First) : NearGivenName(p, givenBefore))).ToArray();
         var entry = entries.Length == 0 ? null : Choose(entries, context, date, besideName);
         if (entry is null) return false;
         // "a rally in Lagos", and a dateline's "AUSTIN (AP) --": a bare surname after a locative preposition, or in capitals
@@ -1121,19 +1178,19 @@ public sealed class ActorLinker
     private static bool IsUnknownName(Token[] tokens, int k, Sentence s, Chunk ch, int[] unitAt) =>
         k >= ch.First && k < ch.End && tokens[k].Upos == "PROPN" && unitAt[k - s.FirstToken] < 0;
 
-    private LexEntry? Choose(LexEntry[] entries, HashSet<string> context, DateOnly? date, bool besideName = false)
+    private LexEntry? Choose(LexEntry[] entries, LinkContext context, DateOnly? date, bool besideName = false)
     {
         LexEntry? best = null;
         var bestScore = int.MinValue;
         foreach (var e in entries)
         {
-            if (e.Alias is { Kind: AliasKind.Contextual, Context: { } cx } && !ContextHolds(cx, context, _kb)) continue;
+            if (e.Alias is { Kind: AliasKind.Contextual, Context: { } cx } && !ContextHolds(cx, context.Countries, _kb)) continue;
             if (besideName && e.Alias?.Kind == AliasKind.Surname) continue;
             var score = 0;
             // A country's own name outranks a person's surname ("Montenegro" the state, not Luís Montenegro).
             if (e.Entity is KbCountry && e.Alias?.Kind is AliasKind.Name or AliasKind.Short) score += 3;
             if (e.Alias?.Kind == AliasKind.Surname) score -= 2;
-            if (e.Entity is { } ent && CountryOf(ent) is { } c && context.Contains(c)) score += 4;
+            if (e.Entity is { } ent && CountryOf(ent) is { } c && context.Countries.Contains(c)) score += 4;
             if (e.Entity is KbPerson p && PersonCode(p, date, null).Code is not null && (date is null || p.Roles.Any(r => r.IsHeldOn(date.Value)))) score += 3;
             if (e.Alias?.Kind is AliasKind.Name or AliasKind.Short) score += 1;
             if (e.Entity is KbCountry { Kind: KbEntityKind.HistoricalState } h && date is { } d && h.To is { } to && to.Earliest < d) score -= 5;
@@ -1299,6 +1356,9 @@ public sealed class ActorLinker
         if (title < 0 || !units[title].IsAgent) return false;
         var mods = ModifiersOf(units, unitAt, s, new Chunk(ch.First, k + 1), title);
         var (root, country, _, _, _) = RootOf(mods, date);
+        // "Texas Gov. Greg Abbott": a gazetteer place before the title gives the country.
+        if (root is null && units[title].First > ch.First && _places.Value is { } gazetteer
+            && PlaceCountry(gazetteer, text[tokens[ch.First].Span.Start..tokens[units[title].First - 1].Span.End]) is { } placed) (root, country) = (placed.Cameo, placed.Id);
         var agent = AgentCodeOf(text, tokens, units[title], mods);
         var code = units[title].Top.PetrarchAgent is { } pa ? pa.Compose(root) : root is null ? agent : ComposeSector(root, agent);
         if (code.Length == 0) return false;
@@ -1311,6 +1371,27 @@ public sealed class ActorLinker
         d.Role = text[tokens[units[title].First].Span.Start..tokens[units[title].End - 1].Span.End];
         d.Resolution = "title+name";
         d.Surnames = [Lower(text, tokens[ch.End - 1])];
+        drafts.Add(d);
+        return true;
+    }
+
+    /// <summary>
+    /// A lone capitalized name ("McAfee said", "Kim sued") waits for coreference: it is the person an earlier mention
+    /// gave that surname ("Judge Scott McAfee", "Rep. Andy Kim"), or nobody.
+    /// </summary>
+    private bool BareSurname(string text, Token[] tokens, Sentence s, int si, Chunk ch, List<Unit> units, int[] unitAt,
+        string?[]? entityAt, List<MentionDraft> drafts)
+    {
+        if (ch.End - ch.First != 1) return false;
+        var k = ch.First;
+        // A person's name by the entity layer where it ran ("Democrats", "Republican" are not), else a singular proper noun.
+        if (!IsCapitalized(text, tokens[k]) || IsAllCaps(text, tokens[k]) || !(entityAt is null ? tokens[k].Xpos == "NNP" : entityAt[k] == "PER")) return false;
+        if (unitAt[k - s.FirstToken] is var u and >= 0 && !SurnameOnly(units[u])) return false;
+        var d = NewDraft(text, tokens, s, si, ch, 0);
+        d.Kind = ActorKind.Person;
+        d.Name = Word(text, tokens[k]);
+        d.Pending = Pending.Surname;
+        d.Key = Lower(text, tokens[k]);
         drafts.Add(d);
         return true;
     }

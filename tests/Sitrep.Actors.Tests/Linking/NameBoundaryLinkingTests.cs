@@ -47,6 +47,41 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
     }
 
     [Fact]
+    public void A_surname_an_earlier_full_name_gave_to_someone_else_is_theirs()
+    {
+        const string text = "Rep. Andy Kim won the primary on Tuesday. Kim sued this week in federal court.";
+        var kim = f.Link(text, Date).Where(m => text[m.Span.Start..m.Span.End].EndsWith("Kim", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, kim.Count);
+        Assert.All(kim, m => Assert.Equal(("LEG", null), (m.Code, m.ActorId)));
+        // A title before the bare surname, or the KB bearer named in full, keeps the KB reading.
+        const string both = "Hunter Biden testified on Wednesday. President Joe Biden said Biden family matters were private.";
+        Assert.Equal("joe-biden", At(both, "President Joe Biden")?.ActorId);
+        // The second half of a double-barrelled name is not Guillermo Galván.
+        Assert.Empty(f.Link("He paid tribute to Lisa Lopez-Galvan, who was killed. She was a DJ.", Date));
+    }
+
+    [Fact]
+    public void A_bare_surname_is_the_titled_person_named_before()
+    {
+        const string text = "Texas Gov. Greg Abbott criticized the plan on Monday. Abbott said the state would sue.\n\n"
+            + "Judge Scott McAfee ruled on Friday. McAfee said the prosecutors had erred.";
+        Assert.Equal("USAGOV", At(text, "Texas Gov. Greg Abbott")?.Code);
+        Assert.Equal("USAGOV", At(text, "Abbott said")?.Code);
+        Assert.Equal("JUD", At(text, "McAfee said")?.Code);
+        const string nj = "New Jersey Rep. Andy Kim won the primary.";
+        Assert.Contains(LinkWithPlaces(nj), m => nj[m.Span.Start..m.Span.End] == "New Jersey Rep. Andy Kim" && m.Code == "USALEG");
+    }
+
+    [Fact]
+    public void Only_a_punctuation_mark_makes_an_apposition()
+    {
+        // "Brown said the troops": "the troops" is not Gen. Brown.
+        var troops = At("Gen. Charles Brown said the troops would stay in Iraq.", "the troops");
+        Assert.NotEqual("charles-q-brown-jr", troops?.ActorId);
+        Assert.Equal("sergei-shoigu", At("Sergei Shoigu, the defence minister, visited Pyongyang.", "the defence minister", new DateOnly(2023, 8, 30))?.ActorId);
+    }
+
+    [Fact]
     public void A_dateline_city_is_no_actor()
     {
         const string text = "ISLAMABAD — Pakistan's foreign office said on Thursday it had summoned the Afghan envoy.";
@@ -79,12 +114,19 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         Assert.Equal("USALEG", At("Congress passed the spending bill, and President Biden signed it.", "Congress")?.Code);
     }
 
+    private PlaceStage? _places;
+
+    /// <summary>As the pipeline runs it: the place stage first, then the actor stage.</summary>
+    private ActorMention[] LinkWithPlaces(string text)
+    {
+        _places ??= new PlaceStage(PlaceGazetteer.Load(Path.Combine(KbFixture.RepoRoot(), "data", "places"), f.Kb));
+        return f.Stage.Process(_places.Process(f.Parse(text, Date))).Get(ActorLayers.Actors);
+    }
+
     [Fact]
     public void Georgia_beside_Atlanta_is_the_US_state()
     {
-        var gazetteer = PlaceGazetteer.Load(Path.Combine(KbFixture.RepoRoot(), "data", "places"), f.Kb);
-        var places = new PlaceStage(gazetteer);
-        ActorMention[] Link(string text) => f.Stage.Process(places.Process(f.Parse(text, Date))).Get(ActorLayers.Actors);
+        ActorMention[] Link(string text) => LinkWithPlaces(text);
         const string us = "ATLANTA (AP) — A Georgia judge ruled on Friday that the prosecutor can stay on the case. Georgia lawmakers opened an inquiry.";
         var us1 = Link(us);
         Assert.Contains(us1, m => us[m.Span.Start..m.Span.End] == "A Georgia judge" && m.Code == "USAJUD");
