@@ -369,9 +369,16 @@ public sealed class ActorLinker
                 // The same name as the place, or a part of a longer place name ("Jersey" in "New Jersey").
                 if (!elsewhere.TryGetValue(TextFold.Fold(text[start..end]), out var country))
                 {
-                    var inside = regions.FindIndex(p => p.Span.Start <= start && end <= p.Span.End && p.Span.Length > end - start);
-                    if (inside < 0) continue;
-                    country = regions[inside].Country!;
+                    // Place mentions are in text order and do not overlap: only the last one starting at or before the
+                    // unit can hold it (a binary search keeps a long document linear).
+                    int lo = 0, hi = regions.Count - 1, last = -1;
+                    while (lo <= hi)
+                    {
+                        var mid = (lo + hi) >>> 1;
+                        if (regions[mid].Span.Start <= start) { last = mid; lo = mid + 1; } else hi = mid - 1;
+                    }
+                    if (last < 0 || end > regions[last].Span.End || regions[last].Span.Length <= end - start) continue;
+                    country = regions[last].Country!;
                 }
                 var kept = unit.Entries.Where(e => e.Entity is not KbCountry c || e.Alias?.Kind is not (AliasKind.Name or AliasKind.Short) || c.Id == country || c.Cameo == country).ToArray();
                 if (kept.Length == unit.Entries.Length) continue;
