@@ -1128,7 +1128,16 @@ public sealed class ActorLinker
                         d.Code = code.Code;
                         d.Role = role?.Title;
                         d.Resolution = alias.Kind == AliasKind.Surname ? "surname" : "kb";
-                        if (role is not null && !role.IsHeldOn(date ?? DateOnly.MaxValue) && date is not null) { d.Role = (code.Sector == "ELI" ? "former " : "future ") + role.Title; d.Resolution += "-out-of-office"; }
+                        if (role is not null && !role.IsHeldOn(date ?? DateOnly.MaxValue) && date is not null)
+                        {
+                            // A bare surname of someone who left office years before is too weak to name them ("Fox & Friends" is
+                            // not Vicente Fox, "Roe v. Wade" not Abdoulaye Wade): only a full name does, and coreference carries
+                            // it to the surname. A recent office holder keeps it ("Trump" in 2024).
+                            if (alias.Kind == AliasKind.Surname && head.Count == ch.End - ch.First && role.End is { } ended
+                                && KbRole.EndExclusive(ended).AddYears(BareSurnameYearsOutOfOffice) <= date.Value) return false;
+                            d.Role = (code.Sector == "ELI" ? "former " : "future ") + role.Title;
+                            d.Resolution += "-out-of-office";
+                        }
                     }
                     d.Country = code?.CountryCode(_kb!.InternationalTypes) is { } cc ? _kb.Country(cc)?.Id ?? cc : d.Code.Length >= 3 && _kb?.Country(d.Code[..3]) is { } k3 ? k3.Id : null;
                     d.Sector = code?.Sector ?? SectorOf(d.Code, null);
@@ -1161,6 +1170,9 @@ public sealed class ActorLinker
         }
         return false;
     }
+
+    /// <summary>How long after leaving office a person is still named by a bare surname.</summary>
+    private const int BareSurnameYearsOutOfOffice = 8;
 
     /// <summary>Levenshtein distance, for short words.</summary>
     private static int Edits(string a, string b)

@@ -61,6 +61,16 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
     }
 
     [Fact]
+    public void A_bare_surname_of_someone_long_out_of_office_names_nobody()
+    {
+        Assert.Null(At("Goodwin appeared on Fox and Friends on Monday to defend his decision.", "Fox"));
+        Assert.Null(At("The court overturned Roe v. Wade in 2022.", "Wade"));
+        // Someone who left office recently, or a full name, still links.
+        Assert.Equal("donald-trump", At("Trump appealed the order on Monday.", "Trump")?.ActorId);
+        Assert.Equal("vicente-fox", At("Former Mexican President Vicente Fox criticized the plan.", "Vicente Fox")?.ActorId);
+    }
+
+    [Fact]
     public void A_bare_surname_is_the_titled_person_named_before()
     {
         const string text = "Texas Gov. Greg Abbott criticized the plan on Monday. Abbott said the state would sue.\n\n"
