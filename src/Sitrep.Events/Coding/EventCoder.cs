@@ -763,6 +763,17 @@ public sealed class EventCoder
     private static string? Country(EventParticipant? p) =>
         p is null ? null : p.Country ?? (p.Code.Length >= 3 ? p.Code[..3] : p.Code);
 
+    private static bool InOtherRelativeClause(DependencyView v, TextSpan span, int trigger)
+    {
+        var sentence = v[trigger].Sentence;
+        var at = -1;
+        for (var t = trigger; t >= 0 && v[t].Sentence == sentence && at < 0; t--) if (span.Contains(v[t].Span)) at = t;
+        for (var t = trigger + 1; t < v.Count && v[t].Sentence == sentence && at < 0; t++) if (span.Contains(v[t].Span)) at = t;
+        for (var guard = 0; at >= 0 && guard < 64; guard++, at = v.Head(at))
+            if (v.Deprel(at) is "acl" or "acl:relcl" && !v.Dominates(at, trigger)) return true;
+        return false;
+    }
+
     private static EventDate DateOf(Document document, DependencyView v, IReadOnlyList<Timex> timexes, IReadOnlyList<int> inSentenceOf, List<int> clause, int trigger)
     {
         Timex? inClause = null, inSentence = null;
@@ -776,6 +787,9 @@ public sealed class EventCoder
             var dist = Math.Abs(x.Span.Start - tStart);
             var tok = clause.FindIndex(t => x.Span.Contains(v[t].Span));
             if (tok >= 0 && (inClause is null || dist < Math.Abs(inClause.Span.Start - tStart))) { inClause = x; iClause = i; }
+            // A date inside a relative clause about something else does not date the event ("Rwanda denies … the FDLR, a
+            // group founded by perpetrators of the 1994 genocide").
+            if (tok < 0 && InOtherRelativeClause(v, x.Span, trigger)) continue;
             if (inSentence is null || dist < Math.Abs(inSentence.Span.Start - tStart)) { inSentence = x; iSentence = i; }
         }
         if (inClause is not null) return new EventDate(inClause.Value, "timex", iClause);

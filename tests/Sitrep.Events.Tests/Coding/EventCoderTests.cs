@@ -102,6 +102,10 @@ public sealed class EventCoderTests
         var inSentence = Assert.Single(Code(With("Last year, Kirby said Russia attacked Ukraine.",
             [new("Kirby", "USAGOV", Kind: ActorKind.Person), new("Russia", "RUS"), new("Ukraine", "UKR")], published: published)));
         Assert.Equal(("2022", "sentence"), (inSentence.Date.Value, inSentence.Date.From));
+        // A date inside a relative clause about something else does not date the event.
+        var relative = Code(With("Rwanda accused Congo of backing the FDLR, a group that was founded in 1994.",
+            [new("Rwanda", "RWA"), new("Congo", "COD")], published: published)).First();
+        Assert.Equal(new EventDate("2023-08-30", "report"), relative.Date);
         var report = Assert.Single(Code(With("Russia attacked Ukraine.", [new("Russia", "RUS"), new("Ukraine", "UKR")], published: published)));
         Assert.Equal(new EventDate("2023-08-30", "report"), report.Date);
         // With no publication date the clause's weekday is still the event's day, of an unknown week.
