@@ -828,7 +828,7 @@ public sealed class ActorLinker
         // ("the two countries"), or the entities inside a phrase about something else ("Shoigu's visit").
         if (UnknownNamePhrase(text, tokens, s, si, ch, units, unitAt, entityAt, date, drafts)) return;
         if (PairPhrase(text, tokens, s, si, ch, drafts)) return;
-        if (PlacePhrase(text, tokens, s, si, ch, unitAt, drafts)) return;
+        if (PlacePhrase(text, tokens, s, si, ch, unitAt, entityAt, drafts)) return;
         if (BareSurname(text, tokens, s, si, ch, units, unitAt, entityAt, drafts)) return;
         // "Israeli army bulldozers": the actor phrase inside ends at its last agent noun.
         for (var u = units.Count - 1; u >= 0; u--)
@@ -1261,8 +1261,10 @@ public sealed class ActorLinker
     /// "Samarra", "Darfur" as a subject or object (never after a preposition): a city or region standing for the
     /// people there, coded with its country.
     /// </summary>
-    private bool PlacePhrase(string text, Token[] tokens, Sentence s, int si, Chunk ch, int[] unitAt, List<MentionDraft> drafts)
+    private bool PlacePhrase(string text, Token[] tokens, Sentence s, int si, Chunk ch, int[] unitAt, string?[]? entityAt, List<MentionDraft> drafts)
     {
+        // A name the entity layer calls a person is not the town it shares ("Levin is not alone in arguing").
+        if (entityAt is not null && entityAt[ch.End - 1] == "PER") return false;
         var first = IsThe(text, tokens[ch.First]) ? ch.First + 1 : ch.First;
         // "the Darfur region": the generic noun after the name is not part of it.
         var last = ch.End;
