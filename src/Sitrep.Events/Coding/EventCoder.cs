@@ -599,8 +599,7 @@ public sealed class EventCoder
             if (depth == 1 && d is "nsubj" or "nsubj:outer") continue;
             if (d == "conj" && v.Upos(t) is "VERB" or "AUX") continue;
             if (depth == 1 && passive && (d == "obl:agent" || v.Preposition(t) == "by")) continue;
-            if (d.StartsWith("obl", StringComparison.Ordinal) || d.StartsWith("nmod", StringComparison.Ordinal))
-                if (v.Preposition(t) is "according to") continue;
+            if (IsAccordingTo(v, t)) continue;
             if (d == "advcl" && (MarkerOf(v, t) is not { } mk || OtherEventMarkers.Contains(mk))) continue;
             if (InSource(v, sources, t)) continue;
             reach.Add(t);
@@ -714,6 +713,7 @@ public sealed class EventCoder
                 {
                     if (!PhraseRelations.Contains(v.Deprel(c))) continue;
                     if (v.Deprel(c) is "nmod" or "obl" && v.Preposition(c) is { } p && p is not ("of" or "from" or "in")) continue;
+                    if (IsAccordingTo(v, c)) continue;
                     if (mentions.ActorAt(c) is { } m && FromActor(mentions.Actors, m) is not null) return m;
                     next.Add(c);
                 }
@@ -762,6 +762,23 @@ public sealed class EventCoder
 
     private static string? Country(EventParticipant? p) =>
         p is null ? null : p.Country ?? (p.Code.Length >= 3 ? p.Code[..3] : p.Code);
+
+    /// <summary>
+    /// An attribution phrase names who reports the event, never its target: "according to South Korea's military", also
+    /// where the parser hangs it on the object as an apposition with "according" on the possessor.
+    /// </summary>
+    private static bool IsAccordingTo(DependencyView v, int t)
+    {
+        if (v.Preposition(t) is "according to") return true;
+        foreach (var c in v.Children(t))
+        {
+            if (v.Deprel(c) == "case" && v.Lower(c) == "according") return true;
+            if (v.Deprel(c) == "nmod:poss")
+                foreach (var g in v.Children(c))
+                    if (v.Deprel(g) == "case" && v.Lower(g) == "according") return true;
+        }
+        return false;
+    }
 
     private static bool InOtherRelativeClause(DependencyView v, TextSpan span, int trigger)
     {

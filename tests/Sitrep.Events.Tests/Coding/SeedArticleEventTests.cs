@@ -48,7 +48,8 @@ public sealed class SeedArticleEventTests
         new("Shoigu called on North Korea to sell munitions (02)", e => e.Root == "02" && Dyad(e, "RUS", "PRK") && e.Evidence.Sentence == 1),
         new("Russian officials travelled to Pyongyang (04)", e => e.Root == "04" && Dyad(e, "RUS", "PRK") && e.Evidence.Sentence == 4),
         new("North Korea launched a ballistic missile, per South Korea's military, 2023-08-30 (15)",
-            e => e.Root == "15" && Country(e.Source) == "PRK" && e.Date.Value == "2023-08-30" && e.Attribution.Any(a => a.Code?.StartsWith("KOR", StringComparison.Ordinal) == true)),
+            // the reporter is no target: the parser hangs "according to South Korea's military" on the missile
+            e => e.Root == "15" && Country(e.Source) == "PRK" && e.Target is null && e.Date.Value == "2023-08-30" && e.Attribution.Any(a => a.Code?.StartsWith("KOR", StringComparison.Ordinal) == true)),
         new("the US flew a bomber to the peninsula against the North (15, USA-PRK)", e => e.Root == "15" && Dyad(e, "USA", "PRK")),
         new("Russia sought a food-for-arms deal, 2023-03 (02 or 03)", e => e.Root is "02" or "03" && Country(e.Source) == "RUS" && e.Date.Value == "2023-03"),
         new("the Wagner Group took delivery of North Korean arms, 2022 (06 or 07, PRK-RUS)", e => e.Root is "06" or "07" && Dyad(e, "PRK", "RUS") && e.Date.Value == "2022"),
