@@ -82,11 +82,13 @@ internal static class CoreferenceResolver
                 case Pending.Pair:
                     {
                         if (d.Member != 0) break;
-                        var seen = new List<MentionDraft>();
+                        // "the foreign ministers of Armenia and Azerbaijan … in Berlin, Germany's foreign office said … Both
+                        // sides": the two countries last joined by "and" are the pair, before the last two named.
+                        var seen = CoordinatedPair(drafts, i, tokens) ?? [];
                         for (var j = i - 1; j >= 0 && seen.Count < 2; j--)
                         {
                             var a = drafts[j];
-                            if (!a.Resolved || a.Country is null || a.Pending is Pending.Pair or Pending.Pronoun || a.Inner || a.Kind == ActorKind.Person) continue;
+                            if (!PairCandidate(a)) continue;
                             if (seen.Any(s => s.Country == a.Country)) continue;
                             seen.Add(a);
                         }
@@ -159,6 +161,33 @@ internal static class CoreferenceResolver
     }
 
     /// <summary>"John Kirby, US National Security Council spokesperson": a person immediately before a comma before this title.</summary>
+    private static bool PairCandidate(MentionDraft a) =>
+        a.Resolved && a.Country is not null && a.Pending is not (Pending.Pair or Pending.Pronoun) && !a.Inner && a.Kind != ActorKind.Person;
+
+    /// <summary>
+    /// The latest two mentions of different countries joined by a coordinating conjunction ("Armenia and Azerbaijan"),
+    /// within the last few sentences, the later one first (as the backward scan would have found them); null if none.
+    /// </summary>
+    private static List<MentionDraft>? CoordinatedPair(List<MentionDraft> drafts, int i, Token[] tokens)
+    {
+        var d = drafts[i];
+        for (var j = i - 1; j > 0; j--)
+        {
+            var b = drafts[j];
+            if (d.Sentence - b.Sentence > 8) break;
+            if (!PairCandidate(b)) continue;
+            for (var k = j - 1; k >= 0 && drafts[k].Sentence == b.Sentence; k--)
+            {
+                var a = drafts[k];
+                if (!PairCandidate(a) || a.Country == b.Country) continue;
+                var gap = a.First + a.Count;
+                if (gap + 1 == b.First && tokens[gap].Upos == "CCONJ") return [b, a];
+                break;
+            }
+        }
+        return null;
+    }
+
     private static MentionDraft? Appositive(List<MentionDraft> drafts, int i, Token[] tokens)
     {
         var d = drafts[i];

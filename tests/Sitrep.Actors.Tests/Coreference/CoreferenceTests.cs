@@ -46,6 +46,17 @@ public sealed class CoreferenceTests(LinkingFixture f)
     }
 
     [Fact]
+    public void BothSidesAreTheTwoCountriesLastJoinedByAnd()
+    {
+        // The host named in between is not a side (it was: DEU and AZE).
+        const string text = "The foreign ministers of Armenia and Azerbaijan met in Berlin on Thursday, Germany's foreign office said. "
+            + "Germany's foreign minister joined the talks. Both sides showed a willingness to work on open questions.";
+        var ms = Named(text, f.Link(text, Date));
+        var pair = ms.Where(x => x.Text == "Both sides").Select(x => x.M.Code).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["ARM", "AZE"], pair);
+    }
+
+    [Fact]
     public void ItTakesAStateAndUnresolvedPronounsAreLeftOut()
     {
         const string text = "Japan said it would protest. We are watching.";
