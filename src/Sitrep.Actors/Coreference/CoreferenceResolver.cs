@@ -101,9 +101,10 @@ internal static class CoreferenceResolver
                             var country = kb?.Country(src.Country!);
                             target.ActorId = country?.Id ?? src.Country;
                             target.Name = country?.Name ?? src.Name;
-                            target.Code = country?.Cameo ?? src.Code[..3];
+                            target.Code = (country?.Cameo ?? src.Code[..3]) + (target.Sector ?? "");
                             target.Country = country?.Id ?? src.Country;
-                            target.Kind = ActorKind.State;
+                            // "the two leaders" keep their sector (ARMGOV); "the two countries" are the states.
+                            if (target.Sector is null) target.Kind = ActorKind.State;
                             target.Resolution = "pair";
                         }
                         break;
@@ -161,8 +162,9 @@ internal static class CoreferenceResolver
     }
 
     /// <summary>"John Kirby, US National Security Council spokesperson": a person immediately before a comma before this title.</summary>
+    // A place named as where something happened ("a diplomat in Luanda") is no party to the pair.
     private static bool PairCandidate(MentionDraft a) =>
-        a.Resolved && a.Country is not null && a.Pending is not (Pending.Pair or Pending.Pronoun) && !a.Inner && a.Kind != ActorKind.Person;
+        a.Resolved && a.Country is not null && a.Pending is not (Pending.Pair or Pending.Pronoun) && !a.Inner && a.Kind != ActorKind.Person && a.Resolution != "place";
 
     /// <summary>
     /// The latest two mentions of different countries joined by a coordinating conjunction ("Armenia and Azerbaijan"),

@@ -815,6 +815,7 @@ public sealed class ActorLinker
         {
             var head = units[hu];
             var mods = ModifiersOf(units, unitAt, s, ch, hu);
+            if (head.IsAgent && mods.Count == 0 && LeadersPair(text, tokens, s, si, ch, head, drafts)) return;
             if (head.IsAgent) { AgentPhrase(text, tokens, s, si, ch, mods, head, units, unitAt, date, drafts, 0); return; }
             if (EntityPhrase(text, tokens, s, si, ch, head, mods, context, date, drafts, unitAt, null, units)) return;
             // "marched towards Congress" in a Peruvian story: no entity reading applies, so the agent noun does.
@@ -1418,6 +1419,30 @@ public sealed class ActorLinker
     }
 
     private static bool SurnameOnly(Unit u) => !u.IsAgent && u.Entries.All(e => e.Alias?.Kind == AliasKind.Surname);
+
+    /// <summary>
+    /// "the two leaders", "both ministers": a pair like "the two countries", each member in the sector of the title
+    /// (ARMGOV and AZEGOV after "Armenia and Azerbaijan"). Only with "both" or "the two": "two officials said" is no pair.
+    /// </summary>
+    private static bool LeadersPair(string text, Token[] tokens, Sentence s, int si, Chunk ch, Unit head, List<MentionDraft> drafts)
+    {
+        if (head.End != ch.End || !PairTitles.Contains(Lower(text, tokens[ch.End - 1]))) return false;
+        var first = Lower(text, tokens[ch.First]);
+        if (!(first == "both" || first == "the" && ch.First + 1 < head.First && Lower(text, tokens[ch.First + 1]) == "two")) return false;
+        var sector = head.Top.AgentCode;
+        if (sector is not ("GOV" or "MIL")) return false;
+        for (var m = 0; m < 2; m++)
+            drafts.Add(new MentionDraft
+            {
+                Span = new TextSpan(tokens[ch.First].Span.Start, tokens[ch.End - 1].Span.End),
+                First = ch.First, Count = ch.End - ch.First, Head = SyntacticHead(tokens, ch), Sentence = si, Member = m,
+                Pending = Pending.Pair, Key = Lower(text, tokens[ch.End - 1]), Plural = true, Kind = ActorKind.Agent, Sector = sector,
+            });
+        return true;
+    }
+
+    private static readonly FrozenSet<string> PairTitles = FrozenSet.ToFrozenSet(
+        ["leaders", "presidents", "ministers", "prime ministers", "foreign ministers", "governments", "militaries", "armies", "delegations", "heads"], StringComparer.Ordinal);
 
     private static bool PairPhrase(string text, Token[] tokens, Sentence s, int si, Chunk ch, List<MentionDraft> drafts)
     {

@@ -57,6 +57,18 @@ public sealed class CoreferenceTests(LinkingFixture f)
     }
 
     [Fact]
+    public void TheTwoLeadersAreThePairInTheirSector()
+    {
+        const string text = "The leaders of Serbia and Kosovo met in Brussels on Thursday. The two leaders agreed to resume talks. "
+            + "Two officials said the meeting was tense. A diplomat in Brussels said both ministers left early.";
+        var ms = Named(text, f.Link(text, Date));
+        Assert.Equal(["KSVGOV", "SRBGOV"], ms.Where(x => x.Text == "The two leaders").Select(x => x.M.Code).Order(StringComparer.Ordinal));
+        Assert.Equal(["KSVGOV", "SRBGOV"], ms.Where(x => x.Text == "both ministers").Select(x => x.M.Code).Order(StringComparer.Ordinal));
+        // "two officials" is no pair of countries.
+        Assert.DoesNotContain(ms, x => x.Text == "Two officials" && x.M.Resolution == "pair");
+    }
+
+    [Fact]
     public void ItTakesAStateAndUnresolvedPronounsAreLeftOut()
     {
         const string text = "Japan said it would protest. We are watching.";
