@@ -1029,8 +1029,10 @@ public sealed class ActorLinker
         var otherBearer = givenBefore is null && head.Count == 1 && (IsDoubleBarrelled(text, tokens, head.First)
             || (head.First == around.First || IsThe(text, tokens[around.First]) && head.First == around.First + 1)
                 && context.OtherBearers.TryGetValue(Lower(text, tokens[head.First]), out var at) && at < head.First);
+        // A surname opening its sentence that the tagger reads as a common word is that word ("Key Delhi blast suspect arrested").
+        var commonWordOpening = head.Count == 1 && head.First == s.FirstToken && tokens[head.First].Upos is not "PROPN";
         var entries = head.Entries.Where(e => e.Alias?.Kind != AliasKind.Surname || e.Entity is not KbPerson p
-            || (givenBefore is null ? !otherBearer && (e.Alias.Text.Length > 2 || head.First > around.First) : NearGivenName(p, givenBefore))).ToArray();
+            || (givenBefore is null ? !otherBearer && !commonWordOpening && (e.Alias.Text.Length > 2 || head.First > around.First) : NearGivenName(p, givenBefore))).ToArray();
         var entry = entries.Length == 0 ? null : Choose(entries, context, date, besideName);
         if (entry is null) return false;
         // "a rally in Lagos", and a dateline's "AUSTIN (AP) --": a bare surname after a locative preposition, or in capitals

@@ -65,6 +65,8 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
     {
         Assert.Null(At("Goodwin appeared on Fox and Friends on Monday to defend his decision.", "Fox"));
         Assert.Null(At("The court overturned Roe v. Wade in 2022.", "Wade"));
+        // A surname opening its sentence as a common word ("Key", "May") is that word.
+        Assert.Null(At("Key Delhi blast suspect arrested, police say.", "Key", new DateOnly(2005, 11, 10)));
         // Someone who left office recently, or a full name, still links.
         Assert.Equal("donald-trump", At("Trump appealed the order on Monday.", "Trump")?.ActorId);
         Assert.Equal("vicente-fox", At("Former Mexican President Vicente Fox criticized the plan.", "Vicente Fox")?.ActorId);
