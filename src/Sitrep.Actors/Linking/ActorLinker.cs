@@ -172,6 +172,8 @@ public sealed class ActorLinker
             {
                 if (ReferenceEquals(o, d) || o.Sentence != d.Sentence || o.Country is not { } c || o.Resolution == "agent+context") continue;
                 if (o.Span.Start < d.Span.End && o.Span.End > d.Span.Start) continue;
+                // "On Myanmar, the ministers said": a fronted topic is what they spoke about, not whose they are.
+                if (IsFrontedTopic(text, tokens, sentences[d.Sentence], o)) continue;
                 if (!all.Contains(c)) all.Add(c);
                 if (o.Resolution == "place" || IsLocative(text, tokens, o.Head)) { if (!loc.Contains(c)) loc.Add(c); }
                 else if (!named.Contains(c)) named.Add(c);
@@ -207,6 +209,13 @@ public sealed class ActorLinker
                     o.Code = d.Code; o.Country = d.Country; o.ActorId ??= d.ActorId; o.Sector ??= d.Sector;
                 }
         }
+    }
+
+    private static bool IsFrontedTopic(string text, Token[] tokens, Sentence s, MentionDraft o)
+    {
+        var end = o.First + o.Count;
+        return o.First == s.FirstToken + 1 && Lower(text, tokens[s.FirstToken]) is "on" or "regarding" or "concerning" or "about"
+            && end < s.FirstToken + s.TokenCount && Word(text, tokens[end]) == ",";
     }
 
     /// <summary>A code of role parts only ("MIL", "REB", "GOVMIL"), no country, organization or international type.</summary>

@@ -21,6 +21,17 @@ public sealed class ContextLinkingTests(LinkingFixture f)
     private ActorMention At(string text, string words, DateOnly? date = null) => f.Link(text, date).First(m => Overlaps(m, text, words));
 
     [Fact]
+    public void AFrontedTopicIsNotTheCountryOfTheSpeakers()
+    {
+        // The ASEAN ministers spoke about Myanmar; they were MMRGOV.
+        const string text = "On Myanmar, the ministers said they remained deeply concerned about the conflict.";
+        Assert.Null(At(text, "the ministers").Country);
+        // A locative still places them: "In Myanmar, the ministers said" is Myanmar's ministers.
+        const string inside = "In Myanmar, the ministers said they remained deeply concerned about the conflict.";
+        Assert.Equal("MMR", At(inside, "the ministers").Country);
+    }
+
+    [Fact]
     public void AnEthnicGroupTakesTheCountryItLivesIn()
     {
         const string text = "Ethnic Hungarians staged a protest in Slovakia on Sunday.";
