@@ -232,7 +232,8 @@ public sealed class ActorLinker
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var o in drafts)
-            if (o.Country is { } c && o.Resolution != "agent+context") counts[c] = counts.GetValueOrDefault(c) + 1;
+            // the press a story credits ("Associated Press", "Reuters reported") is its source, not its subject
+            if (o.Country is { } c && o.Resolution != "agent+context" && o.Kind != ActorKind.Media) counts[c] = counts.GetValueOrDefault(c) + 1;
         var ranked = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).ToList();
         if (ranked.Count == 0 || ranked[0].Value < 2) return null;
         if (ranked.Count > 1 && ranked[0].Value < 2 * ranked[1].Value) return null;
@@ -489,8 +490,18 @@ public sealed class ActorLinker
         var prev = tokens[i - 1];
         if (IsClitic(text, prev) && Word(text, prev) is "'s" or "\u2019s") return true;
         if (prev.Upos == "PROPN" && IsCapitalized(text, prev) && !IsThe(text, prev)) return true;
+        // a capitalized modifier or number inside the sentence ("the Iraqi High Electoral | Commission", "the Sept. 11 |
+        // Commission") makes a name of its own too
+        if (prev.Upos is "ADJ" or "NOUN" or "NUM" && IsCapitalized(text, prev) && !IsThe(text, prev)
+            && (prev.Upos == "NUM" || i - 1 > FirstOfSentence(tokens, i))) return true;
         return i >= 2 && tokens[i - 2].Sentence == prev.Sentence && Lower(text, prev) is "and" or "of" or "&"
             && tokens[i - 2].Upos == "PROPN" && IsCapitalized(text, tokens[i - 2]);
+    }
+
+    private static int FirstOfSentence(Token[] tokens, int i)
+    {
+        while (i > 0 && tokens[i - 1].Sentence == tokens[i].Sentence) i--;
+        return i;
     }
 
     private static bool LastWordCapitalized(string alias)
@@ -521,6 +532,28 @@ public sealed class ActorLinker
         if (next is ":" or "\u2014" or "\u2013" or "--") return true;
         for (var k = first; k < end; k++) if (!IsAllCaps(text, tokens[k])) return false;
         return next is "(" or "," or "-" or "_";
+    }
+
+    /// <summary>
+    /// The country (or state) after a dateline's city: "STRASBOURG, France (AP) —", "KYIV, Ukraine —": a city in capitals
+    /// opening the sentence, a comma, the words [<paramref name="first"/>, <paramref name="end"/>), then "(" or a dash.
+    /// </summary>
+    private static bool IsDatelineCountry(string text, Token[] tokens, Sentence s, int first, int end)
+    {
+        if (first < s.FirstToken + 2 || end >= s.FirstToken + s.TokenCount || Word(text, tokens[first - 1]) != ",") return false;
+        for (var k = s.FirstToken; k < first - 1; k++) if (!IsAllCaps(text, tokens[k])) return false;
+        return Word(text, tokens[end]) is "(" or "\u2014" or "\u2013" or "--" or "-" or "_";
+    }
+
+    /// <summary>
+    /// The agency in a dateline's parentheses: "WASHINGTON (AP) —", "STRASBOURG, France (AP) —", "LONDON, March 4
+    /// (Reuters) -": a sentence opening in capitals, a few words, then "(" the words [<paramref name="first"/>,
+    /// <paramref name="end"/>) ")".
+    /// </summary>
+    private static bool IsDatelineCredit(string text, Token[] tokens, Sentence s, int first, int end)
+    {
+        if (first < s.FirstToken + 2 || first - s.FirstToken > 7 || end >= s.FirstToken + s.TokenCount) return false;
+        return Word(text, tokens[first - 1]) == "(" && Word(text, tokens[end]) == ")" && IsAllCaps(text, tokens[s.FirstToken]);
     }
 
     private bool IsCity(string name) =>
@@ -1063,6 +1096,10 @@ public sealed class ActorLinker
             return true;
         }
         var alias = entry.Alias!;
+        // "STRASBOURG, France (AP) —": the country of a dateline's city says where the story was filed, like the city.
+        if (entry.Entity is KbCountry && IsDatelineCountry(text, tokens, s, head.First, head.End)) return false;
+        // "WASHINGTON (Reuters) —": the agency credited in a dateline filed the story; it is the attribution, not an actor.
+        if (IsDatelineCredit(text, tokens, s, head.First, head.End)) return false;
         switch (entry.Entity)
         {
             case KbCountry c:
@@ -1282,6 +1319,8 @@ public sealed class ActorLinker
         var last = ch.End;
         if (last - 1 > first && PlaceNouns.Contains(Word(text, tokens[last - 1]))) last--;
         if (first >= last) return false;
+        // a dateline's city ("STRASBOURG, France (AP) —") says where the story was filed
+        if (IsDatelineWord(text, tokens, s, first, ch.End)) return false;
         for (var k = first; k < last; k++)
             if (unitAt[k - s.FirstToken] >= 0 || tokens[k].Upos != "PROPN" || !IsCapitalized(text, tokens[k])) return false;
         var head = SyntacticHead(tokens, ch);

@@ -13,6 +13,7 @@ internal sealed class DependencyView
     private readonly int[] _children;
     private readonly string[] _lemma;
     private readonly string[] _lower;
+    private readonly bool[] _capitalized;
 
     /// <summary>Relations that open a new clause: an event's clause stops at them.</summary>
     private static readonly HashSet<string> ClauseRelations = new(StringComparer.Ordinal)
@@ -35,8 +36,10 @@ internal sealed class DependencyView
         }
         _lemma = new string[n];
         _lower = new string[n];
+        _capitalized = new bool[n];
         for (var i = 0; i < n; i++)
         {
+            _capitalized[i] = tokens[i].Span.Length > 0 && char.IsUpper(text[tokens[i].Span.Start]);
             _lower[i] = text.Substring(tokens[i].Span.Start, tokens[i].Span.Length).ToLowerInvariant();
             _lemma[i] = (tokens[i].Lemma ?? _lower[i]).ToLowerInvariant();
         }
@@ -46,6 +49,8 @@ internal sealed class DependencyView
     public Token this[int i] => _tokens[i];
     public string Lemma(int i) => _lemma[i];
     public string Lower(int i) => _lower[i];
+    /// <summary>Whether the token's first character is an upper-case letter.</summary>
+    public bool Capitalized(int i) => _capitalized[i];
     public string Deprel(int i) => _tokens[i].Deprel ?? "";
     public string Upos(int i) => _tokens[i].Upos ?? "";
     public int Head(int i) => _tokens[i].Head;

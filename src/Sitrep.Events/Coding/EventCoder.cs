@@ -114,11 +114,13 @@ public sealed class EventCoder
     private List<Match> FindMatches(DependencyView v, Sentence sentence)
     {
         var matches = new List<Match>();
+        var headline = IsTitleCase(v, sentence);
         for (var t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
         {
             var upos = v.Upos(t);
             // a participle with a determiner is a noun ("evacuated the wounded"), not a verb event
             if (upos == "VERB" && HasDeterminer(v, t)) continue;
+            if (upos is "NOUN" or "PROPN" && !headline && IsInsideName(v, sentence, t)) continue;
             var candidates = upos switch
             {
                 "VERB" => _patterns.VerbPatterns(v.Lemma(t)),
@@ -258,6 +260,30 @@ public sealed class EventCoder
 
     private static int ConsumedToken(DependencyView v, int c) =>
         v.Deprel(c) is "aux" or "mark" or "advmod" or "det" or "case" && v.Head(c) >= 0 ? v.Head(c) : c;
+
+    /// <summary>
+    /// A capitalized noun after a capitalized word inside a sentence is part of a name ("the European Green Deal",
+    /// "Asia-Pacific Economic Cooperation", "the Paris Agreement"): it names a treaty, body or programme, not an event.
+    /// </summary>
+    private static bool IsInsideName(DependencyView v, Sentence sentence, int t)
+    {
+        if (t <= sentence.FirstToken || !v.Capitalized(t) || !v.Capitalized(t - 1)) return false;
+        return v.Upos(t - 1) is "PROPN" || (t - 1 > sentence.FirstToken && v.Upos(t - 1) is "ADJ" or "NOUN");
+    }
+
+    /// <summary>A headline in title case ("Israel Launches New Attack on Gaza"): capitals there do not mark names.</summary>
+    private static bool IsTitleCase(DependencyView v, Sentence sentence)
+    {
+        int words = 0, capitals = 0;
+        for (var t = sentence.FirstToken + 1; t < sentence.FirstToken + sentence.TokenCount; t++)
+        {
+            var w = v.Lower(t);
+            if (w.Length == 0 || !char.IsLetter(w[0])) continue;
+            words++;
+            if (v.Capitalized(t)) capitals++;
+        }
+        return words >= 2 && capitals * 2 > words;
+    }
 
     private static bool HasDeterminer(DependencyView v, int t)
     {

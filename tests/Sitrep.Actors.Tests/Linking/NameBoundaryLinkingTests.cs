@@ -104,7 +104,24 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         // Not a dateline: the capital is the government.
         Assert.Equal("KORGOV", At("Seoul said on Thursday it would respond.", "Seoul")?.Code);
         Assert.Equal("PAKGOV", At(text, "foreign office")?.Code);
+        // The country after the city and the agency credited in parentheses filed the story too.
+        const string filed = "STRASBOURG, France (AP) — The European Union approved the plan despite protests from farmers.";
+        Assert.Null(At(filed, "STRASBOURG"));
+        Assert.Null(At(filed, "France"));
+        Assert.Null(At(filed, "AP"));
+        Assert.Null(At("ISLAMABAD, March 4 (Reuters) - Pakistan's election commission ruled on Monday.", "Reuters"));
+        Assert.Equal("IGOEUREEC", At(filed, "The European Union")?.Code);
+        // Elsewhere they are actors.
+        Assert.Equal("FRA", At("The European Union and France approved the plan.", "France")?.Code);
+        Assert.Equal("USAMED", At("The plan was first reported by AP on Monday.", "AP")?.Code);
     }
+
+    [Theory]
+    [InlineData("The Iraqi High Electoral Commission on Friday denied the request.", "Commission")]
+    [InlineData("Sept. 11 Commission member Philip Zelikow said so.", "Commission")]
+    [InlineData("Now the Electoral Commission is refusing to punish people.", "Commission")]
+    public void A_commission_with_a_capitalized_modifier_is_not_the_European_Commission(string text, string words) =>
+        Assert.NotEqual("IGOEUREECECM", At(text, words)?.Code);
 
     [Fact]
     public void A_seat_that_is_a_city_is_a_place_after_a_locative_preposition()

@@ -185,6 +185,38 @@ public sealed class EventCoderTests
         Assert.Equal(["HUNGOV 036 ROUGOV", "ROUGOV 036 HUNGOV"], events);
     }
 
+    // Each sentence has an actor where the pattern looks for one; the words are event words, the sense is not.
+    [Theory]
+    [InlineData("A spokesman for Brown did not respond to a request for comment.", "A spokesman for Brown", "USALEG")]
+    [InlineData("Senator Menendez has pleaded not guilty to the charges.", "Senator Menendez", "USALEG")]
+    [InlineData("Weisselberg will plead guilty to perjury charges.", "Weisselberg", "USABUS")]
+    [InlineData("In 2020, Biden beat Trump in California by more than 29 points.", "Trump", "USAELI")]
+    [InlineData("Biden beat Trump in the 2020 election.", "Trump", "USAELI")]
+    [InlineData("The president's brother had a heart attack on Sunday.", "The president's brother", "USAGOV")]
+    [InlineData("The film crew were shooting a scene in Kabul.", "Kabul", "AFG")]
+    [InlineData("The Brits wound up with an all-male list of nominees.", "an all-male list of nominees", "GBR")]
+    [InlineData("The plan is a key part of the EU's European Green Deal.", "EU", "IGOEUREEC")]
+    [InlineData("The British singer received seven nominations in 2024.", "The British singer", "GBR")]
+    [InlineData("Biden received 81 percent of the vote.", "Biden", "USAGOV")]
+    [InlineData("The British band went to school with the Arctic Monkeys.", "The British band", "GBR")]
+    [InlineData("The governor said he would fight for the state and its families.", "The governor", "USAGOV")]
+    [InlineData("Brussels wants to better protect nature in the 27-nation bloc.", "Brussels", "IGOEUREEC")]
+    public void Event_words_in_another_sense_code_nothing(string text, string phrase, string code) =>
+        Assert.Empty(Dyads(text, [new(phrase, code)]));
+
+    [Fact]
+    public void The_same_words_still_code_events_in_their_political_sense()
+    {
+        Assert.Equal(["ZWECOP 182 ZWEOPP"], Dyads("Police in Harare beat opposition supporters on Tuesday.",
+            [new("Police", "ZWECOP"), new("opposition supporters", "ZWEOPP")]));
+        Assert.Equal(["USAELI 111 USAJUD"], Dyads("Trump's verbal attacks on the judge continued on Monday.",
+            [new("Trump", "USAELI"), new("the judge", "USAJUD")]));
+        Assert.Equal(["SDNREB 190 SDNMIL"], Dyads("Sudanese rebels fought the army near Khartoum on Monday.",
+            [new("Sudanese rebels", "SDNREB"), new("the army", "SDNMIL")]));
+        Assert.Equal(["USAGOV 020 IRQGOV"], Dyads("Washington pleaded with Baghdad to hold the vote.",
+            [new("Washington", "USAGOV"), new("Baghdad", "IRQGOV")]));
+    }
+
     [Fact]
     public void Sentence_without_actors_codes_nothing()
     {
