@@ -110,12 +110,41 @@ internal static class CoreferenceResolver
                         break;
                     }
             }
+            if (d.Pending is Pending.None or Pending.Title && SameDescription(drafts, i, tokens) is { } described) d.CopyFrom(described, "description");
             if (d.Kind == ActorKind.Person && d.Resolved && d.Pending != Pending.Pronoun)
                 foreach (var surname in d.Surnames) bySurname[surname] = d;
         }
         SentenceCountry(drafts, kb);
         AssignChains(drafts);
     }
+
+    /// <summary>
+    /// "Foreign ministers of ASEAN … The ministers said": a definite plural role with no country of its own is the nearest
+    /// earlier group (within eight sentences) named by the same role noun and linked to a country or organization.
+    /// </summary>
+    private static MentionDraft? SameDescription(List<MentionDraft> drafts, int i, Token[] tokens)
+    {
+        var d = drafts[i];
+        if (d.Resolution != "agent" || d.Country is not null || !d.Plural || d.Role is not { } role || d.Count != 2
+            || tokens[d.First].Lemma is not { } the || !the.Equals("the", StringComparison.OrdinalIgnoreCase)) return null;
+        var noun = LastWord(role);
+        for (var j = i - 1; j >= 0; j--)
+        {
+            var a = drafts[j];
+            if (d.Sentence - a.Sentence > 8) break;
+            if (!a.Plural || a.Pending == Pending.Pronoun || a.Role is not { } other || a.Code.Length <= 3 || a.Resolution is "pair" or "agent+context") continue;
+            if (a.Country is null && a.Code.Length < 6) continue;
+            if (!LastWord(other).Equals(noun, StringComparison.OrdinalIgnoreCase)) continue;
+            // "the foreign ministers of Armenia and Azerbaijan" are two groups over the same words: no one antecedent
+            if (j > 0 && drafts[j - 1].Span == a.Span || j + 1 < i && drafts[j + 1].Span == a.Span) return null;
+            var after = a.First + a.Count;
+            if (after < tokens.Length && tokens[after].Upos == "CCONJ") return null;
+            return a;
+        }
+        return null;
+    }
+
+    private static ReadOnlySpan<char> LastWord(string s) => s.AsSpan(s.LastIndexOf(' ') + 1);
 
     /// <summary>
     /// A titled person with no country ("President Dos Santos" in a story about Angola) takes the one country named

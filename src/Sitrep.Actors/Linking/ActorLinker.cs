@@ -144,7 +144,7 @@ public sealed class ActorLinker
         if (_kb is null) return;
         string? dominant = null;
         var dominantDone = false;
-        Dictionary<int, List<string>>? placesBySentence = null;
+        Dictionary<int, List<(string Country, int Head)>>? placesBySentence = null;
         var all = new List<string>();
         var loc = new List<string>();
         var named = new List<string>();
@@ -174,15 +174,19 @@ public sealed class ActorLinker
                 if (o.Span.Start < d.Span.End && o.Span.End > d.Span.Start) continue;
                 // "On Myanmar, the ministers said": a fronted topic is what they spoke about, not whose they are.
                 if (IsFrontedTopic(text, tokens, sentences[d.Sentence], o)) continue;
+                var locative = o.Resolution == "place" || IsLocative(text, tokens, o.Head);
+                // "called for a ceasefire in Gaza": a place that only locates the object is not where the agents are from
+                if (locative && LocatesAnObject(tokens, o.Head, d.Head)) continue;
                 if (!all.Contains(c)) all.Add(c);
-                if (o.Resolution == "place" || IsLocative(text, tokens, o.Head)) { if (!loc.Contains(c)) loc.Add(c); }
+                if (locative) { if (!loc.Contains(c)) loc.Add(c); }
                 else if (!named.Contains(c)) named.Add(c);
             }
             placesBySentence ??= [];
             if (!placesBySentence.TryGetValue(d.Sentence, out var placed))
                 placesBySentence[d.Sentence] = placed = LocativePlaceCountries(text, tokens, sentences[d.Sentence], sentenceDrafts);
-            foreach (var c in placed)
+            foreach (var (c, at) in placed)
             {
+                if (LocatesAnObject(tokens, at, d.Head)) continue;
                 if (!all.Contains(c)) all.Add(c);
                 if (!loc.Contains(c)) loc.Add(c);
             }
@@ -240,10 +244,31 @@ public sealed class ActorLinker
         return ranked[0].Key;
     }
 
-    /// <summary>Countries of gazetteer cities and regions named in locative phrases of a sentence outside any mention ("in Sivas").</summary>
-    private List<string> LocativePlaceCountries(string text, Token[] tokens, Sentence s, List<MentionDraft> drafts)
+    /// <summary>
+    /// Whether a locative phrase headed by <paramref name="place"/> places a topic the agents speak of ("[the ministers]
+    /// called for a ceasefire in Gaza", "discussed the situation in the Middle East"), not the agents or their act.
+    /// </summary>
+    private static bool LocatesAnObject(Token[] tokens, int place, int agent)
     {
-        var found = new List<string>();
+        var h = tokens[place].Head;
+        // as the subject it is what happened there ("gang violence in Port-au-Prince has forced thousands of people from their homes")
+        if (h < 0 || h == agent || tokens[h].Upos is not "NOUN" || tokens[h].Lemma is not { } lemma || !TopicNouns.Contains(lemma)) return false;
+        // only what the agents themselves act on: the topic is the object of their verb, or of a verb coordinated with it
+        var verb = tokens[h].Head;
+        if (verb < 0 || tokens[verb].Upos is not "VERB") return false;
+        if (tokens[verb].Deprel == "conj" && tokens[verb].Head >= 0) return tokens[agent].Head == verb || tokens[agent].Head == tokens[verb].Head;
+        return tokens[agent].Head == verb;
+    }
+
+    private static readonly FrozenSet<string> TopicNouns = FrozenSet.ToFrozenSet(
+        ["situation", "crisis", "conflict", "war", "ceasefire", "cease-fire", "truce", "violence", "fighting", "peace", "tension",
+         "tensions", "development", "developments", "unrest", "election", "elections", "referendum", "dispute", "standoff",
+         "famine", "disaster", "emergency", "humanitarian", "offensive", "occupation", "genocide", "atrocity", "atrocities"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Countries of gazetteer cities and regions named in locative phrases of a sentence outside any mention ("in Sivas"), with the place's head token.</summary>
+    private List<(string Country, int Head)> LocativePlaceCountries(string text, Token[] tokens, Sentence s, List<MentionDraft> drafts)
+    {
+        var found = new List<(string Country, int Head)>();
         if (_places.Value is not { } places) return found;
         int end = s.FirstToken + s.TokenCount;
         for (var k = s.FirstToken; k < end; k++)
@@ -252,7 +277,7 @@ public sealed class ActorLinker
             var a = k;
             while (a - 1 >= s.FirstToken && tokens[a - 1].Upos == "PROPN" && tokens[a - 1].Head == k && IsCapitalized(text, tokens[a - 1])) a--;
             if (drafts.Any(o => o.First < k + 1 && o.First + o.Count > a)) continue;
-            if (PlaceCountry(places, text[tokens[a].Span.Start..tokens[k].Span.End], locative: true) is { } c && !found.Contains(c.Id)) found.Add(c.Id);
+            if (PlaceCountry(places, text[tokens[a].Span.Start..tokens[k].Span.End], locative: true) is { } c && !found.Exists(f => f.Country == c.Id)) found.Add((c.Id, k));
         }
         return found;
     }

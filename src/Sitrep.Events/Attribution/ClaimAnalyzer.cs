@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Sitrep.Core;
 
@@ -54,7 +55,7 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
         var m = Modality.Asserted;
         var inner = new List<AttributionLink>(4); // innermost first
         int t = triggerToken;
-        if (IsNegated(ix, t)) Raise(ref m, Modality.Negated);
+        if (IsNegated(ix, t) || IsObjectOfNegatedLightVerb(ix, t)) Raise(ref m, Modality.Negated);
         Markers(ix, t, ref m, nominal: true);
 
         // Climb: the content clause under the innermost reporting word decides where "according to" goes.
@@ -240,6 +241,19 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
             if (ix.RelIs(c, "compound") && ix.Is(c, CueKind.Evidence)) return true;
         return false;
     }
+
+    /// <summary>
+    /// An event noun whose verb only carries it, negated: "did not set a deadline", "held no talks" is as negated as "did not meet".
+    /// </summary>
+    private static bool IsObjectOfNegatedLightVerb(ClaimIndex ix, int t)
+    {
+        if (!ix.RelIs(t, "obj") || ix.Head(t) is not (>= 0 and var h) || ix.Tokens[h].Lemma is not { } lemma || !LightVerbs.Contains(lemma)) return false;
+        return IsNegated(ix, h);
+    }
+
+    private static readonly FrozenSet<string> LightVerbs = FrozenSet.ToFrozenSet(
+        ["set", "hold", "make", "give", "issue", "launch", "carry", "conduct", "stage", "impose", "take", "sign", "reach", "have", "file", "lodge", "pay"],
+        StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Negation on the token itself: "did not", "never", "no attack", "without attacking", "nobody attacked"; not "not only".</summary>
     internal static bool IsNegated(ClaimIndex ix, int t)

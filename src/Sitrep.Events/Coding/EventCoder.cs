@@ -483,7 +483,14 @@ public sealed class EventCoder
         // (the same code counts as the source itself: "the two neighbours fought … which Azerbaijan" is no AZE→AZE event)
         if (targets.Count > 0 && sources.Count > 0 && targets.TrueForAll(t => sources.Any(s => SameActor(mentions.Actors, s, t) || SameCode(mentions.Actors, s, t)))) targets = [];
         if (targets.Count == 0 && !p.Target.IsEmpty && ((p.Flags & PatternFlags.Reciprocal) == 0 || sources.Count < 2))
+        {
             targets = FallbackTargets(v, mentions, m.Trigger, sources);
+            // A denial's target is its accuser; an actor of the denier's own country inside the denied claim ("rejected
+            // suggestions that Moscow was involved", "dismissed suggestions that Russian forces might …") is what was
+            // said about the denier, not who said it.
+            if ((p.Flags & PatternFlags.Denial) != 0)
+                targets.RemoveAll(t => t.Participant.Country is { } tc && sources.Exists(s => s.Participant.Country == tc));
+        }
         // A target that is the source itself ("Russia and North Korea met") is no target.
         // Reciprocal events code each member of a compound source towards the others ("Putin and Kim traded
         // letters"); with a named target the event runs from the source to it as usual.
@@ -750,8 +757,9 @@ public sealed class EventCoder
     }
 
     private static Party? FromActor(ActorMention[] actors, int i) =>
-        // a bare agent noun with no country ("the leaders", "forces") names no actor an event can be coded for
-        actors[i].Kind == ActorKind.Agent && actors[i].Country is null
+        // a bare agent noun with no country ("the leaders", "forces") names no actor an event can be coded for; one of an
+        // organization ("ASEAN's foreign ministers", IGOSEAASNGOV) does
+        actors[i].Kind == ActorKind.Agent && actors[i].Country is null && actors[i].ActorId is null
             ? null
             : new(new EventParticipant(actors[i].Code, actors[i].Country, i), actors[i].Span, i);
 

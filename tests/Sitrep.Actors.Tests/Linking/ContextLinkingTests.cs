@@ -21,6 +21,34 @@ public sealed class ContextLinkingTests(LinkingFixture f)
     private ActorMention At(string text, string words, DateOnly? date = null) => f.Link(text, date).First(m => Overlaps(m, text, words));
 
     [Fact]
+    public void ADefinitePluralRoleIsTheGroupLastNamedSo()
+    {
+        // The ASEAN ministers "called for a ceasefire in Gaza": they were PSEGOV, from the place of what they called for.
+        const string text = "VIENTIANE — Foreign ministers of the Association of Southeast Asian Nations on Saturday called for restraint. "
+            + "The ministers also discussed the situation in the Middle East and called for a ceasefire in Gaza.";
+        var ministers = At(text, "The ministers");
+        Assert.Equal(("IGOSEAASNGOV", "asean"), (ministers.Code, ministers.ActorId));
+        // With no such group named, a place that only locates what they spoke of is not theirs.
+        Assert.Null(At("The ministers also called for a ceasefire in Syria.", "The ministers").Country);
+        // A place that locates them or their act still is.
+        Assert.Equal("SYR", At("In Syria, the ministers called for a ceasefire.", "the ministers").Country);
+        Assert.Equal("SYR", At("The ministers met in Syria to call for a ceasefire.", "The ministers").Country);
+        // Two groups over the same words are no one antecedent.
+        const string two = "The foreign ministers of Armenia and Azerbaijan met in Berlin. The ministers exchanged views on the text.";
+        Assert.Null(At(two, "The ministers exchanged").Country);
+    }
+
+    [Fact]
+    public void ThePressAStoryCreditsDoesNotSetItsCountry()
+    {
+        // An AP story about the EU: "the biggest party in parliament" was USAPTY (and FRAPTY from the dateline).
+        const string text = "The European Union approved the plan on Tuesday, the Associated Press reported. "
+            + "The plan was diluted after opposition from the biggest party in parliament. The AP said the vote was close.";
+        Assert.Equal(2, f.Link(text, null).Count(m => m.Code == "USAMED"));
+        Assert.Null(At(text, "the biggest party").Country);
+    }
+
+    [Fact]
     public void AFrontedTopicIsNotTheCountryOfTheSpeakers()
     {
         // The ASEAN ministers spoke about Myanmar; they were MMRGOV.

@@ -18,6 +18,8 @@ public sealed class ModalityTests
     [InlineData("Russia never attacked the port.", "attacked", Modality.Negated, "")]
     [InlineData("Nobody attacked the port.", "attacked", Modality.Negated, "")]
     [InlineData("Russia sent no troops to the border.", "sent", Modality.Negated, "")]
+    [InlineData("The ministers did not set a deadline for a final text.", "deadline", Modality.Negated, "")]
+    [InlineData("The ministers set a deadline for a final text.", "deadline", Modality.Asserted, "")]
     [InlineData("Russia failed to capture the city.", "capture", Modality.Negated, "")]
     [InlineData("Russia not only attacked the port but also shelled the city.", "attacked", Modality.Asserted, "")]
     [InlineData("Did Russia attack the port?", "attack", Modality.Hypothetical, "")]

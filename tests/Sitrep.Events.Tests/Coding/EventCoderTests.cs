@@ -218,6 +218,28 @@ public sealed class EventCoderTests
     }
 
     [Fact]
+    public void A_denial_is_not_aimed_at_the_denier_s_own_side_named_in_the_claim()
+    {
+        // Russia's embassy "rejected suggestions that Moscow was involved" was RUS → RUSGOV.
+        var e = Assert.Single(Code(With("Russia has rejected suggestions that Moscow was involved in the incidents.",
+            [new("Russia", "RUS"), new("Moscow", "RUSGOV")])));
+        Assert.Equal("016", e.Cameo);
+        Assert.Null(e.Target);
+        // The accuser named in the claim stays the target.
+        Assert.Equal(["RUS 016 USA"], Dyads("Russia rejected the US allegations that Moscow was involved.",
+            [new("Russia", "RUS"), new("US", "USA"), new("Moscow", "RUSGOV")]));
+    }
+
+    [Fact]
+    public void An_organization_s_agents_are_a_party_but_bare_agents_are_not()
+    {
+        const string text = "The ministers called for restraint in the South China Sea.";
+        Assert.Equal(["IGOSEAASNGOV 025"], Code(With(text, [new("The ministers", "IGOSEAASNGOV", Kind: ActorKind.Agent, ActorId: "asean")]))
+            .Select(e => $"{e.Source?.Code} {e.Cameo[..3]}"));
+        Assert.Empty(Code(With(text, [new("The ministers", "IGOGOV", Kind: ActorKind.Agent)])));
+    }
+
+    [Fact]
     public void Sentence_without_actors_codes_nothing()
     {
         Assert.Empty(Code(With("The missile test came just hours later.", [])));
