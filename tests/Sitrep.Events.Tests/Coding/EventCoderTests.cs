@@ -201,6 +201,12 @@ public sealed class EventCoderTests
     [InlineData("The British band went to school with the Arctic Monkeys.", "The British band", "GBR")]
     [InlineData("The governor said he would fight for the state and its families.", "The governor", "USAGOV")]
     [InlineData("Brussels wants to better protect nature in the 27-nation bloc.", "Brussels", "IGOEUREEC")]
+    [InlineData("Trump suggested that his legal problems had won him support among Black voters.", "Trump", "USAELI")]
+    [InlineData("Putin said Washington had no genuine interest in such talks, Putin asked during his address.", "Putin", "RUSGOV")]
+    [InlineData("Trump appealed the ruling to a higher court.", "Trump", "USAELI")]
+    [InlineData("Iran's opposition released a report on the programme.", "Iran", "IRN")]
+    [InlineData("She was instructed by Kenya to destroy the agreement.", "Kenya", "KEN")]
+    [InlineData("It would be like flying the flag of the Third Reich in Germany.", "Germany", "DEU")]
     public void Event_words_in_another_sense_code_nothing(string text, string phrase, string code) =>
         Assert.Empty(Dyads(text, [new(phrase, code)]));
 
@@ -215,6 +221,10 @@ public sealed class EventCoderTests
             [new("Sudanese rebels", "SDNREB"), new("the army", "SDNMIL")]));
         Assert.Equal(["USAGOV 020 IRQGOV"], Dyads("Washington pleaded with Baghdad to hold the vote.",
             [new("Washington", "USAGOV"), new("Baghdad", "IRQGOV")]));
+        Assert.Equal(["RUSGOV 020 IGOUNO"], Dyads("Moscow suggested that the UN should send monitors.",
+            [new("Moscow", "RUSGOV"), new("UN", "IGOUNO")]));
+        Assert.Equal(["USAGOV 020 IRN"], Dyads("Washington asked Iran to release the prisoners.",
+            [new("Washington", "USAGOV"), new("Iran", "IRN")]));
     }
 
     [Fact]
