@@ -88,6 +88,9 @@ internal static class CoreferenceResolver
                         for (var j = i - 1; j >= 0 && seen.Count < 2; j--)
                         {
                             var a = drafts[j];
+                            // two countries named far back are not the sides of a dispute the story has moved on from
+                            // (a US inquiry's "both sides" were the US and the Chinese firm named a dozen sentences before)
+                            if (d.Sentence - a.Sentence > 5) break;
                             if (!PairCandidate(a)) continue;
                             if (seen.Any(s => s.Country == a.Country)) continue;
                             seen.Add(a);

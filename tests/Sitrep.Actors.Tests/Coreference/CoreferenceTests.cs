@@ -57,6 +57,20 @@ public sealed class CoreferenceTests(LinkingFixture f)
     }
 
     [Fact]
+    public void BothSidesAreNotTwoCountriesNamedLongBefore()
+    {
+        // A US inquiry's "both sides" (the committee and the witness) were the US and a Chinese firm named far back.
+        const string text = "US officials met the chairman of a Chinese energy firm on Monday. The committee heard a witness. "
+            + "The witness spoke for hours. The hearing ended late. Lawyers left the room. The chairman spoke to reporters. "
+            + "He said the transcripts would be released as soon as both sides agree.";
+        var ms = Named(text, f.Link(text, Date));
+        Assert.DoesNotContain(ms, x => x.Text == "both sides");
+        // Named within the last few sentences, they still are.
+        const string near = "Russia and North Korea signed a pact. Both sides said it was a defensive one.";
+        Assert.Equal(["PRK", "RUS"], Named(near, f.Link(near, Date)).Where(x => x.Text == "Both sides").Select(x => x.M.Code).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void TheTwoLeadersAreThePairInTheirSector()
     {
         const string text = "The leaders of Serbia and Kosovo met in Brussels on Thursday. The two leaders agreed to resume talks. "
