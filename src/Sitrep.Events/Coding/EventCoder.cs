@@ -171,6 +171,10 @@ public sealed class EventCoder
         // show of force", "took delivery of an arms shipment").
         matches.RemoveAll(n => n.Pattern.Kind == TriggerKind.Noun && matches.Any(m =>
             m.Pattern.Kind == TriggerKind.Verb && m.Pattern.Code[..2] == n.Pattern.Code[..2] && SameClauseBelow(v, m.Trigger, n.Trigger)));
+        // A war, occupation or genocide named in passing ("covered Israel's war on Gaza", "support for Netanyahu's war",
+        // "the American occupation of Iraq") is the story's background, told again in every article: it codes only as
+        // its clause's subject ("Israel's war on Gaza has killed …") or what a verb starts, wages or ends.
+        matches.RemoveAll(m => m.Pattern.Kind == TriggerKind.Noun && StateNouns.Contains(v.Lemma(m.Trigger)) && !Foregrounded(v, m.Trigger));
         // What is requested, demanded, threatened, rejected or alleged is not itself an event: the governing verb is.
         matches.RemoveAll(m => matches.Any(g => g != m && Governs(g.Pattern.Code) && UnderComplement(v, g.Trigger, m.Trigger)));
         ShiftIntents(v, matches);
@@ -283,6 +287,20 @@ public sealed class EventCoder
             if (v.Capitalized(t)) capitals++;
         }
         return words >= 2 && capitals * 2 > words;
+    }
+
+    private static readonly HashSet<string> StateNouns = new(StringComparer.Ordinal)
+    { "war", "occupation", "invasion", "genocide" };
+
+    private static readonly HashSet<string> OnsetVerbs = new(StringComparer.Ordinal)
+    { "launch", "begin", "start", "wage", "declare", "escalate", "intensify", "expand", "end", "stop", "halt", "continue", "resume", "commit", "carry" };
+
+    private static bool Foregrounded(DependencyView v, int noun)
+    {
+        var rel = v.Deprel(noun);
+        if (rel.StartsWith("nsubj", StringComparison.Ordinal)) return true;
+        var h = v.Head(noun);
+        return rel.StartsWith("obj", StringComparison.Ordinal) && h >= 0 && OnsetVerbs.Contains(v.Lemma(h));
     }
 
     private static bool HasDeterminer(DependencyView v, int t)

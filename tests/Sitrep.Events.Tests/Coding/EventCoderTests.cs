@@ -250,6 +250,16 @@ public sealed class EventCoderTests
     }
 
     [Fact]
+    public void A_war_or_occupation_named_in_passing_is_background()
+    {
+        A[] actors = [new("Israel", "ISR"), new("Gaza", "PSE")];
+        Assert.Empty(Dyads("He is satisfied with how the network has covered Israel's war on Gaza.", actors));
+        Assert.Empty(Dyads("Washington spends billions to sustain Israel's war on Gaza.", [new("Washington", "USA"), .. actors]));
+        // As what happened, it is an event.
+        Assert.Contains("ISR 190 PSE", Dyads("Israel's war on Gaza has killed thousands of people.", actors));
+    }
+
+    [Fact]
     public void Sentence_without_actors_codes_nothing()
     {
         Assert.Empty(Code(With("The missile test came just hours later.", [])));
