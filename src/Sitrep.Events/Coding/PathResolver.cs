@@ -113,12 +113,20 @@ internal static class PathResolver
 
     private static bool GovernedDirectly(DependencyView v, int t)
     {
+        // Who comments on, speaks of or reports an attack or a visit is not its agent ("Trump has not commented on the attack").
         var d = v.Deprel(t);
+        if (TopicVerbs.Contains(v.Lemma(v.Head(t))) && (d == "obj" || v.Preposition(t) is "on" or "about" or "to" or "of" or "over")) return false;
         if (d is "obj" or "nsubj:pass" or "xcomp" or "conj" or "appos") return true;
         if (d.StartsWith("obl", StringComparison.Ordinal) || d.StartsWith("nmod", StringComparison.Ordinal))
             return v.Preposition(t) is { } p && CarryingPrepositions.Contains(p);
         return false;
     }
+
+    private static readonly HashSet<string> TopicVerbs = new(StringComparer.Ordinal)
+    {
+        "comment", "speak", "talk", "respond", "react", "remark", "testify", "reply", "answer", "discuss", "complain", "joke",
+        "hear", "learn", "read", "describe", "cover", "mention",
+    };
 
     private static bool IsModifier(DependencyView v, int c, string rel)
     {

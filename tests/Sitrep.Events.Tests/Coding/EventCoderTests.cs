@@ -260,6 +260,18 @@ public sealed class EventCoderTests
     }
 
     [Fact]
+    public void Who_comments_on_an_event_noun_is_not_its_agent()
+    {
+        // "Trump himself has not commented on the attack" made Trump the attacker.
+        Assert.DoesNotContain(Code(With("Trump has not commented on the attack on the judge.", [new("Trump", "USAELI"), new("the judge", "USAJUD")])),
+            e => e.Root == "19");
+        Assert.DoesNotContain(Code(With("The company said it would not comment on the discussions with Russia.", [new("The company", "ZAFBUS"), new("Russia", "RUS")])),
+            e => e.Root == "04");
+        // A verb that carries the noun still gives its agent.
+        Assert.Contains("RUS 190 UKR", Dyads("Russia launched an attack on Ukraine on Monday.", [new("Russia", "RUS"), new("Ukraine", "UKR")]));
+    }
+
+    [Fact]
     public void Sentence_without_actors_codes_nothing()
     {
         Assert.Empty(Code(With("The missile test came just hours later.", [])));
