@@ -15,7 +15,7 @@ public static class PatternParser
     public static readonly FrozenSet<string> Relations = new[]
     {
         "nsubj", "obj", "iobj", "obl", "nmod", "poss", "compound", "amod", "xcomp", "ccomp", "advcl", "acl", "conj",
-        "head", "agent", "nsubj:pass", "appos", "*", "dobj", "nummod", "advmod", "mark", "prt", "case", "det", "aux", "cop", "parataxis",
+        "head", "agent", "nsubj:pass", "appos", "*", "dobj", "nummod", "advmod", "mark", "prt", "case", "det", "aux", "cop", "parataxis", "csubj",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public sealed record RawLine(string File, int Line, string Text);

@@ -207,6 +207,12 @@ public sealed class EventCoderTests
     [InlineData("Iran's opposition released a report on the programme.", "Iran", "IRN")]
     [InlineData("She was instructed by Kenya to destroy the agreement.", "Kenya", "KEN")]
     [InlineData("It would be like flying the flag of the Third Reich in Germany.", "Germany", "DEU")]
+    [InlineData("The Dolphin Company took over management of the Miami Seaquarium two years ago.", "The Dolphin Company", "USABUS")]
+    [InlineData("Biden delivered a rare Oval Office address to market the plan.", "Biden", "USAGOV")]
+    [InlineData("In Kentucky McConnell is heckled and met with cries of protest.", "McConnell", "USALEG")]
+    [InlineData("In 2016 Clinton struggled to mobilize party constituencies.", "Clinton", "USAELI")]
+    [InlineData("The association said the school did not meet its commitment to inclusion.", "the school", "USAEDU")]
+    [InlineData("A new war in the region threatens to undermine trust in Washington.", "Washington", "USAGOV")]
     public void Event_words_in_another_sense_code_nothing(string text, string phrase, string code) =>
         Assert.Empty(Dyads(text, [new(phrase, code)]));
 
