@@ -53,7 +53,20 @@ public sealed class PatternSet
     public ImmutableArray<EventPattern> NounPatterns(string lemma) => _nouns.TryGetValue(lemma, out var v) ? v : [];
 
     /// <summary>The shipped lexicon beside the program (see <see cref="SitrepData"/>).</summary>
-    public static PatternSet LoadDefault() => Load(Path.GetDirectoryName(SitrepData.File("lexicons", "events", CameoCodebook.FileName))!);
+    public static PatternSet LoadDefault() => LoadChecked(Path.GetDirectoryName(SitrepData.File("lexicons", "events", CameoCodebook.FileName))!);
+
+    /// <summary>
+    /// Loads a lexicon to code with: a line in error would otherwise be skipped without a word (a pattern with a bad
+    /// path codes nothing), so errors stop the load with the first one named (<c>sitrep patterns lint</c> lists them all).
+    /// </summary>
+    public static PatternSet LoadChecked(string directory)
+    {
+        var set = Load(directory);
+        var errors = set.Diagnostics.Where(d => d.Severity == PatternSeverity.Error).ToList();
+        if (errors.Count > 0)
+            throw new InvalidDataException($"The event patterns at {directory} have {errors.Count} error(s); first: {errors[0]} (run `sitrep patterns lint`)");
+        return set;
+    }
 
     /// <summary>Finds the lexicon folder: the given one, else data/lexicons/events from the current folder upwards, else the shipped one.</summary>
     public static string? Find(string? given)

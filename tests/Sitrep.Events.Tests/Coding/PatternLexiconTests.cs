@@ -81,6 +81,12 @@ public sealed class PatternLexiconTests
             Assert.DoesNotContain("EP008", codes);
             File.AppendAllLines(Path.Combine(dir, "patterns", "a.txt"), ["043 host@1 v:host"]);
             Assert.Contains("EP008", PatternLinter.Lint(dir).Select(d => d.Code));
+            // Coding refuses a lexicon with errors rather than skip the bad lines (a pattern with a bad path coded nothing).
+            Assert.Empty(PatternSet.LoadChecked(dir).Diagnostics.Where(d => d.Severity == PatternSeverity.Error));
+            File.AppendAllLines(Path.Combine(dir, "patterns", "a.txt"), ["043 greet@1 v:greet -csubjx"]);
+            var refused = Assert.Throws<InvalidDataException>(() => PatternSet.LoadChecked(dir));
+            Assert.Contains("EP006", refused.Message, StringComparison.Ordinal);
+            Assert.Empty(PatternSet.LoadChecked(RepoPaths.Repo("data", "lexicons", "events")).Diagnostics.Where(d => d.Severity == PatternSeverity.Error));
         }
         finally { Directory.Delete(dir, true); }
     }

@@ -175,7 +175,7 @@ public sealed class EvalEventsCommand : Command<EvalEventsCommand.Settings>
         var events = stages.FindIndex(s => s.Name == "events");
         if (settings.Patterns is not null || events < 0)
         {
-            var patterns = settings.Patterns is { } p ? PatternSet.Load(p) : PatternSet.LoadDefault();
+            var patterns = settings.Patterns is { } p ? PatternSet.LoadChecked(p) : PatternSet.LoadDefault();
             var requireActors = stages.Any(s => s.Provides.Contains(ActorLayers.Actors));
             var stage = new EnglishOnlyStage(new EventStage(patterns, new Sitrep.Events.Attribution.ClaimAnalyzer(), null, requireActors));
             if (events >= 0) stages[events] = stage; else stages.Add(stage);
