@@ -523,6 +523,10 @@ public sealed class ActorLinker
             && tokens[i - 2].Upos == "PROPN" && IsCapitalized(text, tokens[i - 2]);
     }
 
+    private static bool IsNameParticle(string w) =>
+        w is "bin" or "ibn" or "bint" or "al" or "el" or "abu" or "ben" or "van" or "von" or "de" or "da"
+        || w.StartsWith("al-", StringComparison.Ordinal) || w.StartsWith("el-", StringComparison.Ordinal);
+
     private static int FirstOfSentence(Token[] tokens, int i)
     {
         while (i > 0 && tokens[i - 1].Sentence == tokens[i].Sentence) i--;
@@ -1098,8 +1102,13 @@ public sealed class ActorLinker
                 && context.OtherBearers.TryGetValue(Lower(text, tokens[head.First]), out var at) && at < head.First);
         // A surname opening its sentence that the tagger reads as a common word is that word ("Key Delhi blast suspect arrested").
         var commonWordOpening = head.Count == 1 && head.First == s.FirstToken && tokens[head.First].Upos is not "PROPN";
-        var entries = head.Entries.Where(e => e.Alias?.Kind != AliasKind.Surname || e.Entity is not KbPerson p
-            || (givenBefore is null ? !otherBearer && !commonWordOpening && (e.Alias.Text.Length > 2 || head.First > around.First) : NearGivenName(p, givenBefore))).ToArray();
+        // A one-word name or surname followed by another name is someone else's: "Shaikh Abdullah al-Ani" is not King
+        // Abdullah, "Kim Yo Jong" not Kim Jong Un, "Trump Tower" not Trump.
+        var nameFollows = head.Count == 1 && head.End < s.FirstToken + s.TokenCount && tokens[head.End].Upos == "PROPN"
+            && (IsCapitalized(text, tokens[head.End]) && char.IsLetter(text[tokens[head.End].Span.Start]) || IsNameParticle(Lower(text, tokens[head.End])));
+        var entries = head.Entries.Where(e => !(nameFollows && e.Entity is KbPerson && e.Alias?.Kind is AliasKind.Name or AliasKind.Surname)
+            && (e.Alias?.Kind != AliasKind.Surname || e.Entity is not KbPerson p
+            || (givenBefore is null ? !otherBearer && !commonWordOpening && (e.Alias.Text.Length > 2 || head.First > around.First) : NearGivenName(p, givenBefore)))).ToArray();
         var entry = entries.Length == 0 ? null : Choose(entries, context, date, besideName);
         if (entry is null) return false;
         // "a rally in Lagos", and a dateline's "AUSTIN (AP) --": a bare surname after a locative preposition, or in capitals

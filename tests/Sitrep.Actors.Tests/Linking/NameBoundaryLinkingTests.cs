@@ -47,6 +47,17 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
     }
 
     [Fact]
+    public void A_one_word_name_followed_by_another_name_is_someone_else_s()
+    {
+        var y2010 = new DateOnly(2010, 6, 1);
+        Assert.Null(At("American forces killed Shaikh Abdullah al-Ani, the preacher at the mosque.", "Abdullah", y2010));
+        Assert.Null(At("\"We have a foundation,\" said Philippe Lambert, co-president of the Greens group.", "Philippe"));
+        Assert.Null(At("This was announced by Gravity CEO Kim Jung-Ryool on Tuesday.", "Kim"));
+        // Alone, or before a title or a verb, it is the KB person.
+        Assert.Equal("king-abdullah-of-saudi-arabia", At("Abdullah met the delegation in Riyadh.", "Abdullah", y2010)?.ActorId);
+    }
+
+    [Fact]
     public void A_surname_an_earlier_full_name_gave_to_someone_else_is_theirs()
     {
         const string text = "Rep. Andy Kim won the primary on Tuesday. Kim sued this week in federal court.";
