@@ -91,6 +91,8 @@ internal static class CoreferenceResolver
                             // two countries named far back are not the sides of a dispute the story has moved on from
                             // (a US inquiry's "both sides" were the US and the Chinese firm named a dozen sentences before)
                             if (d.Sentence - a.Sentence > 5) break;
+                            // "The United States … urged both leaders": who speaks of the pair in its sentence is not one of it
+                            if (a.Sentence == d.Sentence) continue;
                             if (!PairCandidate(a)) continue;
                             if (seen.Any(s => s.Country == a.Country)) continue;
                             seen.Add(a);
@@ -195,8 +197,10 @@ internal static class CoreferenceResolver
 
     /// <summary>"John Kirby, US National Security Council spokesperson": a person immediately before a comma before this title.</summary>
     // A place named as where something happened ("a diplomat in Luanda") is no party to the pair.
+    // a pair already resolved ("both governments") passes its two countries on to the next ("the two neighbours")
     private static bool PairCandidate(MentionDraft a) =>
-        a.Resolved && a.Country is not null && a.Pending is not (Pending.Pair or Pending.Pronoun) && !a.Inner && a.Kind != ActorKind.Person && a.Resolution != "place";
+        a.Resolved && a.Country is not null && a.Pending is not Pending.Pronoun && (a.Pending is not Pending.Pair || a.Resolution == "pair")
+        && !a.Inner && a.Kind != ActorKind.Person && a.Resolution != "place";
 
     /// <summary>
     /// The latest two mentions of different countries joined by a coordinating conjunction ("Armenia and Azerbaijan"),

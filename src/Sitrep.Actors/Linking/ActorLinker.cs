@@ -523,6 +523,9 @@ public sealed class ActorLinker
             && tokens[i - 2].Upos == "PROPN" && IsCapitalized(text, tokens[i - 2]);
     }
 
+    private static bool IsMonthName(string w) =>
+        w is "january" or "february" or "march" or "april" or "may" or "june" or "july" or "august" or "september" or "october" or "november" or "december";
+
     private static bool IsNameParticle(string w) =>
         w is "bin" or "ibn" or "bint" or "al" or "el" or "abu" or "ben" or "van" or "von" or "de" or "da"
         || w.StartsWith("al-", StringComparison.Ordinal) || w.StartsWith("el-", StringComparison.Ordinal);
@@ -1106,7 +1109,10 @@ public sealed class ActorLinker
         // Abdullah, "Kim Yo Jong" not Kim Jong Un, "Trump Tower" not Trump.
         var nameFollows = head.Count == 1 && head.End < s.FirstToken + s.TokenCount && tokens[head.End].Upos == "PROPN"
             && (IsCapitalized(text, tokens[head.End]) && char.IsLetter(text[tokens[head.End].Span.Start]) || IsNameParticle(Lower(text, tokens[head.End])));
-        var entries = head.Entries.Where(e => !(nameFollows && e.Entity is KbPerson && e.Alias?.Kind is AliasKind.Name or AliasKind.Surname)
+        // "Clashes in May", "on June 4": a surname that is a month's name, after a preposition or before a day, is the month.
+        var month = head.Count == 1 && IsMonthName(Lower(text, tokens[head.First]))
+            && (head.First > s.FirstToken && tokens[head.First - 1].Upos == "ADP" || head.End < s.FirstToken + s.TokenCount && tokens[head.End].Upos == "NUM");
+        var entries = head.Entries.Where(e => !((nameFollows || month) && e.Entity is KbPerson && e.Alias?.Kind is AliasKind.Name or AliasKind.Surname)
             && (e.Alias?.Kind != AliasKind.Surname || e.Entity is not KbPerson p
             || (givenBefore is null ? !otherBearer && !commonWordOpening && (e.Alias.Text.Length > 2 || head.First > around.First) : NearGivenName(p, givenBefore)))).ToArray();
         var entry = entries.Length == 0 ? null : Choose(entries, context, date, besideName);

@@ -667,7 +667,11 @@ public sealed class EventCoder
             foreach (var member in Conjuncts(v, mentions, t))
                 if (PartyAt(v, mentions, member, allowPlace: true) is { } party && result.All(r => r.Key != party.Key)
                     && !sources.Any(s => SameActor(mentions.Actors, s, party)))
+                {
                     result.Add(party);
+                    // "talks between the two neighbours": each member of a pair over the same words is a target
+                    AddSameSpan(mentions, party, result);
+                }
             if (result.Count > 0) return result;
         }
         return result;

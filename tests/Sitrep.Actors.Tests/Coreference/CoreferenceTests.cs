@@ -71,6 +71,20 @@ public sealed class CoreferenceTests(LinkingFixture f)
     }
 
     [Fact]
+    public void WhoSpeaksOfAPairInItsSentenceIsNotOneOfIt()
+    {
+        // "The United States … urged both leaders" made the US one of the leaders (USAGOV and KSVGOV).
+        const string text = "Serbia rejected the proposal on Thursday. Kosovo said it had acted in good faith. "
+            + "The United States urged both leaders to show flexibility.";
+        var pair = Named(text, f.Link(text, Date)).Where(x => x.Text == "both leaders").Select(x => x.M.Code).Order(StringComparer.Ordinal);
+        Assert.Equal(["KSVGOV", "SRBGOV"], pair);
+        // A pair already resolved passes its two countries on.
+        const string hosts = "The foreign ministers of Congo and Rwanda met on Thursday. Diplomats said both governments wanted calm. "
+            + "A spokesman said the talks were useful. Observers were hopeful. Angola has hosted talks between the two neighbours since 2022.";
+        Assert.Equal(["COD", "RWA"], Named(hosts, f.Link(hosts, Date)).Where(x => x.Text == "the two neighbours").Select(x => x.M.Code).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void TheTwoLeadersAreThePairInTheirSector()
     {
         const string text = "The leaders of Serbia and Kosovo met in Brussels on Thursday. The two leaders agreed to resume talks. "

@@ -53,6 +53,10 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         Assert.Null(At("American forces killed Shaikh Abdullah al-Ani, the preacher at the mosque.", "Abdullah", y2010));
         Assert.Null(At("\"We have a foundation,\" said Philippe Lambert, co-president of the Greens group.", "Philippe"));
         Assert.Null(At("This was announced by Gravity CEO Kim Jung-Ryool on Tuesday.", "Kim"));
+        // A surname that is a month's name, after a preposition or before a day, is the month.
+        Assert.Null(At("Clashes in May injured dozens of NATO-led peacekeepers.", "May", new DateOnly(2023, 9, 14)));
+        Assert.Null(At("The vote is due on May 4, officials said.", "May", new DateOnly(2018, 3, 1)));
+        Assert.Equal("theresa-may", At("On Tuesday, May said that the vote would go ahead.", "May", new DateOnly(2018, 3, 1))?.ActorId);
         // Alone, or before a title or a verb, it is the KB person.
         Assert.Equal("king-abdullah-of-saudi-arabia", At("Abdullah met the delegation in Riyadh.", "Abdullah", y2010)?.ActorId);
     }

@@ -278,6 +278,14 @@ public sealed class EventCoderTests
     }
 
     [Fact]
+    public void Each_member_of_a_pair_over_the_same_words_is_a_target()
+    {
+        var events = Dyads("Angola has hosted several rounds of talks between the two neighbours since 2022.",
+            [new("Angola", "AGO"), new("the two neighbours", "COD"), new("the two neighbours", "RWA")]);
+        Assert.Equal(["AGO 043 COD", "AGO 043 RWA"], events.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Sentence_without_actors_codes_nothing()
     {
         Assert.Empty(Code(With("The missile test came just hours later.", [])));
