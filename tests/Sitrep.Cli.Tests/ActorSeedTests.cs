@@ -68,4 +68,23 @@ public sealed class ActorSeedTests
         var (exit2, _, _) = TestEnvironment.Run("actors", "Nobody Atall Xyzzy");
         Assert.Equal(3, exit2);
     }
+
+    [Fact]
+    public void AHouseCommitteeIsTheLegislatures()
+    {
+        // "House Oversight Committee" was an NGO; NER names it, and only the whole pipeline (with NER) reaches the rule.
+        var path = Path.Combine(Path.GetTempPath(), "sitrep-house-" + Guid.NewGuid().ToString("N")[..8] + ".txt");
+        File.WriteAllText(path, "WASHINGTON — President Joe Biden met members of the House Oversight Committee on Tuesday. "
+            + "The committee said it would release the transcripts.\n");
+        try
+        {
+            var (exit, stdout, stderr) = TestEnvironment.Run("annotate", path, "--compact");
+            Assert.True(exit == 0, stderr);
+            var actors = JsonDocument.Parse(stdout).RootElement.GetProperty("actors").EnumerateArray().ToList();
+            var committee = actors.First(a => a.GetProperty("text").GetString()!.Contains("House Oversight Committee", StringComparison.Ordinal));
+            Assert.Equal("USALEG", committee.GetProperty("code").GetString());
+            Assert.DoesNotContain(actors, a => a.GetProperty("code").GetString() == "NGO");
+        }
+        finally { File.Delete(path); }
+    }
 }

@@ -797,6 +797,20 @@ public sealed class ActorLinker
             }
             if (!ok || !orgWord || Covered(drafts, firstDraft, k, e)) continue;
             var d = NewDraft(text, tokens, s, si, new Chunk(k, e), 0);
+            // "the House Oversight Committee", "House Special Select Committee": a chamber's committee is the legislature's,
+            // its country the sentence's or story's (as "Senate …" gets from the agent noun)
+            if (Lower(text, tokens[k]) == "house" && e - k >= 2 && Lower(text, tokens[e - 1]) is "committee" or "subcommittee" or "caucus")
+            {
+                d.Code = country is null ? "LEG" : country.Cameo + "LEG";
+                d.Country = country?.Id;
+                d.Sector = "LEG";
+                d.Kind = ActorKind.Organization;
+                d.Role = "committee";
+                d.Name = text[tokens[k].Span.Start..tokens[e - 1].Span.End];
+                d.Resolution = country is null ? "agent" : "agent+country";
+                drafts.Add(d);
+                continue;
+            }
             d.Code = country is null ? "NGO" : country.Cameo + "NGO";
             d.Country = country?.Id;
             d.Sector = country is null ? null : "NGO";
