@@ -53,7 +53,24 @@ internal static class PathResolver
             case "obj":
                 {
                     var before = into.Count;
-                    foreach (var c in v.Children(t)) if (v.Deprel(c) == "obj") into.Add(c);
+                    var subject = false;
+                    foreach (var c in v.Children(t))
+                    {
+                        var d = v.Deprel(c);
+                        if (d.StartsWith("nsubj", StringComparison.Ordinal)) subject = true;
+                        if (d != "obj") continue;
+                        // "the weapons which Iran received": a relative pronoun object stands for the noun the clause is on
+                        if (v.Deprel(t) == "acl:relcl" && v.Head(t) >= 0 && v.Upos(c) == "PRON" && v.Lemma(c) is "which" or "that" or "whom" or "who")
+                            into.Add(v.Head(t));
+                        else into.Add(c);
+                    }
+                    // "the status it received", "the arms Russia bought": with its own subject and no object, a relative
+                    // clause's object is the noun it is on
+                    if (into.Count == before && subject && v.Deprel(t) == "acl:relcl" && v.Head(t) >= 0 && v.Upos(v.Head(t)) is "NOUN")
+                    {
+                        into.Add(v.Head(t));
+                        return;
+                    }
                     // a bare noun phrase the parser made an oblique ("arrested more than 100 Palestinians") is the object
                     if (into.Count == before && v.Upos(t) is "VERB")
                         foreach (var c in v.Children(t))

@@ -286,6 +286,14 @@ public sealed class EventCoderTests
     }
 
     [Fact]
+    public void A_relative_clause_s_object_is_the_noun_it_is_on()
+    {
+        // "the drones that Iran sent to Russia": the relative pronoun stands for the drones, so the arms pattern applies.
+        Assert.Equal(["IRN 072 RUS"], Dyads("Ukrainian officials displayed the drones that Iran sent to Russia last year.",
+            [new("Ukrainian officials", "UKRGOV"), new("Iran", "IRN"), new("Russia", "RUS")]));
+    }
+
+    [Fact]
     public void Sentence_without_actors_codes_nothing()
     {
         Assert.Empty(Code(With("The missile test came just hours later.", [])));
