@@ -627,7 +627,7 @@ public sealed class EventCoder
 
     /// <summary>Adverbial clauses of time, cause and concession tell another event, not the target of this one.</summary>
     private static readonly HashSet<string> OtherEventMarkers = new(StringComparer.Ordinal)
-    { "because", "as", "although", "though", "while", "when", "whereas", "after", "before", "since", "once", "whether" };
+    { "because", "as", "although", "though", "while", "when", "whereas", "after", "before", "since", "once", "whether", "until", "till", "whenever" };
 
     /// <summary>
     /// The first actor (then place with a country) in the trigger's phrase, in text order after the trigger, then

@@ -294,6 +294,15 @@ public sealed class EventCoderTests
     }
 
     [Fact]
+    public void A_clause_of_until_is_no_target()
+    {
+        var events = Code(With("Ethnic Albanians have sworn to fight until they gain control of villages near the border with Bulgaria.",
+            [new("Ethnic Albanians", "MKD"), new("Bulgaria", "BGR")]));
+        Assert.NotEmpty(events);
+        Assert.DoesNotContain(events, e => e.Target?.Code == "BGR");
+    }
+
+    [Fact]
     public void Sentence_without_actors_codes_nothing()
     {
         Assert.Empty(Code(With("The missile test came just hours later.", [])));
