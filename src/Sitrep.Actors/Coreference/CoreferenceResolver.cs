@@ -124,20 +124,44 @@ internal static class CoreferenceResolver
     }
 
     /// <summary>
-    /// "Foreign ministers of ASEAN … The ministers said": a definite plural role with no country of its own is the nearest
-    /// earlier group (within eight sentences) named by the same role noun and linked to a country or organization.
+    /// After the countries of role-only mentions are filled from context ("a spokesperson for China's foreign ministry"
+    /// becomes CHNGOV only then), a definite role still without a country ("The spokesperson urged") takes its
+    /// description's antecedent, and so do the pronouns that followed it.
+    /// </summary>
+    public static void DescriptionsAfterContext(List<MentionDraft> drafts, Token[] tokens)
+    {
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var d = drafts[i];
+            if (d.Pending is not (Pending.None or Pending.Title) || SameDescription(drafts, i, tokens) is not { } a) continue;
+            var (before, chain) = (d.Code, d.Chain);
+            d.CopyFrom(a, "description");
+            d.Chain = a.Chain;
+            for (var j = i + 1; j < drafts.Count; j++)
+                if (drafts[j].Chain == chain && drafts[j].Country is null && drafts[j].Code == before)
+                {
+                    drafts[j].CopyFrom(a, drafts[j].Resolution);
+                    drafts[j].Chain = a.Chain;
+                }
+        }
+    }
+
+    /// <summary>
+    /// "Foreign ministers of ASEAN … The ministers said", "a spokesperson for China's foreign ministry … The spokesperson
+    /// urged": a definite role with no country of its own is the nearest earlier mention (within eight sentences) of the
+    /// same number named by the same role noun and linked to a country or organization.
     /// </summary>
     private static MentionDraft? SameDescription(List<MentionDraft> drafts, int i, Token[] tokens)
     {
         var d = drafts[i];
-        if (d.Resolution != "agent" || d.Country is not null || !d.Plural || d.Role is not { } role || d.Count != 2
+        if (d.Resolution != "agent" || d.Country is not null || d.Role is not { } role || d.Count != 2
             || tokens[d.First].Lemma is not { } the || !the.Equals("the", StringComparison.OrdinalIgnoreCase)) return null;
         var noun = LastWord(role);
         for (var j = i - 1; j >= 0; j--)
         {
             var a = drafts[j];
             if (d.Sentence - a.Sentence > 8) break;
-            if (!a.Plural || a.Pending == Pending.Pronoun || a.Role is not { } other || a.Code.Length <= 3 || a.Resolution is "pair" or "agent+context") continue;
+            if (a.Plural != d.Plural || a.Pending == Pending.Pronoun || a.Role is not { } other || a.Code.Length <= 3 || a.Resolution is "pair" or "agent+context") continue;
             if (a.Country is null && a.Code.Length < 6) continue;
             if (!LastWord(other).Equals(noun, StringComparison.OrdinalIgnoreCase)) continue;
             // "the foreign ministers of Armenia and Azerbaijan" are two groups over the same words: no one antecedent

@@ -127,6 +127,7 @@ public sealed class ActorLinker
         var drafts = LinkDrafts(text, tokens, sentences, date, entities, places);
         CoreferenceResolver.Resolve(drafts, tokens, _kb, date);
         FillFromContext(text, tokens, sentences, drafts);
+        CoreferenceResolver.DescriptionsAfterContext(drafts, tokens);
         var result = new List<ActorMention>(drafts.Count);
         foreach (var d in drafts) if (d.Resolved) result.Add(d.ToMention());
         return [.. result];

@@ -39,6 +39,17 @@ public sealed class ContextLinkingTests(LinkingFixture f)
     }
 
     [Fact]
+    public void ADefiniteRoleTakesTheCountryItsAntecedentGotFromContext()
+    {
+        // "a spokesperson for China's foreign ministry" is CHNGOV only once its sentence's country is filled in;
+        // "The spokesperson urged Tokyo and Manila" was GOV, and its appeals had no source country.
+        const string text = "On Wednesday, a spokesperson for China's foreign ministry told a news briefing that cooperation should not target third parties. "
+            + "The spokesperson urged Tokyo and Manila to respect its sovereignty.";
+        Assert.Equal("CHNGOV", At(text, "a spokesperson").Code);
+        Assert.Equal("CHNGOV", At(text, "The spokesperson").Code);
+    }
+
+    [Fact]
     public void ThePressAStoryCreditsDoesNotSetItsCountry()
     {
         // An AP story about the EU: "the biggest party in parliament" was USAPTY (and FRAPTY from the dateline).
