@@ -165,6 +165,9 @@ public sealed class ActorLinker
         foreach (var d in drafts)
         {
             if (!d.Resolved || d.Country is not null || d.Resolution != "agent" || !IsRoleOnly(d.Code)) continue;
+            // "Foreign ministers from the Nordic and Baltic states", "the leaders of five Central Asian countries": a group
+            // of several countries has none of its own, whichever country the sentence names
+            if (OfSeveralCountries(text, tokens, d.Head)) continue;
             all.Clear();
             loc.Clear();
             named.Clear();
@@ -214,6 +217,15 @@ public sealed class ActorLinker
                     o.Code = d.Code; o.Country = d.Country; o.ActorId ??= d.ActorId; o.Sector ??= d.Sector;
                 }
         }
+    }
+
+    private static bool OfSeveralCountries(string text, Token[] tokens, int head)
+    {
+        for (var c = head + 1; c < tokens.Length && c <= head + 8 && tokens[c].Sentence == tokens[head].Sentence; c++)
+            if (tokens[c].Head == head && (tokens[c].Deprel ?? "").StartsWith("nmod", StringComparison.Ordinal)
+                && Lower(text, tokens[c]) is "countries" or "states" or "nations" or "governments" or "members" or "neighbours" or "neighbors")
+                return true;
+        return false;
     }
 
     private static bool IsFrontedTopic(string text, Token[] tokens, Sentence s, MentionDraft o)

@@ -50,6 +50,17 @@ public sealed class ContextLinkingTests(LinkingFixture f)
     }
 
     [Fact]
+    public void AGroupOfSeveralCountriesHasNoneOfItsOwn()
+    {
+        // The speaker's country was theirs: FINGOV and KAZGOV.
+        Assert.Null(At("HELSINKI — Foreign ministers from the Nordic and Baltic states agreed on Thursday to step up monitoring, Finland's foreign ministry said.",
+            "Foreign ministers").Country);
+        Assert.Null(At("The leaders of five Central Asian countries pledged on Friday to share water, Kazakhstan's foreign ministry said.", "The leaders").Country);
+        // One country's ministers still take the one country the sentence names.
+        Assert.Equal("FIN", At("Foreign ministers met on Thursday, Finland's foreign ministry said.", "Foreign ministers").Country);
+    }
+
+    [Fact]
     public void ThePressAStoryCreditsDoesNotSetItsCountry()
     {
         // An AP story about the EU: "the biggest party in parliament" was USAPTY (and FRAPTY from the dateline).
