@@ -724,6 +724,9 @@ public sealed class EventCoder
     private static Party? PartyAt(DependencyView v, MentionIndex mentions, int token, bool allowPlace)
     {
         if (mentions.ActorAt(token) is { } a && FromActor(mentions.Actors, a) is { } direct) return direct;
+        // a verb heads a clause, not a noun phrase: its own arguments are reached one by one ("threatened to deliver blows to
+        // the United States …, a Saudi weekly reports" took the Saudi weekly from inside "deliver")
+        if (v.Upos(token) is "VERB" or "AUX") return null;
         // "a day after a China Coast Guard ship fired …": the parser often makes the time noun the subject and hangs the
         // real subject from it with "after"/"before"; the time noun is never the actor, so look inside that phrase.
         if (TimeNouns.Contains(v.Lemma(token)) && mentions.ActorAt(token) is null)

@@ -303,6 +303,15 @@ public sealed class EventCoderTests
     }
 
     [Fact]
+    public void A_verb_is_not_searched_for_an_actor_as_if_it_were_a_noun_phrase()
+    {
+        // The fallback took the Saudi weekly from inside "deliver" (the parser hung ", a Saudi weekly reports" on it).
+        var events = Dyads("Al-Qaeda has threatened to deliver devastating blows to the United States and Israel, a Saudi weekly reports.",
+            [new("Al-Qaeda", "IMGMUS"), new("the United States", "USA"), new("Israel", "ISR"), new("Saudi", "SAU")]);
+        Assert.Equal(["IMGMUS 130 ISR", "IMGMUS 130 USA"], events.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Sentence_without_actors_codes_nothing()
     {
         Assert.Empty(Code(With("The missile test came just hours later.", [])));
