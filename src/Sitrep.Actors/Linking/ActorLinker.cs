@@ -536,6 +536,11 @@ public sealed class ActorLinker
             && tokens[i - 2].Upos == "PROPN" && IsCapitalized(text, tokens[i - 2]);
     }
 
+    private static readonly FrozenSet<string> CultureNouns = FrozenSet.ToFrozenSet(
+        ["language", "languages", "dialect", "alphabet", "script", "culture", "cuisine", "food", "dish", "coffee", "tea", "wine",
+         "beer", "music", "song", "film", "cinema", "literature", "poetry", "novel", "art", "style", "accent", "name", "word",
+         "cat", "dog", "breed", "horse"], StringComparer.OrdinalIgnoreCase);
+
     private static bool IsMonthName(string w) =>
         w is "january" or "february" or "march" or "april" or "may" or "june" or "july" or "august" or "september" or "october" or "november" or "december";
 
@@ -1167,6 +1172,9 @@ public sealed class ActorLinker
         if (entry.Entity is KbCountry && IsDatelineCountry(text, tokens, s, head.First, head.End)) return false;
         // "WASHINGTON (Reuters) —": the agency credited in a dateline filed the story; it is the attribution, not an actor.
         if (IsDatelineCredit(text, tokens, s, head.First, head.End)) return false;
+        // "the Russian language", "Irish coffee": a demonym on a thing of a culture names no actor
+        if (entry.Entity is KbCountry && alias.Kind == AliasKind.Demonym && SyntacticHead(tokens, around) is var noun && noun >= head.End
+            && tokens[noun].Lemma is { } nounLemma && CultureNouns.Contains(nounLemma)) return false;
         switch (entry.Entity)
         {
             case KbCountry c:

@@ -62,6 +62,17 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
     }
 
     [Fact]
+    public void A_demonym_on_a_thing_of_a_culture_names_no_actor()
+    {
+        // PLOVER's Latvian court case had Russia as the target of "cancelled restrictions on … the Russian language".
+        Assert.Null(At("The Latvian Constitutional Court cancelled restrictions on the use of the Russian language.", "Russian"));
+        Assert.Null(At("Only Irish coffee provides all four essential food groups.", "Irish"));
+        Assert.Null(At("British music had a good year, the organisers said.", "British"));
+        // On people it is their country.
+        Assert.Equal("RUS", At("Russian officials cancelled the visit.", "Russian officials")?.Country);
+    }
+
+    [Fact]
     public void A_surname_an_earlier_full_name_gave_to_someone_else_is_theirs()
     {
         const string text = "Rep. Andy Kim won the primary on Tuesday. Kim sued this week in federal court.";
