@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Sitrep.Core;
 
@@ -245,15 +244,8 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
     /// <summary>
     /// An event noun whose verb only carries it, negated: "did not set a deadline", "held no talks" is as negated as "did not meet".
     /// </summary>
-    private static bool IsObjectOfNegatedLightVerb(ClaimIndex ix, int t)
-    {
-        if (!ix.RelIs(t, "obj") || ix.Head(t) is not (>= 0 and var h) || ix.Tokens[h].Lemma is not { } lemma || !LightVerbs.Contains(lemma)) return false;
-        return IsNegated(ix, h);
-    }
-
-    private static readonly FrozenSet<string> LightVerbs = FrozenSet.ToFrozenSet(
-        ["set", "hold", "make", "give", "issue", "launch", "carry", "conduct", "stage", "impose", "take", "sign", "reach", "have", "file", "lodge", "pay"],
-        StringComparer.OrdinalIgnoreCase);
+    private static bool IsObjectOfNegatedLightVerb(ClaimIndex ix, int t) =>
+        ix.RelIs(t, "obj") && ix.Head(t) is >= 0 and var h && ix.Is(h, CueKind.LightVerb) && IsNegated(ix, h);
 
     /// <summary>Negation on the token itself: "did not", "never", "no attack", "without attacking", "nobody attacked"; not "not only".</summary>
     internal static bool IsNegated(ClaimIndex ix, int t)
