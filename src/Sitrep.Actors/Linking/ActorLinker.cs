@@ -541,9 +541,6 @@ public sealed class ActorLinker
          "beer", "music", "song", "film", "cinema", "literature", "poetry", "novel", "art", "style", "accent", "name", "word",
          "cat", "dog", "breed", "horse"], StringComparer.OrdinalIgnoreCase);
 
-    private static bool IsMonthName(string w) =>
-        w is "january" or "february" or "march" or "april" or "may" or "june" or "july" or "august" or "september" or "october" or "november" or "december";
-
     private static bool IsNameParticle(string w) =>
         w is "bin" or "ibn" or "bint" or "al" or "el" or "abu" or "ben" or "van" or "von" or "de" or "da"
         || w.StartsWith("al-", StringComparison.Ordinal) || w.StartsWith("el-", StringComparison.Ordinal);
@@ -1142,7 +1139,7 @@ public sealed class ActorLinker
         var nameFollows = head.Count == 1 && head.End < s.FirstToken + s.TokenCount && tokens[head.End].Upos == "PROPN"
             && (IsCapitalized(text, tokens[head.End]) && char.IsLetter(text[tokens[head.End].Span.Start]) || IsNameParticle(Lower(text, tokens[head.End])));
         // "Clashes in May", "on June 4": a surname that is a month's name, after a preposition or before a day, is the month.
-        var month = head.Count == 1 && IsMonthName(Lower(text, tokens[head.First]))
+        var month = head.Count == 1 && CalendarWords.Months.Contains(Lower(text, tokens[head.First]))
             && (head.First > s.FirstToken && tokens[head.First - 1].Upos == "ADP" || head.End < s.FirstToken + s.TokenCount && tokens[head.End].Upos == "NUM");
         var entries = head.Entries.Where(e => !((nameFollows || month) && e.Entity is KbPerson && e.Alias?.Kind is AliasKind.Name or AliasKind.Surname)
             && (e.Alias?.Kind != AliasKind.Surname || e.Entity is not KbPerson p

@@ -23,9 +23,8 @@ public sealed class PlaceRecognizer(PlaceGazetteer gazetteer)
     private const long BigCity = 1_000_000;
 
     // Months and weekdays are never places, even after "in" ("In March" is not March, Cambridgeshire).
-    private static readonly FrozenSet<string> NeverPlaces = FrozenSet.Create(StringComparer.Ordinal,
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "ho", "un", "date", "ina", "man", "bo");
+    private static readonly FrozenSet<string> NeverPlaces = FrozenSet.ToFrozenSet(
+        [.. CalendarWords.Months, .. CalendarWords.Weekdays, "ho", "un", "date", "ina", "man", "bo"], StringComparer.Ordinal);
 
     // Common English words (capitalized at a sentence's start or in titles) that are also towns: places only
     // with a location context ("in Nice", "Reading, England") or an entity tag.
