@@ -31,6 +31,39 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public void EvalParserOnNewsConstructionsScoresOnlyTheDerivedTrees()
+    {
+        // The first 400 EWT dev trees, as a file of their own.
+        var lines = File.ReadAllLines(TestEnvironment.Shared("data", "ud", "en_ewt-ud-dev.conllu"));
+        var kept = new List<string>();
+        int sentences = 0;
+        foreach (var line in lines)
+        {
+            if (sentences == 400) break;
+            kept.Add(line);
+            if (line.Length == 0) sentences++;
+        }
+        var gold = _env.File("dev400.conllu", System.Text.Encoding.UTF8.GetBytes(string.Join('\n', kept) + "\n"));
+
+        JsonElement Score(params string[] extra)
+        {
+            var (exit, stdout, stderr) = TestEnvironment.Run(["eval", "parser", "--gold", gold, "--json", .. extra]);
+            Assert.True(exit == 0, stderr);
+            using var json = JsonDocument.Parse(stdout);
+            return json.RootElement.Clone();
+        }
+        var trees = Score();
+        var news = Score("--news-constructions");
+        Assert.False(trees.GetProperty("news_constructions").GetBoolean());
+        Assert.True(news.GetProperty("news_constructions").GetBoolean());
+        Assert.Equal(400, trees.GetProperty("sentences").GetInt32());
+        // Only trees where a title, a day or an attribution fits are derived; each has words the source had not.
+        Assert.InRange(news.GetProperty("sentences").GetInt32(), 20, 399);
+        Assert.InRange(news.GetProperty("las").GetDouble(), 40, 100);
+        Assert.Equal(news.GetProperty("words").GetInt32(), Score("--news-constructions").GetProperty("words").GetInt32()); // seeded
+    }
+
+    [Fact]
     public void EvalDatesScoresAHtmldateSlice()
     {
         var dev = TestEnvironment.Shared("data", "extraction", "htmldate-dev");

@@ -703,7 +703,13 @@ public sealed class EventCoder
             var coordinated = false;
             foreach (var c in v.Children(f))
                 if (v.Deprel(c) == "conj")
-                    foreach (var g in v.Children(c)) if (v.Deprel(g) == "cc") coordinated = true;
+                    foreach (var g in v.Children(c))
+                    {
+                        if (v.Deprel(g) == "cc") coordinated = true;
+                        // "Putin and North Korean leader Kim": the parser may hang "and" on the conjunct's title
+                        else if (g < c)
+                            foreach (var h in v.Children(g)) if (v.Deprel(h) == "cc" && h < g) coordinated = true;
+                    }
             if (!coordinated) continue;
             foreach (var c in v.Children(f))
                 if (v.Deprel(c) == "conj" && (mentions.ActorAt(head) is not { } mm || !Inside(mentions.Actors[mm], c))) stack.Push(c);

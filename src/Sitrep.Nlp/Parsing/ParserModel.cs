@@ -52,6 +52,30 @@ public sealed class ParserModel
     }
 
     /// <summary>Spare weights after the label table, so vectorized scoring may read a whole vector past the last row.</summary>
+    /// <summary>
+    /// The average of models trained on the same data with different seeds. Scores are linear in the weights, so the
+    /// averaged model scores each transition and label as the mean of the members' scores: greedy decoding with an
+    /// ensemble, at the cost of one model. The members must share table sizes and relation labels.
+    /// </summary>
+    public static ParserModel Average(IReadOnlyList<ParserModel> members, string description)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(members.Count, 1);
+        var first = members[0];
+        foreach (var m in members)
+            if (m.ActionBits != first.ActionBits || m.LabelBits != first.LabelBits || m.RootLabel != first.RootLabel
+                || !m.LabelNames.SequenceEqual(first.LabelNames, StringComparer.Ordinal))
+                throw new ArgumentException("Parser models to average must have the same table sizes and relation labels.", nameof(members));
+        var actions = new float[first.Actions.Length];
+        var labels = new float[first.Labels.Length - TablePadding];
+        foreach (var m in members)
+        {
+            float a = 1f / (m.ActionScale * members.Count), l = 1f / (m.LabelScale * members.Count);
+            for (int i = 0; i < actions.Length; i++) actions[i] += m.Actions[i] * a;
+            for (int i = 0; i < labels.Length; i++) labels[i] += m.Labels[i] * l;
+        }
+        return Freeze(first.ActionBits, actions, first.LabelBits, labels, [.. first.LabelNames], first.RootLabel, description);
+    }
+
     internal const int TablePadding = 64;
 
     private static (short[] Q, float Scale) Quantize(float[] w, int padding = 0)

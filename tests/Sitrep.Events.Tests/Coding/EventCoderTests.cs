@@ -49,6 +49,25 @@ public sealed class EventCoderTests
     }
 
     [Fact]
+    public void Reciprocal_exchange_finds_a_conjunct_whose_and_hangs_on_its_title()
+    {
+        // A parser trained on news titles attaches "and" to "leader", the first word of the conjunct, not to "Kim":
+        // the pair is still coordinated.
+        var doc = Parse("Russian President Vladimir Putin and North Korean leader Kim Jong Un traded letters.");
+        var tokens = doc.Get(Sitrep.Nlp.NlpLayers.Tokens);
+        Assert.Equal(14, tokens.Length);
+        (int Head, string Deprel)[] tree =
+        [
+            (1, "amod"), (2, "nmod:desc"), (11, "nsubj"), (2, "flat"), (7, "cc"), (6, "compound"), (7, "amod"),
+            (8, "nmod:desc"), (2, "conj"), (8, "flat"), (8, "flat"), (-1, "root"), (11, "obj"), (11, "punct"),
+        ];
+        var reparsed = tokens.Select((t, i) => t with { Head = tree[i].Head, Deprel = tree[i].Deprel }).ToArray();
+        var events = Code(With(doc.With(Sitrep.Nlp.NlpLayers.Tokens, reparsed),
+            [new("Russian President Vladimir Putin", "RUSGOV"), new("North Korean leader Kim Jong Un", "PRKGOV")])).Select(Dyad);
+        Assert.Equal(["RUSGOV 040 PRKGOV", "PRKGOV 040 RUSGOV"], events);
+    }
+
+    [Fact]
     public void Reported_speech_is_coded_with_its_attribution()
     {
         var events = Code(With("Kirby said Russia is seeking weapons from North Korea.",

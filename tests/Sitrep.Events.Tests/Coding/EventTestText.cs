@@ -40,9 +40,13 @@ internal static class EventTestText
     public readonly record struct A(string Phrase, string Code, int Occurrence = 1, int Chain = -1, ActorKind Kind = ActorKind.State, string? ActorId = null);
 
     /// <summary>Parses the text and adds the actors (and places: phrase → country) by hand.</summary>
-    public static Document With(string text, A[] actors, (string Phrase, string Country)[]? places = null, DateOnly? published = null)
+    public static Document With(string text, A[] actors, (string Phrase, string Country)[]? places = null, DateOnly? published = null) =>
+        With(Parse(text, published), actors, places);
+
+    /// <summary>Adds the actors (and places) by hand to a parsed document, e.g. one whose parse a test has set.</summary>
+    public static Document With(Document doc, A[] actors, (string Phrase, string Country)[]? places = null)
     {
-        var doc = Parse(text, published);
+        var text = doc.Text.Text;
         var tokens = doc.Get(NlpLayers.Tokens);
         var mentions = new List<ActorMention>();
         var chain = 0;

@@ -37,6 +37,30 @@ public sealed class ParserTrainingTests
     }
 
     [Fact]
+    public void An_average_of_one_model_parses_as_the_model_and_an_average_of_several_is_an_ensemble()
+    {
+        var train = ParsingTestData.EwtTrain.Take(300).ToList();
+        var dev = ParsingTestData.EwtDev.Take(300).ToList();
+        var a = ParserTrainer.Train(train, null, Tiny(1));
+        var b = ParserTrainer.Train(train, null, Tiny(2));
+        var c = ParserTrainer.Train(train, null, Tiny(3));
+        var sa = ParserTrainer.Evaluate(new DependencyParser(a), dev);
+        // The same model twice: the same scores up to the rounding of the int16 tables, so the same parses.
+        var self = ParserTrainer.Evaluate(new DependencyParser(ParserModel.Average([a, a], "a twice")), dev);
+        Assert.Equal(sa.HeadCorrect, self.HeadCorrect);
+        Assert.Equal(sa.LabelledCorrect, self.LabelledCorrect);
+        // Three models by seed: the ensemble is a different parser, at least as good as its average member.
+        var members = new[] { a, b, c }.Select(m => ParserTrainer.Evaluate(new DependencyParser(m), dev).Las).ToArray();
+        var ensemble = ParserModel.Average([a, b, c], "three");
+        Assert.Equal("three", ensemble.Description);
+        var se = ParserTrainer.Evaluate(new DependencyParser(ensemble), dev);
+        Assert.True(se.Las >= members.Average(), $"ensemble LAS {se.Las:0.00}, members {string.Join(", ", members.Select(x => x.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))}");
+        // Models with other tables cannot be averaged.
+        var small = ParserTrainer.Train(train, null, Tiny(1) with { ActionBits = 15 });
+        Assert.Throws<ArgumentException>(() => ParserModel.Average([a, small], "mixed"));
+    }
+
+    [Fact]
     public void Parses_are_single_rooted_trees()
     {
         var model = ParserTrainer.Train(ParsingTestData.EwtTrain.Take(100).ToList(), null, Tiny(3));

@@ -59,6 +59,26 @@ public sealed class TrainParserCommand : Command<TrainParserCommand.Settings>
         [DefaultValue(19)]
         public int LabelBits { get; init; } = 19;
 
+        [CommandOption("--news-titles <CHANCE>")]
+        [Description("Add copies of training trees with a title inserted before a person's name (\"Russian President Vladimir Putin\"), with this chance where one fits (0: none). See NewsTreeAugmenter.")]
+        [DefaultValue(0.0)]
+        public double NewsTitles { get; init; }
+
+        [CommandOption("--news-days <CHANCE>")]
+        [Description("Add copies of training trees with a day inserted between a past-tense verb and its subject (\"Putin on Tuesday signed\") or after a reporting verb (\"said Tuesday that\"), with this chance where one fits (0: none).")]
+        [DefaultValue(0.0)]
+        public double NewsDays { get; init; }
+
+        [CommandOption("--news-attributions <CHANCE>")]
+        [Description("Add copies of declarative training trees turned into reports with the attribution at the end (\"…, the ministry said.\"), with this chance (0: none).")]
+        [DefaultValue(0.0)]
+        public double NewsAttributions { get; init; }
+
+        [CommandOption("--ensemble <N>")]
+        [Description("Train N parsers on the same tagged data with seeds seed, seed+1, … and write their average (one model's size; it scores as the members' mean).")]
+        [DefaultValue(1)]
+        public int Ensemble { get; init; } = 1;
+
         [CommandOption("--limit <N>")]
         [Description("Use only the first N training sentences (quick experiments).")]
         public int? Limit { get; init; }
@@ -71,8 +91,10 @@ public sealed class TrainParserCommand : Command<TrainParserCommand.Settings>
         if (settings.Dev is not null && !File.Exists(settings.Dev)) return ValidationResult.Error($"--dev: no file '{settings.Dev}'.");
         if (settings.PosModel is not null && !File.Exists(settings.PosModel)) return ValidationResult.Error($"--pos-model: no file '{settings.PosModel}'.");
         if (string.IsNullOrWhiteSpace(settings.Out)) return ValidationResult.Error("--out: give the model file to write.");
+        if (settings.Ensemble is < 1 or > 16) return ValidationResult.Error("--ensemble: 1 to 16 models.");
         if (settings.Epochs < 1) return ValidationResult.Error("--epochs must be at least 1.");
         if (settings.Jackknife is 1 or < 0) return ValidationResult.Error("--jackknife: 0 (off) or at least 2 folds.");
+        if (settings.NewsTitles is < 0 or > 1 || settings.NewsDays is < 0 or > 1 || settings.NewsAttributions is < 0 or > 1) return ValidationResult.Error("--news-titles/--news-days/--news-attributions: a chance from 0 to 1.");
         if (settings.ActionBits is < 12 or > 24 || settings.LabelBits is < 12 or > 24) return ValidationResult.Error("--action-bits/--label-bits: 12 to 24.");
         return ValidationResult.Success();
     }
@@ -82,6 +104,15 @@ public sealed class TrainParserCommand : Command<TrainParserCommand.Settings>
         var err = Consoles.Error;
         var conllu = settings.Train.SelectMany(ConlluReader.Read).Where(s => s.Tokens.Count > 0).ToList();
         if (settings.Limit is { } limit) conllu = [.. conllu.Take(limit)];
+        string derived = "";
+        if (settings.NewsTitles > 0 || settings.NewsDays > 0 || settings.NewsAttributions > 0)
+        {
+            var news = NewsTreeAugmenter.Derive(conllu, settings.Seed, out var summary, settings.NewsTitles, settings.NewsDays, settings.NewsAttributions);
+            conllu.AddRange(news);
+            derived = string.Create(CultureInfo.InvariantCulture,
+                $", plus {summary.Sentences} derived news-construction trees ({summary.Titles} titles, {summary.Attributions} attributions; days {summary.DaysBeforeVerb} before the verb, {summary.DaysAfterVerb} after a reporting verb, {summary.DaysBeforeAttribution} before and {summary.DaysAfterAttribution} after an attribution; {summary.PlacesAfterSubject} places after the subject; chances {settings.NewsTitles}, {settings.NewsDays} and {settings.NewsAttributions})");
+            err.MarkupLine(Markup.Escape("parser: " + derived[2..]));
+        }
         var train = conllu.Select(ParserSentence.FromConllu).ToList();
         var dev = settings.Dev is null ? null : ParserSentence.ReadConllu(settings.Dev);
         string tags = "gold tags";
@@ -119,12 +150,26 @@ public sealed class TrainParserCommand : Command<TrainParserCommand.Settings>
             Seed = settings.Seed,
             ActionBits = settings.ActionBits,
             LabelBits = settings.LabelBits,
-            Description = "trained on " + string.Join(", ", settings.Train.Select(Path.GetFileName)) + " with " + tags,
+            Description = "trained on " + string.Join(", ", settings.Train.Select(Path.GetFileName)) + derived + " with " + tags,
         };
         var sw = Stopwatch.StartNew();
-        var model = ParserTrainer.Train(train, dev, options, r => err.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"epoch {r.Epoch,2}: {r.TrainSeconds,5:0.0}s, train transitions {100 * r.TrainActionAccuracy:0.00}%, dev UAS {r.DevUas:0.00} LAS {r.DevLas:0.00}{(r.Best ? " *" : "")}"))),
-            cancellationToken);
+        var members = new List<ParserModel>();
+        for (int k = 0; k < settings.Ensemble; k++)
+        {
+            var memberOptions = options with { Seed = settings.Seed + k };
+            if (settings.Ensemble > 1) err.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"parser: ensemble member {k + 1} of {settings.Ensemble}, seed {memberOptions.Seed}")));
+            members.Add(ParserTrainer.Train(train, dev, memberOptions, r => err.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"epoch {r.Epoch,2}: {r.TrainSeconds,5:0.0}s, train transitions {100 * r.TrainActionAccuracy:0.00}%, dev UAS {r.DevUas:0.00} LAS {r.DevLas:0.00}{(r.Best ? " *" : "")}"))),
+                cancellationToken));
+        }
+        var model = members.Count == 1 ? members[0]
+            : ParserModel.Average(members, string.Create(CultureInfo.InvariantCulture,
+                $"average of {members.Count} parsers (seeds {settings.Seed}–{settings.Seed + members.Count - 1}): ") + string.Join(" | ", members.Select(m => m.Description)));
+        if (members.Count > 1 && dev is not null)
+        {
+            var score = ParserTrainer.Evaluate(new DependencyParser(model), dev);
+            err.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"average of {members.Count}: dev UAS {score.Uas:0.00} LAS {score.Las:0.00}")));
+        }
         var dir = Path.GetDirectoryName(Path.GetFullPath(settings.Out));
         if (dir is not null) Directory.CreateDirectory(dir);
         var bytes = model.ToBytes();
