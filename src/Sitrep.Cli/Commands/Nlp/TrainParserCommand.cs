@@ -79,6 +79,10 @@ public sealed class TrainParserCommand : Command<TrainParserCommand.Settings>
         [DefaultValue(1)]
         public int Ensemble { get; init; } = 1;
 
+        [CommandOption("--average-with <MODEL>")]
+        [Description("Average the trained model (or ensemble) with this existing model, weighted one to one: keeps much of a shipped parser's behaviour while adding what the new one learned.")]
+        public string? AverageWith { get; init; }
+
         [CommandOption("--limit <N>")]
         [Description("Use only the first N training sentences (quick experiments).")]
         public int? Limit { get; init; }
@@ -91,6 +95,7 @@ public sealed class TrainParserCommand : Command<TrainParserCommand.Settings>
         if (settings.Dev is not null && !File.Exists(settings.Dev)) return ValidationResult.Error($"--dev: no file '{settings.Dev}'.");
         if (settings.PosModel is not null && !File.Exists(settings.PosModel)) return ValidationResult.Error($"--pos-model: no file '{settings.PosModel}'.");
         if (string.IsNullOrWhiteSpace(settings.Out)) return ValidationResult.Error("--out: give the model file to write.");
+        if (settings.AverageWith is not null && !File.Exists(settings.AverageWith)) return ValidationResult.Error($"--average-with: no file '{settings.AverageWith}'.");
         if (settings.Ensemble is < 1 or > 16) return ValidationResult.Error("--ensemble: 1 to 16 models.");
         if (settings.Epochs < 1) return ValidationResult.Error("--epochs must be at least 1.");
         if (settings.Jackknife is 1 or < 0) return ValidationResult.Error("--jackknife: 0 (off) or at least 2 folds.");
@@ -165,10 +170,16 @@ public sealed class TrainParserCommand : Command<TrainParserCommand.Settings>
         var model = members.Count == 1 ? members[0]
             : ParserModel.Average(members, string.Create(CultureInfo.InvariantCulture,
                 $"average of {members.Count} parsers (seeds {settings.Seed}–{settings.Seed + members.Count - 1}): ") + string.Join(" | ", members.Select(m => m.Description)));
-        if (members.Count > 1 && dev is not null)
+        if (settings.AverageWith is { } other)
+        {
+            var existing = ParserModel.Load(other);
+            model = ParserModel.Average([model, existing], string.Create(CultureInfo.InvariantCulture,
+                $"average of the model trained here and {Path.GetFileName(other)} (sha256 {ParserModel.Sha256(existing.ToBytes())[..8]}…): ") + model.Description + " | " + existing.Description);
+        }
+        if ((members.Count > 1 || settings.AverageWith is not null) && dev is not null)
         {
             var score = ParserTrainer.Evaluate(new DependencyParser(model), dev);
-            err.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"average of {members.Count}: dev UAS {score.Uas:0.00} LAS {score.Las:0.00}")));
+            err.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"averaged model: dev UAS {score.Uas:0.00} LAS {score.Las:0.00}")));
         }
         var dir = Path.GetDirectoryName(Path.GetFullPath(settings.Out));
         if (dir is not null) Directory.CreateDirectory(dir);
