@@ -29,8 +29,10 @@ public sealed class ParserModel
         ActionShift = 64 - actionBits; LabelShift = 64 - labelBits;
     }
 
-    internal int ActionBits { get; }
-    internal int LabelBits { get; }
+    /// <summary>log2 of the transition table's rows.</summary>
+    public int ActionBits { get; }
+    /// <summary>log2 of the label table's rows.</summary>
+    public int LabelBits { get; }
     internal int ActionShift { get; }
     internal int LabelShift { get; }
     internal short[] Actions { get; }
@@ -51,11 +53,11 @@ public sealed class ParserModel
         return new ParserModel(actionBits, qa, sa, labelBits, ql, sl, labelNames, rootLabel, description);
     }
 
-    /// <summary>Spare weights after the label table, so vectorized scoring may read a whole vector past the last row.</summary>
     /// <summary>
-    /// The average of models trained on the same data with different seeds. Scores are linear in the weights, so the
-    /// averaged model scores each transition and label as the mean of the members' scores: greedy decoding with an
-    /// ensemble, at the cost of one model. The members must share table sizes and relation labels.
+    /// The average of parser models: ones trained on the same data with different seeds, or a new one and the shipped
+    /// one. Scores are linear in the weights, so the averaged model scores each transition and label as the mean of the
+    /// members' scores: greedy decoding with an ensemble, at the cost of one model. The members must share table sizes
+    /// and relation labels.
     /// </summary>
     public static ParserModel Average(IReadOnlyList<ParserModel> members, string description)
     {
@@ -76,6 +78,7 @@ public sealed class ParserModel
         return Freeze(first.ActionBits, actions, first.LabelBits, labels, [.. first.LabelNames], first.RootLabel, description);
     }
 
+    /// <summary>Spare weights after the label table, so vectorized scoring may read a whole vector past the last row.</summary>
     internal const int TablePadding = 64;
 
     private static (short[] Q, float Scale) Quantize(float[] w, int padding = 0)

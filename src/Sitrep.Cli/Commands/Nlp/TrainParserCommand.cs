@@ -107,6 +107,13 @@ public sealed class TrainParserCommand : Command<TrainParserCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var err = Consoles.Error;
+        // Checked before training, not after it: the model to average with must have this run's table sizes.
+        var existing = settings.AverageWith is null ? null : ParserModel.Load(settings.AverageWith);
+        if (existing is not null && (existing.ActionBits != settings.ActionBits || existing.LabelBits != settings.LabelBits))
+        {
+            err.MarkupLine(Markup.Escape($"sitrep: --average-with: {settings.AverageWith} has tables of {existing.ActionBits}/{existing.LabelBits} bits; give --action-bits {existing.ActionBits} --label-bits {existing.LabelBits}."));
+            return ExitCodes.Usage;
+        }
         var conllu = settings.Train.SelectMany(ConlluReader.Read).Where(s => s.Tokens.Count > 0).ToList();
         if (settings.Limit is { } limit) conllu = [.. conllu.Take(limit)];
         string derived = "";
@@ -170,13 +177,17 @@ public sealed class TrainParserCommand : Command<TrainParserCommand.Settings>
         var model = members.Count == 1 ? members[0]
             : ParserModel.Average(members, string.Create(CultureInfo.InvariantCulture,
                 $"average of {members.Count} parsers (seeds {settings.Seed}–{settings.Seed + members.Count - 1}): ") + string.Join(" | ", members.Select(m => m.Description)));
-        if (settings.AverageWith is { } other)
+        if (existing is not null)
         {
-            var existing = ParserModel.Load(other);
+            if (!existing.LabelNames.SequenceEqual(model.LabelNames, StringComparer.Ordinal))
+            {
+                err.MarkupLine(Markup.Escape($"sitrep: --average-with: {settings.AverageWith} was trained with other relation labels than these training files; it cannot be averaged with this model."));
+                return ExitCodes.Usage;
+            }
             model = ParserModel.Average([model, existing], string.Create(CultureInfo.InvariantCulture,
-                $"average of the model trained here and {Path.GetFileName(other)} (sha256 {ParserModel.Sha256(existing.ToBytes())[..8]}…): ") + model.Description + " | " + existing.Description);
+                $"average of the model trained here and {Path.GetFileName(settings.AverageWith)} (sha256 {ParserModel.Sha256(existing.ToBytes())[..8]}…): ") + model.Description + " | " + existing.Description);
         }
-        if ((members.Count > 1 || settings.AverageWith is not null) && dev is not null)
+        if ((members.Count > 1 || existing is not null) && dev is not null)
         {
             var score = ParserTrainer.Evaluate(new DependencyParser(model), dev);
             err.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"averaged model: dev UAS {score.Uas:0.00} LAS {score.Las:0.00}")));
