@@ -344,26 +344,31 @@ public sealed partial class SitrepStore
         {
             var e = events[k];
             bool attributed = !e.Attribution.IsDefaultOrEmpty;
-            if (!attributed && e.Modality is not (Modality.Alleged or Modality.Denied or Modality.Reported)) continue;
+            // Only a denial links to other events (the alleged ones it denies): "Both Russia and North Korea denied the US
+            // allegations" is an asserted 016 event, and its source's claim about those events is a denial.
+            bool denial = !e.Links.IsDefaultOrEmpty;
+            if (!attributed && !denial && e.Modality is not (Modality.Alleged or Modality.Denied or Modality.Reported)) continue;
             // The claimant is the innermost link (the one who said it); the outer links are the sources carrying it.
             var inner = attributed ? e.Attribution[^1] : null;
             string? claimantName = inner?.Actor is { } ia && ia >= 0 && ia < actors.Length ? actors[ia].Name : null;
             string? claimantCode = inner?.Code ?? (inner?.Actor is { } ib && ib >= 0 && ib < actors.Length ? actors[ib].Code : null);
-            // A denial without attribution is its source's own: "Both Russia and North Korea denied".
-            if (inner is null && e.Modality == Modality.Denied && e.Source is { } src)
+            int? claimantActor = inner?.Actor;
+            // A denial is its source's own, whoever reports it; so is a denied event without attribution.
+            if ((denial || (inner is null && e.Modality == Modality.Denied)) && e.Source is { } src)
             {
                 claimantCode = src.Code;
                 claimantName = src.Actor is { } sa && sa >= 0 && sa < actors.Length ? actors[sa].Name : null;
+                claimantActor = src.Actor;
             }
             // What a claim is about, as merged-event ids: a denial's alleged events.
             var about = (e.Links.IsDefault ? [] : e.Links).Where(clusterOf.ContainsKey).Select(l => clusterOf[l]).Distinct().ToArray();
             claim.Parameters.Clear();
             claim.Parameters.AddWithValue("@e", eventRows[k]);
             claim.Parameters.AddWithValue("@d", id);
-            claim.Parameters.AddWithValue("@s", e.Modality.ToRecord());
+            claim.Parameters.AddWithValue("@s", (denial ? Modality.Denied : e.Modality).ToRecord());
             claim.Parameters.AddWithValue("@c", Db(claimantCode));
             claim.Parameters.AddWithValue("@n", Db(claimantName));
-            claim.Parameters.AddWithValue("@k", Db(inner?.Actor is { } ic && ic >= 0 && ic < actorKeys.Length ? actorKeys[ic] : null));
+            claim.Parameters.AddWithValue("@k", Db(claimantActor is { } ic && ic >= 0 && ic < actorKeys.Length ? actorKeys[ic] : null));
             claim.Parameters.AddWithValue("@src", attributed ? string.Join(" > ", e.Attribution.Select(a => a.Text)) : "");
             claim.Parameters.AddWithValue("@about", JsonSerializer.Serialize(about));
             claim.ExecuteNonQuery();

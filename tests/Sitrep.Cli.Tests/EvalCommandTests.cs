@@ -64,6 +64,37 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public void EvalParserOutWritesTheTreesItScored()
+    {
+        // The first 200 EWT dev trees, as a file of their own; scored with their gold tags.
+        var kept = new List<string>();
+        int sentences = 0;
+        foreach (var line in File.ReadLines(TestEnvironment.Shared("data", "ud", "en_ewt-ud-dev.conllu")))
+        {
+            if (sentences == 200) break;
+            kept.Add(line);
+            if (line.Length == 0) sentences++;
+        }
+        var gold = _env.File("dev200.conllu", System.Text.Encoding.UTF8.GetBytes(string.Join('\n', kept) + "\n"));
+        var outPath = Path.Combine(Path.GetDirectoryName(gold)!, "parsed.conllu");
+        var (exit, stdout, stderr) = TestEnvironment.Run(["eval", "parser", "--gold", gold, "--json", "--out", outPath]);
+        Assert.True(exit == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+
+        // Recount UAS from the written file against the gold one: the same words, in the same order, with the heads scored.
+        static List<string[]> Words(string path) => File.ReadLines(path)
+            .Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split('\t')).Where(c => !c[0].Contains('-') && !c[0].Contains('.')).ToList();
+        var g = Words(gold);
+        var p = Words(outPath);
+        Assert.Equal(g.Count, p.Count);
+        Assert.Equal(g.Select(c => c[1]), p.Select(c => c[1]));
+        Assert.Equal(g.Select(c => c[3]), p.Select(c => c[3])); // the tags parsed with: gold here
+        int right = g.Zip(p).Count(x => x.First[6] == x.Second[6]);
+        Assert.Equal(json.RootElement.GetProperty("uas").GetDouble(), Math.Round(100.0 * right / g.Count, 2));
+        Assert.Equal(200, File.ReadLines(outPath).Count(l => l.Length == 0));
+    }
+
+    [Fact]
     public void EvalDatesScoresAHtmldateSlice()
     {
         var dev = TestEnvironment.Shared("data", "extraction", "htmldate-dev");

@@ -48,7 +48,15 @@ public sealed class StoreSeedTests : IDisposable
         {
             var claims = json.RootElement.EnumerateArray().ToList();
             // Who alleged it (the US, through the White House, Kirby, AP) and who denied it (Russia, North Korea).
-            Assert.Contains(claims, c => c.GetProperty("stance").GetString() == "denied");
+            // "Both Russia and North Korea denied the US allegations": each denier's claim, about the alleged events.
+            var denials = claims.Where(c => c.GetProperty("stance").GetString() == "denied").ToList();
+            foreach (var denier in new[] { "RUS", "PRK" })
+            {
+                var d = Assert.Single(denials, c => c.GetProperty("claimant").GetProperty("code").GetString() == denier
+                    && c.GetProperty("evidence").GetString()!.StartsWith("Both Russia and North Korea denied", StringComparison.Ordinal));
+                Assert.Equal("016", d.GetProperty("cameo").GetString());
+                Assert.NotEmpty(d.GetProperty("about").EnumerateArray());
+            }
             Assert.Contains(claims, c => c.GetProperty("sources").GetString()!.Contains("said", StringComparison.Ordinal)
                 || c.GetProperty("sources").GetString()!.Contains("reported", StringComparison.Ordinal));
         }

@@ -119,7 +119,8 @@ public sealed class LayerStoreTests : IDisposable
         doc = doc.With(ActorLayers.Actors, actors);
         var alleged = LayeredDocs.Event(doc, "e1", "taken delivery", "0871", 2, 5.2, 1, "RUSMIL", "RUS", 2, "PRK", "PRK", "2022", Modality.Alleged,
             [LayeredDocs.Link(doc, "AP reported", "MED", null), LayeredDocs.Link(doc, "the US said", "USA", 0)]);
-        var denied = LayeredDocs.Event(doc, "e2", "denied", "0871", 2, 5.2, 3, "RUS", "RUS", 2, "PRK", "PRK", "2022", Modality.Denied) with { Links = ["e1"] };
+        // As the coder writes a denial: an asserted 016 event ("Russia denied") that links to the events it denies.
+        var denied = LayeredDocs.Event(doc, "e2", "denied", "016", 1, -2.0, 3, "RUS", "RUS", 2, "PRK", "PRK", "2022", Modality.Asserted) with { Links = ["e1"] };
         doc = doc.With(EventLayers.Events, [alleged, denied]);
         Put(doc, 1);
 

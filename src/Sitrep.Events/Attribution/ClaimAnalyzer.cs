@@ -60,18 +60,19 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
         // Climb: the content clause under the innermost reporting word decides where "according to" goes.
         int contentOfInnermostReport = -1;
         int cur = t, guard = 0;
-        bool reported = false;
+        bool reported = false, detached = false;
         while (ix.Head(cur) is var h && h >= 0 && h < ix.Tokens.Length && guard++ < 64)
         {
             bool content = IsContentRelation(ix, cur, h);
             if (content)
             {
                 int before = inner.Count;
-                Governor(ix, h, cur, ref m, inner);
+                Governor(ix, h, cur, ref m, inner, detached);
                 if (inner.Count > before && contentOfInnermostReport < 0) contentOfInnermostReport = cur;
                 if (inner.Count > before) reported = true;
-                if (!ix.Is(h, CueKind.Report | CueKind.Allege | CueKind.Deny)) Markers(ix, h, ref m, nominal: false);
+                if (!detached && !ix.Is(h, CueKind.Report | CueKind.Allege | CueKind.Deny)) Markers(ix, h, ref m, nominal: false);
             }
+            else if (Detaches(ix, cur)) detached = true;
             cur = h;
         }
 
@@ -160,10 +161,21 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
         return before >= 0 && !SentenceCues.IsComma(ix, before);
     }
 
-    private static void Governor(ClaimIndex ix, int h, int cur, ref Modality m, List<AttributionLink> inner)
+    /// <summary>
+    /// Relations that leave the clause a governor's intention, request, refusal or denial is about: a relative clause,
+    /// an oblique or a modifier. "Russia is looking to shore up its base, weeks after the White House said Shoigu called
+    /// on officials": the call is reported, not intended; "denied that the drones, which Iran sent, were used" does not
+    /// deny the sending. Reports and allegations still reach across them: what a relative clause says is part of the report.
+    /// </summary>
+    private static bool Detaches(ClaimIndex ix, int dep) =>
+        ix.Rel(dep) is "obl" or "nmod" or "advmod" or "amod" || ix.FullRelIs(dep, "acl:relcl");
+
+    private static void Governor(ClaimIndex ix, int h, int cur, ref Modality m, List<AttributionLink> inner, bool detached)
     {
         var rel = ix.Rel(cur);
         var k = ix.Cues[h];
+        // Across a relative clause or an oblique only reports and allegations reach the event.
+        if (detached) k &= CueKind.Report | CueKind.Allege | CueKind.ReportNoun | CueKind.AllegeNoun | CueKind.Evidence | CueKind.EvidenceVerb | CueKind.Cite;
         if ((k & CueKind.Deny) != 0 || ((k & CueKind.DenyNoun) != 0 && rel is "acl" or "nmod" or "ccomp"))
         {
             Raise(ref m, Modality.Denied);

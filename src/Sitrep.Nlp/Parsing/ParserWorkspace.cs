@@ -21,6 +21,8 @@ public sealed class ParserWorkspace
 
     // Word attributes (hashed), size n+2.
     internal ulong[] Word = [], Pos = [], Upos = [], Suffix = [], Shape = [];
+    // Tag classes the decoder's constraints need (see DependencyParser.MustAttachPossessor).
+    internal WordClass[] Class = [];
     // Configuration.
     internal int[] Stack = [];
     internal int Sp;
@@ -46,6 +48,7 @@ public sealed class ParserWorkspace
         {
             int cap = Math.Max(size, Word.Length * 2);
             Word = new ulong[cap]; Pos = new ulong[cap]; Upos = new ulong[cap]; Suffix = new ulong[cap]; Shape = new ulong[cap];
+            Class = new WordClass[cap];
             Stack = new int[cap]; Head = new int[cap]; Label = new int[cap];
             L1 = new int[cap]; L2 = new int[cap]; R1 = new int[cap]; R2 = new int[cap]; NLeft = new int[cap]; NRight = new int[cap];
             LeftSet = new ulong[cap]; RightSet = new ulong[cap];
@@ -55,10 +58,11 @@ public sealed class ParserWorkspace
         {
             ulong v = i == n ? RootWord : NoneWord;
             Word[i] = v; Pos[i] = v; Upos[i] = v; Suffix[i] = v; Shape[i] = v;
+            Class[i] = WordClass.Breaks;
         }
     }
 
-    /// <summary>Sets word <paramref name="i"/>: its form and tags (tags may be null when unknown).</summary>
+    /// <summary>Sets word <paramref name="i"/>: its form and tags (tags may be null when unknown). Words are set in order, 0 first.</summary>
     public void SetWord(int i, ReadOnlySpan<char> form, string? upos, string? xpos)
     {
         if ((uint)i >= (uint)N) throw new ArgumentOutOfRangeException(nameof(i));
@@ -67,6 +71,28 @@ public sealed class ParserWorkspace
         Shape[i] = ParserHashing.Shape(form);
         Upos[i] = ParserHashing.String(upos ?? "_");
         Pos[i] = ParserHashing.String(xpos ?? upos ?? "_");
+        Class[i] = xpos is "POS" && IsPossessiveEnding(form, i > 0 && _previousEndsInS) ? WordClass.PossessiveMarker
+            : upos is "NOUN" or "PROPN" ? WordClass.Noun
+            : upos is "VERB" or "AUX" or "ADP" or "SCONJ" or "PART" or "PRON" or "DET" or "CCONJ" or "ADV" || xpos is "," or "." or ":" or "-LRB-" or "-RRB-" ? WordClass.Breaks
+            : WordClass.Other;
+        _previousEndsInS = form.Length > 0 && form[^1] is 's' or 'S';
+    }
+
+    private bool _previousEndsInS;
+
+    /// <summary>"'s", "’s", or a bare apostrophe after a plural ("officials'"); a quotation mark the tagger took for one is not.</summary>
+    private static bool IsPossessiveEnding(ReadOnlySpan<char> form, bool previousEndsInS) =>
+        form is "'s" or "’s" or "'S" or "’S" or "s" || (form is "'" or "’" && previousEndsInS);
+
+    /// <summary>What a word can be inside an English nominal, for the decoder's possessor constraint.</summary>
+    internal enum WordClass : byte
+    {
+        /// <summary>Adjectives, numbers, hyphens, quotes, unknown tags: may sit inside a nominal.</summary>
+        Other,
+        Noun,
+        PossessiveMarker,
+        /// <summary>Verbs, adpositions, determiners, pronouns, conjunctions, adverbs, clause punctuation: a nominal has ended before it.</summary>
+        Breaks,
     }
 
     /// <summary>Resets the configuration to the initial one: empty stack, every word in the buffer, then ROOT.</summary>

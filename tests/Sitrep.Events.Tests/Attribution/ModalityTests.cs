@@ -53,6 +53,19 @@ public sealed class ModalityTests
         Assert.Equal(chain, string.Join(" | ", c.Attribution.Select(l => l.Text)));
     }
 
+    [Theory]
+    [InlineData("Russia plans to buy drones that Iran built.", "built", Modality.Asserted, "")]
+    [InlineData("Russia refused to buy the drones that Iran built.", "built", Modality.Asserted, "")]
+    [InlineData("Russia wants Iran to sell it the drones that Iran built in May.", "built", Modality.Asserted, "")]
+    [InlineData("Kirby said Russia plans to buy drones that Iran built.", "built", Modality.Reported, "Kirby said")]
+    [InlineData("The union rejects any change of government, the chairperson said in a statement.", "statement", Modality.Asserted, "")]
+    public void Intentions_requests_and_denials_do_not_reach_into_a_relative_clause_or_an_oblique(string text, string trigger, Modality expected, string chain)
+    {
+        var c = Analyze(text, trigger);
+        Assert.Equal(expected, c.Modality);
+        Assert.Equal(chain, string.Join(" | ", c.Attribution.Select(l => l.Text)));
+    }
+
     [Fact]
     public void Nested_reporting_is_outermost_first()
     {

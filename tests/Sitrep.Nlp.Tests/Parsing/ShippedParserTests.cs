@@ -27,6 +27,49 @@ public sealed class ShippedParserTests
 
     private const double ExpectedUas = 87.59, ExpectedLas = 85.36;
 
+    /// <summary>
+    /// The seed article's "the US said Russia's Wagner Group had taken delivery": scored greedily, the shipped model
+    /// shifts "Group" past its possessor and hangs "taken" on "Russia" (acl:relcl, "Russia" the object of "said").
+    /// The decoder attaches a possessor to the noun that ends the nominal after it.
+    /// </summary>
+    [Fact]
+    public void A_possessor_attaches_to_the_noun_that_ends_its_nominal()
+    {
+        (string Form, string Upos, string Xpos)[] words =
+        [
+            ("Last", "ADJ", "JJ"), ("year", "NOUN", "NN"), (",", "PUNCT", ","), ("the", "DET", "DT"), ("US", "PROPN", "NNP"),
+            ("said", "VERB", "VBD"), ("Russia", "PROPN", "NNP"), ("’s", "PART", "POS"), ("Wagner", "PROPN", "NNP"),
+            ("Group", "PROPN", "NNP"), ("had", "AUX", "VBD"), ("taken", "VERB", "VBN"), ("delivery", "NOUN", "NN"),
+            ("of", "ADP", "IN"), ("an", "DET", "DT"), ("arms", "NOUN", "NNS"), ("shipment", "NOUN", "NN"), ("from", "ADP", "IN"),
+            ("North", "PROPN", "NNP"), ("Korea", "PROPN", "NNP"), ("to", "PART", "TO"), ("help", "VERB", "VB"),
+            ("bolster", "VERB", "VB"), ("its", "PRON", "PRP$"), ("forces", "NOUN", "NNS"), ("fighting", "VERB", "VBG"),
+            ("in", "ADP", "IN"), ("Ukraine", "PROPN", "NNP"), ("on", "ADP", "IN"), ("behalf", "NOUN", "NN"), ("of", "ADP", "IN"),
+            ("Russia", "PROPN", "NNP"), (".", "PUNCT", "."),
+        ];
+        var heads = new int[words.Length];
+        var rels = new string[words.Length];
+        s_parser.Value.Parse(words.Select(w => w.Form).ToArray(), words.Select(w => (string?)w.Upos).ToArray(),
+            words.Select(w => (string?)w.Xpos).ToArray(), heads, rels);
+        Assert.Equal((9, "nmod:poss"), (heads[6], rels[6]));   // Russia → Group
+        Assert.Equal((11, "nsubj"), (heads[9], rels[9]));      // Group → taken
+        Assert.Equal((5, "ccomp"), (heads[11], rels[11]));     // taken → said
+    }
+
+    [Fact]
+    public void A_quotation_mark_tagged_as_a_possessive_does_not_make_a_possessor()
+    {
+        var w = new ParserWorkspace();
+        string[] forms = ["They", "killed", "Shaikh", "Hamid", "'", "Akkab", ",", "officials", "'", "cars", "."];
+        string[] xpos = ["PRP", "VBD", "NNP", "NNP", "POS", "NNP", ",", "NNS", "POS", "NNS", "."];
+        string[] upos = ["PRON", "VERB", "PROPN", "PROPN", "PART", "PROPN", "PUNCT", "NOUN", "PART", "NOUN", "PUNCT"];
+        w.Begin(forms.Length);
+        for (int i = 0; i < forms.Length; i++) w.SetWord(i, forms[i], upos[i], xpos[i]);
+        Assert.NotEqual(ParserWorkspace.WordClass.PossessiveMarker, w.Class[4]); // after "Hamid": a quotation mark
+        Assert.Equal(ParserWorkspace.WordClass.PossessiveMarker, w.Class[8]);  // after "officials": a plural's possessive
+        Assert.Equal(ParserWorkspace.WordClass.Noun, w.Class[9]);
+        Assert.Equal(ParserWorkspace.WordClass.Breaks, w.Class[10]);
+    }
+
     [Fact]
     public void Stage_fills_heads_and_relations_with_document_indices()
     {

@@ -34,6 +34,10 @@ public sealed class EvalParserCommand : Command<EvalParserCommand.Settings>
         [Description("Score only trees derived from the gold ones with a news lead's words inserted (a title before a name, a day before or after the verb, where one fits; an attribution at the end of three in ten declaratives; NewsTreeAugmenter, seed 1): how the parser does on constructions the treebanks rarely show.")]
         public bool NewsConstructions { get; init; }
 
+        [CommandOption("--out <FILE>")]
+        [Description("Also write the parsed trees as CoNLL-U (the words, the tags parsed with, the predicted heads and relations), to read the errors beside the gold file.")]
+        public string? Out { get; init; }
+
         [CommandOption("--json")]
         public bool Json { get; init; }
     }
@@ -73,6 +77,7 @@ public sealed class EvalParserCommand : Command<EvalParserCommand.Settings>
         var score = ParserTrainer.Evaluate(parser, input);
         double seconds = sw.Elapsed.TotalSeconds;
         double speed = score.Words / Math.Max(seconds, 1e-9);
+        if (settings.Out is not null) WriteParsed(settings.Out, parser, input);
 
         if (settings.Json)
         {
@@ -103,6 +108,23 @@ public sealed class EvalParserCommand : Command<EvalParserCommand.Settings>
             Consoles.Out.Write(table);
         }
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Parses each sentence again and writes it: ids, forms, tags, predicted head (0 = root) and relation.</summary>
+    private static void WriteParsed(string path, DependencyParser parser, IReadOnlyList<ParserSentence> sentences)
+    {
+        var heads = new int[16]; var rels = new string[16];
+        var trees = new List<ConlluSentence>(sentences.Count);
+        foreach (var s in sentences)
+        {
+            if (heads.Length < s.Count) { heads = new int[s.Count * 2]; rels = new string[s.Count * 2]; }
+            parser.Parse(s.Forms, s.Upos, s.Xpos, heads, rels);
+            var tree = new ConlluSentence();
+            for (int i = 0; i < s.Count; i++)
+                tree.Tokens.Add(new ConlluToken { Id = i + 1, Form = s.Forms[i], Upos = s.Upos[i] ?? "_", Xpos = s.Xpos[i] ?? "_", Head = heads[i] + 1, Deprel = rels[i] });
+            trees.Add(tree);
+        }
+        ConlluWriter.Write(path, trees);
     }
 
     /// <summary>Looks for a repository-relative file above the working directory, then above the executable.</summary>
