@@ -6,6 +6,8 @@ namespace Sitrep.Storage;
 /// </summary>
 public sealed record EventQuery
 {
+    /// <summary>One merged event by its id.</summary>
+    public long? Event { get; init; }
     /// <summary>Source (Actor1): code or name.</summary>
     public string? Actor { get; init; }
     /// <summary>Target (Actor2): code or name.</summary>
@@ -33,6 +35,16 @@ public sealed record EventQuery
     public bool DatedOnly { get; init; }
     public int Limit { get; init; } = 100;
     public int Offset { get; init; }
+
+    /// <summary>"RUS-PRK" as (source, target); null when it is not two non-empty parts around a dash.</summary>
+    public static (string Source, string Target)? SplitDyad(string dyad)
+    {
+        ArgumentNullException.ThrowIfNull(dyad);
+        int dash = dyad.IndexOf('-', StringComparison.Ordinal);
+        if (dash <= 0 || dash == dyad.Length - 1) return null;
+        var (source, target) = (dyad[..dash].Trim(), dyad[(dash + 1)..].Trim());
+        return source.Length == 0 || target.Length == 0 ? null : (source, target);
+    }
 }
 
 /// <summary>A participant of a merged event: code, root (country or organization part), country, name, sector.</summary>
@@ -140,3 +152,26 @@ public sealed record ActorActivity(string Code, string? Name, int AsSource, int 
 
 /// <summary>A directed dyad's totals over merged events.</summary>
 public sealed record DyadCount(string Source, string Target, int Events, int Mentions, double Goldstein, int VerbalCooperation, int MaterialCooperation, int VerbalConflict, int MaterialConflict);
+
+/// <summary>
+/// One event as coded in one document, with its character offsets in the document's clean text: the trigger, and the
+/// source and target actor mentions where the event has them. For showing a document with its events marked.
+/// </summary>
+public sealed record DocumentEventRow(
+    long MentionId,
+    long EventId,
+    string Cameo,
+    int QuadClass,
+    string? SourceCode,
+    string? TargetCode,
+    string Modality,
+    string DateValue,
+    int Sentence,
+    int TriggerStart,
+    int TriggerEnd,
+    int? SourceStart,
+    int? SourceEnd,
+    int? TargetStart,
+    int? TargetEnd,
+    string Attribution,
+    string Rule);

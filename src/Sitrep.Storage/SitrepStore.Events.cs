@@ -46,6 +46,48 @@ public sealed partial class SitrepStore
         }
     }
 
+    /// <summary>How many merged events match <paramref name="q"/> (its limit and offset ignored): the total behind a page.</summary>
+    public long CountEvents(EventQuery q)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = $"SELECT count(*) FROM event_clusters c WHERE {EventWhere(q, cmd)}";
+            return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>Every event coded in one document, in text order, with the offsets of its trigger and actors.</summary>
+    public IReadOnlyList<DocumentEventRow> ListDocumentEvents(string documentId)
+    {
+        ArgumentNullException.ThrowIfNull(documentId);
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = """
+                SELECT e.id, e.cluster_id, e.cameo, e.quad_class, e.source_code, e.target_code, e.modality, e.date_value, e.sentence,
+                    e.trigger_start, e.trigger_end, sa.start, sa."end", ta.start, ta."end",
+                    ifnull((SELECT group_concat(text, ' > ') FROM (SELECT a.text FROM attributions a WHERE a.event_id = e.id ORDER BY a.seq)), ''), e.rule
+                FROM events e
+                LEFT JOIN actor_mentions sa ON sa.document_id = e.document_id AND sa.seq = e.source_actor
+                LEFT JOIN actor_mentions ta ON ta.document_id = e.document_id AND ta.seq = e.target_actor
+                WHERE e.document_id = @d
+                ORDER BY e.trigger_start, e.seq
+                """;
+            cmd.Parameters.AddWithValue("@d", documentId);
+            using var r = cmd.ExecuteReader();
+            var list = new List<DocumentEventRow>();
+            static int? Int(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
+            while (r.Read())
+                list.Add(new DocumentEventRow(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetInt32(3), Str(r, 4), Str(r, 5), r.GetString(6), r.GetString(7),
+                    r.GetInt32(8), r.GetInt32(9), r.GetInt32(10), Int(r, 11), Int(r, 12), Int(r, 13), Int(r, 14), r.GetString(15), r.GetString(16)));
+            return list;
+        }
+    }
+
     /// <summary>The counted mentions of the events matching <paramref name="q"/> (its limit applies to events), by event then mention.</summary>
     public IReadOnlyList<EventMentionRow> ListMentions(EventQuery q)
     {
@@ -333,6 +375,7 @@ public sealed partial class SitrepStore
             cmd.Parameters.AddWithValue(name, value);
             return name;
         }
+        if (q.Event is { } id) where.Add($"c.id = {Bind(id)}");
         string Role(string role, string value)
         {
             var p = Bind(value);

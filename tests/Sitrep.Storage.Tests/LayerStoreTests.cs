@@ -104,19 +104,24 @@ public sealed class LayerStoreTests : IDisposable
         Assert.Empty(_t.Store.DocumentsToReanalyse(newer));
     }
 
-    [Fact]
-    public void Claims_say_who_alleged_and_who_denied_through_which_sources()
+    /// <summary>The seed's allegation and denial as a stored story: actors US (0), Russia's Wagner Group (1), North Korea (2), Russia (3).</summary>
+    private static Document ArmsStory(string text, string url)
     {
-        var text = "Last year, the US said Russia's Wagner Group had taken delivery of an arms shipment from North Korea, AP reported. Both Russia and North Korea denied the US allegations.";
-        var doc = LayeredDocs.WithSentencesAndTokens(LayeredDocs.Plain(text, "https://wire.example/arms", "Wire", "2023-08-30"));
-        ActorMention[] actors =
+        var doc = LayeredDocs.WithSentencesAndTokens(LayeredDocs.Plain(text, url, "Wire", "2023-08-30"));
+        return doc.With(ActorLayers.Actors,
         [
             LayeredDocs.Actor(doc, "US", "Q30", "United States", "USA", "USA", null, ActorKind.State),
             LayeredDocs.Actor(doc, "Russia's Wagner Group", "Q21", "Wagner Group", "RUSMIL", "RUS", "MIL", ActorKind.Group),
             LayeredDocs.Actor(doc, "North Korea", "Q423", "North Korea", "PRK", "PRK", null, ActorKind.State),
             LayeredDocs.Actor(doc, "Both Russia", "Q159", "Russia", "RUS", "RUS", null, ActorKind.State),
-        ];
-        doc = doc.With(ActorLayers.Actors, actors);
+        ]);
+    }
+
+    [Fact]
+    public void Claims_say_who_alleged_and_who_denied_through_which_sources()
+    {
+        var doc = ArmsStory("Last year, the US said Russia's Wagner Group had taken delivery of an arms shipment from North Korea, AP reported. Both Russia and North Korea denied the US allegations.",
+            "https://wire.example/arms");
         var alleged = LayeredDocs.Event(doc, "e1", "taken delivery", "0871", 2, 5.2, 1, "RUSMIL", "RUS", 2, "PRK", "PRK", "2022", Modality.Alleged,
             [LayeredDocs.Link(doc, "AP reported", "MED", null), LayeredDocs.Link(doc, "the US said", "USA", 0)]);
         // As the coder writes a denial: an asserted 016 event ("Russia denied") that links to the events it denies.
@@ -139,6 +144,43 @@ public sealed class LayerStoreTests : IDisposable
         var events = _t.Store.ListEvents(new EventQuery { Actor = "RUS", Target = "PRK" });
         Assert.Equal(2, events.Count);
         Assert.All(events, e => Assert.Equal("2022-01-01", e.Day));
+    }
+
+    [Fact]
+    public void A_document_lists_its_events_with_the_offsets_of_trigger_and_actors_and_a_page_knows_its_total()
+    {
+        const string text = "Last year, the US said Russia's Wagner Group had taken delivery of an arms shipment from North Korea. Both Russia and North Korea denied the US allegations.";
+        var doc = ArmsStory(text, "https://wire.example/arms2");
+        var delivery = LayeredDocs.Event(doc, "e1", "taken delivery", "072", 2, 7.4, 2, "PRK", "PRK", 1, "RUSMIL", "RUS", "2022", Modality.Alleged);
+        var denial = LayeredDocs.Event(doc, "e2", "denied", "016", 1, -2.0, 3, "RUS", "RUS", 0, "USA", "USA", "2023-08-30") with { Links = ["e1"] };
+        var id = Put(doc.With(EventLayers.Events, [delivery, denial]), 1).DocumentId;
+
+        var rows = _t.Store.ListDocumentEvents(id);
+        Assert.Equal(["taken delivery", "denied"], rows.Select(r => text[r.TriggerStart..r.TriggerEnd]));
+        Assert.Equal("North Korea", text[rows[0].SourceStart!.Value..rows[0].SourceEnd!.Value]);
+        Assert.Equal("Russia's Wagner Group", text[rows[0].TargetStart!.Value..rows[0].TargetEnd!.Value]);
+        Assert.Equal(("RUS", "USA", "016"), (rows[1].SourceCode, rows[1].TargetCode, rows[1].Cameo));
+
+        var all = _t.Store.ListEvents(new EventQuery());
+        Assert.Equal(2, _t.Store.CountEvents(new EventQuery { Limit = 1 })); // the page size does not cut the total
+        Assert.Equal(1, _t.Store.CountEvents(new EventQuery { Actor = "RUS" }));
+        var one = Assert.Single(_t.Store.ListEvents(new EventQuery { Event = all[1].Id }));
+        Assert.Equal(all[1].Cameo, one.Cameo);
+        Assert.Empty(_t.Store.ListDocumentEvents("no-such-document"));
+    }
+
+    [Theory]
+    [InlineData("RUS-PRK", "RUS", "PRK")]
+    [InlineData(" RUSGOV - PRK ", "RUSGOV", "PRK")]
+    [InlineData("RUS", null, null)]
+    [InlineData("RUS-", null, null)]
+    [InlineData("-PRK", null, null)]
+    [InlineData("RUS- ", null, null)]
+    public void A_dyad_is_two_actors_around_a_dash(string dyad, string? source, string? target)
+    {
+        var split = EventQuery.SplitDyad(dyad);
+        Assert.Equal(source, split?.Source);
+        Assert.Equal(target, split?.Target);
     }
 
     [Fact]

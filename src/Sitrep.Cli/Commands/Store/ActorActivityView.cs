@@ -37,27 +37,7 @@ public static class ActorActivityView
     public static void WriteJson(TextWriter output, IReadOnlyList<ActorActivity> actors) => JsonOutput.Write(output, w =>
     {
         w.WriteStartArray();
-        foreach (var a in actors)
-        {
-            w.WriteStartObject();
-            w.WriteString("code", a.Code);
-            JsonOutput.Opt(w, "name", a.Name);
-            w.WriteNumber("as_source", a.AsSource);
-            w.WriteNumber("as_target", a.AsTarget);
-            w.WriteNumber("mentions", a.Mentions);
-            w.WriteNumber("mean_goldstein", a.MeanGoldstein);
-            w.WriteStartArray("top_dyads");
-            foreach (var d in a.TopDyads)
-            {
-                w.WriteStartObject();
-                w.WriteString("dyad", $"{d.Source}-{d.Target}");
-                w.WriteNumber("events", d.Events);
-                w.WriteNumber("goldstein", d.Goldstein);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
+        foreach (var a in actors) QueryJson.WriteActorActivity(w, a);
         w.WriteEndArray();
     });
 

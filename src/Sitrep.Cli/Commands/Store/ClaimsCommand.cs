@@ -43,30 +43,7 @@ public sealed class ClaimsCommand : Command<ClaimsCommand.Settings>
             JsonOutput.Write(Console.Out, w =>
             {
                 w.WriteStartArray();
-                foreach (var c in claims)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("stance", c.Stance);
-                    w.WriteStartObject("claimant");
-                    JsonOutput.Opt(w, "code", c.ClaimantCode);
-                    JsonOutput.Opt(w, "name", c.ClaimantName);
-                    w.WriteEndObject();
-                    w.WriteString("sources", c.Sources);
-                    w.WriteNumber("event", c.EventId);
-                    JsonOutput.Opt(w, "source", c.SourceCode);
-                    w.WriteString("cameo", c.Cameo);
-                    JsonOutput.Opt(w, "target", c.TargetCode);
-                    w.WriteString("date", c.DateValue);
-                    w.WriteStartArray("about");
-                    foreach (var a in c.About) w.WriteNumberValue(a);
-                    w.WriteEndArray();
-                    w.WriteString("document", c.DocumentId);
-                    JsonOutput.Opt(w, "url", c.Url);
-                    w.WriteString("outlet", c.Outlet);
-                    JsonOutput.Opt(w, "published", c.Published);
-                    w.WriteString("evidence", c.Evidence);
-                    w.WriteEndObject();
-                }
+                foreach (var c in claims) QueryJson.WriteClaim(w, c);
                 w.WriteEndArray();
             });
         }

@@ -75,12 +75,7 @@ public class EventFilterSettings : StoreSettings
 
     public static bool IsDate(string s) => DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
-    public static (string Source, string Target)? SplitDyad(string dyad)
-    {
-        int dash = dyad.IndexOf('-', StringComparison.Ordinal);
-        if (dash <= 0 || dash == dyad.Length - 1) return null;
-        return (dyad[..dash].Trim(), dyad[(dash + 1)..].Trim());
-    }
+    public static (string Source, string Target)? SplitDyad(string dyad) => EventQuery.SplitDyad(dyad);
 
     public EventQuery ToQuery(int limit = 100, int offset = 0)
     {

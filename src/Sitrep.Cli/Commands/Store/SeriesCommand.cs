@@ -45,19 +45,7 @@ public sealed class SeriesCommand : Command<SeriesCommand.Settings>
             JsonOutput.Write(Console.Out, w =>
             {
                 w.WriteStartArray();
-                foreach (var p in points)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("period", p.Period);
-                    w.WriteNumber("events", p.Events);
-                    w.WriteNumber("verbal_cooperation", p.VerbalCooperation);
-                    w.WriteNumber("material_cooperation", p.MaterialCooperation);
-                    w.WriteNumber("verbal_conflict", p.VerbalConflict);
-                    w.WriteNumber("material_conflict", p.MaterialConflict);
-                    w.WriteNumber("goldstein", p.Goldstein);
-                    w.WriteNumber("mentions", p.Mentions);
-                    w.WriteEndObject();
-                }
+                foreach (var p in points) QueryJson.WriteSeriesPoint(w, p);
                 w.WriteEndArray();
             });
         }

@@ -1,0 +1,120 @@
+using System.Text.Json;
+
+namespace Sitrep.Storage.Export;
+
+/// <summary>
+/// JSON objects of the store's query results other than events (<see cref="EventJson"/>): claims, series points, actor
+/// activity and a document's events. One writer per shape, so that the <c>--json</c> of the query commands and the
+/// explorer's API (<c>sitrep serve</c>) use the same names.
+/// </summary>
+public static class QueryJson
+{
+    public static void WriteClaim(Utf8JsonWriter w, ClaimRow c)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(c);
+        w.WriteStartObject();
+        w.WriteString("stance", c.Stance);
+        w.WriteStartObject("claimant");
+        Opt(w, "code", c.ClaimantCode);
+        Opt(w, "name", c.ClaimantName);
+        w.WriteEndObject();
+        w.WriteString("sources", c.Sources);
+        w.WriteNumber("event", c.EventId);
+        Opt(w, "source", c.SourceCode);
+        w.WriteString("cameo", c.Cameo);
+        Opt(w, "target", c.TargetCode);
+        w.WriteString("date", c.DateValue);
+        w.WriteStartArray("about");
+        foreach (var a in c.About) w.WriteNumberValue(a);
+        w.WriteEndArray();
+        w.WriteString("document", c.DocumentId);
+        Opt(w, "url", c.Url);
+        w.WriteString("outlet", c.Outlet);
+        Opt(w, "published", c.Published);
+        w.WriteString("evidence", c.Evidence);
+        w.WriteEndObject();
+    }
+
+    public static void WriteSeriesPoint(Utf8JsonWriter w, SeriesPoint p)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(p);
+        w.WriteStartObject();
+        w.WriteString("period", p.Period);
+        w.WriteNumber("events", p.Events);
+        w.WriteNumber("verbal_cooperation", p.VerbalCooperation);
+        w.WriteNumber("material_cooperation", p.MaterialCooperation);
+        w.WriteNumber("verbal_conflict", p.VerbalConflict);
+        w.WriteNumber("material_conflict", p.MaterialConflict);
+        w.WriteNumber("goldstein", p.Goldstein);
+        w.WriteNumber("mentions", p.Mentions);
+        w.WriteEndObject();
+    }
+
+    public static void WriteActorActivity(Utf8JsonWriter w, ActorActivity a)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(a);
+        w.WriteStartObject();
+        w.WriteString("code", a.Code);
+        Opt(w, "name", a.Name);
+        w.WriteNumber("as_source", a.AsSource);
+        w.WriteNumber("as_target", a.AsTarget);
+        w.WriteNumber("mentions", a.Mentions);
+        w.WriteNumber("mean_goldstein", a.MeanGoldstein);
+        w.WriteStartArray("top_dyads");
+        foreach (var d in a.TopDyads)
+        {
+            w.WriteStartObject();
+            w.WriteString("dyad", $"{d.Source}-{d.Target}");
+            w.WriteNumber("events", d.Events);
+            w.WriteNumber("goldstein", d.Goldstein);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// One event of a document with its offsets in the clean text, in the record format's evidence names: the trigger as
+    /// <c>trigger</c> {start, end}, the actors as <c>source</c>/<c>target</c> {code, start, end}.
+    /// </summary>
+    public static void WriteDocumentEvent(Utf8JsonWriter w, DocumentEventRow e)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(e);
+        w.WriteStartObject();
+        w.WriteNumber("event", e.EventId);
+        w.WriteNumber("mention", e.MentionId);
+        w.WriteString("cameo", e.Cameo);
+        w.WriteNumber("quad_class", e.QuadClass);
+        Party(w, "source", e.SourceCode, e.SourceStart, e.SourceEnd);
+        Party(w, "target", e.TargetCode, e.TargetStart, e.TargetEnd);
+        w.WriteString("modality", e.Modality);
+        w.WriteString("date", e.DateValue);
+        w.WriteNumber("sentence", e.Sentence);
+        w.WriteStartObject("trigger");
+        w.WriteNumber("start", e.TriggerStart);
+        w.WriteNumber("end", e.TriggerEnd);
+        w.WriteEndObject();
+        w.WriteString("attribution", e.Attribution);
+        w.WriteString("rule", e.Rule);
+        w.WriteEndObject();
+    }
+
+    private static void Party(Utf8JsonWriter w, string name, string? code, int? start, int? end)
+    {
+        if (code is null) { w.WriteNull(name); return; }
+        w.WriteStartObject(name);
+        w.WriteString("code", code);
+        if (start is { } s && end is { } x) { w.WriteNumber("start", s); w.WriteNumber("end", x); }
+        else { w.WriteNull("start"); w.WriteNull("end"); }
+        w.WriteEndObject();
+    }
+
+    private static void Opt(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null) w.WriteNull(name); else w.WriteString(name, value);
+    }
+}
