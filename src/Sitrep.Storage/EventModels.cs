@@ -144,6 +144,8 @@ public sealed record ClaimQuery
     public string? Actor { get; init; }
     public string? Stance { get; init; }
     public string? Document { get; init; }
+    /// <summary>Claims about one merged event: its own mentions' and those of the denials that name it.</summary>
+    public long? Event { get; init; }
     public int Limit { get; init; } = 100;
 }
 

@@ -227,6 +227,11 @@ public sealed partial class SitrepStore
             var where = new List<string> { "e.counted = 1" };
             if (q.Stance is not null) { where.Add("cl.stance = @stance"); cmd.Parameters.AddWithValue("@stance", q.Stance.ToLowerInvariant()); }
             if (q.Document is not null) { where.Add("cl.document_id = @doc"); cmd.Parameters.AddWithValue("@doc", q.Document); }
+            if (q.Event is { } ev)
+            {
+                where.Add("(e.cluster_id = @ev OR EXISTS (SELECT 1 FROM json_each(cl.about) j WHERE j.value = @ev))");
+                cmd.Parameters.AddWithValue("@ev", ev);
+            }
             if (q.Actor is not null)
             {
                 where.Add(IsCode(q.Actor)

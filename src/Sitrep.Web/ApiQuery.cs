@@ -69,7 +69,11 @@ internal static class ApiQuery
             throw new ApiQueryException("stance must be one of " + string.Join(", ", Modalities) + ".");
         var limit = Int(q, "limit") ?? 200;
         if (limit is < 1 or > MaxLimit) throw new ApiQueryException($"limit must be 1 to {MaxLimit}.");
-        return new ClaimQuery { Actor = Text(q, "actor"), Stance = stance, Document = Text(q, "doc"), Limit = limit };
+        var ev = Text(q, "event");
+        long? id = null;
+        if (ev is not null)
+            id = long.TryParse(ev, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new ApiQueryException("event must be a merged event's id.");
+        return new ClaimQuery { Actor = Text(q, "actor"), Stance = stance, Document = Text(q, "doc"), Event = id, Limit = limit };
     }
 
     /// <summary>A parameter's trimmed value; null when absent or empty (an empty form field filters nothing).</summary>

@@ -129,8 +129,7 @@ public sealed class ExplorerServer : IAsyncDisposable
             if (e is null) return NotFound(ctx, $"no merged event {id}");
             var mentions = store.ListMentions(query);
             // Claims about this event: its own mentions' stances and denials that name it.
-            var claims = store.ListClaims(new ClaimQuery { Limit = ApiQuery.MaxLimit })
-                .Where(c => c.EventId == id || c.About.Contains(id)).ToList();
+            var claims = store.ListClaims(new ClaimQuery { Event = id, Limit = ApiQuery.MaxLimit });
             return Answer(ctx, w =>
             {
                 w.WriteStartObject();

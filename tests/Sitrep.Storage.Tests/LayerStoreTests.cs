@@ -139,6 +139,9 @@ public sealed class LayerStoreTests : IDisposable
         Assert.Equal("RUS", denial.ClaimantCode);
         Assert.Equal([allegation.EventId], denial.About);
         Assert.Single(_t.Store.ListClaims(new ClaimQuery { Stance = "denied" }));
+        // About the alleged event: the allegation and the denial that names it; about the denial, only itself.
+        Assert.Equal(["alleged", "denied"], _t.Store.ListClaims(new ClaimQuery { Event = allegation.EventId }).Select(c => c.Stance).Order(StringComparer.Ordinal));
+        Assert.Equal(["denied"], _t.Store.ListClaims(new ClaimQuery { Event = denial.EventId }).Select(c => c.Stance));
         Assert.Equal(2, _t.Store.ListClaims(new ClaimQuery { Actor = "PRK" }).Count);
         // The alleged event and its denial are two events for the dyad, dated to the year.
         var events = _t.Store.ListEvents(new EventQuery { Actor = "RUS", Target = "PRK" });

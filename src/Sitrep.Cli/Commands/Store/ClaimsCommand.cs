@@ -24,6 +24,10 @@ public sealed class ClaimsCommand : Command<ClaimsCommand.Settings>
         [CommandOption("--doc <ID>")]
         public string? Doc { get; init; }
 
+        [CommandOption("--event <ID>")]
+        [Description("Claims about this merged event: its mentions' stances and the denials that name it.")]
+        public long? Event { get; init; }
+
         [CommandOption("--limit <N>")]
         [DefaultValue(200)]
         public int Limit { get; init; } = 200;
@@ -36,7 +40,7 @@ public sealed class ClaimsCommand : Command<ClaimsCommand.Settings>
     {
         using var store = StoreAccess.OpenExisting(settings.Db);
         if (store is null) return ExitCodes.NotFound;
-        var claims = store.ListClaims(new ClaimQuery { Actor = settings.Actor, Stance = settings.Stance, Document = settings.Doc, Limit = settings.Limit });
+        var claims = store.ListClaims(new ClaimQuery { Actor = settings.Actor, Stance = settings.Stance, Document = settings.Doc, Event = settings.Event, Limit = settings.Limit });
         var inv = CultureInfo.InvariantCulture;
         if (settings.Json)
         {
