@@ -76,6 +76,34 @@ internal static class ApiQuery
         return new ClaimQuery { Actor = Text(q, "actor"), Stance = stance, Document = Text(q, "doc"), Event = id, Limit = limit };
     }
 
+    /// <summary>The stored documents' filters of <c>sitrep docs</c>: language, site, publication days, text, issues.</summary>
+    public static DocumentQuery Documents(IQueryCollection q)
+    {
+        var limit = Int(q, "limit") ?? 100;
+        if (limit is < 1 or > MaxLimit) throw new ApiQueryException($"limit must be 1 to {MaxLimit}.");
+        var offset = Int(q, "offset") ?? 0;
+        if (offset < 0) throw new ApiQueryException("offset must be 0 or more.");
+        return new DocumentQuery
+        {
+            Language = Text(q, "language"),
+            Site = Text(q, "site"),
+            PublishedFrom = Date(q, "from"),
+            PublishedTo = Date(q, "to"),
+            TextContains = Text(q, "contains"),
+            IncludeDuplicates = !Bool(q, "no_duplicates"),
+            WithIssuesOnly = Bool(q, "with_issues"),
+            Limit = limit,
+            Offset = offset,
+        };
+    }
+
+    public static ErrorQuery Errors(IQueryCollection q)
+    {
+        var limit = Int(q, "limit") ?? 200;
+        if (limit is < 1 or > MaxLimit) throw new ApiQueryException($"limit must be 1 to {MaxLimit}.");
+        return new ErrorQuery { Code = Text(q, "code"), Limit = limit };
+    }
+
     /// <summary>A parameter's trimmed value; null when absent or empty (an empty form field filters nothing).</summary>
     public static string? Text(IQueryCollection q, string name)
     {

@@ -19,7 +19,8 @@ namespace Sitrep.Web;
 /// <remarks>
 /// API (GET only): <c>/api/summary</c>; <c>/api/events</c> (the event filters, paged, with the total);
 /// <c>/api/events/{id}</c> (one merged event with every mention); <c>/api/series</c> (<c>by=day|week|month</c>);
-/// <c>/api/claims</c>; <c>/api/actors</c>; <c>/api/documents/{id}</c> (clean text and the offsets of its events).
+/// <c>/api/claims</c>; <c>/api/actors</c>; <c>/api/documents</c> (the stored documents, as <c>sitrep docs</c>);
+/// <c>/api/documents/{id}</c> (clean text and the offsets of its events); <c>/api/errors</c> (inputs that failed).
 /// Bad parameters answer 400 and unknown ids 404, each with <c>{"error": …}</c>.
 /// </remarks>
 public sealed class ExplorerServer : IAsyncDisposable
@@ -158,28 +159,16 @@ public sealed class ExplorerServer : IAsyncDisposable
             });
         });
 
-        app.MapGet("/api/claims", ctx =>
-        {
-            var claims = store.ListClaims(ApiQuery.Claims(ctx.Request.Query));
-            return Answer(ctx, w =>
-            {
-                w.WriteStartArray();
-                foreach (var c in claims) QueryJson.WriteClaim(w, c);
-                w.WriteEndArray();
-            });
-        });
+        app.MapGet("/api/claims", ctx => AnswerArray(ctx, store.ListClaims(ApiQuery.Claims(ctx.Request.Query)), QueryJson.WriteClaim));
 
         app.MapGet("/api/actors", ctx =>
         {
             var query = ApiQuery.Events(ctx.Request.Query, defaultLimit: 50);
-            var actors = store.ListActorActivity(query with { Limit = ApiQuery.MaxLimit }, query.Limit);
-            return Answer(ctx, w =>
-            {
-                w.WriteStartArray();
-                foreach (var a in actors) QueryJson.WriteActorActivity(w, a);
-                w.WriteEndArray();
-            });
+            return AnswerArray(ctx, store.ListActorActivity(query with { Limit = ApiQuery.MaxLimit }, query.Limit), QueryJson.WriteActorActivity);
         });
+
+        app.MapGet("/api/documents", ctx => AnswerArray(ctx, store.ListDocuments(ApiQuery.Documents(ctx.Request.Query)), QueryJson.WriteDocumentSummary));
+        app.MapGet("/api/errors", ctx => AnswerArray(ctx, store.ListErrors(ApiQuery.Errors(ctx.Request.Query)), QueryJson.WriteInputError));
 
         app.MapGet("/api/documents/{id}", (HttpContext ctx, string id) =>
         {
@@ -230,6 +219,14 @@ public sealed class ExplorerServer : IAsyncDisposable
 
     /// <summary>200 with the JSON <paramref name="write"/> makes.</summary>
     private static Task Answer(HttpContext ctx, Action<Utf8JsonWriter> write) => Write(ctx, StatusCodes.Status200OK, write);
+
+    /// <summary>200 with a JSON array, one object per item.</summary>
+    private static Task AnswerArray<T>(HttpContext ctx, IEnumerable<T> items, Action<Utf8JsonWriter, T> write) => Answer(ctx, w =>
+    {
+        w.WriteStartArray();
+        foreach (var item in items) write(w, item);
+        w.WriteEndArray();
+    });
 
     private static async Task Write(HttpContext ctx, int status, Action<Utf8JsonWriter> write)
     {

@@ -106,6 +106,23 @@ public sealed class ExplorerServerTests(ExplorerFixture fx) : IClassFixture<Expl
         Assert.True(summary.GetProperty("merged_events").GetInt32() >= 10);
     }
 
+    [Fact]
+    public async Task Documents_and_failed_inputs_are_listed_as_the_cli_lists_them()
+    {
+        var docs = await fx.Get("/api/documents");
+        var (_, cliDocs, _) = ExplorerFixture.Cli("docs", "--db", fx.Db, "--json");
+        using (var cli = JsonDocument.Parse(cliDocs))
+            Assert.Equal(cli.RootElement.EnumerateArray().Select(Compact), docs.EnumerateArray().Select(Compact));
+        Assert.Equal("2023-08-30", Assert.Single(docs.EnumerateArray()).GetProperty("published").GetString()![..10]);
+        Assert.Empty((await fx.Get("/api/documents?contains=no-such-phrase-anywhere")).EnumerateArray());
+        Assert.Single((await fx.Get("/api/documents?contains=Wagner")).EnumerateArray());
+
+        var failed = Assert.Single((await fx.Get("/api/errors")).EnumerateArray());
+        Assert.Equal("SR1001", failed.GetProperty("code").GetString());
+        Assert.EndsWith("empty.txt", failed.GetProperty("origin").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, (await fx.Get("/api/summary")).GetProperty("errors").GetInt32());
+    }
+
     /// <summary>The same JSON however it was indented.</summary>
     private static string Compact(JsonElement e) => JsonSerializer.Serialize(e);
 

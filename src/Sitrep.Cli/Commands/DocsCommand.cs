@@ -3,6 +3,7 @@ using System.Globalization;
 using Sitrep.Cli.Output;
 using Sitrep.Core;
 using Sitrep.Storage;
+using Sitrep.Storage.Export;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -97,7 +98,7 @@ public sealed class DocsCommand : Command<DocsCommand.Settings>
             JsonOutput.Write(Console.Out, w =>
             {
                 w.WriteStartArray();
-                foreach (var d in docs) JsonOutput.WriteSummaryRow(w, d);
+                foreach (var d in docs) QueryJson.WriteDocumentSummary(w, d);
                 w.WriteEndArray();
             });
         }

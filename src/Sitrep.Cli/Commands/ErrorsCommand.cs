@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Sitrep.Cli.Output;
 using Sitrep.Storage;
+using Sitrep.Storage.Export;
 using Spectre.Console.Cli;
 
 namespace Sitrep.Cli.Commands;
@@ -36,7 +37,7 @@ public sealed class ErrorsCommand : Command<ErrorsCommand.Settings>
             JsonOutput.Write(Console.Out, w =>
             {
                 w.WriteStartArray();
-                foreach (var e in errors) JsonOutput.WriteError(w, e);
+                foreach (var e in errors) QueryJson.WriteInputError(w, e);
                 w.WriteEndArray();
             });
         }

@@ -77,43 +77,6 @@ public static class JsonOutput
         _ => k.ToString(),
     };
 
-    public static void WriteSummaryRow(Utf8JsonWriter w, StoredDocumentSummary d)
-    {
-        w.WriteStartObject();
-        w.WriteString("id", d.Id);
-        Opt(w, "url", d.Url);
-        Opt(w, "title", d.Title);
-        Opt(w, "site", d.Site);
-        Opt(w, "published", d.Published);
-        Opt(w, "language", d.Language);
-        if (d.IsEnglish is { } en) w.WriteBoolean("is_english", en);
-        w.WriteString("source_format", d.SourceFormat.ToName());
-        w.WriteString("origin", d.Origin);
-        w.WriteNumber("version", d.Version);
-        w.WriteBoolean("is_latest", d.IsLatest);
-        Opt(w, "duplicate_of", d.DuplicateOf);
-        Opt(w, "duplicate_kind", d.DuplicateKind);
-        if (d.Similarity is { } sim) w.WriteNumber("similarity", Math.Round(sim, 4)); else w.WriteNull("similarity");
-        w.WriteNumber("issues", d.IssueCount);
-        w.WriteNumber("length", d.CleanLength);
-        w.WriteString("ingested_at", d.IngestedAt.ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture));
-        w.WriteEndObject();
-    }
-
-    public static void WriteError(Utf8JsonWriter w, StoredError e)
-    {
-        w.WriteStartObject();
-        w.WriteString("origin", e.Origin);
-        w.WriteString("code", e.Code);
-        w.WriteString("message", e.Message);
-        w.WriteString("severity", e.Severity == ErrorSeverity.Error ? "error" : "warning");
-        Opt(w, "stage", e.Stage);
-        Opt(w, "input_sha256", e.InputSha256);
-        w.WriteNumber("run", e.IngestRunId);
-        w.WriteString("recorded_at", e.RecordedAt.ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture));
-        w.WriteEndObject();
-    }
-
     public static void Opt(Utf8JsonWriter w, string name, string? value)
     {
         if (value is null) w.WriteNull(name); else w.WriteString(name, value);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sitrep.Core;
 
 namespace Sitrep.Storage.Export;
 
@@ -100,6 +101,49 @@ public static class QueryJson
         w.WriteEndObject();
         w.WriteString("attribution", e.Attribution);
         w.WriteString("rule", e.Rule);
+        w.WriteEndObject();
+    }
+
+    /// <summary>One stored document as <c>sitrep docs --json</c> lists it.</summary>
+    public static void WriteDocumentSummary(Utf8JsonWriter w, StoredDocumentSummary d)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(d);
+        w.WriteStartObject();
+        w.WriteString("id", d.Id);
+        Opt(w, "url", d.Url);
+        Opt(w, "title", d.Title);
+        Opt(w, "site", d.Site);
+        Opt(w, "published", d.Published);
+        Opt(w, "language", d.Language);
+        if (d.IsEnglish is { } en) w.WriteBoolean("is_english", en);
+        w.WriteString("source_format", d.SourceFormat.ToName());
+        w.WriteString("origin", d.Origin);
+        w.WriteNumber("version", d.Version);
+        w.WriteBoolean("is_latest", d.IsLatest);
+        Opt(w, "duplicate_of", d.DuplicateOf);
+        Opt(w, "duplicate_kind", d.DuplicateKind);
+        if (d.Similarity is { } sim) w.WriteNumber("similarity", Math.Round(sim, 4)); else w.WriteNull("similarity");
+        w.WriteNumber("issues", d.IssueCount);
+        w.WriteNumber("length", d.CleanLength);
+        w.WriteString("ingested_at", d.IngestedAt.ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteEndObject();
+    }
+
+    /// <summary>One failed input as <c>sitrep errors --json</c> lists it.</summary>
+    public static void WriteInputError(Utf8JsonWriter w, StoredError e)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(e);
+        w.WriteStartObject();
+        w.WriteString("origin", e.Origin);
+        w.WriteString("code", e.Code);
+        w.WriteString("message", e.Message);
+        w.WriteString("severity", e.Severity == ErrorSeverity.Error ? "error" : "warning");
+        Opt(w, "stage", e.Stage);
+        Opt(w, "input_sha256", e.InputSha256);
+        w.WriteNumber("run", e.IngestRunId);
+        w.WriteString("recorded_at", e.RecordedAt.ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture));
         w.WriteEndObject();
     }
 

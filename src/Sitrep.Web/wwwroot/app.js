@@ -12,6 +12,7 @@ const ROOTS = {
   "20": "use unconventional mass violence",
 };
 const PAGE = 50;
+const TABS = ["events", "claims", "actors", "documents"];
 
 const state = { offset: 0, total: 0, selected: null };
 
@@ -82,7 +83,7 @@ function setOpen(what) {
 function readHash() {
   const h = location.hash.slice(1);
   const [tab, qs] = h.split("?");
-  return { tab: ["events", "claims", "actors"].includes(tab) ? tab : "events", values: Object.fromEntries(new URLSearchParams(qs || "")) };
+  return { tab: TABS.includes(tab) ? tab : "events", values: Object.fromEntries(new URLSearchParams(qs || "")) };
 }
 
 // ---- events ---------------------------------------------------------------------------------------------------------
@@ -300,11 +301,35 @@ async function loadActors() {
   }
 }
 
+async function loadDocuments() {
+  const f = Object.fromEntries([...new FormData(document.getElementById("doc-filters"))].filter(([, v]) => String(v).trim() !== ""));
+  saveHash("documents", f);
+  const tbody = document.querySelector("#documents tbody");
+  const errors = document.querySelector("#errors tbody");
+  try {
+    const [docs, failed] = await Promise.all([api("documents", { ...f, limit: 500 }), api("errors", { limit: 500 })]);
+    tbody.replaceChildren(...docs.map(d => el("tr", { onclick: () => showDocument(d.id, null) },
+      el("td", { class: "nowrap" }, d.published || "—"),
+      el("td", {}, d.title || d.origin),
+      el("td", {}, d.site || ""),
+      el("td", {}, d.language || ""),
+      el("td", {}, d.length),
+      el("td", {}, d.duplicate_of ? `${d.duplicate_kind} of ${d.duplicate_of}` : d.version > 1 ? `version ${d.version}` : "new"))));
+    if (docs.length === 0) tbody.replaceChildren(el("tr", {}, el("td", { colspan: 6, class: "muted" }, "No document matches.")));
+    errors.replaceChildren(...failed.map(e => el("tr", {},
+      el("td", {}, e.origin), el("td", { class: "code" }, e.code), el("td", {}, e.message), el("td", {}, e.stage || ""), el("td", { class: "nowrap" }, e.recorded_at))));
+    if (failed.length === 0) errors.replaceChildren(el("tr", {}, el("td", { colspan: 5, class: "muted" }, "None.")));
+  } catch (err) {
+    tbody.replaceChildren(el("tr", {}, el("td", { colspan: 6, class: "error" }, err.message)));
+  }
+}
+
 function selectTab(tab) {
   for (const b of document.querySelectorAll(".tab")) b.classList.toggle("active", b.dataset.tab === tab);
-  for (const t of ["events", "claims", "actors"]) document.getElementById("tab-" + t).hidden = t !== tab;
+  for (const t of TABS) document.getElementById("tab-" + t).hidden = t !== tab;
   if (tab === "events") { state.offset = 0; loadEvents(); }
   else if (tab === "claims") loadClaims();
+  else if (tab === "documents") loadDocuments();
   else loadActors();
 }
 
@@ -319,12 +344,14 @@ async function init() {
   document.getElementById("filters").addEventListener("submit", ev => { ev.preventDefault(); state.offset = 0; loadEvents(); });
   document.getElementById("reset").addEventListener("click", () => setTimeout(() => { state.offset = 0; loadEvents(); }, 0));
   document.getElementById("claim-filters").addEventListener("submit", ev => { ev.preventDefault(); loadClaims(); });
+  document.getElementById("doc-filters").addEventListener("submit", ev => { ev.preventDefault(); loadDocuments(); });
   document.getElementById("prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); loadEvents(); });
   document.getElementById("next").addEventListener("click", () => { state.offset += PAGE; loadEvents(); });
   document.getElementById("close-detail").addEventListener("click", closeDetail);
   for (const b of document.querySelectorAll(".tab")) b.addEventListener("click", () => selectTab(b.dataset.tab));
   const { tab, values } = readHash();
-  if (tab === "claims") for (const [k, v] of Object.entries(values)) { const i = document.getElementById("claim-filters").elements[k]; if (i) i.value = v; }
+  const form = { claims: "claim-filters", documents: "doc-filters" }[tab];
+  if (form) for (const [k, v] of Object.entries(values)) { const i = document.getElementById(form).elements[k]; if (i) i.value = v; }
   else setFilters(values);
   selectTab(tab);
   const [kind, id, at] = (values.open || "").split(":");
