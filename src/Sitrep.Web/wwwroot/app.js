@@ -223,27 +223,30 @@ async function showDocument(id, focusStart) {
   }
 }
 
-// The document's clean text, cut at every span boundary; each piece is marked by the spans that cover it.
+// The document's clean text, cut at every span boundary; each piece is marked by the spans that cover it. One sweep
+// over the sorted boundaries, so that a long document with thousands of events stays quick.
 function markedText(text, events, focusStart) {
   const spans = [];
+  const clamp = x => Math.max(0, Math.min(text.length, x));
   for (const e of events) {
     const title = `${e.source ? e.source.code : "—"} → ${e.cameo} → ${e.target ? e.target.code : "—"} (${e.modality}, ${e.date})`;
-    spans.push({ start: e.trigger.start, end: e.trigger.end, kind: "trigger", event: e.event, title, focus: e.trigger.start === focusStart });
-    for (const a of [e.source, e.target]) if (a && a.start !== null && a.end !== null) spans.push({ start: a.start, end: a.end, kind: "actor", title: a.code });
+    spans.push({ start: clamp(e.trigger.start), end: clamp(e.trigger.end), kind: "trigger", event: e.event, title, focus: e.trigger.start === focusStart });
+    for (const a of [e.source, e.target]) if (a && a.start !== null && a.end !== null) spans.push({ start: clamp(a.start), end: clamp(a.end), kind: "actor", title: a.code });
   }
-  const cuts = new Set([0, text.length]);
-  for (const s of spans) { cuts.add(Math.max(0, Math.min(text.length, s.start))); cuts.add(Math.max(0, Math.min(text.length, s.end))); }
-  const points = [...cuts].sort((a, b) => a - b);
+  const live = spans.filter(s => s.end > s.start).sort((a, b) => a.start - b.start);
+  const points = [...new Set([0, text.length, ...live.flatMap(s => [s.start, s.end])])].sort((a, b) => a - b);
   const out = el("div", { class: "doctext" });
+  let active = [], next = 0;
   for (let i = 0; i + 1 < points.length; i++) {
     const [a, b] = [points[i], points[i + 1]];
+    active = active.filter(s => s.end > a);
+    while (next < live.length && live[next].start <= a) active.push(live[next++]);
     const piece = text.slice(a, b);
-    const over = spans.filter(s => s.start <= a && s.end >= b);
-    if (over.length === 0) { out.append(piece); continue; }
-    const trigger = over.find(s => s.kind === "trigger");
-    const classes = [...new Set(over.map(s => s.kind))];
-    if (trigger && over.some(s => s.kind === "trigger" && s.focus)) classes.push("focus");
-    const m = el("mark", { class: classes.join(" "), title: over.map(s => s.title).join("\n") }, piece);
+    if (active.length === 0) { out.append(piece); continue; }
+    const trigger = active.find(s => s.kind === "trigger");
+    const classes = [...new Set(active.map(s => s.kind))];
+    if (active.some(s => s.focus)) classes.push("focus");
+    const m = el("mark", { class: classes.join(" "), title: active.map(s => s.title).join("\n") }, piece);
     if (trigger) m.addEventListener("click", () => showEvent(trigger.event));
     out.append(m);
   }
