@@ -13,9 +13,10 @@ public sealed class DependencyParser
 {
     /// <summary>
     /// The decoding rules over a model's scores, recorded beside the model's sha256: the same model parses differently
-    /// under another decoder. greedy/1: the best valid transition; greedy/2: plus the possessor rule (<see cref="MustAttachPossessor"/>).
+    /// under another decoder. greedy/1: the best valid transition; greedy/2: plus the possessor rule (<see cref="MustAttachPossessor"/>);
+    /// greedy/3: plus no dependents for an auxiliary before its verb (<see cref="AttachesToAuxiliary"/>).
     /// </summary>
-    public const string DecoderVersion = "greedy/2";
+    public const string DecoderVersion = "greedy/3";
 
     [ThreadStatic] private static ParserWorkspace? t_workspace;
     [ThreadStatic] private static Buffers? t_buffers;
@@ -61,12 +62,7 @@ public sealed class DependencyParser
                 ref short row = ref Unsafe.Add(ref actions, (nint)(f[i] >> shift) * ParserModel.ActionStride);
                 a0 += row; a1 += Unsafe.Add(ref row, 1); a2 += Unsafe.Add(ref row, 2);
             }
-            int best = -1, bestScore = 0;
-            for (int a = 0; a < ParserModel.ActionClasses; a++)
-            {
-                int score = a == 0 ? a0 : a == 1 ? a1 : a2;
-                if (w.IsValid(a) && (best < 0 || score > bestScore)) { best = a; bestScore = score; }
-            }
+            int best = Choose(w, a0, a1, a2);
             int label;
             if (_possessorLabel >= 0 && MustAttachPossessor(w)) { best = ParserWorkspace.Left; label = _possessorLabel + 1; }
             else label = best == ParserWorkspace.Shift ? 0 : ChooseLabel(w, best, buf) + 1;
@@ -93,6 +89,34 @@ public sealed class DependencyParser
             if (w.Class[j] == ParserWorkspace.WordClass.Breaks) return false;
         return true;
     }
+
+    /// <summary>
+    /// The best-scoring valid transition that keeps the decoder's constraints; when every valid one breaks them (an
+    /// earlier error left an auxiliary with nothing else to do), the best valid one, so that every parse completes.
+    /// </summary>
+    internal static int Choose(ParserWorkspace w, int shiftScore, int leftScore, int rightScore)
+    {
+        int best = -1, bestScore = 0, fallback = -1, fallbackScore = 0;
+        for (int a = 0; a < ParserModel.ActionClasses; a++)
+        {
+            if (!w.IsValid(a)) continue;
+            int score = a == ParserWorkspace.Shift ? shiftScore : a == ParserWorkspace.Left ? leftScore : rightScore;
+            if (fallback < 0 || score > fallbackScore) { fallback = a; fallbackScore = score; }
+            if (!AttachesToAuxiliary(w, a) && (best < 0 || score > bestScore)) { best = a; bestScore = score; }
+        }
+        return best >= 0 ? best : fallback;
+    }
+
+    /// <summary>
+    /// An auxiliary before its verb takes no dependents: the subject of "Iran's government had sent drones" waits for
+    /// "sent" instead of hanging on "had". (UD attaches subjects, adverbs and negation to the verb, the auxiliary to it.)
+    /// </summary>
+    internal static bool AttachesToAuxiliary(ParserWorkspace w, int action) => action switch
+    {
+        ParserWorkspace.Left => w.B < w.N && w.AuxiliaryBeforeVerb[w.B],
+        ParserWorkspace.Right => w.Sp > 1 && w.AuxiliaryBeforeVerb[w.Stack[w.Sp - 2]],
+        _ => false,
+    };
 
     /// <summary>Label id (0-based) for the arc the transition would add.</summary>
     internal int ChooseLabel(ParserWorkspace w, int action, Buffers? buffers = null)

@@ -23,6 +23,9 @@ public sealed class ParserWorkspace
     internal ulong[] Word = [], Pos = [], Upos = [], Suffix = [], Shape = [];
     // Tag classes the decoder's constraints need (see DependencyParser.MustAttachPossessor).
     internal WordClass[] Class = [];
+    internal VerbClass[] Verbal = [];
+    /// <summary>An auxiliary whose verb follows ("had" in "had sent", "has" in "has not been attacked"): it takes no dependents.</summary>
+    internal bool[] AuxiliaryBeforeVerb = [];
     // Configuration.
     internal int[] Stack = [];
     internal int Sp;
@@ -48,7 +51,7 @@ public sealed class ParserWorkspace
         {
             int cap = Math.Max(size, Word.Length * 2);
             Word = new ulong[cap]; Pos = new ulong[cap]; Upos = new ulong[cap]; Suffix = new ulong[cap]; Shape = new ulong[cap];
-            Class = new WordClass[cap];
+            Class = new WordClass[cap]; Verbal = new VerbClass[cap]; AuxiliaryBeforeVerb = new bool[cap];
             Stack = new int[cap]; Head = new int[cap]; Label = new int[cap];
             L1 = new int[cap]; L2 = new int[cap]; R1 = new int[cap]; R2 = new int[cap]; NLeft = new int[cap]; NRight = new int[cap];
             LeftSet = new ulong[cap]; RightSet = new ulong[cap];
@@ -58,7 +61,7 @@ public sealed class ParserWorkspace
         {
             ulong v = i == n ? RootWord : NoneWord;
             Word[i] = v; Pos[i] = v; Upos[i] = v; Suffix[i] = v; Shape[i] = v;
-            Class[i] = WordClass.Breaks;
+            Class[i] = WordClass.Breaks; Verbal[i] = VerbClass.None; AuxiliaryBeforeVerb[i] = false;
         }
     }
 
@@ -75,6 +78,9 @@ public sealed class ParserWorkspace
             : upos is "NOUN" or "PROPN" ? WordClass.Noun
             : upos is "VERB" or "AUX" or "ADP" or "SCONJ" or "PART" or "PRON" or "DET" or "CCONJ" or "ADV" || xpos is "," or "." or ":" or "-LRB-" or "-RRB-" ? WordClass.Breaks
             : WordClass.Other;
+        // "to" ends the chain: "ought to be treated" makes "ought" the head of an xcomp in UD EWT, not an auxiliary.
+        Verbal[i] = upos is "VERB" ? VerbClass.Verb : upos is "AUX" ? VerbClass.Auxiliary
+            : (upos is "ADV" or "PART") && xpos is not "TO" ? VerbClass.Between : VerbClass.None;
         _previousEndsInS = form.Length > 0 && form[^1] is 's' or 'S';
     }
 
@@ -83,6 +89,9 @@ public sealed class ParserWorkspace
     /// <summary>"'s", "’s", or a bare apostrophe after a plural ("officials'"); a quotation mark the tagger took for one is not.</summary>
     private static bool IsPossessiveEnding(ReadOnlySpan<char> form, bool previousEndsInS) =>
         form is "'s" or "’s" or "'S" or "’S" or "s" || (form is "'" or "’" && previousEndsInS);
+
+    /// <summary>For the auxiliary constraint: verbs, auxiliaries, and what may stand between them ("not", "already"; not "to").</summary>
+    internal enum VerbClass : byte { None, Verb, Auxiliary, Between }
 
     /// <summary>What a word can be inside an English nominal, for the decoder's possessor constraint.</summary>
     internal enum WordClass : byte
@@ -101,6 +110,15 @@ public sealed class ParserWorkspace
         Sp = 0;
         B = 0;
         int none = None;
+        // Right to left: is a verb ahead, past adverbs, particles and other auxiliaries?
+        bool verbAhead = false;
+        for (int i = N - 1; i >= 0; i--)
+        {
+            var v = Verbal[i];
+            AuxiliaryBeforeVerb[i] = v == VerbClass.Auxiliary && verbAhead;
+            if (v == VerbClass.Verb) verbAhead = true;
+            else if (v == VerbClass.None || (v == VerbClass.Auxiliary && !verbAhead)) verbAhead = false;
+        }
         for (int i = 0; i < N + 2; i++)
         {
             Head[i] = -1; Label[i] = 0;

@@ -55,6 +55,119 @@ public sealed class ShippedParserTests
         Assert.Equal((5, "ccomp"), (heads[11], rels[11]));     // taken → said
     }
 
+    /// <summary>
+    /// "The US said Iran's government had sent drones to Russia.": the model alone hangs "government" on "had" as its
+    /// subject, and the coder then finds no subject for "sent". An auxiliary before its verb takes no dependents.
+    /// </summary>
+    [Fact]
+    public void A_subject_attaches_to_the_verb_not_to_its_auxiliary()
+    {
+        (string Form, string Upos, string Xpos)[] words =
+        [
+            ("The", "DET", "DT"), ("US", "PROPN", "NNP"), ("said", "VERB", "VBD"), ("Iran", "PROPN", "NNP"), ("'s", "PART", "POS"),
+            ("government", "NOUN", "NN"), ("had", "AUX", "VBD"), ("sent", "VERB", "VBN"), ("drones", "NOUN", "NNS"), ("to", "ADP", "IN"),
+            ("Russia", "PROPN", "NNP"), (".", "PUNCT", "."),
+        ];
+        var heads = new int[words.Length];
+        var rels = new string[words.Length];
+        s_parser.Value.Parse(words.Select(w => w.Form).ToArray(), words.Select(w => (string?)w.Upos).ToArray(),
+            words.Select(w => (string?)w.Xpos).ToArray(), heads, rels);
+        Assert.Equal((7, "nsubj"), (heads[5], rels[5]));   // government → sent
+        Assert.Equal((7, "aux"), (heads[6], rels[6]));     // had → sent
+        Assert.Equal((2, "ccomp"), (heads[7], rels[7]));   // sent → said
+    }
+
+    /// <summary>
+    /// Any sequence of words and tags parses into one tree: every word has a head, one word has the root, no cycle.
+    /// Random tag sequences (fixed seed) reach the configurations where the decoder's constraints leave little choice.
+    /// </summary>
+    [Fact]
+    public void Every_tag_sequence_parses_into_a_single_rooted_tree()
+    {
+        (string Upos, string Xpos, string Form)[] vocab =
+        [
+            ("NOUN", "NN", "government"), ("PROPN", "NNP", "Russia"), ("PART", "POS", "'s"), ("AUX", "VBD", "had"), ("AUX", "VBZ", "is"),
+            ("VERB", "VBN", "sent"), ("VERB", "VBD", "said"), ("ADV", "RB", "already"), ("PART", "RB", "not"), ("ADP", "IN", "to"),
+            ("DET", "DT", "the"), ("ADJ", "JJ", "new"), ("PUNCT", ",", ","), ("PUNCT", ".", "."), ("PRON", "PRP", "it"), ("CCONJ", "CC", "and"),
+        ];
+        var rng = new Random(7);
+        var heads = new int[64];
+        var rels = new string[64];
+        for (int n = 0; n < 3000; n++)
+        {
+            int len = rng.Next(1, 41);
+            var words = Enumerable.Range(0, len).Select(_ => vocab[rng.Next(vocab.Length)]).ToArray();
+            s_parser.Value.Parse(words.Select(w => w.Form).ToArray(), words.Select(w => (string?)w.Upos).ToArray(),
+                words.Select(w => (string?)w.Xpos).ToArray(), heads, rels);
+            Assert.Equal(1, heads.Take(len).Count(h => h == -1));
+            for (int i = 0; i < len; i++)
+            {
+                Assert.InRange(heads[i], -1, len - 1);
+                int steps = 0;
+                for (int h = heads[i]; h >= 0; h = heads[h]) Assert.True(++steps <= len, "a cycle");
+            }
+        }
+    }
+
+    /// <summary>
+    /// From a fundus page (inews.co.uk), tagged as the shipped tagger tags it. A first version of the auxiliary rule
+    /// took "ought" for the auxiliary of "treated", left the parse without a transition and lost the page's parse.
+    /// </summary>
+    [Fact]
+    public void Ought_to_keeps_its_clause()
+    {
+        (string Form, string Upos, string Xpos)[] words =
+        [
+            ("We", "PRON", "PRP"), ("did", "VERB", "VBD"), ("an", "DET", "DT"), ("emergency", "NOUN", "NN"), ("extraction", "NOUN", "NN"),
+            (",", "PUNCT", ","), ("but", "CCONJ", "CC"), ("he", "PRON", "PRP"), ("still", "ADV", "RB"), ("went", "VERB", "VBD"),
+            ("away", "ADV", "RB"), ("with", "ADP", "IN"), ("other", "ADJ", "JJ"), ("problems", "NOUN", "NNS"), ("that", "PRON", "WDT"),
+            ("ought", "AUX", "MD"), ("to", "PART", "TO"), ("be", "AUX", "VB"), ("treated", "VERB", "VBN"), (".", "PUNCT", "."),
+        ];
+        var heads = new int[words.Length];
+        var rels = new string[words.Length];
+        s_parser.Value.Parse(words.Select(w => w.Form).ToArray(), words.Select(w => (string?)w.Upos).ToArray(),
+            words.Select(w => (string?)w.Xpos).ToArray(), heads, rels);
+        Assert.Equal(1, heads.Count(h => h == -1));
+        Assert.Equal((15, "xcomp"), (heads[18], rels[18])); // treated → ought
+        Assert.Equal((18, "aux:pass"), (heads[17], rels[17])); // be → treated
+    }
+
+    [Fact]
+    public void The_auxiliary_constraint_yields_when_it_would_leave_no_transition()
+    {
+        var w = new ParserWorkspace();
+        string[] forms = ["government", "had", "gone"];
+        string[] upos = ["NOUN", "AUX", "VERB"];
+        w.Begin(3);
+        for (int i = 0; i < 3; i++) w.SetWord(i, forms[i], upos[i], null);
+        w.Reset();
+        w.Apply(ParserWorkspace.Shift, 0);
+        // "government" on the stack, "had" at the front: the best-scoring arc onto "had" is refused, shifting is chosen.
+        Assert.Equal(ParserWorkspace.Shift, DependencyParser.Choose(w, shiftScore: 1, leftScore: 5, rightScore: 0));
+        w.Apply(ParserWorkspace.Shift, 0);
+        w.Apply(ParserWorkspace.Shift, 0);
+        // Everything shifted: only "gone" onto "had" (Right) is valid. It breaks the constraint, and is still chosen.
+        Assert.Equal(ParserWorkspace.Right, DependencyParser.Choose(w, shiftScore: 9, leftScore: 9, rightScore: -5));
+    }
+
+    [Theory]
+    [InlineData("Russia has not been attacked", "PROPN AUX PART AUX VERB", "0 1 0 1 0")]
+    [InlineData("Russia is strong", "PROPN AUX ADJ", "0 0 0")]
+    [InlineData("Russia has already sent troops", "PROPN AUX ADV VERB NOUN", "0 1 0 0 0")]
+    [InlineData("They had troops", "PRON VERB NOUN", "0 0 0")]
+    [InlineData("It will be the leader", "PRON AUX AUX DET NOUN", "0 0 0 0 0")]
+    [InlineData("problems that ought to be treated", "NOUN PRON AUX PART AUX VERB", "0 0 0 0 1 0")]
+    public void An_auxiliary_is_before_its_verb_past_adverbs_particles_and_other_auxiliaries(string text, string upos, string expected)
+    {
+        var forms = text.Split(' ');
+        var tags = upos.Split(' ');
+        var w = new ParserWorkspace();
+        w.Begin(forms.Length);
+        for (int i = 0; i < forms.Length; i++) w.SetWord(i, forms[i], tags[i], forms[i] == "to" ? "TO" : null);
+        w.Reset();
+        Assert.Equal(expected, string.Join(' ', Enumerable.Range(0, forms.Length).Select(i => w.AuxiliaryBeforeVerb[i] ? "1" : "0")));
+    }
+
     [Fact]
     public void A_quotation_mark_tagged_as_a_possessive_does_not_make_a_possessor()
     {
