@@ -408,6 +408,14 @@ internal static class SchemaMigrations
         new(5, "events by cluster in id order", """
             CREATE INDEX ix_events_cluster_id ON events(cluster_id, id);
             """),
+
+        // The series of all events (sitrep series, the explorer's chart) reads every merged event by day: with the columns
+        // it sums in the index it reads the index alone, in order (1M events: 0.3 s instead of 2-5 s of row lookups).
+        // The index on day alone becomes its prefix.
+        new(6, "series by day from an index", """
+            CREATE INDEX ix_event_clusters_day_series ON event_clusters(day, quad_class, goldstein, num_mentions);
+            DROP INDEX ix_event_clusters_day;
+            """),
     ];
 
     public static int Latest => All[^1].Version;
