@@ -116,8 +116,9 @@ public sealed class ParserWorkspace
         {
             var v = Verbal[i];
             AuxiliaryBeforeVerb[i] = v == VerbClass.Auxiliary && verbAhead;
+            // An auxiliary or a word between passes on what lies ahead of it ("has [not] been attacked").
             if (v == VerbClass.Verb) verbAhead = true;
-            else if (v == VerbClass.None || (v == VerbClass.Auxiliary && !verbAhead)) verbAhead = false;
+            else if (v == VerbClass.None) verbAhead = false;
         }
         for (int i = 0; i < N + 2; i++)
         {
