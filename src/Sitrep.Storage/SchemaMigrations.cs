@@ -409,12 +409,15 @@ internal static class SchemaMigrations
             CREATE INDEX ix_events_cluster_id ON events(cluster_id, id);
             """),
 
-        // The series of all events (sitrep series, the explorer's chart) reads every merged event by day: with the columns
-        // it sums in the index it reads the index alone, in order (1M events: 0.3 s instead of 2-5 s of row lookups).
-        // The index on day alone becomes its prefix.
-        new(6, "series by day from an index", """
+        // The series of all events (sitrep series, the explorer's chart) and the dyad counts behind actor activity read
+        // every merged event: with the columns they sum in the index they read the index alone, in order (1M events:
+        // series 0.2 s instead of 2.3 s, dyads 0.4 s instead of 3.8 s of row lookups). The index on day alone becomes
+        // the prefix of the first; event matching keeps the prefix (source, target, root, day) of the second.
+        new(6, "series and dyads from covering indexes", """
             CREATE INDEX ix_event_clusters_day_series ON event_clusters(day, quad_class, goldstein, num_mentions);
             DROP INDEX ix_event_clusters_day;
+            DROP INDEX ix_event_clusters_match;
+            CREATE INDEX ix_event_clusters_match ON event_clusters(source_code, target_code, root, day, num_mentions, goldstein, quad_class);
             """),
     ];
 
