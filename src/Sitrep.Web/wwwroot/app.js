@@ -48,6 +48,11 @@ function eventLabel(e) {
   return el("span", { title: ROOTS[e.root] || "" }, el("span", { class: "quad q" + e.quad_class, title: QUAD_NAMES[e.quad_class] }), el("span", { class: "code" }, e.cameo));
 }
 
+// A link to the page a document came from; only http(s), whatever a stored URL says.
+function sourceLink(url) {
+  return url && /^https?:\/\//i.test(url) ? [" · ", el("a", { href: url, rel: "noreferrer noopener", target: "_blank" }, "source page")] : null;
+}
+
 function showError(target, err) {
   target.replaceChildren(el("p", { class: "error" }, String(err.message || err)));
 }
@@ -187,7 +192,7 @@ async function showEvent(id) {
       m.attribution ? el("div", { class: "chain" }, "according to: " + m.attribution) : null,
       el("div", {}, m.evidence),
       el("div", {}, el("a", { href: "#", onclick: ev => { ev.preventDefault(); showDocument(m.document, m.trigger_start); } }, "read it in the document"),
-        m.url ? [" · ", el("a", { href: m.url, rel: "noreferrer noopener", target: "_blank" }, "source page")] : null)));
+        sourceLink(m.url))));
     const claimList = claims.length === 0 ? null : [el("h3", {}, "Claims"), ...claims.map(c => el("div", { class: "mention" },
       el("span", { class: "stance " + c.stance }, c.stance), " ",
       el("strong", {}, c.claimant.name || c.claimant.code || "the text"), c.claimant.code ? el("span", { class: "code" }, ` (${c.claimant.code})`) : null,
@@ -211,7 +216,7 @@ async function showDocument(id, focusStart) {
     body.replaceChildren(
       el("h2", {}, d.title || d.origin),
       el("p", { class: "muted" }, [d.outlet, d.published].filter(Boolean).join(" · "),
-        d.url ? [" · ", el("a", { href: d.url, rel: "noreferrer noopener", target: "_blank" }, "source page")] : null),
+        sourceLink(d.url)),
       el("p", { class: "muted" }, `${d.events.length} event(s) marked; actors underlined. Click a marked word for its event.`),
       markedText(d.text, d.events, focusStart));
     // Scroll the panel, not the page, to the event the document was opened for.
