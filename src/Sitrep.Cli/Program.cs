@@ -48,7 +48,7 @@ public static class Program
                 .WithDescription("Who asserted, alleged, reported or denied which event, through which sources.")
                 .WithExample("claims").WithExample("claims", "--stance", "denied");
             config.AddCommand<Commands.Store.ServeCommand>("serve")
-                .WithDescription("The explorer: a web page (events with a series chart, each with its mentions, claims and the document it came from marked; claims; actors) and a read-only JSON API over the store, until Ctrl+C.")
+                .WithDescription("The explorer: a web page (events with a series chart, each with its mentions, claims and the document it came from marked; claims; actors) and a read-only JSON API over the store, until Ctrl+C or SIGTERM.")
                 .WithExample("serve").WithExample("serve", "--db", "news.db", "--port", "8090");
             config.AddCommand<Commands.Store.ExportCommand>("export")
                 .WithDescription("Export merged events: GDELT 2.0 Events/Mentions TSV, PLOVER JSON, CSV, JSON Lines, Parquet, or the actor network as GraphML.")

@@ -9,8 +9,13 @@ namespace Sitrep.Cli.Commands.Store;
 /// <summary><c>sitrep serve</c>: the explorer (a page and a read-only JSON API) over a store, until Ctrl+C.</summary>
 public sealed class ServeCommand : Command<ServeCommand.Settings>
 {
-    public sealed class Settings : StoreSettings
+    public sealed class Settings : CommandSettings
     {
+        [CommandOption("--db <PATH>")]
+        [Description("The store to explore; it must exist (sitrep ingest makes one).")]
+        [DefaultValue("sitrep.db")]
+        public string Db { get; init; } = "sitrep.db";
+
         [CommandOption("--port <PORT>")]
         [Description("Port to listen on (0: any free port).")]
         [DefaultValue(8080)]
