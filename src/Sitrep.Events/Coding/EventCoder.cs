@@ -86,7 +86,7 @@ public sealed class EventCoder
             d.Modality = claim.Modality;
             d.Attribution = claim.Attribution;
         }
-        LinkDenials(v, drafts);
+        LinkDenials(v, drafts, PreviousParagraphStarts(text, sentences));
 
         var result = ImmutableArray.CreateBuilder<CodedEvent>(drafts.Count);
         foreach (var d in drafts)
@@ -796,25 +796,34 @@ public sealed class EventCoder
 
     /// <summary>
     /// Denials ("Both Russia and North Korea denied the US allegations"): the denial's target is the accuser; it links to
-    /// the earlier events (same or previous sentence) that the accuser asserted and that involve the denier,
-    /// and those events become allegations.
+    /// the earlier events that the accuser asserted and that involve the denier, and those events become allegations.
+    /// A denial that names its accuser reaches over its paragraph and the paragraph before (no more than
+    /// <see cref="MaxDenialReach"/> sentences back), since a wire story often gives each allegation a paragraph and
+    /// answers them together ("In March, the White House said … / Last year, the US said … Both Russia and North Korea
+    /// denied the US allegations"); one that does not reaches over the previous sentence.
     /// </summary>
-    private static void LinkDenials(DependencyView v, List<Draft> drafts)
+    private const int MaxDenialReach = 6;
+
+    private static void LinkDenials(DependencyView v, List<Draft> drafts, int[] windowStart)
     {
-        // Drafts are in text order, so the events a denial can link to lie in a window around it.
+        // Drafts are in text order, so the events a denial can link to lie in a window before it.
         for (var di = 0; di < drafts.Count; di++)
         {
             var d = drafts[di];
             if ((d.Pattern.Flags & PatternFlags.Denial) == 0) continue;
             var denier = Country(d.Source?.Participant);
             var accuser = Country(d.Target?.Participant);
+            // Only a denial that names its accuser reaches back past the previous sentence ("denied any connection"
+            // answers what is next to it); a text without blank lines is one paragraph, so the reach stops at
+            // MaxDenialReach sentences.
+            int first = accuser is null ? d.Sentence - 1 : Math.Min(d.Sentence - 1, Math.Max(windowStart[d.Sentence], d.Sentence - MaxDenialReach));
             var lo = di;
-            while (lo > 0 && drafts[lo - 1].Sentence >= d.Sentence - 1) lo--;
+            while (lo > 0 && drafts[lo - 1].Sentence >= first) lo--;
             for (var ei = lo; ei < drafts.Count && drafts[ei].Sentence <= d.Sentence; ei++)
             {
                 var e = drafts[ei];
                 if (ReferenceEquals(e, d) || (e.Pattern.Flags & PatternFlags.Denial) != 0) continue;
-                if (e.Sentence > d.Sentence || e.Sentence < d.Sentence - 1) continue;
+                if (e.Sentence > d.Sentence || e.Sentence < first) continue;
                 if (e.Sentence == d.Sentence && v[e.Trigger].Span.Start >= v[d.Trigger].Span.Start) continue;
                 var involves = denier is null || Country(e.Source?.Participant) == denier || Country(e.Target?.Participant) == denier;
                 var byAccuser = accuser is null || e.Attribution.Any(a => a.Code is { } c && c.Length >= 3 && c[..3] == accuser);
@@ -823,6 +832,23 @@ public sealed class EventCoder
                 if (e.Modality is Modality.Asserted or Modality.Reported) e.Modality = Modality.Alleged;
             }
         }
+    }
+
+    /// <summary>For each sentence, the first sentence of the paragraph before its own (paragraphs: runs between blank lines).</summary>
+    private static int[] PreviousParagraphStarts(string text, Sentence[] sentences)
+    {
+        var starts = new int[sentences.Length];
+        int paragraphFirst = 0, previousFirst = 0;
+        for (var s = 0; s < sentences.Length; s++)
+        {
+            if (s > 0 && text.AsSpan(sentences[s - 1].Span.End, Math.Max(0, sentences[s].Span.Start - sentences[s - 1].Span.End)).Contains("\n\n", StringComparison.Ordinal))
+            {
+                previousFirst = paragraphFirst;
+                paragraphFirst = s;
+            }
+            starts[s] = previousFirst;
+        }
+        return starts;
     }
 
     private static string? Country(EventParticipant? p) =>

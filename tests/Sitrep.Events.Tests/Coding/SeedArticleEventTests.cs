@@ -93,5 +93,13 @@ public sealed class SeedArticleEventTests
         Assert.NotEmpty(denials);
         Assert.All(denials, d => Assert.Contains(delivery.Id, d.Links));
         Assert.Equal(Modality.Alleged, delivery.Modality);
+        // "the US allegations" also answers the paragraph before: the food-for-arms deal the White House described in March.
+        var food = events.Single(e => e.Cameo == "0333" && Country(e.Source) == "RUS");
+        Assert.All(denials, d => Assert.Contains(food.Id, d.Links));
+        var broker = events.Single(e => e.Root == "02" && Country(e.Source) == "RUS" && e.Date.Value == "2023-03");
+        Assert.Equal(Modality.Alleged, broker.Modality); // was reported by the White House, is denied by Russia
+        // Not what the Biden administration said three paragraphs up ("Russia has become reliant on North Korea").
+        var reliant = events.Single(e => e.Root == "19" && e.Source?.Code == "RUS" && Country(e.Target) == "UKR");
+        Assert.All(denials, d => Assert.DoesNotContain(reliant.Id, d.Links));
     }
 }
