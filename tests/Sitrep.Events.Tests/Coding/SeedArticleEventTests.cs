@@ -98,7 +98,7 @@ public sealed class SeedArticleEventTests
         Assert.All(denials, d => Assert.Contains(food.Id, d.Links));
         var broker = events.Single(e => e.Root == "02" && Country(e.Source) == "RUS" && e.Date.Value == "2023-03");
         Assert.Equal(Modality.Alleged, broker.Modality); // was reported by the White House, is denied by Russia
-        // Not what the Biden administration said three paragraphs up ("Russia has become reliant on North Korea").
+        // Not what the Biden administration said two paragraphs up ("Russia has become reliant on North Korea").
         var reliant = events.Single(e => e.Root == "19" && e.Source?.Code == "RUS" && Country(e.Target) == "UKR");
         Assert.All(denials, d => Assert.DoesNotContain(reliant.Id, d.Links));
     }
