@@ -180,14 +180,14 @@ public sealed class ExplorerServer : IAsyncDisposable
                 var m = d.Metadata;
                 w.WriteStartObject();
                 w.WriteString("id", d.Id);
-                Opt(w, "url", m.Url);
-                Opt(w, "title", m.Title);
-                Opt(w, "site", m.Site);
-                Opt(w, "published", m.Published?.ToIso());
+                QueryJson.StringOrNull(w, "url", m.Url);
+                QueryJson.StringOrNull(w, "title", m.Title);
+                QueryJson.StringOrNull(w, "site", m.Site);
+                QueryJson.StringOrNull(w, "published", m.Published?.ToIso());
                 w.WriteString("outlet", SitrepStore.SourceName(m));
                 w.WriteString("origin", m.Origin);
                 w.WriteNumber("version", d.Version);
-                Opt(w, "duplicate_of", d.DuplicateOf);
+                QueryJson.StringOrNull(w, "duplicate_of", d.DuplicateOf);
                 w.WriteString("text", d.CleanText);
                 w.WriteStartArray("events");
                 foreach (var e in events) QueryJson.WriteDocumentEvent(w, e);
@@ -237,8 +237,4 @@ public sealed class ExplorerServer : IAsyncDisposable
         await ctx.Response.Body.WriteAsync(buffer.WrittenMemory, ctx.RequestAborted);
     }
 
-    private static void Opt(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null) w.WriteNull(name); else w.WriteString(name, value);
-    }
 }

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Sitrep.Cli.Ingestion;
-using Sitrep.Core;
 using Sitrep.Storage;
 
 namespace Sitrep.Cli.Output;
@@ -76,9 +75,4 @@ public static class JsonOutput
         StoreOutcomeKind.NewVersion => "new_version",
         _ => k.ToString(),
     };
-
-    public static void Opt(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null) w.WriteNull(name); else w.WriteString(name, value);
-    }
 }

@@ -50,15 +50,15 @@ public static class EventJson
         w.WriteNumber("quad_class", e.QuadClass);
         w.WriteNumber("goldstein", e.Goldstein);
         w.WriteStartObject("plover");
-        Opt(w, "type", e.PloverType);
-        Opt(w, "mode", e.PloverMode);
+        QueryJson.StringOrNull(w, "type", e.PloverType);
+        QueryJson.StringOrNull(w, "mode", e.PloverMode);
         w.WriteEndObject();
         Actor(w, "source", e.Source);
         Actor(w, "target", e.Target);
         w.WriteStartObject("date");
         w.WriteString("value", e.DateValue);
-        Opt(w, "day", e.Day);
-        Opt(w, "day_end", e.DayEnd);
+        QueryJson.StringOrNull(w, "day", e.Day);
+        QueryJson.StringOrNull(w, "day_end", e.DayEnd);
         w.WriteEndObject();
         Place(w, e.Place);
         w.WriteString("modality", e.Modality);
@@ -68,8 +68,8 @@ public static class EventJson
         w.WriteBoolean("is_root", e.IsRoot);
         w.WriteString("date_added", e.DateAdded);
         w.WriteString("document", e.FirstDocumentId);
-        Opt(w, "url", e.SourceUrl);
-        Opt(w, "published", e.Published);
+        QueryJson.StringOrNull(w, "url", e.SourceUrl);
+        QueryJson.StringOrNull(w, "published", e.Published);
         w.WriteString("attribution", e.Attribution);
         w.WriteString("evidence", e.Evidence);
         w.WriteString("rule", e.Rule);
@@ -80,9 +80,9 @@ public static class EventJson
             {
                 w.WriteStartObject();
                 w.WriteString("document", m.DocumentId);
-                Opt(w, "url", m.Url);
+                QueryJson.StringOrNull(w, "url", m.Url);
                 w.WriteString("outlet", m.Outlet);
-                Opt(w, "published", m.Published);
+                QueryJson.StringOrNull(w, "published", m.Published);
                 w.WriteNumber("sentence", m.Sentence);
                 w.WriteNumber("trigger_start", m.TriggerStart);
                 w.WriteString("modality", m.Modality);
@@ -114,20 +114,20 @@ public static class EventJson
             {
                 w.WriteStartObject();
                 w.WriteString("event_id", "sitrep-" + e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                Opt(w, "event_date", e.Day);
-                Opt(w, "event_type", e.PloverType);
-                Opt(w, "event_mode", e.PloverMode);
+                QueryJson.StringOrNull(w, "event_date", e.Day);
+                QueryJson.StringOrNull(w, "event_type", e.PloverType);
+                QueryJson.StringOrNull(w, "event_mode", e.PloverMode);
                 w.WriteStartArray("event_context");
                 foreach (var c in e.PloverContext) w.WriteStringValue(c);
                 w.WriteEndArray();
                 PloverActor(w, "actor", e.Source);
                 PloverActor(w, "recipient", e.Target);
                 w.WriteStartObject("place");
-                Opt(w, "name", e.Place?.Name);
-                Opt(w, "country", e.Place?.Country);
+                QueryJson.StringOrNull(w, "name", e.Place?.Name);
+                QueryJson.StringOrNull(w, "country", e.Place?.Country);
                 if (e.Place?.Lat is { } lat) w.WriteNumber("latitude", lat); else w.WriteNull("latitude");
                 if (e.Place?.Lon is { } lon) w.WriteNumber("longitude", lon); else w.WriteNull("longitude");
-                Opt(w, "feature_type", e.Place?.Kind);
+                QueryJson.StringOrNull(w, "feature_type", e.Place?.Kind);
                 w.WriteEndObject();
                 w.WriteString("modality", e.Modality);
                 w.WriteString("cameo", e.Cameo);
@@ -141,9 +141,9 @@ public static class EventJson
                 {
                     w.WriteStartObject();
                     w.WriteString("document", m.DocumentId);
-                    Opt(w, "url", m.Url);
+                    QueryJson.StringOrNull(w, "url", m.Url);
                     w.WriteString("outlet", m.Outlet);
-                    Opt(w, "publication_date", m.Published);
+                    QueryJson.StringOrNull(w, "publication_date", m.Published);
                     w.WriteString("text", m.Evidence);
                     w.WriteEndObject();
                 }
@@ -158,10 +158,10 @@ public static class EventJson
     private static void PloverActor(Utf8JsonWriter w, string name, EventActor a)
     {
         w.WriteStartObject(name);
-        Opt(w, "name", a.Name);
-        Opt(w, "country", a.Country);
-        Opt(w, "sector", a.Sector);
-        Opt(w, "code", a.Code.Length == 0 ? null : a.Code);
+        QueryJson.StringOrNull(w, "name", a.Name);
+        QueryJson.StringOrNull(w, "country", a.Country);
+        QueryJson.StringOrNull(w, "sector", a.Sector);
+        QueryJson.StringOrNull(w, "code", a.Code.Length == 0 ? null : a.Code);
         w.WriteEndObject();
     }
 
@@ -174,10 +174,10 @@ public static class EventJson
         }
         w.WriteStartObject(name);
         w.WriteString("code", a.Code);
-        Opt(w, "country", a.Country);
-        Opt(w, "name", a.Name);
-        Opt(w, "sector", a.Sector);
-        Opt(w, "actor_id", a.ActorKey);
+        QueryJson.StringOrNull(w, "country", a.Country);
+        QueryJson.StringOrNull(w, "name", a.Name);
+        QueryJson.StringOrNull(w, "sector", a.Sector);
+        QueryJson.StringOrNull(w, "actor_id", a.ActorKey);
         w.WriteEndObject();
     }
 
@@ -189,17 +189,13 @@ public static class EventJson
             return;
         }
         w.WriteStartObject("place");
-        Opt(w, "place_id", p.Id);
+        QueryJson.StringOrNull(w, "place_id", p.Id);
         w.WriteString("name", p.Name);
-        Opt(w, "country", p.Country);
+        QueryJson.StringOrNull(w, "country", p.Country);
         if (p.Lat is { } lat) w.WriteNumber("lat", lat); else w.WriteNull("lat");
         if (p.Lon is { } lon) w.WriteNumber("lon", lon); else w.WriteNull("lon");
-        Opt(w, "kind", p.Kind);
+        QueryJson.StringOrNull(w, "kind", p.Kind);
         w.WriteEndObject();
     }
 
-    private static void Opt(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null) w.WriteNull(name); else w.WriteString(name, value);
-    }
 }

@@ -17,22 +17,22 @@ public static class QueryJson
         w.WriteStartObject();
         w.WriteString("stance", c.Stance);
         w.WriteStartObject("claimant");
-        Opt(w, "code", c.ClaimantCode);
-        Opt(w, "name", c.ClaimantName);
+        StringOrNull(w, "code", c.ClaimantCode);
+        StringOrNull(w, "name", c.ClaimantName);
         w.WriteEndObject();
         w.WriteString("sources", c.Sources);
         w.WriteNumber("event", c.EventId);
-        Opt(w, "source", c.SourceCode);
+        StringOrNull(w, "source", c.SourceCode);
         w.WriteString("cameo", c.Cameo);
-        Opt(w, "target", c.TargetCode);
+        StringOrNull(w, "target", c.TargetCode);
         w.WriteString("date", c.DateValue);
         w.WriteStartArray("about");
         foreach (var a in c.About) w.WriteNumberValue(a);
         w.WriteEndArray();
         w.WriteString("document", c.DocumentId);
-        Opt(w, "url", c.Url);
+        StringOrNull(w, "url", c.Url);
         w.WriteString("outlet", c.Outlet);
-        Opt(w, "published", c.Published);
+        StringOrNull(w, "published", c.Published);
         w.WriteString("evidence", c.Evidence);
         w.WriteEndObject();
     }
@@ -59,7 +59,7 @@ public static class QueryJson
         ArgumentNullException.ThrowIfNull(a);
         w.WriteStartObject();
         w.WriteString("code", a.Code);
-        Opt(w, "name", a.Name);
+        StringOrNull(w, "name", a.Name);
         w.WriteNumber("as_source", a.AsSource);
         w.WriteNumber("as_target", a.AsTarget);
         w.WriteNumber("mentions", a.Mentions);
@@ -111,18 +111,18 @@ public static class QueryJson
         ArgumentNullException.ThrowIfNull(d);
         w.WriteStartObject();
         w.WriteString("id", d.Id);
-        Opt(w, "url", d.Url);
-        Opt(w, "title", d.Title);
-        Opt(w, "site", d.Site);
-        Opt(w, "published", d.Published);
-        Opt(w, "language", d.Language);
+        StringOrNull(w, "url", d.Url);
+        StringOrNull(w, "title", d.Title);
+        StringOrNull(w, "site", d.Site);
+        StringOrNull(w, "published", d.Published);
+        StringOrNull(w, "language", d.Language);
         if (d.IsEnglish is { } en) w.WriteBoolean("is_english", en);
         w.WriteString("source_format", d.SourceFormat.ToName());
         w.WriteString("origin", d.Origin);
         w.WriteNumber("version", d.Version);
         w.WriteBoolean("is_latest", d.IsLatest);
-        Opt(w, "duplicate_of", d.DuplicateOf);
-        Opt(w, "duplicate_kind", d.DuplicateKind);
+        StringOrNull(w, "duplicate_of", d.DuplicateOf);
+        StringOrNull(w, "duplicate_kind", d.DuplicateKind);
         if (d.Similarity is { } sim) w.WriteNumber("similarity", Math.Round(sim, 4)); else w.WriteNull("similarity");
         w.WriteNumber("issues", d.IssueCount);
         w.WriteNumber("length", d.CleanLength);
@@ -140,8 +140,8 @@ public static class QueryJson
         w.WriteString("code", e.Code);
         w.WriteString("message", e.Message);
         w.WriteString("severity", e.Severity == ErrorSeverity.Error ? "error" : "warning");
-        Opt(w, "stage", e.Stage);
-        Opt(w, "input_sha256", e.InputSha256);
+        StringOrNull(w, "stage", e.Stage);
+        StringOrNull(w, "input_sha256", e.InputSha256);
         w.WriteNumber("run", e.IngestRunId);
         w.WriteString("recorded_at", e.RecordedAt.ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture));
         w.WriteEndObject();
@@ -157,8 +157,10 @@ public static class QueryJson
         w.WriteEndObject();
     }
 
-    private static void Opt(Utf8JsonWriter w, string name, string? value)
+    /// <summary>A string property, or null when there is no value: the record format writes absent values as null.</summary>
+    public static void StringOrNull(Utf8JsonWriter w, string name, string? value)
     {
+        ArgumentNullException.ThrowIfNull(w);
         if (value is null) w.WriteNull(name); else w.WriteString(name, value);
     }
 }
