@@ -34,10 +34,14 @@ public sealed class ActorStage(ActorLinker linker) : IPipelineStage
         return document.With(ActorLayers.Actors, mentions);
     }
 
-    /// <summary>The KB version recorded in outputs: <c>kb@sha256:…</c> over every KB file's relative path and bytes, in ordinal order.</summary>
+    /// <summary>
+    /// The KB version recorded in outputs: <c>kb@sha256:…</c> over every KB data file's (<c>*.yaml</c>) relative path and
+    /// bytes, in ordinal order. Only the data: the format's description (FORMAT.md) is not shipped with the command, and a
+    /// version that counted it differed between a run from the repository's data folder and one from the build's.
+    /// </summary>
     public static string KbVersion(string kbDirectory)
     {
-        var files = Directory.GetFiles(kbDirectory, "*", SearchOption.AllDirectories)
+        var files = Directory.GetFiles(kbDirectory, "*.yaml", SearchOption.AllDirectories)
             .Select(f => (Rel: Path.GetRelativePath(kbDirectory, f).Replace('\\', '/'), Full: f))
             .OrderBy(f => f.Rel, StringComparer.Ordinal).ToList();
         using var h = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

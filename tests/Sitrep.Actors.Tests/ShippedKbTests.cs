@@ -16,6 +16,33 @@ public sealed class ShippedKbTests(KbFixture f)
     }
 
     [Fact]
+    public void The_kb_version_counts_the_data_files_only()
+    {
+        // The build ships data/kb/**/*.yaml only; a run from the repository's folder must record the same version.
+        var copy = Path.Combine(Path.GetTempPath(), "sitrep-kb-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            foreach (var file in System.IO.Directory.GetFiles(f.Directory, "*.yaml", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(copy, Path.GetRelativePath(f.Directory, file));
+                System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+            Assert.True(File.Exists(Path.Combine(f.Directory, "FORMAT.md")));
+            Assert.Equal(ActorStage.KbVersion(f.Directory), ActorStage.KbVersion(copy));
+
+            // One changed byte of data is a new version.
+            var countries = Path.Combine(copy, "countries.yaml");
+            File.AppendAllText(countries, "\n");
+            Assert.NotEqual(ActorStage.KbVersion(f.Directory), ActorStage.KbVersion(copy));
+        }
+        finally
+        {
+            System.IO.Directory.Delete(copy, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Lint_finds_no_errors_in_the_shipped_kb()
     {
         var errors = KbLinter.Lint(f.Load).Where(d => d.Severity == KbSeverity.Error).Select(d => d.ToString()).ToList();

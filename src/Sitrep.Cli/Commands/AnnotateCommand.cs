@@ -30,10 +30,15 @@ public sealed class AnnotateCommand : Command<AnnotateCommand.Settings>
         [CommandOption("--petrarch-dicts <DIR>")]
         [Description("Code events with PETRARCH dictionaries in this folder (CAMEO.2.0.txt or *.verbs.txt, *.actors.txt, *.agents.txt, *.discards.txt) instead of Sitrep's patterns.")]
         public string? PetrarchDicts { get; init; }
+
+        [CommandOption("--jobs <N>")]
+        [Description("Analyse on this many threads; records are printed in input order, the same for any number. Default: one per core")]
+        public int? Jobs { get; init; }
     }
 
     public override Spectre.Console.ValidationResult Validate(CommandContext context, Settings settings) =>
         settings.PetrarchDicts is { } d && !Directory.Exists(d) ? Spectre.Console.ValidationResult.Error($"--petrarch-dicts: no folder '{d}'.")
+        : settings.Jobs is < 1 or > 256 ? Spectre.Console.ValidationResult.Error("--jobs must be between 1 and 256.")
         : settings.Ner is not (null or "sparse" or Sitrep.Nlp.Ner.Contextual.ContextualNerStage.Variant or Sitrep.Nlp.Ner.FineTuned.FineTunedNerStage.Variant)
             ? Spectre.Console.ValidationResult.Error($"--ner: unknown variant '{settings.Ner}' (sparse, minilm or minilm-ft).")
         : Spectre.Console.ValidationResult.Success();
@@ -55,27 +60,32 @@ public sealed class AnnotateCommand : Command<AnnotateCommand.Settings>
             versions = new Dictionary<string, string>(versions, StringComparer.Ordinal) { ["events"] = stage.Version };
         }
         int failures = 0, documents = 0;
-        // Records go to stdout as they are written (one per line), not built whole as strings first.
-        var stdout = new TextWriterStream(Console.Out);
-        foreach (var input in collector.Collect([settings.Input], cancellationToken))
+        var outcomes = collector.Collect([settings.Input], cancellationToken).SelectMany(input => input.Source is null
+            ? [new ReadOutcome(input.Origin, null, input.Error)]
+            : readers.Read(input.Source, options, cancellationToken));
+        // Each record is analysed and serialized on a job's thread; this thread prints them in input order.
+        var records = OrderedParallel.Map(outcomes, outcome =>
         {
-            var outcomes = input.Source is null
-                ? [new ReadOutcome(input.Origin, null, input.Error)]
-                : readers.Read(input.Source, options, cancellationToken);
-            foreach (var outcome in outcomes)
+            if (outcome.Document is null) return (outcome, Record: (byte[]?)null);
+            var doc = pipeline.Run(outcome.Document, cancellationToken);
+            using var buffer = new MemoryStream();
+            DocumentRecordWriter.WriteTo(buffer, doc, versions, indented: !settings.Compact, analysis.LayerWriters);
+            return (outcome, Record: buffer.ToArray());
+        }, settings.Jobs ?? OrderedParallel.DefaultJobs, cancellationToken);
+        var stdout = new TextWriterStream(Console.Out);
+        foreach (var (outcome, record) in records)
+        {
+            if (record is null)
             {
-                if (outcome.Document is null)
-                {
-                    failures++;
-                    Console.Error.WriteLine($"sitrep: {outcome.Origin}: {outcome.Error}");
-                    continue;
-                }
-                documents++;
-                var doc = pipeline.Run(outcome.Document, cancellationToken);
-                DocumentRecordWriter.WriteTo(stdout, doc, versions, indented: !settings.Compact, analysis.LayerWriters);
-                Console.Out.WriteLine();
-                Console.Out.Flush();
+                failures++;
+                Console.Error.WriteLine($"sitrep: {outcome.Origin}: {outcome.Error}");
+                continue;
             }
+            documents++;
+            stdout.Write(record);
+            stdout.Flush();
+            Console.Out.WriteLine();
+            Console.Out.Flush();
         }
         return failures == 0 ? ExitCodes.Ok : documents > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Failure;
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Sitrep.Cli.Ingestion;
 using Sitrep.Cli.Output;
+using Sitrep.Core;
 using Sitrep.Ingest;
 using Sitrep.Ingest.Input;
 using Sitrep.Storage;
@@ -61,6 +62,10 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
         [Description("NER variant: sparse (default), minilm (MiniLM token vectors) or minilm-ft (fine-tuned MiniLM added to the default model; most accurate); both MiniLM variants are much slower. Stored layers record the variant.")]
         public string? Ner { get; init; }
 
+        [CommandOption("--jobs <N>")]
+        [Description("Analyse on this many threads (reading and the store write stay on one each; the store ends the same for any number). Default: one per core")]
+        public int? Jobs { get; init; }
+
         [CommandOption("--no-progress")]
         [Description("Do not show a progress display.")]
         public bool NoProgress { get; init; }
@@ -92,6 +97,7 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
         if (settings.Inputs.Length == 0) return ValidationResult.Error("Give at least one input: a file, folder, URL or '-'.");
         if (settings.MaxMegabytes <= 0) return ValidationResult.Error("--max-mb must be positive.");
         if (settings.TimeoutSeconds <= 0) return ValidationResult.Error("--timeout must be positive.");
+        if (settings.Jobs is < 1 or > 256) return ValidationResult.Error("--jobs must be between 1 and 256.");
         if (settings.Ner is not (null or "sparse" or Sitrep.Nlp.Ner.Contextual.ContextualNerStage.Variant or Sitrep.Nlp.Ner.FineTuned.FineTunedNerStage.Variant))
             return ValidationResult.Error($"--ner: unknown variant '{settings.Ner}' (sparse, minilm or minilm-ft).");
         return ValidationResult.Success();
@@ -99,10 +105,14 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        StartupTrace.Mark("ingest: execute");
         using var store = SitrepStore.Open(settings.Db);
+        StartupTrace.Mark("ingest: store open");
         var options = settings.ToReaderOptions();
         var loader = new InputLoader(options, maxContainerBytes: (long)(settings.MaxContainerMegabytes * 1024 * 1024));
-        var runner = new IngestRunner(store, options, loader, analysis: Analysis.AnalysisPipeline.For(settings.Ner));
+        var runner = new IngestRunner(store, options, loader, analysis: Analysis.AnalysisPipeline.For(settings.Ner),
+            jobs: settings.Jobs ?? OrderedParallel.DefaultJobs);
+        StartupTrace.Mark("ingest: models loaded");
         var arguments = string.Join(' ', settings.Inputs);
         IngestSummary summary;
         var err = Consoles.Error;
@@ -128,6 +138,7 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
         }
 
         clock.Stop();
+        StartupTrace.Mark("ingest: inputs done");
         if (settings.Json) JsonOutput.WriteIngestSummary(Console.Out, summary, settings.Db);
         else
         {

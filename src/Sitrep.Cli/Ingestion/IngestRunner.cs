@@ -18,17 +18,26 @@ public sealed record IngestSummary(long RunId, IngestCounts Counts, IReadOnlyLis
 
 /// <summary>
 /// Runs ingestion: inputs → readers → the whole analysis pipeline (ingest stages, then the English analysis
-/// stages: tokens, tags, parse, TIMEX3, entities, actors, events as they are registered) → store, one document at
-/// a time, each with all its layers in its own transaction. A bad document is recorded with its error code and the
-/// batch goes on. With <paramref name="analyse"/> false, only the ingest stages run and no layers are stored;
-/// <paramref name="analysis"/> picks another analysis pipeline (the MiniLM NER variant) than the default.
+/// stages: tokens, tags, parse, TIMEX3, entities, actors, events as they are registered) → store, each document with
+/// all its layers in its own transaction. A bad document is recorded with its error code and the batch goes on. With
+/// <paramref name="analyse"/> false, only the ingest stages run and no layers are stored; <paramref name="analysis"/>
+/// picks another analysis pipeline (the MiniLM NER variant) than the default.
+/// <para>Reading runs on one thread, analysis on <paramref name="jobs"/> threads, and the store is written on the calling
+/// thread in input order: the store (event merging, duplicate detection, run records) ends the same whatever the
+/// number of jobs.</para>
 /// </summary>
-public sealed class IngestRunner(SitrepStore store, ReaderOptions options, InputLoader? loader = null, bool analyse = true, AnalysisPipeline? analysis = null)
+public sealed class IngestRunner(SitrepStore store, ReaderOptions options, InputLoader? loader = null, bool analyse = true, AnalysisPipeline? analysis = null, int jobs = 1)
 {
     private readonly ReaderRegistry _readers = new();
     private readonly Pipeline _pipeline = analyse ? (analysis ?? AnalysisPipeline.Default).Pipeline : IngestPipeline.Create();
     private readonly IReadOnlyDictionary<string, string>? _versions = analyse ? (analysis ?? AnalysisPipeline.Default).Versions : null;
     private readonly InputLoader _loader = loader ?? new InputLoader(options);
+
+    /// <summary>One step of the read plan, in input order: an input begins, an input or document failed, or a document was read.</summary>
+    private readonly record struct Step(int Input, string Origin, string? InputSha256, DocumentError? Error, Document? Document)
+    {
+        public bool BeginsInput => Error is null && Document is null;
+    }
 
     /// <param name="progress">Called after each input with (inputs done, inputs planned).</param>
     public IngestSummary Run(IReadOnlyList<string> inputs, string arguments, Action<int, int>? progress = null, CancellationToken cancellationToken = default)
@@ -38,81 +47,101 @@ public sealed class IngestRunner(SitrepStore store, ReaderOptions options, Input
         var items = new List<IngestItemResult>();
         var collector = new InputCollector(_loader);
 
-        void Report(IngestItemResult r) => items.Add(r);
-
         void Fail(string origin, string? sha, DocumentError error)
         {
             store.RecordError(runId, origin, sha, error);
             counts = counts with { Errors = counts.Errors + 1 };
-            Report(new IngestItemResult(origin, null, null, error, null));
+            items.Add(new IngestItemResult(origin, null, null, error, null));
         }
 
         var plan = collector.Plan(inputs, cancellationToken);
         var skipped = plan.Where(p => p.Kind == CollectedKind.Skipped).ToList();
         var toRead = plan.Where(p => p.Kind != CollectedKind.Skipped).ToList();
+        var analysed = OrderedParallel.Map(Read(collector, toRead, cancellationToken),
+            step => step.Document is null ? step : step with { Document = _pipeline.Run(step.Document, cancellationToken) }, jobs, cancellationToken);
+        foreach (var step in analysed)
+        {
+            if (step.BeginsInput)
+            {
+                if (step.Input > 0) progress?.Invoke(step.Input, toRead.Count);
+                counts = counts with { Inputs = counts.Inputs + 1 };
+                continue;
+            }
+            if (step.Document is not { } doc)
+            {
+                Fail(step.Origin, step.InputSha256, step.Error!);
+                continue;
+            }
+            try
+            {
+                var stored = store.Store(doc, doc.Get(CoreLayers.Hashes), runId, _versions);
+                counts = counts.Add(stored.Kind);
+                if (doc.Errors.Length > 0 && stored.Kind != StoreOutcomeKind.Unchanged)
+                    counts = counts with { Warnings = counts.Warnings + doc.Errors.Length };
+                items.Add(new IngestItemResult(doc.Metadata.Origin, stored.DocumentId, stored.Kind, null, stored.DuplicateOf));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Fail(doc.Metadata.Origin, step.InputSha256, new DocumentError(ErrorCodes.StoreFailed, $"Could not store the document: {e.Message}", "store"));
+            }
+        }
+        progress?.Invoke(toRead.Count, toRead.Count);
+        store.EndIngest(runId, counts);
+        return new IngestSummary(runId, counts, skipped, items);
+    }
+
+    /// <summary>Loads each input and reads its documents, in order. A reader that fails on an input fails that input only.</summary>
+    private IEnumerable<Step> Read(InputCollector collector, List<CollectedInput> toRead, CancellationToken cancellationToken)
+    {
         for (int k = 0; k < toRead.Count; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (k > 0) progress?.Invoke(k, toRead.Count);
             var input = collector.Load(toRead[k], cancellationToken);
-            counts = counts with { Inputs = counts.Inputs + 1 };
+            yield return new Step(k, input.Origin, null, null, null);
             if (input.Source is null)
             {
-                Fail(input.Origin, null, input.Error!);
+                yield return new Step(k, input.Origin, null, input.Error!, null);
                 continue;
             }
             IEnumerator<ReadOutcome> outcomes;
+            DocumentError? failure = null;
             try
             {
                 outcomes = _readers.Read(input.Source, options, cancellationToken).GetEnumerator();
             }
             catch (SitrepException e)
             {
-                Fail(input.Origin, InputHash.Sha256(input.Source.Bytes), e.ToError("read"));
-                continue;
+                outcomes = Enumerable.Empty<ReadOutcome>().GetEnumerator();
+                failure = e.ToError("read");
             }
-            while (true)
+            using (outcomes)
             {
-                ReadOutcome outcome;
-                try
+                while (failure is null)
                 {
-                    if (!outcomes.MoveNext()) break;
-                    outcome = outcomes.Current;
-                }
-                catch (SitrepException e)
-                {
-                    Fail(input.Origin, InputHash.Sha256(input.Source.Bytes), e.ToError("read"));
-                    break;
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // A reader bug on one input must not stop the batch.
-                    Fail(input.Origin, InputHash.Sha256(input.Source.Bytes), new DocumentError(ErrorCodes.ParseFailed, $"{e.GetType().Name}: {e.Message}", "read"));
-                    break;
-                }
-                if (outcome.Document is null)
-                {
-                    Fail(outcome.Origin, outcome.InputSha256, outcome.Error!);
-                    continue;
-                }
-                var doc = _pipeline.Run(outcome.Document, cancellationToken);
-                try
-                {
-                    var stored = store.Store(doc, doc.Get(CoreLayers.Hashes), runId, _versions);
-                    counts = counts.Add(stored.Kind);
-                    if (doc.Errors.Length > 0 && stored.Kind != StoreOutcomeKind.Unchanged)
-                        counts = counts with { Warnings = counts.Warnings + doc.Errors.Length };
-                    Report(new IngestItemResult(doc.Metadata.Origin, stored.DocumentId, stored.Kind, null, stored.DuplicateOf));
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    Fail(doc.Metadata.Origin, outcome.InputSha256, new DocumentError(ErrorCodes.StoreFailed, $"Could not store the document: {e.Message}", "store"));
+                    ReadOutcome outcome;
+                    try
+                    {
+                        if (!outcomes.MoveNext()) break;
+                        outcome = outcomes.Current;
+                    }
+                    catch (SitrepException e)
+                    {
+                        failure = e.ToError("read");
+                        break;
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // A reader bug on one input must not stop the batch.
+                        failure = new DocumentError(ErrorCodes.ParseFailed, $"{e.GetType().Name}: {e.Message}", "read");
+                        break;
+                    }
+                    yield return outcome.Document is null
+                        ? new Step(k, outcome.Origin, outcome.InputSha256, outcome.Error!, null)
+                        : new Step(k, outcome.Document.Metadata.Origin, outcome.InputSha256, null, outcome.Document);
                 }
             }
-            outcomes.Dispose();
+            if (failure is not null)
+                yield return new Step(k, input.Origin, InputHash.Sha256(input.Source.Bytes), failure, null);
         }
-        progress?.Invoke(toRead.Count, toRead.Count);
-        store.EndIngest(runId, counts);
-        return new IngestSummary(runId, counts, skipped, items);
     }
 }

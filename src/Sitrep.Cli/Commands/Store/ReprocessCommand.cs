@@ -21,12 +21,18 @@ public sealed class ReprocessCommand : Command<ReprocessCommand.Settings>
         [Description("Also re-analyse documents analysed by a Sitrep older than this version (e.g. 0.2.0), even if their model versions are current.")]
         public string? Since { get; init; }
 
+        [CommandOption("--jobs <N>")]
+        [Description("Analyse on this many threads; the store is read and written on one, in document order. Default: one per core")]
+        public int? Jobs { get; init; }
+
         [CommandOption("--dry-run")]
         [Description("Only count the documents that would be re-analysed.")]
         public bool DryRun { get; init; }
 
         public override ValidationResult Validate() =>
-            Since is not null && !Version.TryParse(Since, out _) ? ValidationResult.Error("--since must be a version such as 0.2.0.") : ValidationResult.Success();
+            Since is not null && !Version.TryParse(Since, out _) ? ValidationResult.Error("--since must be a version such as 0.2.0.")
+            : Jobs is < 1 or > 256 ? ValidationResult.Error("--jobs must be between 1 and 256.")
+            : ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -39,20 +45,38 @@ public sealed class ReprocessCommand : Command<ReprocessCommand.Settings>
         var before = store.AnalysisCounts();
         if (!settings.DryRun)
         {
-            foreach (var id in stale)
+            // The store's connection is used on this thread only: documents are read in chunks, analysed on `jobs`
+            // threads, and written back in order.
+            int jobs = settings.Jobs ?? OrderedParallel.DefaultJobs;
+            foreach (var chunk in stale.Chunk(4 * jobs))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                try
+                var loaded = new List<(string Id, Document? Document, Exception? Error)>(chunk.Length);
+                foreach (var id in chunk)
                 {
-                    var stored = store.GetDocument(id)!;
-                    var doc = analysis.Pipeline.Run(stored.ToDocument(), cancellationToken);
-                    store.ReplaceAnalysis(id, doc, analysis.Versions);
-                    done++;
+                    try { loaded.Add((id, store.GetDocument(id)!.ToDocument(), null)); }
+                    catch (Exception e) when (e is not OperationCanceledException) { loaded.Add((id, null, e)); }
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                var analysed = OrderedParallel.Map(loaded,
+                    item => item.Document is null ? item : item with { Document = analysis.Pipeline.Run(item.Document, cancellationToken) }, jobs, cancellationToken);
+                foreach (var (id, doc, readError) in analysed)
                 {
+                    var error = readError;
+                    try
+                    {
+                        if (doc is not null)
+                        {
+                            store.ReplaceAnalysis(id, doc, analysis.Versions);
+                            done++;
+                            continue;
+                        }
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        error = e;
+                    }
                     failed++;
-                    Console.Error.WriteLine($"sitrep: {id}: {ErrorCodes.StoreFailed} {e.Message}");
+                    Console.Error.WriteLine($"sitrep: {id}: {ErrorCodes.StoreFailed} {error!.Message}");
                 }
             }
         }
