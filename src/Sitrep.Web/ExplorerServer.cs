@@ -74,6 +74,7 @@ public sealed class ExplorerServer : IAsyncDisposable
         foreach (var (path, file, type) in new[]
         {
             ("/", "index.html", "text/html; charset=utf-8"),
+            ("/explorer-core.js", "explorer-core.js", "text/javascript; charset=utf-8"),
             ("/app.js", "app.js", "text/javascript; charset=utf-8"),
             ("/app.css", "app.css", "text/css; charset=utf-8"),
         })

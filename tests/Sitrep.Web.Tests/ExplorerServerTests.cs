@@ -9,7 +9,7 @@ public sealed class ExplorerServerTests(ExplorerFixture fx) : IClassFixture<Expl
     [Fact]
     public async Task The_page_and_its_files_come_from_the_program_and_load_nothing_from_elsewhere()
     {
-        foreach (var (path, type) in new[] { ("/", "text/html"), ("/app.js", "text/javascript"), ("/app.css", "text/css") })
+        foreach (var (path, type) in new[] { ("/", "text/html"), ("/explorer-core.js", "text/javascript"), ("/app.js", "text/javascript"), ("/app.css", "text/css") })
         {
             using var r = await fx.Http.GetAsync(path);
             Assert.Equal(HttpStatusCode.OK, r.StatusCode);
@@ -21,7 +21,8 @@ public sealed class ExplorerServerTests(ExplorerFixture fx) : IClassFixture<Expl
             Assert.DoesNotContain("innerHTML", body, StringComparison.Ordinal); // store text goes in as text only
         }
         var page = await fx.Http.GetStringAsync("/");
-        Assert.Contains("<script src=\"app.js\" defer></script>", page, StringComparison.Ordinal);
+        // Deferred scripts run in order: the page's logic before the page that uses it.
+        Assert.Contains("<script src=\"explorer-core.js\" defer></script>\n<script src=\"app.js\" defer></script>", page, StringComparison.Ordinal);
     }
 
     [Fact]

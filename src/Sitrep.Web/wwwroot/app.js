@@ -2,6 +2,8 @@
 // as text (textContent), never as markup.
 "use strict";
 
+const { TABS, isWebUrl, parseHash, formatHash, parseOpen, markSegments } = window.SitrepExplorer;
+
 const QUAD_NAMES = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict" };
 // CAMEO root codes (two digits) and their names.
 const ROOTS = {
@@ -12,7 +14,6 @@ const ROOTS = {
   "20": "use unconventional mass violence",
 };
 const PAGE = 50;
-const TABS = ["events", "claims", "actors", "documents"];
 
 const state = { offset: 0, total: 0, selected: null };
 
@@ -50,7 +51,7 @@ function eventLabel(e) {
 
 // A link to the page a document came from; only http(s), whatever a stored URL says.
 function sourceLink(url) {
-  return url && /^https?:\/\//i.test(url) ? [" · ", el("a", { href: url, rel: "noreferrer noopener", target: "_blank" }, "source page")] : null;
+  return isWebUrl(url) ? [" · ", el("a", { href: url, rel: "noreferrer noopener", target: "_blank" }, "source page")] : null;
 }
 
 function showError(target, err) {
@@ -74,8 +75,7 @@ function setFilters(values) {
 function saveHash(tab, values) {
   const open = readHash().values.open;
   if (open && !("open" in values) && !document.getElementById("detail").hidden) values = { ...values, open };
-  const qs = new URLSearchParams(values).toString();
-  history.replaceState(null, "", "#" + tab + (qs ? "?" + qs : ""));
+  history.replaceState(null, "", formatHash(tab, values));
 }
 
 // What the detail panel shows, kept in the URL so that a link opens it again: "event:ID" or "doc:ID:OFFSET".
@@ -86,9 +86,7 @@ function setOpen(what) {
 }
 
 function readHash() {
-  const h = location.hash.slice(1);
-  const [tab, qs] = h.split("?");
-  return { tab: TABS.includes(tab) ? tab : "events", values: Object.fromEntries(new URLSearchParams(qs || "")) };
+  return parseHash(location.hash);
 }
 
 // ---- events ---------------------------------------------------------------------------------------------------------
@@ -228,31 +226,14 @@ async function showDocument(id, focusStart) {
   }
 }
 
-// The document's clean text, cut at every span boundary; each piece is marked by the spans that cover it. One sweep
-// over the sorted boundaries, so that a long document with thousands of events stays quick.
+// The document's clean text with its events' triggers marked and their actors underlined (pieces from markSegments).
 function markedText(text, events, focusStart) {
-  const spans = [];
-  const clamp = x => Math.max(0, Math.min(text.length, x));
-  for (const e of events) {
-    const title = `${e.source ? e.source.code : "—"} → ${e.cameo} → ${e.target ? e.target.code : "—"} (${e.modality}, ${e.date})`;
-    spans.push({ start: clamp(e.trigger.start), end: clamp(e.trigger.end), kind: "trigger", event: e.event, title, focus: e.trigger.start === focusStart });
-    for (const a of [e.source, e.target]) if (a && a.start !== null && a.end !== null) spans.push({ start: clamp(a.start), end: clamp(a.end), kind: "actor", title: a.code });
-  }
-  const live = spans.filter(s => s.end > s.start).sort((a, b) => a.start - b.start);
-  const points = [...new Set([0, text.length, ...live.flatMap(s => [s.start, s.end])])].sort((a, b) => a - b);
   const out = el("div", { class: "doctext" });
-  let active = [], next = 0;
-  for (let i = 0; i + 1 < points.length; i++) {
-    const [a, b] = [points[i], points[i + 1]];
-    active = active.filter(s => s.end > a);
-    while (next < live.length && live[next].start <= a) active.push(live[next++]);
-    const piece = text.slice(a, b);
-    if (active.length === 0) { out.append(piece); continue; }
-    const trigger = active.find(s => s.kind === "trigger");
-    const classes = [...new Set(active.map(s => s.kind))];
-    if (active.some(s => s.focus)) classes.push("focus");
-    const m = el("mark", { class: classes.join(" "), title: active.map(s => s.title).join("\n") }, piece);
-    if (trigger) m.addEventListener("click", () => showEvent(trigger.event));
+  for (const p of markSegments(text, events, focusStart)) {
+    const piece = text.slice(p.start, p.end);
+    if (p.kinds.length === 0) { out.append(piece); continue; }
+    const m = el("mark", { class: [...p.kinds, ...(p.focus ? ["focus"] : [])].join(" "), title: p.titles.join("\n") }, piece);
+    if (p.event !== null) m.addEventListener("click", () => showEvent(p.event));
     out.append(m);
   }
   return out;
@@ -362,9 +343,9 @@ async function init() {
   if (form) for (const [k, v] of Object.entries(values)) { const i = document.getElementById(form).elements[k]; if (i) i.value = v; }
   else setFilters(values);
   selectTab(tab);
-  const [kind, id, at] = (values.open || "").split(":");
-  if (kind === "event" && /^\d+$/.test(id)) showEvent(Number(id));
-  else if (kind === "doc" && id) showDocument(id, at === undefined || at === "" ? null : Number(at));
+  const open = parseOpen(values.open);
+  if (open && open.kind === "event") showEvent(open.id);
+  else if (open && open.kind === "doc") showDocument(open.id, open.at);
 }
 
 document.addEventListener("DOMContentLoaded", init);
