@@ -57,6 +57,9 @@ public static class Program
             config.AddCommand<Commands.Store.ReprocessCommand>("reprocess")
                 .WithDescription("Re-analyse stored documents whose models or dictionaries changed (incremental), merging their events again.")
                 .WithExample("reprocess").WithExample("reprocess", "--since", "0.2.0");
+            config.AddCommand<Commands.Store.MergeCommand>("merge")
+                .WithDescription("Merge stores ingested elsewhere (each part of the inputs) into one, without analysing again.")
+                .WithExample("merge", "part1.db", "part2.db", "--db", "all.db");
             config.AddCommand<AnnotateCommand>("annotate")
                 .WithDescription("Run the pipeline on one input without a store and print Sitrep's JSON record for each document.")
                 .WithExample("annotate", "article.html");

@@ -12,16 +12,11 @@ namespace Sitrep.Cli.Tests;
 /// Analysis on several threads must not change the store: the same inputs ingested with one job and with four give
 /// the same rows in every table (ids, merged events, duplicates, stories, errors), given the same clock.
 /// </summary>
-public sealed partial class ParallelIngestTests : IDisposable
+public sealed class ParallelIngestTests : IDisposable
 {
     private readonly TestEnvironment _env = new();
 
     public void Dispose() => _env.Dispose();
-
-    private sealed class FixedClock : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
-    }
 
     /// <summary>The bundled samples, a three-outlet story whose events merge, an exact copy of one article, and an empty file.</summary>
     private string[] Inputs()
@@ -43,41 +38,8 @@ public sealed partial class ParallelIngestTests : IDisposable
 
     private IngestSummary Ingest(string db, int jobs)
     {
-        using var store = SitrepStore.Open(db, new FixedClock());
+        using var store = SitrepStore.Open(db, new StoreDump.FixedClock());
         return new IngestRunner(store, new ReaderOptions(), jobs: jobs).Run(Inputs(), "test");
-    }
-
-    /// <summary>Every row of every table, as text, table by table in name order and rows in ordinal order.</summary>
-    private static List<string> Dump(string db)
-    {
-        var rows = new List<string>();
-        using var c = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
-        c.Open();
-        var tables = new List<string>();
-        using (var cmd = c.CreateCommand())
-        {
-            cmd.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
-            using var r = cmd.ExecuteReader();
-            while (r.Read()) tables.Add(r.GetString(0));
-        }
-        foreach (var table in tables)
-        {
-            var these = new List<string>();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = $"SELECT * FROM \"{table}\"";
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                var cells = new string[r.FieldCount];
-                for (int i = 0; i < r.FieldCount; i++)
-                    cells[i] = r.IsDBNull(i) ? "NULL" : r.GetValue(i) is byte[] b ? Convert.ToHexString(b) : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)!;
-                these.Add(table + "\t" + string.Join('\t', cells));
-            }
-            these.Sort(StringComparer.Ordinal);
-            rows.Add($"{table}: {these.Count} rows");
-            rows.AddRange(these);
-        }
-        return rows;
     }
 
     [Fact]
@@ -96,14 +58,11 @@ public sealed partial class ParallelIngestTests : IDisposable
         Assert.Equal(1, a.Counts.Errors);
 
         SqliteConnection.ClearAllPools();
-        var rowsOne = Dump(one);
-        var rowsFour = Dump(four);
+        var rowsOne = StoreDump.Rows(one);
+        var rowsFour = StoreDump.Rows(four);
         Assert.Contains(rowsOne, r => r.StartsWith("event_clusters\t", StringComparison.Ordinal));
         Assert.True(rowsOne.Count > 1000, $"{rowsOne.Count} rows");
-        // Compare line by line so a failure names the first row that differs.
-        for (int i = 0; i < Math.Min(rowsOne.Count, rowsFour.Count); i++)
-            Assert.Equal(rowsOne[i], rowsFour[i]);
-        Assert.Equal(rowsOne.Count, rowsFour.Count);
+        StoreDump.AssertSame(rowsOne, rowsFour);
     }
 
     [Fact]
@@ -123,16 +82,11 @@ public sealed partial class ParallelIngestTests : IDisposable
                 Assert.True(json.RootElement.GetProperty("reprocessed").GetInt32() >= 15, stdout);
             SqliteConnection.ClearAllPools();
             // The CLI's clock is the system's: the times of analysis are the one thing allowed to differ.
-            dumps.Add(Dump(db).Select(r => AnalysisTime().Replace(r, "TIME")).ToList());
+            dumps.Add(StoreDump.Rows(db, maskTimes: true));
         }
         Assert.Contains(dumps[0], r => r.StartsWith("events\t", StringComparison.Ordinal));
-        for (int i = 0; i < Math.Min(dumps[0].Count, dumps[1].Count); i++)
-            Assert.Equal(dumps[0][i], dumps[1][i]);
-        Assert.Equal(dumps[0].Count, dumps[1].Count);
+        StoreDump.AssertSame(dumps[0], dumps[1]);
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[.0-9]*(Z|[+-]\d\d:\d\d)|20\d{12})\b")]
-    private static partial System.Text.RegularExpressions.Regex AnalysisTime();
 
     [Fact]
     public void Jobs_must_be_at_least_one()

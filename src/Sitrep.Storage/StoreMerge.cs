@@ -1,0 +1,60 @@
+using Sitrep.Core;
+
+namespace Sitrep.Storage;
+
+/// <summary>What merging one store into another did, run by run of the merged store.</summary>
+public sealed record MergeSummary(string Shard, IReadOnlyList<(long ShardRun, long Run, IngestCounts Counts)> Runs)
+{
+    public IngestCounts Total => Runs.Aggregate(new IngestCounts(), (a, r) => a with
+    {
+        Inputs = a.Inputs + r.Counts.Inputs, New = a.New + r.Counts.New, Unchanged = a.Unchanged + r.Counts.Unchanged,
+        ExactDuplicates = a.ExactDuplicates + r.Counts.ExactDuplicates, NearDuplicates = a.NearDuplicates + r.Counts.NearDuplicates,
+        NewVersions = a.NewVersions + r.Counts.NewVersions, Errors = a.Errors + r.Counts.Errors, Warnings = a.Warnings + r.Counts.Warnings,
+    });
+}
+
+/// <summary>
+/// Merges a store made elsewhere (a shard: the same program ingesting part of the inputs on another machine) into this
+/// one without analysing anything again. Each of the shard's ingest runs becomes a run here, and its documents, with
+/// every analysis layer read back from the shard (<see cref="SitrepStore.LoadAnalysedDocument"/>), are stored in the
+/// shard's order through <see cref="SitrepStore.Store(Document, ContentHashes, long, IReadOnlyDictionary{string, string}?)"/>,
+/// so duplicates, new versions, merged events, claims and stories are found exactly as if this store had ingested the
+/// shard's inputs itself, after what it already holds. Its failed inputs are recorded in the same runs.
+/// </summary>
+public static class StoreMerge
+{
+    public static MergeSummary Merge(SitrepStore target, SitrepStore shard, string shardName, Action<int, int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(shard);
+        var documents = shard.ListDocumentIdsInStoreOrder().ToLookup(d => d.IngestRunId, d => d.Id);
+        var errors = shard.ListErrors(new ErrorQuery { Limit = int.MaxValue }).ToLookup(e => e.IngestRunId);
+        var total = documents.Sum(g => g.Count());
+        int done = 0;
+        var runs = new List<(long, long, IngestCounts)>();
+        foreach (var shardRun in shard.ListIngestRuns())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var run = target.BeginIngest($"merge {shardName} run {shardRun.Id}: {shardRun.Arguments}");
+            var counts = new IngestCounts { Inputs = shardRun.Counts?.Inputs ?? 0 };
+            foreach (var id in documents[shardRun.Id])
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (doc, versions) = shard.LoadAnalysedDocument(id)!;
+                var stored = target.Store(doc, doc.Get(CoreLayers.Hashes), run, versions);
+                counts = counts.Add(stored.Kind);
+                if (doc.Errors.Length > 0 && stored.Kind != StoreOutcomeKind.Unchanged)
+                    counts = counts with { Warnings = counts.Warnings + doc.Errors.Length };
+                progress?.Invoke(++done, total);
+            }
+            foreach (var e in errors[shardRun.Id])
+            {
+                target.RecordError(run, e.Origin, e.InputSha256, new DocumentError(e.Code, e.Message, e.Stage, e.Severity));
+                counts = counts with { Errors = counts.Errors + 1 };
+            }
+            target.EndIngest(run, counts);
+            runs.Add((shardRun.Id, run, counts));
+        }
+        return new MergeSummary(shardName, runs);
+    }
+}

@@ -1,0 +1,166 @@
+using System.Text;
+using System.Text.Json;
+using Sitrep.Cli.Analysis;
+using Sitrep.Cli.Ingestion;
+using Sitrep.Core.Records;
+using Sitrep.Ingest;
+using Sitrep.Storage;
+using Sitrep.Storage.Tests;
+
+namespace Sitrep.Cli.Tests;
+
+/// <summary>
+/// Scaling out: stores ingested on several machines, each from part of the inputs, merge into the store one machine
+/// would have made from the parts one after the other, without analysing again.
+/// </summary>
+public sealed class MergeStoreTests : IDisposable
+{
+    private readonly TestEnvironment _env = new();
+
+    public void Dispose() => _env.Dispose();
+
+    /// <summary>The first part: the bundled samples.</summary>
+    private static string[] PartOne() => [Path.Combine(TestEnvironment.RepoRoot, "samples")];
+
+    /// <summary>
+    /// The second part: a three-outlet story whose events merge with each other, the seed article, a copy of one of
+    /// the first part's articles at another path (a duplicate across parts), and an empty file (a failed input).
+    /// </summary>
+    private string[] PartTwo()
+    {
+        var story = string.Join('\n', new[] { "wire", "rewrite", "update" }.Select(StoryArticle.Load).Select(a => JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["url"] = a.Url, ["site"] = a.Site, ["published"] = a.Published, ["title"] = a.Title, ["text"] = a.Body,
+        }))) + "\n";
+        var sample = Directory.GetFiles(Path.Combine(TestEnvironment.RepoRoot, "samples", "text"), "*.txt").Order(StringComparer.Ordinal).First();
+        return
+        [
+            _env.File("two/story.jsonl", Encoding.UTF8.GetBytes(story)),
+            _env.File("two/seed.txt", File.ReadAllBytes(TestEnvironment.Shared("samples", "seed-article.txt"))),
+            _env.File("two/copied-sample.txt", File.ReadAllBytes(sample)),
+            _env.File("two/empty.txt", []),
+        ];
+    }
+
+    private string Db(string name) => Path.Combine(_env.Directory, name + ".db");
+
+    private static IngestSummary Ingest(string db, string[] inputs)
+    {
+        using var store = SitrepStore.Open(db, new StoreDump.FixedClock());
+        return new IngestRunner(store, new ReaderOptions(), jobs: 2).Run(inputs, "test");
+    }
+
+    private static List<MergeSummary> Merge(string db, params string[] shards)
+    {
+        using var target = SitrepStore.Open(db, new StoreDump.FixedClock());
+        var summaries = new List<MergeSummary>();
+        foreach (var path in shards)
+        {
+            using var shard = SitrepStore.Open(path);
+            summaries.Add(StoreMerge.Merge(target, shard, path));
+        }
+        return summaries;
+    }
+
+    [Fact]
+    public void Merged_parts_give_the_store_of_one_machine_ingesting_them_in_turn()
+    {
+        var two = PartTwo();
+        Ingest(Db("one"), PartOne());
+        var second = Ingest(Db("one"), two);
+        Ingest(Db("a"), PartOne());
+        Ingest(Db("b"), two);
+        var merged = Merge(Db("merged"), Db("a"), Db("b"));
+
+        // The second part holds what makes merging hard: a duplicate of the first part's article and a failed input.
+        Assert.True(second.Counts.ExactDuplicates >= 1, $"{second.Counts.ExactDuplicates} exact duplicates");
+        Assert.Equal(1, second.Counts.Errors);
+        Assert.Equal(second.Counts.ExactDuplicates, merged[1].Total.ExactDuplicates);
+        Assert.Equal(1, merged[1].Total.Errors);
+
+        // Every table but the runs' own records (the merge's runs name the stores they came from).
+        var expected = StoreDump.Rows(Db("one"), skipTables: "ingest_runs");
+        var actual = StoreDump.Rows(Db("merged"), skipTables: "ingest_runs");
+        Assert.Contains(expected, r => r.StartsWith("claims\t", StringComparison.Ordinal));
+        Assert.Contains(expected, r => r.StartsWith("errors\t", StringComparison.Ordinal));
+        StoreDump.AssertSame(expected, actual);
+
+        // The events of the two parts merge as in one store: the story's three outlets are one event's mentions.
+        using var store = SitrepStore.Open(Db("merged"));
+        Assert.Contains(store.ListEvents(new EventQuery { Limit = 10_000 }), e => e.NumArticles >= 3);
+    }
+
+    [Fact]
+    public void Merging_a_store_again_adds_nothing()
+    {
+        Ingest(Db("a"), PartOne());
+        Merge(Db("merged"), Db("a"));
+        var before = StoreDump.Rows(Db("merged"), skipTables: "ingest_runs");
+        var again = Merge(Db("merged"), Db("a"))[0].Total;
+        Assert.Equal(0, again.New + again.ExactDuplicates + again.NearDuplicates + again.NewVersions);
+        Assert.True(again.Unchanged >= 15, $"{again.Unchanged} unchanged");
+        StoreDump.AssertSame(before, StoreDump.Rows(Db("merged"), skipTables: "ingest_runs"));
+    }
+
+    [Fact]
+    public void A_stored_document_reads_back_with_the_record_it_was_stored_with()
+    {
+        // The record of every document read back from the store equals the record `sitrep annotate` makes of its input.
+        var inputs = PartTwo();
+        Ingest(Db("a"), inputs);
+        var annotated = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var input in inputs.SkipLast(1))
+        {
+            var (exit, stdout, err) = TestEnvironment.Run("annotate", input, "--compact", "--jobs", "1");
+            Assert.True(exit == 0, err);
+            foreach (var line in stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                using var json = JsonDocument.Parse(line);
+                annotated[json.RootElement.GetProperty("document").GetProperty("id").GetString()!] = line;
+            }
+        }
+        using var store = SitrepStore.Open(Db("a"));
+        var ids = store.ListDocumentIdsInStoreOrder();
+        Assert.True(ids.Count >= 5, $"{ids.Count} documents");
+        var analysis = AnalysisPipeline.Default;
+        foreach (var (id, _) in ids)
+        {
+            var (doc, versions) = store.LoadAnalysedDocument(id)!;
+            Assert.NotNull(versions);
+            var record = DocumentRecordWriter.ToJson(doc, versions!, indented: false, analysis.LayerWriters);
+            Assert.True(annotated.ContainsKey(id), $"{id} not in {string.Join(", ", annotated.Keys)}; stored: {string.Join(", ", ids)}");
+            Assert.Equal(annotated[id], record);
+        }
+        Assert.Null(store.LoadAnalysedDocument("d-no-such-document"));
+    }
+
+    [Fact]
+    public void The_command_merges_reports_and_refuses_what_it_cannot_do()
+    {
+        Ingest(Db("a"), PartOne());
+        var (exit, stdout, err) = TestEnvironment.Run("merge", Db("a"), "--db", Db("merged"), "--json");
+        Assert.True(exit == 0, err);
+        using (var json = JsonDocument.Parse(stdout))
+        {
+            var shard = json.RootElement.GetProperty("shards")[0];
+            Assert.Equal(Db("a"), shard.GetProperty("shard").GetString());
+            Assert.True(shard.GetProperty("counts").GetProperty("new").GetInt32() >= 15, stdout);
+        }
+        using (var store = SitrepStore.Open(Db("merged")))
+            Assert.StartsWith($"merge {Db("a")} run 1: ", store.ListIngestRuns().Single().Arguments, StringComparison.Ordinal);
+
+        // A missing store stops the merge before the target is made.
+        (exit, _, err) = TestEnvironment.Run("merge", Db("a"), Db("missing"), "--db", Db("other"));
+        Assert.Equal(Commands.ExitCodes.NotFound, exit);
+        Assert.Contains("no store at", err, StringComparison.Ordinal);
+        Assert.False(File.Exists(Db("other")));
+
+        // A store into itself, or named twice.
+        (exit, _, err) = TestEnvironment.Run("merge", Db("a"), "--db", Db("a"));
+        Assert.NotEqual(0, exit);
+        Assert.Contains("into itself", err, StringComparison.Ordinal);
+        (exit, _, err) = TestEnvironment.Run("merge", Db("a"), Db("a"), "--db", Db("other"));
+        Assert.NotEqual(0, exit);
+        Assert.Contains("named twice", err, StringComparison.Ordinal);
+    }
+}
