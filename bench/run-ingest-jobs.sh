@@ -32,21 +32,11 @@ python3 "$here/ingest/make-ud-articles.py" "$work/ud" "$articles" >/dev/null
 inputs=("$work/ud")
 if [ "$fundus" = 1 ]; then inputs+=("$repo/../shared/data/extraction/fundus/html"); fi
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-SITREP_DATA="${SITREP_DATA:-$repo/data}" python3 - "$artifacts/bin/Sitrep.Cli/release/sitrep.dll" "$work" "$runs" "$jobs_list" "${inputs[@]}" <<'PY'
-import hashlib, os, re, resource, sqlite3, statistics, subprocess, sys, time
+BENCH_DIR="$here" SITREP_DATA="${SITREP_DATA:-$repo/data}" python3 - "$artifacts/bin/Sitrep.Cli/release/sitrep.dll" "$work" "$runs" "$jobs_list" "${inputs[@]}" <<'PY'
+import os, resource, statistics, subprocess, sys, time
+sys.path.insert(0, os.path.join(os.environ["BENCH_DIR"], "store"))
+from store_digest import digest
 dll, work, runs, jobs_list, inputs = sys.argv[1], sys.argv[2], int(sys.argv[3]), [int(j) for j in sys.argv[4].split()], sys.argv[5:]
-time_re = re.compile(r"\b(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[.0-9]*(Z|[+-]\d\d:\d\d)|20\d{12})\b")
-
-def digest(db):
-    """sha256 of every row of every table, times masked, rows sorted: equal digests mean equal stores."""
-    c = sqlite3.connect(db); h = hashlib.sha256()
-    for (t,) in c.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name"):
-        rows = sorted(time_re.sub("TIME", "\t".join(v.hex() if isinstance(v, bytes) else repr(v) for v in r)) for r in c.execute(f'SELECT * FROM "{t}"'))
-        h.update(f"{t}:{len(rows)}\n".encode()); h.update("\n".join(rows).encode())
-    sentences = c.execute("SELECT count(*) FROM sentences").fetchone()[0]
-    docs = c.execute("SELECT count(*) FROM documents").fetchone()[0]
-    c.close()
-    return h.hexdigest(), sentences, docs
 
 results = {}
 for jobs in jobs_list:

@@ -419,6 +419,12 @@ internal static class SchemaMigrations
             DROP INDEX ix_event_clusters_match;
             CREATE INDEX ix_event_clusters_match ON event_clusters(source_code, target_code, root, day, num_mentions, goldstein, quad_class);
             """),
+
+        // A document's next version (sitrep show, the explorer, merging a store) was found by scanning every document:
+        // a million-document store read them all for each document shown.
+        new(7, "documents by previous version", """
+            CREATE INDEX ix_documents_previous_version ON documents(previous_version_id);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

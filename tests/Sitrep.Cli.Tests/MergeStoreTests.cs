@@ -132,6 +132,13 @@ public sealed class MergeStoreTests : IDisposable
             Assert.Equal(annotated[id], record);
         }
         Assert.Null(store.LoadAnalysedDocument("d-no-such-document"));
+
+        // `sitrep show --json` prints that record.
+        var (first, _) = ids[0];
+        var (code, shown, error) = TestEnvironment.Run("show", first, "--db", Db("a"), "--json");
+        Assert.True(code == 0, error);
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(annotated[first]), System.Text.Json.Nodes.JsonNode.Parse(shown)), shown);
+        Assert.Contains("\"events\"", shown, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -89,6 +89,21 @@ public sealed class MigrationTests : IDisposable
     }
 
     [Fact]
+    public void A_documents_next_version_is_found_by_index_not_by_scanning_every_document()
+    {
+        _t.Store.BeginIngest("x");
+        _t.Close();
+        using var c = Raw();
+        using var cmd = c.CreateCommand();
+        // The subquery GetDocument runs for the next version.
+        cmd.CommandText = "EXPLAIN QUERY PLAN SELECT n.id FROM documents n WHERE n.previous_version_id = 'd1' ORDER BY n.version LIMIT 1";
+        using var r = cmd.ExecuteReader();
+        var plan = new List<string>();
+        while (r.Read()) plan.Add(r.GetString(3));
+        Assert.Contains(plan, p => p.Contains("USING INDEX ix_documents_previous_version", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_store_with_a_newer_schema_is_refused_with_a_clear_message()
     {
         _t.Store.BeginIngest("x");

@@ -311,6 +311,54 @@ public sealed class SitrepStoreTests : IDisposable
         Assert.NotNull(_t.Store.GetDocument(first.DocumentId));
     }
 
+    [Theory]
+    [InlineData("raw")]
+    [InlineData("layers")]
+    [InlineData("commit")]
+    public void In_a_batch_a_failing_document_is_undone_alone_and_the_batch_commits_the_others(string step)
+    {
+        long run = _t.Store.BeginIngest("x");
+        var before = _t.AllCounts();
+        var doc = Docs.Html(Body1, "https://a.example/story");
+        StoreOutcome first, third;
+        using (var batch = _t.Store.BeginBatch())
+        {
+            first = _t.Store.Store(Docs.Html(Body2, "https://a.example/first"), Docs.Hashes(Body2, 2), run);
+            _t.Store.StoreStepHook = s => { if (s == step) throw new IOException("disk on fire at " + s); };
+            Assert.Throws<IOException>(() => _t.Store.Store(doc, Docs.Hashes(Body1, 1), run));
+            _t.Store.StoreStepHook = null;
+            third = _t.Store.Store(Docs.Html("A third story about the harbour strike.", "https://a.example/third"), Docs.Hashes("A third story about the harbour strike.", 3), run);
+            // Nothing is visible to another connection until the batch commits.
+            Assert.Equal(before, _t.AllCounts());
+            batch.Commit();
+        }
+        var after = _t.AllCounts();
+        Assert.Equal(before["documents"] + 2, after["documents"]);
+        Assert.Equal(before["raw_inputs"] + 2, after["raw_inputs"]);
+        Assert.Equal(before["lsh_bands"] + 2 * NearDuplicateIndex.Bands, after["lsh_bands"]);
+        Assert.NotNull(_t.Store.GetDocument(first.DocumentId));
+        Assert.NotNull(_t.Store.GetDocument(third.DocumentId));
+        Assert.Null(_t.Store.GetDocument(SitrepStore.DocumentId("https://a.example/story", doc.Metadata.Origin, doc.Raw.Sha256())));
+        // The store writes alone again after the batch.
+        Assert.Equal(StoreOutcomeKind.New, _t.Store.Store(doc, Docs.Hashes(Body1, 1), run).Kind);
+    }
+
+    [Fact]
+    public void A_batch_disposed_without_commit_leaves_nothing_and_batches_do_not_nest()
+    {
+        long run = _t.Store.BeginIngest("x");
+        var before = _t.AllCounts();
+        using (var batch = _t.Store.BeginBatch())
+        {
+            _t.Store.Store(Docs.Html(Body2, "https://a.example/first"), Docs.Hashes(Body2, 2), run);
+            // The same document again in the batch is unchanged: the batch sees its own writes.
+            Assert.Equal(StoreOutcomeKind.Unchanged, _t.Store.Store(Docs.Html(Body2, "https://a.example/first"), Docs.Hashes(Body2, 2), run).Kind);
+            Assert.Throws<InvalidOperationException>(() => _t.Store.BeginBatch());
+        }
+        Assert.Equal(before, _t.AllCounts());
+        Assert.Equal(StoreOutcomeKind.New, _t.Store.Store(Docs.Html(Body2, "https://a.example/first"), Docs.Hashes(Body2, 2), run).Kind);
+    }
+
     [Fact]
     public void Listing_filters_and_orders_documents()
     {

@@ -112,5 +112,8 @@ public sealed class AnalysisPipeline
     /// <summary>The actor-linking stage, for commands that link again with other dictionaries.</summary>
     public ActorStage Actors { get; }
 
-    public IReadOnlyList<IRecordLayerWriter> LayerWriters { get; } = [new SentenceRecordWriter(), new TokenRecordWriter(), new Sitrep.Nlp.Ner.EntityRecordWriter(), new TimexRecordWriter(), new ActorRecordWriter(), new Sitrep.Actors.Places.PlaceRecordWriter(), new Sitrep.Events.EventRecordWriter(), new Sitrep.Events.QuoteRecordWriter()];
+    /// <summary>The writers of the record's analysis layers, in record order; they need no model loaded.</summary>
+    public static IReadOnlyList<IRecordLayerWriter> RecordLayerWriters { get; } = [new SentenceRecordWriter(), new TokenRecordWriter(), new Sitrep.Nlp.Ner.EntityRecordWriter(), new TimexRecordWriter(), new ActorRecordWriter(), new Sitrep.Actors.Places.PlaceRecordWriter(), new Sitrep.Events.EventRecordWriter(), new Sitrep.Events.QuoteRecordWriter()];
+
+    public IReadOnlyList<IRecordLayerWriter> LayerWriters => RecordLayerWriters;
 }

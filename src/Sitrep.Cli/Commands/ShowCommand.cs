@@ -43,9 +43,11 @@ public sealed class ShowCommand : Command<ShowCommand.Settings>
         }
         if (settings.Json)
         {
-            var models = new Dictionary<string, string>(ReaderRegistry.Versions, StringComparer.Ordinal);
-            foreach (var (k, v) in IngestPipeline.Versions) models[k] = v;
-            Console.Out.WriteLine(DocumentRecordWriter.ToJson(stored.ToDocument(), models, indented: true));
+            // The record as stored: every analysis layer read back, with the versions that made it (those of reading
+            // alone for a document never analysed), as `sitrep annotate` printed it when it was ingested.
+            var (doc, versions) = store.LoadAnalysedDocument(settings.Id)!;
+            IReadOnlyDictionary<string, string> models = versions ?? ReadingVersions();
+            Console.Out.WriteLine(DocumentRecordWriter.ToJson(doc, models, indented: true, Analysis.AnalysisPipeline.RecordLayerWriters));
             return ExitCodes.Ok;
         }
         var console = Consoles.Out;
@@ -71,5 +73,12 @@ public sealed class ShowCommand : Command<ShowCommand.Settings>
         console.WriteLine();
         console.Write(new Panel(Markup.Escape(stored.CleanText)).Header("clean text").Border(BoxBorder.Rounded));
         return ExitCodes.Ok;
+    }
+
+    private static Dictionary<string, string> ReadingVersions()
+    {
+        var models = new Dictionary<string, string>(ReaderRegistry.Versions, StringComparer.Ordinal);
+        foreach (var (k, v) in IngestPipeline.Versions) models[k] = v;
+        return models;
     }
 }
