@@ -141,6 +141,46 @@ public sealed class MergeStoreTests : IDisposable
         Assert.Contains("\"events\"", shown, StringComparison.Ordinal);
     }
 
+    private static HashSet<string> DocumentIds(string db)
+    {
+        using var store = SitrepStore.Open(db);
+        return [.. store.ListDocumentIdsInStoreOrder().Select(d => d.Id)];
+    }
+
+    [Fact]
+    public void Shards_of_one_ingest_split_the_documents_and_merge_into_all_of_them()
+    {
+        string[] inputs = [.. PartOne(), .. PartTwo()];
+        var (exit, _, err) = TestEnvironment.Run(["ingest", .. inputs, "--db", Db("all"), "--no-progress"]);
+        Assert.True(exit == 2, err); // the empty file fails
+        foreach (var k in new[] { 1, 2, 3 })
+        {
+            (exit, _, err) = TestEnvironment.Run(["ingest", .. inputs, "--db", Db($"shard{k}"), "--shard", $"{k}/3", "--no-progress"]);
+            Assert.True(exit is 0 or 2, err);
+        }
+        var shards = new[] { 1, 2, 3 }.Select(k => DocumentIds(Db($"shard{k}"))).ToList();
+        Assert.All(shards, s => Assert.True(s.Count >= 5, $"{s.Count} documents in a shard"));
+        Assert.Empty(shards[0].Intersect(shards[1]).Concat(shards[0].Intersect(shards[2])).Concat(shards[1].Intersect(shards[2])));
+        var all = DocumentIds(Db("all"));
+        Assert.True(all.SetEquals(shards.SelectMany(s => s)), "the shards hold exactly the documents of the whole ingest");
+
+        (exit, _, err) = TestEnvironment.Run("merge", Db("shard1"), Db("shard2"), Db("shard3"), "--db", Db("merged"), "--no-progress");
+        Assert.True(exit == 0, err);
+        Assert.True(all.SetEquals(DocumentIds(Db("merged"))));
+        using var whole = SitrepStore.Open(Db("all"));
+        using var merged = SitrepStore.Open(Db("merged"));
+        Assert.Equal(whole.AnalysisCounts()["events"], merged.AnalysisCounts()["events"]);
+        // The failed input is one shard's, recorded once.
+        Assert.Equal(whole.ListErrors().Select(e => e.Code), merged.ListErrors().Select(e => e.Code));
+        Assert.Single(merged.ListErrors());
+
+        foreach (var bad in new[] { "0/2", "3/2", "1/0", "a/b", "2", "1/2/3" })
+        {
+            (exit, _, err) = TestEnvironment.Run(["ingest", .. inputs, "--db", Db("bad"), "--shard", bad, "--no-progress"]);
+            Assert.True(exit != 0 && err.Contains("--shard", StringComparison.Ordinal), $"--shard {bad}: {exit} {err}");
+        }
+    }
+
     [Fact]
     public void The_command_merges_reports_and_refuses_what_it_cannot_do()
     {

@@ -66,6 +66,10 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
         [Description("Analyse on this many threads (reading and the store write stay on one each; the store ends the same for any number). Default: one per core")]
         public int? Jobs { get; init; }
 
+        [CommandOption("--shard <K/N>")]
+        [Description("Ingest part K of N: every N-th document in reading order, from the K-th on (the same inputs on N machines, then 'sitrep merge').")]
+        public string? Shard { get; init; }
+
         [CommandOption("--no-progress")]
         [Description("Do not show a progress display.")]
         public bool NoProgress { get; init; }
@@ -98,6 +102,7 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
         if (settings.MaxMegabytes <= 0) return ValidationResult.Error("--max-mb must be positive.");
         if (settings.TimeoutSeconds <= 0) return ValidationResult.Error("--timeout must be positive.");
         if (settings.Jobs is < 1 or > 256) return ValidationResult.Error("--jobs must be between 1 and 256.");
+        if (settings.Shard is not null && !IngestShard.TryParse(settings.Shard, out _)) return ValidationResult.Error("--shard must be K/N with 1 ≤ K ≤ N ≤ 4096, such as 2/3.");
         if (settings.Ner is not (null or "sparse" or Sitrep.Nlp.Ner.Contextual.ContextualNerStage.Variant or Sitrep.Nlp.Ner.FineTuned.FineTunedNerStage.Variant))
             return ValidationResult.Error($"--ner: unknown variant '{settings.Ner}' (sparse, minilm or minilm-ft).");
         return ValidationResult.Success();
@@ -111,9 +116,10 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
         var options = settings.ToReaderOptions();
         var loader = new InputLoader(options, maxContainerBytes: (long)(settings.MaxContainerMegabytes * 1024 * 1024));
         var runner = new IngestRunner(store, options, loader, analysis: Analysis.AnalysisPipeline.For(settings.Ner),
-            jobs: settings.Jobs ?? OrderedParallel.DefaultJobs);
+            jobs: settings.Jobs ?? OrderedParallel.DefaultJobs,
+            shard: settings.Shard is not null && IngestShard.TryParse(settings.Shard, out var shard) ? shard : null);
         StartupTrace.Mark("ingest: models loaded");
-        var arguments = string.Join(' ', settings.Inputs);
+        var arguments = string.Join(' ', settings.Inputs) + (settings.Shard is { } part ? " --shard " + part : "");
         IngestSummary summary;
         var err = Consoles.Error;
         var clock = System.Diagnostics.Stopwatch.StartNew();

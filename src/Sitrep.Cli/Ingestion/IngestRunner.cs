@@ -8,6 +8,29 @@ using Sitrep.Storage;
 
 namespace Sitrep.Cli.Ingestion;
 
+/// <summary>
+/// Part <see cref="Number"/> of <see cref="Count"/> of an ingest split across machines: every <see cref="Count"/>-th
+/// document (and failed input) in reading order, from the <see cref="Number"/>-th on. Each machine reads every input and
+/// analyses only its part; <c>sitrep merge</c> puts the parts' stores together.
+/// </summary>
+public readonly record struct IngestShard(int Number, int Count)
+{
+    /// <summary>"K/N", 1 ≤ K ≤ N ≤ 4096.</summary>
+    public static bool TryParse(string? text, out IngestShard shard)
+    {
+        shard = default;
+        var parts = (text ?? "").Split('/');
+        if (parts.Length != 2
+            || !int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var k)
+            || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            || n < 1 || n > 4096 || k < 1 || k > n) return false;
+        shard = new IngestShard(k, n);
+        return true;
+    }
+
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Number}/{Count}");
+}
+
 /// <summary>What happened to one document or input in an ingest.</summary>
 public sealed record IngestItemResult(string Origin, string? DocumentId, StoreOutcomeKind? Outcome, DocumentError? Error, string? DuplicateOf);
 
@@ -26,7 +49,8 @@ public sealed record IngestSummary(long RunId, IngestCounts Counts, IReadOnlyLis
 /// thread in input order: the store (event merging, duplicate detection, run records) ends the same whatever the
 /// number of jobs.</para>
 /// </summary>
-public sealed class IngestRunner(SitrepStore store, ReaderOptions options, InputLoader? loader = null, bool analyse = true, AnalysisPipeline? analysis = null, int jobs = 1)
+public sealed class IngestRunner(SitrepStore store, ReaderOptions options, InputLoader? loader = null, bool analyse = true, AnalysisPipeline? analysis = null, int jobs = 1,
+    IngestShard? shard = null)
 {
     private readonly ReaderRegistry _readers = new();
     private readonly Pipeline _pipeline = analyse ? (analysis ?? AnalysisPipeline.Default).Pipeline : IngestPipeline.Create();
@@ -90,8 +114,22 @@ public sealed class IngestRunner(SitrepStore store, ReaderOptions options, Input
         return new IngestSummary(runId, counts, skipped, items);
     }
 
-    /// <summary>Loads each input and reads its documents, in order. A reader that fails on an input fails that input only.</summary>
+    /// <summary>
+    /// Loads each input and reads its documents, in order. A reader that fails on an input fails that input only. With a
+    /// shard, only this shard's documents and failures (every N-th, counting both in reading order) go on, and only its
+    /// inputs (every N-th) are counted.
+    /// </summary>
     private IEnumerable<Step> Read(InputCollector collector, List<CollectedInput> toRead, CancellationToken cancellationToken)
+    {
+        long position = 0;
+        bool Mine(long n) => shard is not { } s || n % s.Count == s.Number - 1;
+        foreach (var step in ReadAll(collector, toRead, cancellationToken))
+        {
+            if (step.BeginsInput ? Mine(step.Input) : Mine(position++)) yield return step;
+        }
+    }
+
+    private IEnumerable<Step> ReadAll(InputCollector collector, List<CollectedInput> toRead, CancellationToken cancellationToken)
     {
         for (int k = 0; k < toRead.Count; k++)
         {
