@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Scaling out, measured: the first N UD articles (default 1000, from bench/ingest/make-ud-articles.py) split into P
 # parts (default 2) as P machines would take them; each part ingested into its own store (`sitrep ingest`, the
-# "machines", one after the other here), then `sitrep merge` of the parts into one store, beside one store ingesting
-# the parts in turn. Prints each step's wall time and peak RSS, and checks that the merged store and the one-machine
-# store hold the same rows (all tables but the ingest runs' own records; times masked).
+# "machines", one after the other here), then `sitrep merge` of the parts into one store; against one machine's single
+# ingest of all the parts. Prints each step's wall time and peak RSS, and checks that the merged store holds the same
+# rows as one machine ingesting the parts in turn (all tables but the ingest runs' own records; times masked).
 #
 #   bench/run-merge.sh [--articles N] [--parts P] [--no-build]
 set -euo pipefail
@@ -48,8 +48,11 @@ def run(label, *args):
 one = os.path.join(work, "one.db")
 ingest = [run(f"ingest part {k} into its own store", "ingest", os.path.join(work, f"part{k}"), "--db", os.path.join(work, f"part{k}.db")) for k in range(parts)]
 merge = run(f"merge the {parts} stores", "merge", *[os.path.join(work, f"part{k}.db") for k in range(parts)], "--db", os.path.join(work, "merged.db"))
-alone = sum(run(f"one machine: ingest part {k} in turn", "ingest", os.path.join(work, f"part{k}"), "--db", one) for k in range(parts))
+alone = run("one machine: one ingest of all parts", "ingest", *[os.path.join(work, f"part{k}") for k in range(parts)], "--db", os.path.join(work, "alone.db"))
 print(f"with {parts} machines: slowest part {max(ingest):.2f} s + merge {merge:.2f} s = {max(ingest) + merge:.2f} s, against {alone:.2f} s on one machine ({alone / (max(ingest) + merge):.2f}x)")
+# The store to compare with: one machine ingesting the parts one after the other (a run each, as the merge makes).
+for k in range(parts):
+    run(f"one machine: ingest part {k} in turn", "ingest", os.path.join(work, f"part{k}"), "--db", one)
 a, sentences, docs = digest(os.path.join(work, "merged.db"), skip={"ingest_runs"})
 b, _, _ = digest(one, skip={"ingest_runs"})
 print(f"merged store: {docs} documents, {sentences} sentences; " + ("the same rows as the one-machine store" if a == b else "DIFFERS from the one-machine store"))

@@ -40,22 +40,35 @@ public static class StoreMerge
             cancellationToken.ThrowIfCancellationRequested();
             var run = target.BeginIngest($"merge {shardName} run {shardRun.Id}: {shardRun.Arguments}");
             var counts = new IngestCounts { Inputs = shardRun.Counts?.Inputs ?? 0 };
-            // A commit per batch of documents rather than per document: the commits were most of the writing time. An
-            // interrupted merge keeps the batches committed; merging again skips them as unchanged.
-            foreach (var batch in documents[shardRun.Id].Chunk(BatchSize))
+            // The next documents are read from the part on other threads while this one writes them, and committed
+            // BatchSize at a time rather than one by one (the commits were a third of the writing time). An interrupted
+            // merge keeps the batches it committed; merging again skips them as unchanged.
+            var loaded = OrderedParallel.Map(documents[shardRun.Id], id => shard.LoadAnalysedDocument(id)!, jobs: 2, cancellationToken);
+            StoreBatch? batch = null;
+            int inBatch = 0;
+            try
             {
-                using var transaction = target.BeginBatch();
-                foreach (var id in batch)
+                foreach (var (doc, versions) in loaded)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var (doc, versions) = shard.LoadAnalysedDocument(id)!;
+                    batch ??= target.BeginBatch();
                     var stored = target.Store(doc, doc.Get(CoreLayers.Hashes), run, versions);
                     counts = counts.Add(stored.Kind);
                     if (doc.Errors.Length > 0 && stored.Kind != StoreOutcomeKind.Unchanged)
                         counts = counts with { Warnings = counts.Warnings + doc.Errors.Length };
                     progress?.Invoke(++done, total);
+                    if (++inBatch == BatchSize)
+                    {
+                        batch.Commit();
+                        batch.Dispose();
+                        batch = null;
+                        inBatch = 0;
+                    }
                 }
-                transaction.Commit();
+                batch?.Commit();
+            }
+            finally
+            {
+                batch?.Dispose();
             }
             foreach (var e in errors[shardRun.Id])
             {
