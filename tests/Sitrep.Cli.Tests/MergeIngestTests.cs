@@ -11,15 +11,7 @@ public sealed class MergeIngestTests : IDisposable
 
     public void Dispose() => _env.Dispose();
 
-    /// <summary>The three articles as one JSON Lines file (url, site, published, title, text).</summary>
-    private string StoryFile()
-    {
-        var lines = new[] { "wire", "rewrite", "update" }.Select(StoryArticle.Load).Select(a => JsonSerializer.Serialize(new Dictionary<string, string>
-        {
-            ["url"] = a.Url, ["site"] = a.Site, ["published"] = a.Published, ["title"] = a.Title, ["text"] = a.Body,
-        }));
-        return _env.File("story.jsonl", System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
-    }
+    private string StoryFile() => _env.StoryFile();
 
     [Fact]
     public void Ingest_stores_every_layer_with_its_versions()

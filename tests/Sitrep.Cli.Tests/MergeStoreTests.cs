@@ -28,14 +28,10 @@ public sealed class MergeStoreTests : IDisposable
     /// </summary>
     private string[] PartTwo()
     {
-        var story = string.Join('\n', new[] { "wire", "rewrite", "update" }.Select(StoryArticle.Load).Select(a => JsonSerializer.Serialize(new Dictionary<string, string>
-        {
-            ["url"] = a.Url, ["site"] = a.Site, ["published"] = a.Published, ["title"] = a.Title, ["text"] = a.Body,
-        }))) + "\n";
         var sample = Directory.GetFiles(Path.Combine(TestEnvironment.RepoRoot, "samples", "text"), "*.txt").Order(StringComparer.Ordinal).First();
         return
         [
-            _env.File("two/story.jsonl", Encoding.UTF8.GetBytes(story)),
+            _env.StoryFile("two/story.jsonl"),
             _env.File("two/seed.txt", File.ReadAllBytes(TestEnvironment.Shared("samples", "seed-article.txt"))),
             _env.File("two/copied-sample.txt", File.ReadAllBytes(sample)),
             _env.File("two/empty.txt", []),

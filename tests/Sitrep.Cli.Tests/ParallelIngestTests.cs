@@ -21,15 +21,11 @@ public sealed class ParallelIngestTests : IDisposable
     /// <summary>The bundled samples, a three-outlet story whose events merge, an exact copy of one article, and an empty file.</summary>
     private string[] Inputs()
     {
-        var story = string.Join('\n', new[] { "wire", "rewrite", "update" }.Select(StoryArticle.Load).Select(a => JsonSerializer.Serialize(new Dictionary<string, string>
-        {
-            ["url"] = a.Url, ["site"] = a.Site, ["published"] = a.Published, ["title"] = a.Title, ["text"] = a.Body,
-        }))) + "\n";
         var seed = File.ReadAllBytes(TestEnvironment.Shared("samples", "seed-article.txt"));
         return
         [
             Path.Combine(TestEnvironment.RepoRoot, "samples"),
-            _env.File("story.jsonl", Encoding.UTF8.GetBytes(story)),
+            _env.StoryFile("story.jsonl"),
             _env.File("seed.txt", seed),
             _env.File("copy/seed-again.txt", seed),
             _env.File("empty.txt", []),

@@ -24,6 +24,16 @@ public sealed class TestEnvironment : IDisposable
 
     public static string RepoRoot => RepoPaths.Root;
 
+    /// <summary>The three-outlet story (wire, rewrite, update) as a JSON Lines file (url, site, published, title, text) in this folder.</summary>
+    public string StoryFile(string name = "story.jsonl")
+    {
+        var lines = new[] { "wire", "rewrite", "update" }.Select(Sitrep.Storage.Tests.StoryArticle.Load).Select(a => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["url"] = a.Url, ["site"] = a.Site, ["published"] = a.Published, ["title"] = a.Title, ["text"] = a.Body,
+        }));
+        return File(name, System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
+    }
+
     public static string Shared(params string[] parts) => RepoPaths.Shared(parts);
 
     /// <summary>Runs the CLI in-process and returns its exit code and standard output.</summary>
