@@ -33,6 +33,34 @@ public sealed partial class SitrepStore
         }
     }
 
+    /// <summary>Whether a document with this id is stored.</summary>
+    public bool HasDocument(string id)
+    {
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "SELECT 1 FROM documents WHERE id = @id";
+            cmd.Parameters.AddWithValue("@id", id);
+            return cmd.ExecuteScalar() is not null;
+        }
+    }
+
+    /// <summary>Whether this failure (the same input and error code) is already recorded; <see cref="RecordError"/> records it once.</summary>
+    public bool HasError(string origin, string? inputSha256, string code)
+    {
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "SELECT 1 FROM errors WHERE origin = @o AND ifnull(input_sha256, '') = @s AND code = @c";
+            cmd.Parameters.AddWithValue("@o", origin);
+            cmd.Parameters.AddWithValue("@s", inputSha256 ?? "");
+            cmd.Parameters.AddWithValue("@c", code);
+            return cmd.ExecuteScalar() is not null;
+        }
+    }
+
     /// <summary>
     /// The document as the pipeline left it: <see cref="StoredDocument.ToDocument"/> plus every analysis layer stored for
     /// it (sentences, tokens, entities, actors, places, TIMEX3, quotes, events with their attribution chains), read

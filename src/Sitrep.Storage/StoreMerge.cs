@@ -5,6 +5,9 @@ namespace Sitrep.Storage;
 /// <summary>What merging one store into another did, run by run of the merged store.</summary>
 public sealed record MergeSummary(string Shard, IReadOnlyList<(long ShardRun, long Run, IngestCounts Counts)> Runs)
 {
+    /// <summary>The part's runs that brought nothing this store lacks (merged before, or empty), which made no run here.</summary>
+    public IReadOnlyList<long> Skipped { get; init; } = [];
+
     public IngestCounts Total => Runs.Aggregate(new IngestCounts(), (a, r) => a with
     {
         Inputs = a.Inputs + r.Counts.Inputs, New = a.New + r.Counts.New, Unchanged = a.Unchanged + r.Counts.Unchanged,
@@ -35,9 +38,18 @@ public static class StoreMerge
         var total = documents.Sum(g => g.Count());
         int done = 0;
         var runs = new List<(long, long, IngestCounts)>();
+        var skipped = new List<long>();
         foreach (var shardRun in shard.ListIngestRuns())
         {
             cancellationToken.ThrowIfCancellationRequested();
+            // Merging a part again after it ingested more (a daily merge): a run whose documents and failures are all
+            // here already makes no new run, so this store keeps one run per ingest that brought something.
+            if (documents[shardRun.Id].All(target.HasDocument) && errors[shardRun.Id].All(e => target.HasError(e.Origin, e.InputSha256, e.Code)))
+            {
+                skipped.Add(shardRun.Id);
+                done += documents[shardRun.Id].Count();
+                continue;
+            }
             var run = target.BeginIngest($"merge {shardName} run {shardRun.Id}: {shardRun.Arguments}");
             var counts = new IngestCounts { Inputs = shardRun.Counts?.Inputs ?? 0 };
             // The next documents are read from the part on other threads while this one writes them, and committed
@@ -78,6 +90,6 @@ public static class StoreMerge
             target.EndIngest(run, counts);
             runs.Add((shardRun.Id, run, counts));
         }
-        return new MergeSummary(shardName, runs);
+        return new MergeSummary(shardName, runs) { Skipped = skipped };
     }
 }

@@ -89,6 +89,9 @@ public sealed class MergeCommand : Command<MergeCommand.Settings>
                         w.WriteEndObject();
                     }
                     w.WriteEndArray();
+                    w.WriteStartArray("skipped_runs");
+                    foreach (var r in s.Skipped) w.WriteNumberValue(r);
+                    w.WriteEndArray();
                     JsonOutput.WriteCounts(w, s.Total);
                     w.WriteEndObject();
                 }
@@ -104,7 +107,7 @@ public sealed class MergeCommand : Command<MergeCommand.Settings>
             foreach (var s in summaries)
             {
                 var c = s.Total;
-                table.AddRow(Markup.Escape(s.Shard), N(s.Runs.Count), N(c.New), N(c.Unchanged), N(c.ExactDuplicates), N(c.NearDuplicates), N(c.NewVersions), N(c.Errors), N(c.Warnings));
+                table.AddRow(Markup.Escape(s.Shard), s.Skipped.Count == 0 ? N(s.Runs.Count) : $"{N(s.Runs.Count)} ({N(s.Skipped.Count)} had nothing new)", N(c.New), N(c.Unchanged), N(c.ExactDuplicates), N(c.NearDuplicates), N(c.NewVersions), N(c.Errors), N(c.Warnings));
             }
             Consoles.Out.Write(table);
             var documents = summaries.Sum(s => s.Total.New + s.Total.Unchanged + s.Total.ExactDuplicates + s.Total.NearDuplicates + s.Total.NewVersions);
