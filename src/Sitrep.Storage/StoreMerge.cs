@@ -8,6 +8,9 @@ public sealed record MergeSummary(string Shard, IReadOnlyList<(long ShardRun, lo
     /// <summary>The part's runs that brought nothing this store lacks (merged before, or empty), which made no run here.</summary>
     public IReadOnlyList<long> Skipped { get; init; } = [];
 
+    /// <summary>Stopped before the end (the caller's token): the runs hold what was stored; merging the part again finishes it.</summary>
+    public bool Interrupted { get; init; }
+
     public IngestCounts Total => Runs.Aggregate(new IngestCounts(), (a, r) => a with
     {
         Inputs = a.Inputs + r.Counts.Inputs, New = a.New + r.Counts.New, Unchanged = a.Unchanged + r.Counts.Unchanged,
@@ -58,6 +61,7 @@ public static class StoreMerge
             var loaded = OrderedParallel.Map(documents[shardRun.Id], id => shard.LoadAnalysedDocument(id)!, jobs: 2, cancellationToken);
             StoreBatch? batch = null;
             int inBatch = 0;
+            bool stopped = false;
             try
             {
                 foreach (var (doc, versions) in loaded)
@@ -78,17 +82,27 @@ public static class StoreMerge
                 }
                 batch?.Commit();
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped: the documents stored so far are whole (each in its own savepoint); keep them and close the run.
+                batch?.Commit();
+                stopped = true;
+            }
             finally
             {
                 batch?.Dispose();
             }
-            foreach (var e in errors[shardRun.Id])
+            if (!stopped)
             {
-                target.RecordError(run, e.Origin, e.InputSha256, new DocumentError(e.Code, e.Message, e.Stage, e.Severity));
-                counts = counts with { Errors = counts.Errors + 1 };
+                foreach (var e in errors[shardRun.Id])
+                {
+                    target.RecordError(run, e.Origin, e.InputSha256, new DocumentError(e.Code, e.Message, e.Stage, e.Severity));
+                    counts = counts with { Errors = counts.Errors + 1 };
+                }
             }
             target.EndIngest(run, counts);
             runs.Add((shardRun.Id, run, counts));
+            if (stopped) return new MergeSummary(shardName, runs) { Skipped = skipped, Interrupted = true };
         }
         return new MergeSummary(shardName, runs) { Skipped = skipped };
     }

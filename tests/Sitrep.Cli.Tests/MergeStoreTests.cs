@@ -111,6 +111,33 @@ public sealed class MergeStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_stopped_merge_keeps_what_it_stored_and_merging_again_finishes_it()
+    {
+        Ingest(Db("a"), [.. PartOne(), .. PartTwo()]);
+        Merge(Db("whole"), Db("a"));
+        MergeSummary stopped;
+        using (var cancel = new CancellationTokenSource())
+        using (var target = SitrepStore.Open(Db("merged"), new StoreDump.FixedClock()))
+        using (var shard = SitrepStore.Open(Db("a")))
+            stopped = StoreMerge.Merge(target, shard, Db("a"), (done, _) => { if (done == 7) cancel.Cancel(); }, cancel.Token);
+        Assert.True(stopped.Interrupted);
+        var (_, run, counts) = Assert.Single(stopped.Runs);
+        using (var target = SitrepStore.Open(Db("merged")))
+        {
+            var stored = target.ListDocumentIdsInStoreOrder().Count;
+            Assert.InRange(stored, 7, 12);
+            Assert.Equal(stored, counts.New + counts.ExactDuplicates + counts.NearDuplicates + counts.NewVersions);
+            Assert.NotNull(target.ListIngestRuns().Single(r => r.Id == run).FinishedAt);
+        }
+        var rest = Merge(Db("merged"), Db("a"))[0];
+        Assert.False(rest.Interrupted);
+        Assert.Equal(1, rest.Total.Errors);
+        // Documents and failures name the run that stored them (two runs here, one there); every other row is the same.
+        string[] byRun = ["ingest_runs", "documents", "errors"];
+        StoreDump.AssertSame(StoreDump.Rows(Db("whole"), skipTables: byRun), StoreDump.Rows(Db("merged"), skipTables: byRun));
+    }
+
+    [Fact]
     public void A_stored_document_reads_back_with_the_record_it_was_stored_with()
     {
         // The record of every document read back from the store equals the record `sitrep annotate` makes of its input.

@@ -84,6 +84,48 @@ public sealed class ParallelIngestTests : IDisposable
         StoreDump.AssertSame(dumps[0], dumps[1]);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void A_stopped_ingest_keeps_whole_documents_closes_its_run_and_the_next_finishes_it(int jobs)
+    {
+        var db = Path.Combine(_env.Directory, "stopped.db");
+        var inputs = Inputs();
+        IngestSummary stopped;
+        using (var cancel = new CancellationTokenSource())
+        using (var store = SitrepStore.Open(db, new StoreDump.FixedClock()))
+        {
+            // Stop as the fourth input begins, as Ctrl+C would.
+            stopped = new IngestRunner(store, new ReaderOptions(), jobs: jobs).Run(inputs, "test", (done, _) => { if (done == 3) cancel.Cancel(); }, cancel.Token);
+        }
+        Assert.True(stopped.Interrupted);
+        var stored = stopped.Items.Count(i => i.Error is null);
+        Assert.InRange(stored, 1, 10);
+        using (var store = SitrepStore.Open(db))
+        {
+            var run = Assert.Single(store.ListIngestRuns());
+            Assert.NotNull(run.FinishedAt);
+            Assert.Equal(stopped.Counts, run.Counts);
+            Assert.Equal(stored, store.ListDocumentIdsInStoreOrder().Count);
+        }
+
+        // The same inputs again: what was stored is unchanged, the rest is new, and the store is the uninterrupted one's.
+        var rest = Ingest(db, jobs);
+        Assert.False(rest.Interrupted);
+        Assert.Equal(stored, rest.Counts.Unchanged);
+        var whole = Path.Combine(_env.Directory, "whole.db");
+        var once = Ingest(whole, jobs);
+        Assert.Equal(once.Counts.New + once.Counts.ExactDuplicates + once.Counts.NearDuplicates + once.Counts.NewVersions,
+            stopped.Counts.New + stopped.Counts.ExactDuplicates + stopped.Counts.NearDuplicates + stopped.Counts.NewVersions
+            + rest.Counts.New + rest.Counts.ExactDuplicates + rest.Counts.NearDuplicates + rest.Counts.NewVersions);
+        // Documents and failures name the run that stored them (two runs here, one there); every other row is the same.
+        string[] byRun = ["ingest_runs", "documents", "errors"];
+        StoreDump.AssertSame(StoreDump.Rows(whole, skipTables: byRun), StoreDump.Rows(db, skipTables: byRun));
+        using var a = SitrepStore.Open(whole);
+        using var b = SitrepStore.Open(db);
+        Assert.Equal(a.ListDocumentIdsInStoreOrder().Select(d => d.Id), b.ListDocumentIdsInStoreOrder().Select(d => d.Id));
+    }
+
     [Fact]
     public void Jobs_must_be_at_least_one()
     {

@@ -110,6 +110,8 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        using var interruption = new Interruption(cancellationToken);
+        cancellationToken = interruption.Token;
         StartupTrace.Mark("ingest: execute");
         using var store = SitrepStore.Open(settings.Db);
         StartupTrace.Mark("ingest: store open");
@@ -158,6 +160,11 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
             var read = articles == c.Inputs ? "" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $" ({articles} articles)");
             err.MarkupLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"[grey]{c.Inputs} inputs{read} in {seconds:F1} s: {articles / seconds:F1} articles/s; peak memory {self.PeakWorkingSet64 / (1024 * 1024)} MB[/]"));
+        }
+        if (summary.Interrupted)
+        {
+            Consoles.Error.MarkupLine($"[yellow]Interrupted: run {summary.RunId} keeps the {summary.Items.Count(i => i.Error is null)} document(s) stored; ingest the same inputs again to finish (what is stored is unchanged).[/]");
+            return ExitCodes.Interrupted;
         }
         return summary.Counts.Errors > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
     }

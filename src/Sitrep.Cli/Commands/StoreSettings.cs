@@ -25,4 +25,6 @@ public static class ExitCodes
     public const int SomeInputsFailed = 2;
     public const int NotFound = 3;
     public const int Usage = 64;
+    /// <summary>Stopped by Ctrl+C or SIGTERM after storing whole documents only (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
 }

@@ -36,6 +36,9 @@ public sealed record IngestItemResult(string Origin, string? DocumentId, StoreOu
 
 public sealed record IngestSummary(long RunId, IngestCounts Counts, IReadOnlyList<CollectedInput> Skipped, IReadOnlyList<IngestItemResult> Items)
 {
+    /// <summary>The run was stopped (Ctrl+C, SIGTERM or the caller's token) before it read every input; its counts are what it stored.</summary>
+    public bool Interrupted { get; init; }
+
     public IEnumerable<IngestItemResult> Failures => Items.Where(i => i.Error is not null);
 }
 
@@ -83,35 +86,49 @@ public sealed class IngestRunner(SitrepStore store, ReaderOptions options, Input
         var toRead = plan.Where(p => p.Kind != CollectedKind.Skipped).ToList();
         var analysed = OrderedParallel.Map(Read(collector, toRead, cancellationToken),
             step => step.Document is null ? step : step with { Document = _pipeline.Run(step.Document, cancellationToken) }, jobs, cancellationToken);
-        foreach (var step in analysed)
+        bool interrupted = false;
+        try
         {
-            if (step.BeginsInput)
+            Consume(analysed);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped: the documents stored so far stay, and the run is closed with their counts.
+            interrupted = true;
+        }
+        if (!interrupted) progress?.Invoke(toRead.Count, toRead.Count);
+        store.EndIngest(runId, counts);
+        return new IngestSummary(runId, counts, skipped, items) { Interrupted = interrupted };
+
+        void Consume(IEnumerable<Step> analysed)
+        {
+            foreach (var step in analysed)
             {
-                if (step.Input > 0) progress?.Invoke(step.Input, toRead.Count);
-                counts = counts with { Inputs = counts.Inputs + 1 };
-                continue;
-            }
-            if (step.Document is not { } doc)
-            {
-                Fail(step.Origin, step.InputSha256, step.Error!);
-                continue;
-            }
-            try
-            {
-                var stored = store.Store(doc, doc.Get(CoreLayers.Hashes), runId, _versions);
-                counts = counts.Add(stored.Kind);
-                if (doc.Errors.Length > 0 && stored.Kind != StoreOutcomeKind.Unchanged)
-                    counts = counts with { Warnings = counts.Warnings + doc.Errors.Length };
-                items.Add(new IngestItemResult(doc.Metadata.Origin, stored.DocumentId, stored.Kind, null, stored.DuplicateOf));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                Fail(doc.Metadata.Origin, step.InputSha256, new DocumentError(ErrorCodes.StoreFailed, $"Could not store the document: {e.Message}", "store"));
+                if (step.BeginsInput)
+                {
+                    if (step.Input > 0) progress?.Invoke(step.Input, toRead.Count);
+                    counts = counts with { Inputs = counts.Inputs + 1 };
+                    continue;
+                }
+                if (step.Document is not { } doc)
+                {
+                    Fail(step.Origin, step.InputSha256, step.Error!);
+                    continue;
+                }
+                try
+                {
+                    var stored = store.Store(doc, doc.Get(CoreLayers.Hashes), runId, _versions);
+                    counts = counts.Add(stored.Kind);
+                    if (doc.Errors.Length > 0 && stored.Kind != StoreOutcomeKind.Unchanged)
+                        counts = counts with { Warnings = counts.Warnings + doc.Errors.Length };
+                    items.Add(new IngestItemResult(doc.Metadata.Origin, stored.DocumentId, stored.Kind, null, stored.DuplicateOf));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    Fail(doc.Metadata.Origin, step.InputSha256, new DocumentError(ErrorCodes.StoreFailed, $"Could not store the document: {e.Message}", "store"));
+                }
             }
         }
-        progress?.Invoke(toRead.Count, toRead.Count);
-        store.EndIngest(runId, counts);
-        return new IngestSummary(runId, counts, skipped, items);
     }
 
     /// <summary>

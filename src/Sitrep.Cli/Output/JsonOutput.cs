@@ -23,6 +23,7 @@ public static class JsonOutput
         w.WriteStartObject();
         w.WriteString("db", db);
         w.WriteNumber("run", s.RunId);
+        if (s.Interrupted) w.WriteBoolean("interrupted", true);
         WriteCounts(w, s.Counts);
         w.WriteStartArray("skipped");
         foreach (var k in s.Skipped)

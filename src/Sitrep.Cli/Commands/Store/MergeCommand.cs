@@ -39,6 +39,8 @@ public sealed class MergeCommand : Command<MergeCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        using var interruption = new Interruption(cancellationToken);
+        cancellationToken = interruption.Token;
         // Every shard must exist before the target is touched: a typo must not leave half a merge.
         foreach (var shard in settings.Shards)
         {
@@ -65,6 +67,7 @@ public sealed class MergeCommand : Command<MergeCommand.Settings>
             {
                 summaries.Add(StoreMerge.Merge(target, shard, path, null, cancellationToken));
             }
+            if (summaries[^1].Interrupted) break;
         }
         clock.Stop();
 
@@ -79,6 +82,7 @@ public sealed class MergeCommand : Command<MergeCommand.Settings>
                 {
                     w.WriteStartObject();
                     w.WriteString("shard", s.Shard);
+                    if (s.Interrupted) w.WriteBoolean("interrupted", true);
                     w.WriteStartArray("runs");
                     foreach (var (shardRun, run, counts) in s.Runs)
                     {
@@ -113,6 +117,11 @@ public sealed class MergeCommand : Command<MergeCommand.Settings>
             var documents = summaries.Sum(s => s.Total.New + s.Total.Unchanged + s.Total.ExactDuplicates + s.Total.NearDuplicates + s.Total.NewVersions);
             Consoles.Error.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"[grey]{settings.Shards.Length} store(s), {documents} document(s) in {clock.Elapsed.TotalSeconds:F1} s[/]"));
+        }
+        if (summaries[^1].Interrupted)
+        {
+            Console.Error.WriteLine($"sitrep: interrupted while merging {summaries[^1].Shard}; what was merged stays. Run the same merge again to finish it.");
+            return ExitCodes.Interrupted;
         }
         return ExitCodes.Ok;
     }

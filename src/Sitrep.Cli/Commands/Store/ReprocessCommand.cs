@@ -37,16 +37,32 @@ public sealed class ReprocessCommand : Command<ReprocessCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        using var interruption = new Interruption(cancellationToken);
+        cancellationToken = interruption.Token;
         using var store = StoreAccess.OpenExisting(settings.Db);
         if (store is null) return ExitCodes.NotFound;
         var analysis = AnalysisPipeline.Default;
         var stale = store.DocumentsToReanalyse(analysis.Versions, settings.Since);
         int done = 0, failed = 0;
         var before = store.AnalysisCounts();
+        bool interrupted = false;
         if (!settings.DryRun)
         {
-            // The store's connection is used on this thread only: documents are read in chunks, analysed on `jobs`
-            // threads, and written back in order.
+            try
+            {
+                Reanalyse();
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Each document is replaced in its own transaction: those done stay, the rest stay stale for the next run.
+                interrupted = true;
+            }
+        }
+
+        // The store's connection is used on this thread only: documents are read in chunks, analysed on `jobs` threads,
+        // and written back in order.
+        void Reanalyse()
+        {
             int jobs = settings.Jobs ?? OrderedParallel.DefaultJobs;
             foreach (var chunk in stale.Chunk(4 * jobs))
             {
@@ -80,6 +96,7 @@ public sealed class ReprocessCommand : Command<ReprocessCommand.Settings>
                 }
             }
         }
+
         var after = store.AnalysisCounts();
         if (settings.Json)
         {
@@ -89,6 +106,7 @@ public sealed class ReprocessCommand : Command<ReprocessCommand.Settings>
                 w.WriteNumber("stale", stale.Count);
                 w.WriteNumber("reprocessed", done);
                 w.WriteNumber("failed", failed);
+                if (interrupted) w.WriteBoolean("interrupted", true);
                 w.WriteNumber("events_before", before["event_clusters"]);
                 w.WriteNumber("events_after", after["event_clusters"]);
                 w.WriteNumber("mentions_before", before["events"]);
@@ -103,6 +121,11 @@ public sealed class ReprocessCommand : Command<ReprocessCommand.Settings>
             table.AddRow(stale.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), done.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 failed.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{before["event_clusters"]} → {after["event_clusters"]}", $"{before["events"]} → {after["events"]}");
             Consoles.Out.Write(table);
+        }
+        if (interrupted)
+        {
+            Console.Error.WriteLine($"sitrep: interrupted after {done} of {stale.Count} document(s); run reprocess again to finish.");
+            return ExitCodes.Interrupted;
         }
         return failed > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
     }
