@@ -66,6 +66,11 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
         [Description("Analyse on this many threads (reading and the store write stay on one each; the store ends the same for any number). Default: one per core")]
         public int? Jobs { get; init; }
 
+        [CommandOption("--fetches <N>")]
+        [Description("http(s) inputs fetched at once, ahead of the one being read. Default: 8; 1 fetches one at a time")]
+        [DefaultValue(InputCollector.DefaultConcurrentFetches)]
+        public int Fetches { get; init; } = InputCollector.DefaultConcurrentFetches;
+
         [CommandOption("--shard <K/N>")]
         [Description("Ingest part K of N: every N-th document in reading order, from the K-th on (the same inputs on N machines, then 'sitrep merge').")]
         public string? Shard { get; init; }
@@ -102,6 +107,7 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
         if (settings.MaxMegabytes <= 0) return ValidationResult.Error("--max-mb must be positive.");
         if (settings.TimeoutSeconds <= 0) return ValidationResult.Error("--timeout must be positive.");
         if (settings.Jobs is < 1 or > 256) return ValidationResult.Error("--jobs must be between 1 and 256.");
+        if (settings.Fetches is < 1 or > 64) return ValidationResult.Error("--fetches must be between 1 and 64.");
         if (settings.Shard is not null && !IngestShard.TryParse(settings.Shard, out _)) return ValidationResult.Error("--shard must be K/N with 1 ≤ K ≤ N ≤ 4096, such as 2/3.");
         if (settings.Ner is not (null or "sparse" or Sitrep.Nlp.Ner.Contextual.ContextualNerStage.Variant or Sitrep.Nlp.Ner.FineTuned.FineTunedNerStage.Variant))
             return ValidationResult.Error($"--ner: unknown variant '{settings.Ner}' (sparse, minilm or minilm-ft).");
@@ -119,6 +125,7 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
         var loader = new InputLoader(options, maxContainerBytes: (long)(settings.MaxContainerMegabytes * 1024 * 1024));
         var runner = new IngestRunner(store, options, loader, analysis: Analysis.AnalysisPipeline.For(settings.Ner),
             jobs: settings.Jobs ?? OrderedParallel.DefaultJobs,
+            fetches: settings.Fetches,
             shard: settings.Shard is not null && IngestShard.TryParse(settings.Shard, out var shard) ? shard : null);
         StartupTrace.Mark("ingest: models loaded");
         var arguments = string.Join(' ', settings.Inputs) + (settings.Shard is { } part ? " --shard " + part : "");

@@ -53,7 +53,7 @@ public sealed record IngestSummary(long RunId, IngestCounts Counts, IReadOnlyLis
 /// number of jobs.</para>
 /// </summary>
 public sealed class IngestRunner(SitrepStore store, ReaderOptions options, InputLoader? loader = null, bool analyse = true, AnalysisPipeline? analysis = null, int jobs = 1,
-    IngestShard? shard = null)
+    IngestShard? shard = null, int fetches = InputCollector.DefaultConcurrentFetches)
 {
     private readonly ReaderRegistry _readers = new();
     private readonly Pipeline _pipeline = analyse ? (analysis ?? AnalysisPipeline.Default).Pipeline : IngestPipeline.Create();
@@ -148,10 +148,10 @@ public sealed class IngestRunner(SitrepStore store, ReaderOptions options, Input
 
     private IEnumerable<Step> ReadAll(InputCollector collector, List<CollectedInput> toRead, CancellationToken cancellationToken)
     {
-        for (int k = 0; k < toRead.Count; k++)
+        int k = -1;
+        foreach (var input in collector.LoadAll(toRead, fetches, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var input = collector.Load(toRead[k], cancellationToken);
+            k++;
             yield return new Step(k, input.Origin, null, null, null);
             if (input.Source is null)
             {

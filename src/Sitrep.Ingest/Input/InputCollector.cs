@@ -83,12 +83,27 @@ public sealed class InputCollector
         return Load(origin, () => _loader.LoadFile(origin));
     }
 
-    public IEnumerable<CollectedInput> Collect(IEnumerable<string> arguments, CancellationToken cancellationToken = default)
+    public IEnumerable<CollectedInput> Collect(IEnumerable<string> arguments, CancellationToken cancellationToken = default) =>
+        LoadAll(Plan(arguments, cancellationToken), DefaultConcurrentFetches, cancellationToken);
+
+    /// <summary>http(s) inputs fetched at once by default: fetching a page is mostly waiting on the network.</summary>
+    public const int DefaultConcurrentFetches = 8;
+
+    /// <summary>
+    /// Loads planned inputs, in their order. http(s) URLs are fetched up to <paramref name="concurrentFetches"/> at a time,
+    /// ahead of the input being read (at most twice that many wait, each held to the size limit); files and stdin load
+    /// when their turn comes, so a large local file is never held early.
+    /// </summary>
+    public IEnumerable<CollectedInput> LoadAll(IReadOnlyList<CollectedInput> planned, int concurrentFetches = DefaultConcurrentFetches, CancellationToken cancellationToken = default)
     {
-        foreach (var planned in Plan(arguments, cancellationToken))
+        ArgumentNullException.ThrowIfNull(planned);
+        bool IsFetch(CollectedInput p) => p.Kind == CollectedKind.Planned && IsUrl(p.Origin, out _);
+        var fetched = OrderedParallel.Map(planned, p => IsFetch(p) ? Load(p, cancellationToken) : p,
+            planned.Any(IsFetch) ? Math.Max(1, concurrentFetches) : 1, cancellationToken);
+        foreach (var input in fetched)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return Load(planned, cancellationToken);
+            yield return Load(input, cancellationToken);
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using Sitrep.Core;
 using Sitrep.Ingest.Input;
@@ -83,5 +85,67 @@ public sealed class InputCollectorTests
         dir.Write("a.txt", "a");
         var first = Collector().Collect([dir.Path, "/definitely/missing/path"]).First();
         Assert.Equal(CollectedKind.Loaded, first.Kind);
+    }
+
+    [Fact]
+    public async Task Urls_are_fetched_several_at_a_time_and_come_back_in_order()
+    {
+        // A loopback server that answers each page after 150 ms and counts the requests it serves at once.
+        int running = 0, most = 0;
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var stop = new CancellationTokenSource();
+        var serving = Task.Run(async () =>
+        {
+            var clients = new List<Task>();
+            try
+            {
+                while (true)
+                {
+                    var client = await listener.AcceptTcpClientAsync(stop.Token);
+                    clients.Add(Task.Run(async () =>
+                    {
+                        using (client)
+                        {
+                            var stream = client.GetStream();
+                            var buffer = new byte[4096];
+                            var request = new StringBuilder();
+                            while (!request.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+                            {
+                                int n = await stream.ReadAsync(buffer);
+                                if (n == 0) return;
+                                request.Append(Encoding.ASCII.GetString(buffer, 0, n));
+                            }
+                            var now = Interlocked.Increment(ref running);
+                            lock (clients) most = Math.Max(most, now);
+                            await Task.Delay(150);
+                            Interlocked.Decrement(ref running);
+                            var path = request.ToString().Split(' ')[1];
+                            var body = Encoding.UTF8.GetBytes($"The page at {path} says the talks ended on Tuesday.\n");
+                            await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n"));
+                            await stream.WriteAsync(body);
+                        }
+                    }));
+                }
+            }
+            catch (OperationCanceledException) { }
+            await Task.WhenAll(clients);
+        });
+
+        using var dir = new TempDir();
+        dir.Write("local.txt", "A local file between the pages.");
+        var urls = Enumerable.Range(1, 6).Select(i => $"http://127.0.0.1:{port}/page{i}").ToList();
+        string[] arguments = [.. urls.Take(3), Path.Combine(dir.Path, "local.txt"), .. urls.Skip(3)];
+        var collector = Collector();
+        var items = collector.LoadAll(collector.Plan(arguments), concurrentFetches: 4).ToList();
+        stop.Cancel();
+        listener.Stop();
+        await serving;
+
+        Assert.Equal(arguments, items.Select(i => i.Origin));
+        Assert.All(items, i => Assert.Equal(CollectedKind.Loaded, i.Kind));
+        Assert.Contains("page5", Encoding.UTF8.GetString(items[5].Source!.Bytes), StringComparison.Ordinal);
+        Assert.InRange(most, 2, 4);
     }
 }
