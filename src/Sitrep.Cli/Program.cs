@@ -35,6 +35,9 @@ public static class Program
                 .WithExample("show", "d1a2b3c4d5e6f7a8");
             config.AddCommand<ErrorsCommand>("errors")
                 .WithDescription("List inputs that failed, with their error codes.");
+            config.AddCommand<RunsCommand>("runs")
+                .WithDescription("List the ingest and merge runs: what each stored, and whether it finished.")
+                .WithExample("runs").WithExample("runs", "--json");
             config.AddCommand<Commands.Store.EventsCommand>("events")
                 .WithDescription("List merged events (one per event, however many articles report it) with GDELT-like counts; filters, --json, --csv.")
                 .WithExample("events", "--dyad", "RUS-PRK").WithExample("events", "--actor", "RUS", "--quad", "4", "--from", "2023-01-01");

@@ -425,6 +425,11 @@ internal static class SchemaMigrations
         new(7, "documents by previous version", """
             CREATE INDEX ix_documents_previous_version ON documents(previous_version_id);
             """),
+
+        // A run stopped by Ctrl+C or SIGTERM is closed with what it stored and says so; one with no finish time crashed.
+        new(8, "interrupted runs", """
+            ALTER TABLE ingest_runs ADD COLUMN interrupted INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

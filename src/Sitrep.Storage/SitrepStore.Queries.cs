@@ -158,7 +158,7 @@ public sealed partial class SitrepStore
             using var cmd = _connection.CreateCommand();
             cmd.CommandText = """
                 SELECT id, started_at, finished_at, arguments, sitrep_version, inputs, new_documents, unchanged,
-                    exact_duplicates, near_duplicates, new_versions, errors, warnings
+                    exact_duplicates, near_duplicates, new_versions, errors, warnings, interrupted
                 FROM ingest_runs ORDER BY id
                 """;
             using var r = cmd.ExecuteReader();
@@ -170,7 +170,10 @@ public sealed partial class SitrepStore
                     Inputs = r.GetInt32(5), New = r.GetInt32(6), Unchanged = r.GetInt32(7), ExactDuplicates = r.GetInt32(8),
                     NearDuplicates = r.GetInt32(9), NewVersions = r.GetInt32(10), Errors = r.GetInt32(11), Warnings = r.GetInt32(12),
                 };
-                list.Add(new IngestRun(r.GetInt64(0), ParseTime(r.GetString(1)), Str(r, 2) is { } f ? ParseTime(f) : null, r.GetString(3), r.GetString(4), counts));
+                list.Add(new IngestRun(r.GetInt64(0), ParseTime(r.GetString(1)), Str(r, 2) is { } f ? ParseTime(f) : null, r.GetString(3), r.GetString(4), counts)
+                {
+                    Interrupted = r.GetInt64(13) != 0,
+                });
             }
             return list;
         }

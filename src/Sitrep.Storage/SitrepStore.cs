@@ -99,7 +99,8 @@ public sealed partial class SitrepStore : IDisposable
         }
     }
 
-    public void EndIngest(long id, IngestCounts counts)
+    /// <param name="interrupted">The run was stopped before it read every input; the counts are what it stored.</param>
+    public void EndIngest(long id, IngestCounts counts, bool interrupted = false)
     {
         ArgumentNullException.ThrowIfNull(counts);
         lock (_gate)
@@ -107,7 +108,8 @@ public sealed partial class SitrepStore : IDisposable
             ThrowIfDisposed();
             using var cmd = Command("""
                 UPDATE ingest_runs SET finished_at = @t, inputs = @inputs, new_documents = @new, unchanged = @unchanged,
-                    exact_duplicates = @exact, near_duplicates = @near, new_versions = @versions, errors = @errors, warnings = @warnings
+                    exact_duplicates = @exact, near_duplicates = @near, new_versions = @versions, errors = @errors, warnings = @warnings,
+                    interrupted = @interrupted
                 WHERE id = @id
                 """, null);
             cmd.Parameters.AddWithValue("@t", FormatTime(_clock.GetUtcNow()));
@@ -119,6 +121,7 @@ public sealed partial class SitrepStore : IDisposable
             cmd.Parameters.AddWithValue("@versions", counts.NewVersions);
             cmd.Parameters.AddWithValue("@errors", counts.Errors);
             cmd.Parameters.AddWithValue("@warnings", counts.Warnings);
+            cmd.Parameters.AddWithValue("@interrupted", interrupted ? 1 : 0);
             cmd.Parameters.AddWithValue("@id", id);
             if (cmd.ExecuteNonQuery() != 1) throw new ArgumentException($"No ingest run {id}.", nameof(id));
         }

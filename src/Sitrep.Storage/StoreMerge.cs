@@ -100,7 +100,7 @@ public static class StoreMerge
                     counts = counts with { Errors = counts.Errors + 1 };
                 }
             }
-            target.EndIngest(run, counts);
+            target.EndIngest(run, counts, interrupted: stopped);
             runs.Add((shardRun.Id, run, counts));
             if (stopped) return new MergeSummary(shardName, runs) { Skipped = skipped, Interrupted = true };
         }

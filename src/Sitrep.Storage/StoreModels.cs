@@ -56,7 +56,11 @@ public sealed record IngestCounts
     };
 }
 
-public sealed record IngestRun(long Id, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string Arguments, string SitrepVersion, IngestCounts? Counts);
+/// <summary>One ingest (or merge) run. Without <see cref="FinishedAt"/> it never ended (the process died); <see cref="Interrupted"/> ones were stopped and closed with what they stored.</summary>
+public sealed record IngestRun(long Id, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string Arguments, string SitrepVersion, IngestCounts? Counts)
+{
+    public bool Interrupted { get; init; }
+}
 
 /// <summary>Filters for <see cref="SitrepStore.ListDocuments"/>. Results are ordered by published date (undated last), then id.</summary>
 public sealed record DocumentQuery

@@ -20,7 +20,8 @@ namespace Sitrep.Web;
 /// API (GET only): <c>/api/summary</c>; <c>/api/events</c> (the event filters, paged, with the total);
 /// <c>/api/events/{id}</c> (one merged event with every mention); <c>/api/series</c> (<c>by=day|week|month</c>);
 /// <c>/api/claims</c>; <c>/api/actors</c>; <c>/api/documents</c> (the stored documents, as <c>sitrep docs</c>);
-/// <c>/api/documents/{id}</c> (clean text and the offsets of its events); <c>/api/errors</c> (inputs that failed).
+/// <c>/api/documents/{id}</c> (clean text and the offsets of its events); <c>/api/errors</c> (inputs that failed);
+/// <c>/api/runs</c> (ingest and merge runs).
 /// Bad parameters answer 400 and unknown ids 404, each with <c>{"error": …}</c>.
 /// </remarks>
 public sealed class ExplorerServer : IAsyncDisposable
@@ -170,6 +171,7 @@ public sealed class ExplorerServer : IAsyncDisposable
 
         app.MapGet("/api/documents", ctx => AnswerArray(ctx, store.ListDocuments(ApiQuery.Documents(ctx.Request.Query)), QueryJson.WriteDocumentSummary));
         app.MapGet("/api/errors", ctx => AnswerArray(ctx, store.ListErrors(ApiQuery.Errors(ctx.Request.Query)), QueryJson.WriteInputError));
+        app.MapGet("/api/runs", ctx => AnswerArray(ctx, store.ListIngestRuns(), QueryJson.WriteIngestRun));
 
         app.MapGet("/api/documents/{id}", (HttpContext ctx, string id) =>
         {

@@ -105,6 +105,7 @@ public sealed class ParallelIngestTests : IDisposable
         {
             var run = Assert.Single(store.ListIngestRuns());
             Assert.NotNull(run.FinishedAt);
+            Assert.True(run.Interrupted);
             Assert.Equal(stopped.Counts, run.Counts);
             Assert.Equal(stored, store.ListDocumentIdsInStoreOrder().Count);
         }
@@ -112,6 +113,10 @@ public sealed class ParallelIngestTests : IDisposable
         // The same inputs again: what was stored is unchanged, the rest is new, and the store is the uninterrupted one's.
         var rest = Ingest(db, jobs);
         Assert.False(rest.Interrupted);
+        var (exit, runs, err) = TestEnvironment.Run("runs", "--db", db, "--json");
+        Assert.True(exit == 0, err);
+        using (var json = JsonDocument.Parse(runs))
+            Assert.Equal(["interrupted", "finished"], json.RootElement.EnumerateArray().Select(r => r.GetProperty("status").GetString()));
         Assert.Equal(stored, rest.Counts.Unchanged);
         var whole = Path.Combine(_env.Directory, "whole.db");
         var once = Ingest(whole, jobs);

@@ -122,6 +122,17 @@ public sealed class ExplorerServerTests(ExplorerFixture fx) : IClassFixture<Expl
         Assert.Equal("SR1001", failed.GetProperty("code").GetString());
         Assert.EndsWith("empty.txt", failed.GetProperty("origin").GetString(), StringComparison.Ordinal);
         Assert.Equal(1, (await fx.Get("/api/summary")).GetProperty("errors").GetInt32());
+
+        // The runs, as `sitrep runs --json` lists them: the fixture's one ingest, finished, with its new document and failure.
+        var runs = await fx.Get("/api/runs");
+        var (_, cliRuns, _) = ExplorerFixture.Cli("runs", "--db", fx.Db, "--json");
+        using (var cli = JsonDocument.Parse(cliRuns))
+            Assert.Equal(cli.RootElement.EnumerateArray().Select(Compact), runs.EnumerateArray().Select(Compact));
+        var run = Assert.Single(runs.EnumerateArray());
+        Assert.Equal("finished", run.GetProperty("status").GetString());
+        Assert.Equal(1, run.GetProperty("counts").GetProperty("new").GetInt32());
+        Assert.Equal(1, run.GetProperty("counts").GetProperty("failed").GetInt32());
+        Assert.Equal(failed.GetProperty("run").GetInt64(), run.GetProperty("run").GetInt64());
     }
 
     /// <summary>The same JSON however it was indented.</summary>

@@ -97,7 +97,7 @@ public sealed class IngestRunner(SitrepStore store, ReaderOptions options, Input
             interrupted = true;
         }
         if (!interrupted) progress?.Invoke(toRead.Count, toRead.Count);
-        store.EndIngest(runId, counts);
+        store.EndIngest(runId, counts, interrupted);
         return new IngestSummary(runId, counts, skipped, items) { Interrupted = interrupted };
 
         void Consume(IEnumerable<Step> analysed)

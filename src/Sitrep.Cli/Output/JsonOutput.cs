@@ -53,19 +53,7 @@ public static class JsonOutput
         w.WriteEndObject();
     });
 
-    public static void WriteCounts(Utf8JsonWriter w, IngestCounts c)
-    {
-        w.WriteStartObject("counts");
-        w.WriteNumber("inputs", c.Inputs);
-        w.WriteNumber("new", c.New);
-        w.WriteNumber("unchanged", c.Unchanged);
-        w.WriteNumber("duplicate", c.ExactDuplicates);
-        w.WriteNumber("near_duplicate", c.NearDuplicates);
-        w.WriteNumber("new_version", c.NewVersions);
-        w.WriteNumber("failed", c.Errors);
-        w.WriteNumber("warnings", c.Warnings);
-        w.WriteEndObject();
-    }
+    public static void WriteCounts(Utf8JsonWriter w, IngestCounts c) => Sitrep.Storage.Export.QueryJson.WriteCounts(w, c);
 
     public static string OutcomeName(StoreOutcomeKind k) => k switch
     {

@@ -131,6 +131,44 @@ public static class QueryJson
     }
 
     /// <summary>One failed input as <c>sitrep errors --json</c> lists it.</summary>
+    /// <summary>An ingest run's counts, as <c>"counts": {…}</c> (the names of <c>sitrep ingest --json</c>).</summary>
+    public static void WriteCounts(Utf8JsonWriter w, IngestCounts c)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(c);
+        w.WriteStartObject("counts");
+        w.WriteNumber("inputs", c.Inputs);
+        w.WriteNumber("new", c.New);
+        w.WriteNumber("unchanged", c.Unchanged);
+        w.WriteNumber("duplicate", c.ExactDuplicates);
+        w.WriteNumber("near_duplicate", c.NearDuplicates);
+        w.WriteNumber("new_version", c.NewVersions);
+        w.WriteNumber("failed", c.Errors);
+        w.WriteNumber("warnings", c.Warnings);
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// One ingest or merge run: <c>status</c> is <c>finished</c>, <c>interrupted</c> (stopped and closed with what it
+    /// stored) or <c>unfinished</c> (the process died; its documents are whole, its counts unknown).
+    /// </summary>
+    public static void WriteIngestRun(Utf8JsonWriter w, IngestRun r)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(r);
+        w.WriteStartObject();
+        w.WriteNumber("run", r.Id);
+        w.WriteString("started_at", r.StartedAt.ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture));
+        StringOrNull(w, "finished_at", r.FinishedAt?.ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteString("status", RunStatus(r));
+        w.WriteString("arguments", r.Arguments);
+        w.WriteString("sitrep_version", r.SitrepVersion);
+        if (r.Counts is { } c) WriteCounts(w, c); else w.WriteNull("counts");
+        w.WriteEndObject();
+    }
+
+    public static string RunStatus(IngestRun r) => r.FinishedAt is null ? "unfinished" : r.Interrupted ? "interrupted" : "finished";
+
     public static void WriteInputError(Utf8JsonWriter w, StoredError e)
     {
         ArgumentNullException.ThrowIfNull(w);

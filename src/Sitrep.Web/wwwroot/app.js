@@ -296,7 +296,7 @@ async function loadDocuments() {
   const tbody = document.querySelector("#documents tbody");
   const errors = document.querySelector("#errors tbody");
   try {
-    const [docs, failed] = await Promise.all([api("documents", { ...f, limit: 500 }), api("errors", { limit: 500 })]);
+    const [docs, failed, runs] = await Promise.all([api("documents", { ...f, limit: 500 }), api("errors", { limit: 500 }), api("runs")]);
     tbody.replaceChildren(...docs.map(d => el("tr", { onclick: () => showDocument(d.id, null) },
       el("td", { class: "nowrap" }, d.published || "—"),
       el("td", {}, d.title || d.origin),
@@ -308,6 +308,12 @@ async function loadDocuments() {
     errors.replaceChildren(...failed.map(e => el("tr", {},
       el("td", {}, e.origin), el("td", { class: "code" }, e.code), el("td", {}, e.message), el("td", {}, e.stage || ""), el("td", { class: "nowrap" }, e.recorded_at))));
     if (failed.length === 0) errors.replaceChildren(el("tr", {}, el("td", { colspan: 5, class: "muted" }, "None.")));
+    document.querySelector("#runs tbody").replaceChildren(...runs.map(r => el("tr", {},
+      el("td", {}, r.run), el("td", { class: "nowrap" }, r.started_at), el("td", { class: r.status === "finished" ? null : "error" }, r.status),
+      el("td", {}, r.counts ? r.counts.new + r.counts.new_version : "?"),
+      el("td", {}, r.counts ? r.counts.duplicate + r.counts.near_duplicate : "?"),
+      el("td", {}, r.counts ? r.counts.failed : "?"),
+      el("td", { class: "evidence" }, r.arguments))));
   } catch (err) {
     tbody.replaceChildren(el("tr", {}, el("td", { colspan: 6, class: "error" }, err.message)));
   }
