@@ -1,6 +1,5 @@
 using System.Globalization;
 using Sitrep.Cli.Output;
-using Sitrep.Storage;
 using Sitrep.Storage.Export;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -12,12 +11,8 @@ public sealed class RunsCommand : Command<StoreSettings>
 {
     public override int Execute(CommandContext context, StoreSettings settings, CancellationToken cancellationToken)
     {
-        if (!File.Exists(settings.Db))
-        {
-            Console.Error.WriteLine($"sitrep: no store at {settings.Db}.");
-            return ExitCodes.NotFound;
-        }
-        using var store = SitrepStore.Open(settings.Db);
+        using var store = Store.StoreAccess.OpenExisting(settings.Db);
+        if (store is null) return ExitCodes.NotFound;
         var runs = store.ListIngestRuns();
         if (settings.Json)
         {
