@@ -208,65 +208,63 @@ public sealed partial class SitrepStore : IDisposable
 
     private StoreOutcome StoreIn(SqliteTransaction tx, Document doc, ContentHashes hashes, long ingestRunId, IReadOnlyDictionary<string, string>? versions)
     {
+        var meta = doc.Metadata;
+        var rawSha = doc.Raw.Sha256();
+        var canonical = UrlCanonicalizer.Canonicalize(meta.Url);
+        // The same function the readers use, so a stored id equals the id 'sitrep annotate' prints.
+        var id = DocumentIds.For(meta.Url, meta.Origin, rawSha);
+
+        if (Exists(tx, id)) return Unchanged(tx, id);
+
+        int version = 1;
+        string? previous = null;
+        var kind = StoreOutcomeKind.New;
+        if (canonical is not null)
         {
-            var meta = doc.Metadata;
-            var rawSha = doc.Raw.Sha256();
-            var canonical = UrlCanonicalizer.Canonicalize(meta.Url);
-            // The same function the readers use, so a stored id equals the id 'sitrep annotate' prints.
-            var id = DocumentIds.For(meta.Url, meta.Origin, rawSha);
-
-            if (Exists(tx, id)) return Unchanged(tx, id);
-
-            int version = 1;
-            string? previous = null;
-            var kind = StoreOutcomeKind.New;
-            if (canonical is not null)
+            var latest = Prepared("SELECT id, version, body_sha256 FROM documents WHERE canonical_url = @c AND is_latest = 1 ORDER BY version DESC LIMIT 1", tx);
+            latest.Parameters.AddWithValue("@c", canonical);
+            using var r = latest.ExecuteReader();
+            if (r.Read())
             {
-                var latest = Prepared("SELECT id, version, body_sha256 FROM documents WHERE canonical_url = @c AND is_latest = 1 ORDER BY version DESC LIMIT 1", tx);
-                latest.Parameters.AddWithValue("@c", canonical);
-                using var r = latest.ExecuteReader();
-                if (r.Read())
+                if (string.Equals(r.GetString(2), hashes.BodySha256, StringComparison.Ordinal))
                 {
-                    if (string.Equals(r.GetString(2), hashes.BodySha256, StringComparison.Ordinal))
-                    {
-                        var existing = r.GetString(0);
-                        r.Close();
-                        return Unchanged(tx, existing);
-                    }
-                    previous = r.GetString(0);
-                    version = r.GetInt32(1) + 1;
-                    kind = StoreOutcomeKind.NewVersion;
+                    var existing = r.GetString(0);
+                    r.Close();
+                    return Unchanged(tx, existing);
                 }
+                previous = r.GetString(0);
+                version = r.GetInt32(1) + 1;
+                kind = StoreOutcomeKind.NewVersion;
             }
-
-            var (dupOf, dupKind, similarity, storyPeer) = FindDuplicate(tx, id, canonical, hashes);
-            if (kind == StoreOutcomeKind.New && dupKind is not null)
-                kind = dupKind == "exact" ? StoreOutcomeKind.ExactDuplicate : StoreOutcomeKind.NearDuplicate;
-
-            InsertRaw(tx, doc.Raw, rawSha);
-            StoreStepHook?.Invoke("raw");
-            InsertDocument(tx, doc, id, canonical, rawSha, hashes, version, previous, dupOf, dupKind, similarity, ingestRunId);
-            StoreStepHook?.Invoke("document");
-            if (previous is not null)
-            {
-                var supersede = Prepared("UPDATE documents SET is_latest = 0 WHERE id = @p", tx);
-                supersede.Parameters.AddWithValue("@p", previous);
-                supersede.ExecuteNonQuery();
-            }
-            InsertWarnings(tx, id, doc.Errors);
-            if (!NearDuplicateIndex.IsEmpty(hashes.MinHash))
-            {
-                InsertIndexRows(Prepared(LshInsert, tx), id, NearDuplicateIndex.BandKeys(hashes.MinHash));
-                InsertIndexRows(Prepared(SimHashInsert, tx), id, Array.ConvertAll(NearDuplicateIndex.Blocks(hashes.SimHash), b => (long)b));
-            }
-            StoreStepHook?.Invoke("links");
-            if (previous is not null) SupersedeEvents(tx, previous);
-            var clusters = versions is null ? [] : WriteAnalysis(tx, doc, id, versions, counted: dupOf is null);
-            StoreStepHook?.Invoke("layers");
-            AssignStory(tx, id, dupOf ?? previous ?? storyPeer, clusters);
-            StoreStepHook?.Invoke("commit");
-            return new StoreOutcome(kind, id, version, previous, dupOf, dupKind, similarity);
         }
+
+        var (dupOf, dupKind, similarity, storyPeer) = FindDuplicate(tx, id, canonical, hashes);
+        if (kind == StoreOutcomeKind.New && dupKind is not null)
+            kind = dupKind == "exact" ? StoreOutcomeKind.ExactDuplicate : StoreOutcomeKind.NearDuplicate;
+
+        InsertRaw(tx, doc.Raw, rawSha);
+        StoreStepHook?.Invoke("raw");
+        InsertDocument(tx, doc, id, canonical, rawSha, hashes, version, previous, dupOf, dupKind, similarity, ingestRunId);
+        StoreStepHook?.Invoke("document");
+        if (previous is not null)
+        {
+            var supersede = Prepared("UPDATE documents SET is_latest = 0 WHERE id = @p", tx);
+            supersede.Parameters.AddWithValue("@p", previous);
+            supersede.ExecuteNonQuery();
+        }
+        InsertWarnings(tx, id, doc.Errors);
+        if (!NearDuplicateIndex.IsEmpty(hashes.MinHash))
+        {
+            InsertIndexRows(Prepared(LshInsert, tx), id, NearDuplicateIndex.BandKeys(hashes.MinHash));
+            InsertIndexRows(Prepared(SimHashInsert, tx), id, Array.ConvertAll(NearDuplicateIndex.Blocks(hashes.SimHash), b => (long)b));
+        }
+        StoreStepHook?.Invoke("links");
+        if (previous is not null) SupersedeEvents(tx, previous);
+        var clusters = versions is null ? [] : WriteAnalysis(tx, doc, id, versions, counted: dupOf is null);
+        StoreStepHook?.Invoke("layers");
+        AssignStory(tx, id, dupOf ?? previous ?? storyPeer, clusters);
+        StoreStepHook?.Invoke("commit");
+        return new StoreOutcome(kind, id, version, previous, dupOf, dupKind, similarity);
     }
 
     private static StoreOutcome Unchanged(SqliteTransaction tx, string existingId)
