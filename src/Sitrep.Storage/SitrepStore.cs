@@ -267,10 +267,25 @@ public sealed partial class SitrepStore : IDisposable
         return new StoreOutcome(kind, id, version, previous, dupOf, dupKind, similarity);
     }
 
-    private static StoreOutcome Unchanged(SqliteTransaction tx, string existingId)
+    /// <summary>
+    /// What <see cref="Store(Document, ContentHashes, long, IReadOnlyDictionary{string, string}?)"/> would answer for a
+    /// document whose raw input at its URL (or origin) is already stored: Unchanged, before any analysis is spent on it;
+    /// null when it must be stored (or compared by its body, which needs its fingerprints).
+    /// </summary>
+    public StoreOutcome? AlreadyStored(Document doc)
     {
-        var connection = tx.Connection!;
-        using var cmd = connection.CreateCommand();
+        ArgumentNullException.ThrowIfNull(doc);
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            var id = DocumentIds.For(doc.Metadata.Url, doc.Metadata.Origin, doc.Raw.Sha256());
+            return Exists(_batch, id) ? Unchanged(_batch, id) : null;
+        }
+    }
+
+    private StoreOutcome Unchanged(SqliteTransaction? tx, string existingId)
+    {
+        using var cmd = _connection.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = "SELECT version, previous_version_id, duplicate_of, duplicate_kind, similarity FROM documents WHERE id = @id";
         cmd.Parameters.AddWithValue("@id", existingId);
@@ -279,7 +294,7 @@ public sealed partial class SitrepStore : IDisposable
         return new StoreOutcome(StoreOutcomeKind.Unchanged, existingId, r.GetInt32(0), Str(r, 1), Str(r, 2), Str(r, 3), r.IsDBNull(4) ? null : r.GetDouble(4));
     }
 
-    private bool Exists(SqliteTransaction tx, string id)
+    private bool Exists(SqliteTransaction? tx, string id)
     {
         var cmd = Prepared("SELECT 1 FROM documents WHERE id = @id", tx);
         cmd.Parameters.AddWithValue("@id", id);
@@ -555,7 +570,7 @@ public sealed partial class SitrepStore : IDisposable
     /// </summary>
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
 
-    private SqliteCommand Prepared(string sql, SqliteTransaction tx, bool clearParameters = true)
+    private SqliteCommand Prepared(string sql, SqliteTransaction? tx, bool clearParameters = true)
     {
         if (!_prepared.TryGetValue(sql, out var cmd))
         {

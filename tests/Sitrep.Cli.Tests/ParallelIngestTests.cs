@@ -48,6 +48,7 @@ public sealed class ParallelIngestTests : IDisposable
 
         Assert.Equal(a.Counts, b.Counts);
         Assert.Equal(a.Items, b.Items);
+        Assert.Equal(a.Analysed, b.Analysed);
         // The batch is the kind this test needs: many articles, a merge across outlets, a duplicate and a failure.
         Assert.True(a.Counts.New >= 15, $"{a.Counts.New} new");
         Assert.True(a.Counts.ExactDuplicates >= 1, $"{a.Counts.ExactDuplicates} exact duplicates");
@@ -120,6 +121,9 @@ public sealed class ParallelIngestTests : IDisposable
         Assert.Equal(stored, rest.Counts.Unchanged);
         var whole = Path.Combine(_env.Directory, "whole.db");
         var once = Ingest(whole, jobs);
+        // What was stored is recognised by its raw input before analysis: only the rest is analysed, and a third run
+        // analyses nothing.
+        Assert.Equal(once.Analysed - stored, rest.Analysed);
         Assert.Equal(once.Counts.New + once.Counts.ExactDuplicates + once.Counts.NearDuplicates + once.Counts.NewVersions,
             stopped.Counts.New + stopped.Counts.ExactDuplicates + stopped.Counts.NearDuplicates + stopped.Counts.NewVersions
             + rest.Counts.New + rest.Counts.ExactDuplicates + rest.Counts.NearDuplicates + rest.Counts.NewVersions);
@@ -129,6 +133,10 @@ public sealed class ParallelIngestTests : IDisposable
         using var a = SitrepStore.Open(whole);
         using var b = SitrepStore.Open(db);
         Assert.Equal(a.ListDocumentIdsInStoreOrder().Select(d => d.Id), b.ListDocumentIdsInStoreOrder().Select(d => d.Id));
+        b.Dispose();
+        var again = Ingest(db, jobs);
+        Assert.Equal(0, again.Analysed);
+        Assert.Equal(once.Items.Count(i => i.Error is null), again.Counts.Unchanged);
     }
 
     [Fact]

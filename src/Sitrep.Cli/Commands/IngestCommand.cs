@@ -165,6 +165,8 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
             var c = summary.Counts;
             var articles = c.New + c.Unchanged + c.ExactDuplicates + c.NearDuplicates + c.NewVersions;
             var read = articles == c.Inputs ? "" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $" ({articles} articles)");
+            // Articles already stored from the same raw input are not analysed again.
+            if (summary.Analysed < articles) read += string.Create(System.Globalization.CultureInfo.InvariantCulture, $", {summary.Analysed} analysed");
             err.MarkupLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"[grey]{c.Inputs} inputs{read} in {seconds:F1} s: {articles / seconds:F1} articles/s; peak memory {self.PeakWorkingSet64 / (1024 * 1024)} MB[/]"));
         }

@@ -39,6 +39,9 @@ public sealed record IngestSummary(long RunId, IngestCounts Counts, IReadOnlyLis
     /// <summary>The run was stopped (Ctrl+C, SIGTERM or the caller's token) before it read every input; its counts are what it stored.</summary>
     public bool Interrupted { get; init; }
 
+    /// <summary>Documents that went through the analysis pipeline; those whose raw input was already stored are not.</summary>
+    public int Analysed { get; init; }
+
     public IEnumerable<IngestItemResult> Failures => Items.Where(i => i.Error is not null);
 }
 
@@ -61,7 +64,7 @@ public sealed class IngestRunner(SitrepStore store, ReaderOptions options, Input
     private readonly InputLoader _loader = loader ?? new InputLoader(options);
 
     /// <summary>One step of the read plan, in input order: an input begins, an input or document failed, or a document was read.</summary>
-    private readonly record struct Step(int Input, string Origin, string? InputSha256, DocumentError? Error, Document? Document)
+    private readonly record struct Step(int Input, string Origin, string? InputSha256, DocumentError? Error, Document? Document, StoreOutcome? Stored = null)
     {
         public bool BeginsInput => Error is null && Document is null;
     }
@@ -84,8 +87,13 @@ public sealed class IngestRunner(SitrepStore store, ReaderOptions options, Input
         var plan = collector.Plan(inputs, cancellationToken);
         var skipped = plan.Where(p => p.Kind == CollectedKind.Skipped).ToList();
         var toRead = plan.Where(p => p.Kind != CollectedKind.Skipped).ToList();
-        var analysed = OrderedParallel.Map(Read(collector, toRead, cancellationToken),
-            step => step.Document is null ? step : step with { Document = _pipeline.Run(step.Document, cancellationToken) }, jobs, cancellationToken);
+        int analysedCount = 0;
+        var analysed = OrderedParallel.Map(Read(collector, toRead, cancellationToken), step =>
+        {
+            if (step.Document is null || step.Stored is not null) return step;
+            Interlocked.Increment(ref analysedCount);
+            return step with { Document = _pipeline.Run(step.Document, cancellationToken) };
+        }, jobs, cancellationToken);
         bool interrupted = false;
         try
         {
@@ -98,7 +106,7 @@ public sealed class IngestRunner(SitrepStore store, ReaderOptions options, Input
         }
         if (!interrupted) progress?.Invoke(toRead.Count, toRead.Count);
         store.EndIngest(runId, counts, interrupted);
-        return new IngestSummary(runId, counts, skipped, items) { Interrupted = interrupted };
+        return new IngestSummary(runId, counts, skipped, items) { Interrupted = interrupted, Analysed = Volatile.Read(ref analysedCount) };
 
         void Consume(IEnumerable<Step> analysed)
         {
@@ -117,7 +125,7 @@ public sealed class IngestRunner(SitrepStore store, ReaderOptions options, Input
                 }
                 try
                 {
-                    var stored = store.Store(doc, doc.Get(CoreLayers.Hashes), runId, _versions);
+                    var stored = step.Stored ?? store.Store(doc, doc.Get(CoreLayers.Hashes), runId, _versions);
                     counts = counts.Add(stored.Kind);
                     if (doc.Errors.Length > 0 && stored.Kind != StoreOutcomeKind.Unchanged)
                         counts = counts with { Warnings = counts.Warnings + doc.Errors.Length };
@@ -190,9 +198,11 @@ public sealed class IngestRunner(SitrepStore store, ReaderOptions options, Input
                         failure = new DocumentError(ErrorCodes.ParseFailed, $"{e.GetType().Name}: {e.Message}", "read");
                         break;
                     }
+                    // A raw input already stored at its URL is unchanged: the store would write nothing, so it is not
+                    // analysed again (re-ingesting a folder or a feed costs reading, not analysis).
                     yield return outcome.Document is null
                         ? new Step(k, outcome.Origin, outcome.InputSha256, outcome.Error!, null)
-                        : new Step(k, outcome.Document.Metadata.Origin, outcome.InputSha256, null, outcome.Document);
+                        : new Step(k, outcome.Document.Metadata.Origin, outcome.InputSha256, null, outcome.Document, store.AlreadyStored(outcome.Document));
                 }
             }
             if (failure is not null)

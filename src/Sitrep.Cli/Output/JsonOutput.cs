@@ -24,6 +24,7 @@ public static class JsonOutput
         w.WriteString("db", db);
         w.WriteNumber("run", s.RunId);
         if (s.Interrupted) w.WriteBoolean("interrupted", true);
+        w.WriteNumber("analysed", s.Analysed);
         WriteCounts(w, s.Counts);
         w.WriteStartArray("skipped");
         foreach (var k in s.Skipped)
