@@ -123,7 +123,7 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
         StartupTrace.Mark("ingest: store open");
         var options = settings.ToReaderOptions();
         var loader = new InputLoader(options, maxContainerBytes: (long)(settings.MaxContainerMegabytes * 1024 * 1024));
-        var runner = new IngestRunner(store, options, loader, analysis: Analysis.AnalysisPipeline.For(settings.Ner),
+        var runner = new IngestRunner(store, options, loader, analysis: settings.Ner is null or "" or "sparse" ? null : Analysis.AnalysisPipeline.For(settings.Ner),
             jobs: settings.Jobs ?? OrderedParallel.DefaultJobs,
             fetches: settings.Fetches,
             shard: settings.Shard is not null && IngestShard.TryParse(settings.Shard, out var shard) ? shard : null);

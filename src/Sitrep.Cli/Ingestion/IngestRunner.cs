@@ -59,8 +59,10 @@ public sealed class IngestRunner(SitrepStore store, ReaderOptions options, Input
     IngestShard? shard = null, int fetches = InputCollector.DefaultConcurrentFetches)
 {
     private readonly ReaderRegistry _readers = new();
-    private readonly Pipeline _pipeline = analyse ? (analysis ?? AnalysisPipeline.Default).Pipeline : IngestPipeline.Create();
-    private readonly IReadOnlyDictionary<string, string>? _versions = analyse ? (analysis ?? AnalysisPipeline.Default).Versions : null;
+    // The models load when the first document needs them: re-ingesting inputs that are all stored loads none.
+    private readonly Lazy<(Pipeline Pipeline, IReadOnlyDictionary<string, string>? Versions)> _analysis = new(() =>
+        analyse ? ((analysis ?? AnalysisPipeline.Default).Pipeline, (analysis ?? AnalysisPipeline.Default).Versions) : (IngestPipeline.Create(), null),
+        LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly InputLoader _loader = loader ?? new InputLoader(options);
 
     /// <summary>One step of the read plan, in input order: an input begins, an input or document failed, or a document was read.</summary>
@@ -92,7 +94,7 @@ public sealed class IngestRunner(SitrepStore store, ReaderOptions options, Input
         {
             if (step.Document is null || step.Stored is not null) return step;
             Interlocked.Increment(ref analysedCount);
-            return step with { Document = _pipeline.Run(step.Document, cancellationToken) };
+            return step with { Document = _analysis.Value.Pipeline.Run(step.Document, cancellationToken) };
         }, jobs, cancellationToken);
         bool interrupted = false;
         try
@@ -125,7 +127,7 @@ public sealed class IngestRunner(SitrepStore store, ReaderOptions options, Input
                 }
                 try
                 {
-                    var stored = step.Stored ?? store.Store(doc, doc.Get(CoreLayers.Hashes), runId, _versions);
+                    var stored = step.Stored ?? store.Store(doc, doc.Get(CoreLayers.Hashes), runId, _analysis.Value.Versions);
                     counts = counts.Add(stored.Kind);
                     if (doc.Errors.Length > 0 && stored.Kind != StoreOutcomeKind.Unchanged)
                         counts = counts with { Warnings = counts.Warnings + doc.Errors.Length };
