@@ -126,7 +126,7 @@ public static class QueryJson
         if (d.Similarity is { } sim) w.WriteNumber("similarity", Math.Round(sim, 4)); else w.WriteNull("similarity");
         w.WriteNumber("issues", d.IssueCount);
         w.WriteNumber("length", d.CleanLength);
-        w.WriteString("ingested_at", d.IngestedAt.ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteString("ingested_at", Time(d.IngestedAt));
         w.WriteEndObject();
     }
 
@@ -158,14 +158,17 @@ public static class QueryJson
         ArgumentNullException.ThrowIfNull(r);
         w.WriteStartObject();
         w.WriteNumber("run", r.Id);
-        w.WriteString("started_at", r.StartedAt.ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture));
-        StringOrNull(w, "finished_at", r.FinishedAt?.ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteString("started_at", Time(r.StartedAt));
+        StringOrNull(w, "finished_at", r.FinishedAt is { } finished ? Time(finished) : null);
         w.WriteString("status", RunStatus(r));
         w.WriteString("arguments", r.Arguments);
         w.WriteString("sitrep_version", r.SitrepVersion);
         if (r.Counts is { } c) WriteCounts(w, c); else w.WriteNull("counts");
         w.WriteEndObject();
     }
+
+    /// <summary>A stored time as the JSON writes it: to the second, with its offset.</summary>
+    private static string Time(DateTimeOffset t) => t.ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string RunStatus(IngestRun r) => r.FinishedAt is null ? "unfinished" : r.Interrupted ? "interrupted" : "finished";
 
@@ -181,7 +184,7 @@ public static class QueryJson
         StringOrNull(w, "stage", e.Stage);
         StringOrNull(w, "input_sha256", e.InputSha256);
         w.WriteNumber("run", e.IngestRunId);
-        w.WriteString("recorded_at", e.RecordedAt.ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteString("recorded_at", Time(e.RecordedAt));
         w.WriteEndObject();
     }
 
