@@ -139,17 +139,18 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
                 .Start(ctx =>
                 {
                     var task = ctx.AddTask("Ingesting", maxValue: 1);
-                    return runner.Run(settings.Inputs, arguments, (done, total) =>
+                    return runner.Run(settings.Inputs, arguments, (IngestProgress p) =>
                     {
-                        task.MaxValue = Math.Max(1, total);
-                        task.Value = done;
-                        task.Description = $"Ingesting {done}/{total}";
+                        task.MaxValue = Math.Max(1, p.InputsPlanned);
+                        task.Value = p.Inputs;
+                        // A dump or feed is one input of many articles: the count of articles moves while the bar waits.
+                        task.Description = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Ingesting {p.Inputs}/{p.InputsPlanned}, {p.Documents:N0} articles");
                     }, cancellationToken);
                 });
         }
         else
         {
-            summary = runner.Run(settings.Inputs, arguments, null, cancellationToken);
+            summary = runner.Run(settings.Inputs, arguments, (Action<IngestProgress>?)null, cancellationToken);
         }
 
         clock.Stop();

@@ -31,6 +31,12 @@ public readonly record struct IngestShard(int Number, int Count)
     public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Number}/{Count}");
 }
 
+/// <summary>
+/// How far an ingest is: inputs done of those planned, and documents stored (or found unchanged) so far.
+/// <paramref name="InputDone"/> marks the calls made as an input begins or the run ends, rather than after a document.
+/// </summary>
+public readonly record struct IngestProgress(int Inputs, int InputsPlanned, int Documents, bool InputDone);
+
 /// <summary>What happened to one document or input in an ingest.</summary>
 public sealed record IngestItemResult(string Origin, string? DocumentId, StoreOutcomeKind? Outcome, DocumentError? Error, string? DuplicateOf);
 
@@ -71,8 +77,15 @@ public sealed class IngestRunner(SitrepStore store, ReaderOptions options, Input
         public bool BeginsInput => Error is null && Document is null;
     }
 
-    /// <param name="progress">Called after each input with (inputs done, inputs planned).</param>
-    public IngestSummary Run(IReadOnlyList<string> inputs, string arguments, Action<int, int>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="progress">Called as each input begins with (inputs done, inputs planned), and at the end.</param>
+    public IngestSummary Run(IReadOnlyList<string> inputs, string arguments, Action<int, int>? progress = null, CancellationToken cancellationToken = default) =>
+        Run(inputs, arguments, progress is null ? null : p => { if (p.InputDone) progress(p.Inputs, p.InputsPlanned); }, cancellationToken);
+
+    /// <param name="progress">
+    /// Called as each input begins and after each document is stored, with the inputs done, the inputs planned and the
+    /// documents handled so far: a single dump of many articles shows its progress too.
+    /// </param>
+    public IngestSummary Run(IReadOnlyList<string> inputs, string arguments, Action<IngestProgress>? progress, CancellationToken cancellationToken = default)
     {
         var runId = store.BeginIngest(arguments);
         var counts = new IngestCounts();
@@ -89,7 +102,7 @@ public sealed class IngestRunner(SitrepStore store, ReaderOptions options, Input
         var plan = collector.Plan(inputs, cancellationToken);
         var skipped = plan.Where(p => p.Kind == CollectedKind.Skipped).ToList();
         var toRead = plan.Where(p => p.Kind != CollectedKind.Skipped).ToList();
-        int analysedCount = 0;
+        int analysedCount = 0, documents = 0;
         var analysed = OrderedParallel.Map(Read(collector, toRead, cancellationToken), step =>
         {
             if (step.Document is null || step.Stored is not null) return step;
@@ -106,7 +119,7 @@ public sealed class IngestRunner(SitrepStore store, ReaderOptions options, Input
             // Stopped: the documents stored so far stay, and the run is closed with their counts.
             interrupted = true;
         }
-        if (!interrupted) progress?.Invoke(toRead.Count, toRead.Count);
+        if (!interrupted) progress?.Invoke(new IngestProgress(toRead.Count, toRead.Count, documents, InputDone: true));
         store.EndIngest(runId, counts, interrupted);
         return new IngestSummary(runId, counts, skipped, items) { Interrupted = interrupted, Analysed = Volatile.Read(ref analysedCount) };
 
@@ -116,7 +129,7 @@ public sealed class IngestRunner(SitrepStore store, ReaderOptions options, Input
             {
                 if (step.BeginsInput)
                 {
-                    if (step.Input > 0) progress?.Invoke(step.Input, toRead.Count);
+                    if (step.Input > 0) progress?.Invoke(new IngestProgress(step.Input, toRead.Count, documents, InputDone: true));
                     counts = counts with { Inputs = counts.Inputs + 1 };
                     continue;
                 }
@@ -132,6 +145,7 @@ public sealed class IngestRunner(SitrepStore store, ReaderOptions options, Input
                     if (doc.Errors.Length > 0 && stored.Kind != StoreOutcomeKind.Unchanged)
                         counts = counts with { Warnings = counts.Warnings + doc.Errors.Length };
                     items.Add(new IngestItemResult(doc.Metadata.Origin, stored.DocumentId, stored.Kind, null, stored.DuplicateOf));
+                    progress?.Invoke(new IngestProgress(step.Input, toRead.Count, ++documents, InputDone: false));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
