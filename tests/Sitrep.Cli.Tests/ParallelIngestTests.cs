@@ -140,6 +140,18 @@ public sealed class ParallelIngestTests : IDisposable
     }
 
     [Fact]
+    public void Progress_counts_the_articles_of_a_single_dump_as_they_are_stored()
+    {
+        var calls = new List<IngestProgress>();
+        using (var store = SitrepStore.Open(Path.Combine(_env.Directory, "progress.db")))
+            new IngestRunner(store, new ReaderOptions(), jobs: 2).Run([_env.StoryFile()], "test", calls.Add, CancellationToken.None);
+        // One input of three articles: each stored article moves the count before the input is done.
+        Assert.Equal([1, 2, 3], calls.Where(c => !c.InputDone).Select(c => c.Documents));
+        Assert.All(calls.Where(c => !c.InputDone), c => Assert.Equal((0, 1), (c.Inputs, c.InputsPlanned)));
+        Assert.Equal(new IngestProgress(1, 1, 3, InputDone: true), calls[^1]);
+    }
+
+    [Fact]
     public void Jobs_must_be_at_least_one()
     {
         var (exit, _, err) = TestEnvironment.Run("ingest", _env.File("a.txt", Encoding.UTF8.GetBytes("The minister met the envoy on Tuesday.\n")), "--db", _env.Db, "--jobs", "0", "--no-progress");
