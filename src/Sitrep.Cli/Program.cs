@@ -16,6 +16,8 @@ public static class Program
     public static int Run(string[] args)
     {
         Output.StartupTrace.Mark("main");
+        // "-" (standard input) is an argument to ingest and annotate, but the parser takes it for a nameless option.
+        args = Array.ConvertAll(args, a => a == Sitrep.Ingest.Input.InputCollector.StandardInput ? Sitrep.Ingest.Input.InputCollector.StandardInputArgument : a);
         var app = new CommandApp();
         Action<IConfigurator> configure = config =>
         {

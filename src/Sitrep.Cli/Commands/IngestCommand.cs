@@ -128,7 +128,8 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
             fetches: settings.Fetches,
             shard: settings.Shard is not null && IngestShard.TryParse(settings.Shard, out var shard) ? shard : null);
         StartupTrace.Mark("ingest: models loaded");
-        var arguments = string.Join(' ', settings.Inputs) + (settings.Shard is { } part ? " --shard " + part : "");
+        var arguments = string.Join(' ', settings.Inputs.Select(i => i == InputCollector.StandardInputArgument ? InputCollector.StandardInput : i))
+            + (settings.Shard is { } part ? " --shard " + part : "");
         IngestSummary summary;
         var err = Consoles.Error;
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -61,7 +61,9 @@ public sealed class InputCollector
         foreach (var arg in arguments)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (arg == "-" || IsUrl(arg, out _) || File.Exists(arg))
+            if (arg is StandardInput or StandardInputArgument)
+                plan.Add(new CollectedInput(StandardInput, CollectedKind.Planned));
+            else if (IsUrl(arg, out _) || File.Exists(arg))
                 plan.Add(new CollectedInput(arg, CollectedKind.Planned));
             else if (Directory.Exists(arg))
                 Walk(arg, plan, cancellationToken);
@@ -71,6 +73,15 @@ public sealed class InputCollector
         }
         return plan;
     }
+
+    /// <summary>The input name of standard input, as users write it.</summary>
+    public const string StandardInput = "-";
+
+    /// <summary>
+    /// What the command line hands on for a lone "-": its parser takes "-" for an option with no name, so the CLI
+    /// passes this instead; it reads as <see cref="StandardInput"/>.
+    /// </summary>
+    public const string StandardInputArgument = "\u0000stdin";
 
     /// <summary>Loads a planned input (a file, an http(s) URL, or <c>-</c>); other entries are returned as they are. Never throws for a bad input.</summary>
     public CollectedInput Load(CollectedInput planned, CancellationToken cancellationToken = default)
