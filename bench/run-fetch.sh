@@ -9,7 +9,6 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 pages=40; delay=0.3; build=1
-artifacts="${SITREP_BENCH_ARTIFACTS:-/tmp/sitrep-bench-artifacts}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --pages) pages="$2"; shift 2 ;;
@@ -18,12 +17,12 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1" >&2; exit 64 ;;
   esac
 done
-if [ "$build" = 1 ]; then
-  dotnet build "$repo/src/Sitrep.Cli" -c Release --artifacts-path "$artifacts" -v quiet -nologo >/dev/null
-fi
+source "$here/cli.sh"
+build_cli
 work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
 html="$repo/../shared/data/extraction/fundus/html"
-BENCH_DIR="$here" SITREP_DATA="${SITREP_DATA:-$repo/data}" python3 - "$artifacts/bin/Sitrep.Cli/release/sitrep.dll" "$work" "$html" "$pages" "$delay" <<'PY'
+BENCH_DIR="$here" SITREP_DATA="${SITREP_DATA:-$repo/data}" python3 - "$sitrep_dll" "$work" "$html" "$pages" "$delay" <<'PY'
 import http.server, os, socketserver, subprocess, sys, threading, time
 sys.path.insert(0, os.path.join(os.environ["BENCH_DIR"], "store"))
 from store_digest import digest
@@ -58,4 +57,3 @@ server.shutdown()
 print("stores: " + ("the same rows" if len(digests) == 1 else "DIFFER"))
 sys.exit(0 if len(digests) == 1 else 1)
 PY
-rm -rf "$work"

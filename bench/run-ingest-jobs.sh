@@ -12,7 +12,6 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 articles=1000; runs=3; jobs_list="1 $(nproc)"; build=1; fundus=0
-artifacts="${SITREP_BENCH_ARTIFACTS:-/tmp/sitrep-bench-artifacts}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --articles) articles="$2"; shift 2 ;;
@@ -23,16 +22,15 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1" >&2; exit 64 ;;
   esac
 done
-if [ "$build" = 1 ]; then
-  dotnet build "$repo/src/Sitrep.Cli" -c Release --artifacts-path "$artifacts" -v quiet -nologo >/dev/null
-fi
+source "$here/cli.sh"
+build_cli
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 "$here/ingest/make-ud-articles.py" "$work/ud" "$articles" >/dev/null
 inputs=("$work/ud")
 if [ "$fundus" = 1 ]; then inputs+=("$repo/../shared/data/extraction/fundus/html"); fi
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-BENCH_DIR="$here" SITREP_DATA="${SITREP_DATA:-$repo/data}" python3 - "$artifacts/bin/Sitrep.Cli/release/sitrep.dll" "$work" "$runs" "$jobs_list" "${inputs[@]}" <<'PY'
+BENCH_DIR="$here" SITREP_DATA="${SITREP_DATA:-$repo/data}" python3 - "$sitrep_dll" "$work" "$runs" "$jobs_list" "${inputs[@]}" <<'PY'
 import os, resource, statistics, subprocess, sys, time
 sys.path.insert(0, os.path.join(os.environ["BENCH_DIR"], "store"))
 from store_digest import digest

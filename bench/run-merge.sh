@@ -10,7 +10,6 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 articles=1000; parts=2; build=1
-artifacts="${SITREP_BENCH_ARTIFACTS:-/tmp/sitrep-bench-artifacts}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --articles) articles="$2"; shift 2 ;;
@@ -19,9 +18,8 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1" >&2; exit 64 ;;
   esac
 done
-if [ "$build" = 1 ]; then
-  dotnet build "$repo/src/Sitrep.Cli" -c Release --artifacts-path "$artifacts" -v quiet -nologo >/dev/null
-fi
+source "$here/cli.sh"
+build_cli
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 "$here/ingest/make-ud-articles.py" "$work/ud" "$articles" >/dev/null
@@ -31,7 +29,7 @@ for f in $(ls "$work/ud" | sort); do
   k=$(( i % parts )); mkdir -p "$work/part$k"; mv "$work/ud/$f" "$work/part$k/"; i=$(( i + 1 ))
 done
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $articles articles in $parts parts"
-BENCH_DIR="$here" SITREP_DATA="${SITREP_DATA:-$repo/data}" python3 - "$artifacts/bin/Sitrep.Cli/release/sitrep.dll" "$work" "$parts" <<'PY'
+BENCH_DIR="$here" SITREP_DATA="${SITREP_DATA:-$repo/data}" python3 - "$sitrep_dll" "$work" "$parts" <<'PY'
 import os, subprocess, sys, time
 sys.path.insert(0, os.path.join(os.environ["BENCH_DIR"], "store"))
 from store_digest import digest
