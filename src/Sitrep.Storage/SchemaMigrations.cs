@@ -446,7 +446,7 @@ internal static class SchemaMigrations
             while (r.Read()) rows.Add((r.GetString(0), r.GetInt64(1), r.GetFieldValue<byte[]>(2)));
         }
         foreach (var (id, simhash, blob) in rows)
-            SitrepStore.InsertNearDuplicateKeys(connection, tx, id, unchecked((ulong)simhash), NearDuplicateIndex.FromBlob(blob));
+            SitrepStore.InsertNearDuplicateKeys(connection, id, unchecked((ulong)simhash), NearDuplicateIndex.FromBlob(blob));
     }
 
     /// <summary>Gives every document stored before version 3 a story: its original's or previous version's, else its own.</summary>

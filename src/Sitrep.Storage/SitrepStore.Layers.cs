@@ -34,129 +34,89 @@ public sealed partial class SitrepStore
     /// <summary>Writes every analysis layer of <paramref name="doc"/>; returns the event clusters its events joined or made.</summary>
     private SortedSet<long> WriteAnalysis(SqliteTransaction tx, Document doc, string id, IReadOnlyDictionary<string, string> versions, bool counted)
     {
-        long versionSet = VersionSetId(tx, versions);
-        var analysisRow = Prepared("""
-            INSERT INTO document_analysis(document_id, version_set_id, sitrep_version, analyzed_at) VALUES (@d, @v, @s, @t)
+        long versionSet = VersionSetId(versions);
+        Statement("""
+            INSERT INTO document_analysis(document_id, version_set_id, sitrep_version, analyzed_at) VALUES (?1, ?2, ?3, ?4)
             ON CONFLICT(document_id) DO UPDATE SET version_set_id = excluded.version_set_id, sitrep_version = excluded.sitrep_version, analyzed_at = excluded.analyzed_at
-            """, tx);
-        {
-            analysisRow.Parameters.AddWithValue("@d", id);
-            analysisRow.Parameters.AddWithValue("@v", versionSet);
-            analysisRow.Parameters.AddWithValue("@s", SitrepVersion);
-            analysisRow.Parameters.AddWithValue("@t", FormatTime(_clock.GetUtcNow()));
-            analysisRow.ExecuteNonQuery();
-        }
-        var layerRow = Prepared("INSERT INTO document_layers(document_id, layer, version_set_id, items) VALUES (@d, @l, @v, @n)", tx);
-        layerRow.Parameters.AddWithValue("@d", id);
-        layerRow.Parameters.AddWithValue("@v", versionSet);
-        var pLayer = layerRow.Parameters.Add("@l", SqliteType.Text);
-        var pItems = layerRow.Parameters.Add("@n", SqliteType.Integer);
-        void Layer(AnnotationLayer layer, int items)
-        {
-            pLayer.Value = layer.Name;
-            pItems.Value = items;
-            layerRow.ExecuteNonQuery();
-        }
+            """).Bind(1, id).Bind(2, versionSet).Bind(3, SitrepVersion).Bind(4, FormatTime(_clock.GetUtcNow())).Execute();
+        var layerRow = Statement("INSERT INTO document_layers(document_id, layer, version_set_id, items) VALUES (?1, ?2, ?3, ?4)");
+        layerRow.Bind(1, id).Bind(3, versionSet);
+        void Layer(AnnotationLayer layer, int items) => layerRow.Bind(2, layer.Name).Bind(4, items).Execute();
 
+        // Row statements: ?1 is the document id and ?2 the item's index (see Rows); the rest are the item's fields.
         var sentences = doc.Has(NlpLayers.Sentences) ? doc.Get(NlpLayers.Sentences) : null;
         if (sentences is not null)
         {
-            Rows(tx, "INSERT INTO sentences(document_id, seq, start, \"end\", first_token, token_count) VALUES (@d, @i, @a, @b, @c, @e)", id, sentences,
-                (p, s) => { p["@a"].Value = s.Span.Start; p["@b"].Value = s.Span.End; p["@c"].Value = s.FirstToken; p["@e"].Value = s.TokenCount; });
+            Rows("INSERT INTO sentences(document_id, seq, start, \"end\", first_token, token_count) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", id, sentences,
+                (r, s) => r.Bind(3, s.Span.Start).Bind(4, s.Span.End).Bind(5, s.FirstToken).Bind(6, s.TokenCount));
             Layer(NlpLayers.Sentences, sentences.Length);
         }
         if (doc.Has(NlpLayers.Tokens))
         {
             var tokens = doc.Get(NlpLayers.Tokens);
-            var cmd = Prepared("INSERT INTO tokens(document_id, count, data) VALUES (@d, @n, @data)", tx);
-            cmd.Parameters.AddWithValue("@d", id);
-            cmd.Parameters.AddWithValue("@n", tokens.Length);
-            cmd.Parameters.Add("@data", SqliteType.Blob).Value = TokenCodec.Encode(tokens);
-            cmd.ExecuteNonQuery();
+            Statement("INSERT INTO tokens(document_id, count, data) VALUES (?1, ?2, ?3)")
+                .Bind(1, id).Bind(2, tokens.Length).BindBlob(3, TokenCodec.Encode(tokens)).Execute();
             Layer(NlpLayers.Tokens, tokens.Length);
         }
         if (doc.Has(NlpLayers.Entities))
         {
             var entities = doc.Get(NlpLayers.Entities);
-            Rows(tx, "INSERT INTO entities(document_id, seq, start, \"end\", type, first_token, token_count) VALUES (@d, @i, @a, @b, @c, @e, @f)", id, entities,
-                (p, e) => { p["@a"].Value = e.Span.Start; p["@b"].Value = e.Span.End; p["@c"].Value = e.Type; p["@e"].Value = e.FirstToken; p["@f"].Value = e.TokenCount; });
+            Rows("INSERT INTO entities(document_id, seq, start, \"end\", type, first_token, token_count) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", id, entities,
+                (r, e) => r.Bind(3, e.Span.Start).Bind(4, e.Span.End).Bind(5, e.Type).Bind(6, e.FirstToken).Bind(7, e.TokenCount));
             Layer(NlpLayers.Entities, entities.Length);
         }
         ActorMention[] actors = doc.Has(ActorLayers.Actors) ? doc.Get(ActorLayers.Actors) : [];
         var actorKeys = new string[actors.Length];
         if (doc.Has(ActorLayers.Actors))
         {
-            var upsert = Prepared("INSERT INTO actors(id, kb_id, name, code, country, kind) VALUES (@k, @kb, @n, @c, @co, @kind) ON CONFLICT(id) DO NOTHING", tx);
+            var upsert = Statement("INSERT INTO actors(id, kb_id, name, code, country, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO NOTHING");
             for (int i = 0; i < actors.Length; i++)
             {
                 var a = actors[i];
                 actorKeys[i] = ActorKey(a);
-                upsert.Parameters.Clear();
-                upsert.Parameters.AddWithValue("@k", actorKeys[i]);
-                upsert.Parameters.AddWithValue("@kb", Db(a.ActorId));
-                upsert.Parameters.AddWithValue("@n", a.Name);
-                upsert.Parameters.AddWithValue("@c", a.Code);
-                upsert.Parameters.AddWithValue("@co", Db(a.Country));
-                upsert.Parameters.AddWithValue("@kind", KindName(a.Kind));
-                upsert.ExecuteNonQuery();
+                upsert.Bind(1, actorKeys[i]).Bind(2, a.ActorId).Bind(3, a.Name).Bind(4, a.Code).Bind(5, a.Country).Bind(6, KindName(a.Kind)).Execute();
             }
-            Rows(tx, """
+            Rows("""
                 INSERT INTO actor_mentions(document_id, seq, start, "end", first_token, token_count, head_token, actor_key, actor_id, name, code, country, sector, role, kind, chain, resolution)
-                VALUES (@d, @i, @a, @b, @c, @e, @f, @g, @h, @j, @k, @l, @m, @n, @o, @q, @r)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
                 """, id, actors,
-                (p, a) =>
-                {
-                    p["@a"].Value = a.Span.Start; p["@b"].Value = a.Span.End; p["@c"].Value = a.FirstToken; p["@e"].Value = a.TokenCount;
-                    p["@f"].Value = a.HeadToken; p["@g"].Value = ActorKey(a); p["@h"].Value = Db(a.ActorId); p["@j"].Value = a.Name; p["@k"].Value = a.Code;
-                    p["@l"].Value = Db(a.Country); p["@m"].Value = Db(a.Sector); p["@n"].Value = Db(a.Role); p["@o"].Value = KindName(a.Kind);
-                    p["@q"].Value = a.Chain; p["@r"].Value = a.Resolution;
-                });
+                (r, a) => r.Bind(3, a.Span.Start).Bind(4, a.Span.End).Bind(5, a.FirstToken).Bind(6, a.TokenCount).Bind(7, a.HeadToken)
+                    .Bind(8, ActorKey(a)).Bind(9, a.ActorId).Bind(10, a.Name).Bind(11, a.Code).Bind(12, a.Country).Bind(13, a.Sector)
+                    .Bind(14, a.Role).Bind(15, KindName(a.Kind)).Bind(16, a.Chain).Bind(17, a.Resolution));
             Layer(ActorLayers.Actors, actors.Length);
         }
         PlaceMention[] places = doc.Has(ActorLayers.Places) ? doc.Get(ActorLayers.Places) : [];
         if (doc.Has(ActorLayers.Places))
         {
-            Rows(tx, """
+            Rows("""
                 INSERT INTO places(document_id, seq, start, "end", first_token, token_count, place_id, name, country, lat, lon, kind)
-                VALUES (@d, @i, @a, @b, @c, @e, @f, @g, @h, @j, @k, @l)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
                 """, id, places,
-                (p, x) =>
-                {
-                    p["@a"].Value = x.Span.Start; p["@b"].Value = x.Span.End; p["@c"].Value = x.FirstToken; p["@e"].Value = x.TokenCount;
-                    p["@f"].Value = Db(x.PlaceId); p["@g"].Value = x.Name; p["@h"].Value = Db(x.Country);
-                    p["@j"].Value = x.Lat is { } lat ? lat : DBNull.Value; p["@k"].Value = x.Lon is { } lon ? lon : DBNull.Value; p["@l"].Value = x.Kind;
-                });
+                (r, x) => r.Bind(3, x.Span.Start).Bind(4, x.Span.End).Bind(5, x.FirstToken).Bind(6, x.TokenCount).Bind(7, x.PlaceId)
+                    .Bind(8, x.Name).Bind(9, x.Country).Bind(10, x.Lat).Bind(11, x.Lon).Bind(12, x.Kind));
             Layer(ActorLayers.Places, places.Length);
         }
         if (doc.Has(TimeLayers.Timexes))
         {
             var timexes = doc.Get(TimeLayers.Timexes);
-            Rows(tx, """
-                INSERT INTO timexes(document_id, seq, start, "end", type, value, mod, anchor, zone_offset, quant, freq) VALUES (@d, @i, @a, @b, @c, @e, @f, @g, @h, @j, @k)
+            Rows("""
+                INSERT INTO timexes(document_id, seq, start, "end", type, value, mod, anchor, zone_offset, quant, freq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
                 """, id, timexes,
-                (p, t) =>
-                {
-                    p["@a"].Value = t.Span.Start; p["@b"].Value = t.Span.End; p["@c"].Value = t.Type.ToTimeMl(); p["@e"].Value = t.Value;
-                    p["@f"].Value = Db(t.Mod); p["@g"].Value = t.Anchor;
-                    p["@h"].Value = t.ZoneOffset is { } z ? (z < TimeSpan.Zero ? "-" : "+") + z.ToString("hh\\:mm", CultureInfo.InvariantCulture) : DBNull.Value;
-                    p["@j"].Value = Db(t.Quant); p["@k"].Value = Db(t.Freq);
-                });
+                (r, t) => r.Bind(3, t.Span.Start).Bind(4, t.Span.End).Bind(5, t.Type.ToTimeMl()).Bind(6, t.Value).Bind(7, t.Mod).Bind(8, t.Anchor)
+                    .Bind(9, t.ZoneOffset is { } z ? (z < TimeSpan.Zero ? "-" : "+") + z.ToString("hh\\:mm", CultureInfo.InvariantCulture) : null)
+                    .Bind(10, t.Quant).Bind(11, t.Freq));
             Layer(TimeLayers.Timexes, timexes.Count);
         }
         var text = doc.Text.Text;
         if (doc.Has(EventLayers.Quotes))
         {
             var quotes = doc.Get(EventLayers.Quotes);
-            Rows(tx, """
-                INSERT INTO quotes(document_id, seq, start, "end", text, speaker, speaker_key, cue_start, cue_end) VALUES (@d, @i, @a, @b, @c, @e, @f, @g, @h)
+            Rows("""
+                INSERT INTO quotes(document_id, seq, start, "end", text, speaker, speaker_key, cue_start, cue_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                 """, id, quotes,
-                (p, q) =>
-                {
-                    p["@a"].Value = q.Span.Start; p["@b"].Value = q.Span.End; p["@c"].Value = Slice(text, q.Span);
-                    p["@e"].Value = q.Speaker is { } s ? s : DBNull.Value;
-                    p["@f"].Value = q.Speaker is { } k && k >= 0 && k < actorKeys.Length ? actorKeys[k] : DBNull.Value;
-                    p["@g"].Value = q.Cue is { } c ? c.Start : DBNull.Value; p["@h"].Value = q.Cue is { } c2 ? c2.End : DBNull.Value;
-                });
+                (r, q) => r.Bind(3, q.Span.Start).Bind(4, q.Span.End).Bind(5, Slice(text, q.Span)).Bind(6, q.Speaker)
+                    .Bind(7, q.Speaker is { } k && k >= 0 && k < actorKeys.Length ? actorKeys[k] : null)
+                    .Bind(8, q.Cue?.Start).Bind(9, q.Cue?.End));
             Layer(EventLayers.Quotes, quotes.Length);
         }
         var clusters = new SortedSet<long>();
@@ -169,34 +129,25 @@ public sealed partial class SitrepStore
         return clusters;
     }
 
-    private long VersionSetId(SqliteTransaction tx, IReadOnlyDictionary<string, string> versions)
+    private long VersionSetId(IReadOnlyDictionary<string, string> versions)
     {
         var key = VersionKey(versions);
-        var insertSet = Prepared("INSERT INTO version_sets(versions) VALUES (@v) ON CONFLICT(versions) DO NOTHING", tx);
-        {
-            insertSet.Parameters.AddWithValue("@v", key);
-            insertSet.ExecuteNonQuery();
-        }
-        var select = Prepared("SELECT id FROM version_sets WHERE versions = @v", tx);
-        select.Parameters.AddWithValue("@v", key);
-        return Convert.ToInt64(select.ExecuteScalar(), CultureInfo.InvariantCulture);
+        // Nearly every document of a run has the same set, so look it up before trying to insert it.
+        var select = Statement("SELECT id FROM version_sets WHERE versions = ?1").Bind(1, key);
+        if (select.QueryInt64() is { } existing) return existing;
+        Statement("INSERT INTO version_sets(versions) VALUES (?1)").Bind(1, key).Execute();
+        return select.QueryInt64() ?? throw new InvalidOperationException("The version set was not stored.");
     }
 
-    /// <summary>Inserts one row per item with @d = document id and @i = index; <paramref name="bind"/> sets the other parameters.</summary>
-    private void Rows<T>(SqliteTransaction tx, string sql, string id, IReadOnlyList<T> items, Action<SqliteParameterCollection, T> bind)
+    /// <summary>Inserts one row per item with ?1 = document id and ?2 = index; <paramref name="bind"/> binds the item's fields.</summary>
+    private void Rows<T>(string sql, string id, IReadOnlyList<T> items, Action<SqliteStatement, T> bind)
     {
-        // The statement is prepared once per store and its parameters made on first use: every @name, rebound per row.
-        var cmd = Prepared(sql, tx, clearParameters: false);
-        if (cmd.Parameters.Count == 0)
-            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(sql, "@[a-z]+"))
-                if (!cmd.Parameters.Contains(m.Value)) cmd.Parameters.Add(m.Value, m.Value == "@i" ? SqliteType.Integer : SqliteType.Text);
-        cmd.Parameters["@d"].Value = id;
-        var seq = cmd.Parameters["@i"];
+        var row = Statement(sql);
+        row.Bind(1, id);
         for (int i = 0; i < items.Count; i++)
         {
-            seq.Value = i;
-            bind(cmd.Parameters, items[i]);
-            cmd.ExecuteNonQuery();
+            bind(row.Bind(2, i), items[i]);
+            row.Execute();
         }
     }
 
@@ -539,39 +490,23 @@ public sealed partial class SitrepStore
     /// The document's story: its original's or previous version's, else a MinHash peer's (estimated Jaccard ≥ 0.5),
     /// else the story of the first article that reported one of its events, else a new story.
     /// </summary>
-    private void AssignStory(SqliteTransaction tx, string id, string? linked, SortedSet<long> clusters)
+    private void AssignStory(string id, string? linked, SortedSet<long> clusters)
     {
         long? story = null;
         if (linked is not null)
-        {
-            var cmd = Prepared("SELECT story_id FROM documents WHERE id = @d", tx);
-            cmd.Parameters.AddWithValue("@d", linked);
-            if (cmd.ExecuteScalar() is long s) story = s;
-        }
+            story = Statement("SELECT story_id FROM documents WHERE id = ?1").Bind(1, linked).QueryInt64();
         if (story is null && clusters.Count > 0)
         {
-            var cmd = Prepared("""
+            var peers = Statement("""
                 SELECT min(d.story_id) FROM events e JOIN documents d ON d.id = e.document_id
-                WHERE e.cluster_id = @c AND e.document_id <> @d AND d.story_id IS NOT NULL
-                """, tx);
-            var pc = cmd.Parameters.Add("@c", SqliteType.Integer);
-            cmd.Parameters.AddWithValue("@d", id);
+                WHERE e.cluster_id = ?1 AND e.document_id <> ?2 AND d.story_id IS NOT NULL
+                """).Bind(2, id);
             foreach (var c in clusters)
-            {
-                pc.Value = c;
-                if (cmd.ExecuteScalar() is long s && (story is null || s < story)) story = s;
-            }
+                if (peers.Bind(1, c).QueryInt64() is { } s && (story is null || s < story)) story = s;
         }
-        if (story is null)
-        {
-            var insert = Prepared("INSERT INTO stories(first_document_id) VALUES (@d) RETURNING id", tx);
-            insert.Parameters.AddWithValue("@d", id);
-            story = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
-        var update = Prepared("UPDATE documents SET story_id = @s WHERE id = @d", tx);
-        update.Parameters.AddWithValue("@s", story.Value);
-        update.Parameters.AddWithValue("@d", id);
-        update.ExecuteNonQuery();
+        story ??= Statement("INSERT INTO stories(first_document_id) VALUES (?1) RETURNING id").Bind(1, id).QueryInt64()
+            ?? throw new InvalidOperationException("The story was not stored.");
+        Statement("UPDATE documents SET story_id = ?1 WHERE id = ?2").Bind(1, story).Bind(2, id).Execute();
     }
 
     /// <summary>

@@ -253,16 +253,12 @@ public sealed partial class SitrepStore : IDisposable
             supersede.ExecuteNonQuery();
         }
         InsertWarnings(tx, id, doc.Errors);
-        if (!NearDuplicateIndex.IsEmpty(hashes.MinHash))
-        {
-            InsertIndexRows(Prepared(LshInsert, tx), id, NearDuplicateIndex.BandKeys(hashes.MinHash));
-            InsertIndexRows(Prepared(SimHashInsert, tx), id, Array.ConvertAll(NearDuplicateIndex.Blocks(hashes.SimHash), b => (long)b));
-        }
+        InsertNearDuplicateKeys(Statement(LshInsert), Statement(SimHashInsert), id, hashes.SimHash, hashes.MinHash);
         StoreStepHook?.Invoke("links");
         if (previous is not null) SupersedeEvents(tx, previous);
         var clusters = versions is null ? [] : WriteAnalysis(tx, doc, id, versions, counted: dupOf is null);
         StoreStepHook?.Invoke("layers");
-        AssignStory(tx, id, dupOf ?? previous ?? storyPeer, clusters);
+        AssignStory(id, dupOf ?? previous ?? storyPeer, clusters);
         StoreStepHook?.Invoke("commit");
         return new StoreOutcome(kind, id, version, previous, dupOf, dupKind, similarity);
     }
@@ -325,8 +321,8 @@ public sealed partial class SitrepStore : IDisposable
         if (NearDuplicateIndex.IsEmpty(hashes.MinHash)) return (null, null, null, null);
 
         var candidates = new SortedSet<string>(StringComparer.Ordinal);
-        CollectIndexMatches(tx, "SELECT document_id FROM lsh_bands WHERE band = @slot AND key = @value", NearDuplicateIndex.BandKeys(hashes.MinHash), candidates);
-        CollectIndexMatches(tx, "SELECT document_id FROM simhash_blocks WHERE block = @slot AND value = @value",
+        CollectIndexMatches("SELECT document_id FROM lsh_bands WHERE band = ?1 AND key = ?2", NearDuplicateIndex.BandKeys(hashes.MinHash), candidates);
+        CollectIndexMatches("SELECT document_id FROM simhash_blocks WHERE block = ?1 AND value = ?2",
             Array.ConvertAll(NearDuplicateIndex.Blocks(hashes.SimHash), b => (long)b), candidates);
 
         string? best = null;
@@ -466,51 +462,36 @@ public sealed partial class SitrepStore : IDisposable
         }
     }
 
-    private const string LshInsert = "INSERT OR IGNORE INTO lsh_bands(band, key, document_id) VALUES (@slot, @value, @id)";
-    private const string SimHashInsert = "INSERT OR IGNORE INTO simhash_blocks(block, value, document_id) VALUES (@slot, @value, @id)";
+    private const string LshInsert = "INSERT OR IGNORE INTO lsh_bands(band, key, document_id) VALUES (?1, ?2, ?3)";
+    private const string SimHashInsert = "INSERT OR IGNORE INTO simhash_blocks(block, value, document_id) VALUES (?1, ?2, ?3)";
 
-    internal static void InsertNearDuplicateKeys(SqliteConnection connection, SqliteTransaction tx, string id, ulong simhash, IReadOnlyList<uint> minhash)
+    /// <summary>For a migration that rebuilds the index, inside the connection's open transaction.</summary>
+    internal static void InsertNearDuplicateKeys(SqliteConnection connection, string id, ulong simhash, IReadOnlyList<uint> minhash)
+    {
+        using var lsh = new SqliteStatement(connection, LshInsert);
+        using var blocks = new SqliteStatement(connection, SimHashInsert);
+        InsertNearDuplicateKeys(lsh, blocks, id, simhash, minhash);
+    }
+
+    private static void InsertNearDuplicateKeys(SqliteStatement lsh, SqliteStatement blocks, string id, ulong simhash, IReadOnlyList<uint> minhash)
     {
         if (NearDuplicateIndex.IsEmpty(minhash)) return; // an empty body is nobody's near-duplicate
-        InsertIndexRows(connection, tx, LshInsert, id, NearDuplicateIndex.BandKeys(minhash));
-        InsertIndexRows(connection, tx, SimHashInsert, id, Array.ConvertAll(NearDuplicateIndex.Blocks(simhash), b => (long)b));
+        InsertIndexRows(lsh, id, NearDuplicateIndex.BandKeys(minhash));
+        InsertIndexRows(blocks, id, Array.ConvertAll(NearDuplicateIndex.Blocks(simhash), b => (long)b));
+    }
+
+    /// <summary>One row per value, with its position as the slot (band or block number): ?1 slot, ?2 value, ?3 document.</summary>
+    private static void InsertIndexRows(SqliteStatement insert, string id, long[] values)
+    {
+        insert.Bind(3, id);
+        for (int i = 0; i < values.Length; i++) insert.Bind(1, i).Bind(2, values[i]).Execute();
     }
 
     /// <summary>Documents that share any (slot, value) pair with these values, the slot being each value's position.</summary>
-    private void CollectIndexMatches(SqliteTransaction tx, string sql, long[] values, SortedSet<string> into)
+    private void CollectIndexMatches(string sql, long[] values, SortedSet<string> into)
     {
-        var cmd = Prepared(sql, tx);
-        var slot = cmd.Parameters.Add("@slot", SqliteType.Integer);
-        var value = cmd.Parameters.Add("@value", SqliteType.Integer);
-        for (int i = 0; i < values.Length; i++)
-        {
-            slot.Value = i;
-            value.Value = values[i];
-            using var r = cmd.ExecuteReader();
-            while (r.Read()) into.Add(r.GetString(0));
-        }
-    }
-
-    /// <summary>One row per value, with its position as the slot (band or block number).</summary>
-    private static void InsertIndexRows(SqliteConnection connection, SqliteTransaction tx, string sql, string id, long[] values)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        InsertIndexRows(cmd, id, values);
-    }
-
-    private static void InsertIndexRows(SqliteCommand cmd, string id, long[] values)
-    {
-        cmd.Parameters.AddWithValue("@id", id);
-        var slot = cmd.Parameters.Add("@slot", SqliteType.Integer);
-        var value = cmd.Parameters.Add("@value", SqliteType.Integer);
-        for (int i = 0; i < values.Length; i++)
-        {
-            slot.Value = i;
-            value.Value = values[i];
-            cmd.ExecuteNonQuery();
-        }
+        var query = Statement(sql);
+        for (int i = 0; i < values.Length; i++) query.Bind(1, i).Bind(2, values[i]).ForEachText(d => into.Add(d));
     }
 
     private SqliteTransaction? _batch;
@@ -558,6 +539,7 @@ public sealed partial class SitrepStore : IDisposable
             _batch?.Dispose();
             _batch = null;
             foreach (var cmd in _prepared.Values) cmd.Dispose();
+            foreach (var statement in _statements.Values) statement.Dispose();
             _connection.Dispose();
         }
     }
@@ -569,6 +551,19 @@ public sealed partial class SitrepStore : IDisposable
     /// statement once, not once per document); the caller sets every parameter again and never disposes it.
     /// </summary>
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+
+    /// <summary>The hot rows' statements, driven through SQLite's C API (see <see cref="SqliteStatement"/>); reused likewise.</summary>
+    private readonly Dictionary<string, SqliteStatement> _statements = new(StringComparer.Ordinal);
+
+    private SqliteStatement Statement(string sql)
+    {
+        if (!_statements.TryGetValue(sql, out var statement))
+        {
+            statement = new SqliteStatement(_connection, sql);
+            _statements.Add(sql, statement);
+        }
+        return statement;
+    }
 
     private SqliteCommand Prepared(string sql, SqliteTransaction? tx, bool clearParameters = true)
     {
