@@ -72,7 +72,7 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
         public int Fetches { get; init; } = InputCollector.DefaultConcurrentFetches;
 
         [CommandOption("--shard <K/N>")]
-        [Description("Ingest part K of N: every N-th document in reading order, from the K-th on (the same inputs on N machines, then 'sitrep merge').")]
+        [Description("Ingest part K of N (the same inputs on N machines, then 'sitrep merge'): every N-th input from the K-th on, the others not even loaded; a dump, feed or WARC file is split every N-th document.")]
         public string? Shard { get; init; }
 
         [CommandOption("--no-progress")]

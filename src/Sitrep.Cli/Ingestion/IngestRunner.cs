@@ -9,9 +9,12 @@ using Sitrep.Storage;
 namespace Sitrep.Cli.Ingestion;
 
 /// <summary>
-/// Part <see cref="Number"/> of <see cref="Count"/> of an ingest split across machines: every <see cref="Count"/>-th
-/// document (and failed input) in reading order, from the <see cref="Number"/>-th on. Each machine reads every input and
-/// analyses only its part; <c>sitrep merge</c> puts the parts' stores together.
+/// Part <see cref="Number"/> of <see cref="Count"/> of an ingest split across machines. Input <c>i</c> (in the order the
+/// arguments expand to) belongs to part <c>i mod N</c>: only that machine loads (or fetches) it and stores its document.
+/// An input whose name says it may hold many documents (a JSON Lines dump, a feed, a WARC file, standard input) is read
+/// by every machine, and its <c>j</c>-th document (or failure) belongs to part <c>(i + j) mod N</c>, so one large dump
+/// splits as evenly as a folder of files. The rule needs nothing but an input's position and name, so every machine
+/// agrees on it without reading what the others read; <c>sitrep merge</c> puts the parts' stores together.
 /// </summary>
 public readonly record struct IngestShard(int Number, int Count)
 {
@@ -29,6 +32,30 @@ public readonly record struct IngestShard(int Number, int Count)
     }
 
     public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Number}/{Count}");
+
+    /// <summary>This part owns input <paramref name="input"/>: it counts it, and takes all its documents unless it is split.</summary>
+    public bool Owns(int input) => input % Count == Number - 1;
+
+    /// <summary>Whether this part loads the input at all: the one it owns, and every input that is split.</summary>
+    public bool Reads(int input, string origin) => Owns(input) || IsSplit(origin);
+
+    /// <summary>Whether document or failure <paramref name="position"/> (0-based, in reading order) of an input is this part's.</summary>
+    public bool Takes(int input, string origin, int position) =>
+        IsSplit(origin) ? (input + (long)position) % Count == Number - 1 : Owns(input);
+
+    /// <summary>
+    /// An input split document by document: its name is that of a container of articles (<c>.jsonl</c>, <c>.json</c>,
+    /// a feed's <c>.xml</c>/<c>.rss</c>/<c>.atom</c>, <c>.warc</c>, each possibly gzipped) or standard input. Judged
+    /// from the name only, never the content, so a machine that does not load an input still knows its rule. An
+    /// input not named so (a page, a text file, a feed URL without such a name) goes whole to its owner.
+    /// </summary>
+    public static bool IsSplit(string origin)
+    {
+        if (origin == InputCollector.StandardInput) return true;
+        var name = origin.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? origin[..^3] : origin;
+        return name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            || FormatSniffer.FromFileName(origin) is InputFormat.JsonLines or InputFormat.Feed or InputFormat.Warc;
+    }
 }
 
 /// <summary>
@@ -157,25 +184,35 @@ public sealed class IngestRunner(SitrepStore store, ReaderOptions options, Input
 
     /// <summary>
     /// Loads each input and reads its documents, in order. A reader that fails on an input fails that input only. With a
-    /// shard, only this shard's documents and failures (every N-th, counting both in reading order) go on, and only its
-    /// inputs (every N-th) are counted.
+    /// shard, only the inputs it reads are loaded, and only its documents and failures go on (see <see cref="IngestShard"/>).
     /// </summary>
     private IEnumerable<Step> Read(InputCollector collector, List<CollectedInput> toRead, CancellationToken cancellationToken)
     {
-        long position = 0;
-        bool Mine(long n) => shard is not { } s || n % s.Count == s.Number - 1;
-        foreach (var step in ReadAll(collector, toRead, cancellationToken))
+        if (shard is not { } s)
         {
-            if (step.BeginsInput ? Mine(step.Input) : Mine(position++)) yield return step;
+            foreach (var step in ReadAll(collector, toRead, [.. Enumerable.Range(0, toRead.Count)], cancellationToken)) yield return step;
+            yield break;
+        }
+        int[] reads = [.. Enumerable.Range(0, toRead.Count).Where(i => s.Reads(i, toRead[i].Origin))];
+        int position = 0;
+        foreach (var step in ReadAll(collector, [.. reads.Select(i => toRead[i])], reads, cancellationToken))
+        {
+            if (step.BeginsInput)
+            {
+                position = 0;
+                if (s.Owns(step.Input)) yield return step;
+            }
+            else if (s.Takes(step.Input, toRead[step.Input].Origin, position++)) yield return step;
         }
     }
 
-    private IEnumerable<Step> ReadAll(InputCollector collector, List<CollectedInput> toRead, CancellationToken cancellationToken)
+    /// <param name="positions">Each input's position among all the inputs planned (steps are numbered by it).</param>
+    private IEnumerable<Step> ReadAll(InputCollector collector, List<CollectedInput> toRead, int[] positions, CancellationToken cancellationToken)
     {
-        int k = -1;
+        int next = 0;
         foreach (var input in collector.LoadAll(toRead, fetches, cancellationToken))
         {
-            k++;
+            int k = positions[next++];
             yield return new Step(k, input.Origin, null, null, null);
             if (input.Source is null)
             {
