@@ -1114,6 +1114,14 @@ public sealed class ActorLinker
         return ActorCode.Parse(code, _kb.Sectors).Sector;
     }
 
+    private static readonly HashSet<string> RegnalTitles = new(StringComparer.Ordinal)
+    { "king", "queen", "prince", "princess", "emperor", "empress", "pope", "tsar", "czar", "tsarina", "kaiser", "pharaoh", "sultan", "saint", "st." };
+
+    /// <summary>A regnal number: II to XXX in capitals ("VIII"), not the one-letter "I", "V" or "X" that are also words or initials.</summary>
+    internal static bool IsRomanNumeral(string word) =>
+        word.Length >= 2 && word.Length <= 6 && word.All(c => c is 'I' or 'V' or 'X')
+        && System.Text.RegularExpressions.Regex.IsMatch(word, "^X{0,3}(IX|IV|V?I{0,3})$");
+
     private bool EntityPhrase(string text, Token[] tokens, Sentence s, int si, Chunk ch, Unit head, List<Unit> mods,
         LinkContext context, DateOnly? date, List<MentionDraft> drafts, int[] unitAt, Chunk? outer = null, List<Unit>? units = null)
     {
@@ -1141,7 +1149,12 @@ public sealed class ActorLinker
         // "Clashes in May", "on June 4": a surname that is a month's name, after a preposition or before a day, is the month.
         var month = head.Count == 1 && CalendarWords.Months.Contains(Lower(text, tokens[head.First]))
             && (head.First > s.FirstToken && tokens[head.First - 1].Upos == "ADP" || head.End < s.FirstToken + s.TokenCount && tokens[head.End].Upos == "NUM");
+        // "King Henry VIII", "Pope Francis", "Louis XIV": a name after a monarch's or pope's title, or before a regnal
+        // number, is a given name, never someone's surname (not Haiti's Ariel Henry).
+        var regnal = head.Count == 1 && (head.First > s.FirstToken && RegnalTitles.Contains(Lower(text, tokens[head.First - 1]))
+            || head.End < s.FirstToken + s.TokenCount && IsRomanNumeral(Word(text, tokens[head.End])));
         var entries = head.Entries.Where(e => !((nameFollows || month) && e.Entity is KbPerson && e.Alias?.Kind is AliasKind.Name or AliasKind.Surname)
+            && !(regnal && e.Entity is KbPerson && e.Alias?.Kind == AliasKind.Surname)
             && (e.Alias?.Kind != AliasKind.Surname || e.Entity is not KbPerson p
             || (givenBefore is null ? !otherBearer && !commonWordOpening && (e.Alias.Text.Length > 2 || head.First > around.First) : NearGivenName(p, givenBefore)))).ToArray();
         var entry = entries.Length == 0 ? null : Choose(entries, context, date, besideName);

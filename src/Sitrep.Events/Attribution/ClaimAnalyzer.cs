@@ -219,7 +219,9 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
             Raise(ref m, Modality.Alleged);
             return;
         }
-        bool infinitive = rel is "xcomp" || (rel is "advcl" or "ccomp" && Speakers.HasMark(ix, cur, "to"));
+        // A "clausal subject" after a predicate with a subject of its own is a misparsed complement ("Biden is set to visit").
+        bool infinitive = rel is "xcomp" || (rel is "advcl" or "ccomp" && Speakers.HasMark(ix, cur, "to"))
+            || (rel is "csubj" && cur > h && Speakers.HasMark(ix, cur, "to") && ix.Child(h, "nsubj") >= 0);
         if ((k & CueKind.NegationVerb) != 0 && infinitive)
         {
             Raise(ref m, Modality.Negated);

@@ -76,9 +76,29 @@ internal sealed class DependencyView
 
     public bool IsPassive(int i)
     {
-        foreach (var c in Children(i)) if (Deprel(c) is "nsubj:pass" or "aux:pass") return true;
-        return false;
+        bool ownSubjectOrAuxiliary = false, byAgent = false;
+        foreach (var c in Children(i))
+        {
+            var d = Deprel(c);
+            if (d is "nsubj:pass" or "aux:pass") return true;
+            // An object too: "police used tear gas", "forces launched artillery fire" are past tenses parsed as participles.
+            if (d is "nsubj" or "aux" or "expl" or "obj") ownSubjectOrAuxiliary = true;
+            if (d == "obl:agent" || d.StartsWith("obl", StringComparison.Ordinal) && Preposition(c) == "by") byAgent = true;
+        }
+        // A past participle on a noun or a clause, with no subject or auxiliary of its own, is a reduced passive: "CNN,
+        // accused of bias", "the afterparty hosted at the Nomad", "Accused of fraud, he resigned". Its noun is what was
+        // done to, not the doer (the participle "fighting" in "forces fighting in Ukraine" is active). A participle that
+        // is an adjective of attitude is not, unless a by-phrase makes it one: "fundamentalists opposed to the US
+        // presence", "a government committed to peace", but "violence committed by Hamas".
+        // On the noun a sentence is rooted at, the participle is more often a past tense the parser missed ("Doctors
+        // from two aid groups donated …") than a headline's passive, and is read as before: active.
+        var onRootNoun = Head(i) >= 0 && Head(Head(i)) < 0 && Upos(Head(i)) is "NOUN" or "PROPN" or "PRON";
+        return !ownSubjectOrAuxiliary && !onRootNoun && _tokens[i].Xpos == "VBN" && Deprel(i) is "acl" or "advcl"
+            && (byAgent || !AttitudeParticiples.Contains(_lemma[i]));
     }
+
+    private static readonly HashSet<string> AttitudeParticiples = new(StringComparer.Ordinal)
+    { "oppose", "commit", "dedicate", "devote", "ally", "align", "determine", "resolve", "prepare", "dispose", "incline", "involve", "engage", "concern", "interest", "opposed", "committed" };
 
     public bool IsClauseBoundary(int child) =>
         ClauseRelations.Contains(Deprel(child)) || (Deprel(child) == "conj" && Upos(child) is "VERB" or "AUX");

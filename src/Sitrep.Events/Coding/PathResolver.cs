@@ -43,6 +43,9 @@ internal static class PathResolver
             case "nsubj:pass":
                 foreach (var c in v.Children(t)) if (v.Deprel(c) == "nsubj:pass") into.Add(c);
                 if (into.Count == 0 && v.Deprel(t) == "acl") into.Add(v.Head(t));   // "the plane shot down by …"
+                // "CNN has faced criticism, accused of bias": a participle clause's subject is its main clause's
+                if (into.Count == 0 && v.Deprel(t) == "advcl" && v.Head(t) >= 0)
+                    foreach (var c in v.Children(v.Head(t))) if (v.Deprel(c) is "nsubj" or "nsubj:pass") into.Add(c);
                 return;
             case "poss":
                 foreach (var c in v.Children(t)) if (v.Deprel(c) == "nmod:poss") into.Add(c);
@@ -177,6 +180,11 @@ internal static class PathResolver
             var h = v.Head(t);
             if (h < 0) return;
             if (d == "acl") { into.Add(h); return; }
+            // "Biden is set to visit": an infinitive after a predicate that has its own subject is its complement, even
+            // where the parser made it a clausal subject (a predicate has one subject)
+            if (d == "csubj" && Marker(v, t) == "to" && t > h)
+                foreach (var c in v.Children(h))
+                    if (v.Deprel(c) is "nsubj" or "nsubj:pass") { into.Add(c); return; }
             if (d is not ("xcomp" or "conj" or "advcl" or "ccomp")) return;
             // an xcomp of a verb with an object is object-controlled ("called on X to increase", "forced Moscow to take")
             if (d == "xcomp")

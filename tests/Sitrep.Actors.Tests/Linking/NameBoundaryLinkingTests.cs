@@ -33,6 +33,30 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         Assert.DoesNotContain(f.Link(text, Date), m => m.Code == "IGOEUREECECM" && !text.Contains("The Commission", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("The Vyne was once a Tudor powerhouse regularly visited by King Henry VIII.")]
+    [InlineData("Henry VIII broke with Rome in 1534, the guide said.")]
+    [InlineData("Portraits of Queen Mary and Prince Henry hang in the hall.")]
+    public void A_name_after_a_monarch_s_title_or_before_a_regnal_number_is_no_one_s_surname(string text)
+    {
+        // Found on a fundus page: "King Henry VIII" was Haiti's prime minister Ariel Henry, and visited a Tudor house.
+        Assert.NotEqual("ariel-henry", At(text, "Henry")?.ActorId);
+        Assert.Equal("ariel-henry", At("Prime Minister Henry said on Tuesday that elections would be held.", "Henry")?.ActorId);
+    }
+
+    [Theory]
+    [InlineData("VIII", true)]
+    [InlineData("II", true)]
+    [InlineData("XIV", true)]
+    [InlineData("XXX", true)]
+    [InlineData("I", false)]
+    [InlineData("X", false)]
+    [InlineData("IIII", false)]
+    [InlineData("VX", false)]
+    [InlineData("Iv", false)]
+    public void Regnal_numbers_are_roman_numerals_of_two_letters_or_more(string word, bool regnal) =>
+        Assert.Equal(regnal, Sitrep.Actors.Linking.ActorLinker.IsRomanNumeral(word));
+
     [Fact]
     public void Another_person_s_surname_is_not_the_known_bearer()
     {
