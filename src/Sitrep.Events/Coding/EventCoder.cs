@@ -873,13 +873,32 @@ public sealed class EventCoder
 
     private static bool InOtherRelativeClause(DependencyView v, TextSpan span, int trigger)
     {
-        var sentence = v[trigger].Sentence;
-        var at = -1;
-        for (var t = trigger; t >= 0 && v[t].Sentence == sentence && at < 0; t--) if (span.Contains(v[t].Span)) at = t;
-        for (var t = trigger + 1; t < v.Count && v[t].Sentence == sentence && at < 0; t++) if (span.Contains(v[t].Span)) at = t;
+        var at = TokenIn(v, span, trigger);
         for (var guard = 0; at >= 0 && guard < 64; guard++, at = v.Head(at))
             if (v.Deprel(at) is "acl" or "acl:relcl" && !v.Dominates(at, trigger)) return true;
         return false;
+    }
+
+    private static bool InOtherProposition(DependencyView v, TextSpan span, int trigger)
+    {
+        var at = TokenIn(v, span, trigger);
+        for (var guard = 0; at >= 0 && guard < 64 && !v.Dominates(at, trigger); guard++, at = v.Head(at))
+        {
+            if (v.Deprel(at) is "ccomp" or "csubj") return true;
+            if (v.Deprel(at) == "conj")
+                foreach (var c in v.Children(at))
+                    if (v.Deprel(c) == "mark" && v.Lemma(c) is "that" or "whether" or "if") return true;
+        }
+        return false;
+    }
+
+    /// <summary>A token of the sentence of <paramref name="trigger"/> inside <paramref name="span"/>, or -1.</summary>
+    private static int TokenIn(DependencyView v, TextSpan span, int trigger)
+    {
+        var sentence = v[trigger].Sentence;
+        for (var t = trigger; t >= 0 && v[t].Sentence == sentence; t--) if (span.Contains(v[t].Span)) return t;
+        for (var t = trigger + 1; t < v.Count && v[t].Sentence == sentence; t++) if (span.Contains(v[t].Span)) return t;
+        return -1;
     }
 
     private static EventDate DateOf(Document document, DependencyView v, IReadOnlyList<Timex> timexes, IReadOnlyList<int> inSentenceOf, List<int> clause, int trigger)
@@ -898,6 +917,9 @@ public sealed class EventCoder
             // A date inside a relative clause about something else does not date the event ("Rwanda denies … the FDLR, a
             // group founded by perpetrators of the 1994 genocide").
             if (tok < 0 && InOtherRelativeClause(v, x.Span, trigger)) continue;
+            // Nor does a date in another proposition: what was said ("said the election is due in 2026" does not date
+            // the saying) or a second reported clause ("said she will not resign and that the election is due in 2026").
+            if (tok < 0 && InOtherProposition(v, x.Span, trigger)) continue;
             if (inSentence is null || dist < Math.Abs(inSentence.Span.Start - tStart)) { inSentence = x; iSentence = i; }
         }
         if (inClause is not null) return new EventDate(inClause.Value, "timex", iClause);

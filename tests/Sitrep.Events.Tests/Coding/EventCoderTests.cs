@@ -127,6 +127,10 @@ public sealed class EventCoderTests
         Assert.Equal(new EventDate("2023-08-30", "report"), relative.Date);
         var report = Assert.Single(Code(With("Russia attacked Ukraine.", [new("Russia", "RUS"), new("Ukraine", "UKR")], published: published)));
         Assert.Equal(new EventDate("2023-08-30", "report"), report.Date);
+        // Nor does a date in what was said, another proposition ("the elections would be held in 2026").
+        var said = Code(With("Russia accused Ukraine of lying and said the elections would be held in 2026.",
+            [new("Russia", "RUS"), new("Ukraine", "UKR")], published: published)).First(e => e.Cameo.StartsWith("112", StringComparison.Ordinal));
+        Assert.Equal(new EventDate("2023-08-30", "report"), said.Date);
         // With no publication date the clause's weekday is still the event's day, of an unknown week.
         var undated = Assert.Single(Code(With("Russia attacked Ukraine on Wednesday.", [new("Russia", "RUS"), new("Ukraine", "UKR")])));
         Assert.Equal(new EventDate("XXXX-WXX-3", "timex", 0), undated.Date);
