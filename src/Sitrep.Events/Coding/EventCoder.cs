@@ -905,6 +905,7 @@ public sealed class EventCoder
     {
         Timex? inClause = null, inSentence = null;
         int iClause = -1, iSentence = -1;
+        var published = document.Metadata.Published?.Date;
         var tStart = v[trigger].Span.Start;
         foreach (var i in inSentenceOf)
         {
@@ -920,12 +921,14 @@ public sealed class EventCoder
             // Nor does a date in another proposition: what was said ("said the election is due in 2026" does not date
             // the saying) or a second reported clause ("said she will not resign and that the election is due in 2026").
             if (tok < 0 && InOtherProposition(v, x.Span, trigger)) continue;
+            // A date elsewhere in the sentence that lies wholly after the report cannot date what the report tells
+            // ("has announced that he will be stepping down in November" does not date the announcement).
+            if (tok < 0 && published is { } report && TimexDays.Range(x.Value) is { } days && days.Start > report) continue;
             if (inSentence is null || dist < Math.Abs(inSentence.Span.Start - tStart)) { inSentence = x; iSentence = i; }
         }
         if (inClause is not null) return new EventDate(inClause.Value, "timex", iClause);
         if (inSentence is not null) return new EventDate(inSentence.Value, "sentence", iSentence);
-        var published = document.Metadata.Published;
-        return new EventDate(published is { } p ? p.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "XXXX-XX-XX", "report");
+        return new EventDate(published is { } p ? p.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "XXXX-XX-XX", "report");
     }
 
     private static readonly HashSet<string> Locative = new(StringComparer.Ordinal)

@@ -131,6 +131,10 @@ public sealed class EventCoderTests
         var said = Code(With("Russia accused Ukraine of lying and said the elections would be held in 2026.",
             [new("Russia", "RUS"), new("Ukraine", "UKR")], published: published)).First(e => e.Cameo.StartsWith("112", StringComparison.Ordinal));
         Assert.Equal(new EventDate("2023-08-30", "report"), said.Date);
+        // Nor a date elsewhere in the sentence that lies after the report: what the report tells has happened by then.
+        var later = Code(With("Russia criticized Ukraine, although the talks will resume in November.",
+            [new("Russia", "RUS"), new("Ukraine", "UKR")], published: published)).First(e => e.Cameo.StartsWith("11", StringComparison.Ordinal));
+        Assert.Equal(new EventDate("2023-08-30", "report"), later.Date);
         // With no publication date the clause's weekday is still the event's day, of an unknown week.
         var undated = Assert.Single(Code(With("Russia attacked Ukraine on Wednesday.", [new("Russia", "RUS"), new("Ukraine", "UKR")])));
         Assert.Equal(new EventDate("XXXX-WXX-3", "timex", 0), undated.Date);
