@@ -473,13 +473,14 @@ public sealed class EventCoder
 
     private static bool HasParticle(DependencyView v, int t, string particle)
     {
+        // A particle follows its verb: "Over the years, authorities have taken halfway measures" takes nothing over.
         foreach (var c in v.Children(t))
-            if (v.Deprel(c) is "compound:prt" or "advmod" or "obl" or "case" && v.Lemma(c) == particle) return true;
+            if (c > t && v.Deprel(c) is "compound:prt" or "advmod" or "obl" or "case" && v.Lemma(c) == particle) return true;
         // the parser sometimes hangs the particle elsewhere ("handed over 700 kg"): the word right after the verb
         if (t + 1 < v.Count && v.Lemma(t + 1) == particle && v.Upos(t + 1) is "ADP" or "ADV" or "PART") return true;
         // "call on X": the particle is parsed as the case of the oblique
         foreach (var c in v.Children(t))
-            if (v.Deprel(c).StartsWith("obl", StringComparison.Ordinal) && v.Preposition(c) == particle) return true;
+            if (c > t && v.Deprel(c).StartsWith("obl", StringComparison.Ordinal) && v.Preposition(c) == particle) return true;
         return false;
     }
 

@@ -77,6 +77,26 @@ public sealed class ParticipleAndWordSenseTests
     }
 
     [Theory]
+    [InlineData("Nvidia said the card sold out within seconds on launch day.", "Nvidia", "USABUS", "061")]
+    [InlineData("The firms then ordered goods from six foreign supplier companies in Britain.", "The firms", "UKRBUS", "100")]
+    [InlineData("Trump held a campaign rally in Hialeah on Wednesday night.", "Trump", "USAELI", "141")]
+    [InlineData("Over the years, Japanese authorities have only taken halfway measures to deter gropers.", "Japanese authorities", "JPNGOV", "192")]
+    [InlineData("Here, the minister spoke about her own wig journey.", "the minister", "GBRGOV", "042")]
+    public void A_word_in_another_sense_codes_nothing(string text, string actor, string code, string cameo) =>
+        Assert.DoesNotContain(Dyads(text, new A(actor, code)), d => d.Split(' ')[1] == cameo);
+
+    [Fact]
+    public void The_same_words_in_the_event_sense_still_code()
+    {
+        Assert.Contains("RUS 061 IND", Dyads("Russia sold oil to India at a discount.", new A("Russia", "RUS"), new A("India", "IND")));
+        Assert.Contains(Dyads("Putin ordered troops to the border.", new A("Putin", "RUSGOV"), new A("troops", "RUSMIL")), d => d == "RUSGOV 100 RUSMIL");
+        Assert.Contains(Dyads("Opposition supporters held a rally against the government in Dhaka.", new A("Opposition supporters", "BGDOPP"), new A("the government", "BGDGOV")),
+            d => d.StartsWith("BGDOPP 141", StringComparison.Ordinal));
+        Assert.Contains(Dyads("Rebels took over the city of Goma on Monday.", new A("Rebels", "CODREB")), d => d.StartsWith("CODREB 19", StringComparison.Ordinal));
+        Assert.Contains("RUSGOV 042 PRK", Dyads("Shoigu's journey to Pyongyang was his first.", new A("Shoigu", "RUSGOV"), new A("Pyongyang", "PRK")));
+    }
+
+    [Theory]
     [InlineData("Biden is scheduled to visit Mexico on Thursday.")]
     [InlineData("Biden is slated to visit Mexico on Thursday.")]
     [InlineData("Biden is set to visit Mexico on Thursday.")]
