@@ -77,11 +77,11 @@ public sealed class ParticipleAndWordSenseTests
     }
 
     [Theory]
-    [InlineData("Nvidia said the card sold out within seconds on launch day.", "Nvidia", "USABUS", "061")]
+    [InlineData("There is no doubt the card is in high demand, which we saw when it sold out within seconds on launch day.", "it", "USABUS", "061")]
     [InlineData("The firms then ordered goods from six foreign supplier companies in Britain.", "The firms", "UKRBUS", "100")]
     [InlineData("Trump held a campaign rally in Hialeah on Wednesday night.", "Trump", "USAELI", "141")]
     [InlineData("Over the years, Japanese authorities have only taken halfway measures to deter gropers.", "Japanese authorities", "JPNGOV", "192")]
-    [InlineData("Here, the minister spoke about her own wig journey.", "the minister", "GBRGOV", "042")]
+    [InlineData("Here, we spoke with Austin about her own wig journey and her plans.", "her", "GBRGOV", "042")]
     public void A_word_in_another_sense_codes_nothing(string text, string actor, string code, string cameo) =>
         Assert.DoesNotContain(Dyads(text, new A(actor, code)), d => d.Split(' ')[1] == cameo);
 
