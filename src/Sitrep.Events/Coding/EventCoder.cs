@@ -91,7 +91,7 @@ public sealed class EventCoder
         var result = ImmutableArray.CreateBuilder<CodedEvent>(drafts.Count);
         foreach (var d in drafts)
         {
-            var code = _patterns.Codebook[d.Code];
+            var code = _patterns.Codebook[IsVerbalAttack(v, mentions, d) ? "111" : d.Code];
             var clauseHead = v.ClauseHead(d.Trigger);
             var clause = v.ClauseTokens(clauseHead);
             var spans = ImmutableArray.CreateBuilder<TextSpan>();
@@ -469,6 +469,32 @@ public sealed class EventCoder
     {
         if (p.Specificity != q.Specificity) return p.Specificity > q.Specificity;
         return p.Code.Length > q.Code.Length;
+    }
+
+    private static readonly HashSet<string> ArmedSectors = new(StringComparer.Ordinal) { "MIL", "REB", "INS", "UAF", "COP", "SPY", "CRM", "SEP" };
+
+    private static readonly HashSet<string> WeaponWords = new(StringComparer.Ordinal)
+    {
+        "gun", "guns", "gunfire", "knife", "knives", "axe", "machete", "rifle", "pistol", "bomb", "bombs", "missile", "missiles", "rocket",
+        "rockets", "drone", "drones", "grenade", "grenades", "weapon", "weapons", "shell", "shells", "artillery", "airstrike", "airstrikes",
+        "shot", "shots", "stab", "stabbed", "troops", "forces", "army", "militants", "gunmen",
+    };
+
+    /// <summary>
+    /// "Ramaswamy attacked Haley over her support for Ukraine", "Trump attacked CNN": a person attacking another person or
+    /// the press, with no weapon in the clause and no armed sector, attacks with words: CAMEO 111 (criticize or
+    /// denounce), not 190. A state or an armed group stays 190, and so does "Putin attacked Ukraine".
+    /// </summary>
+    private static bool IsVerbalAttack(DependencyView v, MentionIndex mentions, Draft d)
+    {
+        if (d.Code != "190" || v.Upos(d.Trigger) != "VERB" || v.Lemma(d.Trigger) != "attack") return false;
+        if (d.Source is not { Key: >= 0 } s || mentions.Actors[s.Key] is not { Kind: ActorKind.Person } source) return false;
+        if (source.Sector is { } sector && ArmedSectors.Contains(sector)) return false;
+        if (d.Target is { } t && (t.Key < 0 || mentions.Actors[t.Key].Kind is not (ActorKind.Person or ActorKind.Media))) return false;
+        if (d.Target is { Key: >= 0 } tp && mentions.Actors[tp.Key].Sector is { } ts && ArmedSectors.Contains(ts)) return false;
+        foreach (var k in v.ClauseTokens(v.ClauseHead(d.Trigger)))
+            if (WeaponWords.Contains(v.Lower(k))) return false;
+        return true;
     }
 
     private static bool HasParticle(DependencyView v, int t, string particle)

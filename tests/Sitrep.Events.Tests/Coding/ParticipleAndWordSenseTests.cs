@@ -96,6 +96,21 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains("RUSGOV 042 PRK", Dyads("Shoigu's journey to Pyongyang was his first.", new A("Shoigu", "RUSGOV"), new A("Pyongyang", "PRK")));
     }
 
+    [Fact]
+    public void A_person_attacking_a_person_or_the_press_without_weapons_criticizes()
+    {
+        Assert.Equal(["USAELI 111 USAGOV"], Dyads("Trump attacked Biden over his support for aid to Ukraine.",
+            new A("Trump", "USAELI", Kind: ActorKind.Person), new A("Biden", "USAGOV", Kind: ActorKind.Person)));
+        Assert.Equal(["USAELI 111 USAMED"], Dyads("Trump attacked CNN in a speech on Friday.",
+            new A("Trump", "USAELI", Kind: ActorKind.Person), new A("CNN", "USAMED", Kind: ActorKind.Media)));
+        // A state, a weapon or an armed attacker is force.
+        Assert.Equal(["RUSGOV 190 UKR"], Dyads("Putin attacked Ukraine in February 2022.", new A("Putin", "RUSGOV", Kind: ActorKind.Person), new A("Ukraine", "UKR")));
+        Assert.Equal(["USAELI 190 USAGOV"], Dyads("Smith attacked Jones with a knife outside the court.",
+            new A("Smith", "USAELI", Kind: ActorKind.Person), new A("Jones", "USAGOV", Kind: ActorKind.Person)));
+        Assert.Equal(["PAKREB 190 PAKELI"], Dyads("Gunmen attacked Khan at a rally in Wazirabad.",
+            new A("Gunmen", "PAKREB", Kind: ActorKind.Agent), new A("Khan", "PAKELI", Kind: ActorKind.Person)));
+    }
+
     [Theory]
     [InlineData("Biden is scheduled to visit Mexico on Thursday.")]
     [InlineData("Biden is slated to visit Mexico on Thursday.")]
