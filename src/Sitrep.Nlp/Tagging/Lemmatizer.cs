@@ -62,6 +62,7 @@ public sealed class Lemmatizer
 
     public string Lemmatize(ReadOnlySpan<char> form, int xpos)
     {
+        if (Apostrophes.NeedsFolding(form)) return Lemmatize(Apostrophes.Fold(form, form.Length <= 64 ? stackalloc char[form.Length] : new char[form.Length]), xpos);
         if (_known.TryGetValue(KnownKey(form, xpos), out var lemma)) return lemma;
         if (_knownLower.TryGetValue(LowerKey(form, xpos), out var script)) return ApplyCased(_scripts[script], form, xpos);
         for (int k = Math.Min(MaxSuffix, form.Length); k >= 0; k--)

@@ -100,6 +100,7 @@ internal static class PosFeatures
 
     private static WordInfo Compute(ReadOnlySpan<char> form)
     {
+        if (Apostrophes.NeedsFolding(form)) return Compute(Apostrophes.Fold(form, form.Length <= 64 ? stackalloc char[form.Length] : new char[form.Length]));
         // Lowercase once into a stack buffer; affix hashes then read it without case mapping.
         Span<char> buffer = stackalloc char[64];
         var lower = form.Length <= 64 ? buffer[..form.Length] : new char[form.Length];

@@ -114,6 +114,35 @@ public sealed class PosTaggerTests
         Assert.Equal(tokens, again);
     }
 
+    [Theory]
+    [InlineData("Israeli forces said they'd killed a Hamas commander.")]
+    [InlineData("She said it hadn't, and that they'd never seen Russia's army there.")]
+    public void A_typographic_apostrophe_tags_and_lemmatizes_as_the_ascii_one(string ascii)
+    {
+        // News writes ’; the treebanks write '. "they’d killed" was a modal (would), "they'd killed" a past perfect (have).
+        var pipeline = Pipeline.Build([new TokenizerStage(), new PosTaggerStage(s_shipped.Value, "en-ewt-pos", "x")]);
+        Document Run(string text)
+        {
+            var raw = new SourceText(text);
+            return pipeline.Run(new Document("d", raw, raw, OffsetMap.Identity(text.Length), new DocumentMetadata { Reader = "t", Origin = "t" }));
+        }
+        var plain = Run(ascii).Get(NlpLayers.Tokens);
+        var curly = Run(ascii.Replace('\'', '\u2019')).Get(NlpLayers.Tokens);
+        Assert.Equal(plain.Select(t => (t.Span, t.Upos, t.Xpos, t.Lemma)), curly.Select(t => (t.Span, t.Upos, t.Xpos, t.Lemma)));
+        Assert.Contains(plain, t => t.Lemma == "have" || t.Lemma == "'s");
+    }
+
+    [Fact]
+    public void Apostrophes_fold_only_the_apostrophe_characters()
+    {
+        Assert.Equal("they'd", Apostrophes.Fold("they\u2019d"));
+        Assert.Equal("O'Connor's", Apostrophes.Fold("O\u02BCConnor\u2019s"));
+        var same = "\u201Cquoted\u201D";
+        Assert.Same(same, Apostrophes.Fold(same));
+        Span<char> buffer = stackalloc char[8];
+        Assert.Equal("don't", Apostrophes.Fold("don\u2019t".AsSpan(), buffer).ToString());
+    }
+
     [Fact]
     public void Pipeline_order_is_checked()
     {
