@@ -114,6 +114,9 @@ public sealed class EventCoder
     private List<Match> FindMatches(DependencyView v, Sentence sentence)
     {
         var matches = new List<Match>();
+        // Sports coverage: "batters helped India rout Sri Lanka", "Sri Lankan batters are fighting the battle of their survival".
+        for (var t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
+            if (v.Is(t, _patterns.SportsWords)) return matches;
         var headline = IsTitleCase(v, sentence);
         for (var t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
         {

@@ -23,6 +23,14 @@ public static class PatternParser
     /// <summary>Parses all files together: sets are global, so a set may be used before the file that defines it.</summary>
     public static (ImmutableArray<EventPattern> Patterns, ImmutableArray<PatternDiagnostic> Diagnostics) Parse(IEnumerable<(string File, string[] Lines)> files)
     {
+        var (patterns, diagnostics, _) = ParseWithSets(files);
+        return (patterns, diagnostics);
+    }
+
+    /// <summary>As <see cref="Parse"/>, with the resolved word sets by name (without the <c>&amp;</c>).</summary>
+    public static (ImmutableArray<EventPattern> Patterns, ImmutableArray<PatternDiagnostic> Diagnostics, IReadOnlyDictionary<string, FrozenSet<string>> Sets)
+        ParseWithSets(IEnumerable<(string File, string[] Lines)> files)
+    {
         var diags = new List<PatternDiagnostic>();
         var rawSets = new Dictionary<string, (RawLine Where, string[] Words)>(StringComparer.Ordinal);
         var patternLines = new List<RawLine>();
@@ -72,7 +80,7 @@ public static class PatternParser
             var p = ParsePattern(line, sets, diags);
             if (p is not null) patterns.Add(p);
         }
-        return ([.. patterns], [.. diags]);
+        return ([.. patterns], [.. diags], sets);
     }
 
     private static EventPattern? ParsePattern(RawLine where, IReadOnlyDictionary<string, FrozenSet<string>> sets, List<PatternDiagnostic> diags)

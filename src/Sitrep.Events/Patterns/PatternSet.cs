@@ -49,6 +49,12 @@ public sealed class PatternSet
     /// <summary>What <c>sitrep.models.events</c> records: name, version and content hash.</summary>
     public string ModelString => $"sitrep-event-patterns-{Version}@sha256:{Sha256}";
 
+    /// <summary>The word set whose words mark a sentence as sports coverage (see FORMAT.md).</summary>
+    public const string SportsSet = "SPORTS";
+
+    /// <summary>Words of <c>&amp;SPORTS</c>: a sentence with one of them codes no event ("batters helped India rout Sri Lanka").</summary>
+    public FrozenSet<string> SportsWords { get; private init; } = FrozenSet<string>.Empty;
+
     public ImmutableArray<EventPattern> VerbPatterns(string lemma) => _verbs.TryGetValue(lemma, out var v) ? v : [];
     public ImmutableArray<EventPattern> NounPatterns(string lemma) => _nouns.TryGetValue(lemma, out var v) ? v : [];
 
@@ -89,7 +95,7 @@ public sealed class PatternSet
         var patternFiles = System.IO.Directory.Exists(patternDir)
             ? System.IO.Directory.GetFiles(patternDir, "*.txt").Order(StringComparer.Ordinal).ToArray()
             : [];
-        var (patterns, diags) = PatternParser.Parse(patternFiles.Select(f => (Relative(directory, f), File.ReadAllLines(f))));
+        var (patterns, diags, sets) = PatternParser.ParseWithSets(patternFiles.Select(f => (Relative(directory, f), File.ReadAllLines(f))));
         var files = new List<(string, string)> { (CameoCodebook.FileName, FileSha256(codebookPath)) };
         files.AddRange(patternFiles.Select(f => (Relative(directory, f), FileSha256(f))));
         files.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
@@ -97,7 +103,10 @@ public sealed class PatternSet
         foreach (var (p, h) in files) combined.Append(p).Append('\n').Append(h).Append('\n');
         var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(combined.ToString())));
         var version = ReadManifestVersion(Path.Combine(directory, ManifestName)) ?? "0";
-        return new PatternSet(directory, codebook, patterns, diags, version, sha, [.. files]);
+        return new PatternSet(directory, codebook, patterns, diags, version, sha, [.. files])
+        {
+            SportsWords = sets.TryGetValue(SportsSet, out var sports) ? sports : FrozenSet<string>.Empty,
+        };
     }
 
     internal static string? ReadManifestVersion(string path)

@@ -82,6 +82,8 @@ public sealed class ParticipleAndWordSenseTests
     [InlineData("Trump held a campaign rally in Hialeah on Wednesday night.", "Trump", "USAELI", "141")]
     [InlineData("Over the years, Japanese authorities have only taken halfway measures to deter gropers.", "Japanese authorities", "JPNGOV", "192")]
     [InlineData("Here, we spoke with Austin about her own wig journey and her plans.", "her", "GBRGOV", "042")]
+    [InlineData("She offered that Biden seemed to have more energy tonight.", "She", "USAELI", "030")]
+    [InlineData("After her law degree, the minister went on to receive a master's in social work.", "the minister", "GBRGOV", "043")]
     public void A_word_in_another_sense_codes_nothing(string text, string actor, string code, string cameo) =>
         Assert.DoesNotContain(Dyads(text, new A(actor, code)), d => d.Split(' ')[1] == cameo);
 
@@ -94,6 +96,16 @@ public sealed class ParticipleAndWordSenseTests
             d => d.StartsWith("BGDOPP 141", StringComparison.Ordinal));
         Assert.Contains(Dyads("Rebels took over the city of Goma on Monday.", new A("Rebels", "CODREB")), d => d.StartsWith("CODREB 19", StringComparison.Ordinal));
         Assert.Contains("RUSGOV 042 PRK", Dyads("Shoigu's journey to Pyongyang was his first.", new A("Shoigu", "RUSGOV"), new A("Pyongyang", "PRK")));
+    }
+
+    [Theory]
+    [InlineData("India vs Sri Lanka: Shami's five-wicket haul and batters helped India rout Sri Lanka in a one-sided contest.", "070")]
+    [InlineData("Sri Lanka's batters are fighting the battle of their survival against India's bowlers.", "190")]
+    public void Sports_coverage_codes_nothing(string text, string cameo)
+    {
+        Assert.DoesNotContain(Dyads(text, new A("India", "IND"), new A("Sri Lanka", "LKA")), d => d.Split(' ')[1] == cameo);
+        // The same verbs outside sports.
+        Assert.Contains("IND 070 LKA", Dyads("India helped Sri Lanka with emergency fuel shipments.", new A("India", "IND"), new A("Sri Lanka", "LKA")));
     }
 
     [Fact]
