@@ -177,15 +177,26 @@ internal static class CoreferenceResolver
 
     /// <summary>
     /// A titled person with no country ("President Dos Santos" in a story about Angola) takes the one country named
-    /// in the same sentence, when exactly one is.
+    /// in the same sentence, when exactly one is. A later mention of the same person takes the country the first one
+    /// got, not its own sentence's: "Florida Gov. Ron DeSantis" is USAGOV, and so is every "DeSantis" after it.
     /// </summary>
     private static void SentenceCountry(List<MentionDraft> drafts, KnowledgeBase? kb)
     {
         if (kb is null) return;
         Dictionary<int, List<MentionDraft>>? bySentence = null;
+        var personCountry = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var d in drafts)
         {
+            if (d.Kind == ActorKind.Person && d.Country is { } known && d.Name.Length > 0) personCountry.TryAdd(d.Name, known);
             if (d.Kind != ActorKind.Person || d.Country is not null || d.Code.Length != 3 || !kb.Sectors.Contains(d.Code)) continue;
+            if (d.Name.Length > 0 && personCountry.TryGetValue(d.Name, out var earlier) && kb.Country(earlier) is { } same)
+            {
+                d.Sector ??= d.Code;
+                d.Code = same.Cameo + d.Code;
+                d.Country = same.Id;
+                d.Resolution += "+person-country";
+                continue;
+            }
             if (bySentence is null)
             {
                 bySentence = [];
@@ -208,6 +219,7 @@ internal static class CoreferenceResolver
             d.Code = c.Cameo + d.Code;
             d.Country = c.Id;
             d.Resolution += "+sentence-country";
+            if (d.Name.Length > 0) personCountry.TryAdd(d.Name, c.Id);
         }
     }
 

@@ -25,6 +25,19 @@ public sealed class CoreferenceTests(LinkingFixture f)
     }
 
     [Fact]
+    public void A_person_s_later_mentions_keep_the_country_the_first_one_took()
+    {
+        // Found on an htmldate page: "DeSantis" was USAGOV, then AUSGOV and UKRGOV in sentences naming one other country.
+        // (A first mention that names no country, "Florida Gov. Ron DeSantis spoke in Miami", still has none: a US state
+        // before a title does not give its country yet.)
+        const string text = "Florida Gov. Ron DeSantis told the United States on Tuesday that he would run. "
+            + "Asked about Australia's new rules, DeSantis said he would wait. On Friday, DeSantis said Ukraine must end the war.";
+        var ms = Named(text, f.Link(text, Date));
+        var desantis = ms.Where(x => x.Text.EndsWith("DeSantis", StringComparison.Ordinal)).Select(x => x.M).ToList();
+        Assert.Equal(["USAGOV", "USAGOV"], desantis.Select(m => m.Code));
+    }
+
+    [Fact]
     public void A_surname_takes_the_latest_person_who_bears_it_however_far_back()
     {
         // Eleven filler sentences between the names and the surname: the lookup has no distance limit.
