@@ -1384,6 +1384,10 @@ public sealed class ActorLinker
         var code = found[0].Countries[0];
         if (found.Any(e => e.Countries[0] != code))
         {
+            // A region outranks towns elsewhere that share its name: "Florida Gov." is the US state's, not Florida, Cuba's;
+            // "Ontario Premier" the Canadian province's, not Ontario, California's.
+            var regions = found.Where(e => e.Kind == PlaceKinds.Region).Select(e => e.Countries[0]).Distinct(StringComparer.Ordinal).ToList();
+            if (regions.Count == 1) return _kb!.Country(regions[0]);
             var byPop = found.OrderByDescending(e => e.Population).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
             if (byPop[0].Population < 5 * Math.Max(1, byPop[1].Population)) return null;
             code = byPop[0].Countries[0];

@@ -134,6 +134,12 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         Assert.Contains(LinkWithPlaces(nj), m => nj[m.Span.Start..m.Span.End] == "New Jersey Rep. Andy Kim" && m.Code == "USALEG");
     }
 
+    [Theory]
+    [InlineData("Florida Gov. Ron DeSantis spoke on Tuesday.", "Florida Gov. Ron DeSantis", "USAGOV")]   // not Florida, Cuba
+    [InlineData("Ontario Premier Doug Ford criticized the plan.", "Ontario Premier Doug Ford", "CANGOV")] // not Ontario, California
+    public void A_region_before_a_title_outranks_towns_elsewhere_that_share_its_name(string text, string words, string code) =>
+        Assert.Equal(code, At(text, words)?.Code);
+
     [Fact]
     public void Only_a_punctuation_mark_makes_an_apposition()
     {
