@@ -1195,13 +1195,14 @@ public sealed class ActorLinker
                     d.Kind = ActorKind.State;
                     d.Code = c.Cameo;
                     d.Resolution = "kb";
+                    // A dateline's city ("ISLAMABAD —", "BOGOTÁ —", whichever kind of alias names it) says where the story was
+                    // filed: no actor, and no antecedent for "it".
+                    if (alias.Kind is AliasKind.Capital or AliasKind.Seat or AliasKind.Name && IsDatelineWord(text, tokens, s, head.First, head.End) && IsCity(alias.Text)) return false;
                     if (alias.Kind is AliasKind.Capital or AliasKind.Seat or AliasKind.Contextual)
                     {
                         var sector = alias.Sector;
                         // "in Moscow", "at the O2 Arena in London": a capital, or a seat that is a city, after a locative
                         // preposition is the place, not the government.
-                        // A dateline's city ("ISLAMABAD —") says where the story was filed: no actor, and no antecedent for "it".
-                        if (alias.Kind is AliasKind.Capital or AliasKind.Seat && IsDatelineWord(text, tokens, s, head.First, head.End) && IsCity(alias.Text)) return false;
                         if ((alias.Kind == AliasKind.Capital || alias.Kind == AliasKind.Seat && IsCity(alias.Text)) && IsLocative(text, tokens, d.Head)) { sector = null; d.Resolution = "place"; }
                         else if (alias.Kind != AliasKind.Contextual) d.Resolution = "metonymy";
                         else d.Resolution = "context";

@@ -157,6 +157,10 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         Assert.Null(At("AUSTIN (AP) — A Texas judge ruled on Friday.", "AUSTIN"));
         Assert.Null(At("Seoul: North Korea fired a ballistic missile on Thursday, South Korea's military said.", "Seoul"));
         Assert.Null(At("NEW DELHI (PTI) -- India said on Friday it would send aid.", "NEW DELHI"));
+        // A city the knowledge base lists as one of the country's names, not as its capital, is a dateline's city too.
+        const string bogota = "BOGOTÁ — The Colombian government and the ELN rebel group agreed on Tuesday to extend their ceasefire.";
+        Assert.Null(At(bogota, "BOGOTÁ"));
+        Assert.Equal("COLGOV", At(bogota, "The Colombian government")?.Code);
         // Not a dateline: the capital is the government.
         Assert.Equal("KORGOV", At("Seoul said on Thursday it would respond.", "Seoul")?.Code);
         Assert.Equal("PAKGOV", At(text, "foreign office")?.Code);
