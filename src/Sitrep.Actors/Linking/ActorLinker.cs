@@ -976,6 +976,18 @@ public sealed class ActorLinker
     }
 
     /// <summary>The token of the phrase attached outside it (the one the verb sees); else the last token.</summary>
+    /// <summary>Nouns of dealings between parties: a capital modifying one of them is a party ("the Moscow talks" are Russia's).</summary>
+    private static readonly HashSet<string> RelationNouns = new(StringComparer.Ordinal)
+    {
+        "talk", "talks", "relation", "relations", "tie", "ties", "deal", "agreement", "summit", "negotiation", "negotiations",
+        "cooperation", "alliance", "axis", "partnership", "dialogue", "accord", "pact", "treaty", "channel", "contact",
+        "contacts", "rift", "feud", "dispute", "tension", "tensions", "standoff", "rapprochement", "meeting", "visit",
+    };
+
+    /// <summary>"Kremlin-Pyongyang", "Moscow-Beijing": a name joined by a hyphen to another.</summary>
+    private static bool IsHyphenPair(string text, Token[] tokens, int k) =>
+        k + 1 < tokens.Length && Word(text, tokens[k + 1]) is "-" or "\u2013" || k > 0 && Word(text, tokens[k - 1]) is "-" or "\u2013";
+
     private static int SyntacticHead(Token[] tokens, Chunk ch)
     {
         var best = -1;
@@ -1185,6 +1197,14 @@ public sealed class ActorLinker
         // "the Russian language", "Irish coffee": a demonym on a thing of a culture names no actor
         if (entry.Entity is KbCountry && alias.Kind == AliasKind.Demonym && SyntacticHead(tokens, around) is var noun && noun >= head.End
             && tokens[noun].Lemma is { } nounLemma && CultureNouns.Contains(nounLemma)) return false;
+        // "the Madrid bombings", "the Baghdad courtroom": a capital modifying a thing names where it was, not the
+        // government ("Beijing officials", "the Moscow government" modify an agent and stay; so does "Washington's policy",
+        // and a party to talks or ties: "the Kremlin-Pyongyang weapon talks", "Washington-Beijing relations").
+        if (entry.Entity is KbCountry && alias.Kind is AliasKind.Capital or AliasKind.Seat && head.Count == 1
+            && tokens[head.First].Deprel == "compound" && tokens[head.First].Head is var modified && modified >= head.End && modified < around.End
+            && tokens[modified].Upos == "NOUN" && !(unitAt[modified - s.FirstToken] is var mu && mu >= 0 && units is not null && mu < units.Count && units[mu].IsAgent)
+            && !IsHyphenPair(text, tokens, head.First) && !(tokens[modified].Lemma is { } relation && RelationNouns.Contains(relation)))
+            return false;
         switch (entry.Entity)
         {
             case KbCountry c:

@@ -138,9 +138,20 @@ internal static class PathResolver
         if (TopicVerbs.Contains(v.Lemma(v.Head(t))) && (d == "obj" || v.Preposition(t) is "on" or "about" or "to" or "of" or "over")) return false;
         if (d is "obj" or "nsubj:pass" or "xcomp" or "conj" or "appos") return true;
         if (d.StartsWith("obl", StringComparison.Ordinal) || d.StartsWith("nmod", StringComparison.Ordinal))
-            return v.Preposition(t) is { } p && CarryingPrepositions.Contains(p);
+        {
+            if (v.Preposition(t) is not { } p || !CarryingPrepositions.Contains(p)) return false;
+            // "Even after the attacks on September 11, Bush was obsessing about Iraq": what happened before or after is
+            // someone else's attack, not the subject's.
+            return !(p is "after" or "following" or "before" && ViolenceNouns.Contains(v.Lemma(t)));
+        }
         return false;
     }
+
+    private static readonly HashSet<string> ViolenceNouns = new(StringComparer.Ordinal)
+    {
+        "attack", "attacks", "bombing", "bombings", "massacre", "massacres", "shooting", "shootings", "killing", "killings",
+        "explosion", "explosions", "blast", "blasts", "assault", "raid", "raids", "ambush", "assassination",
+    };
 
     private static readonly HashSet<string> TopicVerbs = new(StringComparer.Ordinal)
     {

@@ -141,6 +141,17 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         Assert.Equal(code, At(text, words)?.Code);
 
     [Fact]
+    public void A_capital_modifying_a_thing_is_the_place_and_one_modifying_an_agent_the_government()
+    {
+        // "the Madrid bombings" were Spain's government bombing Spain; "the Baghdad courtroom" Iraq's government.
+        Assert.Null(At("Even after the Madrid bombings, Spain kept its troops in Iraq.", "Madrid"));
+        Assert.Null(At("Saddam Hussein is refusing to enter the Baghdad courtroom.", "Baghdad"));
+        Assert.Equal("CHNGOV", At("Beijing officials said on Monday that talks would resume.", "Beijing officials")?.Code);
+        Assert.Equal("RUSGOV", At("Moscow said on Monday that talks would resume.", "Moscow")?.Code);
+        Assert.Equal("USAGOV", At("Washington's policy toward Iran has not changed.", "Washington")?.Code);
+    }
+
+    [Fact]
     public void Only_a_punctuation_mark_makes_an_apposition()
     {
         // "Brown said the troops": "the troops" is not Gen. Brown.

@@ -84,6 +84,8 @@ public sealed class ParticipleAndWordSenseTests
     [InlineData("Here, we spoke with Austin about her own wig journey and her plans.", "her", "GBRGOV", "042")]
     [InlineData("She offered that Biden seemed to have more energy tonight.", "She", "USAELI", "030")]
     [InlineData("After her law degree, the minister went on to receive a master's in social work.", "the minister", "GBRGOV", "043")]
+    [InlineData("If Abbas keeps up this talk he will kill potential peace talks with Israel.", "Abbas", "PSEGOV", "1383")]
+    [InlineData("The minister said he would go to dinner with the ambassador on Thursday.", "The minister", "GBRGOV", "042")]
     public void A_word_in_another_sense_codes_nothing(string text, string actor, string code, string cameo) =>
         Assert.DoesNotContain(Dyads(text, new A(actor, code)), d => d.Split(' ')[1] == cameo);
 
@@ -106,6 +108,17 @@ public sealed class ParticipleAndWordSenseTests
         Assert.DoesNotContain(Dyads(text, new A("India", "IND"), new A("Sri Lanka", "LKA")), d => d.Split(' ')[1] == cameo);
         // The same verbs outside sports.
         Assert.Contains("IND 070 LKA", Dyads("India helped Sri Lanka with emergency fuel shipments.", new A("India", "IND"), new A("Sri Lanka", "LKA")));
+    }
+
+    [Fact]
+    public void An_attack_before_or_after_what_the_subject_did_is_not_the_subject_s()
+    {
+        Assert.DoesNotContain(Dyads("Even after the attacks on September 11, Bush was obsessing about Iraq.", new A("Bush", "USAGOV", Kind: ActorKind.Person)),
+            d => d.StartsWith("USAGOV 19", StringComparison.Ordinal));
+        Assert.Contains(Dyads("Israel was told it could respond however it sees fit after the terrorist attack by Hamas.", new A("Israel", "ISR"), new A("it", "ISR", Chain: 0), new A("Hamas", "PSEREB")),
+            d => d.StartsWith("PSEREB 19", StringComparison.Ordinal));
+        // A visit during which something was said is still the sayer's.
+        Assert.Contains("RUSGOV 042 PRK", Dyads("Shoigu said during a visit to Pyongyang that the talks went well.", new A("Shoigu", "RUSGOV"), new A("Pyongyang", "PRK")));
     }
 
     [Fact]
