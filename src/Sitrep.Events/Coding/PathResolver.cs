@@ -136,6 +136,8 @@ internal static class PathResolver
         // Who comments on, speaks of or reports an attack or a visit is not its agent ("Trump has not commented on the attack").
         var d = v.Deprel(t);
         if (TopicVerbs.Contains(v.Lemma(v.Head(t))) && (d == "obj" || v.Preposition(t) is "on" or "about" or "to" or "of" or "over")) return false;
+        // Who kills, derails or blocks talks or a deal does not hold them ("he will kill potential peace talks").
+        if (d == "obj" && ThwartVerbs.Contains(v.Lemma(v.Head(t)))) return false;
         if (d is "obj" or "nsubj:pass" or "xcomp" or "conj" or "appos") return true;
         if (d.StartsWith("obl", StringComparison.Ordinal) || d.StartsWith("nmod", StringComparison.Ordinal))
         {
@@ -151,6 +153,11 @@ internal static class PathResolver
     {
         "attack", "attacks", "bombing", "bombings", "massacre", "massacres", "shooting", "shootings", "killing", "killings",
         "explosion", "explosions", "blast", "blasts", "assault", "raid", "raids", "ambush", "assassination",
+    };
+
+    private static readonly HashSet<string> ThwartVerbs = new(StringComparer.Ordinal)
+    {
+        "kill", "derail", "sabotage", "torpedo", "scuttle", "undermine", "block", "jeopardize", "jeopardise", "wreck", "thwart", "stall", "doom",
     };
 
     private static readonly HashSet<string> TopicVerbs = new(StringComparer.Ordinal)
