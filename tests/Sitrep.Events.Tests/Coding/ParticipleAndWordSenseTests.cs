@@ -86,7 +86,7 @@ public sealed class ParticipleAndWordSenseTests
     [InlineData("After her law degree, the minister went on to receive a master's in social work.", "the minister", "GBRGOV", "043")]
     [InlineData("If Abbas keeps up this talk he will kill potential peace talks with Israel.", "Abbas", "PSEGOV", "1383")]
     [InlineData("If Abbas keeps up this talk he will kill potential peace talks with Israel.", "Abbas", "PSEGOV", "040")]
-    [InlineData("The minister said he would go to dinner with the ambassador on Thursday.", "The minister", "GBRGOV", "042")]
+    [InlineData("The U.S. Constitution requires individuals to be American citizens to vote in a federal election.", "U.S.", "USA", "100")]
     public void A_word_in_another_sense_codes_nothing(string text, string actor, string code, string cameo) =>
         Assert.DoesNotContain(Dyads(text, new A(actor, code)), d => d.Split(' ')[1] == cameo);
 
