@@ -87,6 +87,8 @@ public sealed class ParticipleAndWordSenseTests
     [InlineData("If Abbas keeps up this talk he will kill potential peace talks with Israel.", "Abbas", "PSEGOV", "1383")]
     [InlineData("If Abbas keeps up this talk he will kill potential peace talks with Israel.", "Abbas", "PSEGOV", "040")]
     [InlineData("The U.S. Constitution requires individuals to be American citizens to vote in a federal election.", "U.S.", "USA", "100")]
+    [InlineData("Its projected demand, boosted by a huge rise in car ownership, has contributed to higher oil prices.", "Its", "CHN", "100")]
+    [InlineData("Bush received an honorable discharge after serving five years.", "Bush", "USAGOV", "043")]
     public void A_word_in_another_sense_codes_nothing(string text, string actor, string code, string cameo) =>
         Assert.DoesNotContain(Dyads(text, new A(actor, code)), d => d.Split(' ')[1] == cameo);
 
