@@ -78,6 +78,10 @@ public sealed class EventCoder
                     drafts.RemoveAt(i);
                     break;
                 }
+        // "When did we beat Japan at anything?", "China aims to beat the United States to the moon": a country named is
+        // beaten in a contest, not assaulted (182 is an assault on people: "beat up Palestinian detainees" stays).
+        drafts.RemoveAll(d => d.Code == "182" && v.Lemma(d.Trigger) == "beat" && d.Target is { Key: >= 0 } t && mentions.Actors[t.Key] is { Kind: ActorKind.State, Code.Length: 3 } country
+            && country.HeadToken >= 0 && v.Upos(country.HeadToken) == "PROPN" && !HasParticle(v, d.Trigger, "up"));
         for (var i = 0; i < drafts.Count; i++) drafts[i].Id = "e" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         foreach (var d in drafts)

@@ -89,6 +89,7 @@ public sealed class ParticipleAndWordSenseTests
     [InlineData("The U.S. Constitution requires individuals to be American citizens to vote in a federal election.", "U.S.", "USA", "100")]
     [InlineData("Its projected demand, boosted by a huge rise in car ownership, has contributed to higher oil prices.", "Its", "CHN", "100")]
     [InlineData("Bush received an honorable discharge after serving five years.", "Bush", "USAGOV", "043")]
+    [InlineData("If some of his rival's wounds were superficial, Bush received no wounds.", "Bush", "USAGOV", "043")]
     public void A_word_in_another_sense_codes_nothing(string text, string actor, string code, string cameo) =>
         Assert.DoesNotContain(Dyads(text, new A(actor, code)), d => d.Split(' ')[1] == cameo);
 
@@ -122,6 +123,19 @@ public sealed class ParticipleAndWordSenseTests
             d => d.StartsWith("PSEREB 19", StringComparison.Ordinal));
         // A visit during which something was said is still the sayer's.
         Assert.Contains("RUSGOV 042 PRK", Dyads("Shoigu said during a visit to Pyongyang that the talks went well.", new A("Shoigu", "RUSGOV"), new A("Pyongyang", "PRK")));
+    }
+
+    [Fact]
+    public void A_country_beaten_is_beaten_in_a_contest()
+    {
+        Assert.DoesNotContain(Dyads("When did we beat Japan at anything?", new A("Japan", "JPN")), d => d.Split(' ')[1] == "182");
+        Assert.DoesNotContain(Dyads("Officials remain uncertain whether China aims to beat the United States to the moon.", new A("China", "CHN"), new A("the United States", "USA")),
+            d => d.Split(' ')[1] == "182");
+        // People are still beaten, a people named by its demonym too.
+        Assert.Contains(Dyads("Israeli soldiers routinely beat Palestinian detainees in the West Bank.", new A("Israeli soldiers", "ISRMIL", Kind: ActorKind.Agent), new A("Palestinian detainees", "PSE")),
+            d => d.Split(' ')[1] == "182");
+        Assert.Contains(Dyads("Police beat protesters outside the parliament in Tbilisi.", new A("Police", "GEOCOP", Kind: ActorKind.Agent), new A("protesters", "GEOOPP", Kind: ActorKind.Agent)),
+            d => d.Split(' ')[1] == "182");
     }
 
     [Fact]
