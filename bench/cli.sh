@@ -7,3 +7,8 @@ build_cli() {
     dotnet build "$repo/src/Sitrep.Cli" -c Release --artifacts-path "$artifacts" -v quiet -nologo >/dev/null
   fi
 }
+# A scratch folder for the run in $work, removed however the script ends.
+make_workdir() {
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+}

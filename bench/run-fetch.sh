@@ -21,8 +21,7 @@ while [ $# -gt 0 ]; do
 done
 source "$here/cli.sh"
 build_cli
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+make_workdir
 html="$repo/../shared/data/extraction/fundus/html"
 BENCH_DIR="$here" SITREP_DATA="${SITREP_DATA:-$repo/data}" python3 - "$sitrep_dll" "$work" "$html" "$pages" "$delay" "$shards" <<'PY'
 import collections, http.server, os, socketserver, subprocess, sys, threading, time

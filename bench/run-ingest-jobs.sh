@@ -24,8 +24,7 @@ while [ $# -gt 0 ]; do
 done
 source "$here/cli.sh"
 build_cli
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+make_workdir
 python3 "$here/ingest/make-ud-articles.py" "$work/ud" "$articles" >/dev/null
 inputs=("$work/ud")
 if [ "$fundus" = 1 ]; then inputs+=("$repo/../shared/data/extraction/fundus/html"); fi

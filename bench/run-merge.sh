@@ -20,8 +20,7 @@ while [ $# -gt 0 ]; do
 done
 source "$here/cli.sh"
 build_cli
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+make_workdir
 python3 "$here/ingest/make-ud-articles.py" "$work/ud" "$articles" >/dev/null
 # Part k takes every P-th article, as a round-robin split of a shared input list would.
 i=0
