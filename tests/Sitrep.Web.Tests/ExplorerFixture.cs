@@ -6,9 +6,16 @@ using Sitrep.Web;
 namespace Sitrep.Web.Tests;
 
 /// <summary>
-/// A store filled by <c>sitrep ingest</c> from the seed article (the real pipeline on real text) and an empty file, and the explorer
-/// serving it on a free port of this machine.
+/// A store filled by <c>sitrep ingest</c> from the seed article (the real pipeline on real text), a page with markup in its
+/// text and an empty file, and the explorer serving it on a free port of this machine. One instance serves the API tests
+/// and the page tests.
 /// </summary>
+[CollectionDefinition(Name)]
+public sealed class ExplorerCollection : ICollectionFixture<ExplorerFixture>
+{
+    public const string Name = "explorer";
+}
+
 public sealed class ExplorerFixture : IAsyncLifetime
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "sitrep-web-tests", Guid.NewGuid().ToString("N"));
@@ -21,15 +28,36 @@ public sealed class ExplorerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dir);
-        // The seed, and an empty file that fails (SR1001) as a bad input of a batch does: exit 2, the seed stored.
+        // The seed; a page whose title and text hold markup, which the explorer must show as text; and an empty file
+        // that fails (SR1001) as a bad input of a batch does: exit 2, the two articles stored.
+        var hostile = Path.Combine(_dir, "hostile.html");
+        File.WriteAllText(hostile, HostilePage);
         var empty = Path.Combine(_dir, "empty.txt");
         File.WriteAllBytes(empty, []);
-        var (exit, _, err) = Cli("ingest", RepoPaths.Shared("samples", "seed-article.txt"), empty, "--db", Db, "--no-progress");
+        var (exit, _, err) = Cli("ingest", RepoPaths.Shared("samples", "seed-article.txt"), hostile, empty, "--db", Db, "--no-progress");
         Assert.True(exit == 2, err);
         _store = SitrepStore.Open(Db);
         _server = await ExplorerServer.StartAsync(_store, "127.0.0.1", 0);
         Http.BaseAddress = new Uri(_server.Urls[0]);
     }
+
+    /// <summary>A news page whose title, text and canonical link carry script, escaped as a page quoting them would.</summary>
+    public const string HostilePage = """
+        <!doctype html>
+        <html><head><meta charset="utf-8">
+        <title>&lt;img src=x onerror="window.sitrepInjected=1"&gt; Protesters rally in Manila</title>
+        <link rel="canonical" href="javascript:window.sitrepInjected=2">
+        <meta property="article:published_time" content="2023-09-01T08:00:00Z">
+        </head><body><article>
+        <h1>&lt;img src=x onerror="window.sitrepInjected=1"&gt; Protesters rally in Manila</h1>
+        <p>MANILA, Philippines (AP) — Thousands of protesters rallied in Manila on Friday against rising rice prices, police said.</p>
+        <p>A banner read &lt;script&gt;window.sitrepInjected=3&lt;/script&gt; in large letters, and organizers said the slogan mocked the government's website.</p>
+        <p>The Philippine government said it would meet the organizers next week to discuss the price of rice and other staples.</p>
+        </article></body></html>
+        """;
+
+    /// <summary>The explorer's address, e.g. http://127.0.0.1:40123/.</summary>
+    public Uri Url => Http.BaseAddress!;
 
     public async Task DisposeAsync()
     {

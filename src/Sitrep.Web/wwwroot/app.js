@@ -354,4 +354,5 @@ async function init() {
   else if (open && open.kind === "doc") showDocument(open.id, open.at);
 }
 
-document.addEventListener("DOMContentLoaded", init);
+// The script sits at the end of the body: usually the parser is still "loading" here; where it is not, start at once.
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
