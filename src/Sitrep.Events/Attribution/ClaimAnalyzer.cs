@@ -9,7 +9,8 @@ namespace Sitrep.Events.Attribution;
 /// nsubj:pass, …) can mark the claim: reporting verbs ("said", "told") add a link and make it reported,
 /// allegation words ("accused", "allegations", "intelligence shows") alleged, denials ("denied", "rejected")
 /// denied, plans ("plans to", "seeks to", "will") intended, requests ("urged", "called on") requested,
-/// conditions and modals ("if", "could", "would") hypothetical, and negation on the trigger ("did not",
+/// conditions and modals ("if", "could", "would") hypothetical (but "said it would meet", the reported "will",
+/// intended), and negation on the trigger ("did not",
 /// "never", "no") negated. Sentence-wide cues (", AP reported", "according to X"), the quotation the trigger
 /// sits in, and the document's wire credit complete the chain, outermost first.
 /// </summary>
@@ -303,7 +304,7 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
             if (k == CueKind.None) continue;
             if (rel is "aux")
             {
-                if ((k & CueKind.HypotheticalAux) != 0) Raise(ref m, Modality.Hypothetical);
+                if ((k & CueKind.HypotheticalAux) != 0) Raise(ref m, IsBackshiftedWill(ix, p, c) ? Modality.Intended : Modality.Hypothetical);
                 else if ((k & CueKind.IntendAux) != 0) Raise(ref m, Modality.Intended);
             }
             else if (rel is "mark")
@@ -322,6 +323,26 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
                 else if ((k & CueKind.Report) != 0) Raise(ref m, Modality.Reported);
             }
         }
+    }
+
+    /// <summary>
+    /// "The government said it would meet the organizers next week": in reported speech "would" is the "will" of the
+    /// speaker's words moved into the past, an intention as "will" is. It stays hypothetical with a condition ("would
+    /// retaliate if attacked"), as "would have" (what did not happen), and under a question or request ("asked whether
+    /// it would").
+    /// </summary>
+    private static bool IsBackshiftedWill(ClaimIndex ix, int p, int aux)
+    {
+        if (!ix.FormIs(aux, "would") && !ix.FormIs(aux, "'d")) return false;
+        int h = ix.Head(p);
+        if (h < 0 || h >= ix.Tokens.Length || !ix.RelIs(p, "ccomp") || !ix.Is(h, CueKind.Report) || ix.Is(h, CueKind.Request)) return false;
+        if (ix.Child(p, "mark") is var mk && mk >= 0 && (ix.FormIs(mk, "whether") || ix.FormIs(mk, "if"))) return false;
+        for (int c = ix.FirstChild[p]; c >= 0; c = ix.NextSibling[c])
+        {
+            if (ix.RelIs(c, "aux") && c > aux && (ix.FormIs(c, "have") || ix.FormIs(c, "'ve"))) return false;
+            if (ix.RelIs(c, "advcl") && ix.Child(c, "mark") is var m && m >= 0 && ix.Is(m, CueKind.HypotheticalMark)) return false;
+        }
+        return true;
     }
 
     /// <summary>"alleged", "planned", "reported" as adjectives: the cue of the verb they come from.</summary>

@@ -30,6 +30,12 @@ public sealed class ModalityTests
     [InlineData("Russia is expected to attack the port.", "attack", Modality.Intended, "")]
     [InlineData("Russia seeks to buy munitions from North Korea.", "buy", Modality.Intended, "")]
     [InlineData("Russia will attack the port.", "attack", Modality.Intended, "")]
+    // Reported speech moves "will" to "would": still an intention; a condition or "would have" keeps it hypothetical.
+    [InlineData("The envoy said he would travel to the region next week.", "travel", Modality.Intended, "The envoy said")]
+    [InlineData("North Korea said it would attack the loudspeakers if the broadcasts continued.", "attack", Modality.Hypothetical, "North Korea said")]
+    [InlineData("The envoy said he would have travelled to the region.", "travelled", Modality.Hypothetical, "The envoy said")]
+    [InlineData("Reporters asked whether the envoy would travel to the region.", "travel", Modality.Hypothetical, "Reporters asked")]
+    [InlineData("Russia would attack the port.", "attack", Modality.Hypothetical, "")]
     [InlineData("The United States urged Russia to withdraw its troops.", "withdraw", Modality.Requested, "")]
     [InlineData("The United States called on Russia to withdraw its troops.", "withdraw", Modality.Requested, "")]
     [InlineData("The United States told Russia to withdraw its troops.", "withdraw", Modality.Requested, "")]
