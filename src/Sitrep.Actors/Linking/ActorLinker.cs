@@ -985,6 +985,12 @@ public sealed class ActorLinker
     };
 
     /// <summary>"Kremlin-Pyongyang", "Moscow-Beijing": a name joined by a hyphen to another.</summary>
+    /// <summary>The name ending before token <paramref name="end"/> is written "-based" right after it, with no space.</summary>
+    private static bool IsBasedCompound(string text, Token[] tokens, int end) =>
+        end + 1 < tokens.Length && tokens[end].Sentence == tokens[end - 1].Sentence && tokens[end + 1].Sentence == tokens[end].Sentence
+        && IsHyphen(text, tokens[end]) && tokens[end].Span.Start == tokens[end - 1].Span.End && tokens[end + 1].Span.Start == tokens[end].Span.End
+        && Word(text, tokens[end + 1]).Equals("based", StringComparison.OrdinalIgnoreCase);
+
     private static bool IsHyphenPair(string text, Token[] tokens, int k) =>
         k + 1 < tokens.Length && Word(text, tokens[k + 1]) is "-" or "\u2013" || k > 0 && Word(text, tokens[k - 1]) is "-" or "\u2013";
 
@@ -1205,6 +1211,9 @@ public sealed class ActorLinker
             && tokens[modified].Upos == "NOUN" && !(unitAt[modified - s.FirstToken] is var mu && mu >= 0 && units is not null && mu < units.Count && units[mu].IsAgent)
             && !IsHyphenPair(text, tokens, head.First) && !(tokens[modified].Lemma is { } relation && RelationNouns.Contains(relation)))
             return false;
+        // "Amsterdam-based United Repair Centre", "a London-based think tank": a city before "-based" says where an
+        // organization sits, not that the government acts.
+        if (entry.Entity is KbCountry && alias.Kind is AliasKind.Capital or AliasKind.Seat && IsBasedCompound(text, tokens, head.End)) return false;
         switch (entry.Entity)
         {
             case KbCountry c:

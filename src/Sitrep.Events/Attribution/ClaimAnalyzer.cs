@@ -171,12 +171,18 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
     private static bool Detaches(ClaimIndex ix, int dep) =>
         ix.Rel(dep) is "obl" or "nmod" or "advmod" or "amod" || ix.FullRelIs(dep, "acl:relcl");
 
+    /// <summary>What is granted or refused rather than affirmed or denied: "denied his request", "denied them entry".</summary>
+    private static readonly HashSet<string> RefusableNouns = new(StringComparer.Ordinal)
+    { "request", "appeal", "application", "petition", "bid", "motion", "plea", "permission", "access", "entry", "bail", "visa", "asylum", "demand", "call", "offer" };
+
     private static void Governor(ClaimIndex ix, int h, int cur, ref Modality m, List<AttributionLink> inner, bool detached)
     {
         var rel = ix.Rel(cur);
         var k = ix.Cues[h];
         // Across a relative clause or an oblique only reports and allegations reach the event.
         if (detached) k &= CueKind.Report | CueKind.Allege | CueKind.ReportNoun | CueKind.AllegeNoun | CueKind.Evidence | CueKind.EvidenceVerb | CueKind.Cite;
+        // "a judge denied Trump's request to stay the penalties": denying a request refuses it; the request was made.
+        if ((k & CueKind.Deny) != 0 && rel is "obj" && ix.Tokens[cur].Lemma is { } asked && RefusableNouns.Contains(asked)) return;
         if ((k & CueKind.Deny) != 0 || ((k & CueKind.DenyNoun) != 0 && rel is "acl" or "nmod" or "ccomp"))
         {
             Raise(ref m, Modality.Denied);

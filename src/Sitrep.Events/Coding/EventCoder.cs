@@ -82,6 +82,16 @@ public sealed class EventCoder
         // beaten in a contest, not assaulted (182 is an assault on people: "beat up Palestinian detainees" stays).
         drafts.RemoveAll(d => d.Code == "182" && v.Lemma(d.Trigger) == "beat" && d.Target is { Key: >= 0 } t && mentions.Actors[t.Key] is { Kind: ActorKind.State, Code.Length: 3 } country
             && country.HeadToken >= 0 && v.Upos(country.HeadToken) == "PROPN" && !HasParticle(v, d.Trigger, "up"));
+        // "I'm going to focus on beating Joe Biden", "she can beat him in November": a politician beaten by nobody named or
+        // by another politician, or a politician beating nobody named, is an election ("police beat opposition leader
+        // Kizza Besigye" keeps its police).
+        drafts.RemoveAll(d => d.Code == "182" && v.Lemma(d.Trigger) == "beat" && !HasParticle(v, d.Trigger, "up")
+            && (IsPolitician(mentions, d.Target) ? d.Source is null || IsPolitician(mentions, d.Source) : d.Target is null && IsPolitician(mentions, d.Source)));
+        // "I abolished that agency that she's talking about", "Starmer talks big about growth", "India has talked peace":
+        // one actor talking or discussing with no partner named is speech, not a consultation. A group consults among
+        // itself ("the ministers also discussed the situation").
+        drafts.RemoveAll(d => d.Code == "040" && d.Target is null && v.Upos(d.Trigger) == "VERB" && v.Lemma(d.Trigger) is "talk" or "discuss"
+            && !(d.Source is { Key: >= 0 } s && mentions.Actors[s.Key].HeadToken is var h && h >= 0 && (v[h].Xpos is "NNS" or "NNPS" || v.Lower(h) is "they" or "we")));
         for (var i = 0; i < drafts.Count; i++) drafts[i].Id = "e" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         foreach (var d in drafts)
@@ -495,14 +505,21 @@ public sealed class EventCoder
     private static bool IsVerbalAttack(DependencyView v, MentionIndex mentions, Draft d)
     {
         if (d.Code != "190" || v.Upos(d.Trigger) != "VERB" || v.Lemma(d.Trigger) != "attack") return false;
-        if (d.Source is not { Key: >= 0 } s || mentions.Actors[s.Key] is not { Kind: ActorKind.Person } source) return false;
-        if (source.Sector is { } sector && ArmedSectors.Contains(sector)) return false;
+        // "they used that time to attack Trump directly": with no source named, a politician attacked without weapons is
+        // attacked in words too.
+        if (d.Source is null && !IsPolitician(mentions, d.Target)) return false;
+        if (d.Source is { } s && (s.Key < 0 || mentions.Actors[s.Key] is not { Kind: ActorKind.Person } source
+            || source.Sector is { } sector && ArmedSectors.Contains(sector))) return false;
         if (d.Target is { } t && (t.Key < 0 || mentions.Actors[t.Key].Kind is not (ActorKind.Person or ActorKind.Media))) return false;
         if (d.Target is { Key: >= 0 } tp && mentions.Actors[tp.Key].Sector is { } ts && ArmedSectors.Contains(ts)) return false;
         foreach (var k in v.ClauseTokens(v.ClauseHead(d.Trigger)))
             if (WeaponWords.Contains(v.Lower(k))) return false;
         return true;
     }
+
+    /// <summary>A person holding, seeking or having held political office (elite, government, legislature, opposition, party).</summary>
+    private static bool IsPolitician(MentionIndex mentions, Party? p) =>
+        p is { Key: >= 0 } x && mentions.Actors[x.Key] is { Kind: ActorKind.Person, Sector: "ELI" or "GOV" or "LEG" or "OPP" or "PTY" };
 
     private static bool HasParticle(DependencyView v, int t, string particle)
     {
@@ -788,7 +805,8 @@ public sealed class EventCoder
         // A quantity or common noun heading the argument ("more than 100 Palestinians", "a group of officials",
         // "proposed Israeli changes"): the nearest actor inside its noun phrase.
         if (InsidePhrase(v, mentions, token) is { } inner && FromActor(mentions.Actors, inner) is { } nested) return nested;
-        if (allowPlace)
+        // "collaborated with Amsterdam-based United Repair Centre": where the partner sits is not the partner
+        if (allowPlace && !(token + 2 < v.Count && v.Lower(token + 1) is "-" or "\u2013" && v.Lower(token + 2) == "based"))
             if (mentions.PlaceAt(token) is { } i && mentions.Places[i].Country is { } country)
                 return new Party(new EventParticipant(country, country, null), mentions.Places[i].Span, -1 - i);
         return null;

@@ -149,6 +149,10 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         Assert.Equal("CHNGOV", At("Beijing officials said on Monday that talks would resume.", "Beijing officials")?.Code);
         Assert.Equal("RUSGOV", At("Moscow said on Monday that talks would resume.", "Moscow")?.Code);
         Assert.Equal("USAGOV", At("Washington's policy toward Iran has not changed.", "Washington")?.Code);
+        // "Amsterdam-based", "a London-based think tank": where an organization sits.
+        Assert.Null(At("It collaborated with Amsterdam-based United Repair Centre on a scheme.", "Amsterdam"));
+        Assert.Null(At("A London-based think tank said on Monday that talks would resume.", "London"));
+        Assert.Equal("GBRGOV", At("London said on Monday that talks would resume.", "London")?.Code);
     }
 
     [Fact]

@@ -36,6 +36,9 @@ public sealed class ModalityTests
     [InlineData("The envoy said he would have travelled to the region.", "travelled", Modality.Hypothetical, "The envoy said")]
     [InlineData("Reporters asked whether the envoy would travel to the region.", "travel", Modality.Hypothetical, "Reporters asked")]
     [InlineData("Russia would attack the port.", "attack", Modality.Hypothetical, "")]
+    // Denying a request refuses it: the request was made. Denying an attack says it was not.
+    [InlineData("A judge denied Trump's request to stay the penalties.", "request", Modality.Asserted, "")]
+    [InlineData("Russia denied the attack on the port.", "attack", Modality.Denied, "Russia denied")]
     [InlineData("The United States urged Russia to withdraw its troops.", "withdraw", Modality.Requested, "")]
     [InlineData("The United States called on Russia to withdraw its troops.", "withdraw", Modality.Requested, "")]
     [InlineData("The United States told Russia to withdraw its troops.", "withdraw", Modality.Requested, "")]

@@ -163,4 +163,60 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Equal("USAGOV 042 MEX", Dyad(e));
         Assert.Equal(Modality.Intended, e.Modality);
     }
+    [Fact]
+    public void One_actor_talking_with_no_partner_named_makes_a_statement_not_a_consultation()
+    {
+        Assert.DoesNotContain(Dyads("Starmer talks big about growth.", new A("Starmer", "GBRGOV", Kind: ActorKind.Person)),
+            d => d.Contains(" 040 ", StringComparison.Ordinal));
+        Assert.DoesNotContain(Dyads("He obviously had no idea what India was talking about.", new A("India", "IND")),
+            d => d.Contains(" 040 ", StringComparison.Ordinal));
+        Assert.Contains("GBRGOV 040 FRAGOV", Dyads("Starmer talked with Macron about migration on Friday.",
+            new A("Starmer", "GBRGOV", Kind: ActorKind.Person), new A("Macron", "FRAGOV", Kind: ActorKind.Person)));
+        // A group consults among itself.
+        Assert.Contains("IGOSEAASNGOV 040 -", Dyads("The ministers also discussed the situation in the Middle East.",
+            new A("The ministers", "IGOSEAASNGOV", Kind: ActorKind.Agent, ActorId: "asean")));
+    }
+
+    [Fact]
+    public void A_politician_beaten_by_no_one_named_or_by_a_politician_is_beaten_in_an_election()
+    {
+        Assert.DoesNotContain(Dyads("I'm going to focus on beating Joe Biden.", new A("Joe Biden", "USAGOV", Kind: ActorKind.Person, Sector: "GOV")),
+            d => d.Contains(" 18", StringComparison.Ordinal));
+        Assert.DoesNotContain(Dyads("Haley says she can beat Trump in November.",
+            new A("Haley", "USAELI", Kind: ActorKind.Person, Sector: "ELI"), new A("Trump", "USAELI", Kind: ActorKind.Person, Sector: "ELI")),
+            d => d.Contains(" 18", StringComparison.Ordinal));
+        Assert.Contains("UGACOP 182 UGAOPP", Dyads("Police beat opposition leader Kizza Besigye on Monday.",
+            new A("Police", "UGACOP", Kind: ActorKind.Agent), new A("opposition leader Kizza Besigye", "UGAOPP", Kind: ActorKind.Person, Sector: "OPP")));
+    }
+
+    [Fact]
+    public void A_politician_attacked_without_weapons_by_no_one_named_is_attacked_in_words()
+    {
+        Assert.Contains("- 111 USAELI", Dyads("The candidates used that time to attack Trump directly.",
+            new A("Trump", "USAELI", Kind: ActorKind.Person, Sector: "ELI")));
+        Assert.Contains("- 190 USAELI", Dyads("A man attacked Trump with a knife at the rally.",
+            new A("Trump", "USAELI", Kind: ActorKind.Person, Sector: "ELI")));
+        // Not a politician: no source, no reason to read it as words.
+        Assert.Contains("- 190 UKRMIL", Dyads("Drones attacked Ukrainian soldiers near Kharkiv.", new A("Ukrainian soldiers", "UKRMIL", Kind: ActorKind.Agent)));
+    }
+
+    [Fact]
+    public void Promising_that_something_is_so_asserts_it_and_promises_nothing()
+    {
+        Assert.DoesNotContain(Dyads("Israel promised it had extraordinary amounts of eyewitness testimony.", new A("Israel", "ISR")),
+            d => d.Contains(" 03", StringComparison.Ordinal));
+        Assert.Contains(Dyads("Israel promised that it would hold talks with Egypt.", new A("Israel", "ISR"), new A("Egypt", "EGY")),
+            d => d.StartsWith("ISR 03", StringComparison.Ordinal));
+        Assert.Contains(Dyads("Israel promised Egypt new talks.", new A("Israel", "ISR"), new A("Egypt", "EGY")),
+            d => d.StartsWith("ISR 03", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Where_a_partner_is_based_is_not_the_partner()
+    {
+        string[] At(string text) => [.. Code(With(text, [new A("It", "GBR")], [("Amsterdam", "NLD")])).Select(Dyad)];
+        Assert.DoesNotContain(At("It collaborated with Amsterdam-based United Repair Centre on an innovative scheme training and employing refugees to repair damaged clothing."),
+            d => d.EndsWith(" NLD", StringComparison.Ordinal));
+        Assert.Contains("GBR 060 NLD", At("It collaborated with Amsterdam on an innovative scheme training and employing refugees."));
+    }
 }
