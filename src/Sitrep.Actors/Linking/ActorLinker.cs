@@ -288,7 +288,8 @@ public sealed class ActorLinker
         {
             if (tokens[k].Upos != "PROPN" || !IsCapitalized(text, tokens[k]) || !IsLocative(text, tokens, k)) continue;
             var a = k;
-            while (a - 1 >= s.FirstToken && tokens[a - 1].Upos == "PROPN" && tokens[a - 1].Head == k && IsCapitalized(text, tokens[a - 1])) a--;
+            // the whole name, with the capitalized words the tagger calls adjectives ("New Orleans" is not Orléans)
+            while (a - 1 >= s.FirstToken && (tokens[a - 1].Upos == "PROPN" || tokens[a - 1].Xpos is "NNP" or "NNPS") && tokens[a - 1].Head == k && IsCapitalized(text, tokens[a - 1])) a--;
             if (drafts.Any(o => o.First < k + 1 && o.First + o.Count > a)) continue;
             if (PlaceCountry(places, text[tokens[a].Span.Start..tokens[k].Span.End], locative: true) is { } c && !found.Exists(f => f.Country == c.Id)) found.Add((c.Id, k));
         }
@@ -1149,8 +1150,12 @@ public sealed class ActorLinker
         var besideName = IsUnknownName(tokens, head.End, s, around, unitAt);
         // A surname after an unknown given name is that person only when the given names are near ("Iyad Allawi" for Ayad
         // Allawi); otherwise it is someone else's name ("Steve Martin", "Plaza San Martín" are not Paul Martin).
-        var givenBefore = head.First - 1 >= around.First && IsUnknownName(tokens, head.First - 1, s, around, unitAt) && IsCapitalized(text, tokens[head.First - 1])
-            ? Word(text, tokens[head.First - 1]) : null;
+        // A capitalized word of the name that the tagger calls an adjective counts too ("Yellowstone National Park" is not
+        // President Park).
+        var before = head.First - 1;
+        var givenBefore = before >= around.First && (IsUnknownName(tokens, before, s, around, unitAt)
+                || tokens[before].Xpos is "NNP" or "NNPS" && unitAt[before - s.FirstToken] < 0) && IsCapitalized(text, tokens[before])
+            ? Word(text, tokens[before]) : null;
         // A surname of one or two letters ("La" of Duwa Lashi La) is too common a word to name its bearer alone ("R., La.").
         // A bare surname that an earlier full name gave to someone else ("Rep. Andy Kim … Kim sued") is that person's.
         // So is the second half of a double-barrelled name ("Lisa Lopez-Galvan" is not Guillermo Galván).

@@ -156,6 +156,21 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
     }
 
     [Fact]
+    public void A_surname_ending_a_longer_name_is_that_name()
+    {
+        // The tagger reads "National" as an adjective; it is still part of the park's name, not a given name of President Park's.
+        Assert.Null(At("The last wolf was killed in Yellowstone National Park in 1943.", "Park", new DateOnly(2015, 6, 1)));
+        Assert.Equal("KORGOV", At("President Park said on Monday that talks would resume.", "Park", new DateOnly(2015, 6, 1))?.Code);
+    }
+
+    [Fact]
+    public void A_place_that_gives_agents_their_country_is_read_whole()
+    {
+        // Before: "Orleans" alone, the French city, made the authorities French.
+        Assert.Equal("USAGOV", At("Relief agencies are trying to help hundreds of thousands of displaced people while authorities have vowed to restore security in New Orleans following a breakdown of law and order.", "authorities")?.Code);
+    }
+
+    [Fact]
     public void Only_a_punctuation_mark_makes_an_apposition()
     {
         // "Brown said the troops": "the troops" is not Gen. Brown.

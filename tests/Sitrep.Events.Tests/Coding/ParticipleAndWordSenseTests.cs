@@ -219,4 +219,16 @@ public sealed class ParticipleAndWordSenseTests
             d => d.EndsWith(" NLD", StringComparison.Ordinal));
         Assert.Contains("GBR 060 NLD", At("It collaborated with Amsterdam on an innovative scheme training and employing refugees."));
     }
+    [Fact]
+    public void Wages_received_and_dissertations_defended_are_no_visit_and_no_support()
+    {
+        Assert.DoesNotContain(Dyads("African American soldiers also received lower wages than their White counterparts.", new A("African American soldiers", "USAMIL", Kind: ActorKind.Agent)),
+            d => d.Contains(" 043 ", StringComparison.Ordinal));
+        Assert.Contains(Dyads("Kenyan soldiers received the Somali delegation in Nairobi.", new A("Kenyan soldiers", "KENMIL", Kind: ActorKind.Agent), new A("Somali delegation", "SOMGOV", Kind: ActorKind.Agent)),
+            d => d.StartsWith("KENMIL 043 SOMGOV", StringComparison.Ordinal));
+        Assert.DoesNotContain(Dyads("The minister successfully defended his dissertation in 1891.", new A("The minister", "NZLGOV", Kind: ActorKind.Agent)),
+            d => d.Contains(" 052 ", StringComparison.Ordinal));
+        Assert.Contains(Dyads("The minister defended the Israeli government in parliament.", new A("The minister", "NZLGOV", Kind: ActorKind.Agent), new A("Israeli government", "ISRGOV")),
+            d => d.StartsWith("NZLGOV 052", StringComparison.Ordinal));
+    }
 }
