@@ -1040,10 +1040,28 @@ public sealed class ActorLinker
         return (null, null, null, null, ActorKind.Agent);
     }
 
+    /// <summary>Titles of the head of a state, province or region within a country.</summary>
+    private static readonly HashSet<string> RegionTitles = new(StringComparer.Ordinal) { "premier", "governor", "gov.", "gov" };
+
+    /// <summary>
+    /// "Victoria Premier Daniel Andrews", "Georgia Gov. Brian Kemp": before the title of a state's or province's head, a
+    /// capital's name that is also a region of one other country is that region (not Victoria, Seychelles).
+    /// </summary>
+    private KbCountry? RegionBeforeTitle(string text, Token[] tokens, List<Unit> mods, Unit title, string? country)
+    {
+        if (title.Count != 1 || !RegionTitles.Contains(Lower(text, tokens[title.First])) || mods.Count != 1
+            || mods[0].Top.Alias?.Kind != AliasKind.Capital || _places.Value is not { } gazetteer || _kb is null) return null;
+        var regions = gazetteer.Find(text[tokens[mods[0].First].Span.Start..tokens[mods[0].End - 1].Span.End])
+            .Where(e => e.Kind == PlaceKinds.Region && e.Countries.Length == 1 && e.Countries[0] != country)
+            .Select(e => e.Countries[0]).Distinct(StringComparer.Ordinal).ToList();
+        return regions.Count == 1 ? _kb.Country(regions[0]) : null;
+    }
+
     private void AgentPhrase(string text, Token[] tokens, Sentence s, int si, Chunk ch, List<Unit> mods, Unit head,
         List<Unit> units, int[] unitAt, DateOnly? date, List<MentionDraft> drafts, int member)
     {
         var (root, country, id, name, kind) = RootOf(mods, date);
+        if (kind == ActorKind.State && RegionBeforeTitle(text, tokens, mods, head, country) is { } rc) (root, country, id, name) = (rc.Cameo, rc.Id, rc.Id, rc.Name);
         var resident = false;
         // "ethnic Albanian guerrillas operating in Macedonia", "the Albanian population of the province" (in Montenegro).
         if (kind == ActorKind.State && country is not null && mods.FirstOrDefault(m => !m.IsAgent && m.Top.Entity is KbCountry) is { Entries: not null } dem
@@ -1551,7 +1569,8 @@ public sealed class ActorLinker
         var title = unitAt[k - s.FirstToken];
         if (title < 0 || !units[title].IsAgent) return false;
         var mods = ModifiersOf(units, unitAt, s, new Chunk(ch.First, k + 1), title);
-        var (root, country, _, _, _) = RootOf(mods, date);
+        var (root, country, _, _, rootKind) = RootOf(mods, date);
+        if (rootKind == ActorKind.State && RegionBeforeTitle(text, tokens, mods, units[title], country) is { } region) (root, country) = (region.Cameo, region.Id);
         // "Texas Gov. Greg Abbott": a gazetteer place before the title gives the country.
         if (root is null && units[title].First > ch.First && _places.Value is { } gazetteer
             && PlaceCountry(gazetteer, text[tokens[ch.First].Span.Start..tokens[units[title].First - 1].Span.End]) is { } placed) (root, country) = (placed.Cameo, placed.Id);

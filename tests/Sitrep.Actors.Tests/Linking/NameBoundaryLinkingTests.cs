@@ -137,6 +137,8 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
     [Theory]
     [InlineData("Florida Gov. Ron DeSantis spoke on Tuesday.", "Florida Gov. Ron DeSantis", "USAGOV")]   // not Florida, Cuba
     [InlineData("Ontario Premier Doug Ford criticized the plan.", "Ontario Premier Doug Ford", "CANGOV")] // not Ontario, California
+    [InlineData("Victoria Premier Daniel Andrews announced a lockdown on Monday.", "Victoria Premier Daniel Andrews", "AUSGOV")] // not Victoria, Seychelles
+    [InlineData("Victoria President Wavel Ramkalawan visited India.", "Victoria President Wavel Ramkalawan", "SYCGOV")] // a capital before a head of state
     public void A_region_before_a_title_outranks_towns_elsewhere_that_share_its_name(string text, string words, string code) =>
         Assert.Equal(code, At(text, words)?.Code);
 
