@@ -65,10 +65,13 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
         while (ix.Head(cur) is var h && h >= 0 && h < ix.Tokens.Length && guard++ < 64)
         {
             bool content = IsContentRelation(ix, cur, h);
+            // "… may be among the hostages held since Hamas killed 1400 people": a clause of what has happened (since, after,
+            // because) is a fact of its own; the governor's modals, plans and refusals do not reach it (reports still do).
+            if (content && HasBackgroundMark(ix, cur)) detached = true;
             if (content)
             {
                 int before = inner.Count;
-                Governor(ix, h, cur, ref m, inner, detached);
+                Governor(ix, h, cur, ref m, inner, detached, reported);
                 if (inner.Count > before && contentOfInnermostReport < 0) contentOfInnermostReport = cur;
                 if (inner.Count > before) reported = true;
                 if (!detached && !ix.Is(h, CueKind.Report | CueKind.Allege | CueKind.Deny)) Markers(ix, h, ref m, nominal: false);
@@ -135,6 +138,14 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
     private static bool SameSpeaker(AttributionLink? a, AttributionLink b) =>
         a is not null && ((a.Actor is { } x && b.Actor == x) || (a.Code is not null && a.Code == b.Code && a.Actor is null && b.Actor is null));
 
+    private static bool HasBackgroundMark(ClaimIndex ix, int clause)
+    {
+        int mk = ix.Child(clause, "mark");
+        // Only subordinators of what has happened: "when", "while", "before" and "once" clauses share their governor's
+        // world ("suppose someone would stay … while the government continues to host him").
+        return mk >= 0 && (ix.FormIs(mk, "since") || ix.FormIs(mk, "after") || ix.FormIs(mk, "because"));
+    }
+
     /// <summary>Relations through which a governor's cue reaches its dependent's content.</summary>
     private static bool IsContentRelation(ClaimIndex ix, int dep, int gov)
     {
@@ -175,10 +186,17 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
     private static readonly HashSet<string> RefusableNouns = new(StringComparer.Ordinal)
     { "request", "appeal", "application", "petition", "bid", "motion", "plea", "permission", "access", "entry", "bail", "visa", "asylum", "demand", "call", "offer" };
 
-    private static void Governor(ClaimIndex ix, int h, int cur, ref Modality m, List<AttributionLink> inner, bool detached)
+    private static void Governor(ClaimIndex ix, int h, int cur, ref Modality m, List<AttributionLink> inner, bool detached, bool underReport)
     {
         var rel = ix.Rel(cur);
         var k = ix.Cues[h];
+        // "Varadkar declined to comment on reports that … Hamas killed 1400 people": a report refused says nothing of the
+        // event, and its would-be speaker is no source of it.
+        if (underReport && (k & CueKind.NegationVerb) != 0 && (rel is "xcomp" || Speakers.HasMark(ix, cur, "to")))
+        {
+            if (inner.Count > 0 && ix.Tokens[cur].Span.Start >= inner[^1].Span.Start && ix.Tokens[cur].Span.End <= inner[^1].Span.End) inner.RemoveAt(inner.Count - 1);
+            return;
+        }
         // Across a relative clause or an oblique only reports and allegations reach the event.
         if (detached) k &= CueKind.Report | CueKind.Allege | CueKind.ReportNoun | CueKind.AllegeNoun | CueKind.Evidence | CueKind.EvidenceVerb | CueKind.Cite;
         // "a judge denied Trump's request to stay the penalties": denying a request refuses it; the request was made.

@@ -135,8 +135,10 @@ public sealed class EventCoder
         for (var t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
         {
             var upos = v.Upos(t);
-            // a participle with a determiner is a noun ("evacuated the wounded"), not a verb event
+            // a participle with a determiner is a noun ("evacuated the wounded"), not a verb event; a present participle
+            // before its noun is an adjective ("probing questions", "the ruling party")
             if (upos == "VERB" && HasDeterminer(v, t)) continue;
+            if (upos == "VERB" && v.Deprel(t) == "amod" && v[t].Xpos == "VBG" && v.Head(t) > t) continue;
             if (upos is "NOUN" or "PROPN" && !headline && IsInsideName(v, sentence, t)) continue;
             var candidates = upos switch
             {
@@ -517,6 +519,13 @@ public sealed class EventCoder
         return true;
     }
 
+    private static bool HasPersonalPronounObject(DependencyView v, MentionIndex mentions, int trigger)
+    {
+        foreach (var c in v.Children(trigger))
+            if (v.Deprel(c) is "obj" or "iobj" && v.Upos(c) == "PRON" && v.Lower(c) is "him" or "her" or "them" or "me" or "us" or "you" && mentions.ActorAt(c) is null) return true;
+        return false;
+    }
+
     /// <summary>A person holding, seeking or having held political office (elite, government, legislature, opposition, party).</summary>
     private static bool IsPolitician(MentionIndex mentions, Party? p) =>
         p is { Key: >= 0 } x && mentions.Actors[x.Key] is { Kind: ActorKind.Person, Sector: "ELI" or "GOV" or "LEG" or "OPP" or "PTY" };
@@ -551,7 +560,9 @@ public sealed class EventCoder
         // a target path that reaches only the source itself ("demanded that its partners …" → "its") has found no target
         // (the same code counts as the source itself: "the two neighbours fought … which Azerbaijan" is no AZE→AZE event)
         if (targets.Count > 0 && sources.Count > 0 && targets.TrueForAll(t => sources.Any(s => SameActor(mentions.Actors, s, t) || SameCode(mentions.Actors, s, t)))) targets = [];
-        if (targets.Count == 0 && !p.Target.IsEmpty && ((p.Flags & PatternFlags.Reciprocal) == 0 || sources.Count < 2))
+        // A person named by a pronoun the actor layer left unresolved ("he accused her of calling China a great friend")
+        // is still the one acted on: no other actor of the phrase stands in for them.
+        if (targets.Count == 0 && !p.Target.IsEmpty && ((p.Flags & PatternFlags.Reciprocal) == 0 || sources.Count < 2) && !HasPersonalPronounObject(v, mentions, m.Trigger))
         {
             targets = FallbackTargets(v, mentions, m.Trigger, sources);
             // A denial's target is its accuser; an actor of the denier's own country inside the denied claim ("rejected

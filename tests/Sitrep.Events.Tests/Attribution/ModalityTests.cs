@@ -36,6 +36,12 @@ public sealed class ModalityTests
     [InlineData("The envoy said he would have travelled to the region.", "travelled", Modality.Hypothetical, "The envoy said")]
     [InlineData("Reporters asked whether the envoy would travel to the region.", "travel", Modality.Hypothetical, "Reporters asked")]
     [InlineData("Russia would attack the port.", "attack", Modality.Hypothetical, "")]
+    // A report refused says nothing of its content: reported (by the reports), not negated.
+    [InlineData("Varadkar declined to comment on reports that Hamas killed 1400 people in Israel.", "killed", Modality.Reported, "")]
+    [InlineData("Varadkar declined to attack the port.", "attack", Modality.Negated, "")]
+    // What happened since, after or because is a fact of its own; what may be is not.
+    [InlineData("An Irish citizen may be among the hostages held since Hamas killed 1400 people in Israel.", "killed", Modality.Asserted, "")]
+    [InlineData("An Irish citizen may be among the hostages held when Hamas killed 1400 people in Israel.", "killed", Modality.Hypothetical, "")]
     // Denying a request refuses it: the request was made. Denying an attack says it was not.
     [InlineData("A judge denied Trump's request to stay the penalties.", "request", Modality.Asserted, "")]
     [InlineData("Russia denied the attack on the port.", "attack", Modality.Denied, "Russia denied")]

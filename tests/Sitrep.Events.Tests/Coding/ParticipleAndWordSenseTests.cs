@@ -231,4 +231,40 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains(Dyads("The minister defended the Israeli government in parliament.", new A("The minister", "NZLGOV", Kind: ActorKind.Agent), new A("Israeli government", "ISRGOV")),
             d => d.StartsWith("NZLGOV 052", StringComparison.Ordinal));
     }
+    [Fact]
+    public void An_unresolved_pronoun_object_is_still_the_one_acted_on()
+    {
+        // Before: the target fell back to China, inside what she was accused of.
+        Assert.Equal(["USAELI 112 -"], Dyads("DeSantis accused her of calling China a great friend.", new A("DeSantis", "USAELI", Kind: ActorKind.Person), new A("China", "CHN")));
+        Assert.Contains("USAELI 112 USALEG", Dyads("DeSantis accused Haley of calling China a great friend.",
+            new A("DeSantis", "USAELI", Kind: ActorKind.Person), new A("Haley", "USALEG", Kind: ActorKind.Person), new A("China", "CHN")));
+    }
+
+    [Fact]
+    public void An_attack_from_someone_is_theirs_whoever_fends_it_off()
+    {
+        var dyads = Dyads("Haley fended off an attack from Ramaswamy on Tuesday.",
+            new A("Haley", "USAELI", Kind: ActorKind.Person), new A("Ramaswamy", "USABUS", Kind: ActorKind.Person));
+        Assert.Contains(dyads, d => d.StartsWith("USABUS 1", StringComparison.Ordinal));
+        Assert.DoesNotContain(dyads, d => d.StartsWith("USAELI 1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Speech_and_adjectives_that_look_like_events_are_none()
+    {
+        // A present participle before its noun is an adjective.
+        Assert.DoesNotContain(Dyads("Ukrainian editors asked probing questions about the war.", new A("Ukrainian editors", "UKRMED", Kind: ActorKind.Agent)),
+            d => d.Contains(" 09", StringComparison.Ordinal));
+        Assert.Contains(Dyads("Ukrainian investigators are probing the attack.", new A("Ukrainian investigators", "UKRGOV", Kind: ActorKind.Agent)),
+            d => d.StartsWith("UKRGOV 09", StringComparison.Ordinal));
+        // Offering a prayer is no offer; supporting a claim with evidence no support.
+        Assert.DoesNotContain(Dyads("The Egyptian cleric was honored to offer the benediction.", new A("Egyptian cleric", "EGYREL", Kind: ActorKind.Agent)),
+            d => d.Contains(" 03", StringComparison.Ordinal));
+        Assert.Contains(Dyads("Egypt offered to mediate between Israel and Hamas.", new A("Egypt", "EGY"), new A("Israel", "ISR"), new A("Hamas", "PSEREB")),
+            d => d.StartsWith("EGY 03", StringComparison.Ordinal));
+        Assert.DoesNotContain(Dyads("The New York Times presented solid evidence to support its claim.", new A("New York Times", "USAMED", Kind: ActorKind.Media)),
+            d => d.Contains(" 051 ", StringComparison.Ordinal));
+        Assert.Contains(Dyads("The New York Times supports the president's policy.", new A("New York Times", "USAMED", Kind: ActorKind.Media)),
+            d => d.StartsWith("USAMED 051", StringComparison.Ordinal));
+    }
 }
