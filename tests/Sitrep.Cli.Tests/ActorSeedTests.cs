@@ -54,6 +54,9 @@ public sealed class ActorSeedTests
         Assert.Equal("group", wagner.GetProperty("kind").GetString());
         Assert.Equal("media", First("AP").GetProperty("kind").GetString());
         Assert.StartsWith("kb@sha256:", Seed.Value.Models.GetProperty("kb").GetString(), StringComparison.Ordinal);
+        // The code's own rules are part of the version, so that reprocess finds documents an older linker or coder made.
+        Assert.EndsWith("+" + Sitrep.Actors.Linking.ActorLinker.Version, Seed.Value.Models.GetProperty("kb").GetString(), StringComparison.Ordinal);
+        Assert.Matches(@"^sitrep-event-patterns-\d+@sha256:[0-9a-f]{64}\+coder/\d+$", Seed.Value.Models.GetProperty("events").GetString());
     }
 
     [Fact]

@@ -18,6 +18,13 @@ namespace Sitrep.Actors.Linking;
 /// </summary>
 public sealed class ActorLinker
 {
+    /// <summary>
+    /// The version of the linker's own rules, recorded after the KB's sha256 in every record's <c>sitrep.models.kb</c>:
+    /// bump it whenever the code links the same text differently, so that <c>sitrep reprocess</c> finds the documents
+    /// an older linker analysed.
+    /// </summary>
+    public const string Version = "linker/1";
+
     private readonly AliasIndex _index;
     private readonly KnowledgeBase? _kb;
 

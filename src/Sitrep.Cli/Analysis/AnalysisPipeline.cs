@@ -71,9 +71,9 @@ public sealed class AnalysisPipeline
         models["parser"] = $"{parser.ModelName}@sha256:{parser.ModelSha256}+{DependencyParser.DecoderVersion}";
         models["ner"] = nerVersion;
         models["timex"] = TimexTagger.Version;
-        models["kb"] = ActorStage.KbVersion(kbDir);
+        models["kb"] = $"{ActorStage.KbVersion(kbDir)}+{Sitrep.Actors.Linking.ActorLinker.Version}";
         models["places"] = places.Version;
-        models["events"] = events.Patterns.ModelString;
+        models["events"] = $"{events.Patterns.ModelString}+{Sitrep.Events.Coding.EventCoder.Version}";
         Versions = models;
     }
 

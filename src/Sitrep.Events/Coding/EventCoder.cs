@@ -16,6 +16,13 @@ namespace Sitrep.Events.Coding;
 /// </summary>
 public sealed class EventCoder
 {
+    /// <summary>
+    /// The version of the coder's and attribution analyser's own rules, recorded after the patterns' sha256 in every
+    /// record's <c>sitrep.models.events</c>: bump it whenever the code codes the same text differently, so that
+    /// <c>sitrep reprocess</c> finds the documents an older coder analysed.
+    /// </summary>
+    public const string Version = "coder/1";
+
     private readonly PatternSet _patterns;
     private readonly IClaimAnalyzer _claims;
 
