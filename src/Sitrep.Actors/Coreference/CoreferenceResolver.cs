@@ -310,10 +310,26 @@ internal static class CoreferenceResolver
         if (Male.Contains(pronoun) || Female.Contains(pronoun))
             return a.Kind == ActorKind.Person && !a.Plural && (a.Gender == '\0' || a.Gender == (Male.Contains(pronoun) ? 'm' : 'f'));
         if (Neuter.Contains(pronoun))
-            return a.Kind is ActorKind.State or ActorKind.Organization or ActorKind.Group or ActorKind.Media && !a.Plural;
+            return (a.Kind is ActorKind.State or ActorKind.Organization or ActorKind.Group or ActorKind.Media
+                // "the Philippine Coast Guard said one of its vessels": an institution named by its role owns things too.
+                // Only the possessive: "it" alone is as often a thing ("would not talk about it").
+                || pronoun == "its" && a.Kind == ActorKind.Agent && a.Country is not null && a.Role is { } role && IsInstitution(role)) && !a.Plural;
         if (PluralPronouns.Contains(pronoun))
             return a.Plural || a.Pending == Pending.Pair;
         return false;
+    }
+
+    private static readonly FrozenSet<string> InstitutionNouns = FrozenSet.ToFrozenSet(
+        ["government", "ministry", "army", "military", "navy", "guard", "police", "parliament", "court", "embassy", "agency",
+         "committee", "council", "commission", "cabinet", "administration", "department", "authority", "regime", "junta",
+         "legislature", "senate", "congress", "assembly", "party", "company", "firm", "newspaper", "union", "office"], StringComparer.Ordinal);
+
+    private static bool IsInstitution(string role)
+    {
+        var last = role.AsSpan().Trim();
+        var space = last.LastIndexOf(' ');
+        if (space >= 0) last = last[(space + 1)..];
+        return InstitutionNouns.Contains(last.ToString().ToLowerInvariant());
     }
 
     private static void AssignChains(List<MentionDraft> drafts)

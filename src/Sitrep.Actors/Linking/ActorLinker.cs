@@ -860,7 +860,9 @@ public sealed class ActorLinker
         for (var k = s.FirstToken; k <= end; k++)
         {
             var inChunk = k < end && Chunkable(text, tokens, k, s, unitAt, entityAt, start >= 0);
-            var isDet = k < end && tokens[k].Upos == "DET" && unitAt[k - s.FirstToken] < 0;
+            // "an incident Azerbaijan described as …", "a force Kenya has offered to lead": a name opening a relative clause
+            // without "that" after a common noun starts a phrase of its own.
+            var isDet = k < end && (tokens[k].Upos == "DET" && unitAt[k - s.FirstToken] < 0 || start >= 0 && OpensReducedRelative(text, tokens, k, end));
             if (start >= 0 && (!inChunk || isDet))
             {
                 var e = k;
@@ -873,6 +875,14 @@ public sealed class ActorLinker
             if (start < 0 && inChunk && !IsClitic(text, tokens[k]) && !IsHyphen(text, tokens[k])) start = k;
         }
         return chunks;
+    }
+
+    private static bool OpensReducedRelative(string text, Token[] tokens, int k, int end)
+    {
+        if (k == 0 || tokens[k].Upos != "PROPN" || tokens[k - 1].Upos != "NOUN" || !IsCapitalized(text, tokens[k]) || IsCapitalized(text, tokens[k - 1])) return false;
+        for (var j = k + 1; j < end && j <= k + 6; j++)
+            if (tokens[j].Head == k - 1 && tokens[j].Deprel == "acl:relcl" && tokens[k].Head == j) return true;
+        return false;
     }
 
     private static bool Chunkable(string text, Token[] tokens, int k, Sentence s, int[] unitAt, string?[]? entityAt, bool open)

@@ -93,6 +93,9 @@ internal sealed class DependencyView
         // On the noun a sentence is rooted at, the participle is more often a past tense the parser missed ("Doctors
         // from two aid groups donated …") than a headline's passive, and is read as before: active.
         var onRootNoun = Head(i) >= 0 && Head(Head(i)) < 0 && Upos(Head(i)) is "NOUN" or "PROPN" or "PRON";
+        // "the president was removed from office and arrested": a participle coordinated with a passive, with no subject or
+        // auxiliary of its own, shares its voice.
+        if (!ownSubjectOrAuxiliary && _tokens[i].Xpos == "VBN" && Deprel(i) == "conj" && Head(i) >= 0 && Upos(Head(i)) == "VERB" && IsPassive(Head(i))) return true;
         return !ownSubjectOrAuxiliary && !onRootNoun && _tokens[i].Xpos == "VBN" && Deprel(i) is "acl" or "advcl"
             && (byAgent || !AttitudeParticiples.Contains(_lemma[i]));
     }

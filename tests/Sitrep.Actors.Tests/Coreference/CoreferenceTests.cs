@@ -11,6 +11,22 @@ public sealed class CoreferenceTests(LinkingFixture f)
     private static List<(string Text, ActorMention M)> Named(string text, ActorMention[] ms) => ms.Select(m => (text[m.Span.Start..m.Span.End], m)).ToList();
 
     [Fact]
+    public void Its_may_be_an_institution_named_by_its_role_but_it_alone_is_not()
+    {
+        // Before: "its" skipped the Coast Guard (an agent, not an organization) and took Azerbaijan from the sentence before.
+        const string text = "Earlier this month, Armenia said an incident Azerbaijan described as a provocation killed four soldiers. "
+            + "Last month, the Philippine Coast Guard said one of its vessels had been blocked near a disputed shoal.";
+        var ms = Named(text, f.Link(text, Date));
+        var guard = ms.First(x => x.Text == "the Philippine Coast Guard").M;
+        var its = ms.First(x => x.Text == "its").M;
+        Assert.Equal("PHLMIL", guard.Code);
+        Assert.Equal(guard.Chain, its.Chain);
+        // "it" alone still names no role-named institution.
+        const string other = "The Philippine Coast Guard said on Monday that it was a provocation.";
+        Assert.DoesNotContain(Named(other, f.Link(other, Date)), x => x.Text == "it" && x.M.Code == "PHLMIL");
+    }
+
+    [Fact]
     public void SurnameAndPronounJoinTheFullName()
     {
         const string text = "Sergei Shoigu visited Pyongyang on Tuesday. Shoigu said he would return soon.";

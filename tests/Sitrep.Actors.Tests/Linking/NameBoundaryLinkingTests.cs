@@ -158,6 +158,20 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
     }
 
     [Fact]
+    public void A_name_opening_a_relative_clause_without_that_is_a_mention_of_its_own()
+    {
+        const string text = "Armenia said four of its soldiers were killed in a shooting on the border, an incident Azerbaijan described as a response to an earlier provocation.";
+        var aze = At(text, "Azerbaijan");
+        Assert.Equal("AZE", aze?.Code);
+        Assert.Equal("Azerbaijan", text[aze!.Value.Span.Start..aze.Value.Span.End]);
+        const string kenya = "The council authorised a mission to help Haiti's national police, a force Kenya has offered to lead.";
+        Assert.Equal("Kenya", kenya[At(kenya, "Kenya")!.Value.Span.Start..At(kenya, "Kenya")!.Value.Span.End]);
+        // A name inside its noun phrase stays in it.
+        const string named = "The delegation met the foreign minister Ahmed Attaf in Algiers.";
+        Assert.Equal("the foreign minister Ahmed Attaf", At(named, "Ahmed Attaf") is { } m ? named[m.Span.Start..m.Span.End] : "");
+    }
+
+    [Fact]
     public void A_surname_ending_a_longer_name_is_that_name()
     {
         // The tagger reads "National" as an adjective; it is still part of the park's name, not a given name of President Park's.

@@ -267,4 +267,14 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains(Dyads("The New York Times supports the president's policy.", new A("New York Times", "USAMED", Kind: ActorKind.Media)),
             d => d.StartsWith("USAMED 051", StringComparison.Ordinal));
     }
+    [Fact]
+    public void A_participle_coordinated_with_a_passive_is_passive()
+    {
+        // Before: the president arrested somebody.
+        var dyads = Dyads("The protests began after the then president was removed from office and arrested when he tried to dissolve Congress.",
+            new A("the then president", "PERGOV", Kind: ActorKind.Person));
+        Assert.DoesNotContain(dyads, d => d.StartsWith("PERGOV 17", StringComparison.Ordinal));
+        Assert.Contains(Dyads("The petition was drafted by the United States and backed by France.", new A("United States", "USA"), new A("France", "FRA")),
+            d => d.StartsWith("FRA 051", StringComparison.Ordinal));
+    }
 }
