@@ -146,6 +146,9 @@ public sealed class EventCoder
             // before its noun is an adjective ("probing questions", "the ruling party")
             if (upos == "VERB" && HasDeterminer(v, t)) continue;
             if (upos == "VERB" && v.Deprel(t) == "amod" && v[t].Xpos == "VBG" && v.Head(t) > t) continue;
+            // the second half of a hyphenated word is no word of its own ("strong-arm India" arms nobody), after a prefix it is
+            // ("re-arm", "counter-attack")
+            if (IsCompoundSecondHalf(v, t)) continue;
             if (upos is "NOUN" or "PROPN" && !headline && IsInsideName(v, sentence, t)) continue;
             var candidates = upos switch
             {
@@ -526,6 +529,22 @@ public sealed class EventCoder
         return true;
     }
 
+    private static readonly HashSet<string> TreatyNouns = new(StringComparer.Ordinal)
+    { "protocol", "accord", "accords", "agreement", "agreements", "treaty", "convention", "conventions", "declaration", "communique", "charter", "process", "format", "formula", "plan", "pact" };
+
+    private static bool NamesATreaty(DependencyView v, int place) =>
+        v.Deprel(place) is "compound" or "nmod:poss" && v.Head(place) is var h && h > place && TreatyNouns.Contains(v.Lemma(h));
+
+    private static readonly HashSet<string> HyphenPrefixes = new(StringComparer.Ordinal)
+    { "re", "co", "counter", "pre", "de", "un", "over", "under", "out", "cross", "mis", "non", "anti", "inter", "self", "ex" };
+
+    private static bool IsCompoundSecondHalf(DependencyView v, int t)
+    {
+        if (t < 2 || v.Lower(t - 1) is not ("-" or "\u2010" or "\u2011")) return false;
+        if (v[t - 1].Span.End != v[t].Span.Start || v[t - 2].Span.End != v[t - 1].Span.Start || v[t - 2].Sentence != v[t].Sentence) return false;
+        return !HyphenPrefixes.Contains(v.Lower(t - 2));
+    }
+
     private static bool HasPersonalPronounObject(DependencyView v, MentionIndex mentions, int trigger)
     {
         foreach (var c in v.Children(trigger))
@@ -823,8 +842,9 @@ public sealed class EventCoder
         // A quantity or common noun heading the argument ("more than 100 Palestinians", "a group of officials",
         // "proposed Israeli changes"): the nearest actor inside its noun phrase.
         if (InsidePhrase(v, mentions, token) is { } inner && FromActor(mentions.Actors, inner) is { } nested) return nested;
-        // "collaborated with Amsterdam-based United Repair Centre": where the partner sits is not the partner
-        if (allowPlace && !(token + 2 < v.Count && v.Lower(token + 1) is "-" or "\u2013" && v.Lower(token + 2) == "based"))
+        // "collaborated with Amsterdam-based United Repair Centre": where the partner sits is not the partner; nor is where
+        // a treaty was signed ("decided not to ratify the Kyoto Protocol", "the Minsk agreements")
+        if (allowPlace && !(token + 2 < v.Count && v.Lower(token + 1) is "-" or "\u2013" && v.Lower(token + 2) == "based") && !NamesATreaty(v, token))
             if (mentions.PlaceAt(token) is { } i && mentions.Places[i].Country is { } country)
                 return new Party(new EventParticipant(country, country, null), mentions.Places[i].Span, -1 - i);
         return null;

@@ -277,4 +277,23 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains(Dyads("The petition was drafted by the United States and backed by France.", new A("United States", "USA"), new A("France", "FRA")),
             d => d.StartsWith("FRA 051", StringComparison.Ordinal));
     }
+    [Fact]
+    public void Words_that_look_like_events_in_other_senses_code_nothing()
+    {
+        static bool Has(string[] dyads, string prefix) => dyads.Any(d => d.StartsWith(prefix, StringComparison.Ordinal));
+        // The second half of a hyphenated word.
+        Assert.False(Has(Dyads("The US should strong-arm India into a final settlement.", new A("US", "USA"), new A("India", "IND")), "USA 072"));
+        Assert.True(Has(Dyads("Iran armed Hezbollah for years.", new A("Iran", "IRN"), new A("Hezbollah", "LBNREB")), "IRN 072 LBNREB"));
+        // A threat posed is a danger, not a threat made.
+        Assert.False(Has(Dyads("The US presence poses a threat to Iran.", new A("US", "USA"), new A("Iran", "IRN")), "USA 13"));
+        // A question asked is no appeal; asking that something be done is.
+        Assert.False(Has(Dyads("\"Is this fifty questions?\" asked Bush.", new A("Bush", "USAGOV", Kind: ActorKind.Person)), "USAGOV 02"));
+        Assert.True(Has(Dyads("Bush asked that Congress approve the funds.", new A("Bush", "USAGOV", Kind: ActorKind.Person), new A("Congress", "USALEG")), "USAGOV 02"));
+        // What is released as "what they call proof" is no prisoner.
+        Assert.False(Has(Dyads("An Iranian opposition group released what they call proof of a covert program.", new A("Iranian opposition group", "IRNOPP", Kind: ActorKind.Agent)), "IRNOPP 084"));
+        Assert.True(Has(Dyads("Iran released two British sailors on Friday.", new A("Iran", "IRN"), new A("British sailors", "GBRMIL", Kind: ActorKind.Agent)), "IRN 084"));
+        // Where a treaty was signed is not a party to it.
+        var kyoto = Code(With("Bush decided not to ratify the Kyoto Protocol.", [new A("Bush", "USAGOV", Kind: ActorKind.Person)], [("Kyoto", "JPN")])).Select(Dyad).ToArray();
+        Assert.DoesNotContain(kyoto, d => d.EndsWith(" JPN", StringComparison.Ordinal));
+    }
 }
