@@ -201,7 +201,8 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
         if (detached) k &= CueKind.Report | CueKind.Allege | CueKind.ReportNoun | CueKind.AllegeNoun | CueKind.Evidence | CueKind.EvidenceVerb | CueKind.Cite;
         // "a judge denied Trump's request to stay the penalties": denying a request refuses it; the request was made.
         if ((k & CueKind.Deny) != 0 && rel is "obj" && ix.Tokens[cur].Lemma is { } asked && RefusableNouns.Contains(asked)) return;
-        if ((k & CueKind.Deny) != 0 || ((k & CueKind.DenyNoun) != 0 && rel is "acl" or "nmod" or "ccomp"))
+        // "Israel has dismissed those calls, saying it targets Hamas fighters": the reason given is not what is denied.
+        if ((k & CueKind.Deny) != 0 && rel is not "advcl" || ((k & CueKind.DenyNoun) != 0 && rel is "acl" or "nmod" or "ccomp"))
         {
             Raise(ref m, Modality.Denied);
             inner.Add(Speakers.LinkFor(ix, h));

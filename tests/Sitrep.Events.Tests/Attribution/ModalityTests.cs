@@ -45,6 +45,8 @@ public sealed class ModalityTests
     // Denying a request refuses it: the request was made. Denying an attack says it was not.
     [InlineData("A judge denied Trump's request to stay the penalties.", "request", Modality.Asserted, "")]
     [InlineData("Russia denied the attack on the port.", "attack", Modality.Denied, "Russia denied")]
+    // The reason given for a denial is not what is denied.
+    [InlineData("Israel has dismissed those calls, saying it targets Hamas fighters whom it accuses of intentionally hiding among the population and civilian buildings.", "accuses", Modality.Reported, "saying")]
     [InlineData("The United States urged Russia to withdraw its troops.", "withdraw", Modality.Requested, "")]
     [InlineData("The United States called on Russia to withdraw its troops.", "withdraw", Modality.Requested, "")]
     [InlineData("The United States told Russia to withdraw its troops.", "withdraw", Modality.Requested, "")]

@@ -236,6 +236,10 @@ public sealed class ParticipleAndWordSenseTests
     {
         // Before: the target fell back to China, inside what she was accused of.
         Assert.Equal(["USAELI 112 -"], Dyads("DeSantis accused her of calling China a great friend.", new A("DeSantis", "USAELI", Kind: ActorKind.Person), new A("China", "CHN")));
+        // Resolved to someone of the source's own code it is no target either, and still not China.
+        Assert.DoesNotContain(Dyads("Ms. Haley slammed Mr. DeSantis after he accused her of calling China \u201ca great friend,\u201d and allowing them to set up businesses in South Carolina.",
+            new A("Haley", "USAELI", Kind: ActorKind.Person), new A("DeSantis", "USAELI", Kind: ActorKind.Person), new A("he", "USAELI", Kind: ActorKind.Person),
+            new A("her", "USAELI", Kind: ActorKind.Person), new A("China", "CHN")), d => d.StartsWith("USAELI 112 CHN", StringComparison.Ordinal));
         Assert.Contains("USAELI 112 USALEG", Dyads("DeSantis accused Haley of calling China a great friend.",
             new A("DeSantis", "USAELI", Kind: ActorKind.Person), new A("Haley", "USALEG", Kind: ActorKind.Person), new A("China", "CHN")));
     }
@@ -295,5 +299,14 @@ public sealed class ParticipleAndWordSenseTests
         // Where a treaty was signed is not a party to it.
         var kyoto = Code(With("Bush decided not to ratify the Kyoto Protocol.", [new A("Bush", "USAGOV", Kind: ActorKind.Person)], [("Kyoto", "JPN")])).Select(Dyad).ToArray();
         Assert.DoesNotContain(kyoto, d => d.EndsWith(" JPN", StringComparison.Ordinal));
+    }
+    [Fact]
+    public void A_possessor_owns_the_event_noun_even_when_it_is_no_actor()
+    {
+        // Before: the judge requested.
+        Assert.DoesNotContain(Dyads("Judge Cannon called the prosecution's request to begin the trial in July unrealistic.", new A("Judge Cannon", "USAJUD", Kind: ActorKind.Person)),
+            d => d.StartsWith("USAJUD 02", StringComparison.Ordinal));
+        Assert.Contains(Dyads("Judge Cannon called Trump's request to delay the trial unrealistic.", new A("Judge Cannon", "USAJUD", Kind: ActorKind.Person), new A("Trump", "USAELI", Kind: ActorKind.Person)),
+            d => d.StartsWith("USAELI 02", StringComparison.Ordinal));
     }
 }
