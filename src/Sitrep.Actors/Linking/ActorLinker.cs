@@ -1003,11 +1003,17 @@ public sealed class ActorLinker
     };
 
     /// <summary>"Kremlin-Pyongyang", "Moscow-Beijing": a name joined by a hyphen to another.</summary>
-    /// <summary>The name ending before token <paramref name="end"/> is written "-based" right after it, with no space.</summary>
+    /// <summary>
+    /// The name ending before token <paramref name="end"/> is written with a hyphen and a word that says where something
+    /// is or comes from ("-based", "-born", "-branch", "-bound"), with no space; not "-backed" or "-led", which name a doer.
+    /// </summary>
     private static bool IsBasedCompound(string text, Token[] tokens, int end) =>
         end + 1 < tokens.Length && tokens[end].Sentence == tokens[end - 1].Sentence && tokens[end + 1].Sentence == tokens[end].Sentence
         && IsHyphen(text, tokens[end]) && tokens[end].Span.Start == tokens[end - 1].Span.End && tokens[end + 1].Span.Start == tokens[end].Span.End
-        && Word(text, tokens[end + 1]).Equals("based", StringComparison.OrdinalIgnoreCase);
+        && WhereWords.Contains(Word(text, tokens[end + 1]).ToLowerInvariant());
+
+    private static readonly HashSet<string> WhereWords = new(StringComparer.Ordinal)
+    { "based", "born", "bred", "raised", "branch", "area", "bound", "made", "headquartered", "registered", "listed", "style" };
 
     private static bool IsHyphenPair(string text, Token[] tokens, int k) =>
         k + 1 < tokens.Length && Word(text, tokens[k + 1]) is "-" or "\u2013" || k > 0 && Word(text, tokens[k - 1]) is "-" or "\u2013";
@@ -1251,8 +1257,8 @@ public sealed class ActorLinker
             && tokens[modified].Upos == "NOUN" && !(unitAt[modified - s.FirstToken] is var mu && mu >= 0 && units is not null && mu < units.Count && units[mu].IsAgent)
             && !IsHyphenPair(text, tokens, head.First) && !(tokens[modified].Lemma is { } relation && RelationNouns.Contains(relation)))
             return false;
-        // "Amsterdam-based United Repair Centre", "a London-based think tank": a city before "-based" says where an
-        // organization sits, not that the government acts.
+        // "Amsterdam-based United Repair Centre", "a London-based think tank", "our Cairo-branch members": a city before
+        // "-based", "-branch", "-born" says where an organization sits or someone comes from, not that the government acts.
         if (entry.Entity is KbCountry && alias.Kind is AliasKind.Capital or AliasKind.Seat && IsBasedCompound(text, tokens, head.End)) return false;
         switch (entry.Entity)
         {

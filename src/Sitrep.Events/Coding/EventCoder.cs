@@ -97,8 +97,12 @@ public sealed class EventCoder
         // "I abolished that agency that she's talking about", "Starmer talks big about growth", "India has talked peace":
         // one actor talking or discussing with no partner named is speech, not a consultation. A group consults among
         // itself ("the ministers also discussed the situation").
-        drafts.RemoveAll(d => d.Code == "040" && d.Target is null && v.Upos(d.Trigger) == "VERB" && v.Lemma(d.Trigger) is "talk" or "discuss"
-            && !(d.Source is { Key: >= 0 } s && mentions.Actors[s.Key].HeadToken is var h && h >= 0 && (v[h].Xpos is "NNS" or "NNPS" || v.Lower(h) is "they" or "we")));
+        // A partner is named with "with" or "to", or is one of the subjects ("X and Y discussed"); a target found elsewhere
+        // ("the tough love she was talking about was the energy … at Congress") is none.
+        drafts.RemoveAll(d => d.Code == "040" && v.Upos(d.Trigger) == "VERB" && v.Lemma(d.Trigger) is "talk" or "discuss"
+            && (d.Target is null
+                ? !(d.Source is { Key: >= 0 } s && mentions.Actors[s.Key].HeadToken is var h && h >= 0 && (v[h].Xpos is "NNS" or "NNPS" || v.Lower(h) is "they" or "we"))
+                : !HasPartnerPhrase(v, d.Trigger) && !(d.Target is { Key: >= 0 } t && IsSubjectConjunct(v, mentions.Actors[t.Key].HeadToken, d.Trigger))));
         for (var i = 0; i < drafts.Count; i++) drafts[i].Id = "e" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         foreach (var d in drafts)
@@ -543,6 +547,30 @@ public sealed class EventCoder
         if (t < 2 || v.Lower(t - 1) is not ("-" or "\u2010" or "\u2011")) return false;
         if (v[t - 1].Span.End != v[t].Span.Start || v[t - 2].Span.End != v[t - 1].Span.Start || v[t - 2].Sentence != v[t].Sentence) return false;
         return !HyphenPrefixes.Contains(v.Lower(t - 2));
+    }
+
+    private static bool HasPartnerPhrase(DependencyView v, int trigger)
+    {
+        foreach (var c in v.Children(trigger))
+        {
+            if (v.Deprel(c).StartsWith("obl", StringComparison.Ordinal) && v.Preposition(c) is "with" or "to") return true;
+            // "discussing further coordination with Washington": the partner hangs from the topic
+            if (v.Deprel(c) == "obj")
+                foreach (var g in v.Children(c))
+                    if (v.Deprel(g).StartsWith("nmod", StringComparison.Ordinal) && v.Preposition(g) == "with") return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether a token is the trigger's subject or coordinated with it ("Putin and Kim discussed").</summary>
+    private static bool IsSubjectConjunct(DependencyView v, int token, int trigger)
+    {
+        for (int t = token, k = 0; t >= 0 && k < 4; t = v.Head(t), k++)
+        {
+            if (v.Head(t) == trigger && v.Deprel(t).StartsWith("nsubj", StringComparison.Ordinal)) return true;
+            if (v.Deprel(t) != "conj") return false;
+        }
+        return false;
     }
 
     /// <summary>The trigger's object when it is a personal pronoun ("accused her"), else -1.</summary>

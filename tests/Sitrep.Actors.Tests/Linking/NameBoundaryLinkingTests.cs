@@ -154,6 +154,7 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         // "Amsterdam-based", "a London-based think tank": where an organization sits.
         Assert.Null(At("It collaborated with Amsterdam-based United Repair Centre on a scheme.", "Amsterdam"));
         Assert.Null(At("A London-based think tank said on Monday that talks would resume.", "London"));
+        Assert.Null(At("Our Cairo-branch members visited Austria in order to exchange ideas.", "Cairo"));
         Assert.Equal("GBRGOV", At("London said on Monday that talks would resume.", "London")?.Code);
     }
 

@@ -172,6 +172,11 @@ public sealed class ParticipleAndWordSenseTests
             d => d.Contains(" 040 ", StringComparison.Ordinal));
         Assert.Contains("GBRGOV 040 FRAGOV", Dyads("Starmer talked with Macron about migration on Friday.",
             new A("Starmer", "GBRGOV", Kind: ActorKind.Person), new A("Macron", "FRAGOV", Kind: ActorKind.Person)));
+        // A target found elsewhere is no partner; one hanging from the topic is.
+        Assert.DoesNotContain(Dyads("Barger said the tough love she was talking about was the energy that the supervisors should direct at Congress.",
+            new A("she", "USAELI", Kind: ActorKind.Person), new A("Congress", "USALEG")), d => d.Contains(" 040 ", StringComparison.Ordinal));
+        Assert.Contains("CANGOV 040 USAGOV", Dyads("Officials in Ottawa said they were discussing further coordination with Washington.",
+            new A("they", "CANGOV", Kind: ActorKind.Agent, ActorId: "can"), new A("Washington", "USAGOV")));
         // A group consults among itself.
         Assert.Contains("IGOSEAASNGOV 040 -", Dyads("The ministers also discussed the situation in the Middle East.",
             new A("The ministers", "IGOSEAASNGOV", Kind: ActorKind.Agent, ActorId: "asean")));
@@ -308,5 +313,15 @@ public sealed class ParticipleAndWordSenseTests
             d => d.StartsWith("USAJUD 02", StringComparison.Ordinal));
         Assert.Contains(Dyads("Judge Cannon called Trump's request to delay the trial unrealistic.", new A("Judge Cannon", "USAJUD", Kind: ActorKind.Person), new A("Trump", "USAELI", Kind: ActorKind.Person)),
             d => d.StartsWith("USAELI 02", StringComparison.Ordinal));
+    }
+    [Fact]
+    public void Showing_and_informing_are_no_demonstration_and_no_aid()
+    {
+        Assert.DoesNotContain(Dyads("The New York Times poll provides an array of red warning lights for the Biden campaign.",
+            new A("New York Times", "USAMED", Kind: ActorKind.Media), new A("Biden", "USAGOV", Kind: ActorKind.Person)), d => d.Contains(" 07", StringComparison.Ordinal));
+        Assert.Contains(Dyads("The United States provides the largest annual donation to the UN agency.", new A("United States", "USA"), new A("UN", "IGOUNO")),
+            d => d.StartsWith("USA 07", StringComparison.Ordinal));
+        Assert.DoesNotContain(Dyads("The media obscure the lines, as the recent article by Daniel Okrent of The New York Times demonstrates.",
+            new A("The New York Times", "USAMED", Kind: ActorKind.Media)), d => d.Contains(" 141 ", StringComparison.Ordinal));
     }
 }
