@@ -253,6 +253,12 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
             Raise(ref m, Modality.Negated);
             return;
         }
+        // "the failure of the Indian army to disarm the Tigers": the noun of "fail" negates its infinitive as the verb does.
+        if (ix.Tokens[h].Lemma is "failure" && rel is "acl" && Speakers.HasMark(ix, cur, "to"))
+        {
+            Raise(ref m, Modality.Negated);
+            return;
+        }
         if ((k & CueKind.Request) != 0 && (infinitive || (rel is "obl" && (Speakers.HasCase(ix, cur, "for") || Speakers.HasCase(ix, cur, "on")))))
         {
             Raise(ref m, IsNegated(ix, h) ? Modality.Negated : Modality.Requested);
@@ -296,6 +302,8 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
             {
                 // "no country attacked", "sent no troops"
                 if ((ix.RelIs(c, "nsubj") || ix.RelIs(c, "obj")) && HasNegativeDeterminer(ix, c)) return true;
+                // "Neither the Speaker nor myself urged any member"
+                if (ix.RelIs(c, "nsubj") && HasNeither(ix, c)) return true;
                 continue;
             }
             var rel = ix.Rel(c);
@@ -307,6 +315,13 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
                 return true;
             }
         }
+        return false;
+    }
+
+    private static bool HasNeither(ClaimIndex ix, int n)
+    {
+        for (int c = ix.FirstChild[n]; c >= 0; c = ix.NextSibling[c])
+            if (ix.FormIs(c, "neither") && c < n) return true;
         return false;
     }
 

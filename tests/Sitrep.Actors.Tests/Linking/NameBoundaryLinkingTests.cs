@@ -173,6 +173,13 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
     }
 
     [Fact]
+    public void Sheriffs_and_their_deputies_are_police_not_legislators()
+    {
+        Assert.Equal("COP", At("Sheriff's deputies made a third arrest on Wednesday.", "deputies")?.Code[^3..]);
+        Assert.EndsWith("LEG", At("The deputies voted on the budget on Wednesday.", "deputies")?.Code ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_surname_ending_a_longer_name_is_that_name()
     {
         // The tagger reads "National" as an adjective; it is still part of the park's name, not a given name of President Park's.

@@ -42,6 +42,10 @@ public sealed class ModalityTests
     // What happened since, after or because is a fact of its own; what may be is not.
     [InlineData("An Irish citizen may be among the hostages held since Hamas killed 1400 people in Israel.", "killed", Modality.Asserted, "")]
     [InlineData("An Irish citizen may be among the hostages held when Hamas killed 1400 people in Israel.", "killed", Modality.Hypothetical, "")]
+    // "Neither … nor" subjects, and the noun of "fail", negate.
+    [InlineData("Neither the Speaker nor the whip urged any member to vote against the bill.", "urged", Modality.Negated, "")]
+    [InlineData("The Speaker urged every member to vote against the bill.", "urged", Modality.Asserted, "")]
+    [InlineData("India remained the main power despite the failure of the Indian army to disarm the Tigers.", "disarm", Modality.Negated, "")]
     // Denying a request refuses it: the request was made. Denying an attack says it was not.
     [InlineData("A judge denied Trump's request to stay the penalties.", "request", Modality.Asserted, "")]
     [InlineData("Russia denied the attack on the port.", "attack", Modality.Denied, "Russia denied")]

@@ -324,4 +324,16 @@ public sealed class ParticipleAndWordSenseTests
         Assert.DoesNotContain(Dyads("The media obscure the lines, as the recent article by Daniel Okrent of The New York Times demonstrates.",
             new A("The New York Times", "USAMED", Kind: ActorKind.Media)), d => d.Contains(" 141 ", StringComparison.Ordinal));
     }
+    [Fact]
+    public void Questions_disbelief_holidays_and_self_support_are_no_events()
+    {
+        static bool Has(string[] dyads, string prefix) => dyads.Any(d => d.StartsWith(prefix, StringComparison.Ordinal));
+        Assert.False(Has(Dyads("Chinese students ask questions in class.", new A("Chinese students", "CHNEDU", Kind: ActorKind.Agent)), "CHNEDU 02"));
+        Assert.True(Has(Dyads("Chinese students asked the government for help.", new A("Chinese students", "CHNEDU", Kind: ActorKind.Agent), new A("government", "CHNGOV", Kind: ActorKind.Agent, ActorId: "chn")), "CHNEDU 02"));
+        Assert.False(Has(Dyads("The British minister refused to believe them.", new A("British minister", "GBRGOV", Kind: ActorKind.Agent)), "GBRGOV 12"));
+        Assert.False(Has(Dyads("Irish people do not go to Spain on holiday for the weather.", new A("Irish people", "IRLCVL", Kind: ActorKind.Agent), new A("Spain", "ESP")), "IRLCVL 04"));
+        Assert.False(Has(Dyads("The Danish minister supported himself through part-time work in the Danish parliament.",
+            new A("Danish minister", "DNKGOV", Kind: ActorKind.Agent), new A("Danish parliament", "DNKLEG")), "DNKGOV 05"));
+        Assert.False(Has(Dyads("The Virginian university receives rave reviews every year.", new A("Virginian university", "USAEDU", Kind: ActorKind.Agent)), "USAEDU 04"));
+    }
 }
