@@ -1174,6 +1174,13 @@ public sealed class ActorLinker
         return ActorCode.Parse(code, _kb.Sectors).Sector;
     }
 
+    private static readonly HashSet<string> KinshipNouns = new(StringComparer.Ordinal)
+    {
+        "mother", "father", "mom", "mum", "dad", "wife", "husband", "son", "daughter", "sister", "brother", "aunt", "uncle",
+        "grandmother", "grandfather", "grandson", "granddaughter", "cousin", "niece", "nephew", "partner", "girlfriend",
+        "boyfriend", "fiancée", "fiancee", "fiancé", "fiance", "stepmother", "stepfather", "stepson", "stepdaughter",
+    };
+
     private static readonly HashSet<string> RegnalTitles = new(StringComparer.Ordinal)
     { "king", "queen", "prince", "princess", "emperor", "empress", "pope", "tsar", "czar", "tsarina", "kaiser", "pharaoh", "sultan", "saint", "st." };
 
@@ -1204,6 +1211,8 @@ public sealed class ActorLinker
         var otherBearer = givenBefore is null && head.Count == 1 && (IsDoubleBarrelled(text, tokens, head.First)
             || (head.First == around.First || IsThe(text, tokens[around.First]) && head.First == around.First + 1)
                 && context.OtherBearers.TryGetValue(Lower(text, tokens[head.First]), out var at) && at < head.First);
+        // "Their mother Sharon", "her husband Kim": a name right after a word of kinship is that relative's first name.
+        otherBearer |= head.Count == 1 && head.First > s.FirstToken && KinshipNouns.Contains(Lower(text, tokens[head.First - 1]));
         // A surname opening its sentence that the tagger reads as a common word is that word ("Key Delhi blast suspect arrested").
         var commonWordOpening = head.Count == 1 && head.First == s.FirstToken && tokens[head.First].Upos is not "PROPN";
         // A one-word name or surname followed by another name is someone else's: "Shaikh Abdullah al-Ani" is not King

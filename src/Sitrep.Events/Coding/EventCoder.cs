@@ -94,6 +94,10 @@ public sealed class EventCoder
         // Kizza Besigye" keeps its police).
         drafts.RemoveAll(d => d.Code == "182" && v.Lemma(d.Trigger) == "beat" && !HasParticle(v, d.Trigger, "up")
             && (IsPolitician(mentions, d.Target) ? d.Source is null || IsPolitician(mentions, d.Source) : d.Target is null && IsPolitician(mentions, d.Source)));
+        // "Trump, at his rally 10 miles away": a politician's rally is a campaign's, not a protest; "it beats a biopsy at
+        // detecting cancers": beating with no one beaten is no assault.
+        drafts.RemoveAll(d => d.Code == "141" && v.Upos(d.Trigger) == "NOUN" && v.Lemma(d.Trigger) == "rally" && IsPolitician(mentions, d.Source));
+        drafts.RemoveAll(d => d.Code == "182" && v.Lemma(d.Trigger) == "beat" && d.Target is null);
         // "I abolished that agency that she's talking about", "Starmer talks big about growth", "India has talked peace":
         // one actor talking or discussing with no partner named is speech, not a consultation. A group consults among
         // itself ("the ministers also discussed the situation").

@@ -173,6 +173,14 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
     }
 
     [Fact]
+    public void A_name_after_a_word_of_kinship_is_the_relative_s()
+    {
+        Assert.NotEqual("ISRELI", At("Their mother Sharon admitted she is a fan of the monarchy.", "Sharon", new DateOnly(2023, 11, 1))?.Code);
+        Assert.NotEqual("ariel-sharon", At("Their mother Sharon admitted she is a fan of the monarchy.", "Sharon", new DateOnly(2023, 11, 1))?.ActorId);
+        Assert.Equal("ariel-sharon", At("Sharon admitted on Monday that the talks had failed.", "Sharon", new DateOnly(2003, 11, 1))?.ActorId);
+    }
+
+    [Fact]
     public void Sheriffs_and_their_deputies_are_police_not_legislators()
     {
         Assert.Equal("COP", At("Sheriff's deputies made a third arrest on Wednesday.", "deputies")?.Code[^3..]);

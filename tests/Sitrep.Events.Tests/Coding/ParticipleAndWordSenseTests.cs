@@ -336,4 +336,17 @@ public sealed class ParticipleAndWordSenseTests
             new A("Danish minister", "DNKGOV", Kind: ActorKind.Agent), new A("Danish parliament", "DNKLEG")), "DNKGOV 05"));
         Assert.False(Has(Dyads("The Virginian university receives rave reviews every year.", new A("Virginian university", "USAEDU", Kind: ActorKind.Agent)), "USAEDU 04"));
     }
+    [Fact]
+    public void Campaign_rallies_questions_commerce_and_exercises_alone_are_what_they_are()
+    {
+        static bool Has(string[] dyads, string prefix) => dyads.Any(d => d.StartsWith(prefix, StringComparison.Ordinal));
+        Assert.False(Has(Dyads("Trump, at his rally 10 miles away, once again tried to steal the spotlight.", new A("his", "USAELI", Kind: ActorKind.Person, Sector: "ELI")), "USAELI 14"));
+        Assert.False(Has(Dyads("Asked by Fox News about the jab from Ramaswamy, McDaniel said that everybody needs headlines.",
+            new A("Fox News", "USAMED", Kind: ActorKind.Media), new A("Ramaswamy", "USABUS", Kind: ActorKind.Person)), "USAMED 02"));
+        Assert.False(Has(Dyads("The British bank offers a discount to its customers.", new A("British bank", "GBRBUS", Kind: ActorKind.Agent)), "GBRBUS 03"));
+        Assert.False(Has(Dyads("But one thing looks certain: Britain beats a biopsy at detecting cancers.", new A("Britain", "GBR")), "GBR 18"));
+        // A military exercise alone shows force; with a partner it is cooperation.
+        Assert.True(Has(Dyads("Putin oversaw a military exercise last month simulating a nuclear strike.", new A("Putin", "RUSGOV", Kind: ActorKind.Person)), "RUSGOV 150"));
+        Assert.True(Has(Dyads("Russia held a joint military exercise with Belarus last month.", new A("Russia", "RUS"), new A("Belarus", "BLR")), "RUS 062 BLR"));
+    }
 }
