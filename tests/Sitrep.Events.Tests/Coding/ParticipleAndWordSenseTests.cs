@@ -345,6 +345,9 @@ public sealed class ParticipleAndWordSenseTests
             new A("Fox News", "USAMED", Kind: ActorKind.Media), new A("Ramaswamy", "USABUS", Kind: ActorKind.Person)), "USAMED 02"));
         Assert.False(Has(Dyads("The British bank offers a discount to its customers.", new A("British bank", "GBRBUS", Kind: ActorKind.Agent)), "GBRBUS 03"));
         Assert.False(Has(Dyads("But one thing looks certain: Britain beats a biopsy at detecting cancers.", new A("Britain", "GBR")), "GBR 18"));
+        // Something that "blew up" destroyed nothing named; blowing up a bridge destroys it.
+        Assert.False(Has(Dyads("The editor was shocked to discover that it had blown up.", new A("it", "NZL")), "NZL 17"));
+        Assert.True(Has(Dyads("Russian troops blew up the Ukrainian bridge on Monday.", new A("Russian troops", "RUSMIL", Kind: ActorKind.Agent), new A("Ukrainian", "UKR")), "RUSMIL 1712"));
         // A military exercise alone shows force; with a partner it is cooperation.
         Assert.True(Has(Dyads("Putin oversaw a military exercise last month simulating a nuclear strike.", new A("Putin", "RUSGOV", Kind: ActorKind.Person)), "RUSGOV 150"));
         Assert.True(Has(Dyads("Russia held a joint military exercise with Belarus last month.", new A("Russia", "RUS"), new A("Belarus", "BLR")), "RUS 062 BLR"));
