@@ -11,6 +11,9 @@ public sealed class ParticipleAndWordSenseTests
 {
     private static string[] Dyads(string text, params A[] actors) => [.. Code(With(text, actors)).Select(Dyad)];
 
+    /// <summary>Whether some coded dyad starts with <paramref name="prefix"/> ("USA 072", "RUSMIL 1712").</summary>
+    private static bool Has(string[] dyads, string prefix) => dyads.Any(d => d.StartsWith(prefix, StringComparison.Ordinal));
+
     [Fact]
     public void A_participle_on_a_noun_is_passive_its_noun_the_target_and_its_by_phrase_the_source()
     {
@@ -163,6 +166,7 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Equal("USAGOV 042 MEX", Dyad(e));
         Assert.Equal(Modality.Intended, e.Modality);
     }
+
     [Fact]
     public void One_actor_talking_with_no_partner_named_makes_a_statement_not_a_consultation()
     {
@@ -224,6 +228,7 @@ public sealed class ParticipleAndWordSenseTests
             d => d.EndsWith(" NLD", StringComparison.Ordinal));
         Assert.Contains("GBR 060 NLD", At("It collaborated with Amsterdam on an innovative scheme training and employing refugees."));
     }
+
     [Fact]
     public void Wages_received_and_dissertations_defended_are_no_visit_and_no_support()
     {
@@ -236,6 +241,7 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains(Dyads("The minister defended the Israeli government in parliament.", new A("The minister", "NZLGOV", Kind: ActorKind.Agent), new A("Israeli government", "ISRGOV")),
             d => d.StartsWith("NZLGOV 052", StringComparison.Ordinal));
     }
+
     [Fact]
     public void An_unresolved_pronoun_object_is_still_the_one_acted_on()
     {
@@ -276,6 +282,7 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains(Dyads("The New York Times supports the president's policy.", new A("New York Times", "USAMED", Kind: ActorKind.Media)),
             d => d.StartsWith("USAMED 051", StringComparison.Ordinal));
     }
+
     [Fact]
     public void A_participle_coordinated_with_a_passive_is_passive()
     {
@@ -286,10 +293,10 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains(Dyads("The petition was drafted by the United States and backed by France.", new A("United States", "USA"), new A("France", "FRA")),
             d => d.StartsWith("FRA 051", StringComparison.Ordinal));
     }
+
     [Fact]
     public void Words_that_look_like_events_in_other_senses_code_nothing()
     {
-        static bool Has(string[] dyads, string prefix) => dyads.Any(d => d.StartsWith(prefix, StringComparison.Ordinal));
         // The second half of a hyphenated word.
         Assert.False(Has(Dyads("The US should strong-arm India into a final settlement.", new A("US", "USA"), new A("India", "IND")), "USA 072"));
         Assert.True(Has(Dyads("Iran armed Hezbollah for years.", new A("Iran", "IRN"), new A("Hezbollah", "LBNREB")), "IRN 072 LBNREB"));
@@ -305,6 +312,7 @@ public sealed class ParticipleAndWordSenseTests
         var kyoto = Code(With("Bush decided not to ratify the Kyoto Protocol.", [new A("Bush", "USAGOV", Kind: ActorKind.Person)], [("Kyoto", "JPN")])).Select(Dyad).ToArray();
         Assert.DoesNotContain(kyoto, d => d.EndsWith(" JPN", StringComparison.Ordinal));
     }
+
     [Fact]
     public void A_possessor_owns_the_event_noun_even_when_it_is_no_actor()
     {
@@ -314,6 +322,7 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains(Dyads("Judge Cannon called Trump's request to delay the trial unrealistic.", new A("Judge Cannon", "USAJUD", Kind: ActorKind.Person), new A("Trump", "USAELI", Kind: ActorKind.Person)),
             d => d.StartsWith("USAELI 02", StringComparison.Ordinal));
     }
+
     [Fact]
     public void Showing_and_informing_are_no_demonstration_and_no_aid()
     {
@@ -324,10 +333,10 @@ public sealed class ParticipleAndWordSenseTests
         Assert.DoesNotContain(Dyads("The media obscure the lines, as the recent article by Daniel Okrent of The New York Times demonstrates.",
             new A("The New York Times", "USAMED", Kind: ActorKind.Media)), d => d.Contains(" 141 ", StringComparison.Ordinal));
     }
+
     [Fact]
     public void Questions_disbelief_holidays_and_self_support_are_no_events()
     {
-        static bool Has(string[] dyads, string prefix) => dyads.Any(d => d.StartsWith(prefix, StringComparison.Ordinal));
         Assert.False(Has(Dyads("Chinese students ask questions in class.", new A("Chinese students", "CHNEDU", Kind: ActorKind.Agent)), "CHNEDU 02"));
         Assert.True(Has(Dyads("Chinese students asked the government for help.", new A("Chinese students", "CHNEDU", Kind: ActorKind.Agent), new A("government", "CHNGOV", Kind: ActorKind.Agent, ActorId: "chn")), "CHNEDU 02"));
         Assert.False(Has(Dyads("The British minister refused to believe them.", new A("British minister", "GBRGOV", Kind: ActorKind.Agent)), "GBRGOV 12"));
@@ -336,10 +345,10 @@ public sealed class ParticipleAndWordSenseTests
             new A("Danish minister", "DNKGOV", Kind: ActorKind.Agent), new A("Danish parliament", "DNKLEG")), "DNKGOV 05"));
         Assert.False(Has(Dyads("The Virginian university receives rave reviews every year.", new A("Virginian university", "USAEDU", Kind: ActorKind.Agent)), "USAEDU 04"));
     }
+
     [Fact]
     public void Campaign_rallies_questions_commerce_and_exercises_alone_are_what_they_are()
     {
-        static bool Has(string[] dyads, string prefix) => dyads.Any(d => d.StartsWith(prefix, StringComparison.Ordinal));
         Assert.False(Has(Dyads("Trump, at his rally 10 miles away, once again tried to steal the spotlight.", new A("his", "USAELI", Kind: ActorKind.Person, Sector: "ELI")), "USAELI 14"));
         Assert.False(Has(Dyads("Asked by Fox News about the jab from Ramaswamy, McDaniel said that everybody needs headlines.",
             new A("Fox News", "USAMED", Kind: ActorKind.Media), new A("Ramaswamy", "USABUS", Kind: ActorKind.Person)), "USAMED 02"));
