@@ -157,6 +157,8 @@ public sealed class EventCoder
             // the second half of a hyphenated word is no word of its own ("strong-arm India" arms nobody), after a prefix it is
             // ("re-arm", "counter-attack")
             if (IsCompoundSecondHalf(v, t)) continue;
+            // "…, as the recent article by Daniel Okrent demonstrates.": a comment clause that shows, not a demonstration
+            if (upos == "VERB" && v.Lemma(t) == "demonstrate" && IsAsCommentClause(v, sentence, t)) continue;
             if (upos is "NOUN" or "PROPN" && !headline && IsInsideName(v, sentence, t)) continue;
             var candidates = upos switch
             {
@@ -545,6 +547,21 @@ public sealed class EventCoder
 
     private static readonly HashSet<string> HyphenPrefixes = new(StringComparer.Ordinal)
     { "re", "co", "counter", "pre", "de", "un", "over", "under", "out", "cross", "mis", "non", "anti", "inter", "self", "ex" };
+
+    /// <summary>"as X demonstrates" ending its clause: the clause opens with "as" after a comma or at the sentence's start,
+    /// has no other verb, and ends right after the verb.</summary>
+    private static bool IsAsCommentClause(DependencyView v, Sentence sentence, int t)
+    {
+        int end = sentence.FirstToken + sentence.TokenCount;
+        if (t + 1 < end && v.Upos(t + 1) != "PUNCT") return false;
+        for (var k = t - 1; k >= sentence.FirstToken; k--)
+        {
+            if (v.Lower(k) is "," or ";" or ":" or "(" or "\u2014") return k + 1 < t && v.Lower(k + 1) == "as";
+            if (v.Upos(k) is "VERB" or "AUX") return false;
+            if (k == sentence.FirstToken) return v.Lower(k) == "as";
+        }
+        return false;
+    }
 
     private static bool IsCompoundSecondHalf(DependencyView v, int t)
     {
