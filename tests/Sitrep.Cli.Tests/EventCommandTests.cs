@@ -1,6 +1,6 @@
 namespace Sitrep.Cli.Tests;
 
-/// <summary>The event commands in-process: the pattern lint on the shipped lexicon, and eval events on two gold records.</summary>
+/// <summary>The event commands in-process: the pattern lint on the shipped lexicon, eval events on two gold records, and the development sets' floors.</summary>
 public sealed class EventCommandTests
 {
     [Fact]
@@ -31,6 +31,29 @@ public sealed class EventCommandTests
             Assert.Contains("development set", output);
         }
         finally { File.Delete(gold); }
+    }
+
+    /// <summary>
+    /// A ratchet on the event development sets (the figures in the README): a change that codes one triple fewer on PLOVER
+    /// dev, or passes one PETRARCH record fewer, fails here rather than only when someone runs the evaluation by hand.
+    /// Raise the floors when the figures rise.
+    /// </summary>
+    [Fact]
+    public void The_event_development_sets_keep_their_scores()
+    {
+        var (code, output) = Capture(["eval", "events", "--gold", RepoPaths.Shared("data", "events", "plover", "plover_gsr_dev.json"), "--json"]);
+        Assert.Equal(0, code);
+        using (var plover = System.Text.Json.JsonDocument.Parse(output))
+        {
+            var triples = plover.RootElement.GetProperty("triples");
+            Assert.True(triples.GetProperty("f1").GetDouble() >= 0.7887, output);
+            Assert.True(triples.GetProperty("precision").GetDouble() >= 0.8235, output);
+        }
+        (code, output) = Capture(["eval", "events", "--gold", RepoPaths.Shared("data", "events", "petrarch2", "PETR.UnitTest.records.xml"),
+            "--petrarch-dicts", RepoPaths.Shared("data", "events", "petrarch2"), "--json"]);
+        Assert.Equal(0, code);
+        using var petrarch = System.Text.Json.JsonDocument.Parse(output);
+        Assert.True(petrarch.RootElement.GetProperty("passed").GetInt32() >= 236, output);
     }
 
     private static (int Code, string Output) Capture(string[] args)
