@@ -813,6 +813,9 @@ public sealed class EventCoder
             if (depth == 1 && d is "nsubj" or "nsubj:outer") continue;
             if (d == "conj" && v.Upos(t) is "VERB" or "AUX") continue;
             if (depth == 1 && passive && (d == "obl:agent" || v.Preposition(t) == "by")) continue;
+            // "a statement read by a spokesperson", "the attack carried out by Hamas": the agent of a participle on the
+            // trigger is its doer, not its target
+            if (depth == 2 && d == "obl:agent" && v.Deprel(v.Head(t)) == "acl") continue;
             if (IsAccordingTo(v, t)) continue;
             if (d == "advcl" && (MarkerOf(v, t) is not { } mk || OtherEventMarkers.Contains(mk))) continue;
             if (InSource(v, sources, t)) continue;

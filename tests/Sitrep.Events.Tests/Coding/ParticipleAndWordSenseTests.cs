@@ -363,4 +363,11 @@ public sealed class ParticipleAndWordSenseTests
         Assert.True(Has(Dyads("Putin oversaw a military exercise last month simulating a nuclear strike.", new A("Putin", "RUSGOV", Kind: ActorKind.Person)), "RUSGOV 150"));
         Assert.True(Has(Dyads("Russia held a joint military exercise with Belarus last month.", new A("Russia", "RUS"), new A("Belarus", "BLR")), "RUS 062 BLR"));
     }
+    [Fact]
+    public void The_agent_of_a_participle_on_the_trigger_is_no_target()
+    {
+        // Before: the spokesperson who read the statement was its target.
+        Assert.Contains("AGOGOV 010 -", Dyads("In a statement read by a spokesperson, Angola's foreign ministry said the talks had gone well.",
+            new A("a spokesperson", "PRTGOV", Kind: ActorKind.Agent, ActorId: "prt"), new A("Angola's foreign ministry", "AGOGOV", Kind: ActorKind.Agent, ActorId: "ago")));
+    }
 }
