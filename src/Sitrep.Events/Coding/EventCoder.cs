@@ -819,6 +819,9 @@ public sealed class EventCoder
             if (IsAccordingTo(v, t)) continue;
             if (d == "advcl" && (MarkerOf(v, t) is not { } mk || OtherEventMarkers.Contains(mk))) continue;
             if (InSource(v, sources, t)) continue;
+            // "… on Tuesday, South Korea's Joint Chiefs of Staff said": a phrase right before a closing speech verb is its
+            // speaker, however the parser attached it
+            if (IsClosingSpeaker(v, t)) continue;
             reach.Add(t);
             if (depth < 6) foreach (var c in v.Children(t)) stack.Push((c, depth + 1));
         }
@@ -841,6 +844,33 @@ public sealed class EventCoder
             if (result.Count > 0) return result;
         }
         return result;
+    }
+
+    private static readonly HashSet<string> ClosingSpeechVerbs = new(StringComparer.Ordinal)
+    { "say", "tell", "report", "announce", "add", "state", "confirm", "claim", "write" };
+
+    private static bool IsClosingSpeaker(DependencyView v, int t)
+    {
+        if (v.Upos(t) is not ("NOUN" or "PROPN")) return false;
+        var end = t;
+        var stack = new Stack<int>();
+        stack.Push(t);
+        while (stack.Count > 0)
+            foreach (var c in v.Children(stack.Pop()))
+            {
+                if (v.Deprel(c) is "conj" or "acl" or "acl:relcl" or "appos") continue;
+                if (c > end) end = c;
+                stack.Push(c);
+            }
+        var next = end + 1;
+        return next < v.Count && v[next].Sentence == v[t].Sentence && v.Upos(next) == "VERB" && ClosingSpeechVerbs.Contains(v.Lemma(next))
+            && v.Head(next) != t && !HasChild(v, next, "nsubj");
+    }
+
+    private static bool HasChild(DependencyView v, int t, string rel)
+    {
+        foreach (var c in v.Children(t)) if (v.Deprel(c) == rel) return true;
+        return false;
     }
 
     private static bool InSource(DependencyView v, List<Party> sources, int token)

@@ -370,4 +370,13 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains("AGOGOV 010 -", Dyads("In a statement read by a spokesperson, Angola's foreign ministry said the talks had gone well.",
             new A("a spokesperson", "PRTGOV", Kind: ActorKind.Agent, ActorId: "prt"), new A("Angola's foreign ministry", "AGOGOV", Kind: ActorKind.Agent, ActorId: "ago")));
     }
+    [Fact]
+    public void A_phrase_before_a_closing_speech_verb_is_its_speaker_not_a_target()
+    {
+        // The parser coordinated the speaker with "Tuesday"; before, North Korea's launch was aimed at South Korea's military.
+        var dyads = Dyads("Seoul: North Korea fired at least one short-range ballistic missile off its east coast on Tuesday, South Korea's Joint Chiefs of Staff said, drawing condemnation.",
+            new A("North Korea", "PRK"), new A("South Korea's Joint Chiefs", "KORMIL", Kind: ActorKind.Agent, ActorId: "kor"));
+        Assert.Contains("PRK 150 -", dyads);
+        Assert.DoesNotContain("PRK 150 KORMIL", dyads);
+    }
 }
