@@ -181,6 +181,13 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
     }
 
     [Fact]
+    public void A_combatant_command_is_its_country_s_military()
+    {
+        Assert.Equal("USAMIL", At("The US Indo-Pacific Command said in a statement that the launch posed no immediate threat.", "Indo-Pacific Command")?.Code);
+        Assert.Null(At("Haley came across as controlled and in command of evidence.", "command"));
+    }
+
+    [Fact]
     public void Sheriffs_and_their_deputies_are_police_not_legislators()
     {
         Assert.Equal("COP", At("Sheriff's deputies made a third arrest on Wednesday.", "deputies")?.Code[^3..]);
