@@ -379,4 +379,12 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains("PRK 150 -", dyads);
         Assert.DoesNotContain("PRK 150 KORMIL", dyads);
     }
+    [Fact]
+    public void Blowing_oneself_up_is_a_suicide_bombing_and_arriving_at_a_deal_no_visit()
+    {
+        Assert.True(Has(Dyads("The Iraqi militant then blows herself up, killing 20 people in the restaurant.", new A("Iraqi militant", "IRQREB", Kind: ActorKind.Agent)), "IRQREB 1831"));
+        Assert.False(Has(Dyads("The Iraqi leader made overtures to the Israelis to arrive at some sort of a deal.",
+            new A("Iraqi leader", "IRQGOV", Kind: ActorKind.Agent), new A("Israelis", "ISR")), "IRQGOV 042"));
+        Assert.True(Has(Dyads("The Iraqi leader arrived in Amman on Monday.", [new A("Iraqi leader", "IRQGOV", Kind: ActorKind.Agent), new A("Amman", "JORGOV")]), "IRQGOV 042"));
+    }
 }
