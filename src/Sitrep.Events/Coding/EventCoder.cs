@@ -161,7 +161,7 @@ public sealed class EventCoder
             if (upos == "VERB" && v.Lemma(t) == "demonstrate" && IsAsCommentClause(v, sentence, t)) continue;
             // "it had blown up" (went viral), "the bomb blew up.": nothing named after the particle, nothing destroyed
             if (upos == "VERB" && v.Lemma(t) == "blow" && t + 2 < sentence.FirstToken + sentence.TokenCount && v.Lower(t + 1) == "up"
-                && v.Upos(t + 2) == "PUNCT" && !HasObject(v, t)) continue;
+                && v.Upos(t + 2) == "PUNCT" && !HasChild(v, t, "obj")) continue;
             if (upos is "NOUN" or "PROPN" && !headline && IsInsideName(v, sentence, t)) continue;
             var candidates = upos switch
             {
@@ -563,12 +563,6 @@ public sealed class EventCoder
             if (v.Upos(k) is "VERB" or "AUX") return false;
             if (k == sentence.FirstToken) return v.Lower(k) == "as";
         }
-        return false;
-    }
-
-    private static bool HasObject(DependencyView v, int t)
-    {
-        foreach (var c in v.Children(t)) if (v.Deprel(c) == "obj") return true;
         return false;
     }
 
