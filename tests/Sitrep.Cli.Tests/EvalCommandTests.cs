@@ -31,7 +31,7 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
-    public void EvalParserOnNewsConstructionsScoresOnlyTheDerivedTrees()
+    public void EvalParserScoresOnlyTheDerivedNewsTreesAndDecodesWithTheBeamAsked()
     {
         // The first 400 EWT dev trees, as a file of their own.
         var lines = File.ReadAllLines(TestEnvironment.Shared("data", "ud", "en_ewt-ud-dev.conllu"));
@@ -61,6 +61,13 @@ public sealed class EvalCommandTests : IDisposable
         Assert.InRange(news.GetProperty("sentences").GetInt32(), 20, 399);
         Assert.InRange(news.GetProperty("las").GetDouble(), 40, 100);
         Assert.Equal(news.GetProperty("words").GetInt32(), Score("--news-constructions").GetProperty("words").GetInt32()); // seeded
+        // The shipped model is greedy; --beam decodes it with a beam instead, and says so.
+        Assert.Equal("greedy/3", trees.GetProperty("decoder").GetString());
+        var beam = Score("--beam", "2");
+        Assert.Equal("beam2/1", beam.GetProperty("decoder").GetString());
+        Assert.Equal(trees.GetProperty("words").GetInt32(), beam.GetProperty("words").GetInt32());
+        Assert.NotEqual(trees.GetProperty("las").GetDouble(), beam.GetProperty("las").GetDouble());
+        Assert.Equal(Sitrep.Cli.Commands.ExitCodes.Usage, TestEnvironment.Run(["eval", "parser", "--gold", gold, "--beam", "0"]).Exit);
     }
 
     [Fact]

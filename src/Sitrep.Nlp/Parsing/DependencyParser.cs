@@ -18,6 +18,18 @@ public sealed class DependencyParser
     /// </summary>
     public const string DecoderVersion = "greedy/3";
 
+    /// <summary>
+    /// The beam decoder's version, recorded as "beam{width}/1" in place of <see cref="DecoderVersion"/>: beam/1 keeps the
+    /// same two rules in every item of the beam.
+    /// </summary>
+    public const string BeamDecoderVersion = "1";
+
+    /// <summary>What this parser decodes with, for the record's model versions: "greedy/3" or "beam8/1".</summary>
+    public string Decoder => BeamWidth == 1 ? DecoderVersion : $"beam{BeamWidth}/{BeamDecoderVersion}";
+
+    /// <summary>1: greedy; more: beam search over whole sentences with this many items (the model's own, unless given).</summary>
+    public int BeamWidth { get; }
+
     [ThreadStatic] private static ParserWorkspace? t_workspace;
     [ThreadStatic] private static Buffers? t_buffers;
 
@@ -27,8 +39,11 @@ public sealed class DependencyParser
         public readonly int[] LabelScores = new int[256 + 64];
     }
 
-    public DependencyParser(ParserModel model)
+    public DependencyParser(ParserModel model, int? beamWidth = null)
     {
+        BeamWidth = beamWidth ?? model.BeamWidth;
+        ArgumentOutOfRangeException.ThrowIfLessThan(BeamWidth, 1, nameof(beamWidth));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(BeamWidth, ParserModel.MaxBeamWidth, nameof(beamWidth));
         Model = model;
         _labelNames = [.. model.LabelNames];
         _possessorLabel = Array.IndexOf(_labelNames, "nmod:poss");
@@ -44,6 +59,12 @@ public sealed class DependencyParser
 
     /// <summary>Parses the sentence held by <paramref name="w"/> (after Begin/SetWord); read results with <see cref="HeadOf"/> and <see cref="LabelOf"/>.</summary>
     public void Parse(ParserWorkspace w)
+    {
+        if (BeamWidth > 1) ParseBeam(w, BeamWidth);
+        else ParseGreedy(w);
+    }
+
+    private void ParseGreedy(ParserWorkspace w)
     {
         var buf = t_buffers ??= new Buffers();
         Span<ulong> f = buf.Features;
@@ -67,6 +88,126 @@ public sealed class DependencyParser
             if (_possessorLabel >= 0 && MustAttachPossessor(w)) { best = ParserWorkspace.Left; label = _possessorLabel + 1; }
             else label = best == ParserWorkspace.Shift ? 0 : ChooseLabel(w, best, buf) + 1;
             w.Apply(best, label);
+        }
+    }
+
+    /// <summary>
+    /// Beam search over whole transition sequences: keeps the <paramref name="width"/> best partial parses by the sum of
+    /// their transition scores and returns the best complete one in <paramref name="w"/>. Every arc-hybrid parse of n
+    /// words takes 2n transitions, so the items of a beam are always at the same step. The decoder's rules hold in every
+    /// item. Ties go to the earlier item and then to shift, left, right, so the result is deterministic.
+    /// </summary>
+    internal void ParseBeam(ParserWorkspace w, int width)
+    {
+        var buf = t_buffers ??= new Buffers();
+        var beam = t_beam ??= new BeamBuffers();
+        beam.Ensure(width);
+        Span<ulong> f = buf.Features;
+        ref short actions = ref MemoryMarshal.GetArrayDataReference(Model.Actions);
+        int shift = Model.ActionShift;
+        w.Reset();
+        var cur = beam.Current; var next = beam.Next;
+        long sentence = ++beam.Sentences;
+        cur[0].CopyFrom(w, words: true);
+        cur[0].BeamSentence = sentence;
+        beam.Scores[0] = 0;
+        int live = 1;
+        Span<long> candidateScores = stackalloc long[3 * width];
+        Span<int> candidates = stackalloc int[3 * width];
+        while (!cur[0].IsTerminal)
+        {
+            int nc = 0;
+            for (int i = 0; i < live; i++)
+            {
+                var item = cur[i];
+                int k = ParserFeatures.Action(item, f);
+                int a0 = 0, a1 = 0, a2 = 0;
+                for (int j = 0; j < k; j++)
+                {
+                    ref short row = ref Unsafe.Add(ref actions, (nint)(f[j] >> shift) * ParserModel.ActionStride);
+                    a0 += row; a1 += Unsafe.Add(ref row, 1); a2 += Unsafe.Add(ref row, 2);
+                }
+                int allowed = AllowedActions(item, _possessorLabel >= 0);
+                for (int a = 0; a < ParserModel.ActionClasses; a++)
+                {
+                    if ((allowed & (1 << a)) == 0) continue;
+                    long score = beam.Scores[i] + (a == ParserWorkspace.Shift ? a0 : a == ParserWorkspace.Left ? a1 : a2);
+                    nc = InsertCandidate(candidates, candidateScores, nc, width, i * 3 + a, score);
+                }
+            }
+            for (int c = 0; c < nc; c++)
+            {
+                int parent = candidates[c] / 3, action = candidates[c] % 3;
+                var from = cur[parent];
+                int label = action == ParserWorkspace.Shift ? 0
+                    : _possessorLabel >= 0 && MustAttachPossessor(from) ? _possessorLabel + 1
+                    : ChooseLabel(from, action, buf) + 1;
+                var to = next[c];
+                to.CopyFrom(from, words: to.BeamSentence != sentence);
+                to.BeamSentence = sentence;
+                to.Apply(action, label);
+                beam.NextScores[c] = candidateScores[c];
+            }
+            beam.Swap();
+            (cur, next) = (beam.Current, beam.Next);
+            live = nc;
+        }
+        w.CopyFrom(cur[0], words: false);
+    }
+
+    /// <summary>Keeps the best <paramref name="width"/> candidates sorted by score, the earlier one first on ties.</summary>
+    internal static int InsertCandidate<T>(Span<int> candidates, Span<T> scores, int count, int width, int candidate, T score)
+        where T : System.Numerics.IComparisonOperators<T, T, bool>
+    {
+        int at = count;
+        while (at > 0 && scores[at - 1] < score) at--;
+        if (at >= width) return count;
+        int last = Math.Min(count, width - 1);
+        for (int j = last; j > at; j--) { candidates[j] = candidates[j - 1]; scores[j] = scores[j - 1]; }
+        candidates[at] = candidate; scores[at] = score;
+        return Math.Min(count + 1, width);
+    }
+
+    /// <summary>
+    /// The transitions the decoder allows in <paramref name="w"/>, as a bit mask by action: only the possessor's arc when
+    /// <see cref="MustAttachPossessor"/> holds; else the valid ones that give an auxiliary no dependent, or every valid one
+    /// when none does (so that every parse completes).
+    /// </summary>
+    internal static int AllowedActions(ParserWorkspace w, bool possessorRule)
+    {
+        if (possessorRule && MustAttachPossessor(w)) return 1 << ParserWorkspace.Left;
+        int valid = 0, kept = 0;
+        for (int a = 0; a < ParserModel.ActionClasses; a++)
+        {
+            if (!w.IsValid(a)) continue;
+            valid |= 1 << a;
+            if (!AttachesToAuxiliary(w, a)) kept |= 1 << a;
+        }
+        return kept != 0 ? kept : valid;
+    }
+
+    [ThreadStatic] private static BeamBuffers? t_beam;
+
+    /// <summary>The two generations of beam items (workspaces reused across sentences) and their scores.</summary>
+    internal sealed class BeamBuffers
+    {
+        public ParserWorkspace[] Current = [], Next = [];
+        public long[] Scores = [], NextScores = [];
+        /// <summary>Counts sentences, so that an item knows whether it holds the current sentence's words.</summary>
+        public long Sentences;
+
+        public void Ensure(int width)
+        {
+            if (Current.Length >= width) return;
+            Current = [.. Enumerable.Range(0, width).Select(_ => new ParserWorkspace())];
+            Next = [.. Enumerable.Range(0, width).Select(_ => new ParserWorkspace())];
+            Scores = new long[width]; NextScores = new long[width];
+        }
+
+        public void Swap()
+        {
+            (Current, Next) = (Next, Current);
+            (Scores, NextScores) = (NextScores, Scores);
         }
     }
 

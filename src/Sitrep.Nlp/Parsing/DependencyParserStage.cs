@@ -21,6 +21,8 @@ public sealed class DependencyParserStage(DependencyParser parser, string modelN
     /// <summary>Model name and sha256, for the record's "sitrep.models.parser".</summary>
     public string ModelName { get; } = modelName;
     public string ModelSha256 { get; } = sha256;
+    /// <summary>The decoder and its rules' version ("greedy/3", "beam8/1"), recorded beside the model's sha256.</summary>
+    public string Decoder => _parser.Decoder;
 
     public string Name => "parser";
     public IReadOnlyList<AnnotationLayer> Requires { get; } = [NlpLayers.Sentences, NlpLayers.Tokens, NlpLayers.Pos];

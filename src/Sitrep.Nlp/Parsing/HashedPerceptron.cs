@@ -54,6 +54,13 @@ internal sealed class HashedPerceptron
         }
     }
 
+    /// <summary>Adds <paramref name="delta"/> to the weights of class <paramref name="cls"/> in these rows (a structured update).</summary>
+    public void Add(ReadOnlySpan<int> rows, int cls, float delta)
+    {
+        double c = _c * (double)delta;
+        foreach (var r in rows) { _w[r + cls] += delta; _u[r + cls] += c; }
+    }
+
     /// <summary>The averaged weights (a new array; training can go on).</summary>
     public float[] Averaged()
     {

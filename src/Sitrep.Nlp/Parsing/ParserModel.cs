@@ -11,18 +11,24 @@ namespace Sitrep.Nlp.Parsing;
 /// File format (little-endian), version 1:
 /// "SITREPDP" magic, int format version, int feature-set version, int transition-table bits, int label-table bits,
 /// float transition scale, float label scale, int label count, the labels (length-prefixed UTF-8), int root label id,
-/// a length-prefixed UTF-8 description; then each table as int row count and, per non-empty row, a varint row delta,
+/// a length-prefixed UTF-8 description (version 2: then an int beam width); then each table as int row count and, per non-empty row, a varint row delta,
 /// a byte entry count and (byte class, int16 weight) pairs. Zero weights (after quantization) are not stored.
 /// </remarks>
 public sealed class ParserModel
 {
-    public const int FormatVersion = 1;
+    /// <summary>The format written for a beam-trained model; a greedy one is written as version 1, so its bytes do not change.</summary>
+    public const int FormatVersion = 2;
+    /// <summary>The widest beam a model may ask for.</summary>
+    public const int MaxBeamWidth = 64;
     internal const int ActionClasses = 3, ActionStride = 4;
     private static readonly byte[] Magic = "SITREPDP"u8.ToArray();
 
     internal ParserModel(int actionBits, short[] actions, float actionScale, int labelBits, short[] labels, float labelScale,
-        string[] labelNames, int rootLabel, string description)
+        string[] labelNames, int rootLabel, string description, int beamWidth = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(beamWidth, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(beamWidth, MaxBeamWidth);
+        BeamWidth = beamWidth;
         ActionBits = actionBits; Actions = actions; ActionScale = actionScale;
         LabelBits = labelBits; Labels = labels; LabelScale = labelScale;
         LabelNames = labelNames; RootLabel = rootLabel; Description = description;
@@ -44,20 +50,27 @@ public sealed class ParserModel
     internal int RootLabel { get; }
     /// <summary>Free text recorded at training (corpus, epochs, seed).</summary>
     public string Description { get; }
+    /// <summary>The beam the model was trained for and decodes with by default (1: greedy).</summary>
+    public int BeamWidth { get; }
+
+    /// <summary>The same weights, decoded with another beam by default.</summary>
+    public ParserModel WithBeamWidth(int beamWidth) =>
+        new(ActionBits, Actions, ActionScale, LabelBits, Labels, LabelScale, [.. LabelNames], RootLabel, Description, beamWidth);
 
     /// <summary>Quantizes trained float weights; weights that round to zero are pruned.</summary>
-    internal static ParserModel Freeze(int actionBits, float[] actions, int labelBits, float[] labels, string[] labelNames, int rootLabel, string description)
+    internal static ParserModel Freeze(int actionBits, float[] actions, int labelBits, float[] labels, string[] labelNames, int rootLabel, string description,
+        int beamWidth = 1)
     {
         var (qa, sa) = Quantize(actions);
         var (ql, sl) = Quantize(labels, TablePadding);
-        return new ParserModel(actionBits, qa, sa, labelBits, ql, sl, labelNames, rootLabel, description);
+        return new ParserModel(actionBits, qa, sa, labelBits, ql, sl, labelNames, rootLabel, description, beamWidth);
     }
 
     /// <summary>
     /// The average of parser models: ones trained on the same data with different seeds, or a new one and the shipped
     /// one. Scores are linear in the weights, so the averaged model scores each transition and label as the mean of the
     /// members' scores: greedy decoding with an ensemble, at the cost of one model. The members must share table sizes
-    /// and relation labels.
+    /// and relation labels. The average decodes with the first member's beam.
     /// </summary>
     public static ParserModel Average(IReadOnlyList<ParserModel> members, string description)
     {
@@ -75,7 +88,7 @@ public sealed class ParserModel
             for (int i = 0; i < actions.Length; i++) actions[i] += m.Actions[i] * a;
             for (int i = 0; i < labels.Length; i++) labels[i] += m.Labels[i] * l;
         }
-        return Freeze(first.ActionBits, actions, first.LabelBits, labels, [.. first.LabelNames], first.RootLabel, description);
+        return Freeze(first.ActionBits, actions, first.LabelBits, labels, [.. first.LabelNames], first.RootLabel, description, first.BeamWidth);
     }
 
     /// <summary>Spare weights after the label table, so vectorized scoring may read a whole vector past the last row.</summary>
@@ -101,7 +114,7 @@ public sealed class ParserModel
     {
         using var bw = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         bw.Write(Magic);
-        bw.Write(FormatVersion);
+        bw.Write(BeamWidth == 1 ? 1 : FormatVersion);
         bw.Write(ParserHashing.FeatureSetVersion);
         bw.Write(ActionBits);
         bw.Write(LabelBits);
@@ -111,6 +124,7 @@ public sealed class ParserModel
         foreach (var l in LabelNames) bw.Write(l);
         bw.Write(RootLabel);
         bw.Write(Description);
+        if (BeamWidth != 1) bw.Write(BeamWidth);
         WriteTable(bw, Actions, ActionStride, ActionClasses, Actions.Length);
         WriteTable(bw, Labels, LabelNames.Count, LabelNames.Count, (1 << LabelBits) * LabelNames.Count);
     }
@@ -162,7 +176,7 @@ public sealed class ParserModel
         var magic = br.ReadBytes(Magic.Length);
         if (!magic.AsSpan().SequenceEqual(Magic)) throw new InvalidDataException("Not a Sitrep parser model (bad magic).");
         int version = br.ReadInt32();
-        if (version != FormatVersion) throw new InvalidDataException($"Parser model format {version}; this build reads {FormatVersion}.");
+        if (version is < 1 or > FormatVersion) throw new InvalidDataException($"Parser model format {version}; this build reads 1 to {FormatVersion}.");
         int features = br.ReadInt32();
         if (features != ParserHashing.FeatureSetVersion)
             throw new InvalidDataException($"Parser model uses feature set {features}; this build computes {ParserHashing.FeatureSetVersion}. Retrain the model.");
@@ -175,9 +189,11 @@ public sealed class ParserModel
         for (int i = 0; i < nLabels; i++) names[i] = br.ReadString();
         int root = br.ReadInt32();
         string description = br.ReadString();
+        int beamWidth = version >= 2 ? br.ReadInt32() : 1;
+        if (beamWidth is < 1 or > MaxBeamWidth) throw new InvalidDataException("Parser model: bad beam width.");
         var actions = ReadTable(br, 1 << actionBits, ActionStride, ActionClasses);
         var labels = ReadTable(br, 1 << labelBits, nLabels, nLabels, TablePadding);
-        return new ParserModel(actionBits, actions, actionScale, labelBits, labels, labelScale, names, root, description);
+        return new ParserModel(actionBits, actions, actionScale, labelBits, labels, labelScale, names, root, description, beamWidth);
     }
 
     private static short[] ReadTable(BinaryReader br, int rows, int stride, int classes, int padding = 0)

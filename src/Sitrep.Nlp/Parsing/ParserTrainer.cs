@@ -14,6 +14,8 @@ public sealed record ParserTrainingOptions
     /// <summary>From this epoch (1-based) on, training follows the model's own prediction with <see cref="ExploreProbability"/>.</summary>
     public int ExploreFromEpoch { get; init; } = 2;
     public double ExploreProbability { get; init; } = 0.9;
+    /// <summary>1: greedy training with the dynamic oracle; more: global training for beam search of this width (<see cref="ParserBeamTrainer"/>), stored in the model.</summary>
+    public int BeamWidth { get; init; } = 1;
     /// <summary>Free text stored in the model (corpus, command).</summary>
     public string Description { get; init; } = "";
 }
@@ -50,6 +52,11 @@ public static class ParserTrainer
         var lscores = new float[nl];
         ParserModel? best = null;
         double bestLas = double.NegativeInfinity;
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BeamWidth, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.BeamWidth, ParserModel.MaxBeamWidth);
+        var beam = options.BeamWidth > 1
+            ? new ParserBeamTrainer(options.BeamWidth, actions, labeller, root, labelIndex.TryGetValue("nmod:poss", out var poss) ? poss : -1)
+            : null;
 
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
@@ -62,6 +69,11 @@ public static class ParserTrainer
                 cancellationToken.ThrowIfCancellationRequested();
                 var s = train[si];
                 Load(w, s, labelIndex);
+                if (beam is not null)
+                {
+                    beam.Train(w);
+                    continue;
+                }
                 w.Reset();
                 while (!w.IsTerminal)
                 {
@@ -113,9 +125,10 @@ public static class ParserTrainer
                     w.Apply(next, label);
                 }
             }
+            if (beam is not null) (decisions, correct) = beam.TakeCounts();
             double seconds = sw.Elapsed.TotalSeconds;
             var model = ParserModel.Freeze(options.ActionBits, actions.Averaged(), options.LabelBits, labeller.Averaged(), labels, root,
-                Describe(options, epoch));
+                Describe(options, epoch), options.BeamWidth);
             double uas = double.NaN, las = double.NaN;
             bool isBest = true;
             if (dev is { Count: > 0 })
@@ -131,7 +144,7 @@ public static class ParserTrainer
     }
 
     private static string Describe(ParserTrainingOptions o, int epoch) =>
-        string.Create(CultureInfo.InvariantCulture, $"{o.Description}; epoch {epoch} of {o.Epochs}; seed {o.Seed}; bits {o.ActionBits}/{o.LabelBits}").TrimStart(';', ' ');
+        string.Create(CultureInfo.InvariantCulture, $"{o.Description}; epoch {epoch} of {o.Epochs}; seed {o.Seed}; bits {o.ActionBits}/{o.LabelBits}{(o.BeamWidth > 1 ? $"; beam {o.BeamWidth}, max-violation" : "")}").TrimStart(';', ' ');
 
     /// <summary>Parses every sentence (with the tags it carries) and scores against its tree.</summary>
     public static DependencyScorer Evaluate(DependencyParser parser, IReadOnlyList<ParserSentence> gold)

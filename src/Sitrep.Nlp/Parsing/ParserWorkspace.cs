@@ -26,6 +26,8 @@ public sealed class ParserWorkspace
     internal VerbClass[] Verbal = [];
     /// <summary>An auxiliary whose verb follows ("had" in "had sent", "has" in "has not been attacked"): it takes no dependents.</summary>
     internal bool[] AuxiliaryBeforeVerb = [];
+    /// <summary>Which sentence a beam item's words belong to (see DependencyParser.ParseBeam); 0 outside a beam.</summary>
+    internal long BeamSentence;
     // Configuration.
     internal int[] Stack = [];
     internal int Sp;
@@ -126,6 +128,30 @@ public sealed class ParserWorkspace
             L1[i] = none; L2[i] = none; R1[i] = none; R2[i] = none; NLeft[i] = 0; NRight[i] = 0;
             LeftSet[i] = 0; RightSet[i] = 0;
         }
+    }
+
+    /// <summary>
+    /// Makes this workspace a copy of <paramref name="from"/> for beam search: with <paramref name="words"/> the sentence
+    /// (word attributes and gold tree) and the configuration, otherwise the configuration only (the sentence must already
+    /// be the same).
+    /// </summary>
+    internal void CopyFrom(ParserWorkspace from, bool words)
+    {
+        int size = from.N + 2;
+        if (words)
+        {
+            Begin(from.N);
+            Array.Copy(from.Word, Word, size); Array.Copy(from.Pos, Pos, size); Array.Copy(from.Upos, Upos, size);
+            Array.Copy(from.Suffix, Suffix, size); Array.Copy(from.Shape, Shape, size); Array.Copy(from.Class, Class, size);
+            Array.Copy(from.Verbal, Verbal, size); Array.Copy(from.AuxiliaryBeforeVerb, AuxiliaryBeforeVerb, size);
+            Array.Copy(from.GoldHead, GoldHead, size); Array.Copy(from.GoldLabel, GoldLabel, size);
+        }
+        Sp = from.Sp; B = from.B;
+        Array.Copy(from.Stack, Stack, from.Sp);
+        Array.Copy(from.Head, Head, size); Array.Copy(from.Label, Label, size);
+        Array.Copy(from.L1, L1, size); Array.Copy(from.L2, L2, size); Array.Copy(from.R1, R1, size); Array.Copy(from.R2, R2, size);
+        Array.Copy(from.NLeft, NLeft, size); Array.Copy(from.NRight, NRight, size);
+        Array.Copy(from.LeftSet, LeftSet, size); Array.Copy(from.RightSet, RightSet, size);
     }
 
     internal bool IsTerminal => Sp == 0 && B == N;

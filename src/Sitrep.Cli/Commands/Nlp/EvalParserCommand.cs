@@ -38,6 +38,10 @@ public sealed class EvalParserCommand : Command<EvalParserCommand.Settings>
         [Description("Also write the parsed trees as CoNLL-U (the words, the tags parsed with, the predicted heads and relations), to read the errors beside the gold file.")]
         public string? Out { get; init; }
 
+        [CommandOption("--beam <N>")]
+        [Description("Decode with a beam of N items instead of the model's own width (1: greedy).")]
+        public int? Beam { get; init; }
+
         [CommandOption("--json")]
         public bool Json { get; init; }
     }
@@ -47,6 +51,7 @@ public sealed class EvalParserCommand : Command<EvalParserCommand.Settings>
         if (!File.Exists(settings.Gold)) return ValidationResult.Error($"--gold: no file '{settings.Gold}'.");
         if (settings.Model is not null && !File.Exists(settings.Model)) return ValidationResult.Error($"--model: no file '{settings.Model}'.");
         if (settings.PosModel is not null && !File.Exists(settings.PosModel)) return ValidationResult.Error($"--pos-model: no file '{settings.PosModel}'.");
+        if (settings.Beam is < 1 or > ParserModel.MaxBeamWidth) return ValidationResult.Error($"--beam: 1 to {ParserModel.MaxBeamWidth}.");
         return ValidationResult.Success();
     }
 
@@ -58,7 +63,7 @@ public sealed class EvalParserCommand : Command<EvalParserCommand.Settings>
             Console.Error.WriteLine($"sitrep: no parser model at {DefaultModel}; give --model.");
             return ExitCodes.NotFound;
         }
-        var parser = DependencyParser.Load(modelPath);
+        var parser = new DependencyParser(ParserModel.Load(modelPath), settings.Beam);
         var gold = settings.NewsConstructions
             ? NewsTreeAugmenter.Derive(ConlluReader.Read(settings.Gold).Where(s => s.Tokens.Count > 0).ToList(), 1, out _, 1.0, 1.0, 0.3).Select(ParserSentence.FromConllu).ToList()
             : ParserSentence.ReadConllu(settings.Gold);
@@ -88,6 +93,7 @@ public sealed class EvalParserCommand : Command<EvalParserCommand.Settings>
                 w.WriteBoolean("news_constructions", settings.NewsConstructions);
                 w.WriteString("model", Path.GetFileName(modelPath));
                 w.WriteString("tags", tags);
+                w.WriteString("decoder", parser.Decoder);
                 if (uposAccuracy is { } u) w.WriteNumber("upos", Math.Round(u, 2));
                 w.WriteNumber("sentences", gold.Count);
                 w.WriteNumber("words", score.Words);
@@ -100,10 +106,10 @@ public sealed class EvalParserCommand : Command<EvalParserCommand.Settings>
         else
         {
             var table = new Table().Border(TableBorder.Simple).Title("Dependency parsing, gold tokens (CoNLL 2018 UAS/LAS, punctuation included)");
-            table.AddColumn("treebank").AddColumn("tags").AddColumn(new TableColumn("words").RightAligned())
+            table.AddColumn("treebank").AddColumn("tags").AddColumn("decoder").AddColumn(new TableColumn("words").RightAligned())
                 .AddColumn(new TableColumn("UAS").RightAligned()).AddColumn(new TableColumn("LAS").RightAligned()).AddColumn(new TableColumn("words/s").RightAligned());
             table.AddRow(Markup.Escape(Path.GetFileName(settings.Gold) + (settings.NewsConstructions ? " (news constructions)" : "")),
-                Markup.Escape(tags + (uposAccuracy is { } u ? string.Create(CultureInfo.InvariantCulture, $", UPOS {u:0.00}") : "")),
+                Markup.Escape(tags + (uposAccuracy is { } u ? string.Create(CultureInfo.InvariantCulture, $", UPOS {u:0.00}") : "")), Markup.Escape(parser.Decoder),
                 score.Words.ToString(CultureInfo.InvariantCulture), F(score.Uas), F(score.Las), speed.ToString("0", CultureInfo.InvariantCulture));
             Consoles.Out.Write(table);
         }

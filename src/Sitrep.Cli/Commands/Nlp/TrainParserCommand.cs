@@ -83,6 +83,11 @@ public sealed class TrainParserCommand : Command<TrainParserCommand.Settings>
         [Description("Average the trained model (or ensemble) with this existing model, weighted one to one: keeps much of a shipped parser's behaviour while adding what the new one learned.")]
         public string? AverageWith { get; init; }
 
+        [CommandOption("--beam <N>")]
+        [Description("Train globally for beam search of N items (structured perceptron, max-violation updates) and decode with it; 1: greedy training with the dynamic oracle.")]
+        [DefaultValue(1)]
+        public int Beam { get; init; } = 1;
+
         [CommandOption("--limit <N>")]
         [Description("Use only the first N training sentences (quick experiments).")]
         public int? Limit { get; init; }
@@ -97,6 +102,7 @@ public sealed class TrainParserCommand : Command<TrainParserCommand.Settings>
         if (string.IsNullOrWhiteSpace(settings.Out)) return ValidationResult.Error("--out: give the model file to write.");
         if (settings.AverageWith is not null && !File.Exists(settings.AverageWith)) return ValidationResult.Error($"--average-with: no file '{settings.AverageWith}'.");
         if (settings.Ensemble is < 1 or > 16) return ValidationResult.Error("--ensemble: 1 to 16 models.");
+        if (settings.Beam is < 1 or > ParserModel.MaxBeamWidth) return ValidationResult.Error($"--beam: 1 to {ParserModel.MaxBeamWidth}.");
         if (settings.Epochs < 1) return ValidationResult.Error("--epochs must be at least 1.");
         if (settings.Jackknife is 1 or < 0) return ValidationResult.Error("--jackknife: 0 (off) or at least 2 folds.");
         if (settings.NewsTitles is < 0 or > 1 || settings.NewsDays is < 0 or > 1 || settings.NewsAttributions is < 0 or > 1) return ValidationResult.Error("--news-titles/--news-days/--news-attributions: a chance from 0 to 1.");
@@ -162,6 +168,7 @@ public sealed class TrainParserCommand : Command<TrainParserCommand.Settings>
             Seed = settings.Seed,
             ActionBits = settings.ActionBits,
             LabelBits = settings.LabelBits,
+            BeamWidth = settings.Beam,
             Description = "trained on " + string.Join(", ", settings.Train.Select(Path.GetFileName)) + derived + " with " + tags,
         };
         var sw = Stopwatch.StartNew();
