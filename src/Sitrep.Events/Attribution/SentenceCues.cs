@@ -27,7 +27,9 @@ internal static class SentenceCues
         for (int r = first + 2; r <= lastWord; r++)
         {
             if (!ix.Is(r, CueKind.Report | CueKind.Allege)) continue;
-            if (ix.Child(r, "ccomp") >= 0 || ix.Child(r, "xcomp") >= 0 || ix.Child(r, "csubj") >= 0) continue;
+            // A complement after the verb is what it reports ("AP reported that …"): a clause, not a closing tag. One
+            // before it is the sentence the tag closes, as the treebanks parse "…, AP reported." (the report the root).
+            if (HasComplementAfter(ix, r)) continue;
             // "If Russia attacks, Ukraine will respond": a main clause with its own condition or modal is no speech tag.
             if (HasModalOrEarlyClause(ix, r)) continue;
             int obj = ix.Child(r, "obj");
@@ -81,6 +83,13 @@ internal static class SentenceCues
             }
         }
         return cues;
+    }
+
+    private static bool HasComplementAfter(ClaimIndex ix, int r)
+    {
+        for (int c = ix.FirstChild[r]; c >= 0; c = ix.NextSibling[c])
+            if (c > r && (ix.RelIs(c, "ccomp") || ix.RelIs(c, "xcomp") || ix.RelIs(c, "csubj"))) return true;
+        return false;
     }
 
     private static bool HasModalOrEarlyClause(ClaimIndex ix, int r)

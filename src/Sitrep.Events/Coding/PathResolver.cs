@@ -235,9 +235,23 @@ internal static class PathResolver
                 var (x, depth) = stack.Pop();
                 if (v.Is(x, c.Words)) { found = true; matched.Add(x); }
                 if (depth >= 4) continue;
-                foreach (var g in v.Children(x)) if (!v.IsClauseBoundary(g)) stack.Push((g, depth + 1));
+                foreach (var g in v.Children(x)) if (!v.IsClauseBoundary(g) && !IsCounterValue(v, g)) stack.Push((g, depth + 1));
             }
         }
         return found;
+    }
+
+    /// <summary>
+    /// "in return for munitions", "in exchange for prisoners": what is given back, not what the phrase above it holds.
+    /// "provide the North with food … in return for munitions" provides food, wherever the parser hangs the phrase.
+    /// </summary>
+    private static bool IsCounterValue(DependencyView v, int t)
+    {
+        if (v.Lemma(t) is "return" or "exchange" && v.Preposition(t) == "in") return true;
+        // "food in exchange for weapons" with "for weapons" hung beside "exchange" rather than under it.
+        foreach (var c in v.Children(t))
+            if (v.Deprel(c) == "case" && v.Lemma(c) == "for" && c >= 2 && v.Lemma(c - 1) is "return" or "exchange" && v.Lemma(c - 2) == "in")
+                return true;
+        return false;
     }
 }

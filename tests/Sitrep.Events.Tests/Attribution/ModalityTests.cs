@@ -111,6 +111,35 @@ public sealed class ModalityTests
         Assert.Equal(["Reuters reported", "citing officials"], c.Attribution.Select(l => l.Text));
     }
 
+    /// <summary>
+    /// "…, Reuters reported." parsed as the treebanks parse it (and as a parser trained with such leads does): the report
+    /// is the root and the sentence before it its complement. Before, a report verb with any complement was taken for a
+    /// clause of its own, never a closing tag, so the lead credited nothing to Reuters. The shipped parser makes the
+    /// report a parataxis here, so the test sets the treebank's tree by hand.
+    /// </summary>
+    [Fact]
+    public void A_lead_closed_by_a_wire_report_credits_the_agency()
+    {
+        var doc = ParsedText.Parse("North Korea fired a missile, Reuters reported.\n\nThe United States flew a bomber to the Korean Peninsula.");
+        var tokens = doc.Get(Sitrep.Nlp.NlpLayers.Tokens).ToArray();
+        int fired = ParsedText.Token(doc, "fired"), reported = ParsedText.Token(doc, "reported"), comma = fired + 3;
+        Assert.Equal(",", doc.Text.Text[tokens[comma].Span.Start..tokens[comma].Span.End]);
+        // Whatever hung on the report or the root hangs on the reported clause; then the tag's own words.
+        for (int i = 0; i < reported; i++)
+            if (i != fired && (tokens[i].Head == reported || tokens[i].Head < 0)) tokens[i] = tokens[i] with { Head = fired };
+        tokens[fired] = tokens[fired] with { Head = reported, Deprel = "ccomp" };
+        tokens[comma] = tokens[comma] with { Head = reported, Deprel = "punct" };
+        tokens[reported - 1] = tokens[reported - 1] with { Head = reported, Deprel = "nsubj" };
+        tokens[reported] = tokens[reported] with { Head = -1, Deprel = "root" };
+        tokens[reported + 1] = tokens[reported + 1] with { Head = reported, Deprel = "punct" };
+        doc = doc.With(Sitrep.Nlp.NlpLayers.Tokens, tokens);
+        var c = ParsedText.Analyzer.Analyze(doc, ParsedText.Token(doc, "flew"));
+        Assert.Equal(["Reuters reported"], c.Attribution.Select(l => l.Text));
+        Assert.Equal(Modality.Asserted, c.Modality);
+        // The lead's own event is inside the report.
+        Assert.Equal(["Reuters reported"], ParsedText.Analyzer.Analyze(doc, fired).Attribution.Select(l => l.Text));
+    }
+
     [Fact]
     public void Dateline_credits_the_wire_agency()
     {

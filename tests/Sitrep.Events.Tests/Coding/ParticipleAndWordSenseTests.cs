@@ -387,4 +387,19 @@ public sealed class ParticipleAndWordSenseTests
             new A("Iraqi leader", "IRQGOV", Kind: ActorKind.Agent), new A("Israelis", "ISR")), "IRQGOV 042"));
         Assert.True(Has(Dyads("The Iraqi leader arrived in Amman on Monday.", [new A("Iraqi leader", "IRQGOV", Kind: ActorKind.Agent), new A("Amman", "JORGOV")]), "IRQGOV 042"));
     }
+
+    /// <summary>
+    /// "in return for munitions" is what comes back, not what is provided, wherever the parser hangs it. Under the
+    /// with-phrase ("food in exchange for weapons" as one nominal, as the shipped parser makes the second sentence) it had
+    /// made the food-for-arms deal a delivery of arms; the first sentence, hung on the verb, held before and must hold.
+    /// </summary>
+    [Theory]
+    [InlineData("Moscow would provide the North with food and other commodities in return for munitions.")]
+    [InlineData("Moscow would provide the North with needed food in exchange for weapons.")]
+    public void What_comes_in_return_is_not_what_is_provided(string text)
+    {
+        var dyads = Dyads(text, new A("Moscow", "RUSGOV", Kind: ActorKind.Agent), new A("the North", "PRK"));
+        Assert.Contains("RUSGOV 0333 PRK", dyads);
+        Assert.DoesNotContain("RUSGOV 0332 PRK", dyads);
+    }
 }
