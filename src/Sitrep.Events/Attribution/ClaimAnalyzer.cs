@@ -64,6 +64,16 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
         bool reported = false, detached = false;
         while (ix.Head(cur) is var h && h >= 0 && h < ix.Tokens.Length && guard++ < 64)
         {
+            // "rejected claims that it attacked the port" with the that-clause hung on the verb: it is the noun's content.
+            if (ContentNounBefore(ix, cur, h) is var noun && noun >= 0)
+            {
+                int before = inner.Count;
+                Governor(ix, noun, cur, ref m, inner, detached, reported, relation: "acl");
+                if (inner.Count > before && contentOfInnermostReport < 0) contentOfInnermostReport = cur;
+                if (inner.Count > before) reported = true;
+                cur = noun;
+                continue;
+            }
             bool content = IsContentRelation(ix, cur, h);
             // "… may be among the hostages held since Hamas killed 1400 people": a clause of what has happened (since, after,
             // because) is a fact of its own; the governor's modals, plans and refusals do not reach it (reports still do).
@@ -186,9 +196,39 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
     private static readonly HashSet<string> RefusableNouns = new(StringComparer.Ordinal)
     { "request", "appeal", "application", "petition", "bid", "motion", "plea", "permission", "access", "entry", "bail", "visa", "asylum", "demand", "call", "offer" };
 
-    private static void Governor(ClaimIndex ix, int h, int cur, ref Modality m, List<AttributionLink> inner, bool detached, bool underReport)
+    /// <summary>"that Russia withdraw its troops", "that the court should delay it": a subjunctive, what is asked for.</summary>
+    private static bool IsMandative(ClaimIndex ix, int verb)
     {
-        var rel = ix.Rel(cur);
+        if (ix.Tokens[verb].Xpos is not "VB" || ix.Child(verb, "nsubj") < 0) return false;
+        for (int c = ix.FirstChild[verb]; c >= 0; c = ix.NextSibling[c])
+            if (ix.RelIs(c, "aux") && !ix.FormIs(c, "should")) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// A that-clause the parser hung on a verb as an adverbial clause, right after the verb's object or oblique noun of
+    /// report, allegation, evidence or denial ("rejected claims that …", "declined to comment on reports that …"): an
+    /// adverbial clause is never marked by a bare "that", so it is the noun's content clause. The noun, or -1.
+    /// </summary>
+    private static int ContentNounBefore(ClaimIndex ix, int clause, int verb)
+    {
+        if (!ix.RelIs(clause, "advcl")) return -1;
+        int mark = -1;
+        for (int c = ix.FirstChild[clause]; c >= 0; c = ix.NextSibling[c])
+            if (ix.RelIs(c, "mark")) { if (mark >= 0 || !ix.FormIs(c, "that")) return -1; mark = c; }
+        if (mark < 1 || mark != ix.SubtreeStart[clause]) return -1;
+        int noun = mark - 1;
+        if (!(ix.RelIs(noun, "obj") || ix.RelIs(noun, "obl") || ix.RelIs(noun, "nmod")) || !ix.Is(noun, AttributionLexicon.NounKinds)) return -1;
+        // The noun must belong to the verb's clause: "declined to comment on reports that …" reaches "declined" from "reports".
+        for (int a = ix.Head(noun), guard = 0; a >= 0 && guard < 8; a = ix.Head(a), guard++)
+            if (a == verb) return noun;
+        return -1;
+    }
+
+    private static void Governor(ClaimIndex ix, int h, int cur, ref Modality m, List<AttributionLink> inner, bool detached, bool underReport,
+        string? relation = null)
+    {
+        var rel = relation is null ? ix.Rel(cur) : relation.AsSpan();
         var k = ix.Cues[h];
         // "Varadkar declined to comment on reports that … Hamas killed 1400 people": a report refused says nothing of the
         // event, and its would-be speaker is no source of it.
@@ -209,8 +249,10 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
             return;
         }
         // "urged Russia to withdraw", "told Russia to withdraw": a request, even from a verb that also reports ("asked", "told");
-        // "demanded that Russia withdraw" too, but "told reporters that …" reports.
-        if ((k & CueKind.Request) != 0 && (rel is "xcomp" || (rel is "ccomp" && (k & CueKind.Report) == 0) || (rel is "advcl" && Speakers.HasMark(ix, cur, "to"))))
+        // "demanded that Russia withdraw" too, but "told reporters that …" reports. A verb that also reports requests
+        // with a mandative clause: a base-form verb with its own subject ("demanded that Russia withdraw").
+        if ((k & CueKind.Request) != 0 && (rel is "xcomp" || (rel is "ccomp" && ((k & CueKind.Report) == 0 || IsMandative(ix, cur)))
+            || (rel is "advcl" && Speakers.HasMark(ix, cur, "to"))))
         {
             Raise(ref m, IsNegated(ix, h) ? Modality.Negated : Modality.Requested);
             return;
