@@ -21,7 +21,7 @@ public sealed class EventCoder
     /// record's <c>sitrep.models.events</c>: bump it whenever the code codes the same text differently, so that
     /// <c>sitrep reprocess</c> finds the documents an older coder analysed.
     /// </summary>
-    public const string Version = "coder/1";
+    public const string Version = "coder/2";
 
     private readonly PatternSet _patterns;
     private readonly IClaimAnalyzer _claims;
@@ -929,6 +929,16 @@ public sealed class EventCoder
             foreach (var c in v.Children(token))
                 if (v.Deprel(c) is "nmod" or "obl" && v.Preposition(c) is "after" or "before")
                     return PartyAt(v, mentions, c, allowPlace: false);
+        // "Israel's allies", "key US allies", "the president's critics": others, named by whom they stand to. Only the
+        // ones listed are parties ("US allies such as Japan", "its neighbours, Chad and Niger").
+        if (RelationalNouns.Contains(v.Lemma(token)))
+        {
+            foreach (var c in v.Children(token))
+                if ((v.Deprel(c) == "appos" || (v.Deprel(c) == "nmod" && v.Preposition(c) is "such as" or "including" or "like"))
+                    && mentions.ActorAt(c) is { } listed && FromActor(mentions.Actors, listed) is { } named)
+                    return named;
+            return null;
+        }
         // "a group of Russian officials", "the leaders of the two countries": the actor is the modifier
         foreach (var c in v.Children(token))
             if (v.Deprel(c) is "nmod" or "compound" or "nmod:poss" or "amod" && (v.Preposition(c) is null or "of") && mentions.ActorAt(c) is { } b
@@ -952,6 +962,10 @@ public sealed class EventCoder
         return null;
     }
 
+    /// <summary>Nouns for others in a relation to the actor that modifies them: "X's allies" are not X.</summary>
+    private static readonly HashSet<string> RelationalNouns = new(StringComparer.Ordinal)
+    { "ally", "allies", "partner", "adversary", "enemy", "foe", "rival", "opponent", "critic", "detractor", "neighbour", "neighbor" };
+
     private static readonly HashSet<string> TimeNouns = new(StringComparer.Ordinal)
     { "minute", "hour", "day", "week", "month", "year", "moment" };
 
@@ -971,6 +985,8 @@ public sealed class EventCoder
                     if (v.Deprel(c) is "nmod" or "obl" && v.Preposition(c) is { } p && p is not ("of" or "from" or "in")) continue;
                     if (IsAccordingTo(v, c)) continue;
                     if (mentions.ActorAt(c) is { } m && FromActor(mentions.Actors, m) is not null) return m;
+                    // "some of Israel's allies": not Israel (see RelationalNouns)
+                    if (RelationalNouns.Contains(v.Lemma(c))) continue;
                     next.Add(c);
                 }
             next.Sort();

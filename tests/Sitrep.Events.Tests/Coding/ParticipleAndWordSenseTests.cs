@@ -402,4 +402,17 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains("RUSGOV 0333 PRK", dyads);
         Assert.DoesNotContain("RUSGOV 0332 PRK", dyads);
     }
+
+    /// <summary>From a fundus page: "key US allies have cut funding" had been coded as the United States cutting aid.</summary>
+    [Fact]
+    public void Allies_critics_and_neighbours_of_an_actor_are_not_the_actor()
+    {
+        Assert.DoesNotContain(Dyads("Key US allies have cut funding for the agency.", new A("US", "USA")), d => d.StartsWith("USA ", StringComparison.Ordinal));
+        Assert.DoesNotContain(Dyads("Some of Israel's allies were expressing concern over the killing of civilians.", new A("Israel", "ISR")),
+            d => d.StartsWith("ISR ", StringComparison.Ordinal));
+        Assert.DoesNotContain(Dyads("The president's critics accused the government of lying.", new A("president", "USAGOV", Kind: ActorKind.Agent), new A("the government", "USAGOV", Kind: ActorKind.Agent)),
+            d => d.StartsWith("USAGOV 112", StringComparison.Ordinal));
+        // The allies named are parties.
+        Assert.Contains(Dyads("US allies such as Japan have cut funding for the agency.", new A("US", "USA"), new A("Japan", "JPN")), d => d.StartsWith("JPN 1621", StringComparison.Ordinal));
+    }
 }
