@@ -23,7 +23,7 @@ public sealed class ActorLinker
     /// bump it whenever the code links the same text differently, so that <c>sitrep reprocess</c> finds the documents
     /// an older linker analysed.
     /// </summary>
-    public const string Version = "linker/1";
+    public const string Version = "linker/2";
 
     private readonly AliasIndex _index;
     private readonly KnowledgeBase? _kb;
@@ -887,8 +887,10 @@ public sealed class ActorLinker
 
     private static bool Chunkable(string text, Token[] tokens, int k, Sentence s, int[] unitAt, string?[]? entityAt, bool open)
     {
-        if (unitAt[k - s.FirstToken] >= 0) return true;
         if (entityAt?[k] is not null) return true;
+        // "was set to press Israel's prime minister": a word of the knowledge base used as a verb ("press", "police",
+        // "head") starts no phrase.
+        if (unitAt[k - s.FirstToken] >= 0) return !(tokens[k].Upos == "VERB" && tokens[k].Xpos is "VB" or "VBP" or "VBZ" or "VBD");
         // "The German government today welcomed": a time word ends the phrase.
         if (TimeWords.Contains(TextFold.Fold(Word(text, tokens[k])))) return false;
         var u = tokens[k].Upos;

@@ -292,4 +292,15 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         const string caucasus = "Georgia recalled its ambassador from Moscow on Friday, the government in Tbilisi said.";
         Assert.Contains(Link(caucasus), m => caucasus[m.Span.Start..m.Span.End] == "Georgia" && m.Code == "GEO");
     }
+
+    /// <summary>From a fundus page: "press", a word of the knowledge base (the media), opened the mention as a verb.</summary>
+    [Theory]
+    [InlineData("The United States was set to press Israel's prime minister Binyamin Netanyahu to agree to pauses.", "Netanyahu", "Israel's prime minister Binyamin Netanyahu")]
+    [InlineData("Officials will press Russian President Vladimir Putin on the talks.", "Putin", "Russian President Vladimir Putin")]
+    public void A_knowledge_base_word_used_as_a_verb_starts_no_mention(string text, string words, string mention)
+    {
+        var m = At(text, words);
+        Assert.NotNull(m);
+        Assert.Equal(mention, text[m.Value.Span.Start..m.Value.Span.End]);
+    }
 }
