@@ -415,4 +415,17 @@ public sealed class ParticipleAndWordSenseTests
         // The allies named are parties.
         Assert.Contains(Dyads("US allies such as Japan have cut funding for the agency.", new A("US", "USA"), new A("Japan", "JPN")), d => d.StartsWith("JPN 1621", StringComparison.Ordinal));
     }
+
+    /// <summary>From fundus pages: calling someone something "on" an issue, and respecting a ban, had been an appeal and a ban.</summary>
+    [Fact]
+    public void Naming_someone_is_no_call_on_them_and_respecting_a_ban_imposes_none()
+    {
+        Assert.DoesNotContain(Dyads("She called Mr. DeSantis \"liberal\" on environmental issues.", new A("She", "USAELI", Kind: ActorKind.Person), new A("Mr. DeSantis", "USAGOV", Kind: ActorKind.Person)),
+            d => d.Contains(" 020", StringComparison.Ordinal));
+        Assert.Contains(Dyads("Russia called on North Korea to send more shells.", new A("Russia", "RUS"), new A("North Korea", "PRK")),
+            d => d.StartsWith("RUS 02", StringComparison.Ordinal) && d.EndsWith(" PRK", StringComparison.Ordinal));
+        Assert.DoesNotContain(Dyads("Moscow will continue to respect the ban on nuclear tests.", new A("Moscow", "RUSGOV", Kind: ActorKind.Agent)),
+            d => d.Contains(" 172", StringComparison.Ordinal));
+        Assert.Contains(Dyads("Russia imposed a ban on grain exports to Ukraine.", new A("Russia", "RUS"), new A("Ukraine", "UKR")), d => d.StartsWith("RUS 172", StringComparison.Ordinal));
+    }
 }
