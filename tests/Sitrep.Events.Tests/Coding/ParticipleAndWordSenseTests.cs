@@ -428,4 +428,19 @@ public sealed class ParticipleAndWordSenseTests
             d => d.Contains(" 172", StringComparison.Ordinal));
         Assert.Contains(Dyads("Russia imposed a ban on grain exports to Ukraine.", new A("Russia", "RUS"), new A("Ukraine", "UKR")), d => d.StartsWith("RUS 172", StringComparison.Ordinal));
     }
+
+    /// <summary>From htmldate pages: a degree received, a law signed about a treaty and responses filed in lawsuits had been a visit, a treaty and a lawsuit.</summary>
+    [Fact]
+    public void Degrees_laws_and_responses_in_lawsuits_are_what_they_are()
+    {
+        Assert.DoesNotContain(Dyads("She received her B.S. in Latin American Studies from the University of California.", new A("She", "USAELI", Kind: ActorKind.Person)),
+            d => d.Contains(" 043", StringComparison.Ordinal));
+        Assert.DoesNotContain(Dyads("Russian President Vladimir Putin signed legislation Thursday de-ratifying an international nuclear weapons treaty.",
+            new A("Russian President Vladimir Putin", "RUSGOV", Kind: ActorKind.Person)), d => d.Contains(" 057", StringComparison.Ordinal));
+        Assert.Contains(Dyads("Russia signed a treaty with China.", new A("Russia", "RUS"), new A("China", "CHN")), d => d.StartsWith("RUS 057", StringComparison.Ordinal));
+        Assert.DoesNotContain(Dyads("The company has not yet filed responses in the remaining lawsuits.", new A("The company", "USABUS", Kind: ActorKind.Agent)),
+            d => d.Contains(" 115", StringComparison.Ordinal));
+        Assert.Contains(Dyads("The company filed a lawsuit against the government.", new A("The company", "USABUS", Kind: ActorKind.Agent), new A("the government", "USAGOV", Kind: ActorKind.Agent)),
+            d => d.StartsWith("USABUS 115", StringComparison.Ordinal));
+    }
 }
