@@ -57,6 +57,8 @@ public sealed class ActorSeedTests
         // The code's own rules are part of the version, so that reprocess finds documents an older linker or coder made.
         Assert.EndsWith("+" + Sitrep.Actors.Linking.ActorLinker.Version, Seed.Value.Models.GetProperty("kb").GetString(), StringComparison.Ordinal);
         Assert.Matches(@"^sitrep-event-patterns-\d+@sha256:[0-9a-f]{64}\+coder/\d+$", Seed.Value.Models.GetProperty("events").GetString());
+        // So is the attribution cue lexicon, which decides modality and chains.
+        Assert.Matches(@"^attribution@sha256:[0-9a-f]{64}$", Seed.Value.Models.GetProperty("attribution").GetString());
     }
 
     [Fact]

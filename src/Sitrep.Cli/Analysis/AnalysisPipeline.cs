@@ -51,7 +51,8 @@ public sealed class AnalysisPipeline
         var (ner, nerVersion) = nerTask.Result;
         Actors = actorsTask.Result;
         var places = placesTask.Result;
-        var events = new Sitrep.Events.EventStage(patternsTask.Result, new Sitrep.Events.Attribution.ClaimAnalyzer(), Sitrep.Events.Quotes.QuoteFinder.Find);
+        var claims = new Sitrep.Events.Attribution.ClaimAnalyzer();
+        var events = new Sitrep.Events.EventStage(patternsTask.Result, claims, Sitrep.Events.Quotes.QuoteFinder.Find);
         Pipeline = Pipeline.Build(
         [
             .. IngestPipeline.Stages(),
@@ -74,6 +75,8 @@ public sealed class AnalysisPipeline
         models["kb"] = $"{ActorStage.KbVersion(kbDir)}+{Sitrep.Actors.Linking.ActorLinker.Version}";
         models["places"] = places.Version;
         models["events"] = $"{events.Patterns.ModelString}+{Sitrep.Events.Coding.EventCoder.Version}";
+        // The cue lexicon decides modality and attribution chains: a change to it changes records as a pattern's would.
+        models["attribution"] = claims.Lexicon.Version;
         Versions = models;
     }
 

@@ -39,6 +39,9 @@ public sealed class ModalityTests
     // A report refused says nothing of its content: reported (by the reports), not negated.
     [InlineData("Varadkar declined to comment on reports that Hamas killed 1400 people in Israel.", "killed", Modality.Reported, "")]
     [InlineData("Varadkar declined to attack the port.", "attack", Modality.Negated, "")]
+    // The verb that carries an event noun ("expresses … concern") passes on its negation, "neither … nor" too.
+    [InlineData("Israel has nuclear weapons, yet neither the US nor any of her allies expresses the slightest concern.", "concern", Modality.Negated, "")]
+    [InlineData("The US did not voice any concern.", "concern", Modality.Negated, "")]
     // What happened since, after or because is a fact of its own; what may be is not.
     [InlineData("An Irish citizen may be among the hostages held since Hamas killed 1400 people in Israel.", "killed", Modality.Asserted, "")]
     [InlineData("An Irish citizen may be among the hostages held when Hamas killed 1400 people in Israel.", "killed", Modality.Hypothetical, "")]

@@ -443,4 +443,13 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains(Dyads("The company filed a lawsuit against the government.", new A("The company", "USABUS", Kind: ActorKind.Agent), new A("the government", "USAGOV", Kind: ActorKind.Agent)),
             d => d.StartsWith("USABUS 115", StringComparison.Ordinal));
     }
+
+    /// <summary>From a UD article: a hurricane that "slammed into Biloxi" had criticized the United States.</summary>
+    [Fact]
+    public void Slamming_into_a_place_is_no_criticism()
+    {
+        Assert.DoesNotContain(Dyads("The hurricane weakened as it slammed into Biloxi before heading inland.", new A("it", "JPN"), new A("Biloxi", "USA")),
+            d => d.Contains(" 111", StringComparison.Ordinal));
+        Assert.Contains(Dyads("Russia slammed Ukraine over the attack.", new A("Russia", "RUS"), new A("Ukraine", "UKR")), d => d.StartsWith("RUS 111 UKR", StringComparison.Ordinal));
+    }
 }
