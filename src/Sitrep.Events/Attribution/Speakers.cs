@@ -136,14 +136,17 @@ internal static class Speakers
     }
 
     /// <summary>A link for speaker <paramref name="s"/> (may be -1: an unnamed source) and the cue tokens [cueFirst, cueLast].</summary>
-    public static AttributionLink Link(ClaimIndex ix, int s, int cueFirst, int cueLast)
+    public static AttributionLink Link(ClaimIndex ix, int s, int cueFirst, int cueLast, bool withSpeaker = true)
     {
         int first = cueFirst, last = cueLast, actor = -1;
         if (s >= 0)
         {
             var (pf, pl) = Phrase(ix, s);
-            first = Math.Min(first, pf);
-            last = Math.Max(last, pl);
+            if (withSpeaker)
+            {
+                first = Math.Min(first, pf);
+                last = Math.Max(last, pl);
+            }
             actor = ActorFor(ix, s, pf, pl);
         }
         var span = ix.Span(first, last);
@@ -172,6 +175,9 @@ internal static class Speakers
             var (pf, _) = Phrase(ix, s);
             first = Math.Min(first, pf);
         }
-        return Link(ix, s, first, last);
+        // "She called Mr. DeSantis 'liberal' on environmental issues and said …": a speaker shared with an earlier verb is
+        // far from this one; the link's words are the verb's, its speaker the shared subject's actor.
+        bool shared = s >= 0 && ix.RelIs(v, "conj") && ix.Head(s) != v && Phrase(ix, s).Last < first - 6;
+        return Link(ix, s, first, last, withSpeaker: !shared);
     }
 }

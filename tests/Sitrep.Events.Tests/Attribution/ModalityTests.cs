@@ -107,6 +107,20 @@ public sealed class ModalityTests
         Assert.Equal(Modality.Asserted, Analyze("Russia did not attack the port but shelled the city.", "shelled").Modality);
     }
 
+    /// <summary>
+    /// From an htmldate page: a speaker shared with an earlier coordinated verb made the link's words the whole clause
+    /// between them ("She called Mr. DeSantis 'liberal' on environmental issues and said").
+    /// </summary>
+    [Fact]
+    public void A_coordinated_report_verb_far_from_its_shared_speaker_is_its_own_words()
+    {
+        var c = Analyze("She called Mr. DeSantis \"liberal\" on environmental issues and said he supported a ban on fracking.", "supported");
+        Assert.Equal(Modality.Reported, c.Modality);
+        Assert.Equal(["said"], c.Attribution.Select(l => l.Text));
+        // Next to its speaker, the link keeps both.
+        Assert.Equal(["Kirby stood up and said"], Analyze("Kirby stood up and said Russia attacked the port.", "attacked").Attribution.Select(l => l.Text));
+    }
+
     [Fact]
     public void Citing_adds_the_cited_source_inside_the_report()
     {
