@@ -452,4 +452,16 @@ public sealed class ParticipleAndWordSenseTests
             d => d.Contains(" 111", StringComparison.Ordinal));
         Assert.Contains(Dyads("Russia slammed Ukraine over the attack.", new A("Russia", "RUS"), new A("Ukraine", "UKR")), d => d.StartsWith("RUS 111 UKR", StringComparison.Ordinal));
     }
+
+    /// <summary>From UD articles: fighting AIDS, steps demanded and a day trip had been a fight, a demand to resign and a visit.</summary>
+    [Fact]
+    public void Diseases_steps_and_day_trips_are_what_they_are()
+    {
+        Assert.DoesNotContain(Dyads("Bush pledged to fight Aids in Africa.", new A("Bush", "USAGOV", Kind: ActorKind.Person)), d => d.Contains(" 19", StringComparison.Ordinal) || d.Contains(" 138", StringComparison.Ordinal));
+        Assert.DoesNotContain(Dyads("Annan demanded steps be taken to end the violence in Darfur.", new A("Annan", "IGOUNO", Kind: ActorKind.Person), new A("Darfur", "SDN")),
+            d => d.Contains(" 1041", StringComparison.Ordinal));
+        Assert.Contains(Dyads("The opposition demanded that Smith step down.", new A("The opposition", "USAOPP", Kind: ActorKind.Agent), new A("Smith", "USAGOV", Kind: ActorKind.Person)),
+            d => d.Contains(" 1041", StringComparison.Ordinal));
+        Assert.DoesNotContain(Dyads("Poland's capital is an ideal destination for a day trip.", new A("Poland", "POL")), d => d.Contains(" 042", StringComparison.Ordinal));
+    }
 }
