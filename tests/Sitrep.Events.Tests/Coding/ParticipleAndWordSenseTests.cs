@@ -435,6 +435,11 @@ public sealed class ParticipleAndWordSenseTests
     {
         Assert.DoesNotContain(Dyads("She received her B.S. in Latin American Studies from the University of California.", new A("She", "USAELI", Kind: ActorKind.Person)),
             d => d.Contains(" 043", StringComparison.Ordinal));
+        // Receiving no one named is no visit; receiving an ambassador is.
+        Assert.DoesNotContain(Dyads("He got more votes than Tony Blair received in 1997.", new A("Tony Blair", "GBRELI", Kind: ActorKind.Person)),
+            d => d.Contains(" 043", StringComparison.Ordinal));
+        Assert.Contains(Dyads("Putin received the Japanese ambassador in the Kremlin.", new A("Putin", "RUSGOV", Kind: ActorKind.Person), new A("Japanese ambassador", "JPNGOV", Kind: ActorKind.Agent)),
+            d => d.StartsWith("RUSGOV 043 JPNGOV", StringComparison.Ordinal));
         Assert.DoesNotContain(Dyads("Russian President Vladimir Putin signed legislation Thursday de-ratifying an international nuclear weapons treaty.",
             new A("Russian President Vladimir Putin", "RUSGOV", Kind: ActorKind.Person)), d => d.Contains(" 057", StringComparison.Ordinal));
         Assert.Contains(Dyads("Russia signed a treaty with China.", new A("Russia", "RUS"), new A("China", "CHN")), d => d.StartsWith("RUS 057", StringComparison.Ordinal));
