@@ -302,7 +302,27 @@ internal static class CoreferenceResolver
             if (a.Pending == Pending.Pronoun) score += 0.5;
             if (score > bestScore) { best = a; bestScore = score; }
         }
+        // "two car bombs were discovered before they could be detonated": a plural subject earlier in the sentence that
+        // names no actor is the nearer antecedent of "they"; an actor further back is not what the pronoun means.
+        if (best is not null && PluralPronouns.Contains(p) && NonActorPluralSubjectBefore(drafts, d, tokens) is var blocker && blocker >= 0
+            && best.First + best.Count <= blocker)
+            return null;
         return best?.Antecedent ?? best;
+    }
+
+    /// <summary>The nearest plural common-noun subject before the pronoun in its sentence that no mention covers, or -1.</summary>
+    private static int NonActorPluralSubjectBefore(List<MentionDraft> drafts, MentionDraft d, Token[] tokens)
+    {
+        int sentence = tokens[d.First].Sentence;
+        for (int k = d.First - 1; k >= 0 && tokens[k].Sentence == sentence; k--)
+        {
+            if (tokens[k].Xpos is not "NNS" || tokens[k].Deprel is not ("nsubj" or "nsubj:pass")) continue;
+            bool covered = false;
+            foreach (var a in drafts)
+                if (a.First <= k && k < a.First + a.Count) { covered = true; break; }
+            return covered ? -1 : k;
+        }
+        return -1;
     }
 
     private static bool Agrees(string pronoun, MentionDraft a)

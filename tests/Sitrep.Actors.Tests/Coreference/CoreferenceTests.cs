@@ -141,4 +141,20 @@ public sealed class CoreferenceTests(LinkingFixture f)
         var ms = f.Link(text, Date);
         Assert.Equal(["HUNGOV", "ROUGOV"], ms.Select(m => m.Code).Order(StringComparer.Ordinal).ToList());
     }
+
+    /// <summary>
+    /// From a UD article: "they" after "two car bombs were discovered" had been the Iraqi rebels of the sentence before,
+    /// and the bombs' detonation their attack on themselves. A plural subject that names no actor is nearer.
+    /// </summary>
+    [Fact]
+    public void They_after_a_plural_subject_that_is_no_actor_is_not_an_actor_further_back()
+    {
+        const string text = "Iraqi insurgents attacked the base on Monday. In Suwayrah, two car bombs were discovered before they could be detonated.";
+        var they = Named(text, f.Link(text, Date)).Where(x => x.Text == "they").Select(x => x.M).ToList();
+        Assert.All(they, m => Assert.NotEqual("pronoun", m.Resolution));
+        // With no such subject in between, "they" is the insurgents.
+        const string plain = "Iraqi insurgents attacked the base on Monday before they fled.";
+        var ms = Named(plain, f.Link(plain, Date));
+        Assert.Equal(ms.First(x => x.Text == "Iraqi insurgents").M.Chain, ms.First(x => x.Text == "they").M.Chain);
+    }
 }
