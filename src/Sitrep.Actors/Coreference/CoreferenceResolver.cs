@@ -304,23 +304,28 @@ internal static class CoreferenceResolver
         }
         // "two car bombs were discovered before they could be detonated": a plural subject earlier in the sentence that
         // names no actor is the nearer antecedent of "they"; an actor further back is not what the pronoun means.
-        if (best is not null && PluralPronouns.Contains(p) && NonActorPluralSubjectBefore(drafts, d, tokens) is var blocker && blocker >= 0
-            && best.First + best.Count <= blocker)
+        // "The treaty was signed after it was approved" likewise for "it".
+        if (best is not null && (PluralPronouns.Contains(p) || Neuter.Contains(p)) && NonActorSubjectBefore(drafts, d, tokens, plural: PluralPronouns.Contains(p)) is var blocker
+            && blocker >= 0 && best.First + best.Count <= blocker)
             return null;
         return best?.Antecedent ?? best;
     }
 
-    /// <summary>The nearest plural common-noun subject before the pronoun in its sentence that no mention covers, or -1.</summary>
-    private static int NonActorPluralSubjectBefore(List<MentionDraft> drafts, MentionDraft d, Token[] tokens)
+    /// <summary>
+    /// The nearest subject before the pronoun in its sentence, when it agrees in number and no mention covers it; -1 when
+    /// the nearest agreeing subject is a mention or there is none.
+    /// </summary>
+    private static int NonActorSubjectBefore(List<MentionDraft> drafts, MentionDraft d, Token[] tokens, bool plural)
     {
         int sentence = tokens[d.First].Sentence;
         for (int k = d.First - 1; k >= 0 && tokens[k].Sentence == sentence; k--)
         {
-            if (tokens[k].Xpos is not "NNS" || tokens[k].Deprel is not ("nsubj" or "nsubj:pass")) continue;
+            if (tokens[k].Deprel is not ("nsubj" or "nsubj:pass")) continue;
             bool covered = false;
             foreach (var a in drafts)
                 if (a.First <= k && k < a.First + a.Count) { covered = true; break; }
-            return covered ? -1 : k;
+            if (covered) return -1;
+            if (plural ? tokens[k].Xpos is "NNS" : tokens[k].Xpos is "NN") return k;
         }
         return -1;
     }

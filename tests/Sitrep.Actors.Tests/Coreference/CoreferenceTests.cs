@@ -147,11 +147,17 @@ public sealed class CoreferenceTests(LinkingFixture f)
     /// and the bombs' detonation their attack on themselves. A plural subject that names no actor is nearer.
     /// </summary>
     [Fact]
-    public void They_after_a_plural_subject_that_is_no_actor_is_not_an_actor_further_back()
+    public void A_pronoun_after_a_subject_that_is_no_actor_is_not_an_actor_further_back()
     {
         const string text = "Iraqi insurgents attacked the base on Monday. In Suwayrah, two car bombs were discovered before they could be detonated.";
         var they = Named(text, f.Link(text, Date)).Where(x => x.Text == "they").Select(x => x.M).ToList();
         Assert.All(they, m => Assert.NotEqual("pronoun", m.Resolution));
+        // "it" after a singular subject that is no actor, as in a bundled sample.
+        const string maker = "South Africa condemned the move on Monday. The state-owned manufacturer said separately that it complied with all laws.";
+        Assert.All(Named(maker, f.Link(maker, Date)).Where(x => x.Text == "it"), x => Assert.NotEqual("pronoun", x.M.Resolution));
+        const string russia = "Russia said on Monday that it would respond.";
+        var rs = Named(russia, f.Link(russia, Date));
+        Assert.Equal(rs.First(x => x.Text == "Russia").M.Chain, rs.First(x => x.Text == "it").M.Chain);
         // With no such subject in between, "they" is the insurgents.
         const string plain = "Iraqi insurgents attacked the base on Monday before they fled.";
         var ms = Named(plain, f.Link(plain, Date));
