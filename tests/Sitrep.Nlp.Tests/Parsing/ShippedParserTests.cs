@@ -88,29 +88,7 @@ public sealed class ShippedParserTests
     [Fact]
     public void Every_tag_sequence_parses_into_a_single_rooted_tree()
     {
-        (string Upos, string Xpos, string Form)[] vocab =
-        [
-            ("NOUN", "NN", "government"), ("PROPN", "NNP", "Russia"), ("PART", "POS", "'s"), ("AUX", "VBD", "had"), ("AUX", "VBZ", "is"),
-            ("VERB", "VBN", "sent"), ("VERB", "VBD", "said"), ("ADV", "RB", "already"), ("PART", "RB", "not"), ("ADP", "IN", "to"),
-            ("DET", "DT", "the"), ("ADJ", "JJ", "new"), ("PUNCT", ",", ","), ("PUNCT", ".", "."), ("PRON", "PRP", "it"), ("CCONJ", "CC", "and"),
-        ];
-        var rng = new Random(7);
-        var heads = new int[64];
-        var rels = new string[64];
-        for (int n = 0; n < 3000; n++)
-        {
-            int len = rng.Next(1, 41);
-            var words = Enumerable.Range(0, len).Select(_ => vocab[rng.Next(vocab.Length)]).ToArray();
-            s_parser.Value.Parse(words.Select(w => w.Form).ToArray(), words.Select(w => (string?)w.Upos).ToArray(),
-                words.Select(w => (string?)w.Xpos).ToArray(), heads, rels);
-            Assert.Equal(1, heads.Take(len).Count(h => h == -1));
-            for (int i = 0; i < len; i++)
-            {
-                Assert.InRange(heads[i], -1, len - 1);
-                int steps = 0;
-                for (int h = heads[i]; h >= 0; h = heads[h]) Assert.True(++steps <= len, "a cycle");
-            }
-        }
+        ParsingTestData.AssertEveryTagSequenceParsesIntoOneTree(s_parser.Value, 3000);
     }
 
     /// <summary>
