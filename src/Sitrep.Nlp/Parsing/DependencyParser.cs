@@ -237,15 +237,15 @@ public sealed class DependencyParser
     /// </summary>
     internal static int Choose(ParserWorkspace w, int shiftScore, int leftScore, int rightScore)
     {
-        int best = -1, bestScore = 0, fallback = -1, fallbackScore = 0;
+        // The possessor rule is applied by the caller with its label; here only the auxiliary constraint and validity.
+        int allowed = AllowedActions(w, possessorRule: false), best = -1, bestScore = 0;
         for (int a = 0; a < ParserModel.ActionClasses; a++)
         {
-            if (!w.IsValid(a)) continue;
+            if ((allowed & (1 << a)) == 0) continue;
             int score = a == ParserWorkspace.Shift ? shiftScore : a == ParserWorkspace.Left ? leftScore : rightScore;
-            if (fallback < 0 || score > fallbackScore) { fallback = a; fallbackScore = score; }
-            if (!AttachesToAuxiliary(w, a) && (best < 0 || score > bestScore)) { best = a; bestScore = score; }
+            if (best < 0 || score > bestScore) { best = a; bestScore = score; }
         }
-        return best >= 0 ? best : fallback;
+        return best;
     }
 
     /// <summary>
