@@ -98,6 +98,9 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
         {
             if (t >= cue.Anchor && ix.Tokens[t].Span.Start >= cue.Link.Span.Start && ix.Tokens[t].Span.End <= cue.Link.Span.End) continue; // the trigger is the cue
             if (!cue.According && t > cue.ScopeEnd) continue;
+            // "Biden will visit Brownsville, which ranks as the 29th-most trafficked town, according to CBP data": the
+            // source of a relative clause's fact is not the source of the sentence's event.
+            if (cue.According && InRelativeClauseWithout(ix, cue.Anchor, t)) continue;
             if (ContainsCue(inner, cue.Link)) continue;
             if (cue.According && contentOfInnermostReport >= 0
                 && cue.Anchor >= ix.SubtreeStart[contentOfInnermostReport] && cue.Anchor <= ix.SubtreeEnd[contentOfInnermostReport])
@@ -130,6 +133,15 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
         for (int i = inner.Count - 1; i >= 0; i--) Append(chain, inner[i]);
         if (reported) Raise(ref m, Modality.Reported);
         return new ClaimContext(m, chain.ToImmutable());
+    }
+
+    /// <summary>Whether <paramref name="token"/> sits in a relative clause that does not hold <paramref name="trigger"/>.</summary>
+    private static bool InRelativeClauseWithout(ClaimIndex ix, int token, int trigger)
+    {
+        for (int c = token, guard = 0; c >= 0 && guard < 64; c = ix.Head(c), guard++)
+            if (ix.FullRelIs(c, "acl:relcl") || ix.FullRelIs(c, "advcl:relcl"))
+                return trigger < ix.SubtreeStart[c] || trigger > ix.SubtreeEnd[c];
+        return false;
     }
 
     private static void Append(ImmutableArray<AttributionLink>.Builder chain, AttributionLink l)

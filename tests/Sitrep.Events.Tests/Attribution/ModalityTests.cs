@@ -121,6 +121,16 @@ public sealed class ModalityTests
         Assert.Equal(["Kirby stood up and said"], Analyze("Kirby stood up and said Russia attacked the port.", "attacked").Attribution.Select(l => l.Text));
     }
 
+    /// <summary>From a fundus page: the source of a relative clause's fact had become the source of Biden's visit.</summary>
+    [Fact]
+    public void According_to_inside_a_relative_clause_sources_only_that_clause()
+    {
+        var c = Analyze("Biden will visit Brownsville, Texas, which ranks as the 29th-most trafficked town by illegal border-crossers, according to data from U.S. Customs and Border Protection.", "visit");
+        Assert.Empty(c.Attribution);
+        Assert.Equal(Modality.Intended, c.Modality);
+        Assert.Equal(["according to Ukraine's military"], Analyze("Russia attacked the port on Tuesday, according to Ukraine's military.", "attacked").Attribution.Select(l => l.Text));
+    }
+
     [Fact]
     public void Citing_adds_the_cited_source_inside_the_report()
     {
