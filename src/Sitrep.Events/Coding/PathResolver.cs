@@ -186,6 +186,23 @@ internal static class PathResolver
         return null;
     }
 
+    /// <summary>Nouns of will or attempt whose possessor is the subject of the infinitive after them.</summary>
+    private static readonly HashSet<string> ControlNouns = new(StringComparer.Ordinal)
+    {
+        "refusal", "decision", "plan", "attempt", "bid", "effort", "push", "offer", "promise", "failure", "threat", "call", "demand",
+        "request", "willingness", "readiness", "commitment", "pledge", "vow", "determination", "move", "intention", "ability", "right",
+    };
+
+    /// <summary>The possessor of a noun of will right before the infinitive's "to" ("McConnell's refusal to endorse"), or -1.</summary>
+    private static int ControllerBefore(DependencyView v, int infinitive)
+    {
+        int to = -1;
+        foreach (var g in v.Children(infinitive)) if (v.Deprel(g) == "mark" && v.Lemma(g) == "to") { to = g; break; }
+        if (to < 1 || !ControlNouns.Contains(v.Lemma(to - 1))) return -1;
+        foreach (var g in v.Children(to - 1)) if (v.Deprel(g) == "nmod:poss") return g;
+        return -1;
+    }
+
     /// <summary>
     /// The subject a verb shares with the verb it depends on: controlled infinitives ("Russia is looking to broker"),
     /// coordinated verbs ("X met Y and signed"), participles modifying a noun ("forces fighting in Ukraine").
@@ -204,6 +221,9 @@ internal static class PathResolver
                 foreach (var c in v.Children(h))
                     if (v.Deprel(c) is "nsubj" or "nsubj:pass") { into.Add(c); return; }
             if (d is not ("xcomp" or "conj" or "advcl" or "ccomp")) return;
+            // "battles over McConnell's refusal to endorse the former president", with the infinitive hung on the verb: the
+            // possessor of the noun of will right before it does what it names ("refusal", "decision", "push", "bid").
+            if (d == "advcl" && Marker(v, t) == "to" && ControllerBefore(v, t) is var controller && controller >= 0) { into.Add(controller); return; }
             // an xcomp of a verb with an object is object-controlled ("called on X to increase", "forced Moscow to take")
             if (d == "xcomp")
                 foreach (var c in v.Children(h))

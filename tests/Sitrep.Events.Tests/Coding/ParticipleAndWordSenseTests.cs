@@ -469,4 +469,18 @@ public sealed class ParticipleAndWordSenseTests
             d => d.Contains(" 1041", StringComparison.Ordinal));
         Assert.DoesNotContain(Dyads("Poland's capital is an ideal destination for a day trip.", new A("Poland", "POL")), d => d.Contains(" 042", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// From an htmldate page: the infinitive after "his willingness", hung on the main verb, had taken that verb's subject
+    /// ("His critics") as the one ignoring the rules; on a fundus page "McConnell's refusal to endorse" had been Donald
+    /// Trump's refusal in the same way.
+    /// </summary>
+    [Fact]
+    public void The_possessor_of_a_noun_of_will_does_what_the_infinitive_after_it_names()
+    {
+        var dyads = Dyads("His critics, however, will see this as another example of his willingness to ignore ethical rules.",
+            new A("His critics", "USAOPP", Kind: ActorKind.Agent), new A("his", "USAJUD", Kind: ActorKind.Person));
+        Assert.DoesNotContain(dyads, d => d.StartsWith("USAOPP 128", StringComparison.Ordinal));
+        Assert.Contains(dyads, d => d.StartsWith("USAJUD 128", StringComparison.Ordinal));
+    }
 }
