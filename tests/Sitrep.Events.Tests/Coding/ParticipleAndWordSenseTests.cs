@@ -386,6 +386,8 @@ public sealed class ParticipleAndWordSenseTests
         Assert.False(Has(Dyads("The Iraqi leader made overtures to the Israelis to arrive at some sort of a deal.",
             new A("Iraqi leader", "IRQGOV", Kind: ActorKind.Agent), new A("Israelis", "ISR")), "IRQGOV 042"));
         Assert.True(Has(Dyads("The Iraqi leader arrived in Amman on Monday.", [new A("Iraqi leader", "IRQGOV", Kind: ActorKind.Agent), new A("Amman", "JORGOV")]), "IRQGOV 042"));
+        // An htmldate page: a union that "arrived at a contract" visited no one.
+        Assert.False(Has(Dyads("The union has arrived at a contract that will enable members to build careers.", new A("The union", "USALAB", Kind: ActorKind.Agent)), "USALAB 042"));
     }
 
     /// <summary>
