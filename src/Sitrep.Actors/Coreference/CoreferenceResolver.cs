@@ -305,7 +305,7 @@ internal static class CoreferenceResolver
         // "two car bombs were discovered before they could be detonated": a plural subject earlier in the sentence that
         // names no actor is the nearer antecedent of "they"; an actor further back is not what the pronoun means.
         // "The treaty was signed after it was approved" likewise for "it".
-        if (best is not null && (PluralPronouns.Contains(p) || Neuter.Contains(p)) && NonActorSubjectBefore(drafts, d, tokens, plural: PluralPronouns.Contains(p)) is var blocker
+        if (best is not null && (PluralPronouns.Contains(p) || Neuter.Contains(p)) && NonActorSubjectBefore(drafts, i, tokens, plural: PluralPronouns.Contains(p)) is var blocker
             && blocker >= 0 && best.First + best.Count <= blocker)
             return null;
         return best?.Antecedent ?? best;
@@ -315,15 +315,17 @@ internal static class CoreferenceResolver
     /// The nearest subject before the pronoun in its sentence, when it agrees in number and no mention covers it; -1 when
     /// the nearest agreeing subject is a mention or there is none.
     /// </summary>
-    private static int NonActorSubjectBefore(List<MentionDraft> drafts, MentionDraft d, Token[] tokens, bool plural)
+    private static int NonActorSubjectBefore(List<MentionDraft> drafts, int i, Token[] tokens, bool plural)
     {
+        var d = drafts[i];
         int sentence = tokens[d.First].Sentence;
         for (int k = d.First - 1; k >= 0 && tokens[k].Sentence == sentence; k--)
         {
             if (tokens[k].Deprel is not ("nsubj" or "nsubj:pass")) continue;
+            // Drafts are in text order: only the earlier ones of this sentence can cover the subject.
             bool covered = false;
-            foreach (var a in drafts)
-                if (a.First <= k && k < a.First + a.Count) { covered = true; break; }
+            for (int j = i - 1; j >= 0 && drafts[j].Sentence == d.Sentence && !covered; j--)
+                covered = drafts[j].First <= k && k < drafts[j].First + drafts[j].Count;
             if (covered) return -1;
             if (plural ? tokens[k].Xpos is "NNS" : tokens[k].Xpos is "NN") return k;
         }
