@@ -21,7 +21,7 @@ public sealed class EventCoder
     /// record's <c>sitrep.models.events</c>: bump it whenever the code codes the same text differently, so that
     /// <c>sitrep reprocess</c> finds the documents an older coder analysed.
     /// </summary>
-    public const string Version = "coder/3";
+    public const string Version = "coder/4";
 
     private readonly PatternSet _patterns;
     private readonly IClaimAnalyzer _claims;

@@ -228,13 +228,25 @@ internal static class PathResolver
             if (d == "xcomp")
                 foreach (var c in v.Children(h))
                     if (v.Deprel(c) == "obj") { into.Add(c); return; }
-            // a purpose infinitive shares the main clause's subject ("shunned work to protest"); other adverbial clauses have their own
-            if (d == "ccomp" || (d == "advcl" && Marker(v, t) != "to")) return;
+            // a purpose infinitive shares the main clause's subject ("shunned work to protest"), and so does a participle clause,
+            // which has no subject of its own ("a day after killing a ringleader", "before leaving"); finite adverbial clauses have their own
+            if (d == "ccomp" || (d == "advcl" && Marker(v, t) != "to" && !IsParticipleClause(v, t))) return;
             foreach (var c in v.Children(h))
                 if (v.Deprel(c) is "nsubj" or "nsubj:pass") { into.Add(c); return; }
             t = h;
         }
     }
+
+    /// <summary>Time and manner markers of a participle clause whose subject is its main clause's.</summary>
+    private static readonly HashSet<string> ParticipleMarkers = new(StringComparer.Ordinal)
+    { "after", "before", "while", "when", "since", "upon", "by", "without" };
+
+    /// <summary>
+    /// "a day after killing a ringleader", "before leaving for Paris": a gerund clause of time or manner, with no subject
+    /// of its own. Not a gerund that is the content of a noun ("an appeal for deploying troops") or a cause ("because of fighting").
+    /// </summary>
+    private static bool IsParticipleClause(DependencyView v, int t) =>
+        v[t].Xpos == "VBG" && Marker(v, t) is { } m && ParticipleMarkers.Contains(m);
 
     /// <summary>Whether a condition holds at a trigger; the tokens that made it hold are added to <paramref name="matched"/>.</summary>
     public static bool Holds(DependencyView v, int trigger, PatternCondition c, List<int> matched)

@@ -21,6 +21,10 @@ public sealed class ModalityTests
     [InlineData("The ministers did not set a deadline for a final text.", "deadline", Modality.Negated, "")]
     [InlineData("The ministers set a deadline for a final text.", "deadline", Modality.Asserted, "")]
     [InlineData("Russia failed to capture the city.", "capture", Modality.Negated, "")]
+    // An adjective of inability negates as "fail" does (a Serbia-Kosovo page: "the two sides had been unable to agree").
+    [InlineData("Serbia and Kosovo were unable to agree on the order of their commitments.", "agree", Modality.Negated, "")]
+    [InlineData("The government is unwilling to negotiate with the rebels.", "negotiate", Modality.Negated, "")]
+    [InlineData("The government is able to negotiate with the rebels.", "negotiate", Modality.Asserted, "")]
     [InlineData("Russia not only attacked the port but also shelled the city.", "attacked", Modality.Asserted, "")]
     [InlineData("Did Russia attack the port?", "attack", Modality.Hypothetical, "")]
     [InlineData("If Russia attacks the port, Ukraine will respond.", "attacks", Modality.Hypothetical, "")]

@@ -485,4 +485,22 @@ public sealed class ParticipleAndWordSenseTests
         Assert.DoesNotContain(dyads, d => d.StartsWith("USAOPP 128", StringComparison.Ordinal));
         Assert.Contains(dyads, d => d.StartsWith("USAJUD 128", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// From a fundus page: "a day after killing a ringleader" had no source, because an adverbial clause was taken to
+    /// have a subject of its own. A gerund clause of time or manner has none; a gerund that is a noun's content has another.
+    /// </summary>
+    [Fact]
+    public void A_gerund_clause_of_time_or_manner_shares_the_main_clause_subject()
+    {
+        Assert.Contains(Dyads("Guerrillas killed a member of the Kurdistan Democratic Party after kidnapping him in Mosul.",
+            new A("Guerrillas", "IRQREB", Kind: ActorKind.Agent), new A("Kurdistan Democratic Party", "IRQPTY", Kind: ActorKind.Organization)),
+            d => d.StartsWith("IRQREB 181", StringComparison.Ordinal));
+        Assert.Contains(Dyads("By inviting decision-makers from Khartoum to Vienna, Austria has managed to offer the two sides a platform.",
+            new A("Khartoum", "SDNGOV"), new A("Austria", "AUT")), d => d.StartsWith("AUT 02", StringComparison.Ordinal));
+        // the content of an appeal is the appealed-to's deed, not the appellant's
+        Assert.DoesNotContain(Dyads("Beirut again rejected Thursday a United Nations appeal for deploying army troops along its borders with Israel.",
+            new A("Beirut", "LBNGOV"), new A("United Nations", "IGOUNO", Kind: ActorKind.Organization), new A("Israel", "ISR")),
+            d => d.StartsWith("LBNGOV 15", StringComparison.Ordinal));
+    }
 }
