@@ -23,7 +23,7 @@ public sealed class ActorLinker
     /// bump it whenever the code links the same text differently, so that <c>sitrep reprocess</c> finds the documents
     /// an older linker analysed.
     /// </summary>
-    public const string Version = "linker/4";
+    public const string Version = "linker/5";
 
     private readonly AliasIndex _index;
     private readonly KnowledgeBase? _kb;
@@ -409,12 +409,14 @@ public sealed class ActorLinker
         Dictionary<string, string>? elsewhere = null;
         List<PlaceMention>? regions = null;
         foreach (var p in places)
-            if (!PlaceKinds.IsCountry(p.Kind) && p.Country is not null)
+            if (!PlaceKinds.IsCountry(p.Kind))
             {
-                (elsewhere ??= new(StringComparer.Ordinal)).TryAdd(TextFold.Fold(text.AsSpan(p.Span.Start, p.Span.Length).ToString()), p.Country);
+                // A region of several countries ("Latin America", "North America") holds no country of its own; a
+                // country's name inside it ("America") is part of the region's name.
+                if (p.Country is not null) (elsewhere ??= new(StringComparer.Ordinal)).TryAdd(TextFold.Fold(text.AsSpan(p.Span.Start, p.Span.Length).ToString()), p.Country);
                 (regions ??= []).Add(p);
             }
-        if (elsewhere is null || regions is null) return;
+        if (regions is null) return;
         foreach (var list in units)
             for (var u = list.Count - 1; u >= 0; u--)
             {
@@ -423,7 +425,8 @@ public sealed class ActorLinker
                 if (unit.IsAgent || !unit.Entries.Any(e => e.Entity is KbCountry && e.Alias?.Kind is AliasKind.Name or AliasKind.Short)) continue;
                 int start = tokens[unit.First].Span.Start, end = tokens[unit.End - 1].Span.End;
                 // The same name as the place, or a part of a longer place name ("Jersey" in "New Jersey").
-                if (!elsewhere.TryGetValue(TextFold.Fold(text[start..end]), out var country))
+                string? country = null;
+                if (elsewhere is null || !elsewhere.TryGetValue(TextFold.Fold(text[start..end]), out country))
                 {
                     // Place mentions are in text order and do not overlap: only the last one starting at or before the
                     // unit can hold it (a binary search keeps a long document linear).
@@ -434,9 +437,10 @@ public sealed class ActorLinker
                         if (regions[mid].Span.Start <= start) { last = mid; lo = mid + 1; } else hi = mid - 1;
                     }
                     if (last < 0 || end > regions[last].Span.End || regions[last].Span.Length <= end - start) continue;
-                    country = regions[last].Country!;
+                    country = regions[last].Country;
                 }
-                var kept = unit.Entries.Where(e => e.Entity is not KbCountry c || e.Alias?.Kind is not (AliasKind.Name or AliasKind.Short) || c.Id == country || c.Cameo == country).ToArray();
+                var kept = unit.Entries.Where(e => e.Entity is not KbCountry c || e.Alias?.Kind is not (AliasKind.Name or AliasKind.Short)
+                    || (country is not null && (c.Id == country || c.Cameo == country))).ToArray();
                 if (kept.Length == unit.Entries.Length) continue;
                 if (kept.Length == 0) list.RemoveAt(u);
                 else list[u] = unit with { Entries = kept };

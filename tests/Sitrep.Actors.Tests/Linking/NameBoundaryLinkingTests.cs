@@ -293,6 +293,22 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         Assert.Contains(Link(caucasus), m => caucasus[m.Span.Start..m.Span.End] == "Georgia" && m.Code == "GEO");
     }
 
+    /// <summary>
+    /// From a fundus page: "Stellantis North America" had been the United States negotiating. A country's name inside a
+    /// region of several countries, or a sea, is part of that name.
+    /// </summary>
+    [Theory]
+    [InlineData("Leaders from Latin America met in Lima on Friday.", "Latin America")]
+    [InlineData("Trade between Europe and North America grew last year.", "North America")]
+    [InlineData("Ministers called for restraint in the South China Sea.", "South China Sea")]
+    public void A_country_name_inside_a_region_name_is_no_country(string text, string region)
+    {
+        var start = text.IndexOf(region, StringComparison.Ordinal);
+        Assert.DoesNotContain(LinkWithPlaces(text), m => m.Span.Start < start + region.Length && m.Span.End > start && m.Country is "USA" or "CHN");
+        // the country's own name still links beside a region
+        Assert.Contains(LinkWithPlaces("America and Latin America traded."), m => m.Span.Start == 0 && m.Country == "USA");
+    }
+
     /// <summary>From a fundus page: "press", a word of the knowledge base (the media), opened the mention as a verb.</summary>
     [Theory]
     [InlineData("The United States was set to press Israel's prime minister Binyamin Netanyahu to agree to pauses.", "Netanyahu", "Israel's prime minister Binyamin Netanyahu")]
