@@ -605,6 +605,21 @@ public sealed class EventCoder
         return -1;
     }
 
+    /// <summary>
+    /// "Holden is endorsed by the county party, several local and state leaders": the one acted on is named, by a name the
+    /// actor layer does not know. Someone else in the phrase does not stand in for them.
+    /// </summary>
+    private static bool UnknownNamedObject(DependencyView v, MentionIndex mentions, int trigger)
+    {
+        if (v.Upos(trigger) is not "VERB") return false;
+        var passive = v.IsPassive(trigger);
+        foreach (var c in v.Children(trigger))
+            if ((passive ? v.Deprel(c) == "nsubj:pass" : v.Deprel(c) is "obj" or "iobj") && v.Upos(c) == "PROPN" && v.Capitalized(c)
+                && mentions.ActorAt(c) is null && mentions.PlaceAt(c) is null)
+                return true;
+        return false;
+    }
+
     /// <summary>A person holding, seeking or having held political office (elite, government, legislature, opposition, party).</summary>
     private static bool IsPolitician(MentionIndex mentions, Party? p) =>
         p is { Key: >= 0 } x && mentions.Actors[x.Key] is { Kind: ActorKind.Person, Sector: "ELI" or "GOV" or "LEG" or "OPP" or "PTY" };
@@ -645,7 +660,8 @@ public sealed class EventCoder
         var pronounObject = PersonalPronounObject(v, m.Trigger);
         var pronounStandsAlone = pronounObject >= 0 && (mentions.ActorAt(pronounObject) is not { } po
             || sources.Exists(s => s.Participant.Code == mentions.Actors[po].Code));
-        if (targets.Count == 0 && !p.Target.IsEmpty && ((p.Flags & PatternFlags.Reciprocal) == 0 || sources.Count < 2) && !pronounStandsAlone)
+        if (targets.Count == 0 && !p.Target.IsEmpty && ((p.Flags & PatternFlags.Reciprocal) == 0 || sources.Count < 2) && !pronounStandsAlone
+            && !UnknownNamedObject(v, mentions, m.Trigger))
         {
             targets = FallbackTargets(v, mentions, m.Trigger, sources);
             // A denial's target is its accuser; an actor of the denier's own country inside the denied claim ("rejected

@@ -503,4 +503,23 @@ public sealed class ParticipleAndWordSenseTests
             new A("Beirut", "LBNGOV"), new A("United Nations", "IGOUNO", Kind: ActorKind.Organization), new A("Israel", "ISR")),
             d => d.StartsWith("LBNGOV 15", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// From a fundus page and a UD article: the one acted on was named by a name the actor layer does not know, and the
+    /// fallback took another actor of the sentence ("state leaders", "the Syrian border") as the target.
+    /// </summary>
+    [Fact]
+    public void A_named_object_the_actors_do_not_know_is_still_the_one_acted_on()
+    {
+        var endorsed = Dyads("For his part, Holden is endorsed by the L.A. County Democratic Party, several local and state leaders, and several labor unions.",
+            new A("L.A. County Democratic Party", "USAPTY", Kind: ActorKind.Organization), new A("state leaders", "USAGOV", Kind: ActorKind.Agent),
+            new A("several labor unions", "USALAB", Kind: ActorKind.Agent));
+        Assert.Contains("USAPTY 051 -", endorsed);
+        Assert.DoesNotContain(endorsed, d => d.EndsWith(" USAGOV", StringComparison.Ordinal) || d.EndsWith(" USALAB", StringComparison.Ordinal));
+        Assert.Equal(["USAMIL 1823 -"], Dyads("American forces killed Shaikh Abdullah al-Ani, the preacher at the mosque in the town of Qaim, near the Syrian border.",
+            new A("American forces", "USAMIL", Kind: ActorKind.Agent), new A("Syrian", "SYR")));
+        // a name the actors know is the target as before
+        Assert.Contains("USAMIL 1823 SYR", Dyads("American forces killed Syrian soldiers near the border.",
+            new A("American forces", "USAMIL", Kind: ActorKind.Agent), new A("Syrian soldiers", "SYR")));
+    }
 }
