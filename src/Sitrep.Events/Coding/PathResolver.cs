@@ -215,6 +215,14 @@ internal static class PathResolver
             var h = v.Head(t);
             if (h < 0) return;
             if (d == "acl") { into.Add(h); return; }
+            // "It's much easier for all of us to defend …": the infinitive after an adjective with the placeholder "it" as
+            // subject is done by the "for" phrase, or by anyone
+            if (d is "xcomp" or "csubj" && Marker(v, t) == "to" && v.Upos(h) == "ADJ" && PlaceholderSubject(v, h))
+            {
+                foreach (var c in v.Children(h))
+                    if (v.Deprel(c).StartsWith("obl", StringComparison.Ordinal) && v.Preposition(c) == "for") { into.Add(c); return; }
+                return;
+            }
             // "Biden is set to visit": an infinitive after a predicate that has its own subject is its complement, even
             // where the parser made it a clausal subject (a predicate has one subject)
             if (d == "csubj" && Marker(v, t) == "to" && t > h)
@@ -235,6 +243,13 @@ internal static class PathResolver
                 if (v.Deprel(c) is "nsubj" or "nsubj:pass") { into.Add(c); return; }
             t = h;
         }
+    }
+
+    private static bool PlaceholderSubject(DependencyView v, int predicate)
+    {
+        foreach (var c in v.Children(predicate))
+            if (v.Deprel(c) is "nsubj" or "expl" && v.Lower(c) == "it") return true;
+        return false;
     }
 
     /// <summary>Time and manner markers of a participle clause whose subject is its main clause's.</summary>

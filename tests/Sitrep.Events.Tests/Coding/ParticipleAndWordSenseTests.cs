@@ -522,4 +522,28 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains("USAMIL 1823 SYR", Dyads("American forces killed Syrian soldiers near the border.",
             new A("American forces", "USAMIL", Kind: ActorKind.Agent), new A("Syrian soldiers", "SYR")));
     }
+
+    /// <summary>
+    /// From a page of the htmldate set: "It's much easier for all of us to defend what the Government is doing" had been
+    /// "It" (a country, by coreference) defending the government. The infinitive after "it is" and an adjective is done
+    /// by its "for" phrase, or by anyone.
+    /// </summary>
+    [Fact]
+    public void The_placeholder_it_before_an_adjective_does_not_do_the_infinitive()
+    {
+        Assert.DoesNotContain(Dyads("Denmark is a close partner. It's much easier for all of us to defend what the Government is doing.",
+            new A("Denmark", "DNK"), new A("It", "DNK", Chain: 0), new A("the Government", "DNKGOV")), d => d.Contains(" 052", StringComparison.Ordinal));
+        Assert.Contains(Dyads("It is important for Russia to withdraw its troops from Ukraine.", new A("Russia", "RUS"), new A("Ukraine", "UKR")),
+            d => d.StartsWith("RUS 0", StringComparison.Ordinal) || d.StartsWith("RUS 8", StringComparison.Ordinal));
+    }
+
+    /// <summary>From htmldate and fundus pages: messages handed to an inquiry are no aid; "what they are suggesting" is no request.</summary>
+    [Fact]
+    public void Handing_over_messages_and_a_suggestion_named_by_what_are_no_events()
+    {
+        Assert.Empty(Dyads("The Government was previously criticised, but has now provided 14,000 messages following a legal order.", new A("The Government", "GBRGOV")));
+        Assert.Contains(Dyads("The Government has provided food to Gaza.", new A("The Government", "GBRGOV"), new A("Gaza", "PSE")), d => d.StartsWith("GBRGOV 07", StringComparison.Ordinal));
+        Assert.DoesNotContain(Dyads("NATO leaders rejected what Moscow is now suggesting.", new A("NATO leaders", "IGOWSTNATGOV", Kind: ActorKind.Agent), new A("Moscow", "RUSGOV")),
+            d => d.StartsWith("RUSGOV 02", StringComparison.Ordinal));
+    }
 }
