@@ -324,8 +324,9 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
             return;
         }
         // "is going to attack"
+        // "is going to attack"; "is not going to", "No Republican president is going to ban" deny the intention
         if (rel is "xcomp" && ix.Tokens[h].Lemma is "go" && ix.Tokens[h].Xpos is "VBG")
-            Raise(ref m, Modality.Intended);
+            Raise(ref m, IsNegated(ix, h) ? Modality.Negated : Modality.Intended);
     }
 
     /// <summary>"intelligence shows", "inputs which show": the subject (or the antecedent of a relative subject) is evidence.</summary>

@@ -999,6 +999,9 @@ public sealed class EventCoder
                 {
                     if (!PhraseRelations.Contains(v.Deprel(c))) continue;
                     if (v.Deprel(c) is "nmod" or "obl" && v.Preposition(c) is { } p && p is not ("of" or "from" or "in")) continue;
+                    // "officials in Ottawa", "opposition groups in Zimbabwe" are Canada's and Zimbabwe's; "income growth in the
+                    // U.S." is no one's doing: "in" says whose only for people or a plural
+                    if (v.Deprel(c) is "nmod" or "obl" && v.Preposition(c) == "in" && mentions.ActorAt(t) is null && v[t].Xpos is not ("NNS" or "NNPS")) continue;
                     if (IsAccordingTo(v, c)) continue;
                     if (mentions.ActorAt(c) is { } m && FromActor(mentions.Actors, m) is not null) return m;
                     // "some of Israel's allies": not Israel (see RelationalNouns)

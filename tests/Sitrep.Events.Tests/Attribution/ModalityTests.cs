@@ -25,6 +25,10 @@ public sealed class ModalityTests
     [InlineData("Serbia and Kosovo were unable to agree on the order of their commitments.", "agree", Modality.Negated, "")]
     [InlineData("The government is unwilling to negotiate with the rebels.", "negotiate", Modality.Negated, "")]
     [InlineData("The government is able to negotiate with the rebels.", "negotiate", Modality.Asserted, "")]
+    // From a fundus page: "No Republican president is going to ban abortions" had been an intention to ban.
+    [InlineData("No Republican president is going to ban abortions.", "ban", Modality.Negated, "")]
+    [InlineData("Russia is not going to attack the port.", "attack", Modality.Negated, "")]
+    [InlineData("Russia is going to attack the port.", "attack", Modality.Intended, "")]
     [InlineData("Russia not only attacked the port but also shelled the city.", "attacked", Modality.Asserted, "")]
     [InlineData("Did Russia attack the port?", "attack", Modality.Hypothetical, "")]
     [InlineData("If Russia attacks the port, Ukraine will respond.", "attacks", Modality.Hypothetical, "")]

@@ -546,4 +546,19 @@ public sealed class ParticipleAndWordSenseTests
         Assert.DoesNotContain(Dyads("NATO leaders rejected what Moscow is now suggesting.", new A("NATO leaders", "IGOWSTNATGOV", Kind: ActorKind.Agent), new A("Moscow", "RUSGOV")),
             d => d.StartsWith("RUSGOV 02", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// From fundus pages: "income growth in the U.S. went to the top 10 percent" had been a US visit, and "he'd have to
+    /// sell off property" economic cooperation. "In" names whose a phrase is only for people or a plural.
+    /// </summary>
+    [Fact]
+    public void Growth_in_a_country_is_no_actor_and_selling_property_no_cooperation()
+    {
+        Assert.Empty(Dyads("Between 1979 and 2008, 100 percent of income growth in the U.S. went to the top 10 percent of Americans.",
+            new A("U.S.", "USA"), new A("Americans", "USA")));
+        Assert.Contains(Dyads("Opposition groups in Zimbabwe are demanding that President Mugabe abandon his policy of land confiscations.",
+            new A("Zimbabwe", "ZWE"), new A("President Mugabe", "ZWEGOV", Kind: ActorKind.Person)), d => d.StartsWith("ZWE 10", StringComparison.Ordinal));
+        Assert.DoesNotContain(Dyads("Still, he admitted in the filing that he'd have to sell off property.", new A("he", "USAELI", Kind: ActorKind.Person)),
+            d => d.Contains(" 061", StringComparison.Ordinal));
+    }
 }
