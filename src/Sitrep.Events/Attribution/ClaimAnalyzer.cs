@@ -307,6 +307,13 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
             Raise(ref m, Modality.Negated);
             return;
         }
+        // "The UN did nothing to stop the massacre", "Saddam never did anything to help the Palestinians": what was
+        // done for it was nothing.
+        if (Speakers.HasMark(ix, cur, "to") && rel is "acl" or "advcl" or "xcomp" && DidNothing(ix, h))
+        {
+            Raise(ref m, Modality.Negated);
+            return;
+        }
         // "the failure of the Indian army to disarm the Tigers": the noun of "fail" negates its infinitive as the verb does.
         if (ix.Tokens[h].Lemma is "failure" && rel is "acl" && Speakers.HasMark(ix, cur, "to"))
         {
@@ -370,6 +377,17 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
                 return true;
             }
         }
+        return false;
+    }
+
+    /// <summary>"nothing", or "anything" under a negated verb, or a "do" whose object is one of them.</summary>
+    private static bool DidNothing(ClaimIndex ix, int h)
+    {
+        if (ix.FormIs(h, "nothing")) return true;
+        if (ix.FormIs(h, "anything")) return ix.Head(h) >= 0 && IsNegated(ix, ix.Head(h));
+        if (ix.Tokens[h].Lemma is not "do") return false;
+        for (int c = ix.FirstChild[h]; c >= 0; c = ix.NextSibling[c])
+            if (ix.RelIs(c, "obj") && (ix.FormIs(c, "nothing") || ix.FormIs(c, "anything") && IsNegated(ix, h))) return true;
         return false;
     }
 

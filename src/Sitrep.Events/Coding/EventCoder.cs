@@ -154,6 +154,8 @@ public sealed class EventCoder
             // before its noun is an adjective ("probing questions", "the ruling party")
             if (upos == "VERB" && HasDeterminer(v, t)) continue;
             if (upos == "VERB" && v.Deprel(t) == "amod" && v[t].Xpos == "VBG" && v.Head(t) > t) continue;
+            // a verb phrase quoted as a noun's modifier names a stance, not an event: the "bomb Iraq" crowd
+            if (upos == "VERB" && v.Deprel(t) == "compound" && v.Head(t) > t && v.Upos(v.Head(t)) is "NOUN" or "PROPN") continue;
             // the second half of a hyphenated word is no word of its own ("strong-arm India" arms nobody), after a prefix it is
             // ("re-arm", "counter-attack")
             if (IsCompoundSecondHalf(v, t)) continue;

@@ -29,6 +29,10 @@ public sealed class ModalityTests
     [InlineData("No Republican president is going to ban abortions.", "ban", Modality.Negated, "")]
     [InlineData("Russia is not going to attack the port.", "attack", Modality.Negated, "")]
     [InlineData("Russia is going to attack the port.", "attack", Modality.Intended, "")]
+    // From a UD article: "Saddam never did anything practical to help the Palestinians" had been asserted aid.
+    [InlineData("Saddam never did anything practical to help the Palestinians.", "help", Modality.Negated, "")]
+    [InlineData("The UN did nothing to stop the massacre.", "stop", Modality.Negated, "")]
+    [InlineData("The UN did everything to stop the massacre.", "stop", Modality.Asserted, "")]
     [InlineData("Russia not only attacked the port but also shelled the city.", "attacked", Modality.Asserted, "")]
     [InlineData("Did Russia attack the port?", "attack", Modality.Hypothetical, "")]
     [InlineData("If Russia attacks the port, Ukraine will respond.", "attacks", Modality.Hypothetical, "")]

@@ -561,4 +561,21 @@ public sealed class ParticipleAndWordSenseTests
         Assert.DoesNotContain(Dyads("Still, he admitted in the filing that he'd have to sell off property.", new A("he", "USAELI", Kind: ActorKind.Person)),
             d => d.Contains(" 061", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// From UD articles: a quoted verb phrase modifying a noun ("the 'bomb Iraq' crowd") had been a bombing of Iraq;
+    /// the US "facing an attack from groups" had been the attacker; "Ireland receives a lot of rain" a visit; "people have
+    /// released some of these animals" a release; "to achieve worldwide recognition" a recognition.
+    /// </summary>
+    [Fact]
+    public void Stances_attacks_suffered_rain_animals_and_fame_are_not_what_they_seem()
+    {
+        Assert.DoesNotContain(Dyads("The finding undermines the argument of both the \"bomb Iraq\" crowd and the liberals.", new A("Iraq", "IRQ")),
+            d => d.Contains(" 18", StringComparison.Ordinal));
+        Assert.Equal(["- 190 USA"], Dyads("Currently, the US is facing an asymmetrical attack from groups wielding small arms.", new A("US", "USA")));
+        Assert.Contains("USA 190 IRQ", Dyads("The US launched an attack on Iraq.", new A("US", "USA"), new A("Iraq", "IRQ")));
+        Assert.Empty(Dyads("Ireland receives a lot of rain, with some areas getting a soaking on 270 days of the year.", new A("Ireland", "IRL")));
+        Assert.Empty(Dyads("It is likely that Americans have released some of these animals into the wild.", new A("Americans", "USA")));
+        Assert.Empty(Dyads("After Smetana, he was the next Czech composer to achieve worldwide recognition.", new A("Czech", "CZE")));
+    }
 }
