@@ -1360,6 +1360,8 @@ public sealed class ActorLinker
                             // it to the surname. A recent office holder keeps it ("Trump" in 2024).
                             if (alias.Kind == AliasKind.Surname && head.Count == ch.End - ch.First && role.End is { } ended
                                 && KbRole.EndExclusive(ended).AddYears(BareSurnameYearsOutOfOffice) <= date.Value) return false;
+                            // Nor does one of someone before their first office ("Jordan" in 2000 is the country, not Jim Jordan).
+                            if (alias.Kind == AliasKind.Surname && head.Count == ch.End - ch.First && code.Sector != "ELI") return false;
                             d.Role = (code.Sector == "ELI" ? "former " : "future ") + role.Title;
                             d.Resolution += "-out-of-office";
                         }

@@ -46,11 +46,12 @@ public sealed class CoreferenceTests(LinkingFixture f)
         // Found on an htmldate page: "DeSantis" was USAGOV, then AUSGOV and UKRGOV in sentences naming one other country.
         // (A first mention that names no country, "Florida Gov. Ron DeSantis spoke in Miami", still has none: a US state
         // before a title does not give its country yet.)
-        const string text = "Florida Gov. Ron DeSantis told the United States on Tuesday that he would run. "
-            + "Asked about Australia's new rules, DeSantis said he would wait. On Friday, DeSantis said Ukraine must end the war.";
+        // DeSantis is in the knowledge base now; the Florida politician below is not.
+        const string text = "Florida Lt. Gov. Jeanette Nunez told the United States on Tuesday that she would run. "
+            + "Asked about Australia's new rules, Nunez said she would wait. On Friday, Nunez said Ukraine must end the war.";
         var ms = Named(text, f.Link(text, Date));
-        var desantis = ms.Where(x => x.Text.EndsWith("DeSantis", StringComparison.Ordinal)).Select(x => x.M).ToList();
-        Assert.Equal(["USAGOV", "USAGOV"], desantis.Select(m => m.Code));
+        var nunez = ms.Where(x => x.Text == "Nunez").Select(x => x.M).ToList();
+        Assert.Equal(["USAGOV", "USAGOV"], nunez.Select(m => m.Code));
     }
 
     [Fact]

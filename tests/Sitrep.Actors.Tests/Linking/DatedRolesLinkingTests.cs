@@ -43,4 +43,38 @@ public sealed class DatedRolesLinkingTests(LinkingFixture f)
         Assert.Equal("sergei-shoigu", y2023);
         Assert.NotEqual(y2023, y2025);
     }
+
+    /// <summary>
+    /// From fundus pages on US politics: McConnell, Navarro, Comer and Ramaswamy had been no actors at all, and "Kim" after
+    /// "Rep. Andy Kim" became North Korea's leader once Andy Kim was in the knowledge base without his surname.
+    /// </summary>
+    [Fact]
+    public void US_legislators_judges_and_candidates_link_with_their_roles_and_their_surnames()
+    {
+        var date = new DateOnly(2024, 2, 28);
+        const string text = "Mitch McConnell said on Wednesday he would step down as leader. McConnell criticized the former president.";
+        Assert.Equal("USALEG", Person(text, "Mitch McConnell", date).Code);
+        Assert.Equal("mitch-mcconnell", f.Link(text, date).Last(m => text[m.Span.Start..m.Span.End] == "McConnell").ActorId);
+        const string kim = "Rep. Andy Kim won the primary. Kim said he would run for the Senate.";
+        var kims = f.Link(kim, date).Where(m => kim[m.Span.Start..m.Span.End].Contains("Kim", StringComparison.Ordinal)).ToArray();
+        Assert.All(kims, m => Assert.Equal("USALEG", m.Code));
+        Assert.Equal("USAJUD", Person("Justice Samuel Alito wrote the opinion.", "Samuel Alito", date).Code);
+        Assert.Equal("USAELI", Person("Vivek Ramaswamy attacked the moderators.", "Vivek Ramaswamy", new DateOnly(2023, 11, 8)).Code);
+        // a very common surname alone is nobody of the knowledge base
+        Assert.DoesNotContain(f.Link("Smith said the plan would fail.", date), m => m.ActorId == "jack-smith-prosecutor");
+    }
+
+    /// <summary>
+    /// A bare surname names a KB person only in or soon after office, never before the first one: "Jordan" in a 2000 story
+    /// had been Rep. Jim Jordan (in office from 2007) once he was in the knowledge base.
+    /// </summary>
+    [Fact]
+    public void A_bare_surname_before_the_first_office_names_nobody_of_the_knowledge_base()
+    {
+        const string text = "Vance said the plan would fail.";
+        Assert.DoesNotContain(f.Link(text, new DateOnly(2016, 6, 1)), m => m.ActorId == "jd-vance");
+        Assert.Contains(f.Link(text, new DateOnly(2025, 6, 1)), m => m.ActorId == "jd-vance" && m.Code == "USAGOV");
+        // the full name still names him, by his country alone
+        Assert.Equal("jd-vance", Person("JD Vance said the plan would fail.", "JD Vance", new DateOnly(2016, 6, 1)).ActorId);
+    }
 }
