@@ -76,7 +76,13 @@ internal static class CoreferenceResolver
                     }
                 case Pending.Pronoun:
                     {
-                        if (Antecedent(drafts, i, tokens) is { } a) d.CopyFrom(a, "pronoun");
+                        if (Antecedent(drafts, i, tokens) is { } a)
+                        {
+                            d.CopyFrom(a, "pronoun");
+                            // "she" said of Haley makes Haley female for the pronouns after: "after she criticized him", "him"
+                            // is not Haley
+                            if (d.Gender != '\0' && d.Antecedent is { Kind: ActorKind.Person, Gender: '\0' } root) root.Gender = d.Gender;
+                        }
                         break;
                     }
                 case Pending.Pair:
@@ -295,6 +301,8 @@ internal static class CoreferenceResolver
             if (!Agrees(p, a)) continue;
             // A subject pronoun does not take the subject of its own clause ("Russia said it …" is fine: different clause).
             if (a.First <= d.First && a.First + a.Count > d.First) continue;
+            // Nor does an object pronoun: "he accused her", "she criticized him" (that would be "herself", "himself").
+            if (!p.EndsWith("self", StringComparison.Ordinal) && IsClauseMate(tokens, d.Head, a.Head)) continue;
             var score = -3.0 * dist - 0.6 * between;
             if (a.IsSubject) score += 2;
             if (a.SpeechSubject && d.SpeechSubject) score += 2;
@@ -330,6 +338,13 @@ internal static class CoreferenceResolver
             if (plural ? tokens[k].Xpos is "NNS" : tokens[k].Xpos is "NN") return k;
         }
         return -1;
+    }
+
+    /// <summary>Whether a pronoun is the object of the verb the other mention is the subject of.</summary>
+    private static bool IsClauseMate(Token[] tokens, int pronoun, int other)
+    {
+        if (pronoun < 0 || other < 0 || tokens[pronoun].Deprel is not ("obj" or "iobj")) return false;
+        return tokens[other].Deprel is "nsubj" or "nsubj:pass" && tokens[other].Head == tokens[pronoun].Head;
     }
 
     private static bool Agrees(string pronoun, MentionDraft a)

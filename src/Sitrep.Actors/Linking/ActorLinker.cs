@@ -355,6 +355,8 @@ public sealed class ActorLinker
             var entityAt = entities is null ? null : EntityIndex(entities, tokens.Length);
             for (var si = 0; si < sentences.Length; si++)
                 LinkSentence(text, tokens, sentences[si], si, units[si], context, date, entityAt, drafts);
+            foreach (var d in drafts)
+                if (d.Kind == ActorKind.Person && d.Gender == '\0' && d.First > 0 && HonorificGender(text, tokens, d.First - 1) is var g and not '\0') d.Gender = g;
             // Text order (members of one phrase in their order) before coreference.
             var ordered = drafts.Select((d, i) => (d, i)).OrderBy(x => x.d.Span.Start).ThenBy(x => x.d.Member).ThenBy(x => x.i).Select(x => x.d).ToList();
             drafts.Clear();
@@ -876,7 +878,8 @@ public sealed class ActorLinker
                 if (e > start) chunks.Add(new Chunk(start, e));
                 start = -1;
             }
-            if (start < 0 && inChunk && !IsClitic(text, tokens[k]) && !IsHyphen(text, tokens[k])) start = k;
+            // "Mr. DeSantis", "Ms Haley", "Mr Trump": the honorific is no part of the name (it gives the gender, below).
+            if (start < 0 && inChunk && !IsClitic(text, tokens[k]) && !IsHyphen(text, tokens[k]) && HonorificGender(text, tokens, k) == '\0') start = k;
         }
         return chunks;
     }
@@ -917,6 +920,18 @@ public sealed class ActorLinker
     {
         var w = TextFold.Fold(Word(text, t));
         return w is "the" or "a" or "an" or "both" or "this" or "these" or "those" or "that" or "another" or "some" or "several" or "many" or "all" or "two";
+    }
+
+    /// <summary>The gender an honorific before a capitalized name gives ('m' for "Mr", 'f' for "Mrs", "Ms", "Miss"), or '\0'.</summary>
+    private static char HonorificGender(string text, Token[] tokens, int k)
+    {
+        if (k + 1 >= tokens.Length || tokens[k + 1].Sentence != tokens[k].Sentence || !IsCapitalized(text, tokens[k + 1])) return '\0';
+        return Word(text, tokens[k]) switch
+        {
+            "Mr" or "Mr." or "MR." => 'm',
+            "Mrs" or "Mrs." or "Ms" or "Ms." or "Miss" => 'f',
+            _ => '\0',
+        };
     }
 
     private static bool IsClitic(string text, Token t)

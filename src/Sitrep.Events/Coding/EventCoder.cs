@@ -649,6 +649,10 @@ public sealed class EventCoder
         // unresolved is the speaker of the reporting verb the clause is the complement of.
         if (sources.Count == 0 && !p.Source.IsEmpty && SubjectIsPronoun(v, m.Trigger, p.Source) && ReportingVerb(v, m.Trigger) is { } rv)
             sources = Parties(v, mentions, rv, NsubjPath, allowPlace: false);
+        // "The co-founders of Donald Trump's media venture sued him": a plain pronoun object never stands for its own clause's
+        // subject (that is "himself"), so a source that is the pronoun's referent was found in the wrong place.
+        if (PersonalPronounObject(v, m.Trigger) is var objectPronoun && objectPronoun >= 0 && mentions.ActorAt(objectPronoun) is { } pronounActor)
+            sources.RemoveAll(s => s.Participant.Actor is { } sa && sa != pronounActor && mentions.Actors[sa].Chain == mentions.Actors[pronounActor].Chain);
         var targets = Parties(v, mentions, m.Trigger, p.Target, allowPlace: true);
         // The parser often misplaces the object ("arrested more than 100 Palestinians" as an oblique, "demanded that
         // the US cancel" with "that" as the object): a pattern that takes a target then takes the first actor of the

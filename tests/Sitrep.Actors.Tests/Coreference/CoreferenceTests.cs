@@ -164,4 +164,21 @@ public sealed class CoreferenceTests(LinkingFixture f)
         var ms = Named(plain, f.Link(plain, Date));
         Assert.Equal(ms.First(x => x.Text == "Iraqi insurgents").M.Chain, ms.First(x => x.Text == "they").M.Chain);
     }
+
+    /// <summary>
+    /// From an htmldate page: "she criticized him" and "he accused her" had put both pronouns on one person. A plain object
+    /// pronoun is never its own verb's subject, and "she" said of a person makes the "him" after it somebody else.
+    /// </summary>
+    [Fact]
+    public void An_object_pronoun_is_not_its_subject_and_a_gendered_pronoun_genders_its_antecedent()
+    {
+        var date = new DateOnly(2023, 11, 8);
+        const string text = "Nikki Haley said she would stay in the race. She said she had criticized him.";
+        Assert.DoesNotContain(Named(text, f.Link(text, date)), x => x.Text == "him" && x.M.ActorId == "nikki-haley");
+        const string bound = "Ron DeSantis said Nikki Haley had criticized him.";
+        Assert.Equal("ron-desantis", Named(bound, f.Link(bound, date)).Single(x => x.Text == "him").M.ActorId);
+        // a reflexive is its subject
+        const string self = "Israel said it would defend itself.";
+        Assert.Equal("ISR", Named(self, f.Link(self, date)).Single(x => x.Text == "itself").M.Code);
+    }
 }

@@ -310,6 +310,24 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         Assert.Contains(LinkWithPlaces("America and Latin America traded."), m => m.Span.Start == 0 && m.Country == "USA");
     }
 
+    /// <summary>
+    /// From fundus and htmldate pages (The Washington Times, The Independent, The Irish Times): "Ms. Haley", "Mr. DeSantis",
+    /// "Mr Trump" and "Mr Varadkar" had been nobody, the honorific read as a given name nobody has.
+    /// </summary>
+    [Fact]
+    public void An_honorific_before_a_surname_is_no_part_of_the_name()
+    {
+        var date = new DateOnly(2023, 11, 8);
+        const string text = "Ms. Haley slammed Mr. DeSantis after he accused her of calling China a great friend. Mr Trump held a rally.";
+        var ms = f.Link(text, date);
+        Assert.Contains(ms, m => text[m.Span.Start..m.Span.End] == "Haley" && m.ActorId == "nikki-haley");
+        Assert.Contains(ms, m => text[m.Span.Start..m.Span.End] == "DeSantis" && m.ActorId == "ron-desantis");
+        Assert.Contains(ms, m => text[m.Span.Start..m.Span.End] == "Trump" && m.ActorId == "donald-trump");
+        // the honorific's gender picks the pronoun's antecedent: "he" is DeSantis, "her" Haley
+        Assert.Contains(ms, m => text[m.Span.Start..m.Span.End] == "he" && m.ActorId == "ron-desantis");
+        Assert.Contains(ms, m => text[m.Span.Start..m.Span.End] == "her" && m.ActorId == "nikki-haley");
+    }
+
     /// <summary>From a fundus page: "press", a word of the knowledge base (the media), opened the mention as a verb.</summary>
     [Theory]
     [InlineData("The United States was set to press Israel's prime minister Binyamin Netanyahu to agree to pauses.", "Netanyahu", "Israel's prime minister Binyamin Netanyahu")]

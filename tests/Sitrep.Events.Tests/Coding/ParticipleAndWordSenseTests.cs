@@ -578,4 +578,18 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Empty(Dyads("It is likely that Americans have released some of these animals into the wild.", new A("Americans", "USA")));
         Assert.Empty(Dyads("After Smetana, he was the next Czech composer to achieve worldwide recognition.", new A("Czech", "CZE")));
     }
+
+    /// <summary>
+    /// From a fundus page: "The co-founders of Donald Trump's media venture sued him" had been Trump suing. A plain pronoun
+    /// object is never its own clause's subject, so the subject found through "of … 's" is not him.
+    /// </summary>
+    [Fact]
+    public void A_source_that_is_the_object_pronoun_s_referent_was_found_in_the_wrong_place()
+    {
+        Assert.DoesNotContain(Dyads("The co-founders of Donald Trump's media venture sued him on Wednesday.",
+            new A("Donald Trump", "USAELI", Chain: 0, Kind: ActorKind.Person), new A("him", "USAELI", Chain: 0, Kind: ActorKind.Person)),
+            d => d.StartsWith("USAELI", StringComparison.Ordinal));
+        Assert.Contains("USAELI 115 USAGOV", Dyads("Donald Trump sued him on Wednesday.",
+            new A("Donald Trump", "USAELI", Chain: 0, Kind: ActorKind.Person), new A("him", "USAGOV", Chain: 1, Kind: ActorKind.Person)));
+    }
 }
