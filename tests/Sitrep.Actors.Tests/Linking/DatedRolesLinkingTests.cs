@@ -60,8 +60,10 @@ public sealed class DatedRolesLinkingTests(LinkingFixture f)
         Assert.All(kims, m => Assert.Equal("USALEG", m.Code));
         Assert.Equal("USAJUD", Person("Justice Samuel Alito wrote the opinion.", "Samuel Alito", date).Code);
         Assert.Equal("USAELI", Person("Vivek Ramaswamy attacked the moderators.", "Vivek Ramaswamy", new DateOnly(2023, 11, 8)).Code);
-        // a very common surname alone is nobody of the knowledge base
+        // a very common surname or given name alone is nobody of the knowledge base ("Dan arrived on time" in a UD review)
         Assert.DoesNotContain(f.Link("Smith said the plan would fail.", date), m => m.ActorId == "jack-smith-prosecutor");
+        Assert.DoesNotContain(f.Link("I said great and Dan arrived on time at 10am to make the repair.", new DateOnly(2025, 8, 1)), m => m.ActorId == "nicusor-dan");
+        Assert.Equal("CANGOV", Person("Environment Minister John Baird has asked government officials.", "John Baird", new DateOnly(2007, 10, 1)).Code);
     }
 
     /// <summary>
