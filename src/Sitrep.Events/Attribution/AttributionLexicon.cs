@@ -31,6 +31,8 @@ public enum CueKind : uint
     NegationCancel = 1 << 18,
     /// <summary>A verb that only carries an event noun ("set a deadline", "hold talks"): its negation negates the noun.</summary>
     LightVerb = 1 << 19,
+    /// <summary>A noun of what may happen ("the idea of", "the possibility that", "fears of"): its content is hypothetical.</summary>
+    HypotheticalNoun = 1 << 20,
 }
 
 /// <summary>A wire agency: its name as written and the CAMEO media code used when no actor mention covers it.</summary>
@@ -67,11 +69,12 @@ public sealed class AttributionLexicon
         ["negation-verb"] = CueKind.NegationVerb,
         ["negation-cancel"] = CueKind.NegationCancel,
         ["light-verb"] = CueKind.LightVerb,
+        ["hypothetical-noun"] = CueKind.HypotheticalNoun,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Kinds whose entries are verbs, nouns or auxiliaries: a token only carries them with a fitting UPOS.</summary>
     internal const CueKind VerbKinds = CueKind.Report | CueKind.Cite | CueKind.Allege | CueKind.EvidenceVerb | CueKind.Deny | CueKind.Intend | CueKind.Request | CueKind.NegationVerb | CueKind.LightVerb;
-    internal const CueKind NounKinds = CueKind.ReportNoun | CueKind.AllegeNoun | CueKind.Evidence | CueKind.DenyNoun;
+    internal const CueKind NounKinds = CueKind.ReportNoun | CueKind.AllegeNoun | CueKind.Evidence | CueKind.DenyNoun | CueKind.HypotheticalNoun;
     internal const CueKind AuxKinds = CueKind.IntendAux | CueKind.HypotheticalAux;
 
     private readonly FrozenDictionary<string, CueKind> _lemmas;

@@ -78,6 +78,7 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
             // "… may be among the hostages held since Hamas killed 1400 people": a clause of what has happened (since, after,
             // because) is a fact of its own; the governor's modals, plans and refusals do not reach it (reports still do).
             if (content && HasBackgroundMark(ix, cur)) detached = true;
+            if (IsReducedRelative(ix, cur, h)) detached = true;
             if (content)
             {
                 int before = inner.Count;
@@ -204,6 +205,10 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
     private static bool Detaches(ClaimIndex ix, int dep) =>
         ix.Rel(dep) is "obl" or "nmod" or "advmod" or "amod" || ix.FullRelIs(dep, "acl:relcl");
 
+    /// <summary>A reduced relative clause on a noun that is no cue: "fears that Bosnian arms, sold by British firms, are being passed".</summary>
+    private static bool IsReducedRelative(ClaimIndex ix, int dep, int gov) =>
+        ix.FullRelIs(dep, "acl") && ix.Tokens[dep].Xpos is "VBN" && !ix.Is(gov, AttributionLexicon.NounKinds);
+
     /// <summary>What is granted or refused rather than affirmed or denied: "denied his request", "denied them entry".</summary>
     private static readonly HashSet<string> RefusableNouns = new(StringComparer.Ordinal)
     { "request", "appeal", "application", "petition", "bid", "motion", "plea", "permission", "access", "entry", "bail", "visa", "asylum", "demand", "call", "offer" };
@@ -286,6 +291,12 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
         {
             Raise(ref m, Modality.Alleged);
             if (Speakers.SpeakerToken(ix, h) >= 0) inner.Add(Speakers.LinkFor(ix, h));
+            return;
+        }
+        // "the idea of NATO members sending troops", "fears of an Israeli strike", "the possibility that Russia attacks"
+        if ((k & CueKind.HypotheticalNoun) != 0 && rel is "acl" or "nmod" or "ccomp")
+        {
+            Raise(ref m, Modality.Hypothetical);
             return;
         }
         if ((k & CueKind.ReportNoun) != 0 && rel is "acl" or "ccomp")

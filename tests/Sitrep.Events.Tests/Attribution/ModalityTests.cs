@@ -29,6 +29,12 @@ public sealed class ModalityTests
     [InlineData("No Republican president is going to ban abortions.", "ban", Modality.Negated, "")]
     [InlineData("Russia is not going to attack the port.", "attack", Modality.Negated, "")]
     [InlineData("Russia is going to attack the port.", "attack", Modality.Intended, "")]
+    // Nouns of what may happen make their content hypothetical (a fundus page: "an idea … of European NATO members sending
+    // ground troops to Ukraine" had been asserted); a reduced relative clause inside it states a fact of its own.
+    [InlineData("Macron raised the idea of NATO members sending troops to Ukraine.", "sending", Modality.Hypothetical, "")]
+    [InlineData("Officials discussed the possibility that Russia would attack Kyiv.", "attack", Modality.Hypothetical, "")]
+    [InlineData("Nato officials have voiced fears that Bosnian arms sold by British firms are being passed to insurgents.", "sold", Modality.Asserted, "")]
+    [InlineData("Nato officials have voiced fears that Bosnian arms sold by British firms are being passed to insurgents.", "passed", Modality.Hypothetical, "")]
     // From a UD article: "Saddam never did anything practical to help the Palestinians" had been asserted aid.
     [InlineData("Saddam never did anything practical to help the Palestinians.", "help", Modality.Negated, "")]
     [InlineData("The UN did nothing to stop the massacre.", "stop", Modality.Negated, "")]

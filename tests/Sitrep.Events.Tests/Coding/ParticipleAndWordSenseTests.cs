@@ -592,4 +592,13 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains("USAELI 115 USAGOV", Dyads("Donald Trump sued him on Wednesday.",
             new A("Donald Trump", "USAELI", Chain: 0, Kind: ActorKind.Person), new A("him", "USAGOV", Chain: 1, Kind: ActorKind.Person)));
     }
+
+    /// <summary>A strike on a country is an attack, not a labour strike; a strike launched "on September 15" is still a labour one.</summary>
+    [Fact]
+    public void A_strike_on_a_country_is_an_attack()
+    {
+        Assert.Contains("ISR 190 IRN", Dyads("Israel carried out a strike on Iran on Monday.", new A("Israel", "ISR"), new A("Iran", "IRN")));
+        Assert.Contains(Dyads("The union launched the strike on September 15.", new A("The union", "USALAB", Kind: ActorKind.Agent)),
+            d => d.StartsWith("USALAB 14", StringComparison.Ordinal));
+    }
 }
