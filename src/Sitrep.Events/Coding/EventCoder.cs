@@ -154,6 +154,11 @@ public sealed class EventCoder
             // before its noun is an adjective ("probing questions", "the ruling party")
             if (upos == "VERB" && HasDeterminer(v, t)) continue;
             if (upos == "VERB" && v.Deprel(t) == "amod" && v[t].Xpos == "VBG" && v.Head(t) > t) continue;
+            // "Mr Trump's alleged mishandling", "the reported attack", "a suspected militant": a participle of report before
+            // its noun qualifies the noun; nobody alleges or reports anything in it
+            // (also where the parser misreads "Mr Trump's alleged mishandling" as a clause: a possessive, then the participle, then a noun)
+            if (upos == "VERB" && v.Lemma(t) is "allege" or "report" or "suspect" or "purport" or "rumor" or "rumour"
+                && (v.Deprel(t) == "amod" && v.Head(t) > t || t > 0 && v[t - 1].Xpos == "POS" && t + 1 < v.Count && v.Upos(t + 1) == "NOUN")) continue;
             // a verb phrase quoted as a noun's modifier names a stance, not an event: the "bomb Iraq" crowd
             if (upos == "VERB" && v.Deprel(t) == "compound" && v.Head(t) > t && v.Upos(v.Head(t)) is "NOUN" or "PROPN") continue;
             // the second half of a hyphenated word is no word of its own ("strong-arm India" arms nobody), after a prefix it is
@@ -986,7 +991,7 @@ public sealed class EventCoder
 
     /// <summary>Nouns for others in a relation to the actor that modifies them: "X's allies" are not X.</summary>
     private static readonly HashSet<string> RelationalNouns = new(StringComparer.Ordinal)
-    { "ally", "allies", "partner", "adversary", "enemy", "foe", "rival", "opponent", "critic", "detractor", "neighbour", "neighbor" };
+    { "ally", "allies", "partner", "adversary", "enemy", "foe", "rival", "opponent", "critic", "detractor", "neighbour", "neighbor", "skeptic", "sceptic" };
 
     private static readonly HashSet<string> TimeNouns = new(StringComparer.Ordinal)
     { "minute", "hour", "day", "week", "month", "year", "moment" };

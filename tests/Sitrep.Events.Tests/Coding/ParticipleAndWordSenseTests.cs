@@ -601,4 +601,19 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains(Dyads("The union launched the strike on September 15.", new A("The union", "USALAB", Kind: ActorKind.Agent)),
             d => d.StartsWith("USALAB 14", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// From fundus pages: "Mr Trump's alleged mishandling of classified documents" had been Trump accusing; "to back up
+    /// claims" had been support; "a major skeptic of Ukraine aid … accused Ukraine" had been Ukraine accusing.
+    /// </summary>
+    [Fact]
+    public void Report_participles_backed_claims_and_skeptics_are_not_what_they_seem()
+    {
+        Assert.Empty(Dyads("Judge Aileen Cannon refrained from setting a trial date in the criminal case over Mr Trump's alleged mishandling of classified documents.",
+            new A("Judge Aileen Cannon", "USAJUD", Kind: ActorKind.Person), new A("Trump", "USAELI", Kind: ActorKind.Person)));
+        Assert.Empty(Dyads("Haley came across as confident and in command of evidence to back up claims on specific issues.", new A("Haley", "USAELI", Kind: ActorKind.Person)));
+        Assert.DoesNotContain(Dyads("And Ramaswamy, a major skeptic of Ukraine aid in the presidential primary, again accused Ukraine of having a corrupt government.",
+            new A("Ramaswamy", "USAELI", Kind: ActorKind.Person), new A("Ukraine", "UKR", Occurrence: 1), new A("Ukraine", "UKR", Occurrence: 2)),
+            d => d.StartsWith("UKR", StringComparison.Ordinal));
+    }
 }
