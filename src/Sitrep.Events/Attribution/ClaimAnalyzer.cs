@@ -61,7 +61,7 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
         // Climb: the content clause under the innermost reporting word decides where "according to" goes.
         int contentOfInnermostReport = -1;
         int cur = t, guard = 0;
-        bool reported = false, detached = false;
+        bool reported = false, detached = false, throughClause = false;
         while (ix.Head(cur) is var h && h >= 0 && h < ix.Tokens.Length && guard++ < 64)
         {
             // "rejected claims that it attacked the port" with the that-clause hung on the verb: it is the noun's content.
@@ -82,12 +82,13 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
             if (content)
             {
                 int before = inner.Count;
-                Governor(ix, h, cur, ref m, inner, detached, reported);
+                Governor(ix, h, cur, ref m, inner, detached, reported, throughClause: throughClause);
                 if (inner.Count > before && contentOfInnermostReport < 0) contentOfInnermostReport = cur;
                 if (inner.Count > before) reported = true;
                 if (!detached && !ix.Is(h, CueKind.Report | CueKind.Allege | CueKind.Deny)) Markers(ix, h, ref m, nominal: false);
             }
             else if (Detaches(ix, cur)) detached = true;
+            if (ix.RelIs(cur, "ccomp")) throughClause = true;
             cur = h;
         }
 
@@ -243,7 +244,7 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
     }
 
     private static void Governor(ClaimIndex ix, int h, int cur, ref Modality m, List<AttributionLink> inner, bool detached, bool underReport,
-        string? relation = null)
+        string? relation = null, bool throughClause = false)
     {
         var rel = relation is null ? ix.Rel(cur) : relation.AsSpan();
         var k = ix.Cues[h];
@@ -313,7 +314,8 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
         // A "clausal subject" after a predicate with a subject of its own is a misparsed complement ("Biden is set to visit").
         bool infinitive = rel is "xcomp" || (rel is "advcl" or "ccomp" && Speakers.HasMark(ix, cur, "to"))
             || (rel is "csubj" && cur > h && Speakers.HasMark(ix, cur, "to") && ix.Child(h, "nsubj") >= 0);
-        if ((k & CueKind.NegationVerb) != 0 && infinitive)
+        // "I fail to see how they will protect the centres": what fails is the seeing, not the clause it is about.
+        if ((k & CueKind.NegationVerb) != 0 && infinitive && !throughClause)
         {
             Raise(ref m, Modality.Negated);
             return;

@@ -608,7 +608,11 @@ public sealed class EventCoder
     private static int PersonalPronounObject(DependencyView v, int trigger)
     {
         foreach (var c in v.Children(trigger))
+        {
             if (v.Deprel(c) is "obj" or "iobj" && v.Upos(c) == "PRON" && v.Lower(c) is "him" or "her" or "them" or "me" or "us" or "you") return c;
+            // "he was invited by Deng Xiaoping to return to China": the passive subject is the one acted on
+            if (v.Deprel(c) == "nsubj:pass" && v.Upos(c) == "PRON" && v.Lower(c) is "he" or "she" or "they" or "i" or "we" or "you") return c;
+        }
         return -1;
     }
 
@@ -671,10 +675,14 @@ public sealed class EventCoder
         var pronounObject = PersonalPronounObject(v, m.Trigger);
         var pronounStandsAlone = pronounObject >= 0 && (mentions.ActorAt(pronounObject) is not { } po
             || sources.Exists(s => s.Participant.Code == mentions.Actors[po].Code));
-        if (targets.Count == 0 && !p.Target.IsEmpty && ((p.Flags & PatternFlags.Reciprocal) == 0 || sources.Count < 2) && !pronounStandsAlone
+        // A passive subject pronoun ("he was attacked in the street in Rochdale") still takes the country of where it happened,
+        // as an unnamed citizen; no actor of the sentence stands in for him ("he was invited by Deng Xiaoping to return to China").
+        var passivePronoun = pronounStandsAlone && v.Deprel(pronounObject) == "nsubj:pass";
+        if (targets.Count == 0 && !p.Target.IsEmpty && ((p.Flags & PatternFlags.Reciprocal) == 0 || sources.Count < 2) && (!pronounStandsAlone || passivePronoun)
             && !UnknownNamedObject(v, mentions, m.Trigger))
         {
             targets = FallbackTargets(v, mentions, m.Trigger, sources);
+            if (passivePronoun) targets.RemoveAll(t => t.Key >= 0);
             // A denial's target is its accuser; an actor of the denier's own country inside the denied claim ("rejected
             // suggestions that Moscow was involved", "dismissed suggestions that Russian forces might …") is what was
             // said about the denier, not who said it.

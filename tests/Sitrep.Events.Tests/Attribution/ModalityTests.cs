@@ -35,6 +35,9 @@ public sealed class ModalityTests
     [InlineData("Officials discussed the possibility that Russia would attack Kyiv.", "attack", Modality.Hypothetical, "")]
     [InlineData("Nato officials have voiced fears that Bosnian arms sold by British firms are being passed to insurgents.", "sold", Modality.Asserted, "")]
     [InlineData("Nato officials have voiced fears that Bosnian arms sold by British firms are being passed to insurgents.", "passed", Modality.Hypothetical, "")]
+    // A failure of the speaker's seeing is no failure of what is seen (a UD article).
+    [InlineData("I fail to see how they will be able to protect all 5,000 balloting centres.", "protect", Modality.Intended, "")]
+    [InlineData("There is little hope that Russia will withdraw its troops.", "withdraw", Modality.Hypothetical, "")]
     // From a UD article: "Saddam never did anything practical to help the Palestinians" had been asserted aid.
     [InlineData("Saddam never did anything practical to help the Palestinians.", "help", Modality.Negated, "")]
     [InlineData("The UN did nothing to stop the massacre.", "stop", Modality.Negated, "")]

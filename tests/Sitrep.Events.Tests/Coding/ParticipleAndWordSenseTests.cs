@@ -616,4 +616,20 @@ public sealed class ParticipleAndWordSenseTests
             new A("Ramaswamy", "USAELI", Kind: ActorKind.Person), new A("Ukraine", "UKR", Occurrence: 1), new A("Ukraine", "UKR", Occurrence: 2)),
             d => d.StartsWith("UKR", StringComparison.Ordinal));
     }
+
+    /// <summary>From UD articles: accidents, a race left, oil received and motivation provided had been assaults, a retreat, a visit and aid.</summary>
+    [Fact]
+    public void Accidents_races_commodities_and_motivation_code_nothing()
+    {
+        Assert.Empty(Dyads("He and other members of his team were injured by a truck in Israel.", new A("Israel", "ISR")));
+        Assert.Empty(Dyads("Over 345 Muslim pilgrims have been killed in a stampede near Mecca, Saudi Arabia.", new A("Saudi Arabia", "SAU")));
+        Assert.Contains(Dyads("Over 345 Muslim pilgrims have been killed in a bombing near Mecca, Saudi Arabia.", new A("Saudi Arabia", "SAU")),
+            d => d.Contains(" 18", StringComparison.Ordinal));
+        Assert.Empty(Dyads("Instead Johnson withdrew from the presidential race.", new A("Johnson", "USAGOV", Kind: ActorKind.Person)));
+        Assert.Empty(Dyads("China will receive 150,000 barrels of oil per day from that field.", new A("China", "CHN")));
+        Assert.Empty(Dyads("Their removal should also provide increased motivation for Pakistan.", new A("Pakistan", "PAK")));
+        // the one a passive pronoun names is not another actor of the sentence
+        Assert.Equal(["CHNGOV 026 -"], Dyads("Late in his life, he was invited by Deng Xiaoping to return to China in 1981.",
+            new A("Deng Xiaoping", "CHNGOV", Kind: ActorKind.Person), new A("China", "CHN")));
+    }
 }
