@@ -862,6 +862,9 @@ public sealed class EventCoder
         {
             if (PartyAt(v, mentions, t, allowPlace: true) is not { } first) continue;
             if (sources.Any(s => SameActor(mentions.Actors, s, first))) continue;
+            // "Angola's foreign ministry … hosting the two delegations in Luanda": a place in the source's own country is
+            // where it acted at home, not whom it acted on
+            if (first.Key < 0 && sources.Count > 0 && sources.TrueForAll(s => s.Participant.Country is { } sc && sc == first.Participant.Country)) continue;
             foreach (var member in Conjuncts(v, mentions, t))
                 if (PartyAt(v, mentions, member, allowPlace: true) is { } party && result.All(r => r.Key != party.Key)
                     && !sources.Any(s => SameActor(mentions.Actors, s, party)))

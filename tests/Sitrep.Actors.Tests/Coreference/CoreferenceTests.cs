@@ -75,6 +75,16 @@ public sealed class CoreferenceTests(LinkingFixture f)
         Assert.Equal(["PRK", "RUS"], pair);
     }
 
+    /// <summary>From the samples: "hosting the two delegations" had been nobody (a delegation was no government word), and the host's city the target.</summary>
+    [Fact]
+    public void TheTwoDelegationsAreTheTwoCountriesJoinedByAnd()
+    {
+        const string text = "The foreign ministers of the Democratic Republic of Congo and Rwanda agreed on Thursday to hold further talks, "
+            + "Angola's foreign ministry said after hosting the two delegations in Luanda.";
+        var ms = Named(text, f.Link(text, Date));
+        Assert.Equal(["CODGOV", "RWAGOV"], ms.Where(x => x.Text == "the two delegations").Select(x => x.M.Code).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void BothSidesAreTheTwoCountriesLastJoinedByAnd()
     {

@@ -632,4 +632,18 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Equal(["CHNGOV 026 -"], Dyads("Late in his life, he was invited by Deng Xiaoping to return to China in 1981.",
             new A("Deng Xiaoping", "CHNGOV", Kind: ActorKind.Person), new A("China", "CHN")));
     }
+
+    /// <summary>
+    /// From fundus pages: "Mr. Trump … held a rally about 10 miles away in Hialeah" had been a protest against the United
+    /// States, and Angola hosting delegations "in Luanda" a visit to Angola. A place in the source's own country is where
+    /// it acted at home; a place abroad is still whom an attack hits.
+    /// </summary>
+    [Fact]
+    public void A_place_in_the_source_s_own_country_is_no_target()
+    {
+        Assert.Equal(["USAELI 141 -"], [.. Code(With("Mr. Trump skipped the debate again and held a rally about 10 miles away in Hialeah.",
+            [new A("Trump", "USAELI", Kind: ActorKind.Person)], [("Hialeah", "USA")])).Select(Dyad)]);
+        Assert.Contains(Code(With("Russia shelled a hospital in Kharkiv on Monday.", [new A("Russia", "RUS")], [("Kharkiv", "UKR")])).Select(Dyad),
+            d => d.StartsWith("RUS 19", StringComparison.Ordinal) && d.EndsWith(" UKR", StringComparison.Ordinal));
+    }
 }
