@@ -350,6 +350,7 @@ public sealed class ActorLinker
             var units = new List<Unit>[sentences.Length];
             for (var si = 0; si < sentences.Length; si++) units[si] = FindUnits(text, tokens, sentences[si], buffers);
             if (places is { Length: > 0 }) DropCountriesThePlacesReadOtherwise(text, tokens, units, places);
+            PreferSurnamesOfPeopleNamedInFull(units);
             var context = new LinkContext(DocumentContext(units), OtherBearers(text, tokens, sentences, units));
 
             var entityAt = entities is null ? null : EntityIndex(entities, tokens.Length);
@@ -446,6 +447,28 @@ public sealed class ActorLinker
                 if (kept.Length == unit.Entries.Length) continue;
                 if (kept.Length == 0) list.RemoveAt(u);
                 else list[u] = unit with { Entries = kept };
+            }
+    }
+
+    /// <summary>
+    /// "Michael Bloomberg … Warren accused Bloomberg": once the document names a KB person in full, a one-word unit that is
+    /// also their surname is theirs, not the organization or country of the same name (the news agency Bloomberg).
+    /// </summary>
+    private static void PreferSurnamesOfPeopleNamedInFull(List<Unit>[] units)
+    {
+        HashSet<KbPerson>? named = null;
+        foreach (var list in units)
+            foreach (var unit in list)
+                foreach (var e in unit.Entries)
+                    if (e.Entity is KbPerson p && e.Alias?.Kind is not AliasKind.Surname) (named ??= []).Add(p);
+        if (named is null) return;
+        foreach (var list in units)
+            for (var u = 0; u < list.Count; u++)
+            {
+                var unit = list[u];
+                if (unit.IsAgent || unit.Count != 1 || unit.Entries.Length < 2) continue;
+                if (!unit.Entries.Any(e => e.Entity is KbPerson p && e.Alias?.Kind == AliasKind.Surname && named.Contains(p))) continue;
+                list[u] = unit with { Entries = [.. unit.Entries.Where(e => e.Entity is KbPerson p && named.Contains(p))] };
             }
     }
 

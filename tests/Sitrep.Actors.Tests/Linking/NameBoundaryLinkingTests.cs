@@ -328,6 +328,20 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         Assert.Contains(ms, m => text[m.Span.Start..m.Span.End] == "her" && m.ActorId == "nikki-haley");
     }
 
+    /// <summary>
+    /// From an htmldate page on Mike Bloomberg's campaign: every "Bloomberg" had been the news agency. Once the story names
+    /// a KB person in full, a bare word that is also their surname is theirs.
+    /// </summary>
+    [Fact]
+    public void A_surname_of_a_person_named_in_full_outranks_an_organization_of_the_same_name()
+    {
+        var date = new DateOnly(2020, 2, 19);
+        const string text = "Mike Bloomberg joined the debate. Sen. Elizabeth Warren quickly accused Bloomberg of arguing for banks.";
+        Assert.Equal("michael-bloomberg", f.Link(text, date).Last(m => text[m.Span.Start..m.Span.End] == "Bloomberg").ActorId);
+        const string agency = "Stocks fell on Monday, Bloomberg reported.";
+        Assert.Equal("bloomberg", f.Link(agency, date).Single(m => agency[m.Span.Start..m.Span.End] == "Bloomberg").ActorId);
+    }
+
     /// <summary>From a fundus page: "press", a word of the knowledge base (the media), opened the mention as a verb.</summary>
     [Theory]
     [InlineData("The United States was set to press Israel's prime minister Binyamin Netanyahu to agree to pauses.", "Netanyahu", "Israel's prime minister Binyamin Netanyahu")]

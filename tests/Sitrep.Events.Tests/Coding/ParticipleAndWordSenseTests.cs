@@ -626,6 +626,7 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains(Dyads("Over 345 Muslim pilgrims have been killed in a bombing near Mecca, Saudi Arabia.", new A("Saudi Arabia", "SAU")),
             d => d.Contains(" 18", StringComparison.Ordinal));
         Assert.Empty(Dyads("Instead Johnson withdrew from the presidential race.", new A("Johnson", "USAGOV", Kind: ActorKind.Person)));
+        Assert.Empty(Dyads("Bloomberg's campaign countered that he fought redlining while mayor.", new A("he", "USAELI", Kind: ActorKind.Person)));
         Assert.Empty(Dyads("China will receive 150,000 barrels of oil per day from that field.", new A("China", "CHN")));
         Assert.Empty(Dyads("Their removal should also provide increased motivation for Pakistan.", new A("Pakistan", "PAK")));
         // the one a passive pronoun names is not another actor of the sentence
