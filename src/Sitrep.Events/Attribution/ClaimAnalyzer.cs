@@ -180,7 +180,25 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
         // "allegations of attacks", "denial of involvement", "calls for talks", "claims that …" (parsed as nmod or obl).
         if (rel is "nmod" or "obl" && ix.Is(gov, AttributionLexicon.NounKinds | CueKind.Request | CueKind.Intend)) return true;
         if (rel is "acl" && ix.Is(gov, AttributionLexicon.NounKinds)) return true;
+        if (IsContentClauseReadAsRelative(ix, dep, gov)) return true;
         return false;
+    }
+
+    /// <summary>
+    /// "evidence that Russia attacked the port", "claims that Iran sent drones": the parser often makes the content
+    /// clause of a noun of report or evidence a relative clause with "that" as its object. With a subject of its own and
+    /// another object (or none a relative "that" could stand for), "that" is a complementizer.
+    /// </summary>
+    private static bool IsContentClauseReadAsRelative(ClaimIndex ix, int dep, int gov)
+    {
+        if (!ix.FullRelIs(dep, "acl:relcl") || !ix.Is(gov, AttributionLexicon.NounKinds) || ix.Child(dep, "nsubj") < 0) return false;
+        int that = -1, objects = 0;
+        for (int c = ix.FirstChild[dep]; c >= 0; c = ix.NextSibling[c])
+        {
+            if (ix.FormIs(c, "that") && c == ix.SubtreeStart[dep]) that = c;
+            if (ix.RelIs(c, "obj")) objects++;
+        }
+        return that >= 0 && ix.RelIs(that, "obj") && objects >= 2;
     }
 
     /// <summary>
@@ -292,6 +310,12 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
         {
             Raise(ref m, Modality.Alleged);
             if (Speakers.SpeakerToken(ix, h) >= 0) inner.Add(Speakers.LinkFor(ix, h));
+            return;
+        }
+        // "There is evidence that Russia attacked the port": alleged; "no evidence that …": not so
+        if ((k & CueKind.Evidence) != 0 && ix.Tokens[h].Upos is "NOUN" && (rel is "acl" or "ccomp" || IsContentClauseReadAsRelative(ix, cur, h)))
+        {
+            Raise(ref m, HasNegativeDeterminer(ix, h) ? Modality.Negated : Modality.Alleged);
             return;
         }
         // "the idea of NATO members sending troops", "fears of an Israeli strike", "the possibility that Russia attacks"

@@ -38,6 +38,10 @@ public sealed class ModalityTests
     // A failure of the speaker's seeing is no failure of what is seen (a UD article).
     [InlineData("I fail to see how they will be able to protect all 5,000 balloting centres.", "protect", Modality.Intended, "")]
     [InlineData("There is little hope that Russia will withdraw its troops.", "withdraw", Modality.Hypothetical, "")]
+    // Evidence that something happened alleges it; no evidence that it happened negates it (the parser reads the
+    // content clause as a relative clause with "that" as its object).
+    [InlineData("There is evidence that Russia attacked the port.", "attacked", Modality.Alleged, "")]
+    [InlineData("There is no evidence that Russia attacked the port.", "attacked", Modality.Negated, "")]
     // From a UD article: "Saddam never did anything practical to help the Palestinians" had been asserted aid.
     [InlineData("Saddam never did anything practical to help the Palestinians.", "help", Modality.Negated, "")]
     [InlineData("The UN did nothing to stop the massacre.", "stop", Modality.Negated, "")]
