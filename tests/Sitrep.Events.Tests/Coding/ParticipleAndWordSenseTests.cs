@@ -647,4 +647,14 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains(Code(With("Russia shelled a hospital in Kharkiv on Monday.", [new A("Russia", "RUS")], [("Kharkiv", "UKR")])).Select(Dyad),
             d => d.StartsWith("RUS 19", StringComparison.Ordinal) && d.EndsWith(" UKR", StringComparison.Ordinal));
     }
+
+    /// <summary>From UD articles: destroying one's own weapons is disarming, not destroying property; what a place "has to offer" is no offer.</summary>
+    [Fact]
+    public void Destroying_one_s_own_weapons_disarms_and_what_one_has_to_offer_offers_nothing()
+    {
+        Assert.Equal(["IRQ 0873 -"], Dyads("By the late 1990s, Iraq had destroyed its chemical weapons stockpiles.", new A("Iraq", "IRQ")));
+        Assert.Contains(Dyads("Russian forces destroyed Ukraine's weapons depots near Kharkiv.", new A("Russian forces", "RUSMIL", Kind: ActorKind.Agent), new A("Ukraine", "UKR")),
+            d => d.StartsWith("RUSMIL 17", StringComparison.Ordinal));
+        Assert.Empty(Dyads("If this is the best that Tucson has to offer, I am outta here.", new A("Tucson", "USA")));
+    }
 }
