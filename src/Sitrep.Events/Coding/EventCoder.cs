@@ -1025,6 +1025,10 @@ public sealed class EventCoder
                     // U.S." is no one's doing: "in" says whose only for people or a plural
                     if (v.Deprel(c) is "nmod" or "obl" && v.Preposition(c) == "in" && mentions.ActorAt(t) is null && v[t].Xpos is not ("NNS" or "NNPS")) continue;
                     if (IsAccordingTo(v, c)) continue;
+                    // "the destruction of Indonesia's rainforests", "the co-founders of Trump's media venture": below a thing
+                    // named in an "of" phrase, its owner is not the phrase's actor ("the leaders of Russia's army" find the army
+                    // itself, an actor, first)
+                    if (depth >= 1 && v.Deprel(c) == "nmod:poss" && v.Upos(t) == "NOUN" && mentions.ActorAt(t) is null && v.Preposition(t) == "of") continue;
                     if (mentions.ActorAt(c) is { } m && FromActor(mentions.Actors, m) is not null) return m;
                     // "some of Israel's allies": not Israel (see RelationalNouns)
                     if (RelationalNouns.Contains(v.Lemma(c))) continue;

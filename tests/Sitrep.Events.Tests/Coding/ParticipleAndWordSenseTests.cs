@@ -657,4 +657,16 @@ public sealed class ParticipleAndWordSenseTests
             d => d.StartsWith("RUSMIL 17", StringComparison.Ordinal));
         Assert.Empty(Dyads("If this is the best that Tucson has to offer, I am outta here.", new A("Tucson", "USA")));
     }
+
+    /// <summary>
+    /// From an htmldate page: "The mass destruction of Indonesia's rainforests … threatens this" had been Indonesia
+    /// threatening. Below a thing named in an "of" phrase, its owner is not the phrase's actor.
+    /// </summary>
+    [Fact]
+    public void The_owner_of_a_thing_in_an_of_phrase_is_not_the_phrase_s_actor()
+    {
+        Assert.Empty(Dyads("The mass destruction of Indonesia's rainforests for palm oil threatens this.", new A("Indonesia", "IDN")));
+        Assert.Contains(Dyads("A group of Russia's soldiers attacked the village.", new A("Russia's soldiers", "RUSMIL", Kind: ActorKind.Agent)),
+            d => d.StartsWith("RUSMIL 19", StringComparison.Ordinal));
+    }
 }
