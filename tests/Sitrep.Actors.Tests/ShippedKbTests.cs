@@ -125,6 +125,7 @@ public sealed class ShippedKbTests(KbFixture f)
     [InlineData("Washington", "USA", "GOV")]
     [InlineData("the Pentagon", "USA", "MIL")]
     [InlineData("Downing Street", "GBR", "GOV")]
+    [InlineData("the Home Office", "GBR", "GOV")]
     [InlineData("Beijing", "CHN", "GOV")]
     [InlineData("Pyongyang", "PRK", "GOV")]
     [InlineData("Seoul", "KOR", "GOV")]
