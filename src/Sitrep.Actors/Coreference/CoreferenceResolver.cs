@@ -303,6 +303,8 @@ internal static class CoreferenceResolver
             if (a.First <= d.First && a.First + a.Count > d.First) continue;
             // Nor does an object pronoun: "he accused her", "she criticized him" (that would be "herself", "himself").
             if (!p.EndsWith("self", StringComparison.Ordinal) && IsClauseMate(tokens, d.Head, a.Head)) continue;
+            // "the Iraq War … its tactics": a country that only names a war is not what "it" stands for
+            if (Neuter.Contains(p) && NamesAWar(tokens, a)) continue;
             var score = -3.0 * dist - 0.6 * between;
             if (a.IsSubject) score += 2;
             if (a.SpeechSubject && d.SpeechSubject) score += 2;
@@ -339,6 +341,14 @@ internal static class CoreferenceResolver
         }
         return -1;
     }
+
+    /// <summary>A country that only names a war or crisis ("the Iraq War", "the Gaza conflict"): the name is the event's.</summary>
+    private static bool NamesAWar(Token[] tokens, MentionDraft a) =>
+        a.Head >= 0 && tokens[a.Head].Deprel == "compound" && tokens[a.Head].Head is var h && h >= 0 && (h < a.First || h >= a.First + a.Count)
+        && tokens[h].Lemma is { } lemma && WarNouns.Contains(lemma);
+
+    private static readonly FrozenSet<string> WarNouns = FrozenSet.ToFrozenSet(
+        ["war", "conflict", "crisis", "invasion", "occupation", "intervention", "insurgency"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Whether a pronoun is the object of the verb the other mention is the subject of.</summary>
     private static bool IsClauseMate(Token[] tokens, int pronoun, int other)

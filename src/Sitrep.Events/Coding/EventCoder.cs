@@ -21,7 +21,7 @@ public sealed class EventCoder
     /// record's <c>sitrep.models.events</c>: bump it whenever the code codes the same text differently, so that
     /// <c>sitrep reprocess</c> finds the documents an older coder analysed.
     /// </summary>
-    public const string Version = "coder/4";
+    public const string Version = "coder/5";
 
     private readonly PatternSet _patterns;
     private readonly IClaimAnalyzer _claims;
@@ -530,16 +530,20 @@ public sealed class EventCoder
     };
 
     /// <summary>
-    /// "Ramaswamy attacked Haley over her support for Ukraine", "Trump attacked CNN": a person attacking another person or
-    /// the press, with no weapon in the clause and no armed sector, attacks with words: CAMEO 111 (criticize or
-    /// denounce), not 190. A state or an armed group stays 190, and so does "Putin attacked Ukraine".
+    /// "Ramaswamy attacked Haley over her support for Ukraine", "Trump attacked CNN", "an attack from Ramaswamy": a person
+    /// attacking another person or the press, with no weapon in the clause and no armed sector, attacks with words: CAMEO
+    /// 111 (criticize or denounce), not 190. A state or an armed group stays 190, and so does "Putin attacked Ukraine".
     /// </summary>
     private static bool IsVerbalAttack(DependencyView v, MentionIndex mentions, Draft d)
     {
-        if (d.Code != "190" || v.Upos(d.Trigger) != "VERB" || v.Lemma(d.Trigger) != "attack") return false;
+        // the noun too: "She also fended off an attack from Ramaswamy comparing her to Dick Cheney"
+        if (d.Code != "190" || v.Upos(d.Trigger) is not ("VERB" or "NOUN") || v.Lemma(d.Trigger) != "attack") return false;
         // "they used that time to attack Trump directly": with no source named, a politician attacked without weapons is
         // attacked in words too.
         if (d.Source is null && !IsPolitician(mentions, d.Target)) return false;
+        // an attack noun is in words only with a person attacked or words said in it ("an attack from Ramaswamy comparing
+        // her to Dick Cheney"); "Saddam Hussein was involved in the 11 September attacks" is no criticism
+        if (v.Upos(d.Trigger) == "NOUN" && (d.Source is null || !IsPolitician(mentions, d.Target) && !HasSpeechParticiple(v, d.Trigger))) return false;
         if (d.Source is { } s && (s.Key < 0 || mentions.Actors[s.Key] is not { Kind: ActorKind.Person } source
             || source.Sector is { } sector && ArmedSectors.Contains(sector))) return false;
         if (d.Target is { } t && (t.Key < 0 || mentions.Actors[t.Key].Kind is not (ActorKind.Person or ActorKind.Media))) return false;
@@ -548,6 +552,16 @@ public sealed class EventCoder
             if (WeaponWords.Contains(v.Lower(k))) return false;
         return true;
     }
+
+    private static bool HasSpeechParticiple(DependencyView v, int noun)
+    {
+        foreach (var c in v.Children(noun))
+            if (v.Deprel(c) == "acl" && v.Upos(c) == "VERB" && SpeechParticiples.Contains(v.Lemma(c))) return true;
+        return false;
+    }
+
+    private static readonly HashSet<string> SpeechParticiples = new(StringComparer.Ordinal)
+    { "compare", "call", "say", "accuse", "label", "brand", "describe", "claim", "suggest", "question", "mock", "liken", "dismiss", "deride", "blame", "charge" };
 
     private static readonly HashSet<string> TreatyNouns = new(StringComparer.Ordinal)
     { "protocol", "accord", "accords", "agreement", "agreements", "treaty", "convention", "conventions", "declaration", "communique", "charter", "process", "format", "formula", "plan", "pact" };
@@ -703,6 +717,7 @@ public sealed class EventCoder
                 return;
             }
         }
+        if (targets.Count == 0 && (p.Flags & PatternFlags.NeedsTarget) != 0) return;
         if (sources.Count == 0)
         {
             if ((p.Flags & PatternFlags.TargetOnly) == 0 || targets.Count == 0) return;
@@ -848,6 +863,12 @@ public sealed class EventCoder
             if (IsAccordingTo(v, t)) continue;
             if (d == "advcl" && (MarkerOf(v, t) is not { } mk || OtherEventMarkers.Contains(mk))) continue;
             if (InSource(v, sources, t)) continue;
+            // "quoted attacking women's groups in a New York Times article": where it was said or printed is no target
+            if (d is "obl" or "nmod" && v.Preposition(t) is "in" or "on" && VenueNouns.Contains(v.Lemma(t)) && mentions.ActorAt(t) is null) continue;
+            // "killed a ringleader of the October 7 rampage on Israel": below a thing named in an "of" phrase, what that
+            // thing was aimed at is not the one acted on (its "of", "from" and "in" phrases still say whose it is)
+            if (depth >= 2 && d == "nmod" && v.Preposition(t) is { } prep && prep is not ("of" or "from" or "in") && v.Head(t) is var owner
+                && v.Upos(owner) == "NOUN" && mentions.ActorAt(owner) is null && v.Deprel(owner) == "nmod" && v.Preposition(owner) == "of") continue;
             // "… on Tuesday, South Korea's Joint Chiefs of Staff said": a phrase right before a closing speech verb is its
             // speaker, however the parser attached it
             if (IsClosingSpeaker(v, t)) continue;
@@ -877,6 +898,10 @@ public sealed class EventCoder
         }
         return result;
     }
+
+    /// <summary>Where words are said or printed: "in an interview", "in a New York Times article", "on a podcast".</summary>
+    private static readonly HashSet<string> VenueNouns = new(StringComparer.Ordinal)
+    { "article", "interview", "op-ed", "column", "editorial", "post", "tweet", "video", "podcast", "broadcast", "episode", "documentary", "memoir", "book", "essay", "newsletter", "blog", "headline" };
 
     private static readonly HashSet<string> ClosingSpeechVerbs = new(StringComparer.Ordinal)
     { "say", "tell", "report", "announce", "add", "state", "confirm", "claim", "write" };
@@ -1025,6 +1050,8 @@ public sealed class EventCoder
                     // U.S." is no one's doing: "in" says whose only for people or a plural
                     if (v.Deprel(c) is "nmod" or "obl" && v.Preposition(c) == "in" && mentions.ActorAt(t) is null && v[t].Xpos is not ("NNS" or "NNPS")) continue;
                     if (IsAccordingTo(v, c)) continue;
+                    // "organizations in a New York Times article": where it was printed is not whose they are
+                    if (v.Deprel(c) is "nmod" or "obl" && v.Preposition(c) is "in" or "on" && VenueNouns.Contains(v.Lemma(c)) && mentions.ActorAt(c) is null) continue;
                     // "the destruction of Indonesia's rainforests", "the co-founders of Trump's media venture": below a thing
                     // named in an "of" phrase, its owner is not the phrase's actor ("the leaders of Russia's army" find the army
                     // itself, an actor, first)

@@ -39,6 +39,8 @@ public enum PatternFlags
     Denial = 2,
     /// <summary>The event may stand without a source when only the target is named (agentless passives).</summary>
     TargetOnly = 4,
+    /// <summary>The event codes only with a target: a visit or a hosting with no one visited or hosted is a journey, not an interaction.</summary>
+    NeedsTarget = 8,
 }
 
 /// <summary>

@@ -191,4 +191,17 @@ public sealed class CoreferenceTests(LinkingFixture f)
         const string self = "Israel said it would defend itself.";
         Assert.Equal("ISR", Named(self, f.Link(self, date)).Single(x => x.Text == "itself").M.Code);
     }
+
+    /// <summary>
+    /// From an htmldate page: "the Iraq War … escalate its tactics" had made "its" Iraq, and the liberal activists of that
+    /// sentence Iraq's opposition. A country that only names a war is not what "it" stands for.
+    /// </summary>
+    [Fact]
+    public void A_country_that_names_a_war_is_no_antecedent_of_it()
+    {
+        const string text = "Pelosi resisted calls to defund the Iraq War. Activists wanted the party to escalate its tactics.";
+        Assert.DoesNotContain(Named(text, f.Link(text, Date)), x => x.Text == "its" && x.M.Code == "IRQ");
+        const string plain = "Iraq rejected the plan. Officials said its army would stay.";
+        Assert.Equal("IRQ", Named(plain, f.Link(plain, Date)).Single(x => x.Text == "its").M.Code);
+    }
 }
