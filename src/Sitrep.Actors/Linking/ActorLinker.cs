@@ -676,7 +676,8 @@ public sealed class ActorLinker
                 var unit = list[u];
                 if (unit.IsAgent || unit.Count != 1 || !SurnameOnly(unit) || unit.First == sentences[si].FirstToken) continue;
                 var before = tokens[unit.First - 1];
-                if (before.Upos != "PROPN" || !IsCapitalized(text, before) || u > 0 && list[u - 1].End > unit.First - 1) continue;
+                // a given name starts with a letter ("’President Musharraf", its quote mark glued on, names no one else)
+                if (before.Upos != "PROPN" || !IsCapitalized(text, before) || !char.IsLetter(text[before.Span.Start]) || u > 0 && list[u - 1].End > unit.First - 1) continue;
                 var given = Word(text, before);
                 if (unit.Entries.Any(e => e.Entity is KbPerson p && NearGivenName(p, given))) continue;
                 found.TryAdd(Lower(text, tokens[unit.First]), unit.First);
@@ -691,6 +692,14 @@ public sealed class ActorLinker
                         foreach (var a in p.Aliases)
                             if (a.Kind == AliasKind.Surname) found.Remove(TextFold.Fold(a.Text));
         return found;
+    }
+
+    /// <summary>"the Kim", "a frustrated Cook": only lower-case determiners and adjectives before the name, no title to decide.</summary>
+    private static bool OnlyDeterminersAndAdjectivesBefore(string text, Token[] tokens, int from, int head)
+    {
+        for (var k = from; k < head; k++)
+            if (tokens[k].Upos is not ("DET" or "ADJ") || IsCapitalized(text, tokens[k]) && !IsThe(text, tokens[k])) return false;
+        return from < head;
     }
 
     /// <summary>A name written right after a hyphen that follows a capitalized word, with no space: "Lopez-Galvan".</summary>
@@ -1247,13 +1256,14 @@ public sealed class ActorLinker
         var before = head.First - 1;
         var givenBefore = before >= around.First && (IsUnknownName(tokens, before, s, around, unitAt)
                 || tokens[before].Xpos is "NNP" or "NNPS" && unitAt[before - s.FirstToken] < 0) && IsCapitalized(text, tokens[before])
+                && char.IsLetter(text[tokens[before].Span.Start])
             ? Word(text, tokens[before]) : null;
         // A surname of one or two letters ("La" of Duwa Lashi La) is too common a word to name its bearer alone ("R., La.").
         // A bare surname that an earlier full name gave to someone else ("Rep. Andy Kim … Kim sued") is that person's.
         // So is the second half of a double-barrelled name ("Lisa Lopez-Galvan" is not Guillermo Galván).
         // A title before it ("President Biden") lets the title decide.
         var otherBearer = givenBefore is null && head.Count == 1 && (IsDoubleBarrelled(text, tokens, head.First)
-            || (head.First == around.First || IsThe(text, tokens[around.First]) && head.First == around.First + 1)
+            || (head.First == around.First || OnlyDeterminersAndAdjectivesBefore(text, tokens, around.First, head.First))
                 && context.OtherBearers.TryGetValue(Lower(text, tokens[head.First]), out var at) && at < head.First);
         // "Their mother Sharon", "her husband Kim": a name right after a word of kinship is that relative's first name.
         otherBearer |= head.Count == 1 && head.First > s.FirstToken && KinshipNouns.Contains(Lower(text, tokens[head.First - 1]));

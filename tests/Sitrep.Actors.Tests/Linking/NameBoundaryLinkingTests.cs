@@ -107,6 +107,14 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         // A title before the bare surname, or the KB bearer named in full, keeps the KB reading.
         const string both = "Hunter Biden testified on Wednesday. President Joe Biden said Biden family matters were private.";
         Assert.Equal("joe-biden", At(both, "President Joe Biden")?.ActorId);
+        // With an adjective before it too: "a frustrated Cook" after Senator Marlow Cook is his, not Robin Cook's (a fundus page).
+        const string cook = "His mentor was Senator Marlow Cook of Kentucky. In 2010, a frustrated Cook denounced his former aide.";
+        Assert.DoesNotContain(f.Link(cook, new DateOnly(2024, 2, 29)), m => m.ActorId == "robin-cook");
+        // A quote mark glued to a title is no given name: "‘’President Musharraf" names no other Musharraf (a UD article).
+        const string quoted = "He said: ‘’President Musharraf is our ally.’ Later that day an angry Musharraf left Kabul.";
+        var musharraf = f.Link(quoted, new DateOnly(2006, 9, 7)).Where(m => quoted[m.Span.Start..m.Span.End].EndsWith("Musharraf", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, musharraf.Count);
+        Assert.All(musharraf, m => Assert.Equal("pervez-musharraf", m.ActorId));
         // The second half of a double-barrelled name is not Guillermo Galván.
         Assert.Empty(f.Link("He paid tribute to Lisa Lopez-Galvan, who was killed. She was a DJ.", Date));
     }
