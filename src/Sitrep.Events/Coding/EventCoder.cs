@@ -733,7 +733,7 @@ public sealed class EventCoder
                 drafts.Add(new Draft(m.Trigger, sentence, p, m.Code, s, t));
                 any = true;
             }
-            if (!any) drafts.Add(new Draft(m.Trigger, sentence, p, m.Code, s, null));
+            if (!any && (p.Flags & PatternFlags.NeedsTarget) == 0) drafts.Add(new Draft(m.Trigger, sentence, p, m.Code, s, null));
         }
     }
 
@@ -866,8 +866,9 @@ public sealed class EventCoder
             // "quoted attacking women's groups in a New York Times article": where it was said or printed is no target
             if (d is "obl" or "nmod" && v.Preposition(t) is "in" or "on" && VenueNouns.Contains(v.Lemma(t)) && mentions.ActorAt(t) is null) continue;
             // "killed a ringleader of the October 7 rampage on Israel": below a thing named in an "of" phrase, what that
-            // thing was aimed at is not the one acted on (its "of", "from" and "in" phrases still say whose it is)
-            if (depth >= 2 && d == "nmod" && v.Preposition(t) is { } prep && prep is not ("of" or "from" or "in") && v.Head(t) is var owner
+            // thing was aimed at is not the one acted on (a "to" phrase there is most often the trigger's own, misattached:
+            // "the sale of computers to Taiwan")
+            if (depth >= 2 && d == "nmod" && v.Preposition(t) is "on" or "against" or "upon" && v.Head(t) is var owner
                 && v.Upos(owner) == "NOUN" && mentions.ActorAt(owner) is null && v.Deprel(owner) == "nmod" && v.Preposition(owner) == "of") continue;
             // "… on Tuesday, South Korea's Joint Chiefs of Staff said": a phrase right before a closing speech verb is its
             // speaker, however the parser attached it

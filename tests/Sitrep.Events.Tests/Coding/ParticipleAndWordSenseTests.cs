@@ -719,4 +719,26 @@ public sealed class ParticipleAndWordSenseTests
             new A("Sandberg", "ISRBUS", Kind: ActorKind.Person), new A("New York Times", "USAMED", Kind: ActorKind.Media)),
             d => d.EndsWith("USAMED", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// From UD articles: "give lectures in universities" had been giving in (080), "a possible military strike against
+    /// Iran" a labour strike (143), "killed in Mecca crane collapse" a killing, "an end to rocket attacks" an attack,
+    /// "a visit to Sri Lanka by Norwegian Foreign Minister Jan Petersen" India's visit, and "Iraqi petroleum sales" cooperation.
+    /// </summary>
+    [Fact]
+    public void Lectures_military_strikes_collapses_ended_attacks_visits_by_and_sales_are_what_they_are()
+    {
+        Assert.Empty(Dyads("He continued to give lectures in universities all around the world.", new A("He", "USAGOV", Kind: ActorKind.Person)));
+        Assert.Contains("RUS 080 -", Dyads("Russia gave in to the demands on Monday.", new A("Russia", "RUS")));
+        Assert.Equal(["USAGOV 190 IRN"], Dyads("The administration is preparing for a possible military strike against Iran.",
+            new A("The administration", "USAGOV", Kind: ActorKind.Agent), new A("Iran", "IRN")));
+        Assert.Contains(Dyads("The union called a general strike against the government.", new A("The union", "FRALAB", Kind: ActorKind.Agent), new A("the government", "FRAGOV", Kind: ActorKind.Agent)),
+            d => d.StartsWith("FRALAB 14", StringComparison.Ordinal));
+        Assert.Empty(Dyads("At least 107 pilgrims were killed in a crane collapse in Saudi Arabia.", new A("Saudi Arabia", "SAU")));
+        Assert.Empty(Dyads("Hamas has announced an end to rocket attacks on Israel.", new A("Hamas", "PSEREB"), new A("Israel", "ISR")));
+        Assert.Contains("NORGOV 042 LKA", Dyads("India's tour preceded a three-day visit to Sri Lanka by Norwegian Foreign Minister Jan Petersen.",
+            new A("India", "IND"), new A("Sri Lanka", "LKA"), new A("Norwegian Foreign Minister Jan Petersen", "NORGOV", Kind: ActorKind.Person)));
+        Assert.Empty(Dyads("Iraqi Shiites will get rich from Iraqi petroleum sales.", new A("Iraqi", "IRQ", Occurrence: 2)));
+        Assert.Contains("USA 061 TWN", Dyads("The US sale of computers to Taiwan went ahead in May.", new A("US", "USA"), new A("Taiwan", "TWN")));
+    }
 }
