@@ -682,6 +682,9 @@ public sealed class EventCoder
         // event's own phrase instead.
         // a target path that reaches only the source itself ("demanded that its partners …" → "its") has found no target
         // (the same code counts as the source itself: "the two neighbours fought … which Azerbaijan" is no AZE→AZE event)
+        // a place in the sources' own country is where they acted at home ("Biden will visit Brownsville, Texas"), as in
+        // FallbackTargets
+        if (sources.Count > 0) targets.RemoveAll(t => t.Key < 0 && sources.TrueForAll(s => s.Participant.Country is { } sc && sc == t.Participant.Country));
         if (targets.Count > 0 && sources.Count > 0 && targets.TrueForAll(t => sources.Any(s => SameActor(mentions.Actors, s, t) || SameCode(mentions.Actors, s, t)))) targets = [];
         // A person named by a pronoun the actor layer left unresolved ("he accused her of calling China a great friend")
         // is still the one acted on: no other actor of the phrase stands in for them.

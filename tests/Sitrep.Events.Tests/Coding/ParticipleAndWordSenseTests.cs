@@ -741,4 +741,19 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Empty(Dyads("Iraqi Shiites will get rich from Iraqi petroleum sales.", new A("Iraqi", "IRQ", Occurrence: 2)));
         Assert.Contains("USA 061 TWN", Dyads("The US sale of computers to Taiwan went ahead in May.", new A("US", "USA"), new A("Taiwan", "TWN")));
     }
+
+    /// <summary>
+    /// From fundus pages: "Biden will visit Brownsville, Texas" had been a visit to the United States, and "the reporting of
+    /// a local activist helped defeat the plan" aid. A place in the source's own country is home; help to no one is no aid.
+    /// </summary>
+    [Fact]
+    public void A_visit_at_home_and_help_to_no_one_are_no_events()
+    {
+        Assert.Empty(Code(With("Biden will visit Brownsville, Texas, on Thursday.",
+            [new A("Biden", "USAGOV", Kind: ActorKind.Person)], [("Brownsville", "USA")])));
+        Assert.Contains("RUSMIL 042 PRK", Code(With("Shoigu visited Pyongyang in July.",
+            [new A("Shoigu", "RUSMIL", Kind: ActorKind.Person)], [("Pyongyang", "PRK")])).Select(Dyad));
+        Assert.Empty(Dyads("The reporting of a local activist helped defeat the plan.", new A("a local activist", "USAOPP", Kind: ActorKind.Agent)));
+        Assert.Contains("USA 070 UKR", Dyads("The United States helped Ukraine after the floods.", new A("The United States", "USA"), new A("Ukraine", "UKR")));
+    }
 }
