@@ -774,4 +774,21 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains("USA 051 ISR", Dyads("The United States welcomed Israel's decision.", new A("The United States", "USA"), new A("Israel", "ISR")));
         Assert.Contains("ISR 128 IGOUNO", Dyads("Israel ignored the United Nations.", new A("Israel", "ISR"), new A("the United Nations", "IGOUNO", Kind: ActorKind.Organization)));
     }
+
+    /// <summary>
+    /// From UD articles and fundus pages: "Smith offered three reasons" and "they offered buttons" had been intents to
+    /// cooperate, "the high court agreed with that" an agreement, and "we should have told them" and "the country must not
+    /// divide" demands. An offer of a thing, and a demand, are made to someone named; an offer to act stands alone.
+    /// </summary>
+    [Fact]
+    public void Offers_of_things_opinions_and_demands_of_no_one_are_no_events()
+    {
+        Assert.Empty(Dyads("Smith offered three reasons.", new A("Smith", "AUSGOV", Kind: ActorKind.Person)));
+        Assert.Contains("KEN 030 -", Dyads("Kenya has offered to lead the mission.", new A("Kenya", "KEN")));
+        Assert.Empty(Dyads("The high court in Texas agreed with that.", new A("The high court", "USAJUD", Kind: ActorKind.Organization)));
+        Assert.Empty(Dyads("\"In retrospect, we should have told them,\" Robinson said.", new A("Robinson", "IGOUNOHRIHCH", Kind: ActorKind.Person)));
+        Assert.Empty(Dyads("Haley said that the country must not divide further over abortion.", new A("Haley", "USAELI", Kind: ActorKind.Person)));
+        Assert.Contains("USAGOV 100 RUS", Dyads("Kirby said Russia must stop buying arms from North Korea.",
+            new A("Kirby", "USAGOV", Kind: ActorKind.Person), new A("Russia", "RUS"), new A("North Korea", "PRK")));
+    }
 }
