@@ -791,4 +791,14 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains("USAGOV 100 RUS", Dyads("Kirby said Russia must stop buying arms from North Korea.",
             new A("Kirby", "USAGOV", Kind: ActorKind.Person), new A("Russia", "RUS"), new A("North Korea", "PRK")));
     }
+
+    /// <summary>From UD articles: "where he met Sue Atkins" and "proposed corrections to the definitions" had been a meeting and a request.</summary>
+    [Fact]
+    public void A_meeting_or_a_proposal_with_no_one_named_is_no_event()
+    {
+        Assert.Empty(Dyads("At the awards he met an agent.", new A("he", "USAGOV", Kind: ActorKind.Person)));
+        Assert.Empty(Dyads("He proposed corrections to the basic definitions of grammatical case.", new A("He", "NZLGOV", Kind: ActorKind.Person)));
+        Assert.Contains("RUSGOV 044 PRKGOV", Dyads("Putin and Kim met in Vladivostok.", new A("Putin", "RUSGOV", Kind: ActorKind.Person), new A("Kim", "PRKGOV", Kind: ActorKind.Person)));
+        Assert.Contains("USAGOV 044 CHNGOV", Dyads("Biden met Xi in California.", new A("Biden", "USAGOV", Kind: ActorKind.Person), new A("Xi", "CHNGOV", Kind: ActorKind.Person)));
+    }
 }
