@@ -351,6 +351,7 @@ public sealed class ActorLinker
             for (var si = 0; si < sentences.Length; si++) units[si] = FindUnits(text, tokens, sentences[si], buffers);
             if (places is { Length: > 0 }) DropCountriesThePlacesReadOtherwise(text, tokens, units, places);
             PreferSurnamesOfPeopleNamedInFull(units);
+            if (places is { Length: > 0 }) DropSurnamesThatNamePlaces(tokens, units, places);
             var context = new LinkContext(DocumentContext(units), OtherBearers(text, tokens, sentences, units));
 
             var entityAt = entities is null ? null : EntityIndex(entities, tokens.Length);
@@ -469,6 +470,32 @@ public sealed class ActorLinker
                 if (unit.IsAgent || unit.Count != 1 || unit.Entries.Length < 2) continue;
                 if (!unit.Entries.Any(e => e.Entity is KbPerson p && e.Alias?.Kind == AliasKind.Surname && named.Contains(p))) continue;
                 list[u] = unit with { Entries = [.. unit.Entries.Where(e => e.Entity is KbPerson p && named.Contains(p))] };
+            }
+    }
+
+    /// <summary>
+    /// "a Satanic ritual in downtown Toledo": a bare surname that the gazetteer reads as a city there is the city, not the
+    /// person of that surname (Alejandro Toledo), unless the document names that person in full.
+    /// </summary>
+    private static void DropSurnamesThatNamePlaces(Token[] tokens, List<Unit>[] units, PlaceMention[] places)
+    {
+        // Keyed by the token a city ends on: a unit may take in a modifier the place does not ("downtown Toledo").
+        HashSet<(int First, int End)>? cities = null;
+        foreach (var p in places)
+            if (p.Kind == PlaceKinds.City) (cities ??= []).Add((p.FirstToken, p.FirstToken + p.TokenCount));
+        if (cities is null) return;
+        HashSet<KbPerson>? named = null;
+        foreach (var list in units)
+            foreach (var unit in list)
+                foreach (var e in unit.Entries)
+                    if (e.Entity is KbPerson person && e.Alias?.Kind is not AliasKind.Surname) (named ??= []).Add(person);
+        foreach (var list in units)
+            for (var u = list.Count - 1; u >= 0; u--)
+            {
+                var unit = list[u];
+                if (!SurnameOnly(unit) || !cities.Any(c => c.First >= unit.First && c.End == unit.First + unit.Count)) continue;
+                if (named is not null && unit.Entries.Any(e => e.Entity is KbPerson person && named.Contains(person))) continue;
+                list.RemoveAt(u);
             }
     }
 

@@ -115,6 +115,12 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         var musharraf = f.Link(quoted, new DateOnly(2006, 9, 7)).Where(m => quoted[m.Span.Start..m.Span.End].EndsWith("Musharraf", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, musharraf.Count);
         Assert.All(musharraf, m => Assert.Equal("pervez-musharraf", m.ActorId));
+        // A bare surname the gazetteer reads as a city there is the city (a UD article on a murder in Toledo, Ohio) …
+        const string toledo = "The nun was killed in a chapel in downtown Toledo, Ohio, in 1980.";
+        Assert.DoesNotContain(LinkWithPlaces(toledo), m => m.ActorId == "alejandro-toledo");
+        // … while the surname of a person the story names stays theirs.
+        const string president = "Alejandro Toledo arrived in Lima. Supporters of Toledo gathered outside the court.";
+        Assert.Equal(2, LinkWithPlaces(president).Count(m => m.ActorId == "alejandro-toledo"));
         // The second half of a double-barrelled name is not Guillermo Galván.
         Assert.Empty(f.Link("He paid tribute to Lisa Lopez-Galvan, who was killed. She was a DJ.", Date));
     }
