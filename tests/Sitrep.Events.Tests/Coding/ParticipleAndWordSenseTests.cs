@@ -801,4 +801,26 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains("RUSGOV 044 PRKGOV", Dyads("Putin and Kim met in Vladivostok.", new A("Putin", "RUSGOV", Kind: ActorKind.Person), new A("Kim", "PRKGOV", Kind: ActorKind.Person)));
         Assert.Contains("USAGOV 044 CHNGOV", Dyads("Biden met Xi in California.", new A("Biden", "USAGOV", Kind: ActorKind.Person), new A("Xi", "CHNGOV", Kind: ActorKind.Person)));
     }
+
+    /// <summary>
+    /// From fundus and htmldate-dev pages: "he stands by the work", "Navarro also appealed", "filed a motion to dismiss the
+    /// lawsuit", "the Government invests £3bn" and "motorists who couldn't afford to buy" had been events; "had drawn heavy
+    /// criticism from environmentalists" had made the criticized administration the critic.
+    /// </summary>
+    [Fact]
+    public void Court_appeals_motions_purchases_and_criticism_drawn_code_as_they_should()
+    {
+        Assert.Empty(Dyads("Times editor Phil Pan said that he stands by the work.", new A("he", "USAMED", Kind: ActorKind.Person)));
+        Assert.Empty(Dyads("Navarro also appealed in March.", new A("Navarro", "USAELI", Kind: ActorKind.Person)));
+        Assert.Empty(Dyads("The company filed a motion to dismiss the lawsuit.", new A("The company", "USABUS", Kind: ActorKind.Organization)));
+        Assert.Empty(Dyads("The Government already invests more than £3bn each year to support NHS dentistry.", new A("The Government", "GBRGOV", Kind: ActorKind.Organization)));
+        Assert.Empty(Dyads("The French state encouraged people to buy diesel cars.", new A("The French state", "FRAGOV", Kind: ActorKind.Organization), new A("people", "FRACVL", Kind: ActorKind.Agent)));
+        var criticism = Dyads("The administration had drawn heavy criticism from environmentalists.",
+            new A("The administration", "GBRGOV", Kind: ActorKind.Organization), new A("environmentalists", "GBRENV", Kind: ActorKind.Agent));
+        Assert.Contains("GBRENV 111 GBRGOV", criticism);
+        Assert.False(Has(criticism, "GBRGOV 111"), string.Join("; ", criticism));
+        Assert.Contains("USA 052 UKR", Dyads("The United States stands by Ukraine.", new A("The United States", "USA"), new A("Ukraine", "UKR")));
+        Assert.Contains("PRK 020 RUS", Dyads("North Korea appealed to Russia for help.", new A("North Korea", "PRK"), new A("Russia", "RUS")));
+        Assert.Contains("IGOUNO 020 -", Dyads("The United Nations appealed for calm.", new A("The United Nations", "IGOUNO", Kind: ActorKind.Organization)));
+    }
 }
