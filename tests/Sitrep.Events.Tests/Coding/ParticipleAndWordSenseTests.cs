@@ -832,6 +832,7 @@ public sealed class ParticipleAndWordSenseTests
     public void What_one_should_expect_is_a_warning_and_an_army_marching_is_no_protest()
     {
         Assert.Empty(Dyads("Zawahiri said that the US should expect another 9/11 on US soil.", new A("Zawahiri", "IMGMUS", Kind: ActorKind.Person), new A("the US", "USA")));
+        Assert.Empty(Dyads("Zawahiri said that the US should expect another attack.", new A("Zawahiri", "IMGMUS", Kind: ActorKind.Person), new A("the US", "USA")));
         Assert.Contains("IMGMUS 100 USA", Dyads("Zawahiri said that the US must leave Iraq.", new A("Zawahiri", "IMGMUS", Kind: ActorKind.Person), new A("the US", "USA"), new A("Iraq", "IRQ")));
         Assert.Empty(Dyads("The Mexican army marched to the town.", new A("The Mexican army", "MEXMIL", Kind: ActorKind.Agent)));
         Assert.Contains("FRALAB 141 FRAGOV", Dyads("French unions marched against the government.", new A("French unions", "FRALAB", Kind: ActorKind.Agent), new A("the government", "FRAGOV", Kind: ActorKind.Organization)));
