@@ -21,7 +21,7 @@ public sealed class EventCoder
     /// record's <c>sitrep.models.events</c>: bump it whenever the code codes the same text differently, so that
     /// <c>sitrep reprocess</c> finds the documents an older coder analysed.
     /// </summary>
-    public const string Version = "coder/5";
+    public const string Version = "coder/6";
 
     private readonly PatternSet _patterns;
     private readonly IClaimAnalyzer _claims;
@@ -868,6 +868,9 @@ public sealed class EventCoder
             if (InSource(v, sources, t)) continue;
             // "quoted attacking women's groups in a New York Times article": where it was said or printed is no target
             if (d is "obl" or "nmod" && v.Preposition(t) is "in" or "on" && VenueNouns.Contains(v.Lemma(t)) && mentions.ActorAt(t) is null) continue;
+            // "Kim sued this week in federal court", "challenged the rule in court": a court one acts in is the venue, not the
+            // one acted on (a court sued or appealed to is an object or a "to" phrase)
+            if (d == "obl" && v.Preposition(t) == "in" && v.Lemma(t) is "court" or "courts" or "tribunal") continue;
             // "killed a ringleader of the October 7 rampage on Israel": below a thing named in an "of" phrase, what that
             // thing was aimed at is not the one acted on (a "to" phrase there is most often the trigger's own, misattached:
             // "the sale of computers to Taiwan")

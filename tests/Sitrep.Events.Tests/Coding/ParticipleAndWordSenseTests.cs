@@ -837,4 +837,14 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Empty(Dyads("The Mexican army marched to the town.", new A("The Mexican army", "MEXMIL", Kind: ActorKind.Agent)));
         Assert.Contains("FRALAB 141 FRAGOV", Dyads("French unions marched against the government.", new A("French unions", "FRALAB", Kind: ActorKind.Agent), new A("the government", "FRAGOV", Kind: ActorKind.Organization)));
     }
+
+    /// <summary>From a fundus page: "Kim sued this week in federal court" had the court as the one sued.</summary>
+    [Fact]
+    public void A_court_one_acts_in_is_the_venue_not_the_target()
+    {
+        Assert.Contains("USALEG 115 -", Dyads("Kim sued this week in federal court to challenge the ballot design.",
+            new A("Kim", "USALEG", Kind: ActorKind.Person), new A("federal court", "USAJUD", Kind: ActorKind.Organization)));
+        Assert.Contains("USALEG 115 USAGOV", Dyads("Kim sued the administration in federal court.",
+            new A("Kim", "USALEG", Kind: ActorKind.Person), new A("the administration", "USAGOV", Kind: ActorKind.Organization), new A("federal court", "USAJUD", Kind: ActorKind.Organization)));
+    }
 }
