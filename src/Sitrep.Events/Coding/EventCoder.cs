@@ -120,7 +120,7 @@ public sealed class EventCoder
         var result = ImmutableArray.CreateBuilder<CodedEvent>(drafts.Count);
         foreach (var d in drafts)
         {
-            var code = _patterns.Codebook[IsVerbalAttack(v, mentions, d) ? "111" : d.Code];
+            var code = _patterns.Codebook[IsVerbalAttack(v, mentions, d) ? "111" : IsStateBombing(mentions, d) ? "195" : d.Code];
             var clauseHead = v.ClauseHead(d.Trigger);
             var clause = v.ClauseTokens(clauseHead);
             var spans = ImmutableArray.CreateBuilder<TextSpan>();
@@ -552,6 +552,15 @@ public sealed class EventCoder
             if (WeaponWords.Contains(v.Lower(k))) return false;
         return true;
     }
+
+    /// <summary>
+    /// "the Gaza refugee camp bombed by Israel", "stopped the bombing of North Vietnam": a bombing by a state, its government
+    /// or its military is an air or artillery attack (CAMEO 195, employ aerial weapons), not the non-military bombing of
+    /// 183, which stays for armed groups, militants and the unnamed.
+    /// </summary>
+    private static bool IsStateBombing(MentionIndex mentions, Draft d) =>
+        d.Code == "183" && d.Source is { Key: >= 0 } s && mentions.Actors[s.Key] is var source
+        && (source.Kind == ActorKind.State || source.Sector is "GOV" or "MIL");
 
     private static bool HasSpeechParticiple(DependencyView v, int noun)
     {

@@ -847,4 +847,12 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains("USALEG 115 USAGOV", Dyads("Kim sued the administration in federal court.",
             new A("Kim", "USALEG", Kind: ActorKind.Person), new A("the administration", "USAGOV", Kind: ActorKind.Organization), new A("federal court", "USAJUD", Kind: ActorKind.Organization)));
     }
+
+    /// <summary>From htmldate-dev pages: "the Gaza refugee camp bombed by Israel" had been a non-military bombing (183).</summary>
+    [Fact]
+    public void A_state_bombing_is_an_aerial_attack_and_a_militant_bombing_is_not()
+    {
+        Assert.Contains("ISR 195 PSE", Dyads("Israel bombed Gaza again on Tuesday.", new A("Israel", "ISR"), new A("Gaza", "PSE")));
+        Assert.Contains("IRQINS 183 USAMIL", Dyads("Insurgents bombed a US convoy.", new A("Insurgents", "IRQINS", Kind: ActorKind.Agent), new A("a US convoy", "USAMIL", Kind: ActorKind.Agent)));
+    }
 }
