@@ -352,7 +352,7 @@ public sealed class ActorLinker
             if (places is { Length: > 0 }) DropCountriesThePlacesReadOtherwise(text, tokens, units, places);
             PreferSurnamesOfPeopleNamedInFull(units);
             if (places is { Length: > 0 }) DropSurnamesThatNamePlaces(tokens, units, places);
-            var context = new LinkContext(DocumentContext(units), OtherBearers(text, tokens, sentences, units));
+            var context = new LinkContext(DocumentContext(units), OtherBearers(text, tokens, sentences, units, entities));
 
             var entityAt = entities is null ? null : EntityIndex(entities, tokens.Length);
             for (var si = 0; si < sentences.Length; si++)
@@ -692,9 +692,21 @@ public sealed class ActorLinker
     /// Surnames the document first writes after a given name that is not their KB bearer's ("Andy Kim", "Andy Reid"):
     /// folded surname → token of that first mention.
     /// </summary>
-    private static Dictionary<string, int> OtherBearers(string text, Token[] tokens, Sentence[] sentences, List<Unit>[] units)
+    private static Dictionary<string, int> OtherBearers(string text, Token[] tokens, Sentence[] sentences, List<Unit>[] units, EntityMention[]? entities)
     {
         var found = new Dictionary<string, int>(StringComparer.Ordinal);
+        // "Cameron Brooksbank was 17 … a tearful Cameron was seen talking to police": a KB surname that starts a person's
+        // full name the tagger reads as one, with no KB name after it, is that person's given name, and alone it is theirs.
+        if (entities is not null)
+            foreach (var e in entities)
+            {
+                if (e.Type != "PER" || e.TokenCount != 2) continue;
+                var unit = UnitAt(units, tokens[e.FirstToken].Sentence, e.FirstToken);
+                if (unit is not { Count: 1 } u || !SurnameOnly(u) || UnitAt(units, tokens[e.FirstToken].Sentence, e.FirstToken + 1) is not null) continue;
+                var next = tokens[e.FirstToken + 1];
+                if (next.Upos != "PROPN" || !IsCapitalized(text, next)) continue;
+                found.TryAdd(Lower(text, tokens[e.FirstToken]), e.FirstToken);
+            }
         for (var si = 0; si < sentences.Length; si++)
         {
             var list = units[si];
@@ -721,13 +733,23 @@ public sealed class ActorLinker
         return found;
     }
 
+    private static Unit? UnitAt(List<Unit>[] units, int sentence, int token)
+    {
+        if (sentence < 0 || sentence >= units.Length) return null;
+        foreach (var u in units[sentence])
+            if (u.First <= token && token < u.End) return u;
+        return null;
+    }
+
     /// <summary>"the Kim", "a frustrated Cook": only lower-case determiners and adjectives before the name, no title to decide.</summary>
     private static bool OnlyDeterminersAndAdjectivesBefore(string text, Token[] tokens, int from, int head)
     {
         for (var k = from; k < head; k++)
-            if (tokens[k].Upos is not ("DET" or "ADJ") || IsCapitalized(text, tokens[k]) && !IsThe(text, tokens[k])) return false;
+            if (tokens[k].Upos is not ("DET" or "ADJ") || IsCapitalized(text, tokens[k]) && !IsThe(text, tokens[k]) && !StartsSentence(tokens, k)) return false;
         return from < head;
     }
+
+    private static bool StartsSentence(Token[] tokens, int k) => k == 0 || tokens[k - 1].Sentence != tokens[k].Sentence;
 
     /// <summary>A name written right after a hyphen that follows a capitalized word, with no space: "Lopez-Galvan".</summary>
     private static bool IsDoubleBarrelled(string text, Token[] tokens, int k) =>

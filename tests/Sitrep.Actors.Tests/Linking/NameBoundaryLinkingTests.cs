@@ -287,6 +287,29 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         Assert.Equal("USALEG", At("Congress passed the spending bill, and President Biden signed it.", "Congress")?.Code);
     }
 
+    /// <summary>
+    /// From an htmldate-dev page: "Cameron Brooksbank was 17 … a tearful Cameron was seen talking to police" had linked the
+    /// given name to David Cameron. A KB surname that starts a two-word person the tagger found is that person's given name.
+    /// </summary>
+    [Fact]
+    public void A_given_name_of_someone_named_in_full_is_theirs_alone()
+    {
+        const string text = "Cameron Brooksbank was 17 when he was attacked. A tearful Cameron was seen talking to police.";
+        var doc = f.Parse(text, Date);
+        var tokens = doc.Get(Sitrep.Nlp.NlpLayers.Tokens);
+        Assert.Equal("Brooksbank", text[tokens[1].Span.Start..tokens[1].Span.End]);
+        var person = new Sitrep.Nlp.EntityMention(new Sitrep.Core.TextSpan(tokens[0].Span.Start, tokens[1].Span.End), "PER", 0, 2);
+        var linked = f.Stage.Process(doc.With(Sitrep.Nlp.NlpLayers.Entities, new[] { person })).Get(ActorLayers.Actors);
+        Assert.DoesNotContain(linked, m => m.ActorId == "david-cameron");
+        // The bearer named in full keeps the bare surname.
+        const string pm = "David Cameron met Angela Merkel. Cameron said the talks went well.";
+        var pmDoc = f.Parse(pm, new DateOnly(2015, 6, 1));
+        var pmTokens = pmDoc.Get(Sitrep.Nlp.NlpLayers.Tokens);
+        var david = new Sitrep.Nlp.EntityMention(new Sitrep.Core.TextSpan(pmTokens[0].Span.Start, pmTokens[1].Span.End), "PER", 0, 2);
+        var pmLinked = f.Stage.Process(pmDoc.With(Sitrep.Nlp.NlpLayers.Entities, new[] { david })).Get(ActorLayers.Actors);
+        Assert.Equal(2, pmLinked.Count(m => m.ActorId == "david-cameron"));
+    }
+
     private PlaceStage? _places;
 
     /// <summary>As the pipeline runs it: the place stage first, then the actor stage.</summary>
