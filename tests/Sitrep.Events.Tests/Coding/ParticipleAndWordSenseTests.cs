@@ -855,4 +855,13 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains("ISR 195 PSE", Dyads("Israel bombed Gaza again on Tuesday.", new A("Israel", "ISR"), new A("Gaza", "PSE")));
         Assert.Contains("IRQINS 183 USAMIL", Dyads("Insurgents bombed a US convoy.", new A("Insurgents", "IRQINS", Kind: ActorKind.Agent), new A("a US convoy", "USAMIL", Kind: ActorKind.Agent)));
     }
+
+    /// <summary>From a UD e-mail: "he agrees that you do not have the authority" had been an agreement to cooperate.</summary>
+    [Fact]
+    public void One_actor_agreeing_that_something_is_so_holds_an_opinion()
+    {
+        Assert.Empty(Dyads("The minister agrees that more must be done.", new A("The minister", "GBRGOV", Kind: ActorKind.Person)));
+        Assert.Contains("RWA 030 COD", Dyads("Rwanda and Congo agreed that expert teams would meet again within a month.", new A("Rwanda", "RWA"), new A("Congo", "COD")));
+        Assert.Contains("GBRGOV 030 FRAGOV", Dyads("The minister agreed with France that more must be done.", new A("The minister", "GBRGOV", Kind: ActorKind.Person), new A("France", "FRAGOV")));
+    }
 }
