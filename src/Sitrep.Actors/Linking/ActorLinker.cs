@@ -175,6 +175,9 @@ public sealed class ActorLinker
             // "Foreign ministers from the Nordic and Baltic states", "the leaders of five Central Asian countries": a group
             // of several countries has none of its own, whichever country the sentence names
             if (OfSeveralCountries(text, tokens, d.Head)) continue;
+            // "accused by Afghan and Western leaders", "world leaders", "international observers": a modifier that places the
+            // agents outside any one country leaves them none, whichever country the sentence names
+            if (HasNoCountryModifier(text, tokens, d)) continue;
             all.Clear();
             loc.Clear();
             named.Clear();
@@ -747,6 +750,16 @@ public sealed class ActorLinker
         for (var k = from; k < head; k++)
             if (tokens[k].Upos is not ("DET" or "ADJ") || IsCapitalized(text, tokens[k]) && !IsThe(text, tokens[k]) && !StartsSentence(tokens, k)) return false;
         return from < head;
+    }
+
+    private static readonly HashSet<string> NoCountryModifiers = new(StringComparer.Ordinal)
+    { "western", "world", "international", "global", "overseas", "multinational" };
+
+    private static bool HasNoCountryModifier(string text, Token[] tokens, MentionDraft d)
+    {
+        for (var k = d.First; k < d.Head; k++)
+            if (NoCountryModifiers.Contains(Lower(text, tokens[k]))) return true;
+        return false;
     }
 
     private static bool StartsSentence(Token[] tokens, int k) => k == 0 || tokens[k - 1].Sentence != tokens[k].Sentence;

@@ -310,6 +310,17 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         Assert.Equal(2, pmLinked.Count(m => m.ActorId == "david-cameron"));
     }
 
+    /// <summary>From a UD article and a fundus page: "accused by Afghan and Western leaders" and "Putin suggested Western leaders did not understand" had made the Western leaders Pakistan's and Russia's.</summary>
+    [Fact]
+    public void Western_world_and_international_agents_take_no_country_from_the_sentence()
+    {
+        const string text = "Pakistan has been repeatedly accused by Western leaders of harbouring extremists.";
+        var western = f.Link(text, Date).Single(m => text[m.Span.Start..m.Span.End] == "Western leaders");
+        Assert.Null(western.Country);
+        const string local = "Pakistan has been repeatedly accused by senior leaders of harbouring extremists.";
+        Assert.Equal("PAK", f.Link(local, Date).Single(m => local[m.Span.Start..m.Span.End] == "senior leaders").Country);
+    }
+
     private PlaceStage? _places;
 
     /// <summary>As the pipeline runs it: the place stage first, then the actor stage.</summary>
