@@ -994,6 +994,9 @@ public sealed class ActorLinker
         if (unitAt[k - s.FirstToken] >= 0) return !(tokens[k].Upos == "VERB" && tokens[k].Xpos is "VB" or "VBP" or "VBZ" or "VBD");
         // "The German government today welcomed": a time word ends the phrase.
         if (TimeWords.Contains(TextFold.Fold(Word(text, tokens[k])))) return false;
+        // "at a meeting in April 2003 Bin Laden was planning": a year right before a name ends the phrase as a time word
+        // does ("the 2003 Iraq war", after an article, stays one phrase).
+        if (IsYearBeforeName(text, tokens, k, s, unitAt)) return false;
         var u = tokens[k].Upos;
         if (u is "ADJ" or "NOUN" or "PROPN" or "NUM" or "DET") return u != "DET" || IsDeterminerWord(text, tokens[k]);
         if (!open) return false;
@@ -1008,6 +1011,16 @@ public sealed class ActorLinker
         if (tokens[k].Upos == "VERB" && k > s.FirstToken && IsHyphen(text, tokens[k - 1])) return true;
         if (IsHyphen(text, tokens[k])) return k + 1 < s.FirstToken + s.TokenCount && tokens[k + 1].Upos is "ADJ" or "NOUN" or "PROPN" or "VERB";
         return false;
+    }
+
+    private static bool IsYearBeforeName(string text, Token[] tokens, int k, Sentence s, int[] unitAt)
+    {
+        var t = tokens[k];
+        if (t.Upos != "NUM" || t.Span.Length != 4 || k + 1 >= s.FirstToken + s.TokenCount || unitAt[k + 1 - s.FirstToken] < 0) return false;
+        for (var c = t.Span.Start; c < t.Span.End; c++)
+            if (!char.IsAsciiDigit(text[c])) return false;
+        if (text[t.Span.Start] is not ('1' or '2') || tokens[k + 1].Upos != "PROPN" || !IsCapitalized(text, tokens[k + 1])) return false;
+        return k == s.FirstToken || tokens[k - 1].Upos != "DET";
     }
 
     private static bool IsDeterminerWord(string text, Token t)

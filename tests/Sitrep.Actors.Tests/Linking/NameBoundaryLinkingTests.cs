@@ -321,6 +321,15 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         Assert.Equal("PAK", f.Link(local, Date).Single(m => local[m.Span.Start..m.Span.End] == "senior leaders").Country);
     }
 
+    /// <summary>From UD articles: "at a meeting in April 2003 Bin Laden was planning" had linked "April 2003 Bin Laden".</summary>
+    [Fact]
+    public void A_year_before_a_name_is_no_part_of_it()
+    {
+        const string text = "A Taliban source said that at a meeting in April 2003 Bin Laden was planning an attack.";
+        var m = f.Link(text, new DateOnly(2003, 9, 1)).Single(m => m.ActorId == "osama-bin-laden");
+        Assert.Equal("Bin Laden", text[m.Span.Start..m.Span.End]);
+    }
+
     private PlaceStage? _places;
 
     /// <summary>As the pipeline runs it: the place stage first, then the actor stage.</summary>
