@@ -138,6 +138,8 @@ internal static class PathResolver
         if (TopicVerbs.Contains(v.Lemma(v.Head(t))) && (d == "obj" || v.Preposition(t) is "on" or "about" or "to" or "of" or "over")) return false;
         // Who kills, derails or blocks talks or a deal does not hold them ("he will kill potential peace talks").
         if (d == "obj" && ThwartVerbs.Contains(v.Lemma(v.Head(t)))) return false;
+        // What a thing includes or contains is not its subject's doing ("Trump's verdict included a ban on doing business").
+        if (d is "obj" or "conj" && ContainVerbs.Contains(v.Lemma(v.Head(t)))) return false;
         if (d is "obj" or "nsubj:pass" or "xcomp" or "conj" or "appos") return true;
         if (d.StartsWith("obl", StringComparison.Ordinal) || d.StartsWith("nmod", StringComparison.Ordinal))
         {
@@ -158,6 +160,11 @@ internal static class PathResolver
     private static readonly HashSet<string> ThwartVerbs = new(StringComparer.Ordinal)
     {
         "kill", "derail", "sabotage", "torpedo", "scuttle", "undermine", "block", "jeopardize", "jeopardise", "wreck", "thwart", "stall", "doom",
+    };
+
+    private static readonly HashSet<string> ContainVerbs = new(StringComparer.Ordinal)
+    {
+        "include", "contain", "comprise", "feature", "entail",
     };
 
     private static readonly HashSet<string> TopicVerbs = new(StringComparer.Ordinal)

@@ -864,4 +864,13 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains("RWA 030 COD", Dyads("Rwanda and Congo agreed that expert teams would meet again within a month.", new A("Rwanda", "RWA"), new A("Congo", "COD")));
         Assert.Contains("GBRGOV 030 FRAGOV", Dyads("The minister agreed with France that more must be done.", new A("The minister", "GBRGOV", Kind: ActorKind.Person), new A("France", "FRAGOV")));
     }
+
+    /// <summary>From a fundus page: "Trump's verdict … included … a ban on doing financial business" had Trump banning.</summary>
+    [Fact]
+    public void What_a_thing_includes_is_not_its_subjects_doing()
+    {
+        Assert.Empty(Dyads("Trump's verdict included a fine, as well as a ban on doing business in the state.", new A("Trump", "USAELI", Kind: ActorKind.Person)));
+        var imposed = Dyads("The White House imposed a ban on imports from Russia.", new A("The White House", "USAGOV", Kind: ActorKind.Organization), new A("Russia", "RUS"));
+        Assert.True(Has(imposed, "USAGOV 172"), string.Join("; ", imposed));
+    }
 }
