@@ -355,6 +355,7 @@ public sealed class ActorLinker
             if (places is { Length: > 0 }) DropCountriesThePlacesReadOtherwise(text, tokens, units, places);
             PreferSurnamesOfPeopleNamedInFull(units);
             if (places is { Length: > 0 }) DropSurnamesThatNamePlaces(tokens, units, places);
+            DropYoungNamesakes(text, tokens, units);
             var context = new LinkContext(DocumentContext(units), OtherBearers(text, tokens, sentences, units, entities));
 
             var entityAt = entities is null ? null : EntityIndex(entities, tokens.Length);
@@ -500,6 +501,42 @@ public sealed class ActorLinker
                 if (named is not null && unit.Entries.Any(e => e.Entity is KbPerson person && named.Contains(person))) continue;
                 list.RemoveAt(u);
             }
+    }
+
+    /// <summary>
+    /// "Brother Zillur Rahman, 29, was jailed": a name with an age under 30 after it, as news writes the age of ordinary
+    /// people, is a namesake of the knowledge base's office holder (a former president of Bangladesh), not that person.
+    /// Its later bare surname is theirs too.
+    /// </summary>
+    private static void DropYoungNamesakes(string text, Token[] tokens, List<Unit>[] units)
+    {
+        HashSet<KbPerson>? young = null;
+        foreach (var list in units)
+            for (var u = list.Count - 1; u >= 0; u--)
+            {
+                var unit = list[u];
+                if (unit.IsAgent || !unit.Entries.All(e => e.Entity is KbPerson) || !IsAgeApposition(text, tokens, unit.End)) continue;
+                foreach (var e in unit.Entries) (young ??= []).Add((KbPerson)e.Entity!);
+                list.RemoveAt(u);
+            }
+        if (young is null) return;
+        foreach (var list in units)
+            list.RemoveAll(unit => !unit.IsAgent && unit.Entries.All(e => e.Entity is KbPerson p && young.Contains(p)));
+    }
+
+    /// <summary>", 29," or ", 29." right after token k - 1, in the same sentence: an age under 30.</summary>
+    private static bool IsAgeApposition(string text, Token[] tokens, int k)
+    {
+        if (k + 2 >= tokens.Length || tokens[k].Sentence != tokens[k - 1].Sentence || Word(text, tokens[k]) != ",") return false;
+        var age = tokens[k + 1];
+        if (age.Sentence != tokens[k].Sentence || age.Span.Length is < 1 or > 2) return false;
+        var value = 0;
+        for (var c = age.Span.Start; c < age.Span.End; c++)
+        {
+            if (!char.IsAsciiDigit(text[c])) return false;
+            value = value * 10 + (text[c] - '0');
+        }
+        return value is >= 1 and < 30 && Word(text, tokens[k + 2]) is "," or "." or ")";
     }
 
     private Unit? MatchAt(string text, Token[] tokens, int i, int end, Buffers b)

@@ -330,6 +330,15 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         Assert.Equal("Bin Laden", text[m.Span.Start..m.Span.End]);
     }
 
+    /// <summary>From an htmldate-dev page: "Brother Zillur Rahman, 29, was jailed" had linked a former president of Bangladesh.</summary>
+    [Fact]
+    public void A_name_with_a_young_age_is_a_namesake_of_the_office_holder()
+    {
+        Assert.DoesNotContain(f.Link("Brother Zillur Rahman, 29, was jailed for three years after he admitted making calls.", new DateOnly(2023, 11, 1)),
+            m => m.ActorId == "zillur-rahman");
+        Assert.Contains(f.Link("Zillur Rahman, 80, was sworn in as president on Thursday.", new DateOnly(2009, 2, 12)), m => m.ActorId == "zillur-rahman");
+    }
+
     private PlaceStage? _places;
 
     /// <summary>As the pipeline runs it: the place stage first, then the actor stage.</summary>
