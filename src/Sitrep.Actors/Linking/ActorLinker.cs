@@ -356,6 +356,7 @@ public sealed class ActorLinker
             PreferSurnamesOfPeopleNamedInFull(units);
             if (places is { Length: > 0 }) DropSurnamesThatNamePlaces(tokens, units, places);
             DropYoungNamesakes(text, tokens, units);
+            DropTitlesOfPlaces(text, tokens, units);
             var context = new LinkContext(DocumentContext(units), OtherBearers(text, tokens, sentences, units, entities));
 
             var entityAt = entities is null ? null : EntityIndex(entities, tokens.Length);
@@ -522,6 +523,18 @@ public sealed class ActorLinker
         if (young is null) return;
         foreach (var list in units)
             list.RemoveAll(unit => !unit.IsAgent && unit.Entries.All(e => e.Entity is KbPerson p && young.Contains(p)));
+    }
+
+    private static readonly HashSet<string> TitleSurnames = new(StringComparer.Ordinal)
+    { "bishop", "archbishop", "prince", "princess", "duke", "duchess", "earl", "baron", "lord", "king", "queen", "cardinal", "abbot", "marquis" };
+
+    /// <summary>"Don Antonio de Valdiviesco, Bishop of Nicaragua": a title of a see or a realm is no surname (Julie Bishop).</summary>
+    private static void DropTitlesOfPlaces(string text, Token[] tokens, List<Unit>[] units)
+    {
+        foreach (var list in units)
+            list.RemoveAll(unit => unit.Count == 1 && SurnameOnly(unit) && TitleSurnames.Contains(Lower(text, tokens[unit.First]))
+                && unit.End + 1 < tokens.Length && tokens[unit.End].Sentence == tokens[unit.First].Sentence
+                && Lower(text, tokens[unit.End]) == "of" && IsCapitalized(text, tokens[unit.End + 1]));
     }
 
     /// <summary>", 29," or ", 29." right after token k - 1, in the same sentence: an age under 30.</summary>

@@ -339,6 +339,14 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         Assert.Contains(f.Link("Zillur Rahman, 80, was sworn in as president on Thursday.", new DateOnly(2009, 2, 12)), m => m.ActorId == "zillur-rahman");
     }
 
+    /// <summary>From a UD list of dates: "Don Antonio de Valdiviesco, Bishop of Nicaragua, assassinated" had linked Julie Bishop.</summary>
+    [Fact]
+    public void A_title_of_a_see_or_a_realm_is_no_surname()
+    {
+        Assert.DoesNotContain(f.Link("Valdiviesco, Don Antonio de, Bishop of Nicaragua, assassinated while playing chess.", new DateOnly(2015, 1, 1)), m => m.ActorId == "julie-bishop");
+        Assert.Contains(f.Link("Foreign Minister Julie Bishop met her counterpart. Bishop said the talks went well.", new DateOnly(2015, 1, 1)), m => m.ActorId == "julie-bishop");
+    }
+
     private PlaceStage? _places;
 
     /// <summary>As the pipeline runs it: the place stage first, then the actor stage.</summary>

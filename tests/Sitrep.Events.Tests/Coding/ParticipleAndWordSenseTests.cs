@@ -874,4 +874,13 @@ public sealed class ParticipleAndWordSenseTests
         var imposed = Dyads("The White House imposed a ban on imports from Russia.", new A("The White House", "USAGOV", Kind: ActorKind.Organization), new A("Russia", "RUS"));
         Assert.True(Has(imposed, "USAGOV 172"), string.Join("; ", imposed));
     }
+
+    /// <summary>From a UD article: "it was wrong for him to withhold military aid to Ukraine" had been military aid given.</summary>
+    [Fact]
+    public void Aid_withheld_is_aid_stopped()
+    {
+        var withheld = Dyads("It was wrong for him to withhold military aid to Ukraine.", new A("him", "USAGOV", Kind: ActorKind.Person), new A("Ukraine", "UKR"));
+        Assert.Contains("USAGOV 1622 UKR", withheld);
+        Assert.False(Has(withheld, "USAGOV 072"), string.Join("; ", withheld));
+    }
 }
