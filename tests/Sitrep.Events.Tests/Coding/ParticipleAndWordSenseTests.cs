@@ -883,4 +883,14 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains("USAGOV 1622 UKR", withheld);
         Assert.False(Has(withheld, "USAGOV 072"), string.Join("; ", withheld));
     }
+
+    /// <summary>From UD articles and a fundus page: a rifle shot into the air, and a message sent to no one named, had been events.</summary>
+    [Fact]
+    public void A_gun_fired_shoots_no_one_and_a_message_to_no_one_is_no_exchange()
+    {
+        Assert.Empty(Dyads("The militiamen were shooting their rifles in the air.", new A("The militiamen", "IRQREB", Kind: ActorKind.Agent)));
+        Assert.Contains("IRQREB 193 USAMIL", Dyads("The militiamen were shooting US soldiers.", new A("The militiamen", "IRQREB", Kind: ActorKind.Agent), new A("US soldiers", "USAMIL", Kind: ActorKind.Agent)));
+        Assert.Empty(Dyads("He admitted he sent the WhatsApp message while drunk.", new A("He", "USAGOV", Kind: ActorKind.Person)));
+        Assert.Contains("RUSGOV 040 PRKGOV", Dyads("Putin sent a letter to Kim.", new A("Putin", "RUSGOV", Kind: ActorKind.Person), new A("Kim", "PRKGOV", Kind: ActorKind.Person)));
+    }
 }
