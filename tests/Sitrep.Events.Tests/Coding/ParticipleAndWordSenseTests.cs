@@ -890,7 +890,7 @@ public sealed class ParticipleAndWordSenseTests
     {
         Assert.Empty(Dyads("The militiamen were shooting their rifles in the air.", new A("The militiamen", "IRQREB", Kind: ActorKind.Agent)));
         Assert.Contains("IRQREB 193 USAMIL", Dyads("The militiamen were shooting US soldiers.", new A("The militiamen", "IRQREB", Kind: ActorKind.Agent), new A("US soldiers", "USAMIL", Kind: ActorKind.Agent)));
-        Assert.Empty(Dyads("He admitted he sent the WhatsApp message while drunk.", new A("He", "USAGOV", Kind: ActorKind.Person)));
+        Assert.Empty(Dyads("He sent the WhatsApp message while drunk.", new A("He", "USAGOV", Kind: ActorKind.Person)));
         Assert.Contains("RUSGOV 040 PRKGOV", Dyads("Putin sent a letter to Kim.", new A("Putin", "RUSGOV", Kind: ActorKind.Person), new A("Kim", "PRKGOV", Kind: ActorKind.Person)));
     }
 }
