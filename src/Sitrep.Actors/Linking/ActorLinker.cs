@@ -462,12 +462,7 @@ public sealed class ActorLinker
     /// </summary>
     private static void PreferSurnamesOfPeopleNamedInFull(List<Unit>[] units)
     {
-        HashSet<KbPerson>? named = null;
-        foreach (var list in units)
-            foreach (var unit in list)
-                foreach (var e in unit.Entries)
-                    if (e.Entity is KbPerson p && e.Alias?.Kind is not AliasKind.Surname) (named ??= []).Add(p);
-        if (named is null) return;
+        if (PeopleNamedInFull(units) is not { } named) return;
         foreach (var list in units)
             for (var u = 0; u < list.Count; u++)
             {
@@ -478,22 +473,29 @@ public sealed class ActorLinker
             }
     }
 
+    /// <summary>KB people the document names by more than a surname ("Joe Biden", "President Biden" does not count), or null.</summary>
+    private static HashSet<KbPerson>? PeopleNamedInFull(List<Unit>[] units)
+    {
+        HashSet<KbPerson>? named = null;
+        foreach (var list in units)
+            foreach (var unit in list)
+                foreach (var e in unit.Entries)
+                    if (e.Entity is KbPerson p && e.Alias?.Kind is not AliasKind.Surname) (named ??= []).Add(p);
+        return named;
+    }
+
     /// <summary>
     /// "a Satanic ritual in downtown Toledo": a bare surname that the gazetteer reads as a city there is the city, not the
     /// person of that surname (Alejandro Toledo), unless the document names that person in full.
     /// </summary>
     private static void DropSurnamesThatNamePlaces(Token[] tokens, List<Unit>[] units, PlaceMention[] places)
     {
-        // Keyed by the token a city ends on: a unit may take in a modifier the place does not ("downtown Toledo").
-        HashSet<(int First, int End)>? cities = null;
+        // A unit may take in a modifier the place does not ("downtown Toledo"): the city ends where the unit ends.
+        List<(int First, int End)>? cities = null;
         foreach (var p in places)
             if (p.Kind == PlaceKinds.City) (cities ??= []).Add((p.FirstToken, p.FirstToken + p.TokenCount));
         if (cities is null) return;
-        HashSet<KbPerson>? named = null;
-        foreach (var list in units)
-            foreach (var unit in list)
-                foreach (var e in unit.Entries)
-                    if (e.Entity is KbPerson person && e.Alias?.Kind is not AliasKind.Surname) (named ??= []).Add(person);
+        var named = PeopleNamedInFull(units);
         foreach (var list in units)
             for (var u = list.Count - 1; u >= 0; u--)
             {
@@ -775,14 +777,11 @@ public sealed class ActorLinker
                 found.TryAdd(Lower(text, tokens[unit.First]), unit.First);
             }
         }
-        if (found.Count == 0) return found;
+        if (found.Count == 0 || PeopleNamedInFull(units) is not { } named) return found;
         // A KB bearer the document also names in full ("Joe Biden" beside "Hunter Biden") keeps the bare surname.
-        foreach (var list in units)
-            foreach (var unit in list)
-                foreach (var e in unit.Entries)
-                    if (e.Entity is KbPerson p && e.Alias?.Kind is not AliasKind.Surname)
-                        foreach (var a in p.Aliases)
-                            if (a.Kind == AliasKind.Surname) found.Remove(TextFold.Fold(a.Text));
+        foreach (var p in named)
+            foreach (var a in p.Aliases)
+                if (a.Kind == AliasKind.Surname) found.Remove(TextFold.Fold(a.Text));
         return found;
     }
 
