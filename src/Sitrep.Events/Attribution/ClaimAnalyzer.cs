@@ -397,6 +397,11 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
     {
         for (int c = ix.FirstChild[t]; c >= 0; c = ix.NextSibling[c])
         {
+            // "resolve it through existing mechanisms rather than by closing the border", "instead of meeting Putin": the
+            // alternative set aside did not happen
+            if (c < t && ix.Rel(c) is "cc" or "mark" or "advmod" && c + 1 < ix.Tokens.Length
+                && (ix.FormIs(c, "rather") && ix.FormIs(c + 1, "than") || ix.FormIs(c, "instead") && ix.FormIs(c + 1, "of")))
+                return true;
             if (!ix.Is(c, CueKind.Negation))
             {
                 // "no country attacked", "sent no troops"

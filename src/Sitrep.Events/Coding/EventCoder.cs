@@ -21,7 +21,7 @@ public sealed class EventCoder
     /// record's <c>sitrep.models.events</c>: bump it whenever the code codes the same text differently, so that
     /// <c>sitrep reprocess</c> finds the documents an older coder analysed.
     /// </summary>
-    public const string Version = "coder/6";
+    public const string Version = "coder/7";
 
     private readonly PatternSet _patterns;
     private readonly IClaimAnalyzer _claims;
@@ -874,6 +874,9 @@ public sealed class EventCoder
             if (depth == 2 && d == "obl:agent" && v.Deprel(v.Head(t)) == "acl") continue;
             if (IsAccordingTo(v, t)) continue;
             if (d == "advcl" && (MarkerOf(v, t) is not { } mk || OtherEventMarkers.Contains(mk))) continue;
+            // "scheduled to visit the border following a surge of migrants": a phrase of what came before, after or
+            // around the event tells another event, as an adverbial clause of time does
+            if (d is "obl" or "nmod" && v.Preposition(t) is { } around && OtherEventPrepositions.Contains(around)) continue;
             if (InSource(v, sources, t)) continue;
             // "quoted attacking women's groups in a New York Times article": where it was said or printed is no target
             if (d is "obl" or "nmod" && v.Preposition(t) is "in" or "on" && VenueNouns.Contains(v.Lemma(t)) && mentions.ActorAt(t) is null) continue;
@@ -914,6 +917,13 @@ public sealed class EventCoder
         }
         return result;
     }
+
+    /// <summary>
+    /// Prepositions of time and circumstance: their phrase is another event, not the one acted on. "During" is not one:
+    /// "throwing stones during demonstrations against the Israeli military" is the same occasion.
+    /// </summary>
+    private static readonly HashSet<string> OtherEventPrepositions = new(StringComparer.Ordinal)
+    { "after", "before", "follow", "following", "amid", "amidst", "despite", "since", "until", "because of", "due to", "ahead of", "prior to", "in spite of" };
 
     /// <summary>Where words are said or printed: "in an interview", "in a New York Times article", "on a podcast".</summary>
     private static readonly HashSet<string> VenueNouns = new(StringComparer.Ordinal)

@@ -16,6 +16,10 @@ public sealed class ModalityTests
     [InlineData("Russia attacked the port.", "attacked", Modality.Asserted, "")]
     [InlineData("Russia did not attack the port.", "attack", Modality.Negated, "")]
     [InlineData("Russia never attacked the port.", "attacked", Modality.Negated, "")]
+    // From a fundus page: the alternative set aside did not happen
+    [InlineData("He called on Islamabad to resolve the matters through existing mechanisms rather than by closing the border.", "closing", Modality.Negated, "")]
+    [InlineData("Instead of meeting Putin, Biden flew to Kyiv.", "meeting", Modality.Negated, "")]
+    [InlineData("Biden flew to Kyiv instead of meeting Putin.", "meeting", Modality.Negated, "")]
     [InlineData("Nobody attacked the port.", "attacked", Modality.Negated, "")]
     [InlineData("Russia sent no troops to the border.", "sent", Modality.Negated, "")]
     [InlineData("The ministers did not set a deadline for a final text.", "deadline", Modality.Negated, "")]

@@ -893,4 +893,17 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Empty(Dyads("He sent the WhatsApp message while drunk.", new A("He", "USAGOV", Kind: ActorKind.Person)));
         Assert.Contains("RUSGOV 040 PRKGOV", Dyads("Putin sent a letter to Kim.", new A("Putin", "RUSGOV", Kind: ActorKind.Person), new A("Kim", "PRKGOV", Kind: ActorKind.Person)));
     }
+
+    /// <summary>
+    /// From a fundus page: "scheduled to visit the U.S.-Mexico border … following an unprecedented surge of migrants" had been
+    /// a visit to the migrants. A phrase of what came before or around the event is another event; "during" is the same one.
+    /// </summary>
+    [Fact]
+    public void A_phrase_of_what_came_before_holds_no_target()
+    {
+        Assert.Empty(Dyads("Biden is scheduled to visit the border on Thursday following an unprecedented surge of migrants.",
+            new A("Biden", "USAGOV", Kind: ActorKind.Person), new A("migrants", "USAREF", Kind: ActorKind.Agent)));
+        Assert.Contains("PSE 145 ISRMIL", Dyads("Palestinian youths threw stones during demonstrations against the Israeli military.",
+            new A("Palestinian youths", "PSE", Kind: ActorKind.Agent), new A("the Israeli military", "ISRMIL", Kind: ActorKind.Agent)));
+    }
 }
