@@ -23,7 +23,7 @@ public sealed class ActorLinker
     /// bump it whenever the code links the same text differently, so that <c>sitrep reprocess</c> finds the documents
     /// an older linker analysed.
     /// </summary>
-    public const string Version = "linker/7";
+    public const string Version = "linker/8";
 
     private readonly AliasIndex _index;
     private readonly KnowledgeBase? _kb;
@@ -1784,8 +1784,23 @@ public sealed class ActorLinker
         var (root, country, _, _, rootKind) = RootOf(mods, date);
         if (rootKind == ActorKind.State && RegionBeforeTitle(text, tokens, mods, units[title], country) is { } region) (root, country) = (region.Cameo, region.Id);
         // "Texas Gov. Greg Abbott": a gazetteer place before the title gives the country.
-        if (root is null && units[title].First > ch.First && _places.Value is { } gazetteer
-            && PlaceCountry(gazetteer, text[tokens[ch.First].Span.Start..tokens[units[title].First - 1].Span.End]) is { } placed) (root, country) = (placed.Cameo, placed.Id);
+        // The place is the longest run of proper nouns at the start ("Oregon Federal District Court Judge" is Oregon's); an
+        // adjective is no place ("Federal Judge Robert Jones" is not of Federal, Argentina).
+        // A shorter run must name a region or a city of some size: "Federal District Judge" is not of Federal, Argentina.
+        var lead = IsThe(text, tokens[ch.First]) ? ch.First + 1 : ch.First;
+        if (root is null && units[title].First > lead && _places.Value is { } gazetteer)
+            for (var j = units[title].First; j > lead; j--)
+            {
+                var proper = true;
+                for (var q = lead; q < j && proper; q++) proper = tokens[q].Xpos is "NNP" or "NNPS" && IsCapitalized(text, tokens[q]);
+                var name = text[tokens[lead].Span.Start..tokens[j - 1].Span.End];
+                if (proper && (j == units[title].First || gazetteer.Find(name).Any(e => e.Kind == PlaceKinds.Region || e.Population >= 100_000))
+                    && PlaceCountry(gazetteer, name) is { } placed)
+                {
+                    (root, country) = (placed.Cameo, placed.Id);
+                    break;
+                }
+            }
         var agent = AgentCodeOf(text, tokens, units[title], mods);
         var code = units[title].Top.PetrarchAgent is { } pa ? pa.Compose(root) : root is null ? agent : ComposeSector(root, agent);
         if (code.Length == 0) return false;

@@ -67,8 +67,14 @@ public sealed class AliasIndex
                 foreach (var a in e.Aliases)
                 {
                     var entry = new LexEntry(LexKind.Entity, e, a);
-                    if (a.IsCaseSensitive) exact.Add(Words(AliasKeys.Trim(a.Text)), entry, fold: false);
-                    else folded.Add(Words(AliasKeys.Trim(a.Text)), entry, fold: true);
+                    var words = Words(AliasKeys.Trim(a.Text));
+                    if (a.IsCaseSensitive) exact.Add(words, entry, fold: false);
+                    else
+                    {
+                        folded.Add(words, entry, fold: true);
+                        // "George W Bush", as forums and transcripts write him: a middle initial is also written without its period
+                        if (WithoutInitialPeriods(words) is { } bare) folded.Add(bare, entry, fold: true);
+                    }
                 }
             foreach (var ag in kb.Agents) agents.Add(Words(ag.Term), new LexEntry(LexKind.Agent, AgentCode: ag.Code), fold: true);
         }
@@ -81,6 +87,16 @@ public sealed class AliasIndex
                 foreach (var p in a.Phrases)
                     agents.Add(Words(string.Join(' ', p.Words)), new LexEntry(LexKind.PetrarchAgent, PetrarchAgent: a), fold: true);
         return new AliasIndex(kb, folded.Build(false), exact.Build(false), agents.Build(false), stems.Count == 0 ? null : stems.Build(true));
+    }
+
+    /// <summary>The words with each middle initial ("W.") written without its period, or null when there is none.</summary>
+    private static List<string>? WithoutInitialPeriods(List<string> words)
+    {
+        List<string>? result = null;
+        for (var i = 1; i < words.Count - 1; i++)
+            if (words[i].Length == 2 && char.IsAsciiLetterUpper(words[i][0]) && words[i][1] == '.')
+                (result ??= [.. words])[i] = words[i][..1];
+        return result;
     }
 
     /// <summary>The words of a phrase as Sitrep's tokenizer splits them, so that keys and text agree.</summary>

@@ -157,6 +157,27 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
     public void A_region_before_a_title_outranks_towns_elsewhere_that_share_its_name(string text, string words, string code) =>
         Assert.Equal(code, At(text, words)?.Code);
 
+    /// <summary>
+    /// From UD articles: "Oregon Federal District Court Judge Robert E. Jones" had no country, "the Irving Police Department"
+    /// must keep Irving's, and "Federal District Judge Lynn Hughes" is not of Federal, Argentina.
+    /// </summary>
+    [Fact]
+    public void The_place_before_a_title_is_the_longest_run_of_proper_nouns_that_names_one()
+    {
+        Assert.Equal("USAJUD", At("On Jan. 31, Oregon Federal District Court Judge Robert E. Jones appeared to agree with them.", "Robert E. Jones")?.Code);
+        Assert.Equal("USACOP", At("Both the school and the Irving Police Department have said the boy's name was not a factor.", "Irving Police Department")?.Code);
+        Assert.Equal("JUD", At("Last week, Federal District Judge Lynn Hughes threw out the conviction.", "Lynn Hughes")?.Code);
+        Assert.Equal("JUD", At("Federal Judge Robert Jones agreed with them.", "Robert Jones")?.Code);
+    }
+
+    /// <summary>From UD articles: forums and transcripts write "George W Bush" without the initial's period.</summary>
+    [Fact]
+    public void A_middle_initial_without_its_period_still_names_the_person()
+    {
+        Assert.Equal("george-w-bush", At("Meanwhile, President George W Bush has said he will lead an inquiry.", "George W Bush")?.ActorId);
+        Assert.Equal("george-w-bush", At("George W Bush said he will lead an inquiry.", "George W Bush")?.ActorId);
+    }
+
     [Fact]
     public void A_capital_modifying_a_thing_is_the_place_and_one_modifying_an_agent_the_government()
     {
