@@ -170,6 +170,22 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         Assert.Equal("JUD", At("Federal Judge Robert Jones agreed with them.", "Robert Jones")?.Code);
     }
 
+    /// <summary>
+    /// From UD articles and fundus pages: "the Indian National Congress" had been the US Congress, "the African National
+    /// Congress" a legislature of no country, and the GOP and the SNP no actors. A name several countries' parties share
+    /// ("the Democratic Party" in a Hong Kong story) keeps the story's country.
+    /// </summary>
+    [Fact]
+    public void A_major_party_is_its_country_s_party_and_a_shared_party_name_the_story_s()
+    {
+        Assert.Equal("INDPTY", At("That the \"foreigner-led\" Indian National Congress can least afford to ignore Indian nationalism is plain.", "Indian National Congress")?.Code);
+        Assert.Equal("ZAFPTY", At("The African National Congress rejected the plan on Monday.", "African National Congress")?.Code);
+        Assert.Equal("USAPTY", At("Christie, a vocal GOP critic of Trump, also took aim at the field.", "GOP")?.Code);
+        Assert.Equal("GBRPTY", At("An SNP spokesman said the trip was legitimate parliamentary business.", "SNP")?.Code);
+        var hk = "Hong Kong's pan-democrats lost seats. Lam Cheuk-ting from the Democratic Party was elected in Hong Kong.";
+        Assert.NotEqual("USAPTY", At(hk, "the Democratic Party")?.Code);
+    }
+
     /// <summary>From UD articles: forums and transcripts write "George W Bush" without the initial's period.</summary>
     [Fact]
     public void A_middle_initial_without_its_period_still_names_the_person()
