@@ -288,6 +288,7 @@ internal static class CoreferenceResolver
     {
         var d = drafts[i];
         var p = d.Key!;
+        if (p == "it" && IsPleonastic(tokens, d.Head)) return null;
         MentionDraft? best = null;
         var bestScore = double.MinValue;
         var between = 0;
@@ -341,6 +342,49 @@ internal static class CoreferenceResolver
         }
         return -1;
     }
+
+    /// <summary>
+    /// An "it" that stands for no one: the placeholder subject of a clause said about something else ("it became apparent
+    /// that", "It was first suggested by the courts", "when it comes to", "it is remarkable", "it is important to").
+    /// </summary>
+    private static bool IsPleonastic(Token[] tokens, int it)
+    {
+        if (it < 0) return false;
+        var h = tokens[it].Head;
+        if (h < 0) return false;
+        // the parser also calls a plain subject "expl" ("Iran says it is creating nuclear energy"): only on a verb's own
+        // clause, or on no verb, is it the placeholder
+        if (tokens[it].Deprel == "expl") return tokens[h].Upos != "VERB" || HasClause(tokens, h);
+        if (tokens[it].Deprel is not ("nsubj" or "nsubj:pass")) return false;
+        var lemma = tokens[h].Lemma ?? "";
+        if (tokens[h].Upos == "ADJ" && ExtrapositionAdjectives.Contains(lemma)) return true;
+        // "when it comes to", "it takes time"
+        if (lemma == "come" && h + 1 < tokens.Length && tokens[h + 1].Lemma == "to" && tokens[h + 1].Upos == "ADP") return true;
+        // "it became apparent", "it seems likely": a linking verb whose adjective is one of extraposition
+        if (lemma is "become" or "seem" or "appear" or "remain" or "get")
+        {
+            // however the adjective right after is attached
+            if (h + 1 < tokens.Length && tokens[h + 1].Upos == "ADJ" && ExtrapositionAdjectives.Contains(tokens[h + 1].Lemma ?? "")) return true;
+            for (var c = Math.Max(0, h - 60); c < Math.Min(tokens.Length, h + 60); c++)
+                if (tokens[c].Head == h && tokens[c].Deprel == "xcomp" && tokens[c].Upos == "ADJ" && ExtrapositionAdjectives.Contains(tokens[c].Lemma ?? "")) return true;
+        }
+        if (!HasClause(tokens, h)) return false;
+        // "it seems that", "it became clear that", "it was reported that", "it is true that"
+        return tokens[it].Deprel == "nsubj:pass" || tokens[h].Upos == "ADJ" || lemma is "seem" or "appear" or "become" or "happen" or "matter" or "turn";
+    }
+
+    private static bool HasClause(Token[] tokens, int h)
+    {
+        for (var c = Math.Max(0, h - 60); c < Math.Min(tokens.Length, h + 60); c++)
+            if (tokens[c].Head == h && tokens[c].Deprel is "ccomp" or "csubj") return true;
+        return false;
+    }
+
+    private static readonly FrozenSet<string> ExtrapositionAdjectives = FrozenSet.ToFrozenSet(
+        ["apparent", "clear", "unclear", "obvious", "evident", "likely", "unlikely", "possible", "impossible", "important", "necessary",
+         "true", "remarkable", "bizarre", "surprising", "difficult", "hard", "easy", "essential", "crucial", "vital", "worth", "time",
+         "ironic", "unfortunate", "fortunate", "interesting", "strange", "odd", "sad", "shameful", "unacceptable", "wrong"],
+        StringComparer.Ordinal);
 
     /// <summary>A country that only names a war or crisis ("the Iraq War", "the Gaza conflict"): the name is the event's.</summary>
     private static bool NamesAWar(Token[] tokens, MentionDraft a) =>

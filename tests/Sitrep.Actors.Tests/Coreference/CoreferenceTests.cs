@@ -26,6 +26,23 @@ public sealed class CoreferenceTests(LinkingFixture f)
         Assert.DoesNotContain(Named(other, f.Link(other, Date)), x => x.Text == "it" && x.M.Code == "PHLMIL");
     }
 
+    /// <summary>
+    /// From fundus pages and UD articles: the placeholder "it" of "it is important to", "it became apparent that", "when it
+    /// comes to" had been the country or body named before. A real "it" still is ("Iran says it is creating", "said it is ready").
+    /// </summary>
+    [Theory]
+    [InlineData("Fox News aired the segment on Monday. For all the criticism we give Fox News, it is important to note that Steve Doocy has been fair.", "it", null)]
+    [InlineData("The institutes are in the Netherlands. At the initial meeting it became apparent that most participants were there to learn more.", "it", null)]
+    [InlineData("Many voters in the United States want a new direction when it comes to policy on Israel.", "it", null)]
+    [InlineData("The United States faces new threats. On August 9, 2004, it was announced that the terror alert would be raised.", "it", null)]
+    [InlineData("Iran says it is creating nuclear energy without wanting nuclear weapons.", "it", "IRN")]
+    [InlineData("Russia said it is ready to negotiate with Ukraine.", "it", "RUS")]
+    public void A_placeholder_it_stands_for_no_one(string text, string pronoun, string? code)
+    {
+        var it = Named(text, f.Link(text, Date)).Where(x => x.Text == pronoun).Select(x => x.M.Code).FirstOrDefault();
+        Assert.Equal(code, it);
+    }
+
     [Fact]
     public void SurnameAndPronounJoinTheFullName()
     {
