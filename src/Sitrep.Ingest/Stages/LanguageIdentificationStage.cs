@@ -13,7 +13,7 @@ namespace Sitrep.Ingest.Stages;
 /// </summary>
 public sealed class LanguageIdentificationStage : IPipelineStage
 {
-    public const string Version = "lingua-2.0.0+en-function-words/1";
+    public const string Version = "lingua-2.0.0+en-function-words/2";
     private const int FastPathChars = 2000;
     // Lingua's accuracy flattens out well before this; more text only costs time.
     private const int LinguaChars = 600;
@@ -60,7 +60,9 @@ public sealed class LanguageIdentificationStage : IPipelineStage
         var sample = text.Length <= LinguaChars ? text : text[..LinguaChars];
         var values = Detector.Value.ComputeLanguageConfidenceValues(sample);
         // Pick the maximum explicitly (ties by enum order) rather than trusting dictionary order.
-        var best = values.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).FirstOrDefault();
+        // Vietnamese marks nearly every word with a diacritic: a text of basic Latin letters only is not Vietnamese, however
+        // its names read ("Kyrgyz Prime Minister Nikolai Tanaev agreed" scored Vietnamese 0.92)
+        var best = values.Where(kv => !(kv.Key == Language.Vietnamese && latin >= 1.0)).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).FirstOrDefault();
         if (best.Key == Language.Unknown || best.Value <= 0)
             return new LanguageIdentification("und", 0, false);
         // A short Latin-script text that Lingua cannot place ("Talks resume in Geneva": Romanian 0.24, English 0.23)
