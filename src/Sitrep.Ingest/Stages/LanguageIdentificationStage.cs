@@ -78,8 +78,32 @@ public sealed class LanguageIdentificationStage : IPipelineStage
             var again = Detector.Value.ComputeLanguageConfidenceValues(common).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).FirstOrDefault();
             if (again.Key == Language.English) return new LanguageIdentification("en", Math.Round(again.Value, 4), true);
         }
+        // A short sentence whose function words are English ones no other language here writes as words ("Venezuela
+        // expelled the Argentine ambassador" scored Spanish 0.63, "Pakistan and India exchanged fire across the border"
+        // Danish 0.59): Lingua's trigrams are unsure on so few words; the words are not.
+        if (best.Key != Language.English && words < MinWordsForFastPath && latin > 0.9 && StrongEnglishShare(sample) >= 0.15)
+            return new LanguageIdentification("en", Math.Round(values.TryGetValue(Language.English, out var en) ? en : 0, 4), true);
         var code = best.Key.IsoCode6391().ToString().ToLowerInvariant();
         return new LanguageIdentification(code, Math.Round(best.Value, 4), best.Key == Language.English);
+    }
+
+    /// <summary>
+    /// English function words that are no words of the other Latin-script languages identified here ("of" and "is" are
+    /// Dutch, "was", "will" and "also" German, "at", "her" and "by" Danish, "to" and "on" Polish).
+    /// </summary>
+    private static readonly FrozenSet<string> StrongEnglishWords = new[]
+    {
+        "the", "and", "that", "with", "from", "which", "has", "have", "were", "said", "would", "their", "they", "this", "been",
+        "who", "after", "across", "into", "about", "these", "those", "when", "while", "could", "should", "them", "what", "there",
+        "its", "it", "his", "she", "our", "you",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The share of words that are <see cref="StrongEnglishWords"/>.</summary>
+    private static double StrongEnglishShare(string text)
+    {
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Trim('.', ',', ';', ':', '!', '?', '"', '\'', '(', ')').ToLowerInvariant()).Where(w => w.Length > 0).ToArray();
+        return words.Length == 0 ? 0 : (double)words.Count(StrongEnglishWords.Contains) / words.Length;
     }
 
     /// <summary>The words that begin with a lower-case letter, joined by spaces; null when fewer than two.</summary>
