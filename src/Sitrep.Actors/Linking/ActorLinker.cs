@@ -1465,7 +1465,11 @@ public sealed class ActorLinker
                         var sector = alias.Sector;
                         // "in Moscow", "at the O2 Arena in London": a capital, or a seat that is a city, after a locative
                         // preposition is the place, not the government.
-                        if ((alias.Kind == AliasKind.Capital || alias.Kind == AliasKind.Seat && IsCity(alias.Text)) && IsLocative(text, tokens, d.Head)) { sector = null; d.Resolution = "place"; }
+                        var city = alias.Kind == AliasKind.Capital || alias.Kind == AliasKind.Seat && IsCity(alias.Text);
+                        // the parser made the place a subject or object: no actor at all, as it would not be one there
+                        if (city && !IsLocative(text, tokens, d.Head) && AfterLocativeWord(text, tokens, d.First, d.First + d.Count)
+                            && tokens[d.Head].Deprel is "nsubj" or "nsubj:pass" or "obj") return false;
+                        if (city && IsLocative(text, tokens, d.Head)) { sector = null; d.Resolution = "place"; }
                         else if (alias.Kind != AliasKind.Contextual) d.Resolution = "metonymy";
                         else d.Resolution = "context";
                         if (sector is not null) { d.Code = c.Cameo + sector; d.Sector = sector; }
@@ -1736,6 +1740,19 @@ public sealed class ActorLinker
             first ??= c;
         }
         return first;
+    }
+
+    /// <summary>
+    /// "A newspaper based in Christian east Beirut has violated a ban", parsed with Beirut as a second subject: a phrase
+    /// right after a locative preposition is where, whatever the parser made of it ("in Moscow's view" is Moscow's).
+    /// </summary>
+    private static bool AfterLocativeWord(string text, Token[] tokens, int first, int end)
+    {
+        // back over the phrase's own modifiers ("in Christian east Beirut")
+        var k = first - 1;
+        while (k >= 0 && k >= first - 4 && tokens[k].Sentence == tokens[first].Sentence && tokens[k].Upos is "ADJ" or "NOUN" or "PROPN" or "DET") k--;
+        if (k < 0 || tokens[k].Sentence != tokens[first].Sentence || tokens[k].Upos != "ADP" || !Locative.Contains(Lower(text, tokens[k]))) return false;
+        return end >= tokens.Length || tokens[end].Sentence != tokens[first].Sentence || !IsClitic(text, tokens[end]);
     }
 
     private static bool IsLocative(string text, Token[] tokens, int head)

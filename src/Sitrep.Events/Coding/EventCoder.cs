@@ -579,7 +579,7 @@ public sealed class EventCoder
         v.Deprel(place) is "compound" or "nmod:poss" && v.Head(place) is var h && h > place && TreatyNouns.Contains(v.Lemma(h));
 
     private static readonly HashSet<string> HyphenPrefixes = new(StringComparer.Ordinal)
-    { "re", "co", "counter", "pre", "de", "un", "over", "under", "out", "cross", "mis", "non", "anti", "inter", "self", "ex" };
+    { "re", "co", "counter", "pre", "de", "un", "over", "under", "out", "cross", "mis", "non", "anti", "inter", "self", "ex", "test" };
 
     /// <summary>"as X demonstrates" ending its clause: the clause opens with "as" after a comma or at the sentence's start,
     /// has no other verb, and ends right after the verb.</summary>
@@ -932,7 +932,7 @@ public sealed class EventCoder
     private static readonly HashSet<string> ClosingSpeechVerbs = new(StringComparer.Ordinal)
     { "say", "tell", "report", "announce", "add", "state", "confirm", "claim", "write" };
 
-    private static bool IsClosingSpeaker(DependencyView v, int t)
+    internal static bool IsClosingSpeaker(DependencyView v, int t)
     {
         if (v.Upos(t) is not ("NOUN" or "PROPN")) return false;
         var end = t;
@@ -948,6 +948,29 @@ public sealed class EventCoder
         var next = end + 1;
         return next < v.Count && v[next].Sentence == v[t].Sentence && v.Upos(next) == "VERB" && ClosingSpeechVerbs.Contains(v.Lemma(next))
             && v.Head(next) != t && !HasChild(v, next, "nsubj");
+    }
+
+    private static bool SpeakerConjunctBefore(DependencyView v, int t, int c)
+    {
+        foreach (var g in v.Children(t))
+            if (g < c && v.Deprel(g) == "conj" && OpensClosingSpeaker(v, g)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// A conjunct that opens the closing speaker, however the parser hung the speaker's phrase ("killing about 20 people,
+    /// relief officials in Nairobi said", with "in Nairobi" on "people"): only noun-phrase words lie between it and a
+    /// closing speech verb that has no subject of its own.
+    /// </summary>
+    internal static bool OpensClosingSpeaker(DependencyView v, int t)
+    {
+        if (v.Upos(t) is not ("NOUN" or "PROPN") || t == 0 || v.Lower(t - 1) is not ("," or "and") && v.Upos(t - 1) is not ("NOUN" or "ADJ" or "DET" or "PROPN")) return false;
+        for (var k = t + 1; k < v.Count && v[k].Sentence == v[t].Sentence && k <= t + 8; k++)
+        {
+            if (v.Upos(k) == "VERB") return ClosingSpeechVerbs.Contains(v.Lemma(k)) && !HasChild(v, k, "nsubj") && k + 1 < v.Count && v.Upos(k + 1) == "PUNCT";
+            if (v.Upos(k) is not ("NOUN" or "PROPN" or "ADP" or "DET" or "ADJ" or "NUM") && v.Lower(k) is not ("'s" or "\u2019s")) return false;
+        }
+        return false;
     }
 
     private static bool HasChild(DependencyView v, int t, string rel)
@@ -991,7 +1014,7 @@ public sealed class EventCoder
                     }
             if (!coordinated) continue;
             foreach (var c in v.Children(f))
-                if (v.Deprel(c) == "conj" && (mentions.ActorAt(head) is not { } mm || !Inside(mentions.Actors[mm], c))) stack.Push(c);
+                if (v.Deprel(c) == "conj" && (mentions.ActorAt(head) is not { } mm || !Inside(mentions.Actors[mm], c)) && !IsClosingSpeaker(v, c) && !OpensClosingSpeaker(v, c)) stack.Push(c);
         }
         var list = new List<int>();
         while (stack.Count > 0)
@@ -1076,6 +1099,9 @@ public sealed class EventCoder
                     // U.S." is no one's doing: "in" says whose only for people or a plural
                     if (v.Deprel(c) is "nmod" or "obl" && v.Preposition(c) == "in" && mentions.ActorAt(t) is null && v[t].Xpos is not ("NNS" or "NNPS")) continue;
                     if (IsAccordingTo(v, c)) continue;
+                    // "killing about 20 people, relief officials in Nairobi said", with "in Nairobi" hung on "people": what
+                    // follows the closing speaker is the speaker's
+                    if (c > t && SpeakerConjunctBefore(v, t, c)) continue;
                     // "organizations in a New York Times article": where it was printed is not whose they are
                     if (v.Deprel(c) is "nmod" or "obl" && v.Preposition(c) is "in" or "on" && VenueNouns.Contains(v.Lemma(c)) && mentions.ActorAt(c) is null) continue;
                     // "the destruction of Indonesia's rainforests", "the co-founders of Trump's media venture": below a thing

@@ -268,7 +268,23 @@ internal static class PathResolver
     /// of its own. Not a gerund that is the content of a noun ("an appeal for deploying troops") or a cause ("because of fighting").
     /// </summary>
     private static bool IsParticipleClause(DependencyView v, int t) =>
-        v[t].Xpos == "VBG" && Marker(v, t) is { } m && ParticipleMarkers.Contains(m);
+        v[t].Xpos == "VBG" && (Marker(v, t) is not { } m ? BareParticipleClause(v, t) : ParticipleMarkers.Contains(m));
+
+    /// <summary>
+    /// "Russia fired missiles at Kyiv, killing three civilians", "Citing security concerns, Russia closed …": a participle
+    /// clause with no marker, set off by a comma, is done by its main clause's subject.
+    /// </summary>
+    private static bool BareParticipleClause(DependencyView v, int t)
+    {
+        var h = v.Head(t);
+        if (h < 0) return false;
+        if (t > h) return t > 0 && v.Lower(t - 1) == ",";
+        // before the main clause: the clause is followed by a comma
+        var end = t;
+        foreach (var c in v.Children(t)) if (c > end && v.Deprel(c) != "punct") end = c;
+        for (var k = end + 1; k < h; k++) if (v.Lower(k) == ",") return true;
+        return false;
+    }
 
     /// <summary>Whether a condition holds at a trigger; the tokens that made it hold are added to <paramref name="matched"/>.</summary>
     public static bool Holds(DependencyView v, int trigger, PatternCondition c, List<int> matched)
@@ -289,7 +305,10 @@ internal static class PathResolver
                 var (x, depth) = stack.Pop();
                 if (v.Is(x, c.Words)) { found = true; matched.Add(x); }
                 if (depth >= 4) continue;
-                foreach (var g in v.Children(x)) if (!v.IsClauseBoundary(g) && !IsCounterValue(v, g)) stack.Push((g, depth + 1));
+                // "killing about 20 people, relief officials in Nairobi said", with the speaker parsed as a conjunct of the
+                // victims: the closing speaker is no part of what was done
+                foreach (var g in v.Children(x))
+                    if (!v.IsClauseBoundary(g) && !IsCounterValue(v, g) && !(v.Deprel(g) == "conj" && (EventCoder.IsClosingSpeaker(v, g) || EventCoder.OpensClosingSpeaker(v, g)))) stack.Push((g, depth + 1));
             }
         }
         return found;

@@ -186,6 +186,17 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         Assert.NotEqual("USAPTY", At(hk, "the Democratic Party")?.Code);
     }
 
+    /// <summary>
+    /// From PLOVER's development set: "A newspaper based in Christian east Beirut has violated a ban", parsed with Beirut as a
+    /// second subject, had made Lebanon's government violate the ban. A capital right after a locative preposition is where.
+    /// </summary>
+    [Fact]
+    public void A_capital_after_a_locative_preposition_is_no_actor_whatever_the_parse()
+    {
+        Assert.Null(At("A newspaper based in Christian east Beirut has violated a ban by General Michel Aoun.", "Beirut"));
+        Assert.Equal("RUSGOV", At("In Moscow's view, the talks failed.", "Moscow")?.Code);
+    }
+
     /// <summary>From UD articles: forums and transcripts write "George W Bush" without the initial's period.</summary>
     [Fact]
     public void A_middle_initial_without_its_period_still_names_the_person()

@@ -906,4 +906,39 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains("PSE 145 ISRMIL", Dyads("Palestinian youths threw stones during demonstrations against the Israeli military.",
             new A("Palestinian youths", "PSE", Kind: ActorKind.Agent), new A("the Israeli military", "ISRMIL", Kind: ActorKind.Agent)));
     }
+
+    /// <summary>
+    /// From the UD articles and short inputs: ", killing 4" after "The US troops fired into the hostile crowd" had no doer. A
+    /// participle clause set off by a comma is done by its main clause's subject.
+    /// </summary>
+    [Fact]
+    public void A_participle_clause_after_a_comma_is_done_by_the_main_clause_s_subject()
+    {
+        Assert.Contains("RUS 1823 UKRCVL", Dyads("Russia fired missiles at Kyiv on Tuesday, killing three Ukrainian civilians.",
+            new A("Russia", "RUS"), new A("Kyiv", "UKR"), new A("Ukrainian civilians", "UKRCVL", Kind: ActorKind.Agent)));
+        Assert.Contains("USAMIL 1823 IRQCVL", Dyads("The US troops fired into the hostile crowd, killing four Iraqi civilians.",
+            new A("The US troops", "USAMIL", Kind: ActorKind.Agent), new A("Iraqi civilians", "IRQCVL", Kind: ActorKind.Agent)));
+    }
+
+    /// <summary>
+    /// From PLOVER's development set: "killing about 20 people, relief officials in Nairobi said", with the speaker parsed as
+    /// a conjunct of the victims, had been an assassination of Kenya's leaders.
+    /// </summary>
+    [Fact]
+    public void The_closing_speaker_is_no_part_of_what_was_done()
+    {
+        string[] dyads = [.. Code(With("Sudanese rebels shelled the southern regional capital Juba for the first time in a year on Sunday and Monday, killing about 20 people, relief officials in Nairobi said.",
+            [new A("Sudanese rebels", "SDNREB", Kind: ActorKind.Agent), new A("Nairobi", "KEN")])).Select(Dyad)];
+        Assert.DoesNotContain(dyads, d => d.Contains(" 186", StringComparison.Ordinal) || d.EndsWith("KEN", StringComparison.Ordinal));
+    }
+
+    /// <summary>Short inputs: "exchanged fire" had coded nothing, and "test-fired" was read as the second half of a word.</summary>
+    [Fact]
+    public void Exchanging_fire_is_fighting_and_a_test_firing_is_a_firing()
+    {
+        var fire = Dyads("Pakistan and India exchanged fire across the border.", new A("Pakistan", "PAK"), new A("India", "IND"));
+        Assert.Contains("PAK 190 IND", fire);
+        Assert.Contains("IND 190 PAK", fire);
+        Assert.True(Has(Dyads("North Korea test-fired a ballistic missile into the sea.", new A("North Korea", "PRK")), "PRK 150"));
+    }
 }
