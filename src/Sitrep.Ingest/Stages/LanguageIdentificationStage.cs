@@ -81,14 +81,23 @@ public sealed class LanguageIdentificationStage : IPipelineStage
         // A short sentence whose function words are English ones no other language here writes as words ("Venezuela
         // expelled the Argentine ambassador" scored Spanish 0.63, "Pakistan and India exchanged fire across the border"
         // Danish 0.59): Lingua's trigrams are unsure on so few words; the words are not.
-        if (best.Key != Language.English && words < MinWordsForFastPath && latin > 0.9 && StrongEnglishShare(sample) >= 0.15)
+        // ("Iran seized a British-flagged oil tanker in the Strait of Hormuz" scored Dutch 0.99: a fifth of its words are
+        // English function words, one of them English only)
+        if (best.Key != Language.English && words < MinWordsForFastPath && latin > 0.9
+            && StrongEnglishShare(sample) is var strong && (strong >= 0.15 || strong > 0 && share >= EnglishFunctionWordShare))
             return new LanguageIdentification("en", Math.Round(values.TryGetValue(Language.English, out var en) ? en : 0, 4), true);
+        // A headline of names and a few plain words in basic Latin letters gives trigrams too little to go on, and Lingua's
+        // low-accuracy mode is sure of itself all the same ("Niger junta expels French ambassador": Catalan 0.86, "Israel
+        // strikes Rafah": Malay 0.94). Words of another language give it certainty (a German or Dutch headline scores
+        // 1.00): short of that, with none of another language's function words in it, the text is English.
+        if (best.Key != Language.English && words < MinWordsForFastPath && latin >= 1.0 && best.Value < PlainlyForeign && !HasForeignFunctionWord(sample))
+            return new LanguageIdentification("en", Math.Round(values.TryGetValue(Language.English, out var weak) ? weak : 0, 4), true);
         var code = best.Key.IsoCode6391().ToString().ToLowerInvariant();
         return new LanguageIdentification(code, Math.Round(best.Value, 4), best.Key == Language.English);
     }
 
     /// <summary>
-    /// English function words that are no words of the other Latin-script languages identified here ("of" and "is" are
+    /// English function words, and month and weekday names, that are no words of the other Latin-script languages identified here ("of" and "is" are
     /// Dutch, "was", "will" and "also" German, "at", "her" and "by" Danish, "to" and "on" Polish).
     /// </summary>
     private static readonly FrozenSet<string> StrongEnglishWords = new[]
@@ -96,6 +105,8 @@ public sealed class LanguageIdentificationStage : IPipelineStage
         "the", "and", "that", "with", "from", "which", "has", "have", "were", "said", "would", "their", "they", "this", "been",
         "who", "after", "across", "into", "about", "these", "those", "when", "while", "could", "should", "them", "what", "there",
         "its", "it", "his", "she", "our", "you",
+        // month and weekday names other languages spell otherwise (not April, August, September, November, December)
+        "january", "february", "june", "july", "october", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The share of words that are <see cref="StrongEnglishWords"/>.</summary>
@@ -111,6 +122,35 @@ public sealed class LanguageIdentificationStage : IPipelineStage
     {
         var kept = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsLower(w[0])).ToArray();
         return kept.Length >= 2 ? string.Join(' ', kept) : null;
+    }
+
+    private const double PlainlyForeign = 0.99;
+
+    /// <summary>
+    /// Function words of the other Latin-script languages identified here that are no English words ("met", "her", "at",
+    /// "van" and "no" are left out), matched on lower-case words only ("Dan" and "El Paso" are names).
+    /// </summary>
+    private static readonly FrozenSet<string> ForeignFunctionWords = new[]
+    {
+        "der", "das", "und", "ist", "nicht", "ein", "eine", "mit", "von", "zu", "auf", "für", "fur", "dem", "des", "im", "sich", "nach", "bei", "wird",
+        "le", "les", "et", "est", "une", "du", "au", "aux", "avec", "pour", "dans", "sur", "pas", "qui", "ne", "se",
+        "el", "los", "las", "y", "es", "una", "por", "para", "del", "que", "su", "como",
+        "il", "di", "della", "che", "per", "non", "gli", "delle", "nel", "alla", "sono",
+        "os", "uma", "nao", "com", "em", "dos", "das", "ao", "na",
+        "de", "het", "een", "en", "niet", "voor", "zijn", "ook", "bij",
+        "och", "att", "som", "av", "ett", "inte", "og", "ikke", "af", "har", "ved",
+        "w", "z", "nie", "jest", "sie", "oraz", "ve", "bir", "bu", "ile", "icin", "cu", "pe", "nu", "si", "dan", "yang", "ke",
+        "dari", "untuk", "dengan", "ini", "itu", "ng", "sa", "ang", "mga", "je", "za", "od", "kao", "ja", "ni", "kwa", "wa",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static bool HasForeignFunctionWord(string text)
+    {
+        foreach (var w in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var word = w.Trim('.', ',', ';', ':', '!', '?', '"', '\'', '(', ')');
+            if (word.Length > 0 && char.IsLower(word[0]) && ForeignFunctionWords.Contains(word)) return true;
+        }
+        return false;
     }
 
     /// <summary>The share of words that are English function words, and the share of letters that are basic Latin.</summary>

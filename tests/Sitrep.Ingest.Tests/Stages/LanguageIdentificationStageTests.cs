@@ -37,6 +37,12 @@ public sealed class LanguageIdentificationStageTests
     // Lingua's trigrams were unsure of a short sentence (Spanish 0.63, Danish 0.59); its English function words are not
     [InlineData("Venezuela expelled the Argentine ambassador.", "en")]
     [InlineData("Pakistan and India exchanged fire across the border.", "en")]
+    [InlineData("Putin met Zelensky in June.", "en")]
+    [InlineData("Iran seized a British-flagged oil tanker in the Strait of Hormuz.", "en")]
+    // a headline of names and plain words in basic Latin letters, with no other language's function words
+    [InlineData("Niger junta expels French ambassador", "en")]
+    [InlineData("Israel strikes Rafah", "en")]
+    [InlineData("Putin met Wagner chief Yevgeny Prigozhin.", "en")]
     // a German headline's lower-case words are still German
     [InlineData("Scholz trifft Macron in Paris", "de")]
     public void Short_texts_go_to_Lingua(string text, string expected)
