@@ -1407,7 +1407,7 @@ public sealed class ActorLinker
         var entries = head.Entries.Where(e => !((nameFollows || month) && e.Entity is KbPerson && e.Alias?.Kind is AliasKind.Name or AliasKind.Surname)
             && !(regnal && e.Entity is KbPerson && e.Alias?.Kind == AliasKind.Surname)
             && (e.Alias?.Kind != AliasKind.Surname || e.Entity is not KbPerson p
-            || (givenBefore is null ? !otherBearer && !commonWordOpening && (e.Alias.Text.Length > 2 || head.First > around.First) : NearGivenName(p, givenBefore)))).ToArray();
+            || (givenBefore is null ? !otherBearer && !commonWordOpening && (e.Alias.Text.Length > 2 || head.First > around.First || LeadsAStateOn(p, date)) : NearGivenName(p, givenBefore)))).ToArray();
         var entry = entries.Length == 0 ? null : Choose(entries, context, date, besideName);
         if (entry is null) return false;
         // "a rally in Lagos", and a dateline's "AUSTIN (AP) --": a bare surname after a locative preposition, or in capitals
@@ -1854,6 +1854,14 @@ public sealed class ActorLinker
         drafts.Add(d);
         return true;
     }
+
+    /// <summary>
+    /// "Biden met Xi in San Francisco": a two-letter surname alone is too common to name someone, except a head of state
+    /// or party leader in office on the story's date (undated: still in office, as the linker reads undated stories).
+    /// </summary>
+    private static bool LeadsAStateOn(KbPerson p, DateOnly? date) =>
+        p.Roles.Any(r => r.Office is { } o && (o.EndsWith(".president", StringComparison.Ordinal) || o.EndsWith(".general-secretary", StringComparison.Ordinal)
+            || o.EndsWith(".supreme-leader", StringComparison.Ordinal)) && (date is { } d ? r.IsHeldOn(d) : r.End is null));
 
     private static bool SurnameOnly(Unit u) => !u.IsAgent && u.Entries.All(e => e.Alias?.Kind == AliasKind.Surname);
 

@@ -197,6 +197,18 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         Assert.Equal("RUSGOV", At("In Moscow's view, the talks failed.", "Moscow")?.Code);
     }
 
+    /// <summary>
+    /// A headline's "Biden meets Xi in San Francisco" named no one in Xi: a two-letter surname alone is a head of state or
+    /// party leader in office, and no one else ("Li" alone is not the premier).
+    /// </summary>
+    [Fact]
+    public void A_two_letter_surname_alone_is_only_a_leader_in_office()
+    {
+        Assert.Equal("xi-jinping", At("Biden met Xi in San Francisco on Wednesday.", "Xi")?.ActorId);
+        Assert.Null(At("Li met Biden on Monday.", "Li")?.ActorId);
+        Assert.Null(At("Biden met Xi in San Francisco on Wednesday.", "Xi", new DateOnly(2005, 6, 1))?.ActorId);
+    }
+
     /// <summary>From UD articles: forums and transcripts write "George W Bush" without the initial's period.</summary>
     [Fact]
     public void A_middle_initial_without_its_period_still_names_the_person()

@@ -932,7 +932,7 @@ public sealed class ParticipleAndWordSenseTests
         Assert.DoesNotContain(dyads, d => d.Contains(" 186", StringComparison.Ordinal) || d.EndsWith("KEN", StringComparison.Ordinal));
     }
 
-    /// <summary>Short inputs: "exchanged fire" had coded nothing, and "test-fired" was read as the second half of a word.</summary>
+    /// <summary>Short inputs: "exchanged fire" and "Israel strikes Rafah" had coded nothing, and "test-fired" was read as the second half of a word.</summary>
     [Fact]
     public void Exchanging_fire_is_fighting_and_a_test_firing_is_a_firing()
     {
@@ -940,5 +940,9 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains("PAK 190 IND", fire);
         Assert.Contains("IND 190 PAK", fire);
         Assert.True(Has(Dyads("North Korea test-fired a ballistic missile into the sea.", new A("North Korea", "PRK")), "PRK 150"));
+        // a headline's "Israel strikes Rafah"; striking a deal or a law down is no attack
+        Assert.Contains("ISR 190 PSE", Dyads("Israel strikes Rafah", new A("Israel", "ISR"), new A("Rafah", "PSE")));
+        Assert.DoesNotContain(Dyads("Iran struck a deal with Russia on Monday.", new A("Iran", "IRN"), new A("Russia", "RUS")), d => d.Contains(" 19", StringComparison.Ordinal));
+        Assert.Empty(Dyads("The court struck down the law.", new A("The court", "USAJUD", Kind: ActorKind.Agent)));
     }
 }
