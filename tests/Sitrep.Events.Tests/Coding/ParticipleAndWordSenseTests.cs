@@ -945,4 +945,14 @@ public sealed class ParticipleAndWordSenseTests
         Assert.DoesNotContain(Dyads("Iran struck a deal with Russia on Monday.", new A("Iran", "IRN"), new A("Russia", "RUS")), d => d.Contains(" 19", StringComparison.Ordinal));
         Assert.Empty(Dyads("The court struck down the law.", new A("The court", "USAJUD", Kind: ActorKind.Agent)));
     }
+
+    /// <summary>From a UD article: "after repeated requests from Colombo" had been India asking Sri Lanka. A request from X is X's.</summary>
+    [Fact]
+    public void A_request_from_someone_is_theirs()
+    {
+        var dyads = Dyads("The operation was carried out by the Indian government after repeated requests from Colombo.",
+            new A("the Indian government", "INDGOV", Kind: ActorKind.Agent), new A("Colombo", "LKAGOV"));
+        Assert.True(Has(dyads, "LKAGOV 020"), string.Join("; ", dyads));
+        Assert.False(Has(dyads, "INDGOV 020"), string.Join("; ", dyads));
+    }
 }
