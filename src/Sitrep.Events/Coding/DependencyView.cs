@@ -95,7 +95,9 @@ internal sealed class DependencyView
         var onRootNoun = Head(i) >= 0 && Head(Head(i)) < 0 && Upos(Head(i)) is "NOUN" or "PROPN" or "PRON";
         // "the president was removed from office and arrested": a participle coordinated with a passive, with no subject or
         // auxiliary of its own, shares its voice.
-        if (!ownSubjectOrAuxiliary && _tokens[i].Xpos == "VBN" && Deprel(i) == "conj" && Head(i) >= 0 && Upos(Head(i)) == "VERB" && IsPassive(Head(i))) return true;
+        // ("was removed from office and arrested", with "arrested" tagged a past tense: a regular verb's two forms are one)
+        if (!ownSubjectOrAuxiliary && (_tokens[i].Xpos == "VBN" || _tokens[i].Xpos == "VBD" && Lower(i).EndsWith("ed", StringComparison.Ordinal))
+            && Deprel(i) == "conj" && Head(i) >= 0 && Upos(Head(i)) == "VERB" && IsPassive(Head(i))) return true;
         return !ownSubjectOrAuxiliary && !onRootNoun && _tokens[i].Xpos == "VBN" && Deprel(i) is "acl" or "advcl"
             && (byAgent || !AttitudeParticiples.Contains(_lemma[i]));
     }

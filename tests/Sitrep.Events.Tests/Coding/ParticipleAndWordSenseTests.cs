@@ -955,4 +955,16 @@ public sealed class ParticipleAndWordSenseTests
         Assert.True(Has(dyads, "LKAGOV 020"), string.Join("; ", dyads));
         Assert.False(Has(dyads, "INDGOV 020"), string.Join("; ", dyads));
     }
+
+    /// <summary>
+    /// From a fundus page: "the then president was removed from office and arrested", with "arrested" tagged a past tense,
+    /// had the president arresting. A regular verb's past tense coordinated with a passive is its participle.
+    /// </summary>
+    [Fact]
+    public void A_past_tense_form_coordinated_with_a_passive_is_passive()
+    {
+        var dyads = Dyads("The unrest began in December 2022, after the then president was removed from office and arrested when he tried to dissolve Congress.",
+            new A("the then president", "PERGOV", Kind: ActorKind.Person));
+        Assert.False(Has(dyads, "PERGOV 173"), string.Join("; ", dyads));
+    }
 }
