@@ -1076,7 +1076,10 @@ public sealed class EventCoder
 
     /// <summary>Nouns for others in a relation to the actor that modifies them: "X's allies" are not X.</summary>
     private static readonly HashSet<string> RelationalNouns = new(StringComparer.Ordinal)
-    { "ally", "allies", "partner", "adversary", "enemy", "foe", "rival", "opponent", "critic", "detractor", "neighbour", "neighbor", "skeptic", "sceptic" };
+    { "ally", "allies", "partner", "adversary", "enemy", "foe", "rival", "opponent", "critic", "detractor", "neighbour", "neighbor", "skeptic", "sceptic",
+      // "Navalny's widow accused Putin", "the confidante of Zawahiri admitted": kin and friends speak for themselves
+      "widow", "widower", "wife", "husband", "son", "daughter", "brother", "sister", "father", "mother", "family", "relative", "nephew", "niece",
+      "cousin", "friend", "confidant", "confidante" };
 
     private static readonly HashSet<string> TimeNouns = new(StringComparer.Ordinal)
     { "minute", "hour", "day", "week", "month", "year", "moment" };

@@ -967,4 +967,14 @@ public sealed class ParticipleAndWordSenseTests
             new A("the then president", "PERGOV", Kind: ActorKind.Person));
         Assert.False(Has(dyads, "PERGOV 173"), string.Join("; ", dyads));
     }
+
+    /// <summary>From a UD article: "The confidante and right-hand man of Dr. Ayman Zawahiri admitted" had Zawahiri admitting. Kin and friends speak for themselves.</summary>
+    [Fact]
+    public void Kin_and_friends_of_an_actor_are_not_the_actor()
+    {
+        Assert.Empty(Dyads("The confidante and right-hand man of Dr. Ayman Zawahiri admitted that Zawahiri obtained anthrax.",
+            new A("Dr. Ayman Zawahiri", "IMGMUS", Kind: ActorKind.Person), new A("Zawahiri", "IMGMUS", Kind: ActorKind.Person)));
+        Assert.DoesNotContain(Dyads("Navalny's widow accused Putin of murder on Friday.", new A("Navalny", "RUSOPP", Kind: ActorKind.Person), new A("Putin", "RUSGOV", Kind: ActorKind.Person)),
+            d => d.StartsWith("RUSOPP", StringComparison.Ordinal));
+    }
 }
