@@ -359,7 +359,7 @@ internal static class CoreferenceResolver
         var lemma = tokens[h].Lemma ?? "";
         if (tokens[h].Upos == "ADJ" && ExtrapositionAdjectives.Contains(lemma)) return true;
         // "when it comes to", "it takes time"
-        if (lemma == "come" && h + 1 < tokens.Length && tokens[h + 1].Lemma == "to" && tokens[h + 1].Upos == "ADP") return true;
+        if (lemma == "come" && h + 1 < tokens.Length && tokens[h + 1].Lemma == "to" && tokens[h + 1].Upos is "ADP" or "PART" or "SCONJ") return true;
         // "it became apparent", "it seems likely": a linking verb whose adjective is one of extraposition
         if (lemma is "become" or "seem" or "appear" or "remain" or "get")
         {

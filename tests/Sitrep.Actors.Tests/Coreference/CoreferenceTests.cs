@@ -34,6 +34,7 @@ public sealed class CoreferenceTests(LinkingFixture f)
     [InlineData("Fox News aired the segment on Monday. For all the criticism we give Fox News, it is important to note that Steve Doocy has been fair.", "it", null)]
     [InlineData("The institutes are in the Netherlands. At the initial meeting it became apparent that most participants were there to learn more.", "it", null)]
     [InlineData("Many voters in the United States want a new direction when it comes to policy on Israel.", "it", null)]
+    [InlineData("Being an American guarantees you no favours when it come to going to Canada.", "it", null)]
     [InlineData("The United States faces new threats. On August 9, 2004, it was announced that the terror alert would be raised.", "it", null)]
     [InlineData("Iran says it is creating nuclear energy without wanting nuclear weapons.", "it", "IRN")]
     [InlineData("Russia said it is ready to negotiate with Ukraine.", "it", "RUS")]
