@@ -112,10 +112,13 @@ public sealed class LanguageIdentificationStage : IPipelineStage
     /// <summary>The share of words that are <see cref="StrongEnglishWords"/>.</summary>
     private static double StrongEnglishShare(string text)
     {
-        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => w.Trim('.', ',', ';', ':', '!', '?', '"', '\'', '(', ')').ToLowerInvariant()).Where(w => w.Length > 0).ToArray();
+        var words = PlainWords(text).Select(w => w.ToLowerInvariant()).ToArray();
         return words.Length == 0 ? 0 : (double)words.Count(StrongEnglishWords.Contains) / words.Length;
     }
+
+    /// <summary>The whitespace-separated words with their surrounding punctuation and quotes removed.</summary>
+    private static IEnumerable<string> PlainWords(string text) =>
+        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('.', ',', ';', ':', '!', '?', '"', '\'', '(', ')')).Where(w => w.Length > 0);
 
     /// <summary>The words that begin with a lower-case letter, joined by spaces; null when fewer than two.</summary>
     private static string? LowerCaseWords(string text)
@@ -143,15 +146,7 @@ public sealed class LanguageIdentificationStage : IPipelineStage
         "dari", "untuk", "dengan", "ini", "itu", "ng", "sa", "ang", "mga", "je", "za", "od", "kao", "ja", "ni", "kwa", "wa",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static bool HasForeignFunctionWord(string text)
-    {
-        foreach (var w in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var word = w.Trim('.', ',', ';', ':', '!', '?', '"', '\'', '(', ')');
-            if (word.Length > 0 && char.IsLower(word[0]) && ForeignFunctionWords.Contains(word)) return true;
-        }
-        return false;
-    }
+    private static bool HasForeignFunctionWord(string text) => PlainWords(text).Any(w => char.IsLower(w[0]) && ForeignFunctionWords.Contains(w));
 
     /// <summary>The share of words that are English function words, and the share of letters that are basic Latin.</summary>
     internal static double EnglishShare(ReadOnlySpan<char> text, out int words, out double latinLetters)
