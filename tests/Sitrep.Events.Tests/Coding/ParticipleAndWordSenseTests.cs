@@ -977,4 +977,14 @@ public sealed class ParticipleAndWordSenseTests
         Assert.DoesNotContain(Dyads("Navalny's widow accused Putin of murder on Friday.", new A("Navalny", "RUSOPP", Kind: ActorKind.Person), new A("Putin", "RUSGOV", Kind: ActorKind.Person)),
             d => d.StartsWith("RUSOPP", StringComparison.Ordinal));
     }
+
+    /// <summary>From a UD article: a painting the Bush library "received from Prince Bandar" had been a visit. What one receives from someone is no visitor.</summary>
+    [Fact]
+    public void A_thing_received_from_someone_is_no_visit()
+    {
+        Assert.DoesNotContain(Dyads("$1m - Estimated value of a painting the Bush Presidential Library in College Station, Texas, received from Prince Bandar, Saudi Arabia's ambassador to the United States.",
+            new A("Bush", "USAGOV", Kind: ActorKind.Person), new A("Prince Bandar", "SAUGOV", Kind: ActorKind.Person)), d => d.Contains(" 043", StringComparison.Ordinal));
+        Assert.Contains("USAGOV 043 SAUGOV", Dyads("Bush received Prince Bandar at the White House on Monday.",
+            new A("Bush", "USAGOV", Kind: ActorKind.Person), new A("Prince Bandar", "SAUGOV", Kind: ActorKind.Person)));
+    }
 }
