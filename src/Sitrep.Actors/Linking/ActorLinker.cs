@@ -23,7 +23,7 @@ public sealed class ActorLinker
     /// bump it whenever the code links the same text differently, so that <c>sitrep reprocess</c> finds the documents
     /// an older linker analysed.
     /// </summary>
-    public const string Version = "linker/9";
+    public const string Version = "linker/10";
 
     private readonly AliasIndex _index;
     private readonly KnowledgeBase? _kb;
@@ -1795,6 +1795,8 @@ public sealed class ActorLinker
         var k = ch.End - 1;
         while (k >= ch.First && (unitAt[k - s.FirstToken] < 0 || SurnameOnly(units[unitAt[k - s.FirstToken]])) && (tokens[k].Upos == "PROPN" || entityAt?[k] == "PER")) k--;
         if (k == ch.End - 1 || k < ch.First) return false;
+        // "a moderate Republican", "moderate Democrats": a party or creed after the word is no person's name.
+        if (k + 2 == ch.End && Affiliations.Contains(Lower(text, tokens[k + 1]))) return false;
         var title = unitAt[k - s.FirstToken];
         if (title < 0 || !units[title].IsAgent) return false;
         var mods = ModifiersOf(units, unitAt, s, new Chunk(ch.First, k + 1), title);
@@ -1862,6 +1864,12 @@ public sealed class ActorLinker
     private static bool LeadsAStateOn(KbPerson p, DateOnly? date) =>
         p.Roles.Any(r => r.Office is { } o && (o.EndsWith(".president", StringComparison.Ordinal) || o.EndsWith(".general-secretary", StringComparison.Ordinal)
             || o.EndsWith(".supreme-leader", StringComparison.Ordinal)) && (date is { } d ? r.IsHeldOn(d) : r.End is null));
+
+    /// <summary>Capitalized nouns of political affiliation, which follow role words ("moderate Republican") as names do.</summary>
+    private static readonly FrozenSet<string> Affiliations = FrozenSet.ToFrozenSet(
+        ["republican", "republicans", "democrat", "democrats", "conservative", "conservatives", "tory", "tories", "liberal", "liberals",
+         "socialist", "socialists", "communist", "communists", "labourite", "labourites", "green", "greens", "independent", "independents",
+         "islamist", "islamists", "nationalist", "nationalists", "unionist", "unionists", "loyalist", "loyalists", "maoist", "maoists"], StringComparer.Ordinal);
 
     private static bool SurnameOnly(Unit u) => !u.IsAgent && u.Entries.All(e => e.Alias?.Kind == AliasKind.Surname);
 

@@ -171,6 +171,21 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
     }
 
     /// <summary>
+    /// From a fundus page (a Los Angeles county race): "a moderate Republican" was a person named Republican with the role
+    /// "moderate", and "Barger said she has always supported LGBTQ+ rights" then an event of that person.
+    /// </summary>
+    [Theory]
+    [InlineData("Holden said if he were a moderate Republican, he'd have changed his registration to independent.", "Republican")]
+    [InlineData("The bill was backed by moderate Democrats in the House.", "Democrats")]
+    [InlineData("Party elders said radical Islamists had taken over the mosque.", "Islamists")]
+    public void A_party_or_creed_after_a_role_word_is_no_person_s_name(string text, string words)
+    {
+        Assert.NotEqual(ActorKind.Person, At(text, words)?.Kind);
+        // A name after the same kind of word still is one: "Prime Minister Nikolai Tanaev".
+        Assert.Equal(ActorKind.Person, At("Kyrgyz Prime Minister Nikolai Tanaev arrived on Monday.", "Tanaev")?.Kind);
+    }
+
+    /// <summary>
     /// From UD articles and fundus pages: "the Indian National Congress" had been the US Congress, "the African National
     /// Congress" a legislature of no country, and the GOP and the SNP no actors. A name several countries' parties share
     /// ("the Democratic Party" in a Hong Kong story) keeps the story's country.
