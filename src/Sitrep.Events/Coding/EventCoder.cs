@@ -21,7 +21,7 @@ public sealed class EventCoder
     /// record's <c>sitrep.models.events</c>: bump it whenever the code codes the same text differently, so that
     /// <c>sitrep reprocess</c> finds the documents an older coder analysed.
     /// </summary>
-    public const string Version = "coder/7";
+    public const string Version = "coder/8";
 
     private readonly PatternSet _patterns;
     private readonly IClaimAnalyzer _claims;
@@ -676,7 +676,7 @@ public sealed class EventCoder
     private static void AddDrafts(DependencyView v, MentionIndex mentions, int sentence, Match m, List<Draft> drafts)
     {
         var p = m.Pattern;
-        var sources = Parties(v, mentions, m.Trigger, p.Source, allowPlace: false);
+        var sources = Parties(v, mentions, m.Trigger, p.Source, allowPlace: false, source: true);
         // "X said it will boycott …", "X announced that it has called off …": a pronoun subject the actor layer left
         // unresolved is the speaker of the reporting verb the clause is the complement of.
         if (sources.Count == 0 && !p.Source.IsEmpty && SubjectIsPronoun(v, m.Trigger, p.Source) && ReportingVerb(v, m.Trigger) is { } rv)
@@ -767,11 +767,16 @@ public sealed class EventCoder
 
     /// <summary>The participants an argument slot reaches: the first path that reaches an actor wins; conjuncts each count.</summary>
     private static List<Party> Parties(DependencyView v, MentionIndex mentions, int trigger,
-        ImmutableArray<ArgumentPath> paths, bool allowPlace)
+        ImmutableArray<ArgumentPath> paths, bool allowPlace, bool source = false)
     {
         var result = new List<Party>();
         foreach (var path in paths)
         {
+            // What one faces, survives, tolerates or forbids is someone else's doing ("the government faced protests",
+            // "Russia has survived sanctions", "does not tolerate criticism of its army"): the verb's subject is no source
+            // of the event noun it carries (patterns that code the one who faces it as target say so with +head=…).
+            if (source && path.Steps.Length > 0 && path.Steps[0].Relation == "head" && v.Upos(trigger) is "NOUN"
+                && v.Deprel(trigger) == "obj" && UndergoVerbs.Contains(v.Lemma(v.Head(trigger)))) continue;
             foreach (var head in PathResolver.Resolve(v, trigger, path))
             {
                 if (head == trigger) continue;
@@ -796,6 +801,12 @@ public sealed class EventCoder
         }
         return result;
     }
+
+    private static readonly HashSet<string> UndergoVerbs = new(StringComparer.Ordinal)
+    {
+        "face", "suffer", "survive", "weather", "endure", "withstand", "undergo", "experience", "escape", "evade", "fear", "brave",
+        "tolerate", "allow", "permit", "forbid", "prohibit", "outlaw", "stifle", "silence", "censor", "ignore", "deflect",
+    };
 
     /// <summary>Nouns that describe an actor named elsewhere ("the country's withdrawal" is Russia's): the next path may find it.</summary>
     private static readonly HashSet<string> Descriptions = new(StringComparer.Ordinal)

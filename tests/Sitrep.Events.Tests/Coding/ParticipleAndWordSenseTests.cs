@@ -987,4 +987,17 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains("USAGOV 043 SAUGOV", Dyads("Bush received Prince Bandar at the White House on Monday.",
             new A("Bush", "USAGOV", Kind: ActorKind.Person), new A("Prince Bandar", "SAUGOV", Kind: ActorKind.Person)));
     }
+    /// <summary>From a UD article: "the government does not allow political criticism" had the government criticising.
+    /// What one faces, survives, tolerates or forbids is someone else's doing.</summary>
+    [Fact]
+    public void An_event_one_faces_or_forbids_is_not_the_subject_s_own()
+    {
+        Assert.Empty(Dyads("The Iranian government faced protests in several cities on Friday.", new A("The Iranian government", "IRNGOV")));
+        Assert.Empty(Dyads("The Kremlin does not tolerate criticism of its army.", new A("The Kremlin", "RUSGOV")));
+        Assert.DoesNotContain(Dyads("Russia has survived sanctions imposed by the European Union.", new A("Russia", "RUS"), new A("the European Union", "IGOEU")),
+            d => d.StartsWith("RUS ", StringComparison.Ordinal));
+        // the control: an event noun one stages or makes is one's own
+        Assert.Contains(Dyads("Iranian students staged protests against the government on Friday.", new A("Iranian students", "IRNEDU"), new A("the government", "IRNGOV")),
+            d => d.StartsWith("IRNEDU 14", StringComparison.Ordinal));
+    }
 }
