@@ -23,7 +23,7 @@ public sealed class ActorLinker
     /// bump it whenever the code links the same text differently, so that <c>sitrep reprocess</c> finds the documents
     /// an older linker analysed.
     /// </summary>
-    public const string Version = "linker/10";
+    public const string Version = "linker/11";
 
     private readonly AliasIndex _index;
     private readonly KnowledgeBase? _kb;
@@ -600,16 +600,27 @@ public sealed class ActorLinker
         var lastCapital = IsCapitalized(text, tokens[j]);
         var prevThe = i > 0 && tokens[i - 1].Sentence == tokens[i].Sentence && IsThe(text, tokens[i - 1]);
         var tail = IsTailOfLongerName(text, tokens, i);
+        // A region named as a bloc ("the West", "Western powers") is one only before a lowercase word or none, and not
+        // after a locative preposition: "Western Europe", "West Virginia", "targets in the West" are parts of the world.
+        var notABloc = j + 1 < tokens.Length && tokens[j + 1].Sentence == tokens[j].Sentence
+            && (IsCapitalized(text, tokens[j + 1]) && char.IsLetter(text[tokens[j + 1].Span.Start])
+                || IsHyphen(text, tokens[j + 1]) && tokens[j + 1].Span.Start == tokens[j].Span.End); // "African-American"
+        var before = prevThe ? i - 2 : i - 1;
+        notABloc |= before >= 0 && tokens[before].Sentence == tokens[i].Sentence && BlocLocatives.Contains(Lower(text, tokens[before]));
         var allOk = true;
-        foreach (var e in entries) if (!Allowed(e, capital, lastCapital, prevThe, tail)) { allOk = false; break; }
+        foreach (var e in entries) if (!Allowed(e, capital, lastCapital, prevThe, tail, notABloc)) { allOk = false; break; }
         if (allOk) return entries;
-        return [.. entries.Where(e => Allowed(e, capital, lastCapital, prevThe, tail))];
+        return [.. entries.Where(e => Allowed(e, capital, lastCapital, prevThe, tail, notABloc))];
     }
 
-    private static bool Allowed(LexEntry e, bool capital, bool lastCapital, bool prevThe, bool tail)
+    private static readonly FrozenSet<string> BlocLocatives = FrozenSet.ToFrozenSet(["in", "across", "throughout", "within", "into"], StringComparer.Ordinal);
+
+    private static bool Allowed(LexEntry e, bool capital, bool lastCapital, bool prevThe, bool tail, bool notABloc)
     {
         if (e.Kind == LexKind.PetrarchActor) return true;
         if (!capital) return false;
+        // "the West" only with its article, and not as the end of another name ("Kanye West")
+        if (IsBloc(e) && (notABloc || tail || e.Alias is { } ba && ba.Text.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && !prevThe)) return false;
         // An alias the KB writes as a definite description ("the Commission", "the Security Council") names its entity
         // only as such, not as the end of another body's name: "the African Union Commission", "the Peace and Security
         // Council", "Russia's Security Council".
@@ -1100,9 +1111,13 @@ public sealed class ActorLinker
 
     private static bool IsTrailing(string text, Token t) => IsClitic(text, t) || IsHyphen(text, t) || t.Upos == "DET";
 
-    private static bool IsDemonym(Unit u) => !u.IsAgent && u.Top.Alias?.Kind is AliasKind.Demonym;
+    // A bloc's adjective ("Western") coordinates like a demonym: "Afghan and Western leaders" are two.
+    private static bool IsDemonym(Unit u) => !u.IsAgent && (u.Top.Alias?.Kind is AliasKind.Demonym || IsBloc(u.Top) && u.Top.Alias?.Kind is AliasKind.Short);
 
-    private static bool IsCountryish(Unit u) => !u.IsAgent && (u.Top.Entity is KbCountry || u.Top.Kind == LexKind.PetrarchActor);
+    private static bool IsCountryish(Unit u) => !u.IsAgent && (u.Top.Entity is KbCountry || u.Top.Kind == LexKind.PetrarchActor || IsBloc(u.Top));
+
+    /// <summary>A region named as one side ("the West"): the KB writes it as an organization whose code is its region.</summary>
+    private static bool IsBloc(LexEntry e) => e.Entity is KbOrganization { Region: { } region } bloc && bloc.Code == region;
 
     private void Phrase(string text, Token[] tokens, Sentence s, int si, Chunk ch, List<Unit> units, int[] unitAt,
         LinkContext context, DateOnly? date, string?[]? entityAt, List<MentionDraft> drafts)

@@ -501,4 +501,44 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         Assert.NotNull(m);
         Assert.Equal(mention, text[m.Value.Span.Start..m.Value.Span.End]);
     }
+    /// <summary>
+    /// From fundus pages: "Putin accused Western nations", "accused Western governments of spreading speculation" had no
+    /// target. A bloc of states is coded with CAMEO's region code (WST, EUR, AFR, PGS …), and only where it is one.
+    /// </summary>
+    [Theory]
+    [InlineData("Putin accused the West of trying to destroy Russia.", "the West", "WST")]
+    [InlineData("Russia has accused Western governments of spreading speculation.", "Western governments", "WST")]
+    [InlineData("Western leaders condemned the attack on Tuesday.", "Western leaders", "WSTGOV")]
+    [InlineData("Most European countries still trade with Iran.", "European countries", "EUR")]
+    [InlineData("Sudan thanked the Gulf states for their aid.", "Gulf states", "PGS")]
+    [InlineData("African leaders condemned the coup in Niger.", "African leaders", "AFRGOV")]
+    public void A_bloc_of_states_is_coded_with_its_region(string text, string words, string code)
+    {
+        var m = At(text, words);
+        Assert.NotNull(m);
+        Assert.Equal(code, m.Value.Code);
+        Assert.EndsWith(words, text[m.Value.Span.Start..m.Value.Span.End], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Kanye West met the rapper in Chicago.", "West")]
+    [InlineData("Storms hit Western Europe and West Virginia.", "Western")]
+    [InlineData("Moscow has the weapons to strike targets in the West.", "West")]
+    [InlineData("The tour brought African-American activists to the city.", "African")]
+    [InlineData("Refugees have arrived in European countries since March.", "European countries")]
+    [InlineData("The west of the country was flooded.", "west")]
+    public void A_bloc_s_word_in_another_name_or_as_a_place_is_no_bloc(string text, string words)
+    {
+        Assert.DoesNotContain(f.Link(text, Date), m => m.Code.Length == 3 && m.Code is "WST" or "EUR" or "AFR"
+            && m.Span.Start <= text.IndexOf(words, StringComparison.Ordinal) && m.Span.End > text.IndexOf(words, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_bloc_s_adjective_coordinates_like_a_demonym()
+    {
+        const string text = "Pakistan has been repeatedly accused by Afghan and Western leaders of harbouring Taliban extremists.";
+        var codes = f.Link(text, Date).Where(m => text[m.Span.Start..m.Span.End].EndsWith("leaders", StringComparison.Ordinal)).Select(m => m.Code).ToList();
+        Assert.Contains("AFGGOV", codes);
+        Assert.Contains("WSTGOV", codes);
+    }
 }
