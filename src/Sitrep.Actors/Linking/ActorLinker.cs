@@ -1630,10 +1630,25 @@ public sealed class ActorLinker
             if (e.Entity is { } ent && CountryOf(ent) is { } c && context.Countries.Contains(c)) score += 4;
             if (e.Entity is KbPerson p && PersonCode(p, date, null).Code is not null && (date is null || p.Roles.Any(r => r.IsHeldOn(date.Value)))) score += 3;
             if (e.Alias?.Kind is AliasKind.Name or AliasKind.Short) score += 1;
+            // "Putin hails Kim": the holder of a single-holder office (a president, a minister, a supreme leader) is the
+            // likelier bearer of a bare surname than a legislator of the same name, and a head of state likelier still
+            if (e.Entity is KbPerson holder)
+            {
+                var office = 0;
+                foreach (var r in holder.Roles)
+                    if (r.Office is { } o && (date is { } on ? r.IsHeldOn(on) : r.End is null)) office = Math.Max(office, IsHeadOfStateOffice(o) ? 2 : 1);
+                score += office;
+            }
             if (e.Entity is KbCountry { Kind: KbEntityKind.HistoricalState } h && date is { } d && h.To is { } to && to.Earliest < d) score -= 5;
             if (score > bestScore) { best = e; bestScore = score; }
         }
         return best;
+    }
+
+    private static bool IsHeadOfStateOffice(string office)
+    {
+        var key = office.AsSpan(office.IndexOf('.') + 1);
+        return key is "president" or "supreme-leader" or "monarch" or "head-of-state" or "emir" or "king";
     }
 
     /// <summary>

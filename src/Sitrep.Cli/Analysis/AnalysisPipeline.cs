@@ -68,7 +68,7 @@ public sealed class AnalysisPipeline
         ]);
         var models = new Dictionary<string, string>(ReaderRegistry.Versions, StringComparer.Ordinal);
         foreach (var (k, v) in IngestPipeline.Versions) models[k] = v;
-        models["pos"] = $"{Path.GetFileNameWithoutExtension(posPath)}@sha256:{PosModel.Sha256(posPath)}+{Apostrophes.Version}";
+        models["pos"] = $"{Path.GetFileNameWithoutExtension(posPath)}@sha256:{PosModel.Sha256(posPath)}+{Apostrophes.Version}+{HeadlineVerbs.Version}";
         models["parser"] = $"{parser.ModelName}@sha256:{parser.ModelSha256}+{parser.Decoder}";
         models["ner"] = nerVersion;
         models["timex"] = TimexTagger.Version;

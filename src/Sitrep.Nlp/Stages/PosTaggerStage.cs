@@ -43,6 +43,7 @@ public sealed class PosTaggerStage(PosModel model, string modelName, string sha2
                 int c = classes[i];
                 t = t with { Upos = _tagger.UposOf(c), Xpos = _tagger.XposOf(c), Lemma = _tagger.Lemma(text.AsSpan(t.Span.Start, t.Span.Length), c) };
             }
+            HeadlineVerbs.Fix(text, tokens, s.FirstToken, s.TokenCount);
         }
     }
 }

@@ -541,4 +541,15 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         Assert.Contains("AFGGOV", codes);
         Assert.Contains("WSTGOV", codes);
     }
+    /// <summary>"Putin hails Kim as an ally" had been Andy Kim, a US senator: the holder of a head of state's office
+    /// outranks a legislator for a bare surname, and the story's countries still decide first.</summary>
+    [Fact]
+    public void A_bare_surname_is_the_office_holder_s_before_a_legislator_s()
+    {
+        var date = new DateOnly(2025, 6, 1);
+        const string text = "Putin hails Kim as an ally.";
+        Assert.Equal("kim-jong-un", f.Link(text, date).Single(m => text[m.Span.Start..m.Span.End] == "Kim").ActorId);
+        const string senate = "Senator Kim of New Jersey told the US Senate that Washington must act.";
+        Assert.Equal("andy-kim", f.Link(senate, date).First(m => senate[m.Span.Start..m.Span.End].EndsWith("Kim", StringComparison.Ordinal)).ActorId);
+    }
 }

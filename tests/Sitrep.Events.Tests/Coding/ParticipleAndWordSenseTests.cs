@@ -1000,4 +1000,14 @@ public sealed class ParticipleAndWordSenseTests
         Assert.Contains(Dyads("Iranian students staged protests against the government on Friday.", new A("Iranian students", "IRNEDU"), new A("the government", "IRNGOV")),
             d => d.StartsWith("IRNEDU 14", StringComparison.Ordinal));
     }
+    /// <summary>A headline, "Kim thanks Putin for support": thanking someone is praise (051), thanking God nobody's.</summary>
+    [Fact]
+    public void Thanking_someone_is_praise()
+    {
+        Assert.Contains("PRKGOV 051 RUSGOV", Dyads("Kim thanks Putin for support in Ukraine war.",
+            new A("Kim", "PRKGOV", Kind: ActorKind.Person), new A("Putin", "RUSGOV", Kind: ActorKind.Person)));
+        Assert.Contains("UKRGOV 051 DEU", Dyads("Zelensky thanked Germany for the Patriot systems on Friday.",
+            new A("Zelensky", "UKRGOV", Kind: ActorKind.Person), new A("Germany", "DEU")));
+        Assert.Empty(Dyads("The minister thanked God for the rescue.", new A("The minister", "GBRGOV")));
+    }
 }

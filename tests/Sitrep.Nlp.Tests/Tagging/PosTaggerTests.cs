@@ -132,6 +132,24 @@ public sealed class PosTaggerTests
         Assert.Contains(plain, t => t.Lemma == "have" || t.Lemma == "'s");
     }
 
+    /// <summary>"Putin thanks Kim for support": "thanks" had been the plural noun and the headline one name, "Putin thanks Kim".</summary>
+    [Theory]
+    [InlineData("Kim thanks Putin for support in Ukraine war.", "VERB")]
+    [InlineData("Kiev thanks Washington for military aid.", "VERB")]
+    [InlineData("Zelensky thanks Germany for Patriot systems.", "VERB")]
+    [InlineData("The talks went ahead thanks to Qatar.", "NOUN")]
+    [InlineData("Many thanks to all who attended.", "NOUN")]
+    [InlineData("UN chief thanks donors.", "NOUN")]
+    public void Thanks_between_a_name_and_its_object_in_a_headline_is_the_verb(string text, string upos)
+    {
+        var pipeline = Pipeline.Build([new TokenizerStage(), new PosTaggerStage(s_shipped.Value, "en-ewt-pos", "x")]);
+        var raw = new SourceText(text);
+        var tokens = pipeline.Run(new Document("d", raw, raw, OffsetMap.Identity(text.Length), new DocumentMetadata { Reader = "t", Origin = "t" })).Get(NlpLayers.Tokens);
+        var thanks = tokens.First(t => text[t.Span.Start..t.Span.End] == "thanks");
+        Assert.Equal(upos, thanks.Upos);
+        if (upos == "VERB") Assert.Equal(("VBZ", "thank"), (thanks.Xpos, thanks.Lemma));
+    }
+
     [Fact]
     public void Apostrophes_fold_only_the_apostrophe_characters()
     {
