@@ -96,8 +96,9 @@ public sealed class JsonLinesReader : IDocumentReader
             if (root.ValueKind != JsonValueKind.Object)
                 return (null, null, Fail($"expected a JSON object, found {root.ValueKind.ToString().ToLowerInvariant()}"));
             var f = options.JsonFields;
-            var body = FirstString(root, f.Text).Value;
-            var html = FirstString(root, f.Html).Value;
+            // an article is a string: {"text": 5} is a record of something else, not an article whose text is "5"
+            var body = FirstString(root, f.Text, numbers: false).Value;
+            var html = FirstString(root, f.Html, numbers: false).Value;
             bool useHtml = html is not null && (body is null || _preferHtml);
             if (body is null && html is null)
                 return (null, null, Fail($"no article text: none of the text fields ({string.Join(", ", f.Text)}) or HTML fields ({string.Join(", ", f.Html)}) is a non-empty string"));
@@ -150,7 +151,7 @@ public sealed class JsonLinesReader : IDocumentReader
         return current;
     }
 
-    private static (string? Field, string? Value) FirstString(JsonElement root, IReadOnlyList<string> names)
+    private static (string? Field, string? Value) FirstString(JsonElement root, IReadOnlyList<string> names, bool numbers = true)
     {
         foreach (var name in names)
         {
@@ -158,7 +159,7 @@ public sealed class JsonLinesReader : IDocumentReader
             var s = v.ValueKind switch
             {
                 JsonValueKind.String => v.GetString(),
-                JsonValueKind.Number => v.GetRawText(),
+                JsonValueKind.Number when numbers => v.GetRawText(),
                 _ => null,
             };
             if (!string.IsNullOrWhiteSpace(s)) return (name, s.Trim());

@@ -117,6 +117,18 @@ public sealed class JsonLinesReaderTests
     }
 
     [Fact]
+    public void A_text_field_that_is_not_a_string_is_no_article()
+    {
+        // {"text": 5} had been stored as an article whose text was "5"; a numeric id still reads as a string
+        var outcomes = Read("{\"text\": 5}\n{\"text\": [\"a\"]}\n{\"text\": \"Officials met on Monday.\", \"url\": 12345}");
+        Assert.Equal(3, outcomes.Count);
+        Assert.Contains("no article text", outcomes[0].Error!.Message, StringComparison.Ordinal);
+        Assert.Contains("no article text", outcomes[1].Error!.Message, StringComparison.Ordinal);
+        Assert.NotNull(outcomes[2].Document);
+        Assert.Equal("12345", outcomes[2].Document!.Metadata.Url);
+    }
+
+    [Fact]
     public void InnerReaderFailure_IsAnErrorForThatLineOnly()
     {
         var failing = new RecordingReader("text")
