@@ -142,10 +142,11 @@ public static class Program
                     .WithDescription("List the places a name may mean, in the order the recognizer prefers them.")
                     .WithExample("places", "find", "Paris").WithExample("places", "find", "Kiev", "--json");
             });
+            config.SetInterceptor(new MissingOptionValueInterceptor());
             config.SetExceptionHandler((ex, _) =>
             {
                 Console.Error.WriteLine($"sitrep: {ex.Message}");
-                return ex is CommandParseException or CommandRuntimeException ? 64 : 1;
+                return ex is CommandParseException or CommandRuntimeException or UsageException ? 64 : 1;
             });
         };
         // Only the command named on the command line is registered (see CommandSelection): start-up time.

@@ -46,14 +46,28 @@ public sealed class EventCommandTests
         using (var plover = System.Text.Json.JsonDocument.Parse(output))
         {
             var triples = plover.RootElement.GetProperty("triples");
-            Assert.True(triples.GetProperty("f1").GetDouble() >= 0.7905, output);
-            Assert.True(triples.GetProperty("precision").GetDouble() >= 0.8280, output);
+            Assert.True(triples.GetProperty("f1").GetDouble() >= 0.7965, output);
+            Assert.True(triples.GetProperty("precision").GetDouble() >= 0.8340, output);
         }
         (code, output) = Capture(["eval", "events", "--gold", RepoPaths.Shared("data", "events", "petrarch2", "PETR.UnitTest.records.xml"),
             "--petrarch-dicts", RepoPaths.Shared("data", "events", "petrarch2"), "--json"]);
         Assert.Equal(0, code);
         using var petrarch = System.Text.Json.JsonDocument.Parse(output);
         Assert.True(petrarch.RootElement.GetProperty("passed").GetInt32() >= 236, output);
+    }
+
+    /// <summary>
+    /// "--errors" written last with no file had been given the parser's placeholder "__default_command" as its value, and
+    /// the command wrote its error list to a file of that name (one was committed by mistake). It is a usage error now.
+    /// </summary>
+    [Fact]
+    public void An_option_written_last_without_its_value_is_a_usage_error()
+    {
+        var placeholder = Path.Combine(Directory.GetCurrentDirectory(), "__default_command");
+        File.Delete(placeholder);
+        var (code, _) = Capture(["eval", "events", "--gold", RepoPaths.Shared("data", "events", "plover", "plover_gsr_dev.json"), "--errors"]);
+        Assert.Equal(64, code);
+        Assert.False(File.Exists(placeholder));
     }
 
     private static (int Code, string Output) Capture(string[] args)
