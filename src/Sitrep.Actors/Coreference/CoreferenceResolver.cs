@@ -24,7 +24,10 @@ internal static class CoreferenceResolver
 
     public static bool IsPronoun(string folded) => Male.Contains(folded) || Female.Contains(folded) || Neuter.Contains(folded) || PluralPronouns.Contains(folded);
 
-    public static void Resolve(List<MentionDraft> drafts, Token[] tokens, KnowledgeBase? kb, DateOnly? date)
+    /// <summary>A person named in the text whom no mention covers (not in the KB): a rival antecedent for "he" and "she".</summary>
+    internal readonly record struct UnlinkedPerson(int First, int Count, int Head, int Sentence, bool IsSubject, bool SpeechSubject, bool IsPossessor, char Gender);
+
+    public static void Resolve(List<MentionDraft> drafts, Token[] tokens, KnowledgeBase? kb, DateOnly? date, List<UnlinkedPerson>? unlinked = null)
     {
         // Titles each person was given in apposition, for later title-only mentions.
         // Looked up by key rather than by scanning back through every earlier mention: a long document stays linear.
@@ -76,7 +79,7 @@ internal static class CoreferenceResolver
                     }
                 case Pending.Pronoun:
                     {
-                        if (Antecedent(drafts, i, tokens) is { } a)
+                        if (Antecedent(drafts, i, tokens, unlinked) is { } a)
                         {
                             d.CopyFrom(a, "pronoun");
                             // "she" said of Haley makes Haley female for the pronouns after: "after she criticized him", "him"
@@ -182,7 +185,7 @@ internal static class CoreferenceResolver
     private static ReadOnlySpan<char> LastWord(string s) => s.AsSpan(s.LastIndexOf(' ') + 1);
 
     /// <summary>
-    /// A titled person with no country ("President Dos Santos" in a story about Angola) takes the one country named
+    /// A titled person or named institution with no country ("President Dos Santos" in a story about Angola) takes the one country named
     /// in the same sentence, when exactly one is. A later mention of the same person takes the country the first one
     /// got, not its own sentence's: "Florida Gov. Ron DeSantis" is USAGOV, and so is every "DeSantis" after it.
     /// </summary>
@@ -194,7 +197,8 @@ internal static class CoreferenceResolver
         foreach (var d in drafts)
         {
             if (d.Kind == ActorKind.Person && d.Country is { } known && d.Name.Length > 0) personCountry.TryAdd(d.Name, known);
-            if (d.Kind != ActorKind.Person || d.Country is not null || d.Code.Length != 3 || !kb.Sectors.Contains(d.Code)) continue;
+            // so does a named institution after its role word ("the opposition newspaper La Prensa")
+            if (d.Kind != ActorKind.Person && d.Resolution != "title+name" || d.Country is not null || d.Code.Length != 3 || !kb.Sectors.Contains(d.Code)) continue;
             if (d.Name.Length > 0 && personCountry.TryGetValue(d.Name, out var earlier) && kb.Country(earlier) is { } same)
             {
                 d.Sector ??= d.Code;
@@ -284,7 +288,7 @@ internal static class CoreferenceResolver
         return null;
     }
 
-    private static MentionDraft? Antecedent(List<MentionDraft> drafts, int i, Token[] tokens)
+    private static MentionDraft? Antecedent(List<MentionDraft> drafts, int i, Token[] tokens, List<UnlinkedPerson>? unlinked)
     {
         var d = drafts[i];
         var p = d.Key!;
@@ -319,7 +323,34 @@ internal static class CoreferenceResolver
         if (best is not null && (PluralPronouns.Contains(p) || Neuter.Contains(p)) && NonActorSubjectBefore(drafts, i, tokens, plural: PluralPronouns.Contains(p)) is var blocker
             && blocker >= 0 && best.First + best.Count <= blocker)
             return null;
+        // "Hunter Biden appeared … for his closed-door deposition": a person the KB does not know, scored as any other
+        // antecedent, who wins leaves the pronoun unresolved rather than given to someone named further back.
+        if (best is not null && unlinked is { Count: > 0 } && (Male.Contains(p) || Female.Contains(p)) && UnlinkedWins(drafts, i, tokens, unlinked, bestScore))
+            return null;
         return best?.Antecedent ?? best;
+    }
+
+    private static bool UnlinkedWins(List<MentionDraft> drafts, int i, Token[] tokens, List<UnlinkedPerson> unlinked, double bestScore)
+    {
+        var d = drafts[i];
+        var p = d.Key!;
+        var gender = Male.Contains(p) ? 'm' : 'f';
+        foreach (var u in unlinked)
+        {
+            if (u.First >= d.First) break;
+            var dist = d.Sentence - u.Sentence;
+            if (dist > 2 || u.Gender != '\0' && u.Gender != gender) continue;
+            if (!p.EndsWith("self", StringComparison.Ordinal) && IsClauseMate(tokens, d.Head, u.Head)) continue;
+            // as for a mention: the resolved mentions between it and the pronoun, itself counted
+            var between = 1;
+            for (var j = i - 1; j >= 0 && drafts[j].First > u.First; j--) if (drafts[j].Resolved) between++;
+            var score = -3.0 * dist - 0.6 * between;
+            if (u.IsSubject) score += 2;
+            if (u.SpeechSubject && d.SpeechSubject) score += 2;
+            if (u.IsPossessor) score -= 3;
+            if (score > bestScore) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -415,10 +446,12 @@ internal static class CoreferenceResolver
         return false;
     }
 
-    private static readonly FrozenSet<string> InstitutionNouns = FrozenSet.ToFrozenSet(
-        ["government", "ministry", "army", "military", "navy", "guard", "police", "parliament", "court", "embassy", "agency",
+    /// <summary>Role nouns that name an institution, not a person.</summary>
+    internal static readonly FrozenSet<string> InstitutionNouns = FrozenSet.ToFrozenSet(
+        ["government", "ministry", "army", "military", "navy", "guard", "police", "gendarmerie", "parliament", "court", "tribunal", "embassy", "agency",
          "committee", "council", "commission", "cabinet", "administration", "department", "authority", "regime", "junta",
-         "legislature", "senate", "congress", "assembly", "party", "company", "firm", "newspaper", "union", "office"], StringComparer.Ordinal);
+         "legislature", "senate", "congress", "assembly", "duma", "party", "company", "firm", "bank", "industry", "newspaper", "media", "press",
+         "television", "broadcaster", "union", "office", "university", "school", "hospital", "charity", "militia"], StringComparer.Ordinal);
 
     private static bool IsInstitution(string role)
     {

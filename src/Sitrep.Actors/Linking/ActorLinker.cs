@@ -23,7 +23,7 @@ public sealed class ActorLinker
     /// bump it whenever the code links the same text differently, so that <c>sitrep reprocess</c> finds the documents
     /// an older linker analysed.
     /// </summary>
-    public const string Version = "linker/11";
+    public const string Version = "linker/12";
 
     private readonly AliasIndex _index;
     private readonly KnowledgeBase? _kb;
@@ -125,6 +125,39 @@ public sealed class ActorLinker
     public AliasIndex Index => _index;
 
     /// <summary>
+    /// People the recognizer named whom no mention covers ("Hunter Biden", who has no KB entry), in text order: still the
+    /// likely antecedent of a "he" or "she" after them.
+    /// </summary>
+    private static List<CoreferenceResolver.UnlinkedPerson> UnlinkedPeople(string text, Token[] tokens, EntityMention[]? entities, List<MentionDraft> drafts)
+    {
+        var result = new List<CoreferenceResolver.UnlinkedPerson>();
+        if (entities is null) return result;
+        var d = 0;
+        foreach (var e in entities.OrderBy(e => e.FirstToken))
+        {
+            if (e.Type != "PER" || e.TokenCount == 0) continue;
+            var end = e.FirstToken + e.TokenCount;
+            while (d < drafts.Count && drafts[d].First + drafts[d].Count <= e.FirstToken) d++;
+            var covered = false;
+            for (var j = d; j < drafts.Count && drafts[j].First < end && !covered; j++) covered = drafts[j].First + drafts[j].Count > e.FirstToken;
+            if (covered) continue;
+            var head = end - 1;
+            for (var k = e.FirstToken; k < end; k++)
+                if (tokens[k].Head < e.FirstToken || tokens[k].Head >= end) { head = k; break; }
+            var rel = tokens[head].Deprel ?? "";
+            // "on the Seth Meyers late night show": a name modifying a noun names no one the text goes on about
+            if (rel is "compound" or "amod" or "flat") continue;
+            var subject = rel.StartsWith("nsubj", StringComparison.Ordinal);
+            var gov = tokens[head].Head;
+            result.Add(new CoreferenceResolver.UnlinkedPerson(e.FirstToken, e.TokenCount, head, tokens[e.FirstToken].Sentence, subject,
+                subject && gov >= 0 && tokens[gov].Lemma is { } lemma && CoreferenceResolver.SpeechVerbs.Contains(lemma),
+                rel == "nmod:poss" || end < tokens.Length && tokens[end].Sentence == tokens[head].Sentence && IsClitic(text, tokens[end]),
+                e.FirstToken > 0 ? HonorificGender(text, tokens, e.FirstToken - 1) : '\0'));
+        }
+        return result;
+    }
+
+    /// <summary>
     /// Links a parsed document's actor mentions; <paramref name="date"/> null chooses the roles current at the latest date.
     /// <paramref name="places"/>, when the place stage ran first, settle a country's name that the document uses for a
     /// region or city of another country ("Georgia" beside "Atlanta" is the US state).
@@ -132,7 +165,7 @@ public sealed class ActorLinker
     public ActorMention[] Link(string text, Token[] tokens, Sentence[] sentences, DateOnly? date, EntityMention[]? entities = null, PlaceMention[]? places = null)
     {
         var drafts = LinkDrafts(text, tokens, sentences, date, entities, places);
-        CoreferenceResolver.Resolve(drafts, tokens, _kb, date);
+        CoreferenceResolver.Resolve(drafts, tokens, _kb, date, UnlinkedPeople(text, tokens, entities, drafts));
         FillFromContext(text, tokens, sentences, drafts);
         CoreferenceResolver.DescriptionsAfterContext(drafts, tokens);
         var result = new List<ActorMention>(drafts.Count);
@@ -1857,7 +1890,11 @@ public sealed class ActorLinker
         d.Code = code;
         d.Country = country;
         d.Sector = SectorOf(code, root);
-        d.Kind = ActorKind.Person;
+        // "Iran's Press TV", "Army Black Knights": after an institution's word the name is the institution's, not a person's
+        // (no "his" or "him" refers to it), unless the recognizer read a person's name there
+        var titleWord = Lower(text, tokens[units[title].End - 1]);
+        d.Kind = !CoreferenceResolver.InstitutionNouns.Contains(titleWord) || entityAt?[ch.End - 1] == "PER" ? ActorKind.Person
+            : titleWord is "media" or "press" or "television" or "newspaper" or "broadcaster" ? ActorKind.Media : ActorKind.Organization;
         d.Name = text[tokens[k + 1].Span.Start..tokens[ch.End - 1].Span.End];
         d.Role = text[tokens[units[title].First].Span.Start..tokens[units[title].End - 1].Span.End];
         d.Resolution = "title+name";

@@ -21,7 +21,7 @@ public sealed class EventCoder
     /// record's <c>sitrep.models.events</c>: bump it whenever the code codes the same text differently, so that
     /// <c>sitrep reprocess</c> finds the documents an older coder analysed.
     /// </summary>
-    public const string Version = "coder/8";
+    public const string Version = "coder/9";
 
     private readonly PatternSet _patterns;
     private readonly IClaimAnalyzer _claims;
@@ -103,7 +103,8 @@ public sealed class EventCoder
         // itself ("the ministers also discussed the situation").
         // A partner is named with "with" or "to", or is one of the subjects ("X and Y discussed"); a target found elsewhere
         // ("the tough love she was talking about was the energy … at Congress") is none.
-        drafts.RemoveAll(d => d.Code == "040" && v.Upos(d.Trigger) == "VERB" && v.Lemma(d.Trigger) is "talk" or "discuss"
+        // The same holds for an intent to talk ("he will discuss the urgent need to pass …", 036 after the intent shift).
+        drafts.RemoveAll(d => d.Code is "040" or "036" && v.Upos(d.Trigger) == "VERB" && v.Lemma(d.Trigger) is "talk" or "discuss"
             && (d.Target is null
                 ? !(d.Source is { Key: >= 0 } s && mentions.Actors[s.Key].HeadToken is var h && h >= 0 && (v[h].Xpos is "NNS" or "NNPS" || v.Lower(h) is "they" or "we"))
                 : !HasPartnerPhrase(v, d.Trigger) && !(d.Target is { Key: >= 0 } t && IsSubjectConjunct(v, mentions.Actors[t.Key].HeadToken, d.Trigger))));
@@ -686,6 +687,10 @@ public sealed class EventCoder
         if (PersonalPronounObject(v, m.Trigger) is var objectPronoun && objectPronoun >= 0 && mentions.ActorAt(objectPronoun) is { } pronounActor)
             sources.RemoveAll(s => s.Participant.Actor is { } sa && sa != pronounActor && mentions.Actors[sa].Chain == mentions.Actors[pronounActor].Chain);
         var targets = Parties(v, mentions, m.Trigger, p.Target, allowPlace: true);
+        // "supported more than 60 art exhibitions in France", "bought the building in Hammond": support and cooperation act on
+        // someone, and where their object lies is not whom (force is: "shelled villages in Kharkiv")
+        var byLocation = !m.Code.StartsWith("05", StringComparison.Ordinal) && !m.Code.StartsWith("06", StringComparison.Ordinal);
+        if (!byLocation) targets.RemoveAll(t => LocatedObject(v, mentions, t, m.Trigger));
         // The parser often misplaces the object ("arrested more than 100 Palestinians" as an oblique, "demanded that
         // the US cancel" with "that" as the object): a pattern that takes a target then takes the first actor of the
         // event's own phrase instead.
@@ -707,7 +712,7 @@ public sealed class EventCoder
         if (targets.Count == 0 && !p.Target.IsEmpty && ((p.Flags & PatternFlags.Reciprocal) == 0 || sources.Count < 2) && (!pronounStandsAlone || passivePronoun)
             && !UnknownNamedObject(v, mentions, m.Trigger))
         {
-            targets = FallbackTargets(v, mentions, m.Trigger, sources);
+            targets = FallbackTargets(v, mentions, m.Trigger, sources, byLocation);
             if (passivePronoun) targets.RemoveAll(t => t.Key >= 0);
             // A denial's target is its accuser; an actor of the denier's own country inside the denied claim ("rejected
             // suggestions that Moscow was involved", "dismissed suggestions that Russian forces might …") is what was
@@ -864,7 +869,7 @@ public sealed class EventCoder
     /// before it: its objects, obliques and complements, not its subject (or by-agent), reporting clauses,
     /// attributions ("according to"), relative clauses or coordinated verbs. Members of a compound each count.
     /// </summary>
-    private static List<Party> FallbackTargets(DependencyView v, MentionIndex mentions, int trigger, List<Party> sources)
+    private static List<Party> FallbackTargets(DependencyView v, MentionIndex mentions, int trigger, List<Party> sources, bool byLocation = true)
     {
         var result = new List<Party>();
         var passive = v.Upos(trigger) is "VERB" && v.IsPassive(trigger);
@@ -913,6 +918,7 @@ public sealed class EventCoder
         {
             if (PartyAt(v, mentions, t, allowPlace: true) is not { } first) continue;
             if (sources.Any(s => SameActor(mentions.Actors, s, first))) continue;
+            if (!byLocation && (v.Deprel(t) is "obl" or "nmod" && v.Preposition(t) is { } where && LocativePrepositions.Contains(where) || LocatedObject(v, mentions, first, trigger))) continue;
             // "Angola's foreign ministry … hosting the two delegations in Luanda": a place in the source's own country is
             // where it acted at home, not whom it acted on
             if (first.Key < 0 && sources.Count > 0 && sources.TrueForAll(s => s.Participant.Country is { } sc && sc == first.Participant.Country)) continue;
@@ -933,6 +939,26 @@ public sealed class EventCoder
     /// Prepositions of time and circumstance: their phrase is another event, not the one acted on. "During" is not one:
     /// "throwing stones during demonstrations against the Israeli military" is the same occasion.
     /// </summary>
+    /// <summary>A party named only as where a thing of the event's phrase lies ("exhibitions in France"), not on the trigger itself.</summary>
+    private static bool LocatedObject(DependencyView v, MentionIndex mentions, Party t, int trigger)
+    {
+        int head;
+        if (t.Key >= 0) head = mentions.Actors[t.Key].HeadToken;
+        else
+        {
+            var place = mentions.Places[-1 - t.Key];
+            head = place.FirstToken + place.TokenCount - 1;
+            while (head > place.FirstToken && v.Head(head) >= place.FirstToken && v.Head(head) < place.FirstToken + place.TokenCount) head--;
+        }
+        if (head < 0 || head >= v.Count || v.Deprel(head) is not ("obl" or "nmod") || v.Preposition(head) is not { } where || !LocativePrepositions.Contains(where)) return false;
+        var owner = v.Head(head);
+        return owner >= 0 && owner != trigger && v.Upos(owner) is "NOUN" && mentions.ActorAt(owner) is null;
+    }
+
+    /// <summary>Prepositions of where something is.</summary>
+    private static readonly HashSet<string> LocativePrepositions = new(StringComparer.Ordinal)
+    { "in", "at", "across", "throughout", "around", "near", "inside", "within", "outside" };
+
     private static readonly HashSet<string> OtherEventPrepositions = new(StringComparer.Ordinal)
     { "after", "before", "follow", "following", "amid", "amidst", "despite", "since", "until", "because of", "due to", "ahead of", "prior to", "in spite of" };
 

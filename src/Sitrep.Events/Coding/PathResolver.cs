@@ -210,6 +210,15 @@ internal static class PathResolver
         return -1;
     }
 
+    /// <summary>Whether a noun of pleading stands right before the infinitive's "to" ("pleas to approve", "calls to end").</summary>
+    private static bool PleaBefore(DependencyView v, int infinitive)
+    {
+        foreach (var g in v.Children(infinitive))
+            if (v.Deprel(g) == "mark" && v.Lemma(g) == "to")
+                return g >= 1 && v.Upos(g - 1) == "NOUN" && v.Lemma(g - 1) is "plea" or "appeal" or "call" or "demand" or "entreaty";
+        return false;
+    }
+
     /// <summary>
     /// The subject a verb shares with the verb it depends on: controlled infinitives ("Russia is looking to broker"),
     /// coordinated verbs ("X met Y and signed"), participles modifying a noun ("forces fighting in Ukraine").
@@ -239,6 +248,8 @@ internal static class PathResolver
             // "battles over McConnell's refusal to endorse the former president", with the infinitive hung on the verb: the
             // possessor of the noun of will right before it does what it names ("refusal", "decision", "push", "bid").
             if (d == "advcl" && Marker(v, t) == "to" && ControllerBefore(v, t) is var controller && controller >= 0) { into.Add(controller); return; }
+            // "Johnson met the Democrats' pleas to approve Ukraine funding": after a plea or an appeal someone else is to act
+            if (d == "advcl" && Marker(v, t) == "to" && PleaBefore(v, t)) return;
             // an xcomp of a verb with an object is object-controlled ("called on X to increase", "forced Moscow to take")
             if (d == "xcomp")
                 foreach (var c in v.Children(h))

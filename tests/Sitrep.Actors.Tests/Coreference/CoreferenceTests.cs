@@ -222,4 +222,24 @@ public sealed class CoreferenceTests(LinkingFixture f)
         const string plain = "Iraq rejected the plan. Officials said its army would stay.";
         Assert.Equal("IRQ", Named(plain, f.Link(plain, Date)).Single(x => x.Text == "its").M.Code);
     }
+    /// <summary>
+    /// From a fundus page: "Hunter Biden appeared on Capitol Hill for his closed-door deposition" had given "his" to James
+    /// Comer, named sentences before, because Hunter Biden has no KB entry. A person the recognizer named stays the nearer
+    /// antecedent; with no such name the linked person still is.
+    /// </summary>
+    [Fact]
+    public void A_person_the_kb_does_not_know_is_still_the_antecedent_of_he()
+    {
+        var date = new DateOnly(2024, 2, 28);
+        const string text = "James Comer said the inquiry will move on. Hunter Biden appeared on Capitol Hill for his closed-door deposition.";
+        var doc = f.Parse(text, date);
+        var tokens = doc.Get(Sitrep.Nlp.NlpLayers.Tokens);
+        var start = text.IndexOf("Hunter", StringComparison.Ordinal);
+        var first = Array.FindIndex(tokens, t => t.Span.Start == start);
+        var person = new Sitrep.Nlp.EntityMention(new Sitrep.Core.TextSpan(start, start + "Hunter Biden".Length), "PER", first, 2);
+        var linked = f.Stage.Process(doc.With(Sitrep.Nlp.NlpLayers.Entities, [person])).Get(ActorLayers.Actors);
+        Assert.DoesNotContain(Named(text, linked), x => x.Text == "his");
+        // without the recognizer's name "his" is the one person known
+        Assert.Equal("james-comer", Named(text, f.Stage.Process(doc).Get(ActorLayers.Actors)).Single(x => x.Text == "his").M.ActorId);
+    }
 }

@@ -552,4 +552,17 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         const string senate = "Senator Kim of New Jersey told the US Senate that Washington must act.";
         Assert.Equal("andy-kim", f.Link(senate, date).First(m => senate[m.Span.Start..m.Span.End].EndsWith("Kim", StringComparison.Ordinal)).ActorId);
     }
+    [Fact]
+    public void A_name_after_an_institution_s_word_is_the_institution_s()
+    {
+        var date = new DateOnly(2024, 2, 28);
+        const string text = "Iran's Press TV eulogized Bushnell. Hamas praised him.";
+        var press = f.Link(text, date).Single(m => text[m.Span.Start..m.Span.End].EndsWith("TV", StringComparison.Ordinal));
+        Assert.Equal("IRNMED", press.Code.ToString());
+        Assert.Equal(ActorKind.Media, press.Kind);
+        // "him" is no medium
+        Assert.DoesNotContain(f.Link(text, date), m => text[m.Span.Start..m.Span.End] == "him" && m.Code.ToString() == "IRNMED");
+        const string person = "Iranian Foreign Minister Hossein Amirabdollahian met him.";
+        Assert.Equal(ActorKind.Person, f.Link(person, date).First().Kind);
+    }
 }

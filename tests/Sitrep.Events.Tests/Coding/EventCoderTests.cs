@@ -343,4 +343,49 @@ public sealed class EventCoderTests
     {
         Assert.Empty(Code(With("The missile test came just hours later.", [])));
     }
+    /// <summary>
+    /// From fundus pages: "supported art exhibitions in France" had France supported, and a brewer who "bought the building
+    /// in Hammond" had bought it from the United States. Where the object of support or trade lies is not whom; a place
+    /// acted on still is the target of force.
+    /// </summary>
+    [Fact]
+    public void Where_the_object_of_support_or_trade_lies_is_no_target()
+    {
+        Assert.Equal(["FRABUS 051 -"], Dyads("The billionaire's company has also supported more than 60 major art exhibitions in France and across the globe, in addition to supporting various renovations at the Château de Versailles.",
+            [new("The billionaire's company", "FRABUS"), new("France", "FRA")]));
+        Assert.Empty(Dyads("In 2014, the year RateBeer deemed him the best new brewer in Indiana, he bought the building in Hammond and moved his brewing operations there.",
+            [new("he", "USABUS", Kind: ActorKind.Person)], [("Hammond", "USA")]));
+        Assert.Contains("RUSMIL 194 UKR", Dyads("Russian forces shelled villages in Kharkiv on Monday.",
+            [new("Russian forces", "RUSMIL")], [("Kharkiv", "UKR")]));
+    }
+
+    /// <summary>
+    /// From fundus pages: meeting someone's pleas is answering them ("Johnson met the Democrats' pleas to approve Ukraine
+    /// funding with a renewed push" is no meeting with Ukraine), and the plea is the Democrats', so Johnson approves nothing;
+    /// financial statements are accounts, not statements.
+    /// </summary>
+    [Fact]
+    public void Meeting_pleas_and_financial_statements_are_no_events()
+    {
+        Assert.Empty(Dyads("Johnson met the Democrats' pleas to approve Ukraine funding with a renewed push on border security.",
+            [new("Johnson", "USALEG", Kind: ActorKind.Person), new("Ukraine", "UKR")]));
+        Assert.Empty(Dyads("The court said his financial statements show a lower wealth.", [new("his", "USAELI", Kind: ActorKind.Person)]));
+        // the controls: a meeting and a statement
+        Assert.Contains("USAGOV 044 CHNGOV", Dyads("Biden met Xi in San Francisco on Wednesday.",
+            [new("Biden", "USAGOV", Kind: ActorKind.Person), new("Xi", "CHNGOV", Kind: ActorKind.Person)]));
+        Assert.Contains("USAGOV 010 -", Dyads("Biden said in a statement that the talks went well.", [new("Biden", "USAGOV", Kind: ActorKind.Person)]));
+    }
+
+    /// <summary>
+    /// From a fundus page: "he said he would discuss concrete steps to minimise harm to civilians in Gaza" was an intent to
+    /// consult Gaza's civilians. Talk one means to have with no partner named is speech, as with talk that happened.
+    /// </summary>
+    [Fact]
+    public void An_intent_to_discuss_needs_a_partner()
+    {
+        Assert.Empty(Dyads("Blinken said he would discuss concrete steps to minimise harm to civilians in Gaza.",
+            [new("Blinken", "USAGOV", Kind: ActorKind.Person), new("he", "USAGOV", Chain: 0, Kind: ActorKind.Person), new("civilians in Gaza", "PSECVL")]));
+        Assert.Contains("USAGOV 036 CHNGOV", Dyads("Blinken said he would discuss trade with Chinese officials next week.",
+            [new("Blinken", "USAGOV", Kind: ActorKind.Person), new("he", "USAGOV", Chain: 0, Kind: ActorKind.Person), new("Chinese officials", "CHNGOV")]));
+    }
 }
