@@ -293,6 +293,14 @@ internal static class CoreferenceResolver
         var d = drafts[i];
         var p = d.Key!;
         if (p == "it" && IsPleonastic(tokens, d.Head)) return null;
+        // "kidnapped a cosmetic surgeon and his wife", "Russia and its allies": a possessive on the second conjunct is the first's
+        if (FirstConjunct(tokens, d) is var first && first >= 0)
+        {
+            for (var j = i - 1; j >= 0 && drafts[j].First + drafts[j].Count > first - 8; j--)
+                if (drafts[j].First <= first && first < drafts[j].First + drafts[j].Count)
+                    return drafts[j].Resolved && Agrees(p, drafts[j]) ? drafts[j].Antecedent ?? drafts[j] : null;
+            return null;
+        }
         MentionDraft? best = null;
         var bestScore = double.MinValue;
         var between = 0;
@@ -351,6 +359,19 @@ internal static class CoreferenceResolver
             if (score > bestScore) return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// For a possessive pronoun on a noun coordinated with an earlier noun ("a surgeon and his wife"), that earlier noun's
+    /// token; else -1.
+    /// </summary>
+    private static int FirstConjunct(Token[] tokens, MentionDraft d)
+    {
+        if (d.Head < 0 || d.Count != 1 || tokens[d.Head].Deprel != "nmod:poss" || d.Key is not ("his" or "her" or "its" or "their")) return -1;
+        var owned = tokens[d.Head].Head;
+        if (owned < 0 || tokens[owned].Deprel != "conj") return -1;
+        var first = tokens[owned].Head;
+        return first >= 0 && first < d.First && tokens[first].Upos is "NOUN" or "PROPN" && tokens[first].Sentence == tokens[d.Head].Sentence ? first : -1;
     }
 
     /// <summary>

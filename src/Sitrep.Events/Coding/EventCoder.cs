@@ -641,6 +641,19 @@ public sealed class EventCoder
     }
 
     /// <summary>
+    /// "President Musharraf promised to help us and cooperate with us on curbing terrorist activity by the Taliban": the
+    /// partner is named by a pronoun the actor layer left unresolved, and no one else in the phrase stands in for it.
+    /// </summary>
+    private static bool PronounPartner(DependencyView v, MentionIndex mentions, int trigger)
+    {
+        foreach (var c in v.Children(trigger))
+            if (v.Deprel(c).StartsWith("obl", StringComparison.Ordinal) && v.Preposition(c) == "with" && v.Upos(c) == "PRON"
+                && v.Lower(c) is "him" or "her" or "them" or "me" or "us" or "you" && mentions.ActorAt(c) is null)
+                return true;
+        return false;
+    }
+
+    /// <summary>
     /// "Holden is endorsed by the county party, several local and state leaders": the one acted on is named, by a name the
     /// actor layer does not know. Someone else in the phrase does not stand in for them.
     /// </summary>
@@ -710,7 +723,7 @@ public sealed class EventCoder
         // as an unnamed citizen; no actor of the sentence stands in for him ("he was invited by Deng Xiaoping to return to China").
         var passivePronoun = pronounStandsAlone && v.Deprel(pronounObject) == "nsubj:pass";
         if (targets.Count == 0 && !p.Target.IsEmpty && ((p.Flags & PatternFlags.Reciprocal) == 0 || sources.Count < 2) && (!pronounStandsAlone || passivePronoun)
-            && !UnknownNamedObject(v, mentions, m.Trigger))
+            && !UnknownNamedObject(v, mentions, m.Trigger) && !PronounPartner(v, mentions, m.Trigger))
         {
             targets = FallbackTargets(v, mentions, m.Trigger, sources, byLocation);
             if (passivePronoun) targets.RemoveAll(t => t.Key >= 0);

@@ -242,4 +242,16 @@ public sealed class CoreferenceTests(LinkingFixture f)
         // without the recognizer's name "his" is the one person known
         Assert.Equal("james-comer", Named(text, f.Stage.Process(doc).Get(ActorLayers.Actors)).Single(x => x.Text == "his").M.ActorId);
     }
+    /// <summary>
+    /// From a UD article: "guerrillas had kidnapped a cosmetic surgeon and his wife" gave "his" to an Iraqi officer named
+    /// sentences before. A possessive on the second of two coordinated nouns is the first's, actor or not.
+    /// </summary>
+    [Fact]
+    public void A_possessive_on_a_second_conjunct_is_the_first_s()
+    {
+        const string text = "An Iraqi general said the roads were safe. On Wednesday gunmen kidnapped a surgeon and his wife near Mosul.";
+        Assert.DoesNotContain(Named(text, f.Link(text, Date)), x => x.Text == "his");
+        const string known = "Vladimir Putin said the talks went well. Putin and his defence minister met the generals on Friday.";
+        Assert.Equal("vladimir-putin", Named(known, f.Link(known, Date)).Single(x => x.Text == "his").M.ActorId);
+    }
 }

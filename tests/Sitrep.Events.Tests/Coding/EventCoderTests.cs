@@ -388,4 +388,26 @@ public sealed class EventCoderTests
         Assert.Contains("USAGOV 036 CHNGOV", Dyads("Blinken said he would discuss trade with Chinese officials next week.",
             [new("Blinken", "USAGOV", Kind: ActorKind.Person), new("he", "USAGOV", Chain: 0, Kind: ActorKind.Person), new("Chinese officials", "CHNGOV")]));
     }
+    /// <summary>
+    /// From a UD article: "promised to help us and cooperate with us on curbing terrorist activity by the Taliban" had the
+    /// Taliban as the partner. A partner named by a pronoun the actor layer left unresolved is still the partner.
+    /// </summary>
+    [Fact]
+    public void A_partner_named_by_an_unresolved_pronoun_is_no_one_else()
+    {
+        Assert.Equal(["PAKGOV 060 -"], Dyads("President Musharraf cooperated with us on curbing terrorist activity by the Taliban.",
+            [new("President Musharraf", "PAKGOV", Kind: ActorKind.Person), new("the Taliban", "AFGINS")]));
+        Assert.Contains("PAKGOV 060 AFGGOV", Dyads("President Musharraf cooperated with Kabul on curbing terrorist activity by the Taliban.",
+            [new("President Musharraf", "PAKGOV", Kind: ActorKind.Person), new("Kabul", "AFGGOV"), new("the Taliban", "AFGINS")]));
+    }
+
+    /// <summary>From a UD article: "denied a request of the Debaathification Commission" is the commission's request, not the denier's.</summary>
+    [Fact]
+    public void A_request_of_someone_is_theirs()
+    {
+        var events = Dyads("The electoral commission on Friday denied a request of the Debaathification Commission to exclude 51 candidates.",
+            [new("The electoral commission", "IRQGOV"), new("the Debaathification Commission", "IRQJUD")]);
+        Assert.DoesNotContain(events, d => d.StartsWith("IRQGOV 020", StringComparison.Ordinal));
+        Assert.Contains(events, d => d.StartsWith("IRQJUD 020", StringComparison.Ordinal));
+    }
 }
