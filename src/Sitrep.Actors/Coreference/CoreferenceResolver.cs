@@ -199,6 +199,8 @@ internal static class CoreferenceResolver
             if (d.Kind == ActorKind.Person && d.Country is { } known && d.Name.Length > 0) personCountry.TryAdd(d.Name, known);
             // so does a named institution after its role word ("the opposition newspaper La Prensa")
             if (d.Kind != ActorKind.Person && d.Resolution != "title+name" || d.Country is not null || d.Code.Length != 3 || !kb.Sectors.Contains(d.Code)) continue;
+            // "We applaud China's space achievements," NASA spokesman Allard Beutel said: the one country named is not NASA's
+            if (d.OfUnknownOrganization) continue;
             if (d.Name.Length > 0 && personCountry.TryGetValue(d.Name, out var earlier) && kb.Country(earlier) is { } same)
             {
                 d.Sector ??= d.Code;

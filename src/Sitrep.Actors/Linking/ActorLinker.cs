@@ -1751,6 +1751,8 @@ public sealed class ActorLinker
         var forAgainst = (rel.StartsWith("obl", StringComparison.Ordinal) || rel.StartsWith("nmod", StringComparison.Ordinal) && rel != "nmod:poss")
             && CaseOf(text, tokens, head) is "for" or "against";
         if (!core && !forAgainst) return false;
+        // "GOD provided cancer to the wife": a common word is no town however it is written (Göd, Hungary)
+        if (last - first == 1 && PlaceRecognizer.IsCommonWord(TextFold.Fold(Word(text, tokens[first])))) return false;
         if (_places.Value is not { } places || PlaceCountry(places, text[tokens[first].Span.Start..tokens[last - 1].Span.End]) is not { } c) return false;
         var d = NewDraft(text, tokens, s, si, new Chunk(first, ch.End), 0);
         d.ActorId = c.Id;
@@ -1851,6 +1853,13 @@ public sealed class ActorLinker
         p.Roles.Where(r => r.End is { } e && KbRole.EndExclusive(e) <= date).OrderByDescending(r => KbRole.EndExclusive(r.End!.Value)).FirstOrDefault()
         ?? p.Roles.Where(r => r.Start is { } st && st.Earliest > date).OrderBy(r => r.Start!.Value.Earliest).FirstOrDefault();
 
+    private static bool IsAcronym(string word)
+    {
+        if (word.Length < 2) return false;
+        foreach (var c in word) if (!char.IsUpper(c)) return false;
+        return true;
+    }
+
     private bool UnknownNamePhrase(string text, Token[] tokens, Sentence s, int si, Chunk ch, List<Unit> units, int[] unitAt,
         string?[]? entityAt, DateOnly? date, List<MentionDraft> drafts)
     {
@@ -1899,6 +1908,11 @@ public sealed class ActorLinker
         d.Role = text[tokens[units[title].First].Span.Start..tokens[units[title].End - 1].Span.End];
         d.Resolution = "title+name";
         d.Surnames = [Lower(text, tokens[ch.End - 1])];
+        // "JAXA spokesman Kenji Tanaka": an organization's name before the title (an acronym, or a name the recognizer calls
+        // one) that names no country is the employer; "Chief Judge", "Republican Sen." are not
+        if (root is null)
+            for (var q = lead; q < units[title].First && !d.OfUnknownOrganization; q++)
+                d.OfUnknownOrganization = unitAt[q - s.FirstToken] < 0 && (entityAt?[q] == "ORG" || IsAcronym(Word(text, tokens[q])));
         drafts.Add(d);
         return true;
     }

@@ -26,6 +26,8 @@ internal sealed class MentionDraft
     public string? Key;
     /// <summary>For title mentions: the lowercased words before the head ("national security council").</summary>
     public string? TitleModifiers;
+    /// <summary>A titled person of an organization the KB does not know ("NASA spokesman Allard Beutel"): no country from the sentence.</summary>
+    public bool OfUnknownOrganization;
     public bool Plural;
     /// <summary>An entity inside a phrase about something else ("the Ukraine war").</summary>
     public bool Inner;

@@ -33,7 +33,10 @@ public sealed class PlaceRecognizer(PlaceGazetteer gazetteer)
         "mission", "independence", "union", "enterprise", "orange", "paradise", "spring", "temple", "surprise", "normal",
         "concord", "mercedes", "deal", "liberty", "roman", "batman", "van", "mobile", "buffalo", "phoenix", "eden", "zion",
         "goodyear", "columbia", "commerce", "progress", "hope", "sandy", "trinidad", "of", "as", "so", "general", "university",
-        "summit", "brent", "minister", "president", "centre", "center", "church", "mosque", "temple", "street", "square");
+        "summit", "brent", "minister", "president", "centre", "center", "church", "mosque", "temple", "street", "square", "god");
+
+    /// <summary>Whether a folded single word is a common English word that is also a town ("god" and Göd, "nice" and Nice).</summary>
+    internal static bool IsCommonWord(string folded) => CommonWords.Contains(folded);
 
     // Given names that are also towns: places only with a location context.
     private static readonly FrozenSet<string> GivenNames = FrozenSet.Create(StringComparer.Ordinal,

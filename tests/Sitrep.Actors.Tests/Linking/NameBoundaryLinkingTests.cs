@@ -565,4 +565,31 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         const string person = "Iranian Foreign Minister Hossein Amirabdollahian met him.";
         Assert.Equal(ActorKind.Person, f.Link(person, date).First().Kind);
     }
+    /// <summary>
+    /// From a UD article: "'We applaud China's space achievements,' NASA spokesman Allard Beutel said" made the spokesman
+    /// Chinese, the one country of the sentence. NASA is now a US seat; an organization the KB does not know before a
+    /// title gives the person no country from the sentence.
+    /// </summary>
+    [Fact]
+    public void An_unknown_organization_before_a_title_is_the_person_s_employer()
+    {
+        var date = new DateOnly(2005, 10, 18);
+        const string text = "\"We applaud China's space achievements,\" NASA spokesman Allard Beutel said Tuesday.";
+        Assert.Equal("USAGOV", f.Link(text, date).Single(m => text[m.Span.Start..m.Span.End].Contains("Beutel", StringComparison.Ordinal)).Code.ToString());
+        const string other = "\"We applaud China's space achievements,\" JAXA spokesman Kenji Tanaka said Tuesday.";
+        Assert.DoesNotContain(f.Link(other, date), m => other[m.Span.Start..m.Span.End].Contains("Tanaka", StringComparison.Ordinal) && m.Code.ToString().StartsWith("CHN", StringComparison.Ordinal));
+        // a title's own words are no employer: the one country of the sentence is still the judge's
+        const string judge = "The complaint went to the Second Circuit, where Chief Judge Debra Ann Livingston, an appointee of George W. Bush, began an inquiry.";
+        Assert.Equal("USA", f.Link(judge, date).Single(m => judge[m.Span.Start..m.Span.End].Contains("Livingston", StringComparison.Ordinal)).Country);
+    }
+    /// <summary>From a UD post: "GOD provided cancer to the wife" had GOD as Hungary (Göd is a Hungarian town).</summary>
+    [Fact]
+    public void A_common_word_in_capitals_is_no_town()
+    {
+        const string text = "GOD provided cancer to the wife.";
+        Assert.Empty(f.Link(text, new DateOnly(2005, 1, 1)));
+        // a real town as subject still stands for its country
+        const string town = "Samarra rejected the plan.";
+        Assert.Equal("IRQ", f.Link(town, new DateOnly(2005, 1, 1)).Single().Code.ToString());
+    }
 }

@@ -66,6 +66,8 @@ public sealed class PlaceRecognizerTests
         None("Mobile phones were banned in the chamber.", "Mobile");
         None("In March, the ministry said the talks had failed.", "March");
         None("Nice work was done by the negotiators, one said.", "Nice");
+        // from a UD post: "GOD" in capitals had been Göd, a town in Hungary
+        None("The band played in Budapest last year. GOD provided cancer to the wife, he wrote.", "GOD");
         var mobile = Only("A hurricane made landfall near Mobile, Alabama, on Sunday.", "Mobile");
         Assert.Equal("USA", mobile.Country);
     }
