@@ -1076,6 +1076,15 @@ public sealed class ActorLinker
         if (k == 0 || tokens[k].Upos != "PROPN" || tokens[k - 1].Upos != "NOUN" || !IsCapitalized(text, tokens[k]) || IsCapitalized(text, tokens[k - 1])) return false;
         for (var j = k + 1; j < end && j <= k + 6; j++)
             if (tokens[j].Head == k - 1 && tokens[j].Deprel == "acl:relcl" && tokens[k].Head == j) return true;
+        // However it was parsed, an indefinite noun right before a name whose phrase a finite verb follows ("an account China's
+        // foreign ministry rejected", "no evidence Bloomberg has violated any law") is no apposition: English writes "a group
+        // called Hamas", not "a group Hamas".
+        if (k < 2 || TextFold.Fold(Word(text, tokens[k - 2])) is not ("a" or "an" or "no" or "any")) return false;
+        for (var j = k + 1; j < end && j <= k + 5; j++)
+        {
+            if (tokens[j].Upos == "AUX" || tokens[j].Xpos is "VBD" or "VBZ" or "VBP" or "MD" or "VBN" && tokens[j].Upos == "VERB") return true;
+            if (tokens[j].Upos is not ("PROPN" or "NOUN" or "ADJ" or "PART") && !IsClitic(text, tokens[j])) return false;
+        }
         return false;
     }
 

@@ -592,4 +592,20 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         const string town = "Samarra rejected the plan.";
         Assert.Equal("IRQ", f.Link(town, new DateOnly(2005, 1, 1)).Single().Code.ToString());
     }
+    /// <summary>
+    /// From a sample and a fundus page: "an account China's foreign ministry rejected" and "no evidence Bloomberg has
+    /// violated" had made "an account" and "evidence" part of the actor's name. An indefinite noun before a name and its
+    /// verb opens a clause, however it was parsed; an appositive name after a definite noun stays one phrase.
+    /// </summary>
+    [Fact]
+    public void An_indefinite_noun_before_a_name_and_its_verb_is_not_part_of_the_name()
+    {
+        var date = new DateOnly(2024, 2, 28);
+        const string text = "The coast guard said its vessel had been blocked near a shoal, an account China's foreign ministry rejected at the time.";
+        Assert.Contains(f.Link(text, date), m => text[m.Span.Start..m.Span.End] == "China's foreign ministry");
+        const string evidence = "There is no evidence Bloomberg has violated any campaign finance laws.";
+        Assert.Contains(f.Link(evidence, date), m => evidence[m.Span.Start..m.Span.End] == "Bloomberg");
+        const string apposition = "Israel attacked the militant group Hamas on Friday.";
+        Assert.Contains(f.Link(apposition, date), m => apposition[m.Span.Start..m.Span.End].EndsWith("group Hamas", StringComparison.Ordinal));
+    }
 }
