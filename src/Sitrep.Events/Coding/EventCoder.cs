@@ -121,7 +121,7 @@ public sealed class EventCoder
         var result = ImmutableArray.CreateBuilder<CodedEvent>(drafts.Count);
         foreach (var d in drafts)
         {
-            var code = _patterns.Codebook[IsVerbalAttack(v, mentions, d) ? "111" : IsStateBombing(mentions, d) ? "195" : d.Code];
+            var code = _patterns.Codebook[IsVerbalAttack(v, mentions, d) ? "111" : IsStateBombing(mentions, d) ? "195" : IsPersonalAssault(v, mentions, d) ? "182" : d.Code];
             var clauseHead = v.ClauseHead(d.Trigger);
             var clause = v.ClauseTokens(clauseHead);
             var spans = ImmutableArray.CreateBuilder<TextSpan>();
@@ -553,6 +553,30 @@ public sealed class EventCoder
             if (WeaponWords.Contains(v.Lower(k))) return false;
         return true;
     }
+
+    /// <summary>
+    /// "Cameron Brooksbank was 17 when he was attacked in the street in Rochdale": one person attacked by no one named, with
+    /// no armed actor or weapon of war in the clause, was assaulted (182), not struck with military force (190).
+    /// </summary>
+    private static bool IsPersonalAssault(DependencyView v, MentionIndex mentions, Draft d)
+    {
+        if (d.Code != "190" || d.Source is not null || v.Upos(d.Trigger) != "VERB" || v.Lemma(d.Trigger) != "attack") return false;
+        var victim = -1;
+        foreach (var c in v.Children(d.Trigger))
+            if (v.IsPassive(d.Trigger) ? v.Deprel(c) == "nsubj:pass" : v.Deprel(c) == "obj") victim = c;
+        if (victim < 0 || !(v.Lower(victim) is "he" or "she" or "him" or "her" || v.Lemma(victim) is "man" or "woman" or "boy" or "girl" or "teenager" or "student")) return false;
+        if (d.Target is { Key: >= 0 } t && mentions.Actors[t.Key].Sector is { } ts && ArmedSectors.Contains(ts)) return false;
+        foreach (var k in v.ClauseTokens(v.ClauseHead(d.Trigger)))
+            if (WarWords.Contains(v.Lower(k))) return false;
+        return true;
+    }
+
+    /// <summary>Weapons and forces of war: an attack with them is force, whoever it struck (a knife or an axe is not one).</summary>
+    private static readonly HashSet<string> WarWords = new(StringComparer.Ordinal)
+    {
+        "bomb", "bombs", "missile", "missiles", "rocket", "rockets", "drone", "drones", "grenade", "grenades", "shell", "shells", "artillery",
+        "airstrike", "airstrikes", "troops", "forces", "army", "militants", "gunmen", "soldiers", "insurgents", "rebels",
+    };
 
     /// <summary>
     /// "the Gaza refugee camp bombed by Israel", "stopped the bombing of North Vietnam": a bombing by a state, its government

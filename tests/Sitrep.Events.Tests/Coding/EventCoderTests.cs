@@ -410,4 +410,17 @@ public sealed class EventCoderTests
         Assert.DoesNotContain(events, d => d.StartsWith("IRQGOV 020", StringComparison.Ordinal));
         Assert.Contains(events, d => d.StartsWith("IRQJUD 020", StringComparison.Ordinal));
     }
+    /// <summary>
+    /// From a fundus page: "Cameron Brooksbank was 17-years-old when he was attacked in the street in Rochdale" was coded as
+    /// military force (190). One person attacked by no one named, without weapons of war, was assaulted (182).
+    /// </summary>
+    [Fact]
+    public void One_person_attacked_by_no_one_named_was_assaulted()
+    {
+        Assert.Equal(["- 182 GBR"], Dyads("Cameron Brooksbank was 17-years-old when he was attacked in the street in Rochdale in October 2017.",
+            [], [("Rochdale", "GBR")]));
+        // the controls: soldiers attacked, and a person attacked by a named armed group
+        Assert.Contains(Dyads("He was attacked by militants with rockets near Kandahar.", [new("militants", "AFGREB")], [("Kandahar", "AFG")]),
+            d => d.Contains(" 190 ", StringComparison.Ordinal));
+    }
 }
