@@ -24,10 +24,13 @@ internal static class CoreferenceResolver
 
     public static bool IsPronoun(string folded) => Male.Contains(folded) || Female.Contains(folded) || Neuter.Contains(folded) || PluralPronouns.Contains(folded);
 
-    /// <summary>A person named in the text whom no mention covers (not in the KB): a rival antecedent for "he" and "she".</summary>
-    internal readonly record struct UnlinkedPerson(int First, int Count, int Head, int Sentence, bool IsSubject, bool SpeechSubject, bool IsPossessor, char Gender);
+    /// <summary>
+    /// A person or organization named in the text whom no mention covers (not in the KB): a rival antecedent for "he" and
+    /// "she" (a person) or "it" (an organization).
+    /// </summary>
+    internal readonly record struct UnlinkedName(int First, int Count, int Head, int Sentence, bool IsSubject, bool SpeechSubject, bool IsPossessor, char Gender, bool IsOrganization);
 
-    public static void Resolve(List<MentionDraft> drafts, Token[] tokens, KnowledgeBase? kb, DateOnly? date, List<UnlinkedPerson>? unlinked = null)
+    public static void Resolve(List<MentionDraft> drafts, Token[] tokens, KnowledgeBase? kb, DateOnly? date, List<UnlinkedName>? unlinked = null)
     {
         // Titles each person was given in apposition, for later title-only mentions.
         // Looked up by key rather than by scanning back through every earlier mention: a long document stays linear.
@@ -290,7 +293,7 @@ internal static class CoreferenceResolver
         return null;
     }
 
-    private static MentionDraft? Antecedent(List<MentionDraft> drafts, int i, Token[] tokens, List<UnlinkedPerson>? unlinked)
+    private static MentionDraft? Antecedent(List<MentionDraft> drafts, int i, Token[] tokens, List<UnlinkedName>? unlinked)
     {
         var d = drafts[i];
         var p = d.Key!;
@@ -335,19 +338,22 @@ internal static class CoreferenceResolver
             return null;
         // "Hunter Biden appeared … for his closed-door deposition": a person the KB does not know, scored as any other
         // antecedent, who wins leaves the pronoun unresolved rather than given to someone named further back.
-        if (best is not null && unlinked is { Count: > 0 } && (Male.Contains(p) || Female.Contains(p)) && UnlinkedWins(drafts, i, tokens, unlinked, bestScore))
+        // So for "its" after a company the KB does not know ("Parkland advanced its annual meeting").
+        if (best is not null && unlinked is { Count: > 0 } && (Male.Contains(p) || Female.Contains(p) || Neuter.Contains(p)) && UnlinkedWins(drafts, i, tokens, unlinked, bestScore))
             return null;
         return best?.Antecedent ?? best;
     }
 
-    private static bool UnlinkedWins(List<MentionDraft> drafts, int i, Token[] tokens, List<UnlinkedPerson> unlinked, double bestScore)
+    private static bool UnlinkedWins(List<MentionDraft> drafts, int i, Token[] tokens, List<UnlinkedName> unlinked, double bestScore)
     {
         var d = drafts[i];
         var p = d.Key!;
+        var neuter = Neuter.Contains(p);
         var gender = Male.Contains(p) ? 'm' : 'f';
         foreach (var u in unlinked)
         {
             if (u.First >= d.First) break;
+            if (u.IsOrganization != neuter) continue;
             var dist = d.Sentence - u.Sentence;
             if (dist > 2 || u.Gender != '\0' && u.Gender != gender) continue;
             if (!p.EndsWith("self", StringComparison.Ordinal) && IsClauseMate(tokens, d.Head, u.Head)) continue;

@@ -125,17 +125,17 @@ public sealed class ActorLinker
     public AliasIndex Index => _index;
 
     /// <summary>
-    /// People the recognizer named whom no mention covers ("Hunter Biden", who has no KB entry), in text order: still the
-    /// likely antecedent of a "he" or "she" after them.
+    /// People and organizations the recognizer named whom no mention covers ("Hunter Biden", "Parkland Corp", with no KB
+    /// entry), in text order: still the likely antecedent of a "he", "she" or "it" after them.
     /// </summary>
-    private static List<CoreferenceResolver.UnlinkedPerson> UnlinkedPeople(string text, Token[] tokens, EntityMention[]? entities, List<MentionDraft> drafts)
+    private static List<CoreferenceResolver.UnlinkedName> UnlinkedNames(string text, Token[] tokens, EntityMention[]? entities, List<MentionDraft> drafts)
     {
-        var result = new List<CoreferenceResolver.UnlinkedPerson>();
+        var result = new List<CoreferenceResolver.UnlinkedName>();
         if (entities is null) return result;
         var d = 0;
         foreach (var e in entities.OrderBy(e => e.FirstToken))
         {
-            if (e.Type != "PER" || e.TokenCount == 0) continue;
+            if (e.Type is not ("PER" or "ORG") || e.TokenCount == 0) continue;
             var end = e.FirstToken + e.TokenCount;
             while (d < drafts.Count && drafts[d].First + drafts[d].Count <= e.FirstToken) d++;
             var covered = false;
@@ -149,10 +149,10 @@ public sealed class ActorLinker
             if (rel is "compound" or "amod" or "flat") continue;
             var subject = rel.StartsWith("nsubj", StringComparison.Ordinal);
             var gov = tokens[head].Head;
-            result.Add(new CoreferenceResolver.UnlinkedPerson(e.FirstToken, e.TokenCount, head, tokens[e.FirstToken].Sentence, subject,
+            result.Add(new CoreferenceResolver.UnlinkedName(e.FirstToken, e.TokenCount, head, tokens[e.FirstToken].Sentence, subject,
                 subject && gov >= 0 && tokens[gov].Lemma is { } lemma && CoreferenceResolver.SpeechVerbs.Contains(lemma),
                 rel == "nmod:poss" || end < tokens.Length && tokens[end].Sentence == tokens[head].Sentence && IsClitic(text, tokens[end]),
-                e.FirstToken > 0 ? HonorificGender(text, tokens, e.FirstToken - 1) : '\0'));
+                e.Type == "PER" && e.FirstToken > 0 ? HonorificGender(text, tokens, e.FirstToken - 1) : '\0', e.Type == "ORG"));
         }
         return result;
     }
@@ -165,7 +165,7 @@ public sealed class ActorLinker
     public ActorMention[] Link(string text, Token[] tokens, Sentence[] sentences, DateOnly? date, EntityMention[]? entities = null, PlaceMention[]? places = null)
     {
         var drafts = LinkDrafts(text, tokens, sentences, date, entities, places);
-        CoreferenceResolver.Resolve(drafts, tokens, _kb, date, UnlinkedPeople(text, tokens, entities, drafts));
+        CoreferenceResolver.Resolve(drafts, tokens, _kb, date, UnlinkedNames(text, tokens, entities, drafts));
         FillFromContext(text, tokens, sentences, drafts);
         CoreferenceResolver.DescriptionsAfterContext(drafts, tokens);
         var result = new List<ActorMention>(drafts.Count);

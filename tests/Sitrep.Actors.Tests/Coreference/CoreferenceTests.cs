@@ -254,4 +254,23 @@ public sealed class CoreferenceTests(LinkingFixture f)
         const string known = "Vladimir Putin said the talks went well. Putin and his defence minister met the generals on Friday.";
         Assert.Equal("vladimir-putin", Named(known, f.Link(known, Date)).Single(x => x.Text == "his").M.ActorId);
     }
+    /// <summary>
+    /// From a fundus page: "Parkland advanced its annual meeting" gave "its" to China, named paragraphs before, because
+    /// Parkland Corp has no KB entry. An organization the recognizer named stays the nearer antecedent of "it".
+    /// </summary>
+    [Fact]
+    public void An_organization_the_kb_does_not_know_is_still_the_antecedent_of_its()
+    {
+        var date = new DateOnly(2024, 3, 4);
+        const string text = "China said demand was weak. Parkland Corp said on Sunday it would protect its rights.";
+        var doc = f.Parse(text, date);
+        var tokens = doc.Get(Sitrep.Nlp.NlpLayers.Tokens);
+        var start = text.IndexOf("Parkland", StringComparison.Ordinal);
+        var first = Array.FindIndex(tokens, t => t.Span.Start == start);
+        var company = new Sitrep.Nlp.EntityMention(new Sitrep.Core.TextSpan(start, start + "Parkland Corp".Length), "ORG", first, 2);
+        var linked = f.Stage.Process(doc.With(Sitrep.Nlp.NlpLayers.Entities, [company])).Get(ActorLayers.Actors);
+        Assert.DoesNotContain(Named(text, linked), x => x.Text is "it" or "its");
+        // without the recognizer's name "its" is the one body known
+        Assert.Contains(Named(text, f.Stage.Process(doc).Get(ActorLayers.Actors)), x => x.Text == "its" && x.M.Code == "CHN");
+    }
 }

@@ -576,6 +576,9 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         var date = new DateOnly(2005, 10, 18);
         const string text = "\"We applaud China's space achievements,\" NASA spokesman Allard Beutel said Tuesday.";
         Assert.Equal("USAGOV", f.Link(text, date).Single(m => text[m.Span.Start..m.Span.End].Contains("Beutel", StringComparison.Ordinal)).Code.ToString());
+        // US departments are seats of the US government
+        const string departments = "The Justice Department sued Google, and the Department of Commerce opened an inquiry.";
+        Assert.Equal(["USAJUD", "USAGOV"], f.Link(departments, date).Select(m => m.Code.ToString()).ToArray());
         const string other = "\"We applaud China's space achievements,\" JAXA spokesman Kenji Tanaka said Tuesday.";
         Assert.DoesNotContain(f.Link(other, date), m => other[m.Span.Start..m.Span.End].Contains("Tanaka", StringComparison.Ordinal) && m.Code.ToString().StartsWith("CHN", StringComparison.Ordinal));
         // a title's own words are no employer: the one country of the sentence is still the judge's
