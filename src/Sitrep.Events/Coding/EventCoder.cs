@@ -271,6 +271,23 @@ public sealed class EventCoder
             var d = v.Deprel(m.Trigger);
             var h = v.Head(m.Trigger);
             if (h < 0) continue;
+            // "launched artillery fire against guerrilla camps, killing or wounding 50": a participle coordinated with one
+            // that continues the event continues it too
+            if (m.Pattern.Kind == TriggerKind.Verb && d == "conj" && v.Lower(m.Trigger).EndsWith("ing", StringComparison.Ordinal)
+                && v.Deprel(h) == "advcl" && MarkerOf(v, h) is null && v.Lower(h).EndsWith("ing", StringComparison.Ordinal)
+                && v.Head(h) is var hh && hh >= 0 && Governing(hh, m) is { } governing && PloverType(governing.Code) is { } pt && pt == PloverType(m.Code))
+            {
+                drop.Add(m);
+                continue;
+            }
+            // "repeated their demand that the president resign", with the clause hung on the verb: what is demanded or
+            // appealed for is not an event of its own
+            if (m.Pattern.Kind == TriggerKind.Verb && d == "ccomp" && MarkerOf(v, m.Trigger) == "that" && Governing(h, m) is { } asked
+                && asked.Pattern.Kind == TriggerKind.Noun && asked.Code.Length >= 2 && asked.Code[..2] is "02" or "10")
+            {
+                drop.Add(m);
+                continue;
+            }
             if (m.Pattern.Kind == TriggerKind.Verb && d is "advcl" or "acl" or "acl:relcl" or "advcl:relcl")
             {
                 var marker = MarkerOf(v, m.Trigger);

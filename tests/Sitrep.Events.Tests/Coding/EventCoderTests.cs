@@ -423,4 +423,27 @@ public sealed class EventCoderTests
         Assert.Contains(Dyads("He was attacked by militants with rockets near Kandahar.", [new("militants", "AFGREB")], [("Kandahar", "AFG")]),
             d => d.Contains(" 190 ", StringComparison.Ordinal));
     }
+    /// <summary>
+    /// A demand that someone act is made of them: "their demand that the president resign" targets the president, however
+    /// the parser hung the clause, and the resignation is only demanded.
+    /// </summary>
+    [Fact]
+    public void A_demand_that_someone_act_targets_them()
+    {
+        // the resignation is what is demanded, not an event of its own
+        Assert.Equal(["VENOPP 100 VENGOV"], Dyads("The protesters repeated their demand that the president resign immediately.",
+            [new("The protesters", "VENOPP"), new("their", "VENOPP", Chain: 0), new("the president", "VENGOV", Kind: ActorKind.Person)]));
+    }
+
+    /// <summary>
+    /// From the PLOVER dev set: "launched artillery, mortar, and rocket fire against Kampuchean guerrilla camps …, killing or
+    /// wounding 50" coded the wounding again. A participle coordinated with one that continues the event continues it too.
+    /// </summary>
+    [Fact]
+    public void A_participle_coordinated_with_a_continuing_one_is_the_same_event()
+    {
+        var events = Dyads("Vietnamese forces launched artillery fire against guerrilla camps near the Thai border today, killing or wounding 50.",
+            [new("Vietnamese forces", "VNMMIL")]);
+        Assert.Single(events);
+    }
 }
