@@ -8,6 +8,18 @@ public sealed class CoreferenceTests(LinkingFixture f)
 {
     private static readonly DateOnly Date = new(2023, 8, 30);
 
+    /// <summary>Links the text with one recognizer entity added by hand, as the NER stage would give it.</summary>
+    private ActorMention[] LinkWithEntity(string text, DateOnly date, string phrase, string type)
+    {
+        var doc = f.Parse(text, date);
+        var tokens = doc.Get(Sitrep.Nlp.NlpLayers.Tokens);
+        var start = text.IndexOf(phrase, StringComparison.Ordinal);
+        var first = Array.FindIndex(tokens, t => t.Span.Start == start);
+        var last = Array.FindLastIndex(tokens, t => t.Span.End <= start + phrase.Length);
+        var entity = new Sitrep.Nlp.EntityMention(new Sitrep.Core.TextSpan(start, start + phrase.Length), type, first, last - first + 1);
+        return f.Stage.Process(doc.With(Sitrep.Nlp.NlpLayers.Entities, [entity])).Get(ActorLayers.Actors);
+    }
+
     private static List<(string Text, ActorMention M)> Named(string text, ActorMention[] ms) => ms.Select(m => (text[m.Span.Start..m.Span.End], m)).ToList();
 
     [Fact]
@@ -222,6 +234,7 @@ public sealed class CoreferenceTests(LinkingFixture f)
         const string plain = "Iraq rejected the plan. Officials said its army would stay.";
         Assert.Equal("IRQ", Named(plain, f.Link(plain, Date)).Single(x => x.Text == "its").M.Code);
     }
+
     /// <summary>
     /// From a fundus page: "Hunter Biden appeared on Capitol Hill for his closed-door deposition" had given "his" to James
     /// Comer, named sentences before, because Hunter Biden has no KB entry. A person the recognizer named stays the nearer
@@ -232,16 +245,11 @@ public sealed class CoreferenceTests(LinkingFixture f)
     {
         var date = new DateOnly(2024, 2, 28);
         const string text = "James Comer said the inquiry will move on. Hunter Biden appeared on Capitol Hill for his closed-door deposition.";
-        var doc = f.Parse(text, date);
-        var tokens = doc.Get(Sitrep.Nlp.NlpLayers.Tokens);
-        var start = text.IndexOf("Hunter", StringComparison.Ordinal);
-        var first = Array.FindIndex(tokens, t => t.Span.Start == start);
-        var person = new Sitrep.Nlp.EntityMention(new Sitrep.Core.TextSpan(start, start + "Hunter Biden".Length), "PER", first, 2);
-        var linked = f.Stage.Process(doc.With(Sitrep.Nlp.NlpLayers.Entities, [person])).Get(ActorLayers.Actors);
-        Assert.DoesNotContain(Named(text, linked), x => x.Text == "his");
+        Assert.DoesNotContain(Named(text, LinkWithEntity(text, date, "Hunter Biden", "PER")), x => x.Text == "his");
         // without the recognizer's name "his" is the one person known
-        Assert.Equal("james-comer", Named(text, f.Stage.Process(doc).Get(ActorLayers.Actors)).Single(x => x.Text == "his").M.ActorId);
+        Assert.Equal("james-comer", Named(text, f.Link(text, date)).Single(x => x.Text == "his").M.ActorId);
     }
+
     /// <summary>
     /// From a UD article: "guerrillas had kidnapped a cosmetic surgeon and his wife" gave "his" to an Iraqi officer named
     /// sentences before. A possessive on the second of two coordinated nouns is the first's, actor or not.
@@ -254,6 +262,7 @@ public sealed class CoreferenceTests(LinkingFixture f)
         const string known = "Vladimir Putin said the talks went well. Putin and his defence minister met the generals on Friday.";
         Assert.Equal("vladimir-putin", Named(known, f.Link(known, Date)).Single(x => x.Text == "his").M.ActorId);
     }
+
     /// <summary>
     /// From a fundus page: "Parkland advanced its annual meeting" gave "its" to China, named paragraphs before, because
     /// Parkland Corp has no KB entry. An organization the recognizer named stays the nearer antecedent of "it".
@@ -263,14 +272,8 @@ public sealed class CoreferenceTests(LinkingFixture f)
     {
         var date = new DateOnly(2024, 3, 4);
         const string text = "China said demand was weak. Parkland Corp said on Sunday it would protect its rights.";
-        var doc = f.Parse(text, date);
-        var tokens = doc.Get(Sitrep.Nlp.NlpLayers.Tokens);
-        var start = text.IndexOf("Parkland", StringComparison.Ordinal);
-        var first = Array.FindIndex(tokens, t => t.Span.Start == start);
-        var company = new Sitrep.Nlp.EntityMention(new Sitrep.Core.TextSpan(start, start + "Parkland Corp".Length), "ORG", first, 2);
-        var linked = f.Stage.Process(doc.With(Sitrep.Nlp.NlpLayers.Entities, [company])).Get(ActorLayers.Actors);
-        Assert.DoesNotContain(Named(text, linked), x => x.Text is "it" or "its");
+        Assert.DoesNotContain(Named(text, LinkWithEntity(text, date, "Parkland Corp", "ORG")), x => x.Text is "it" or "its");
         // without the recognizer's name "its" is the one body known
-        Assert.Contains(Named(text, f.Stage.Process(doc).Get(ActorLayers.Actors)), x => x.Text == "its" && x.M.Code == "CHN");
+        Assert.Contains(Named(text, f.Link(text, date)), x => x.Text == "its" && x.M.Code == "CHN");
     }
 }

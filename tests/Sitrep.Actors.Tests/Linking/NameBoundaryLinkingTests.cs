@@ -501,6 +501,7 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         Assert.NotNull(m);
         Assert.Equal(mention, text[m.Value.Span.Start..m.Value.Span.End]);
     }
+
     /// <summary>
     /// From fundus pages: "Putin accused Western nations", "accused Western governments of spreading speculation" had no
     /// target. A bloc of states is coded with CAMEO's region code (WST, EUR, AFR, PGS …), and only where it is one.
@@ -541,6 +542,7 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         Assert.Contains("AFGGOV", codes);
         Assert.Contains("WSTGOV", codes);
     }
+
     /// <summary>"Putin hails Kim as an ally" had been Andy Kim, a US senator: the holder of a head of state's office
     /// outranks a legislator for a bare surname, and the story's countries still decide first.</summary>
     [Fact]
@@ -552,6 +554,7 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         const string senate = "Senator Kim of New Jersey told the US Senate that Washington must act.";
         Assert.Equal("andy-kim", f.Link(senate, date).First(m => senate[m.Span.Start..m.Span.End].EndsWith("Kim", StringComparison.Ordinal)).ActorId);
     }
+
     [Fact]
     public void A_name_after_an_institution_s_word_is_the_institution_s()
     {
@@ -565,6 +568,7 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         const string person = "Iranian Foreign Minister Hossein Amirabdollahian met him.";
         Assert.Equal(ActorKind.Person, f.Link(person, date).First().Kind);
     }
+
     /// <summary>
     /// From a UD article: "'We applaud China's space achievements,' NASA spokesman Allard Beutel said" made the spokesman
     /// Chinese, the one country of the sentence. NASA is now a US seat; an organization the KB does not know before a
@@ -585,6 +589,7 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         const string judge = "The complaint went to the Second Circuit, where Chief Judge Debra Ann Livingston, an appointee of George W. Bush, began an inquiry.";
         Assert.Equal("USA", f.Link(judge, date).Single(m => judge[m.Span.Start..m.Span.End].Contains("Livingston", StringComparison.Ordinal)).Country);
     }
+
     /// <summary>From a UD post: "GOD provided cancer to the wife" had GOD as Hungary (Göd is a Hungarian town).</summary>
     [Fact]
     public void A_common_word_in_capitals_is_no_town()
@@ -595,6 +600,7 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         const string town = "Samarra rejected the plan.";
         Assert.Equal("IRQ", f.Link(town, new DateOnly(2005, 1, 1)).Single().Code.ToString());
     }
+
     /// <summary>
     /// From a sample and a fundus page: "an account China's foreign ministry rejected" and "no evidence Bloomberg has
     /// violated" had made "an account" and "evidence" part of the actor's name. An indefinite noun before a name and its

@@ -343,6 +343,7 @@ public sealed class EventCoderTests
     {
         Assert.Empty(Code(With("The missile test came just hours later.", [])));
     }
+
     /// <summary>
     /// From fundus pages: "supported art exhibitions in France" had France supported, and a brewer who "bought the building
     /// in Hammond" had bought it from the United States. Where the object of support or trade lies is not whom; a place
@@ -388,6 +389,7 @@ public sealed class EventCoderTests
         Assert.Contains("USAGOV 036 CHNGOV", Dyads("Blinken said he would discuss trade with Chinese officials next week.",
             [new("Blinken", "USAGOV", Kind: ActorKind.Person), new("he", "USAGOV", Chain: 0, Kind: ActorKind.Person), new("Chinese officials", "CHNGOV")]));
     }
+
     /// <summary>
     /// From a UD article: "promised to help us and cooperate with us on curbing terrorist activity by the Taliban" had the
     /// Taliban as the partner. A partner named by a pronoun the actor layer left unresolved is still the partner.
@@ -410,6 +412,7 @@ public sealed class EventCoderTests
         Assert.DoesNotContain(events, d => d.StartsWith("IRQGOV 020", StringComparison.Ordinal));
         Assert.Contains(events, d => d.StartsWith("IRQJUD 020", StringComparison.Ordinal));
     }
+
     /// <summary>
     /// From a fundus page: "Cameron Brooksbank was 17-years-old when he was attacked in the street in Rochdale" was coded as
     /// military force (190). One person attacked by no one named, without weapons of war, was assaulted (182).
@@ -423,6 +426,7 @@ public sealed class EventCoderTests
         Assert.Contains(Dyads("He was attacked by militants with rockets near Kandahar.", [new("militants", "AFGREB")], [("Kandahar", "AFG")]),
             d => d.Contains(" 190 ", StringComparison.Ordinal));
     }
+
     /// <summary>
     /// A demand that someone act is made of them: "their demand that the president resign" targets the president, however
     /// the parser hung the clause, and the resignation is only demanded.
