@@ -323,10 +323,7 @@ internal static class CoreferenceResolver
             if (!p.EndsWith("self", StringComparison.Ordinal) && IsClauseMate(tokens, d.Head, a.Head)) continue;
             // "the Iraq War … its tactics": a country that only names a war is not what "it" stands for
             if (Neuter.Contains(p) && NamesAWar(tokens, a)) continue;
-            var score = -3.0 * dist - 0.6 * between;
-            if (a.IsSubject) score += 2;
-            if (a.SpeechSubject && d.SpeechSubject) score += 2;
-            if (a.IsPossessor) score -= 3;
+            var score = Salience(dist, between, a.IsSubject, a.SpeechSubject && d.SpeechSubject, a.IsPossessor);
             if (a.Pending == Pending.Pronoun) score += 0.5;
             if (score > bestScore) { best = a; bestScore = score; }
         }
@@ -350,8 +347,16 @@ internal static class CoreferenceResolver
         var p = d.Key!;
         var neuter = Neuter.Contains(p);
         var gender = Male.Contains(p) ? 'm' : 'f';
-        foreach (var u in unlinked)
+        // names are in text order: start at the first within the two sentences before (a long story stays linear)
+        int lo = 0, hi = unlinked.Count;
+        while (lo < hi)
         {
+            var mid = (lo + hi) >>> 1;
+            if (unlinked[mid].Sentence < d.Sentence - 2) lo = mid + 1; else hi = mid;
+        }
+        for (var n = lo; n < unlinked.Count; n++)
+        {
+            var u = unlinked[n];
             if (u.First >= d.First) break;
             if (u.IsOrganization != neuter) continue;
             var dist = d.Sentence - u.Sentence;
@@ -360,14 +365,17 @@ internal static class CoreferenceResolver
             // as for a mention: the resolved mentions between it and the pronoun, itself counted
             var between = 1;
             for (var j = i - 1; j >= 0 && drafts[j].First > u.First; j--) if (drafts[j].Resolved) between++;
-            var score = -3.0 * dist - 0.6 * between;
-            if (u.IsSubject) score += 2;
-            if (u.SpeechSubject && d.SpeechSubject) score += 2;
-            if (u.IsPossessor) score -= 3;
-            if (score > bestScore) return true;
+            if (Salience(dist, between, u.IsSubject, u.SpeechSubject && d.SpeechSubject, u.IsPossessor) > bestScore) return true;
         }
         return false;
     }
+
+    /// <summary>
+    /// How likely a candidate is a pronoun's antecedent: recency (sentences back, mentions between), subject preference,
+    /// speech-verb parallelism ("X said … he added"), possessors dispreferred.
+    /// </summary>
+    private static double Salience(int sentencesBack, int between, bool isSubject, bool bothSpeechSubjects, bool isPossessor) =>
+        -3.0 * sentencesBack - 0.6 * between + (isSubject ? 2 : 0) + (bothSpeechSubjects ? 2 : 0) - (isPossessor ? 3 : 0);
 
     /// <summary>
     /// For a possessive pronoun on a noun coordinated with an earlier noun ("a surgeon and his wife"), that earlier noun's
