@@ -74,6 +74,35 @@ public sealed class KbLinterTests : IDisposable
     }
 
     [Fact]
+    public void A_person_s_gender_is_m_or_f_or_not_given()
+    {
+        Write("people/p.yaml", """
+            people:
+              - id: a-b
+                name: A B
+                gender: f
+                roles: []
+              - id: c-d
+                name: C D
+                roles: []
+            """);
+        Assert.Empty(Errors());
+        var kb = KnowledgeBase.Load(Kb);
+        Assert.Equal('f', kb.People.Single(p => p.Id == "a-b").Gender);
+        Assert.Equal('\0', kb.People.Single(p => p.Id == "c-d").Gender);
+        Write("people/p.yaml", """
+            people:
+              - id: a-b
+                name: A B
+                gender: female
+                roles: []
+            """);
+        var e = Assert.Single(Errors());
+        Assert.Equal(KbCodes.BadValue, e.Code);
+        Assert.Equal(4, e.Line);
+    }
+
+    [Fact]
     public void Reports_each_problem_with_file_and_line()
     {
         Write("people/p.yaml", """

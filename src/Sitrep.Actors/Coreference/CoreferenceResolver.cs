@@ -88,6 +88,7 @@ internal static class CoreferenceResolver
                             // "she" said of Haley makes Haley female for the pronouns after: "after she criticized him", "him"
                             // is not Haley
                             if (d.Gender != '\0' && d.Antecedent is { Kind: ActorKind.Person, Gender: '\0' } root) root.Gender = d.Gender;
+                            PossessorCountry(drafts, i, kb);
                         }
                         break;
                     }
@@ -236,6 +237,25 @@ internal static class CoreferenceResolver
             d.Resolution += "+sentence-country";
             if (d.Name.Length > 0) personCountry.TryAdd(d.Name, c.Id);
         }
+    }
+
+    /// <summary>
+    /// "Castro said his government had shared its concerns": a role with no country after a possessive pronoun belongs to
+    /// the pronoun's antecedent's country (CUBGOV), and so can be what a later "its" stands for.
+    /// </summary>
+    private static void PossessorCountry(List<MentionDraft> drafts, int i, KnowledgeBase? kb)
+    {
+        var d = drafts[i];
+        // an organization's own ("Wagner Group … its forces") are the organization's, not its country's forces
+        if (kb is null || i + 1 >= drafts.Count || d.Key is not ("his" or "her" or "its" or "their") || d.Country is not { } country
+            || d.Kind is not (ActorKind.Person or ActorKind.State or ActorKind.Agent)) return;
+        var owned = drafts[i + 1];
+        if (owned.First != d.First + d.Count || owned.Kind != ActorKind.Agent || owned.Country is not null || owned.Code.Length != 3
+            || !kb.Sectors.Contains(owned.Code) || kb.Country(country) is not { } c) return;
+        owned.Sector ??= owned.Code;
+        owned.Code = c.Cameo + owned.Code;
+        owned.Country = c.Id;
+        owned.Resolution += "+possessor-country";
     }
 
     private static bool Compatible(string a, string b)

@@ -298,7 +298,7 @@ public static class KbLoader
         return result;
     }
 
-    private static readonly string[] PersonKeys = ["id", "name", "surname", "aliases", "roles", "note", "uncertain"];
+    private static readonly string[] PersonKeys = ["id", "name", "surname", "aliases", "gender", "roles", "note", "uncertain"];
     private static readonly string[] RoleKeys = ["country", "org", "sector", "title", "office", "start", "end", "acting", "uncertain", "note"];
 
     private static List<KbPerson> ReadPeople(Opened? o, List<KbDiagnostic> diags)
@@ -338,7 +338,7 @@ public static class KbLoader
             }
             result.Add(new KbPerson
             {
-                Id = id, Name = name, Kind = KbEntityKind.Person, Aliases = Dedupe(aliases), Roles = roles.ToImmutable(),
+                Id = id, Name = name, Kind = KbEntityKind.Person, Aliases = Dedupe(aliases), Roles = roles.ToImmutable(), Gender = r.Gender(m, "gender", what),
                 Note = r.Str(m, "note", what), Uncertain = r.Bool(m, "uncertain", what), Source = r.Src(m),
             });
         }

@@ -93,6 +93,8 @@ public sealed record KbOrganization : KbEntity
 public sealed record KbPerson : KbEntity
 {
     public ImmutableArray<KbRole> Roles { get; init; } = [];
+    /// <summary>'m' or 'f' where the KB gives it ("he" or "she" may stand for the person), '\0' where it does not.</summary>
+    public char Gender { get; init; }
 }
 
 /// <summary>

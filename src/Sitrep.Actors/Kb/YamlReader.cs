@@ -99,6 +99,17 @@ internal sealed class YamlReader(string file, List<KbDiagnostic> diagnostics)
         return false;
     }
 
+    /// <summary>A grammatical gender, 'm' or 'f' ('\0' when not given), for the pronouns that may stand for a person.</summary>
+    public char Gender(YamlMappingNode m, string key, string what)
+    {
+        var n = Get(m, key);
+        if (n is null || IsNull(n)) return '\0';
+        if (n is YamlScalarNode { Value: "m" }) return 'm';
+        if (n is YamlScalarNode { Value: "f" }) return 'f';
+        Error(n, KbCodes.BadValue, $"{what}: '{key}' must be m or f.");
+        return '\0';
+    }
+
     public KbDate? Date(YamlMappingNode m, string key, string what)
     {
         var n = Get(m, key);

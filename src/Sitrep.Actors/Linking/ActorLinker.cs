@@ -23,7 +23,7 @@ public sealed class ActorLinker
     /// bump it whenever the code links the same text differently, so that <c>sitrep reprocess</c> finds the documents
     /// an older linker analysed.
     /// </summary>
-    public const string Version = "linker/12";
+    public const string Version = "linker/13";
 
     private readonly AliasIndex _index;
     private readonly KnowledgeBase? _kb;
@@ -702,7 +702,11 @@ public sealed class ActorLinker
     private static readonly FrozenSet<string> CultureNouns = FrozenSet.ToFrozenSet(
         ["language", "languages", "dialect", "alphabet", "script", "culture", "cuisine", "food", "dish", "coffee", "tea", "wine",
          "beer", "music", "song", "film", "cinema", "literature", "poetry", "novel", "art", "style", "accent", "name", "word",
-         "cat", "dog", "breed", "horse"], StringComparer.OrdinalIgnoreCase);
+         "cat", "dog", "breed", "horse",
+         // "1,015 French francs", "the Mexican peso": a currency is a country's money, not the country acting
+         "currency", "franc", "dollar", "peso", "pound", "mark", "ruble", "rouble", "yen", "yuan", "renminbi", "rupee", "rupiah",
+         "lira", "dinar", "dirham", "riyal", "rial", "shekel", "rand", "krona", "krone", "kroner", "kronor", "won", "real",
+         "ringgit", "baht", "dong", "hryvnia", "zloty", "forint", "escudo", "drachma", "guilder", "schilling", "peseta"], StringComparer.OrdinalIgnoreCase);
 
     private static bool IsNameParticle(string w) =>
         w is "bin" or "ibn" or "bint" or "al" or "el" or "abu" or "ben" or "van" or "von" or "de" or "da"
@@ -1099,6 +1103,8 @@ public sealed class ActorLinker
         // "at a meeting in April 2003 Bin Laden was planning": a year right before a name ends the phrase as a time word
         // does ("the 2003 Iraq war", after an article, stays one phrase).
         if (IsYearBeforeName(text, tokens, k, s, unitAt)) return false;
+        // "at least 51 people": "least" belongs to "at", a quantifier, not to the people
+        if (k > s.FirstToken && TextFold.Fold(Word(text, tokens[k])) is "least" or "most" && TextFold.Fold(Word(text, tokens[k - 1])) == "at") return false;
         var u = tokens[k].Upos;
         if (u is "ADJ" or "NOUN" or "PROPN" or "NUM" or "DET") return u != "DET" || IsDeterminerWord(text, tokens[k]);
         if (!open) return false;
@@ -1461,11 +1467,15 @@ public sealed class ActorLinker
         // number, is a given name, never someone's surname (not Haiti's Ariel Henry).
         var regnal = head.Count == 1 && (head.First > s.FirstToken && RegnalTitles.Contains(Lower(text, tokens[head.First - 1]))
             || head.End < s.FirstToken + s.TokenCount && IsRomanNumeral(Word(text, tokens[head.End])));
+        // "six Sudanese, a Somali national and a Turk": a surname after an indefinite article is some bearer of the word, not
+        // the person (Danilo Türk)
+        var indefinite = head.Count == 1 && head.First > s.FirstToken && Lower(text, tokens[head.First - 1]) is "a" or "an";
         var entries = head.Entries.Where(e => !((nameFollows || month) && e.Entity is KbPerson && e.Alias?.Kind is AliasKind.Name or AliasKind.Surname)
-            && !(regnal && e.Entity is KbPerson && e.Alias?.Kind == AliasKind.Surname)
+            && !((regnal || indefinite) && e.Entity is KbPerson && e.Alias?.Kind == AliasKind.Surname)
             && (e.Alias?.Kind != AliasKind.Surname || e.Entity is not KbPerson p
             || (givenBefore is null ? !otherBearer && !commonWordOpening && (e.Alias.Text.Length > 2 || head.First > around.First || LeadsAStateOn(p, date)) : NearGivenName(p, givenBefore)))).ToArray();
-        var entry = entries.Length == 0 ? null : Choose(entries, context, date, besideName);
+        var titleWord = head.First > s.FirstToken ? TitleWord(Lower(text, tokens[head.First - 1])) : null;
+        var entry = entries.Length == 0 ? null : Choose(entries, context, date, besideName, titleWord);
         if (entry is null) return false;
         // "a rally in Lagos", and a dateline's "AUSTIN (AP) --": a bare surname after a locative preposition, or in capitals
         // opening its sentence, that names a gazetteer city is the city.
@@ -1504,6 +1514,8 @@ public sealed class ActorLinker
         // "Amsterdam-based United Repair Centre", "a London-based think tank", "our Cairo-branch members": a city before
         // "-based", "-branch", "-born" says where an organization sits or someone comes from, not that the government acts.
         if (entry.Entity is KbCountry && alias.Kind is AliasKind.Capital or AliasKind.Seat && IsBasedCompound(text, tokens, head.End)) return false;
+        // "Little Havana", "Little Saigon": a neighbourhood named after a city is elsewhere
+        if (entry.Entity is KbCountry && alias.Kind is AliasKind.Capital or AliasKind.Seat && head.First > s.FirstToken && Word(text, tokens[head.First - 1]) == "Little") return false;
         switch (entry.Entity)
         {
             case KbCountry c:
@@ -1564,6 +1576,7 @@ public sealed class ActorLinker
                     d.Name = p.Name;
                     d.Kind = ActorKind.Person;
                     d.Surnames = [.. p.Aliases.Where(a => a.Kind == AliasKind.Surname).Select(a => TextFold.Fold(a.Text))];
+                    if (p.Gender != '\0') d.Gender = p.Gender;
                     if (code is null && date is { } on && FormerRole(p, on) is { } former && _kb!.CodeFor(former) is { } fc)
                     {
                         // Out of office on that date: CAMEO's elite code (ELI) with the country of the last role held,
@@ -1657,7 +1670,19 @@ public sealed class ActorLinker
     private static bool IsUnknownName(Token[] tokens, int k, Sentence s, Chunk ch, int[] unitAt) =>
         k >= ch.First && k < ch.End && tokens[k].Upos == "PROPN" && unitAt[k - s.FirstToken] < 0;
 
-    private LexEntry? Choose(LexEntry[] entries, LinkContext context, DateOnly? date, bool besideName = false)
+    /// <summary>The office word a title before a surname names ("President", "Gov.", "Sen."), or null.</summary>
+    private static string? TitleWord(string word) => word switch
+    {
+        "president" or "governor" or "senator" or "secretary" or "minister" or "chancellor" or "premier" or "king" or "queen"
+            or "prince" or "general" or "mayor" or "ambassador" or "judge" or "justice" or "representative" => word,
+        "gov." or "gov" => "governor",
+        "sen." or "sen" => "senator",
+        "rep." or "rep" => "representative",
+        "gen." or "gen" => "general",
+        _ => null,
+    };
+
+    private LexEntry? Choose(LexEntry[] entries, LinkContext context, DateOnly? date, bool besideName = false, string? titleWord = null)
     {
         LexEntry? best = null;
         var bestScore = int.MinValue;
@@ -1682,6 +1707,9 @@ public sealed class ActorLinker
                 score += office;
             }
             if (e.Entity is KbCountry { Kind: KbEntityKind.HistoricalState } h && date is { } d && h.To is { } to && to.Earliest < d) score -= 5;
+            // "President Bush" in 2000 is one of the presidents Bush, not the governor of Florida in office then
+            if (titleWord is not null && e.Entity is KbPerson titled)
+                score += titled.Roles.Any(r => r.Title.Contains(titleWord, StringComparison.OrdinalIgnoreCase)) ? 5 : -5;
             if (score > bestScore) { best = e; bestScore = score; }
         }
         return best;

@@ -74,8 +74,25 @@ internal sealed class DependencyView
         return result;
     }
 
+    /// <summary>
+    /// "with 95 US soldiers killed", "without a shot fired": a past participle whose subject is introduced by "with" or
+    /// "without", with no auxiliary, is an absolute passive; its subject is what was done to.
+    /// </summary>
+    public int AbsoluteParticipleSubject(int i)
+    {
+        if (_tokens[i].Xpos != "VBN") return -1;
+        var subject = -1;
+        foreach (var c in Children(i))
+        {
+            if (Deprel(c) is "aux" or "aux:pass" or "obj") return -1;
+            if (Deprel(c) == "nsubj" && Preposition(c) is "with" or "without") subject = c;
+        }
+        return subject;
+    }
+
     public bool IsPassive(int i)
     {
+        if (AbsoluteParticipleSubject(i) >= 0) return true;
         bool ownSubjectOrAuxiliary = false, byAgent = false;
         foreach (var c in Children(i))
         {

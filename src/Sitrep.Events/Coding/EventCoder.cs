@@ -21,7 +21,7 @@ public sealed class EventCoder
     /// record's <c>sitrep.models.events</c>: bump it whenever the code codes the same text differently, so that
     /// <c>sitrep reprocess</c> finds the documents an older coder analysed.
     /// </summary>
-    public const string Version = "coder/9";
+    public const string Version = "coder/10";
 
     private readonly PatternSet _patterns;
     private readonly IClaimAnalyzer _claims;
@@ -85,6 +85,10 @@ public sealed class EventCoder
                     drafts.RemoveAt(i);
                     break;
                 }
+        // "Of those killed, 11 were killed in Tanzania": a participle on "those" names the victims of an event the sentence
+        // codes with its own verb
+        drafts.RemoveAll(d => v[d.Trigger].Xpos == "VBN" && d.Trigger >= 2 && v.Lower(d.Trigger - 1) == "those" && v.Lower(d.Trigger - 2) is "of" or "among"
+            && drafts.Exists(o => o != d && o.Sentence == d.Sentence && o.Code == d.Code && o.Trigger != d.Trigger));
         // "When did we beat Japan at anything?", "China aims to beat the United States to the moon": a country named is
         // beaten in a contest, not assaulted (182 is an assault on people: "beat up Palestinian detainees" stays).
         drafts.RemoveAll(d => d.Code == "182" && v.Lemma(d.Trigger) == "beat" && d.Target is { Key: >= 0 } t && mentions.Actors[t.Key] is { Kind: ActorKind.State, Code.Length: 3 } country
@@ -556,6 +560,15 @@ public sealed class EventCoder
     {
         // the noun too: "She also fended off an attack from Ramaswamy comparing her to Dick Cheney"
         if (d.Code != "190" || v.Upos(d.Trigger) is not ("VERB" or "NOUN") || v.Lemma(d.Trigger) != "attack") return false;
+        // "Spitzer attacked him for failing to enforce a court order": blamed for something done or not done, with no
+        // weapon in the clause, the one attacked is criticized, whoever attacks
+        if (v.Upos(d.Trigger) == "VERB" && BlamedForDoing(v, d.Trigger) && !(d.Target is { Key: >= 0 } armed
+            && mentions.Actors[armed.Key].Sector is { } armedSector && ArmedSectors.Contains(armedSector)))
+        {
+            var weapon = false;
+            foreach (var k in v.ClauseTokens(v.ClauseHead(d.Trigger))) weapon |= WeaponWords.Contains(v.Lower(k));
+            if (!weapon) return true;
+        }
         // "they used that time to attack Trump directly": with no source named, a politician attacked without weapons is
         // attacked in words too.
         if (d.Source is null && !IsPolitician(mentions, d.Target)) return false;
@@ -569,6 +582,13 @@ public sealed class EventCoder
         foreach (var k in v.ClauseTokens(v.ClauseHead(d.Trigger)))
             if (WeaponWords.Contains(v.Lower(k))) return false;
         return true;
+    }
+
+    private static bool BlamedForDoing(DependencyView v, int verb)
+    {
+        foreach (var c in v.Children(verb))
+            if (v.Deprel(c) is "advcl" or "obl" && v[c].Xpos == "VBG" && c > 0 && v.Lower(c - 1) == "for") return true;
+        return false;
     }
 
     /// <summary>
@@ -821,6 +841,29 @@ public sealed class EventCoder
         return a.Participant.Actor is { } x && actors[x].Resolution == "pair" || b.Participant.Actor is { } y && actors[y].Resolution == "pair";
     }
 
+    private static bool StruckPlace(DependencyView v, MentionIndex mentions, int trigger, int token)
+    {
+        if (v.Upos(trigger) != "NOUN" || !PathResolver.ViolenceNouns.Contains(v.Lemma(trigger)) || v.Deprel(token) != "compound" || v.Head(token) != trigger) return false;
+        if (v.Upos(token) == "NOUN" && mentions.ActorAt(token) is null && StruckPlaces.Contains(v.Lemma(token))) return true;
+        // the name before it ("the Kenya embassy bombing", flat under the noun) is the place's
+        var next = token + 1;
+        while (next < trigger && v.Deprel(next) is "compound" or "flat" && v.Upos(next) == "PROPN") next++;
+        return next < trigger && v.Head(next) == trigger && v.Upos(next) == "NOUN" && StruckPlaces.Contains(v.Lemma(next));
+    }
+
+    private static readonly HashSet<string> PatientNouns = new(StringComparer.Ordinal)
+    {
+        "investigation", "probe", "inquiry", "trial", "prosecution", "indictment", "impeachment", "arrest", "detention", "extradition",
+        "killing", "murder", "assassination", "poisoning", "kidnapping", "abduction", "execution",
+    };
+
+    private static readonly HashSet<string> StruckPlaces = new(StringComparer.Ordinal)
+    {
+        "embassy", "consulate", "school", "hospital", "market", "church", "mosque", "synagogue", "temple", "hotel", "airport",
+        "station", "base", "office", "headquarters", "building", "pipeline", "bridge", "bus", "train", "plant", "camp", "village",
+        "checkpoint", "clinic", "restaurant", "nightclub", "club", "mall", "stadium", "subway", "metro",
+    };
+
     private static bool SameActor(ActorMention[] actors, Party a, Party b) =>
         a.Key == b.Key || (a.Participant.Actor is { } x && b.Participant.Actor is { } y && (x == y || actors[x].Chain == actors[y].Chain));
 
@@ -839,6 +882,12 @@ public sealed class EventCoder
             foreach (var head in PathResolver.Resolve(v, trigger, path))
             {
                 if (head == trigger) continue;
+                // "the Kenya embassy bombing": the place struck, before a violence noun, holds where it stood, not who struck
+                if (source && StruckPlace(v, mentions, trigger, head)) continue;
+                // "the Bin Laden investigation", "the Khashoggi killing": a person named before a noun of what is done to
+                // someone is the one it is done to
+                if (source && v.Upos(trigger) == "NOUN" && PatientNouns.Contains(v.Lemma(trigger)) && v.Deprel(head) == "compound" && v.Head(head) == trigger
+                    && mentions.ActorAt(head) is { } named && mentions.Actors[named].Kind == ActorKind.Person) continue;
                 foreach (var member in Conjuncts(v, mentions, head))
                     if (PartyAt(v, mentions, member, allowPlace) is { } party && result.All(r => r.Key != party.Key))
                     {
@@ -914,6 +963,9 @@ public sealed class EventCoder
     private static readonly HashSet<string> NoTargetRelations = new(StringComparer.Ordinal)
     { "csubj", "parataxis", "punct", "aux", "aux:pass", "cop", "mark", "cc", "discourse", "vocative", "dep", "list", "reparandum", "orphan", "expl", "acl:relcl", "advcl:relcl" };
 
+    private static readonly HashSet<string> WithdrawnForces = new(StringComparer.Ordinal)
+    { "troop", "troops", "force", "forces", "soldier", "soldiers", "army", "personnel", "unit", "units", "contingent", "garrison", "peacekeeper", "peacekeepers" };
+
     /// <summary>Adverbial clauses of time, cause and concession tell another event, not the target of this one.</summary>
     private static readonly HashSet<string> OtherEventMarkers = new(StringComparer.Ordinal)
     { "because", "as", "although", "though", "while", "when", "whereas", "after", "before", "since", "once", "whether", "until", "till", "whenever" };
@@ -948,6 +1000,10 @@ public sealed class EventCoder
             // around the event tells another event, as an adverbial clause of time does
             if (d is "obl" or "nmod" && v.Preposition(t) is { } around && OtherEventPrepositions.Contains(around)) continue;
             if (InSource(v, sources, t)) continue;
+            // "willing to withdraw its troops from neighboring Lebanon", "send its troops to assist the Palestinians": the
+            // forces withdrawn or sent are the actor's own, not the one it withdraws from or sends them to
+            if (d == "obj" && v.Lemma(v.Head(t)) is "withdraw" or "pull" or "send" or "deploy" or "dispatch" or "redeploy" or "station" or "mobilize" or "mobilise"
+                && WithdrawnForces.Contains(v.Lemma(t))) continue;
             // "quoted attacking women's groups in a New York Times article": where it was said or printed is no target
             if (d is "obl" or "nmod" && v.Preposition(t) is "in" or "on" && VenueNouns.Contains(v.Lemma(t)) && mentions.ActorAt(t) is null) continue;
             // "Kim sued this week in federal court", "challenged the rule in court": a court one acts in is the venue, not the
@@ -1014,7 +1070,9 @@ public sealed class EventCoder
     { "in", "at", "across", "throughout", "around", "near", "inside", "within", "outside" };
 
     private static readonly HashSet<string> OtherEventPrepositions = new(StringComparer.Ordinal)
-    { "after", "before", "follow", "following", "amid", "amidst", "despite", "since", "until", "because of", "due to", "ahead of", "prior to", "in spite of" };
+    { "after", "before", "follow", "following", "amid", "amidst", "despite", "since", "until", "because of", "due to", "ahead of", "prior to", "in spite of",
+      // "by attacking without UN approval": who is left out is no party
+      "without" };
 
     /// <summary>Where words are said or printed: "in an interview", "in a New York Times article", "on a podcast".</summary>
     private static readonly HashSet<string> VenueNouns = new(StringComparer.Ordinal)
@@ -1192,6 +1250,11 @@ public sealed class EventCoder
                     // "officials in Ottawa", "opposition groups in Zimbabwe" are Canada's and Zimbabwe's; "income growth in the
                     // U.S." is no one's doing: "in" says whose only for people or a plural
                     if (v.Deprel(c) is "nmod" or "obl" && v.Preposition(c) == "in" && mentions.ActorAt(t) is null && v[t].Xpos is not ("NNS" or "NNPS")) continue;
+                    // "the attacks at the U.S. embassies in Nairobi": where violence happened is not who did it
+                    if (v.Deprel(c) is "nmod" or "obl" && v.Preposition(c) is "in" or "at" && PathResolver.ViolenceNouns.Contains(v.Lemma(t))) continue;
+                    // "In Cuba, tens of thousands of people rallied", with "In Cuba" hung on "tens": a modifier with a
+                    // preposition before its noun is the clause's fronted adverbial, not part of the phrase
+                    if (v.Deprel(c) == "nmod" && c < t && v.Preposition(c) is not null and not "of") continue;
                     if (IsAccordingTo(v, c)) continue;
                     // "killing about 20 people, relief officials in Nairobi said", with "in Nairobi" hung on "people": what
                     // follows the closing speaker is the speaker's

@@ -42,6 +42,7 @@ internal static class PathResolver
                 return;
             case "nsubj:pass":
                 foreach (var c in v.Children(t)) if (v.Deprel(c) == "nsubj:pass") into.Add(c);
+                if (into.Count == 0 && v.AbsoluteParticipleSubject(t) is var absolute && absolute >= 0) into.Add(absolute);   // "with 95 soldiers killed"
                 if (into.Count == 0 && v.Deprel(t) == "acl") into.Add(v.Head(t));   // "the plane shot down by …"
                 // "CNN has faced criticism, accused of bias": a participle clause's subject is its main clause's
                 if (into.Count == 0 && v.Deprel(t) == "advcl" && v.Head(t) >= 0)
@@ -151,10 +152,11 @@ internal static class PathResolver
         return false;
     }
 
-    private static readonly HashSet<string> ViolenceNouns = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> ViolenceNouns = new(StringComparer.Ordinal)
     {
         "attack", "attacks", "bombing", "bombings", "massacre", "massacres", "shooting", "shootings", "killing", "killings",
-        "explosion", "explosions", "blast", "blasts", "assault", "raid", "raids", "ambush", "assassination",
+        "explosion", "explosions", "blast", "blasts", "assault", "raid", "raids", "ambush", "assassination", "clash", "clashes",
+        "strike", "strikes", "airstrike", "airstrikes",
     };
 
     private static readonly HashSet<string> ThwartVerbs = new(StringComparer.Ordinal)
@@ -170,7 +172,7 @@ internal static class PathResolver
     private static readonly HashSet<string> TopicVerbs = new(StringComparer.Ordinal)
     {
         "comment", "speak", "talk", "respond", "react", "remark", "testify", "reply", "answer", "discuss", "complain", "joke",
-        "hear", "learn", "read", "describe", "cover", "mention",
+        "hear", "learn", "read", "describe", "cover", "mention", "refer", "recall", "cite", "note",
     };
 
     private static bool IsModifier(DependencyView v, int c, string rel)
@@ -250,10 +252,11 @@ internal static class PathResolver
             if (d == "advcl" && Marker(v, t) == "to" && ControllerBefore(v, t) is var controller && controller >= 0) { into.Add(controller); return; }
             // "Johnson met the Democrats' pleas to approve Ukraine funding": after a plea or an appeal someone else is to act
             if (d == "advcl" && Marker(v, t) == "to" && PleaBefore(v, t)) return;
-            // an xcomp of a verb with an object is object-controlled ("called on X to increase", "forced Moscow to take")
+            // an xcomp of a verb with an object is object-controlled ("called on X to increase", "forced Moscow to take"), also
+            // where the parser made the object indirect ("allowed them to demonstrate")
             if (d == "xcomp")
                 foreach (var c in v.Children(h))
-                    if (v.Deprel(c) == "obj") { into.Add(c); return; }
+                    if (v.Deprel(c) is "obj" or "iobj") { into.Add(c); return; }
             // a purpose infinitive shares the main clause's subject ("shunned work to protest"), and so does a participle clause,
             // which has no subject of its own ("a day after killing a ringleader", "before leaving"); finite adverbial clauses have their own
             if (d == "ccomp" || (d == "advcl" && Marker(v, t) != "to" && !IsParticipleClause(v, t))) return;

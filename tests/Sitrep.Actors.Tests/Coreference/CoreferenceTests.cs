@@ -276,4 +276,44 @@ public sealed class CoreferenceTests(LinkingFixture f)
         // without the recognizer's name "its" is the one body known
         Assert.Contains(Named(text, f.Link(text, date)), x => x.Text == "its" && x.M.Code == "CHN");
     }
+    /// <summary>
+    /// From a TimeBank story: "Castro said his government had shared its concerns" left "his government" without a country
+    /// and gave "its" to Costa Rica, named the sentence before. A role after a possessive pronoun is of the pronoun's
+    /// antecedent's country, and can stand for "its".
+    /// </summary>
+    [Fact]
+    public void A_role_after_a_possessive_pronoun_is_of_its_antecedent_s_country()
+    {
+        const string text = "Castro said a group in Miami was studying taking the boy to a third nation, probably Nicaragua or Costa Rica. "
+            + "Castro said his government had shared its concerns with the State Department.";
+        var named = Named(text, f.Link(text, new DateOnly(2000, 1, 10)));
+        Assert.Equal("CUBGOV", named.Single(x => x.Text == "government").M.Code.ToString());
+        Assert.Equal("CUBGOV", named.Single(x => x.Text == "its").M.Code.ToString());
+    }
+
+    /// <summary>
+    /// From an AQUAINT story: "a Somali national and a Turk" made "a Turk" Danilo Türk, Slovenia's president, and every "she"
+    /// after it (Madeleine Albright) Slovenian. A surname after "a" is some bearer of the word, not the person.
+    /// </summary>
+    [Fact]
+    public void A_surname_after_an_indefinite_article_is_not_the_person()
+    {
+        const string text = "The 14 foreigners, six Iraqis, six Sudanese, a Somali national and a Turk, were rounded up.";
+        Assert.DoesNotContain(f.Link(text, new DateOnly(2009, 1, 10)), m => m.Code.ToString().StartsWith("SVN", StringComparison.Ordinal));
+        // the control: the surname alone is the president
+        Assert.Contains(f.Link("Turk said the talks went well.", new DateOnly(2009, 1, 10)), m => m.Code.ToString().StartsWith("SVN", StringComparison.Ordinal));
+    }
+    /// <summary>
+    /// From a UD article, once John Ashcroft was in the KB: "Attorney General Ashcroft said … Her family" gave "her" to
+    /// Ashcroft. The KB gives each person's gender, so "she" and "her" stand only for a woman.
+    /// </summary>
+    [Fact]
+    public void She_and_her_stand_for_a_woman_the_kb_knows_as_one()
+    {
+        var date = new DateOnly(2003, 4, 1);
+        const string text = "Attorney General John Ashcroft said the suspect was wanted for questioning. Her family said the charges were false.";
+        Assert.DoesNotContain(Named(text, f.Link(text, date)), x => x.Text == "Her");
+        const string woman = "Secretary of State Madeleine Albright said the talks went well. Her deputy flew to Nairobi.";
+        Assert.Equal("madeleine-albright", Named(woman, f.Link(woman, new DateOnly(1998, 8, 10))).Single(x => x.Text == "Her").M.ActorId);
+    }
 }

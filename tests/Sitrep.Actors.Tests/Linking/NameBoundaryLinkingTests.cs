@@ -617,4 +617,33 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         const string apposition = "Israel attacked the militant group Hamas on Friday.";
         Assert.Contains(f.Link(apposition, date), m => apposition[m.Span.Start..m.Span.End].EndsWith("group Hamas", StringComparison.Ordinal));
     }
+    /// <summary>
+    /// From TimeBank and AQUAINT stories: "1,015 French francs" made France the buyer's target, "Little Havana" (a Miami
+    /// neighbourhood) was Cuba, and "At least 51 people" was named "least 51 people".
+    /// </summary>
+    [Fact]
+    public void Currencies_neighbourhoods_and_at_least_are_read_as_such()
+    {
+        var date = new DateOnly(1998, 1, 1);
+        Assert.DoesNotContain(f.Link("Dresdner Bank will buy 32.99% of BIP for 1,015 French francs a share.", date), m => m.Code.ToString() == "FRA");
+        Assert.DoesNotContain(f.Link("Protesters planned a large demonstration in Little Havana on Saturday.", date), m => m.Code.ToString().StartsWith("CUB", StringComparison.Ordinal));
+        const string least = "At least 51 Albanian civilians were reported killed in clashes.";
+        var people = f.Link(least, date);
+        Assert.NotEmpty(people);
+        Assert.DoesNotContain(people, m => least[m.Span.Start..m.Span.End].StartsWith("least", StringComparison.Ordinal));
+        // the controls: a demonym on people, and the city itself
+        Assert.Contains(f.Link("French officials protested.", date), m => m.Code.ToString().StartsWith("FRA", StringComparison.Ordinal));
+        Assert.Contains(f.Link("Havana rejected the plan.", date), m => m.Code.ToString().StartsWith("CUB", StringComparison.Ordinal));
+    }
+    /// <summary>
+    /// From the PLOVER dev set, once Jeb Bush, governor of Florida from 1999, was in the KB: "President Bush" in a story of
+    /// 2000 went to the one Bush in office then, the governor. A title before a surname names one of the people who held it.
+    /// </summary>
+    [Fact]
+    public void A_title_before_a_surname_picks_a_bearer_who_held_it()
+    {
+        var date = new DateOnly(2000, 1, 1);
+        Assert.DoesNotContain(f.Link("President Bush threatened further action against Russia.", date), m => m.ActorId == "jeb-bush");
+        Assert.Contains(f.Link("Gov. Bush signed the bill on Friday.", date), m => m.ActorId == "jeb-bush");
+    }
 }

@@ -450,4 +450,89 @@ public sealed class EventCoderTests
             [new("Vietnamese forces", "VNMMIL")]);
         Assert.Single(events);
     }
+    /// <summary>
+    /// From TimeBank and AQUAINT wire stories on the 1998 embassy bombings: where violence happened is not who did it.
+    /// "The attacks … at the U.S. embassies in Nairobi, Kenya, … killed 257 people" had Kenya and Tanzania as killers, and
+    /// "the Kenya embassy bombing" was Kenya's bombing.
+    /// </summary>
+    [Fact]
+    public void Where_violence_happened_is_not_who_did_it()
+    {
+        var attacks = Dyads("The almost simultaneous attacks Aug. 7 at the U.S. embassies in Nairobi, Kenya, and Dar es Salaam, Tanzania, killed 257 people and injured more than 5,500.",
+            [new("U.S.", "USA"), new("Nairobi", "KEN"), new("Kenya", "KEN"), new("Dar es Salaam", "TZAGOV"), new("Tanzania", "TZA"), new("257 people", "KENCVL", Kind: ActorKind.Agent)]);
+        Assert.Equal(["- 1823 KENCVL"], attacks);
+        Assert.Empty(Dyads("Ten American victims of the Kenya embassy bombing were brought back by the secretary of state.",
+            [new("American", "USA"), new("Kenya", "KEN")]));
+        // the control: who attacked, named before the noun, stays the source
+        Assert.Contains("RUS 1823 UKRCVL", Dyads("Russian attacks in Kharkiv killed 20 civilians on Monday.",
+            [new("Russian", "RUS"), new("Kharkiv", "UKR"), new("20 civilians", "UKRCVL", Kind: ActorKind.Agent)]));
+    }
+
+    /// <summary>
+    /// From a TimeBank story on Cuba: "In Cuba, meanwhile, tens of thousands of people rallied", with "In Cuba" hung on
+    /// "tens", made Cuba the protester. A modifier with a preposition before its noun is the clause's, not the noun's.
+    /// </summary>
+    [Fact]
+    public void A_fronted_place_is_not_part_of_the_subject()
+    {
+        var events = Dyads("In Cuba, meanwhile, tens of thousands of people rallied in a seaside plaza Friday night to demand his return.",
+            [new("Cuba", "CUB"), new("people", "CUBCVL", Kind: ActorKind.Agent)]);
+        Assert.Equal(["CUBCVL 141 -"], events);
+    }
+
+    /// <summary>
+    /// From AQUAINT and TimeBank stories: "the deadly U.S. Embassy blasts in Kenya", tagged as a verb, were criticism of Kenya;
+    /// "Its stock has been trading under $4" was trade; "after shooting skeet" was a shooting; "Spitzer attacked him for
+    /// failing to enforce a court order" was an assault.
+    /// </summary>
+    [Fact]
+    public void Explosions_market_trading_sport_and_blame_are_read_as_such()
+    {
+        Assert.DoesNotContain(Dyads("A man was arrested in connection with last year's deadly U.S. Embassy blasts in Kenya and Tanzania.",
+            [new("U.S.", "USA"), new("Kenya", "KEN"), new("Tanzania", "TZA")]), d => d.Contains(" 111 ", StringComparison.Ordinal));
+        Assert.Empty(Dyads("Its stock, which was as high as $18.75 a share, has been trading under $4 a share recently.", [new("Its", "USABUS")]));
+        Assert.Empty(Dyads("Men drinking beer with friends after shooting skeet at the Buffalo Shooting Club said their feelings were mixed.", []));
+        Assert.Equal(["- 111 USAJUD"], Dyads("In Sunday's debate, Spitzer attacked him for failing to enforce a court order in 1992.",
+            [new("him", "USAJUD", Kind: ActorKind.Person)]));
+        // the controls: criticism with an object, and trade between actors
+        Assert.Contains("USAGOV 111 CHN", Dyads("The president blasted China for its trade practices.", [new("The president", "USAGOV", Kind: ActorKind.Person), new("China", "CHN")]));
+    }
+
+    /// <summary>
+    /// From AQUAINT stories: "The police … allowed them to demonstrate" made the police the protesters; "Of those killed, 11
+    /// were killed in Tanzania" was two killings; "the Bin Laden investigation" was Bin Laden's.
+    /// </summary>
+    [Fact]
+    public void Who_acts_in_a_complement_a_partitive_and_a_named_investigation()
+    {
+        Assert.Equal(["TURCVL 141 -"], Dyads("The police barred the crowd from reaching the consulate, but allowed them to demonstrate on nearby streets.",
+            [new("The police", "TURCOP", Kind: ActorKind.Agent), new("the crowd", "TURCVL", Kind: ActorKind.Agent), new("them", "TURCVL", Chain: 1, Kind: ActorKind.Agent)]));
+        Assert.Single(Dyads("Of those killed, 11 were killed in Tanzania.", [new("Tanzania", "TZA")]));
+        Assert.DoesNotContain(Dyads("Six suspects in the Bin Laden investigation are known to be in custody.",
+            [new("Bin Laden", "IMGMUS", Kind: ActorKind.Person)]), d => d.StartsWith("IMGMUS", StringComparison.Ordinal));
+    }
+    /// <summary>
+    /// From the PLOVER dev set, once "its troops" took Syria's country from "its": the troops withdrawn became the target of
+    /// "willing to withdraw its troops from neighboring Lebanon". Forces withdrawn are the withdrawer's own.
+    /// </summary>
+    [Fact]
+    public void The_forces_withdrawn_are_not_the_target()
+    {
+        var events = Dyads("Syria says it is willing to withdraw its troops from neighboring Lebanon, after fifteen years of effective military occupation.",
+            [new("Syria", "SYR"), new("it", "SYR", Chain: 0), new("its", "SYR", Chain: 0), new("troops", "SYRMIL", Kind: ActorKind.Agent), new("Lebanon", "LBN")]);
+        Assert.Equal(["SYR 0356 LBN"], events);
+    }
+    /// <summary>
+    /// From WikiWars: "with 95 US soldiers killed along with approximately 1,350 insurgents" made the soldiers the killers of
+    /// the insurgents, and "send its troops to assist the Palestinians", once "its troops" had Iran's country, targeted the
+    /// troops. An absolute participle is passive; the forces sent are the sender's own.
+    /// </summary>
+    [Fact]
+    public void Absolute_participles_are_passive_and_forces_sent_are_one_s_own()
+    {
+        Assert.Equal(["- 1823 USAMIL"], Dyads("The 46-day battle resulted in a victory for the coalition, with 95 US soldiers killed along with approximately 1,350 insurgents.",
+            [new("95 US soldiers", "USAMIL", Kind: ActorKind.Agent), new("1,350 insurgents", "USAINS", Kind: ActorKind.Agent)]));
+        Assert.Equal(["IRN 154 PSE"], Dyads("Iran should send its troops to assist the Palestinians.",
+            [new("Iran", "IRN"), new("its", "IRN", Chain: 0), new("troops", "IRNMIL", Kind: ActorKind.Agent), new("Palestinians", "PSE")]));
+    }
 }
