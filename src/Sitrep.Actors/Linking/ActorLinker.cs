@@ -608,11 +608,20 @@ public sealed class ActorLinker
         var ag = _index.Agents;
         if (ag.FirstLookup.Contains(b.F(i, i)))
             for (var j = Math.Min(end, i + ag.MaxTokens) - 1; j >= i; j--)
-                if (ag.Lookup.TryGetValue(b.F(i, j), out var es)) { agent = new Unit(i, j - i + 1, es, true); break; }
+                if (ag.Lookup.TryGetValue(b.F(i, j), out var es))
+                {
+                    // "NGOs", "MPs" are acronyms: written otherwise ("Prime Minister Ngo Dinh Diem") they are a name
+                    if (i == j && AcronymAgents.Contains(b.F(i, i)) && !(tokens[i].Span.Length >= 2 && char.IsUpper(text[tokens[i].Span.Start]) && char.IsUpper(text[tokens[i].Span.Start + 1]))) break;
+                    agent = new Unit(i, j - i + 1, es, true);
+                    break;
+                }
         if (entity is { } e && (agent is not { } a || e.Count >= a.Count))
             return agent is { } same && same.Count == e.Count ? e with { AgentEntries = same.Entries } : e;
         return agent ?? MisspeltCountry(text, tokens, i, end, b);
     }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AcronymAgents =
+        FrozenSet.ToFrozenSet(["ngo", "ngos", "mp", "mps"], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static Unit? StemMatch(AliasIndex.Table st, Buffers b, Token[] tokens, int i, int end)
     {
@@ -1477,6 +1486,10 @@ public sealed class ActorLinker
         var titleWord = head.First > s.FirstToken ? TitleWord(Lower(text, tokens[head.First - 1])) : null;
         var entry = entries.Length == 0 ? null : Choose(entries, context, date, besideName, titleWord);
         if (entry is null) return false;
+        // "Admiral Togo", "Admiral Heihachiro Togo": a country's name after a person's title, a given name maybe between,
+        // is the person's name
+        if (entry.Entity is KbCountry && entry.Alias?.Kind is AliasKind.Name or AliasKind.Short && head.Count == 1 && units is not null
+            && TitleBefore(text, tokens, s, head.First, unitAt, units)) return false;
         // "a rally in Lagos", and a dateline's "AUSTIN (AP) --": a bare surname after a locative preposition, or in capitals
         // opening its sentence, that names a gazetteer city is the city.
         if (entry.Entity is KbPerson && entry.Alias?.Kind == AliasKind.Surname && head.Count == 1
@@ -1669,6 +1682,14 @@ public sealed class ActorLinker
     /// <summary>Picks one reading of an ambiguous alias: contextual ones only in their context, then the story's countries, then people holding a role, then KB order.</summary>
     private static bool IsUnknownName(Token[] tokens, int k, Sentence s, Chunk ch, int[] unitAt) =>
         k >= ch.First && k < ch.End && tokens[k].Upos == "PROPN" && unitAt[k - s.FirstToken] < 0;
+
+    private static bool TitleBefore(string text, Token[] tokens, Sentence s, int name, int[] unitAt, List<Unit> units)
+    {
+        var k = name - 1;
+        if (k > s.FirstToken && unitAt[k - s.FirstToken] < 0 && tokens[k].Xpos == "NNP" && IsCapitalized(text, tokens[k])) k--;
+        if (k < s.FirstToken || unitAt[k - s.FirstToken] is var u && (u < 0 || u >= units.Count || !units[u].IsAgent)) return false;
+        return tokens[k].Xpos is "NNP" or "NN" && IsCapitalized(text, tokens[k]);
+    }
 
     /// <summary>The office word a title before a surname names ("President", "Gov.", "Sen."), or null.</summary>
     private static string? TitleWord(string word) => word switch

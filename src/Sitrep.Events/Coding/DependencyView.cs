@@ -93,7 +93,7 @@ internal sealed class DependencyView
     public bool IsPassive(int i)
     {
         if (AbsoluteParticipleSubject(i) >= 0) return true;
-        bool ownSubjectOrAuxiliary = false, byAgent = false;
+        bool ownSubjectOrAuxiliary = false, byAgent = false, agentRelation = false;
         foreach (var c in Children(i))
         {
             var d = Deprel(c);
@@ -101,7 +101,11 @@ internal sealed class DependencyView
             // An object too: "police used tear gas", "forces launched artillery fire" are past tenses parsed as participles.
             if (d is "nsubj" or "aux" or "expl" or "obj") ownSubjectOrAuxiliary = true;
             if (d == "obl:agent" || d.StartsWith("obl", StringComparison.Ordinal) && Preposition(c) == "by") byAgent = true;
+            agentRelation |= d == "obl:agent";
         }
+        // "kidnapped and presumed killed by Khmer Rouge guerrillas": a participle the parser gave a passive agent is passive,
+        // wherever it hangs
+        if (!ownSubjectOrAuxiliary && agentRelation && _tokens[i].Xpos == "VBN") return true;
         // A past participle on a noun or a clause, with no subject or auxiliary of its own, is a reduced passive: "CNN,
         // accused of bias", "the afterparty hosted at the Nomad", "Accused of fraud, he resigned". Its noun is what was
         // done to, not the doer (the participle "fighting" in "forces fighting in Ukraine" is active). A participle that

@@ -175,6 +175,8 @@ public sealed class EventCoder
             if (upos == "VERB" && v.Lemma(t) == "blow" && t + 2 < sentence.FirstToken + sentence.TokenCount && v.Lower(t + 1) == "up"
                 && v.Upos(t + 2) == "PUNCT" && !HasChild(v, t, "obj")) continue;
             if (upos is "NOUN" or "PROPN" && !headline && IsInsideName(v, sentence, t)) continue;
+            // providing nothing named is no aid: laws that "don't provide for merger transactions" allow
+            if (upos == "VERB" && v.Lemma(t) == "provide" && ProvidesForOnly(v, t)) continue;
             var candidates = upos switch
             {
                 "VERB" => _patterns.VerbPatterns(v.Lemma(t)),
@@ -1120,6 +1122,17 @@ public sealed class EventCoder
             if (v.Upos(k) is not ("NOUN" or "PROPN" or "ADP" or "DET" or "ADJ" or "NUM") && v.Lower(k) is not ("'s" or "\u2019s")) return false;
         }
         return false;
+    }
+
+    private static bool ProvidesForOnly(DependencyView v, int verb)
+    {
+        var forPhrase = false;
+        foreach (var c in v.Children(verb))
+        {
+            if (v.Deprel(c) is "obj" or "iobj" or "nsubj:pass" || v.Deprel(c) is "obl" && v.Preposition(c) is null) return false;
+            forPhrase |= v.Deprel(c).StartsWith("obl", StringComparison.Ordinal) && v.Preposition(c) == "for";
+        }
+        return forPhrase && v.Deprel(verb) is not ("acl" or "acl:relcl");
     }
 
     private static bool HasChild(DependencyView v, int t, string rel)

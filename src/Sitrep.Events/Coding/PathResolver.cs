@@ -37,13 +37,34 @@ internal static class PathResolver
                     if (v.Deprel(c) == "obl:agent" || (v.Deprel(c).StartsWith("obl", StringComparison.Ordinal) && v.Preposition(c) == "by")) into.Add(c);
                 return;
             case "nsubj":
-                foreach (var c in v.Children(t)) if (v.Deprel(c) is "nsubj" or "nsubj:outer") into.Add(c);
-                if (into.Count == 0) InheritedSubject(v, t, into);
-                return;
+                {
+                    var before = into.Count;
+                    foreach (var c in v.Children(t)) if (v.Deprel(c) is "nsubj" or "nsubj:outer") into.Add(c);
+                    if (into.Count == before) { InheritedSubject(v, t, into); return; }
+                    // A clause has one subject: where the parser folded a subordinate clause into the verb, with its subject
+                    // hung beside the verb's own ("While television broadcast footage of Cuban exiles …, the Cuban government
+                    // urged"), the subject after the comma is the verb's. Otherwise two subjects are more often one split
+                    // ("the Colombian government and the ELN | rebel group agreed", "The United States, which supports …").
+                    if (into.Count - before < 2 || !FoldedSubordinateClause(v, t, into[before])) return;
+                    for (var k = into.Count - 1; k > before; k--)
+                        if (into[k] < t && CommaBetween(v, into[k - 1], into[k]))
+                        {
+                            into.RemoveRange(before, k - before);
+                            break;
+                        }
+                    return;
+                }
             case "nsubj:pass":
                 foreach (var c in v.Children(t)) if (v.Deprel(c) == "nsubj:pass") into.Add(c);
                 if (into.Count == 0 && v.AbsoluteParticipleSubject(t) is var absolute && absolute >= 0) into.Add(absolute);   // "with 95 soldiers killed"
                 if (into.Count == 0 && v.Deprel(t) == "acl") into.Add(v.Head(t));   // "the plane shot down by …"
+                // "an expert kidnapped and presumed killed by guerrillas": up through the participles to the noun they are on
+                if (into.Count == 0 && v.Deprel(t) is "xcomp" or "conj")
+                {
+                    var up = v.Head(t);
+                    for (var guard = 0; guard < 4 && up >= 0 && v[up].Xpos == "VBN" && v.Deprel(up) is "xcomp" or "conj"; guard++) up = v.Head(up);
+                    if (up >= 0 && v[up].Xpos == "VBN" && v.Deprel(up) == "acl" && v.Upos(v.Head(up)) is "NOUN" or "PROPN") into.Add(v.Head(up));
+                }
                 // "CNN has faced criticism, accused of bias": a participle clause's subject is its main clause's
                 if (into.Count == 0 && v.Deprel(t) == "advcl" && v.Head(t) >= 0)
                     foreach (var c in v.Children(v.Head(t))) if (v.Deprel(c) is "nsubj" or "nsubj:pass") into.Add(c);
@@ -264,6 +285,30 @@ internal static class PathResolver
                 if (v.Deprel(c) is "nsubj" or "nsubj:pass") { into.Add(c); return; }
             t = h;
         }
+    }
+
+    private static bool FoldedSubordinateClause(DependencyView v, int verb, int firstSubject)
+    {
+        foreach (var c in v.Children(verb))
+            if (v.Deprel(c) == "mark" && c < firstSubject && v.Lower(c) is "while" or "when" or "as" or "although" or "though" or "if" or "because" or "after" or "before" or "since" or "once" or "whereas")
+                return true;
+        return false;
+    }
+
+    /// <summary>Whether a comma stands between the phrase of <paramref name="first"/> and the token <paramref name="second"/>, outside the first's phrase.</summary>
+    private static bool CommaBetween(DependencyView v, int first, int second)
+    {
+        var end = first;
+        var stack = new Stack<int>();
+        stack.Push(first);
+        while (stack.Count > 0)
+        {
+            var c = stack.Pop();
+            if (c > end) end = c;
+            foreach (var g in v.Children(c)) stack.Push(g);
+        }
+        for (var k = end; k < second; k++) if (v.Lower(k) == ",") return true;
+        return false;
     }
 
     private static bool PlaceholderSubject(DependencyView v, int predicate)

@@ -646,4 +646,29 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         Assert.DoesNotContain(f.Link("President Bush threatened further action against Russia.", date), m => m.ActorId == "jeb-bush");
         Assert.Contains(f.Link("Gov. Bush signed the bill on Friday.", date), m => m.ActorId == "jeb-bush");
     }
+    /// <summary>
+    /// From WikiWars: "Admiral Heihachiro Togo" and "Admiral Togo" were the state of Togo attacking the Russian fleet. A
+    /// country's name after a person's title is the person's name. And "Jordan's King Abdullah" in 2024 was the late Saudi
+    /// king, whose KB name was "Abdullah" alone.
+    /// </summary>
+    [Fact]
+    public void A_country_s_name_after_a_title_is_a_person_s_and_king_abdullah_is_of_his_country()
+    {
+        var date = new DateOnly(1904, 2, 9);
+        Assert.DoesNotContain(f.Link("The Japanese fleet under Admiral Heihachiro Togo opened the war.", date), m => m.Code.ToString() == "TGO");
+        Assert.DoesNotContain(f.Link("Admiral Togo was unable to attack the Russian fleet.", date), m => m.Code.ToString() == "TGO");
+        Assert.Contains(f.Link("Togo was unable to pay.", new DateOnly(2020, 1, 1)), m => m.Code.ToString() == "TGO");
+        Assert.Contains(f.Link("Jordan's King Abdullah met the president.", new DateOnly(2024, 1, 1)), m => m.ActorId == "king-abdullah-ii");
+        Assert.Equal("king-abdullah-of-saudi-arabia", f.Link("Saudi Arabia's King Abdullah met the president.", new DateOnly(2010, 1, 1)).Single(m => m.ActorId?.StartsWith("king", StringComparison.Ordinal) == true).ActorId);
+    }
+    /// <summary>From WikiWars: "Prime Minister Ngo Dinh Diem" was an NGO, "Ngo" read as the acronym. Acronyms are capitals.</summary>
+    [Fact]
+    public void An_acronym_agent_written_as_a_name_is_the_name()
+    {
+        const string text = "Prime Minister Ngo Dinh Diem refused to make concessions. NGOs and MPs criticized him.";
+        var mentions = f.Link(text, new DateOnly(1963, 1, 1));
+        Assert.DoesNotContain(mentions, m => text[m.Span.Start..m.Span.End].Contains("Ngo", StringComparison.Ordinal) && m.Code.ToString() == "NGO");
+        Assert.Contains(mentions, m => text[m.Span.Start..m.Span.End] == "NGOs" && m.Code.ToString() == "NGO");
+        Assert.Contains(mentions, m => text[m.Span.Start..m.Span.End] == "MPs" && m.Code.ToString() == "LEG");
+    }
 }

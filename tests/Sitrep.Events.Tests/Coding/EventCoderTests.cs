@@ -535,4 +535,30 @@ public sealed class EventCoderTests
         Assert.Equal(["IRN 154 PSE"], Dyads("Iran should send its troops to assist the Palestinians.",
             [new("Iran", "IRN"), new("its", "IRN", Chain: 0), new("troops", "IRNMIL", Kind: ActorKind.Agent), new("Palestinians", "PSE")]));
     }
+    /// <summary>
+    /// From AQUAINT stories: "a British mine removal expert kidnapped and presumed killed by Khmer Rouge guerrillas" made the
+    /// expert the killer, and "the laws of the Netherlands Antilles … don't provide for merger transactions" was aid denied.
+    /// A participle with a passive agent is passive wherever it hangs; providing nothing named is no aid.
+    /// </summary>
+    [Fact]
+    public void A_participle_with_an_agent_is_passive_and_providing_for_is_no_aid()
+    {
+        Assert.Contains("KHMREB 1823 GBR", Dyads("He has sent a team to recover the remains of a British mine removal expert kidnapped and presumed killed by Khmer Rouge guerrillas almost two years ago.",
+            [new("British", "GBR"), new("Khmer Rouge guerrillas", "KHMREB", Kind: ActorKind.Group)]));
+        Assert.Empty(Dyads("The laws of the Netherlands Antilles don't provide for merger transactions.", [new("Netherlands Antilles", "NLD")]));
+        // the control: aid named
+        Assert.Contains("USA 070 UKR", Dyads("The United States provided aid to Ukraine.", [new("The United States", "USA"), new("Ukraine", "UKR")]));
+    }
+    /// <summary>
+    /// From a TimeBank story: "While state-run television broadcast footage of Cuban exiles protesting …, the Cuban
+    /// government urged its people", parsed with "footage" as a second subject of "urged", coded the appeal twice, once
+    /// from the exiles' "Cuban". A clause has one subject, the one nearest before its verb.
+    /// </summary>
+    [Fact]
+    public void A_verb_with_two_subjects_takes_the_nearer()
+    {
+        var events = Dyads("While state-run television broadcast footage of Cuban exiles protesting in Miami against the repatriation of Elian Gonzalez, the Cuban government urged its people to keep up their own demonstrations.",
+            [new("Cuban", "CUB"), new("the Cuban government", "CUBGOV", Kind: ActorKind.Agent), new("people", "CUBCVL", Kind: ActorKind.Agent)]);
+        Assert.Equal(["CUBGOV 020 CUBCVL"], events);
+    }
 }
