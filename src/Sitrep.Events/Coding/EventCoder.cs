@@ -966,7 +966,11 @@ public sealed class EventCoder
     { "csubj", "parataxis", "punct", "aux", "aux:pass", "cop", "mark", "cc", "discourse", "vocative", "dep", "list", "reparandum", "orphan", "expl", "acl:relcl", "advcl:relcl" };
 
     private static readonly HashSet<string> WithdrawnForces = new(StringComparer.Ordinal)
-    { "troop", "troops", "force", "forces", "soldier", "soldiers", "army", "personnel", "unit", "units", "contingent", "garrison", "peacekeeper", "peacekeepers" };
+    {
+        "troop", "troops", "force", "forces", "soldier", "soldiers", "army", "personnel", "unit", "units", "contingent", "garrison", "peacekeeper", "peacekeepers",
+        "aircraft", "warplane", "warplanes", "jet", "jets", "fighter", "fighters", "plane", "planes", "ship", "ships", "warship", "warships", "vessel", "vessels",
+        "fleet", "navy", "tank", "tanks", "division", "divisions", "battalion", "battalions", "brigade", "brigades",
+    };
 
     /// <summary>Adverbial clauses of time, cause and concession tell another event, not the target of this one.</summary>
     private static readonly HashSet<string> OtherEventMarkers = new(StringComparer.Ordinal)

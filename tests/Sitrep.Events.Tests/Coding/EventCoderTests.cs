@@ -534,6 +534,9 @@ public sealed class EventCoderTests
             [new("95 US soldiers", "USAMIL", Kind: ActorKind.Agent), new("1,350 insurgents", "USAINS", Kind: ActorKind.Agent)]));
         Assert.Equal(["IRN 154 PSE"], Dyads("Iran should send its troops to assist the Palestinians.",
             [new("Iran", "IRN"), new("its", "IRN", Chain: 0), new("troops", "IRNMIL", Kind: ActorKind.Agent), new("Palestinians", "PSE")]));
+        // nor are aircraft withdrawn ("Saddam Hussein withdrew his fighter aircraft")
+        Assert.DoesNotContain(Dyads("Under heavy international pressure, Saddam Hussein withdrew his fighter aircraft.",
+            [new("Saddam Hussein", "IRQGOV", Kind: ActorKind.Person), new("fighter aircraft", "IRQMIL", Kind: ActorKind.Agent)]), d => d.EndsWith("IRQMIL", StringComparison.Ordinal));
     }
     /// <summary>
     /// From AQUAINT stories: "a British mine removal expert kidnapped and presumed killed by Khmer Rouge guerrillas" made the
