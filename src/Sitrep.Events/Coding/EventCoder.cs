@@ -565,12 +565,8 @@ public sealed class EventCoder
         // "Spitzer attacked him for failing to enforce a court order": blamed for something done or not done, with no
         // weapon in the clause, the one attacked is criticized, whoever attacks
         if (v.Upos(d.Trigger) == "VERB" && BlamedForDoing(v, d.Trigger) && !(d.Target is { Key: >= 0 } armed
-            && mentions.Actors[armed.Key].Sector is { } armedSector && ArmedSectors.Contains(armedSector)))
-        {
-            var weapon = false;
-            foreach (var k in v.ClauseTokens(v.ClauseHead(d.Trigger))) weapon |= WeaponWords.Contains(v.Lower(k));
-            if (!weapon) return true;
-        }
+            && mentions.Actors[armed.Key].Sector is { } armedSector && ArmedSectors.Contains(armedSector)) && !HasWeaponWord(v, d.Trigger))
+            return true;
         // "they used that time to attack Trump directly": with no source named, a politician attacked without weapons is
         // attacked in words too.
         if (d.Source is null && !IsPolitician(mentions, d.Target)) return false;
@@ -581,9 +577,14 @@ public sealed class EventCoder
             || source.Sector is { } sector && ArmedSectors.Contains(sector))) return false;
         if (d.Target is { } t && (t.Key < 0 || mentions.Actors[t.Key].Kind is not (ActorKind.Person or ActorKind.Media))) return false;
         if (d.Target is { Key: >= 0 } tp && mentions.Actors[tp.Key].Sector is { } ts && ArmedSectors.Contains(ts)) return false;
-        foreach (var k in v.ClauseTokens(v.ClauseHead(d.Trigger)))
-            if (WeaponWords.Contains(v.Lower(k))) return false;
-        return true;
+        return !HasWeaponWord(v, d.Trigger);
+    }
+
+    private static bool HasWeaponWord(DependencyView v, int trigger)
+    {
+        foreach (var k in v.ClauseTokens(v.ClauseHead(trigger)))
+            if (WeaponWords.Contains(v.Lower(k))) return true;
+        return false;
     }
 
     private static bool BlamedForDoing(DependencyView v, int verb)
