@@ -880,7 +880,7 @@ public sealed class EventCoder
             // What one faces, survives, tolerates or forbids is someone else's doing ("the government faced protests",
             // "Russia has survived sanctions", "does not tolerate criticism of its army"): the verb's subject is no source
             // of the event noun it carries (patterns that code the one who faces it as target say so with +head=…).
-            if (source && path.Steps.Length > 0 && path.Steps[0].Relation == "head" && v.Upos(trigger) is "NOUN"
+            if (source && path.Steps.Length > 1 && path.Steps[0].Relation == "head" && path.Steps[1].Relation is "nsubj" && v.Upos(trigger) is "NOUN"
                 && v.Deprel(trigger) == "obj" && UndergoVerbs.Contains(v.Lemma(v.Head(trigger)))) continue;
             foreach (var head in PathResolver.Resolve(v, trigger, path))
             {
@@ -917,6 +917,8 @@ public sealed class EventCoder
     {
         "face", "suffer", "survive", "weather", "endure", "withstand", "undergo", "experience", "escape", "evade", "fear", "brave",
         "tolerate", "allow", "permit", "forbid", "prohibit", "outlaw", "stifle", "silence", "censor", "ignore", "deflect",
+        // "The FBI continues to receive threats from individuals with ties to Bin Laden", "drew criticism from Beijing"
+        "receive", "draw", "attract", "incur", "provoke",
     };
 
     /// <summary>Nouns that describe an actor named elsewhere ("the country's withdrawal" is Russia's): the next path may find it.</summary>

@@ -564,4 +564,20 @@ public sealed class EventCoderTests
             [new("Cuban", "CUB"), new("the Cuban government", "CUBGOV", Kind: ActorKind.Agent), new("people", "CUBCVL", Kind: ActorKind.Agent)]);
         Assert.Equal(["CUBGOV 020 CUBCVL"], events);
     }
+    /// <summary>
+    /// From AQUAINT stories: "The FBI continues to receive threats from individuals with ties to Bin Laden" made the FBI
+    /// the one threatening, and "Iraq imports about three-quarters of its foodstuffs" was trade. What one receives is
+    /// someone else's; trade with no partner named is an economy described.
+    /// </summary>
+    [Fact]
+    public void Threats_received_are_others_and_trade_needs_a_partner()
+    {
+        Assert.DoesNotContain(Dyads("The FBI continues to receive threats from individuals and organizations with ties to Bin Laden, Freeh said.",
+            [new("The FBI", "USACOP", Kind: ActorKind.Agent), new("Bin Laden", "IMGMUS", Kind: ActorKind.Person)]), d => d.StartsWith("USACOP 13", StringComparison.Ordinal));
+        Assert.Empty(Dyads("Iraq imports about three-quarters of its foodstuffs.", [new("Iraq", "IRQ")]));
+        // the controls: trade with a partner, and criticism drawn from someone named
+        Assert.Contains("IRQ 061 TUR", Dyads("Iraq imports wheat from Turkey.", [new("Iraq", "IRQ"), new("Turkey", "TUR")]));
+        Assert.Contains("GBRENV 111 GBRGOV", Dyads("Rishi Sunak's administration had drawn heavy criticism from environmentalists for backing deep-sea mining.",
+            [new("Rishi Sunak's administration", "GBRGOV", Kind: ActorKind.Agent), new("environmentalists", "GBRENV", Kind: ActorKind.Agent)]));
+    }
 }
