@@ -919,6 +919,8 @@ public sealed class EventCoder
         "tolerate", "allow", "permit", "forbid", "prohibit", "outlaw", "stifle", "silence", "censor", "ignore", "deflect",
         // "The FBI continues to receive threats from individuals with ties to Bin Laden", "drew criticism from Beijing"
         "receive", "draw", "attract", "incur", "provoke",
+        // "a spokesman for the relatives dismissed the criticism", "she denied accusations made by Amir's brother"
+        "dismiss", "deny", "reject", "rebuff", "refute", "rebut", "shrug",
     };
 
     /// <summary>Nouns that describe an actor named elsewhere ("the country's withdrawal" is Russia's): the next path may find it.</summary>

@@ -575,6 +575,9 @@ public sealed class EventCoderTests
         Assert.DoesNotContain(Dyads("The FBI continues to receive threats from individuals and organizations with ties to Bin Laden, Freeh said.",
             [new("The FBI", "USACOP", Kind: ActorKind.Agent), new("Bin Laden", "IMGMUS", Kind: ActorKind.Person)]), d => d.StartsWith("USACOP 13", StringComparison.Ordinal));
         Assert.Empty(Dyads("Iraq imports about three-quarters of its foodstuffs.", [new("Iraq", "IRQ")]));
+        // a request or criticism one denies or dismisses is someone else's too ("Reno denied the request" had Reno asking)
+        Assert.DoesNotContain(Dyads("Reno denied the request, but the great-uncle didn't back down.", [new("Reno", "USAGOV", Kind: ActorKind.Person)]),
+            d => d.StartsWith("USAGOV 02", StringComparison.Ordinal));
         // the controls: trade with a partner, and criticism drawn from someone named
         Assert.Contains("IRQ 061 TUR", Dyads("Iraq imports wheat from Turkey.", [new("Iraq", "IRQ"), new("Turkey", "TUR")]));
         Assert.Contains("GBRENV 111 GBRGOV", Dyads("Rishi Sunak's administration had drawn heavy criticism from environmentalists for backing deep-sea mining.",
