@@ -555,10 +555,11 @@ public sealed class EventCoderTests
     /// <summary>
     /// From a TimeBank story: "While state-run television broadcast footage of Cuban exiles protesting …, the Cuban
     /// government urged its people", parsed with "footage" as a second subject of "urged", coded the appeal twice, once
-    /// from the exiles' "Cuban". A clause has one subject, the one nearest before its verb.
+    /// from the exiles' "Cuban". Where the parser folds a subordinate clause into the verb, the subject after the comma is
+    /// the verb's.
     /// </summary>
     [Fact]
-    public void A_verb_with_two_subjects_takes_the_nearer()
+    public void A_subject_folded_in_from_a_while_clause_is_not_the_verb_s()
     {
         var events = Dyads("While state-run television broadcast footage of Cuban exiles protesting in Miami against the repatriation of Elian Gonzalez, the Cuban government urged its people to keep up their own demonstrations.",
             [new("Cuban", "CUB"), new("the Cuban government", "CUBGOV", Kind: ActorKind.Agent), new("people", "CUBCVL", Kind: ActorKind.Agent)]);
