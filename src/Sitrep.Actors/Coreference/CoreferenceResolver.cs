@@ -177,6 +177,9 @@ internal static class CoreferenceResolver
             if (a.Plural != d.Plural || a.Pending == Pending.Pronoun || a.Role is not { } other || a.Code.Length <= 3 || a.Resolution is "pair" or "agent+context") continue;
             if (a.Country is null && a.Code.Length < 6) continue;
             if (!LastWord(other).Equals(noun, StringComparison.OrdinalIgnoreCase)) continue;
+            // "the U.S. government decision to return Elian … The government exhorted citizens" (in a Havana story): a role
+            // that only modifies a thing named after it is not what a later definite description stands for
+            if (ModifiesThing(drafts, a, tokens)) continue;
             // "the foreign ministers of Armenia and Azerbaijan" are two groups over the same words: no one antecedent
             if (j > 0 && drafts[j - 1].Span == a.Span || j + 1 < i && drafts[j + 1].Span == a.Span) return null;
             var after = a.First + a.Count;
@@ -184,6 +187,16 @@ internal static class CoreferenceResolver
             return a;
         }
         return null;
+    }
+
+    private static bool ModifiesThing(List<MentionDraft> drafts, MentionDraft a, Token[] tokens)
+    {
+        var last = a.First + a.Count - 1;
+        if (last < 0 || last >= tokens.Length || tokens[last].Deprel != "compound") return false;
+        var head = tokens[last].Head;
+        if (head < a.First + a.Count || head >= tokens.Length || tokens[head].Upos != "NOUN") return false;
+        foreach (var o in drafts) if (o.First <= head && head < o.First + o.Count) return false;
+        return true;
     }
 
     private static ReadOnlySpan<char> LastWord(string s) => s.AsSpan(s.LastIndexOf(' ') + 1);

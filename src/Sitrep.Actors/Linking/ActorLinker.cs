@@ -23,7 +23,7 @@ public sealed class ActorLinker
     /// bump it whenever the code links the same text differently, so that <c>sitrep reprocess</c> finds the documents
     /// an older linker analysed.
     /// </summary>
-    public const string Version = "linker/13";
+    public const string Version = "linker/14";
 
     private readonly AliasIndex _index;
     private readonly KnowledgeBase? _kb;

@@ -33,6 +33,8 @@ public enum CueKind : uint
     LightVerb = 1 << 19,
     /// <summary>A noun of what may happen ("the idea of", "the possibility that", "fears of"): its content is hypothetical.</summary>
     HypotheticalNoun = 1 << 20,
+    /// <summary>A noun of will ("plan", "plot", "bid", "intention"): its infinitive ("Amir's plan to kill Rabin") is intended.</summary>
+    IntendNoun = 1 << 21,
 }
 
 /// <summary>A wire agency: its name as written and the CAMEO media code used when no actor mention covers it.</summary>
@@ -70,11 +72,14 @@ public sealed class AttributionLexicon
         ["negation-cancel"] = CueKind.NegationCancel,
         ["light-verb"] = CueKind.LightVerb,
         ["hypothetical-noun"] = CueKind.HypotheticalNoun,
+        ["intend-noun"] = CueKind.IntendNoun,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Kinds whose entries are verbs, nouns or auxiliaries: a token only carries them with a fitting UPOS.</summary>
     internal const CueKind VerbKinds = CueKind.Report | CueKind.Cite | CueKind.Allege | CueKind.EvidenceVerb | CueKind.Deny | CueKind.Intend | CueKind.Request | CueKind.NegationVerb | CueKind.LightVerb;
     internal const CueKind NounKinds = CueKind.ReportNoun | CueKind.AllegeNoun | CueKind.Evidence | CueKind.DenyNoun | CueKind.HypotheticalNoun;
+    /// <summary>Kinds a token carries only as a noun (the nouns of report and the nouns of will).</summary>
+    internal const CueKind NounOnlyKinds = NounKinds | CueKind.IntendNoun;
     internal const CueKind AuxKinds = CueKind.IntendAux | CueKind.HypotheticalAux;
 
     private readonly FrozenDictionary<string, CueKind> _lemmas;

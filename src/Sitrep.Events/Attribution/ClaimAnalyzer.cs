@@ -61,9 +61,17 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
         // Climb: the content clause under the innermost reporting word decides where "according to" goes.
         int contentOfInnermostReport = -1;
         int cur = t, guard = 0;
-        bool reported = false, detached = false, throughClause = false;
+        bool reported = false, detached = false, throughClause = false, underWill = false;
         while (ix.Head(cur) is var h && h >= 0 && h < ix.Tokens.Length && guard++ < 64)
         {
+            // "she failed to report Yigal Amir's plan to kill Rabin", with the infinitive hung on the verb: it is the plan's
+            if (WillNounBefore(ix, cur, h) is var will && will >= 0)
+            {
+                Governor(ix, will, cur, ref m, inner, detached, reported, relation: "acl");
+                underWill = true;
+                cur = will;
+                continue;
+            }
             // "rejected claims that it attacked the port" with the that-clause hung on the verb: it is the noun's content.
             if (ContentNounBefore(ix, cur, h) is var noun && noun >= 0)
             {
@@ -82,10 +90,13 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
             if (content)
             {
                 int before = inner.Count;
-                Governor(ix, h, cur, ref m, inner, detached, reported, throughClause: throughClause);
+                Governor(ix, h, cur, ref m, inner, detached, reported, throughClause: throughClause, underWill: underWill);
                 if (inner.Count > before && contentOfInnermostReport < 0) contentOfInnermostReport = cur;
                 if (inner.Count > before) reported = true;
-                if (!detached && !ix.Is(h, CueKind.Report | CueKind.Allege | CueKind.Deny)) Markers(ix, h, ref m, nominal: false);
+                if (!detached && !underWill && !ix.Is(h, CueKind.Report | CueKind.Allege | CueKind.Deny)) Markers(ix, h, ref m, nominal: false);
+                // what a plan is for is intended whatever is done with the plan ("failed to report", "could reveal");
+                // only who reports, alleges or denies it still reaches the event
+                if (ix.Is(h, CueKind.IntendNoun) && ix.FullRelIs(cur, "acl") && Speakers.HasMark(ix, cur, "to")) underWill = true;
             }
             else if (Detaches(ix, cur)) detached = true;
             if (ix.RelIs(cur, "ccomp")) throughClause = true;
@@ -261,11 +272,34 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
         return -1;
     }
 
+    /// <summary>
+    /// A to-infinitive the parser hung on a verb as an adverbial clause right after that verb's object, a noun of will
+    /// ("failed to report Amir's plan to kill Rabin"): the infinitive is the noun's. The noun, or -1.
+    /// </summary>
+    private static int WillNounBefore(ClaimIndex ix, int clause, int verb)
+    {
+        if (!(ix.RelIs(clause, "advcl") || ix.RelIs(clause, "xcomp")) || !Speakers.HasMark(ix, clause, "to")) return -1;
+        var to = ix.SubtreeStart[clause];
+        if (to < 1 || !ix.FormIs(to, "to")) return -1;
+        var noun = to - 1;
+        if (!ix.Is(noun, CueKind.IntendNoun) || !(ix.RelIs(noun, "obj") || ix.RelIs(noun, "obl") || ix.RelIs(noun, "nmod"))) return -1;
+        for (int a = ix.Head(noun), guard = 0; a >= 0 && guard < 8; a = ix.Head(a), guard++)
+            if (a == verb) return noun;
+        return -1;
+    }
+
     private static void Governor(ClaimIndex ix, int h, int cur, ref Modality m, List<AttributionLink> inner, bool detached, bool underReport,
-        string? relation = null, bool throughClause = false)
+        string? relation = null, bool throughClause = false, bool underWill = false)
     {
         var rel = relation is null ? ix.Rel(cur) : relation.AsSpan();
         var k = ix.Cues[h];
+        if (underWill) k &= CueKind.Report | CueKind.Allege | CueKind.ReportNoun | CueKind.AllegeNoun | CueKind.Evidence | CueKind.EvidenceVerb | CueKind.Cite | CueKind.Deny | CueKind.DenyNoun;
+        // "Amir's plan to kill Rabin", "Iran's bid to build a bomb": intended; "no plan to attack": negated
+        if ((k & CueKind.IntendNoun) != 0 && rel is "acl" && Speakers.HasMark(ix, cur, "to"))
+        {
+            Raise(ref m, HasNegativeDeterminer(ix, h) ? Modality.Negated : Modality.Intended);
+            return;
+        }
         // "Varadkar declined to comment on reports that … Hamas killed 1400 people": a report refused says nothing of the
         // event, and its would-be speaker is no source of it.
         if (underReport && (k & CueKind.NegationVerb) != 0 && (rel is "xcomp" || Speakers.HasMark(ix, cur, "to")))
@@ -293,6 +327,8 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
             Raise(ref m, IsNegated(ix, h) ? Modality.Negated : Modality.Requested);
             return;
         }
+        // "she failed to report the plan": a report that was not made has no source
+        if ((k & CueKind.Report) != 0 && (k & CueKind.Allege) == 0 && rel is "obj" && ReportNotMade(ix, h)) return;
         if ((k & (CueKind.Report | CueKind.Allege)) != 0 && rel is not "advcl" || (k & CueKind.Allege) != 0 || (rel is "advcl" && (k & CueKind.Report) != 0 && ix.Is(cur, CueKind.Report) && Speakers.HasMark(ix, cur, "as")))
         {
             if ((k & CueKind.Allege) != 0) Raise(ref m, Modality.Alleged);
@@ -372,6 +408,9 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
         if (rel is "xcomp" && ix.Tokens[h].Lemma is "go" && ix.Tokens[h].Xpos is "VBG")
             Raise(ref m, IsNegated(ix, h) ? Modality.Negated : Modality.Intended);
     }
+
+    private static bool ReportNotMade(ClaimIndex ix, int verb) =>
+        ix.RelIs(verb, "xcomp") && Speakers.HasMark(ix, verb, "to") && ix.Head(verb) is var g && g >= 0 && ix.Is(g, CueKind.NegationVerb);
 
     /// <summary>"intelligence shows", "inputs which show": the subject (or the antecedent of a relative subject) is evidence.</summary>
     private static bool EvidenceSubject(ClaimIndex ix, int verb)

@@ -101,7 +101,7 @@ internal sealed class ClaimIndex
         bool verb = upos is "VERB" or null, noun = upos is "NOUN" or "PROPN" or null, aux = upos is "AUX" or "VERB" or null;
         // An intention or a negation may be an adjective too: "is set to visit", "is poised to strike", "were unable to agree" (tagged JJ).
         if (!verb) k &= ~AttributionLexicon.VerbKinds | (upos is "ADJ" ? CueKind.Intend | CueKind.NegationVerb : CueKind.None);
-        if (!noun) k &= ~AttributionLexicon.NounKinds;
+        if (!noun) k &= ~AttributionLexicon.NounOnlyKinds;
         if (!aux) k &= ~AttributionLexicon.AuxKinds;
         return k;
     }

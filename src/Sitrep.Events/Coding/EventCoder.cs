@@ -21,7 +21,7 @@ public sealed class EventCoder
     /// record's <c>sitrep.models.events</c>: bump it whenever the code codes the same text differently, so that
     /// <c>sitrep reprocess</c> finds the documents an older coder analysed.
     /// </summary>
-    public const string Version = "coder/10";
+    public const string Version = "coder/11";
 
     private readonly PatternSet _patterns;
     private readonly IClaimAnalyzer _claims;
@@ -787,6 +787,7 @@ public sealed class EventCoder
         // as an unnamed citizen; no actor of the sentence stands in for him ("he was invited by Deng Xiaoping to return to China").
         var passivePronoun = pronounStandsAlone && v.Deprel(pronounObject) == "nsubj:pass";
         if (targets.Count == 0 && !p.Target.IsEmpty && ((p.Flags & PatternFlags.Reciprocal) == 0 || sources.Count < 2) && (!pronounStandsAlone || passivePronoun)
+            && !ReciprocalObject(v, m.Trigger)
             && !UnknownNamedObject(v, mentions, m.Trigger) && !PronounPartner(v, mentions, m.Trigger))
         {
             targets = FallbackTargets(v, mentions, m.Trigger, sources, byLocation);
@@ -800,7 +801,10 @@ public sealed class EventCoder
         // A target that is the source itself ("Russia and North Korea met") is no target.
         // Reciprocal events code each member of a compound source towards the others ("Putin and Kim traded
         // letters"); with a named target the event runs from the source to it as usual.
-        if ((p.Flags & PatternFlags.Reciprocal) != 0 && targets.Count == 0)
+        // "the two leaders pledged to consult each other … on relations with NATO": the one acted on is each of them, not
+        // another actor of the phrase
+        var eachOther = targets.Count == 0 && ReciprocalObject(v, m.Trigger);
+        if (((p.Flags & PatternFlags.Reciprocal) != 0 || eachOther) && targets.Count == 0)
         {
             var all = sources;
             if (all.Count >= 2)
@@ -1001,6 +1005,9 @@ public sealed class EventCoder
             // the trigger's own subject is its source; subjects of its complements ("demanded that the US cancel") may be targets
             if (depth == 1 && d is "nsubj" or "nsubj:outer") continue;
             if (d == "conj" && v.Upos(t) is "VERB" or "AUX") continue;
+            // "Libya, which brought the case … in its dispute with the United States and Britain, hailed the ruling": a
+            // clause whose subject is a relative pronoun is a relative clause, however the parser attached it
+            if (d is "ccomp" or "advcl" or "xcomp" or "acl" && RelativePronounSubject(v, t)) continue;
             if (depth == 1 && passive && (d == "obl:agent" || v.Preposition(t) == "by")) continue;
             // "a statement read by a spokesperson", "the attack carried out by Hamas": the agent of a participle on the
             // trigger is its doer, not its target
@@ -1056,10 +1063,28 @@ public sealed class EventCoder
         return result;
     }
 
-    /// <summary>
-    /// Prepositions of time and circumstance: their phrase is another event, not the one acted on. "During" is not one:
-    /// "throwing stones during demonstrations against the Israeli military" is the same occasion.
-    /// </summary>
+    /// <summary>Whether the trigger's object or oblique is "each other" or "one another".</summary>
+    private static bool ReciprocalObject(DependencyView v, int trigger)
+    {
+        foreach (var c in v.Children(trigger))
+        {
+            var d = v.Deprel(c);
+            if (d is not ("obj" or "iobj") && !d.StartsWith("obl", StringComparison.Ordinal) && !d.StartsWith("nmod", StringComparison.Ordinal)) continue;
+            var (first, second) = v.Lower(c) switch { "each" => ("each", "other"), "one" => ("one", "another"), "other" => ("each", "other"), "another" => ("one", "another"), _ => ("", "") };
+            if (first.Length == 0) continue;
+            if (c + 1 < v.Count && v.Lower(c) == first && v.Lower(c + 1) == second) return true;
+            if (c >= 1 && v.Lower(c) == second && v.Lower(c - 1) == first) return true;
+        }
+        return false;
+    }
+
+    private static bool RelativePronounSubject(DependencyView v, int clause)
+    {
+        foreach (var c in v.Children(clause))
+            if (v.Deprel(c) is "nsubj" or "nsubj:pass" && v[c].Xpos is "WDT" or "WP" && c < clause) return true;
+        return false;
+    }
+
     /// <summary>A party named only as where a thing of the event's phrase lies ("exhibitions in France"), not on the trigger itself.</summary>
     private static bool LocatedObject(DependencyView v, MentionIndex mentions, Party t, int trigger)
     {
@@ -1080,6 +1105,10 @@ public sealed class EventCoder
     private static readonly HashSet<string> LocativePrepositions = new(StringComparer.Ordinal)
     { "in", "at", "across", "throughout", "around", "near", "inside", "within", "outside" };
 
+    /// <summary>
+    /// Prepositions of time and circumstance: their phrase is another event, not the one acted on. "During" is not one:
+    /// "throwing stones during demonstrations against the Israeli military" is the same occasion.
+    /// </summary>
     private static readonly HashSet<string> OtherEventPrepositions = new(StringComparer.Ordinal)
     { "after", "before", "follow", "following", "amid", "amidst", "despite", "since", "until", "because of", "due to", "ahead of", "prior to", "in spite of",
       // "by attacking without UN approval": who is left out is no party

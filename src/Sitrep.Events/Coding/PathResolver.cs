@@ -39,8 +39,16 @@ internal static class PathResolver
             case "nsubj":
                 {
                     var before = into.Count;
-                    foreach (var c in v.Children(t)) if (v.Deprel(c) is "nsubj" or "nsubj:outer") into.Add(c);
-                    if (into.Count == before) { InheritedSubject(v, t, into); return; }
+                    var misparsed = false;
+                    foreach (var c in v.Children(t))
+                        if (v.Deprel(c) is "nsubj" or "nsubj:outer")
+                        {
+                            // "bombings at U.S. embassies in | Dar es Salaam … killed": a noun right after a preposition the
+                            // parser made a clause marker is that preposition's object, never the subject
+                            if (AfterPrepositionMark(v, t, c)) { misparsed = true; continue; }
+                            into.Add(c);
+                        }
+                    if (into.Count == before) { if (!misparsed) InheritedSubject(v, t, into); return; }
                     // A clause has one subject: where the parser folded a subordinate clause into the verb, with its subject
                     // hung beside the verb's own ("While television broadcast footage of Cuban exiles …, the Cuban government
                     // urged"), the subject after the comma is the verb's. Otherwise two subjects are more often one split
@@ -285,6 +293,18 @@ internal static class PathResolver
                 if (v.Deprel(c) is "nsubj" or "nsubj:pass") { into.Add(c); return; }
             t = h;
         }
+    }
+
+    private static readonly HashSet<string> PlacePrepositions = new(StringComparer.Ordinal)
+    { "in", "at", "on", "near", "into", "from", "across", "inside", "outside" };
+
+    /// <summary>Whether the subject <paramref name="subject"/> follows right after a preposition hung on <paramref name="verb"/> as a clause marker.</summary>
+    private static bool AfterPrepositionMark(DependencyView v, int verb, int subject)
+    {
+        var first = subject;
+        for (var i = subject - 1; i >= 0 && v.Dominates(subject, i); i--) first = i;
+        var before = first - 1;
+        return before >= 0 && v.Head(before) == verb && v.Deprel(before) == "mark" && PlacePrepositions.Contains(v.Lower(before));
     }
 
     private static bool FoldedSubordinateClause(DependencyView v, int verb, int firstSubject)

@@ -292,6 +292,23 @@ public sealed class CoreferenceTests(LinkingFixture f)
     }
 
     /// <summary>
+    /// From an AP story datelined Havana: "the U.S. government decision to return Elian … The government exhorted
+    /// citizens" made the Cuban government American. A role that only modifies a thing named after it ("the U.S.
+    /// government decision") is not what a later "the government" stands for.
+    /// </summary>
+    [Fact]
+    public void A_role_that_only_modifies_a_noun_is_no_antecedent()
+    {
+        const string text = "While an important step, the U.S. government decision to return Elian Gonzalez to his father does not guarantee his return, the communist leadership warned. "
+            + "The government exhorted citizens to keep up mass protests.";
+        var named = Named(text, f.Link(text, new DateOnly(2000, 1, 6)));
+        Assert.DoesNotContain(named, x => x.Text == "The government" && x.M.Code.ToString().StartsWith("USA", StringComparison.Ordinal));
+        // the control: the head of its phrase is the antecedent
+        const string control = "The U.S. government decided to return Elian Gonzalez to his father. The government exhorted citizens to stay calm.";
+        Assert.Equal("USAGOV", Named(control, f.Link(control, new DateOnly(2000, 1, 6))).Single(x => x.Text == "The government").M.Code.ToString());
+    }
+
+    /// <summary>
     /// From an AQUAINT story: "a Somali national and a Turk" made "a Turk" Danilo Türk, Slovenia's president, and every "she"
     /// after it (Madeleine Albright) Slovenian. A surname after "a" is some bearer of the word, not the person.
     /// </summary>

@@ -56,6 +56,12 @@ public sealed class ModalityTests
     [InlineData("If Russia attacks the port, Ukraine will respond.", "respond", Modality.Intended, "")]
     [InlineData("Russia could attack the port.", "attack", Modality.Hypothetical, "")]
     [InlineData("Russia plans to attack the port.", "attack", Modality.Intended, "")]
+    // A noun of will makes its infinitive intended, whatever is done with the plan (an AP story of 1998: "she failed to
+    // report Yigal Amir's plan to kill Rabin" had been a negated killing, with the infinitive hung on "report").
+    [InlineData("Margalit Har-Shefi has pleaded innocent to charges that she failed to report Yigal Amir's plan to kill Rabin.", "kill", Modality.Intended, "")]
+    [InlineData("Egypt knew of the plan to attack the port.", "attack", Modality.Intended, "")]
+    [InlineData("Russia has no plan to attack the port.", "attack", Modality.Negated, "")]
+    [InlineData("Ukraine said Russia's plan to attack the port had been foiled.", "attack", Modality.Intended, "Ukraine said")]
     [InlineData("Russia is expected to attack the port.", "attack", Modality.Intended, "")]
     [InlineData("Russia seeks to buy munitions from North Korea.", "buy", Modality.Intended, "")]
     [InlineData("Russia will attack the port.", "attack", Modality.Intended, "")]

@@ -584,4 +584,28 @@ public sealed class EventCoderTests
         Assert.Contains("GBRENV 111 GBRGOV", Dyads("Rishi Sunak's administration had drawn heavy criticism from environmentalists for backing deep-sea mining.",
             [new("Rishi Sunak's administration", "GBRGOV", Kind: ActorKind.Agent), new("environmentalists", "GBRENV", Kind: ActorKind.Agent)]));
     }
+
+    /// <summary>
+    /// From AQUAINT stories: "bombings at U.S. embassies in Dar es Salaam, Tanzania, and Nairobi, Kenya, … killed 258
+    /// people" had Tanzania and Kenya killing (the parser made "in" a clause marker and Dar es Salaam the subject);
+    /// "Libya, which brought the case … in its dispute with the United States and Britain, hailed the ruling" had Britain
+    /// hailed (the relative clause parsed as a complement); "the two leaders pledged to consult each other … on relations
+    /// with NATO" had NATO consulted.
+    /// </summary>
+    [Fact]
+    public void Misparsed_prepositions_and_relative_clauses_and_each_other_are_read_as_such()
+    {
+        var killed = Dyads("Nearly simultaneous bombings at U.S. embassies in Dar es Salaam, Tanzania, and Nairobi, Kenya, on Aug. 7 killed 258 people, including 12 Americans.",
+            [new("U.S.", "USA"), new("Tanzania", "TZA"), new("Kenya", "KEN"), new("12 Americans", "USA")]);
+        Assert.DoesNotContain(killed, d => d.StartsWith("TZA", StringComparison.Ordinal) || d.StartsWith("KEN", StringComparison.Ordinal));
+        // the control: "of" before a subject the parser gave the verb is a subject's genitive ("resumption of U.S. bombing")
+        Assert.Contains("USA 195 VNM", Dyads("Schlesinger stated that he would recommend resumption of U.S. bombing in North Vietnam if North Vietnam launched a major offensive.",
+            [new("U.S.", "USA"), new("North Vietnam", "VNM"), new("North Vietnam", "VNM", Occurrence: 1)]));
+        var hailed = Dyads("Libya, which brought the case to the United Nations' highest judicial body in its dispute with the United States and Britain, hailed the ruling.",
+            [new("Libya", "LBY"), new("the United States", "USA"), new("Britain", "GBR")]);
+        Assert.Equal(["LBY 051 -"], hailed.Where(d => d.Contains(" 051", StringComparison.Ordinal)));
+        Assert.Equal(["RUSGOV 036 UKRGOV", "UKRGOV 036 RUSGOV"],
+            Dyads("Putin and Kuchma pledged to consult each other regularly on their approaches to relations with NATO.",
+                [new("Putin", "RUSGOV", Kind: ActorKind.Person), new("Kuchma", "UKRGOV", Kind: ActorKind.Person), new("NATO", "IGOWSTNAT")]).Order(StringComparer.Ordinal));
+    }
 }
