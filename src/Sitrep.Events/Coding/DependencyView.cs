@@ -106,6 +106,9 @@ internal sealed class DependencyView
         // "kidnapped and presumed killed by Khmer Rouge guerrillas": a participle the parser gave a passive agent is passive,
         // wherever it hangs
         if (!ownSubjectOrAuxiliary && agentRelation && _tokens[i].Xpos == "VBN") return true;
+        // "The United Nations Command, supported by the United States, signed": a participle with a passive agent and a
+        // subject but no auxiliary or object is a reduced passive the parser made the sentence's verb
+        if (agentRelation && _tokens[i].Xpos == "VBN" && MisreadReducedPassiveSubject(i) >= 0) return true;
         // A past participle on a noun or a clause, with no subject or auxiliary of its own, is a reduced passive: "CNN,
         // accused of bias", "the afterparty hosted at the Nomad", "Accused of fraud, he resigned". Its noun is what was
         // done to, not the doer (the participle "fighting" in "forces fighting in Ukraine" is active). A participle that
@@ -121,6 +124,22 @@ internal sealed class DependencyView
             && Deprel(i) == "conj" && Head(i) >= 0 && Upos(Head(i)) == "VERB" && IsPassive(Head(i))) return true;
         return !ownSubjectOrAuxiliary && !onRootNoun && _tokens[i].Xpos == "VBN" && Deprel(i) is "acl" or "advcl"
             && (byAgent || !AttitudeParticiples.Contains(_lemma[i]));
+    }
+
+    /// <summary>The subject of a past participle that has a passive agent but no auxiliary or object ("X, supported by Y, …"), or -1.</summary>
+    public int MisreadReducedPassiveSubject(int i)
+    {
+        if (_tokens[i].Xpos != "VBN") return -1;
+        int subject = -1;
+        bool agent = false;
+        foreach (var c in Children(i))
+        {
+            var d = Deprel(c);
+            if (d is "aux" or "aux:pass" or "obj" or "expl" or "nsubj:pass") return -1;
+            if (d == "nsubj") subject = c;
+            agent |= d == "obl:agent";
+        }
+        return agent ? subject : -1;
     }
 
     private static readonly HashSet<string> AttitudeParticiples = new(StringComparer.Ordinal)

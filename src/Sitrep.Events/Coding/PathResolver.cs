@@ -65,6 +65,7 @@ internal static class PathResolver
             case "nsubj:pass":
                 foreach (var c in v.Children(t)) if (v.Deprel(c) == "nsubj:pass") into.Add(c);
                 if (into.Count == 0 && v.AbsoluteParticipleSubject(t) is var absolute && absolute >= 0) into.Add(absolute);   // "with 95 soldiers killed"
+                if (into.Count == 0 && v.MisreadReducedPassiveSubject(t) is var reduced && reduced >= 0) into.Add(reduced);   // "X, supported by Y, signed"
                 if (into.Count == 0 && v.Deprel(t) == "acl") into.Add(v.Head(t));   // "the plane shot down by …"
                 // "an expert kidnapped and presumed killed by guerrillas": up through the participles to the noun they are on
                 if (into.Count == 0 && v.Deprel(t) is "xcomp" or "conj")
@@ -210,6 +211,12 @@ internal static class PathResolver
         var obl = d == "obl" || (d.StartsWith("obl:", StringComparison.Ordinal) && d is not ("obl:tmod" or "obl:npmod" or "obl:unmarked"));
         var nmod = d == "nmod" || (d.StartsWith("nmod:", StringComparison.Ordinal) && d is not ("nmod:poss" or "nmod:tmod" or "nmod:npmod" or "nmod:unmarked"));
         return rel switch { "obl" => obl, "nmod" => nmod, _ => obl || nmod };
+    }
+
+    private static bool HasToMark(DependencyView v, int c)
+    {
+        foreach (var g in v.Children(c)) if (v.Deprel(g) == "mark" && v.Lemma(g) == "to") return true;
+        return false;
     }
 
     private static bool HasMark(DependencyView v, int c)
@@ -386,8 +393,10 @@ internal static class PathResolver
                 if (depth >= 4) continue;
                 // "killing about 20 people, relief officials in Nairobi said", with the speaker parsed as a conjunct of the
                 // victims: the closing speaker is no part of what was done
+                // "requested permission from Mussolini to bomb the train": what a noun is for, an infinitive on it, is not the
+                // thing itself (a request for permission is no request for arms)
                 foreach (var g in v.Children(x))
-                    if (!v.IsClauseBoundary(g) && !IsCounterValue(v, g) && !(v.Deprel(g) == "conj" && (EventCoder.IsClosingSpeaker(v, g) || EventCoder.OpensClosingSpeaker(v, g)))) stack.Push((g, depth + 1));
+                    if (!v.IsClauseBoundary(g) && !IsCounterValue(v, g) && !(v.Deprel(g) == "acl" && v.Upos(x) is "NOUN" && HasToMark(v, g)) && !(v.Deprel(g) == "conj" && (EventCoder.IsClosingSpeaker(v, g) || EventCoder.OpensClosingSpeaker(v, g)))) stack.Push((g, depth + 1));
             }
         }
         return found;

@@ -608,4 +608,26 @@ public sealed class EventCoderTests
             Dyads("Putin and Kuchma pledged to consult each other regularly on their approaches to relations with NATO.",
                 [new("Putin", "RUSGOV", Kind: ActorKind.Person), new("Kuchma", "UKRGOV", Kind: ActorKind.Person), new("NATO", "IGOWSTNAT")]).Order(StringComparer.Ordinal));
     }
+
+    /// <summary>
+    /// From the WikiWars histories: "Graziani requested permission from Mussolini to bomb Haile Selassie's train" was a
+    /// request for arms, "Brigadier General Richard Montgomery marched north … with about 1,700 militiamen" a
+    /// demonstration, and "The United Nations Command, supported by the United States, … signed" had the UN supporting
+    /// the US (the parser made the participle the sentence's verb, with the Command as its subject).
+    /// </summary>
+    [Fact]
+    public void Permission_to_bomb_a_commander_s_march_and_a_misread_reduced_passive_are_read_as_such()
+    {
+        Assert.DoesNotContain(Dyads("On May 2, Graziani requested permission from Mussolini to bomb the train.",
+            [new("Graziani", "ITAMIL", Kind: ActorKind.Person), new("Mussolini", "ITAGOV", Kind: ActorKind.Person)]), d => d.Contains(" 0232", StringComparison.Ordinal));
+        Assert.Contains("RUS 0232 IRN", Dyads("Russia requested weapons from Iran to fight Ukraine.", [new("Russia", "RUS"), new("Iran", "IRN"), new("Ukraine", "UKR")]));
+        Assert.Empty(Dyads("On September 28, 1775, Brigadier General Richard Montgomery marched north from Fort Ticonderoga with about 1,700 militiamen.",
+            [new("Brigadier General Richard Montgomery", "USAMIL", Kind: ActorKind.Person)]));
+        Assert.Contains("SRB 141 SRBGOV", Dyads("Thousands of Serbs marched against the government in Belgrade.",
+            [new("Serbs", "SRB"), new("the government", "SRBGOV", Kind: ActorKind.Agent)]));
+        Assert.Contains("USA 051 IGOUNO", Dyads("The United Nations Command, supported by the United States, signed the Armistice Agreement.",
+            [new("The United Nations Command", "IGOUNO"), new("the United States", "USA")]));
+        Assert.DoesNotContain(Dyads("The United Nations Command, supported by the United States, signed the Armistice Agreement.",
+            [new("The United Nations Command", "IGOUNO"), new("the United States", "USA")]), d => d.StartsWith("IGOUNO 051", StringComparison.Ordinal));
+    }
 }
