@@ -108,7 +108,7 @@ internal sealed class DependencyView
         if (!ownSubjectOrAuxiliary && agentRelation && _tokens[i].Xpos == "VBN") return true;
         // "The United Nations Command, supported by the United States, signed": a participle with a passive agent and a
         // subject but no auxiliary or object is a reduced passive the parser made the sentence's verb
-        if (agentRelation && _tokens[i].Xpos == "VBN" && MisreadReducedPassiveSubject(i) >= 0) return true;
+        if (MisreadReducedPassiveSubject(i) >= 0) return true;
         // A past participle on a noun or a clause, with no subject or auxiliary of its own, is a reduced passive: "CNN,
         // accused of bias", "the afterparty hosted at the Nomad", "Accused of fraud, he resigned". Its noun is what was
         // done to, not the doer (the participle "fighting" in "forces fighting in Ukraine" is active). A participle that
@@ -129,7 +129,8 @@ internal sealed class DependencyView
     /// <summary>The subject of a past participle that has a passive agent but no auxiliary or object ("X, supported by Y, …"), or -1.</summary>
     public int MisreadReducedPassiveSubject(int i)
     {
-        if (_tokens[i].Xpos != "VBN") return -1;
+        // only where the parser made the participle a clause's verb (not a list or header line's apposition)
+        if (_tokens[i].Xpos != "VBN" || Deprel(i) is not ("root" or "conj" or "ccomp" or "advcl" or "parataxis")) return -1;
         int subject = -1;
         bool agent = false;
         foreach (var c in Children(i))
@@ -137,9 +138,22 @@ internal sealed class DependencyView
             var d = Deprel(c);
             if (d is "aux" or "aux:pass" or "obj" or "expl" or "nsubj:pass") return -1;
             if (d == "nsubj") subject = c;
-            agent |= d == "obl:agent";
+            agent |= d == "obl:agent" || ByPhraseUnder(c) >= 0;
         }
         return agent ? subject : -1;
+    }
+
+    /// <summary>
+    /// A by-phrase an oblique of a participle carries, or is ("killed in a friendly fire incident by US troops", with "by US
+    /// troops" hung on the incident), or -1.
+    /// </summary>
+    public int ByPhraseUnder(int oblique)
+    {
+        if (!Deprel(oblique).StartsWith("obl", StringComparison.Ordinal)) return -1;
+        if (Preposition(oblique) == "by") return oblique;
+        foreach (var g in Children(oblique))
+            if (Deprel(g).StartsWith("nmod", StringComparison.Ordinal) && Preposition(g) == "by" && Upos(g) is "NOUN" or "PROPN") return g;
+        return -1;
     }
 
     private static readonly HashSet<string> AttitudeParticiples = new(StringComparer.Ordinal)

@@ -35,6 +35,11 @@ internal static class PathResolver
             case "agent":
                 foreach (var c in v.Children(t))
                     if (v.Deprel(c) == "obl:agent" || (v.Deprel(c).StartsWith("obl", StringComparison.Ordinal) && v.Preposition(c) == "by")) into.Add(c);
+                // "the security police killed in a friendly fire incident by US troops": a misread reduced passive's by-phrase
+                // may hang on its oblique
+                if (into.Count == 0 && v.MisreadReducedPassiveSubject(t) >= 0)
+                    foreach (var c in v.Children(t))
+                        if (v.ByPhraseUnder(c) is var by && by >= 0) { into.Add(by); break; }
                 return;
             case "nsubj":
                 {

@@ -613,7 +613,8 @@ public sealed class EventCoderTests
     /// From the WikiWars histories: "Graziani requested permission from Mussolini to bomb Haile Selassie's train" was a
     /// request for arms, "Brigadier General Richard Montgomery marched north … with about 1,700 militiamen" a
     /// demonstration, and "The United Nations Command, supported by the United States, … signed" had the UN supporting
-    /// the US (the parser made the participle the sentence's verb, with the Command as its subject).
+    /// the US (the parser made the participle the sentence's verb, with the Command as its subject); so had "the security
+    /// police killed in a friendly fire incident by US troops" the police killing the troops.
     /// </summary>
     [Fact]
     public void Permission_to_bomb_a_commander_s_march_and_a_misread_reduced_passive_are_read_as_such()
@@ -629,5 +630,8 @@ public sealed class EventCoderTests
             [new("The United Nations Command", "IGOUNO"), new("the United States", "USA")]));
         Assert.DoesNotContain(Dyads("The United Nations Command, supported by the United States, signed the Armistice Agreement.",
             [new("The United Nations Command", "IGOUNO"), new("the United States", "USA")]), d => d.StartsWith("IGOUNO 051", StringComparison.Ordinal));
+        // from a UD article, with the by-phrase hung on the oblique before it
+        Assert.Equal(["USAMIL 1823 IRQCOP"], Dyads("The 12 members of the security police killed in a friendly fire incident by US troops were buried on Saturday.",
+            [new("the security police", "IRQCOP", Kind: ActorKind.Agent), new("US troops", "USAMIL", Kind: ActorKind.Agent)]));
     }
 }
