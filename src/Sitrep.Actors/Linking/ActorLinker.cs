@@ -209,7 +209,7 @@ public sealed class ActorLinker
             // of several countries has none of its own, whichever country the sentence names
             if (OfSeveralCountries(text, tokens, d.Head)) continue;
             // "accused by Afghan and Western leaders", "world leaders", "international observers": a modifier that places the
-            // agents outside any one country leaves them none, whichever country the sentence names
+            // agents outside any one country leaves them none, whichever country the sentence names; so does "your"
             if (HasNoCountryModifier(text, tokens, d)) continue;
             all.Clear();
             loc.Clear();
@@ -865,7 +865,11 @@ public sealed class ActorLinker
     {
         for (var k = d.First; k < d.Head; k++)
             if (NoCountryModifiers.Contains(Lower(text, tokens[k]))) return true;
-        return false;
+        // "thank you for the help that your governments have provided", Albright told African ministers: "your" is the
+        // addressees', whom the sentence does not name
+        var before = d.First - 1;
+        return before >= 0 && tokens[before].Sentence == tokens[d.First].Sentence && Lower(text, tokens[before]) == "your"
+            || Lower(text, tokens[d.First]) == "your";
     }
 
     private static bool StartsSentence(Token[] tokens, int k) => k == 0 || tokens[k - 1].Sentence != tokens[k].Sentence;

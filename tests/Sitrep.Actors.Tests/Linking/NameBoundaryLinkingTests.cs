@@ -396,6 +396,19 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         Assert.Equal("PAK", f.Link(local, Date).Single(m => local[m.Span.Start..m.Span.End] == "senior leaders").Country);
     }
 
+    /// <summary>
+    /// From an AP story: Albright thanking African ministers for "the help that your governments have provided" made the
+    /// governments American. Agents after "your" are the addressees', whom the sentence does not name.
+    /// </summary>
+    [Fact]
+    public void Agents_after_your_take_no_country_from_the_sentence()
+    {
+        const string text = "\"I want to thank you for the help that your governments have provided by sharing information,\" Secretary of State Madeleine Albright said.";
+        Assert.Null(f.Link(text, new DateOnly(1998, 8, 18)).Single(m => text[m.Span.Start..m.Span.End] == "governments").Country);
+        const string control = "\"I want to thank you for the help that the governments have provided by sharing information,\" Secretary of State Madeleine Albright said.";
+        Assert.Equal("USA", f.Link(control, new DateOnly(1998, 8, 18)).Single(m => control[m.Span.Start..m.Span.End] == "the governments").Country);
+    }
+
     /// <summary>From UD articles: "at a meeting in April 2003 Bin Laden was planning" had linked "April 2003 Bin Laden".</summary>
     [Fact]
     public void A_year_before_a_name_is_no_part_of_it()
