@@ -214,6 +214,7 @@ public sealed class ActorLinker
             all.Clear();
             loc.Clear();
             named.Clear();
+            string? partnerCountry = null;
             var sentenceDrafts = bySentence[d.Sentence];
             foreach (var o in sentenceDrafts)
             {
@@ -224,6 +225,9 @@ public sealed class ActorLinker
                 var locative = o.Resolution == "place" || IsLocative(text, tokens, o.Head);
                 // "called for a ceasefire in Gaza": a place that only locates the object is not where the agents are from
                 if (locative && LocatesAnObject(tokens, o.Head, d.Head)) continue;
+                // "The company is negotiating with the Soviets": the partner of the agents' verb is someone else, and so
+                // is where the partner is ("The ministers met with Chinese officials in Beijing")
+                if (PartnerOfSubject(tokens, o.Head, d.Head)) { partnerCountry ??= c; continue; }
                 if (!all.Contains(c)) all.Add(c);
                 if (locative) { if (!loc.Contains(c)) loc.Add(c); }
                 else if (!named.Contains(c)) named.Add(c);
@@ -239,6 +243,11 @@ public sealed class ActorLinker
             }
             // The place decides only between countries the sentence otherwise names: "its forces fighting in Ukraine" in a
             // sentence about the US, Russia and North Korea is none of Ukraine's.
+            if (partnerCountry is not null)
+            {
+                all.Remove(partnerCountry);
+                loc.Remove(partnerCountry);
+            }
             var pick = all.Count == 1 ? all[0] : loc.Count == 1 && (named.Count == 0 || named.Contains(loc[0])) ? loc[0] : null;
             if (pick is null && all.Count == 0 && !d.Plural && IsThe(text, tokens[d.First]))
             {
@@ -314,6 +323,17 @@ public sealed class ActorLinker
         if (verb < 0 || tokens[verb].Upos is not "VERB") return false;
         if (tokens[verb].Deprel == "conj" && tokens[verb].Head >= 0) return tokens[agent].Head == verb || tokens[agent].Head == tokens[verb].Head;
         return tokens[agent].Head == verb;
+    }
+
+    /// <summary>Whether <paramref name="other"/> is a with- or against-phrase of the verb <paramref name="agent"/> is the subject of.</summary>
+    private static bool PartnerOfSubject(Token[] tokens, int other, int agent)
+    {
+        if (other < 0 || agent < 0 || tokens[agent].Deprel is not ("nsubj" or "nsubj:outer")) return false;
+        var verb = tokens[agent].Head;
+        if (verb < 0 || tokens[other].Head != verb || !(tokens[other].Deprel ?? "").StartsWith("obl", StringComparison.Ordinal)) return false;
+        for (var k = other - 1; k >= 0 && k >= other - 4; k--)
+            if (tokens[k].Head == other && tokens[k].Deprel == "case") return tokens[k].Lemma is "with" or "against";
+        return false;
     }
 
     private static readonly FrozenSet<string> TopicNouns = FrozenSet.ToFrozenSet(

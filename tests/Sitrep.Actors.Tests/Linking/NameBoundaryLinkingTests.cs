@@ -409,6 +409,22 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         Assert.Equal("USA", f.Link(control, new DateOnly(1998, 8, 18)).Single(m => control[m.Span.Start..m.Span.End] == "the governments").Country);
     }
 
+    /// <summary>
+    /// From a TimeBank story: "The company is negotiating with the Soviets" made Westinghouse Soviet. The partner in a
+    /// with- or against-phrase of the agents' own verb, and a place of the partner's country, are someone else's.
+    /// </summary>
+    [Fact]
+    public void A_partner_of_the_agents_verb_gives_them_no_country()
+    {
+        const string text = "The company is negotiating with the Soviets to build a truck-refrigeration plant.";
+        Assert.Null(f.Link(text, Date).Single(m => text[m.Span.Start..m.Span.End] == "The company").Country);
+        const string met = "The ministers met with Chinese officials in Beijing.";
+        Assert.Null(f.Link(met, Date).Single(m => met[m.Span.Start..m.Span.End] == "The ministers").Country);
+        // the control: with no partner, the place is theirs
+        const string alone = "The ministers met in Beijing.";
+        Assert.Equal("CHN", f.Link(alone, Date).Single(m => alone[m.Span.Start..m.Span.End] == "The ministers").Country);
+    }
+
     /// <summary>From UD articles: "at a meeting in April 2003 Bin Laden was planning" had linked "April 2003 Bin Laden".</summary>
     [Fact]
     public void A_year_before_a_name_is_no_part_of_it()
