@@ -630,6 +630,12 @@ public sealed class EventCoderTests
             [new("The United Nations Command", "IGOUNO"), new("the United States", "USA")]));
         Assert.DoesNotContain(Dyads("The United Nations Command, supported by the United States, signed the Armistice Agreement.",
             [new("The United Nations Command", "IGOUNO"), new("the United States", "USA")]), d => d.StartsWith("IGOUNO 051", StringComparison.Ordinal));
+        // from a WikiWars history: the victims counted or left are no killers ("counted … civilians killed" had the civilians
+        // killing, the parser having made "killed" a finite complement)
+        Assert.Equal(["- 1823 IRQCVL"], Dyads("The New York Times counted more than 450 Iraqi civilians killed during the same 28-day period.",
+            [new("The New York Times", "USAMED", Kind: ActorKind.Media), new("Iraqi civilians", "IRQCVL", Kind: ActorKind.Agent)]));
+        Assert.Contains("IRQMIL 1823 IRQREB", Dyads("Officials said Iraqi troops killed 20 rebels.",
+            [new("Iraqi troops", "IRQMIL", Kind: ActorKind.Agent), new("20 rebels", "IRQREB", Kind: ActorKind.Agent)]));
         // from a UD article, with the by-phrase hung on the oblique before it
         Assert.Equal(["USAMIL 1823 IRQCOP"], Dyads("The 12 members of the security police killed in a friendly fire incident by US troops were buried on Saturday.",
             [new("the security police", "IRQCOP", Kind: ActorKind.Agent), new("US troops", "USAMIL", Kind: ActorKind.Agent)]));
