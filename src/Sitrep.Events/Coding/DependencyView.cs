@@ -141,11 +141,17 @@ internal sealed class DependencyView
         {
             var d = Deprel(c);
             if (d is "aux" or "aux:pass" or "obj" or "expl" or "nsubj:pass" or "mark" or "ccomp") return -1;
+            // "arrested more than 100 Palestinians on Saturday", with the object made a bare oblique: it has its object
+            if (patient && d == "obl" && c > i && Preposition(c) is null && Upos(c) is "NOUN" or "PROPN" && !IsCalendarWord(c)) return -1;
             if (d == "nsubj") subject = c;
             agent |= d == "obl:agent" || ByPhraseUnder(c) >= 0;
         }
         return agent || patient && subject >= 0 && subject < i ? subject : -1;
     }
+
+    private bool IsCalendarWord(int i) => _lemma[i] is "today" or "yesterday" or "tomorrow" or "tonight" or "day" or "week" or "month" or "year"
+        or "night" or "morning" or "afternoon" or "evening" or "weekend" or "monday" or "tuesday" or "wednesday" or "thursday" or "friday"
+        or "saturday" or "sunday" or "time";
 
     /// <summary>Verbs that always take the one they are done to.</summary>
     private static readonly HashSet<string> PatientVerbs = new(StringComparer.Ordinal)

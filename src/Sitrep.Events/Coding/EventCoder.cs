@@ -787,7 +787,7 @@ public sealed class EventCoder
         // as an unnamed citizen; no actor of the sentence stands in for him ("he was invited by Deng Xiaoping to return to China").
         var passivePronoun = pronounStandsAlone && v.Deprel(pronounObject) == "nsubj:pass";
         if (targets.Count == 0 && !p.Target.IsEmpty && ((p.Flags & PatternFlags.Reciprocal) == 0 || sources.Count < 2) && (!pronounStandsAlone || passivePronoun)
-            && !ReciprocalObject(v, m.Trigger)
+            && !ReciprocalObject(v, m.Trigger) && (p.Flags & PatternFlags.PathTargetOnly) == 0
             && !UnknownNamedObject(v, mentions, m.Trigger) && !PronounPartner(v, mentions, m.Trigger))
         {
             targets = FallbackTargets(v, mentions, m.Trigger, sources, byLocation);

@@ -41,6 +41,8 @@ public enum PatternFlags
     TargetOnly = 4,
     /// <summary>The event codes only with a target: a visit or a hosting with no one visited or hosted is a journey, not an interaction.</summary>
     NeedsTarget = 8,
+    /// <summary>The target is only what the target paths reach: no other actor of the phrase stands in ("said in a statement issued from Berlin").</summary>
+    PathTargetOnly = 16,
 }
 
 /// <summary>

@@ -118,6 +118,7 @@ public static class PatternParser
             if (opt == "deny") { flags |= PatternFlags.Denial; continue; }
             if (opt == "target-only") { flags |= PatternFlags.TargetOnly; continue; }
             if (opt == "needs-target") { flags |= PatternFlags.NeedsTarget; continue; }
+            if (opt == "path-target") { flags |= PatternFlags.PathTargetOnly; continue; }
             if (opt.StartsWith("src=", StringComparison.Ordinal) || opt.StartsWith("tgt=", StringComparison.Ordinal))
             {
                 var paths = ParsePaths(opt[4..], Error);

@@ -634,10 +634,30 @@ public sealed class EventCoderTests
         // killing, the parser having made "killed" a finite complement)
         Assert.Equal(["- 1823 IRQCVL"], Dyads("The New York Times counted more than 450 Iraqi civilians killed during the same 28-day period.",
             [new("The New York Times", "USAMED", Kind: ActorKind.Media), new("Iraqi civilians", "IRQCVL", Kind: ActorKind.Agent)]));
+        // a PLOVER dev record: the object the parser made a bare oblique is still the object
+        Assert.Contains("ISRMIL 173 PSE", Dyads("Israeli soldiers arrested more than 100 Palestinians on Saturday in a security sweep of the Hebron area, military sources said.",
+            [new("Israeli soldiers", "ISRMIL", Kind: ActorKind.Agent), new("Palestinians", "PSE")]));
         Assert.Contains("IRQMIL 1823 IRQREB", Dyads("Officials said Iraqi troops killed 20 rebels.",
             [new("Iraqi troops", "IRQMIL", Kind: ActorKind.Agent), new("20 rebels", "IRQREB", Kind: ActorKind.Agent)]));
         // from a UD article, with the by-phrase hung on the oblique before it
         Assert.Equal(["USAMIL 1823 IRQCOP"], Dyads("The 12 members of the security police killed in a friendly fire incident by US troops were buried on Saturday.",
             [new("the security police", "IRQCOP", Kind: ActorKind.Agent), new("US troops", "USAMIL", Kind: ActorKind.Agent)]));
+    }
+
+    /// <summary>
+    /// From TimeBank and AQUAINT stories: "Clinton said in a written statement issued from Berlin" was a statement to
+    /// Germany, and "a statement read on Cuban television" one to the Cuban media. A statement's target is only whom it
+    /// is to, on or about, or with (`path-target`), never another actor its phrase names.
+    /// </summary>
+    [Fact]
+    public void A_statement_is_addressed_to_no_one_its_phrase_merely_names()
+    {
+        Assert.Equal(["USAGOV 010 -"], Dyads("\"This is a case about family,\" Clinton said in a written statement issued from Berlin.",
+            [new("Clinton", "USAGOV", Kind: ActorKind.Person), new("Berlin", "DEUGOV")]).Where(d => d.Contains(" 010 ", StringComparison.Ordinal)));
+        Assert.Equal(["CUBGOV 010 -"], Dyads("In a statement read on Cuban television, Castro's government expressed its displeasure.",
+            [new("Cuban television", "CUBMED", Kind: ActorKind.Media), new("Castro's government", "CUBGOV", Kind: ActorKind.Agent)]).Where(d => d.Contains(" 010 ", StringComparison.Ordinal)));
+        // the control: a statement with someone
+        Assert.Contains("IND 010 AUSGOV", Dyads("In a joint statement with Tourism Minister Andrew Thomson, India said two new flights would leave Bombay on Monday.",
+            [new("Tourism Minister Andrew Thomson", "AUSGOV", Kind: ActorKind.Person), new("India", "IND")]));
     }
 }
