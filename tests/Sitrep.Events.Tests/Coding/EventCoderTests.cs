@@ -660,4 +660,17 @@ public sealed class EventCoderTests
         Assert.Contains("IND 010 AUSGOV", Dyads("In a joint statement with Tourism Minister Andrew Thomson, India said two new flights would leave Bombay on Monday.",
             [new("Tourism Minister Andrew Thomson", "AUSGOV", Kind: ActorKind.Person), new("India", "IND")]));
     }
+
+    /// <summary>
+    /// From an AQUAINT story: Poland's foreign minister saying "We should keep the door of the alliance open" was a demand
+    /// on NATO. What "we" or "I" must do is the speaker's own resolve.
+    /// </summary>
+    [Fact]
+    public void What_we_must_do_is_no_demand()
+    {
+        Assert.DoesNotContain(Dyads("Polish Foreign Minister Bronislaw Geremek said, \"We should keep the door of the alliance open for those who have fought for freedom.\"",
+            [new("Polish Foreign Minister Bronislaw Geremek", "POLGOV", Kind: ActorKind.Person), new("We", "IGOWSTNAT", Kind: ActorKind.Organization)]),
+            d => d.Contains(" 100 ", StringComparison.Ordinal));
+        Assert.Contains("POL 100 RUS", Dyads("Poland said Russia must withdraw its troops.", [new("Poland", "POL"), new("Russia", "RUS")]));
+    }
 }
