@@ -858,6 +858,17 @@ public sealed class EventCoder
         return next < trigger && v.Head(next) == trigger && v.Upos(next) == "NOUN" && StruckPlaces.Contains(v.Lemma(next));
     }
 
+    /// <summary>
+    /// "the NATO Washington summit", "the Geneva talks": a capital named before a noun of meeting is where it is held, not
+    /// a party to it (the capital stands for its government only as a doer: "Washington said").
+    /// </summary>
+    internal static bool VenueCapital(DependencyView v, MentionIndex mentions, int trigger, int token) =>
+        v.Upos(trigger) == "NOUN" && MeetingNouns.Contains(v.Lemma(trigger)) && v.Deprel(token) is "compound" or "flat" && v.Head(token) == trigger
+        && mentions.ActorAt(token) is { } a && mentions.Actors[a].Resolution == "metonymy";
+
+    private static readonly HashSet<string> MeetingNouns = new(StringComparer.Ordinal)
+    { "summit", "summits", "conference", "conferences", "talks", "meeting", "meetings", "negotiations", "negotiation", "session", "forum", "round", "accord", "accords", "agreement", "treaty", "declaration", "communique", "process" };
+
     private static readonly HashSet<string> PatientNouns = new(StringComparer.Ordinal)
     {
         "investigation", "probe", "inquiry", "trial", "prosecution", "indictment", "impeachment", "arrest", "detention", "extradition",
@@ -891,6 +902,7 @@ public sealed class EventCoder
                 if (head == trigger) continue;
                 // "the Kenya embassy bombing": the place struck, before a violence noun, holds where it stood, not who struck
                 if (source && StruckPlace(v, mentions, trigger, head)) continue;
+                if (VenueCapital(v, mentions, trigger, head)) continue;
                 // "the Bin Laden investigation", "the Khashoggi killing": a person named before a noun of what is done to
                 // someone is the one it is done to
                 if (source && v.Upos(trigger) == "NOUN" && PatientNouns.Contains(v.Lemma(trigger)) && v.Deprel(head) == "compound" && v.Head(head) == trigger
@@ -1046,6 +1058,7 @@ public sealed class EventCoder
         {
             if (PartyAt(v, mentions, t, allowPlace: true) is not { } first) continue;
             if (sources.Any(s => SameActor(mentions.Actors, s, first))) continue;
+            if (VenueCapital(v, mentions, trigger, t)) continue;
             if (!byLocation && (v.Deprel(t) is "obl" or "nmod" && v.Preposition(t) is { } where && LocativePrepositions.Contains(where) || LocatedObject(v, mentions, first, trigger))) continue;
             // "Angola's foreign ministry … hosting the two delegations in Luanda": a place in the source's own country is
             // where it acted at home, not whom it acted on

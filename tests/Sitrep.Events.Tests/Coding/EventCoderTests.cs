@@ -673,4 +673,19 @@ public sealed class EventCoderTests
             d => d.Contains(" 100 ", StringComparison.Ordinal));
         Assert.Contains("POL 100 RUS", Dyads("Poland said Russia must withdraw its troops.", [new("Poland", "POL"), new("Russia", "RUS")]));
     }
+
+    /// <summary>
+    /// From an AQUAINT story: "a ceremonial accession would still be held at the NATO Washington summit" was a meeting of
+    /// NATO with the US government, both ways. A capital named before a noun of meeting is where it is held.
+    /// </summary>
+    [Fact]
+    public void A_capital_before_a_summit_is_its_venue()
+    {
+        var events = Dyads("He added that a ceremonial accession would still be held at the NATO Washington summit on April 24 and 25.",
+            [new("NATO", "IGOWSTNAT", Kind: ActorKind.Organization), new("Washington", "USAGOV", Resolution: "metonymy")]);
+        Assert.DoesNotContain(events, d => d.Contains("USAGOV", StringComparison.Ordinal));
+        // the control: the capital as a doer
+        Assert.Contains("USAGOV 044 IGOWSTNAT", Dyads("Washington met NATO on Monday.",
+            [new("Washington", "USAGOV", Resolution: "metonymy"), new("NATO", "IGOWSTNAT", Kind: ActorKind.Organization)]));
+    }
 }

@@ -37,7 +37,8 @@ internal static class EventTestText
     }
 
     /// <summary>An actor: the n-th whole-word occurrence of a phrase, with its code and coreference chain.</summary>
-    public readonly record struct A(string Phrase, string Code, int Occurrence = 1, int Chain = -1, ActorKind Kind = ActorKind.State, string? ActorId = null, string? Sector = null);
+    public readonly record struct A(string Phrase, string Code, int Occurrence = 1, int Chain = -1, ActorKind Kind = ActorKind.State, string? ActorId = null, string? Sector = null,
+        string Resolution = "test");
 
     /// <summary>Parses the text and adds the actors (and places: phrase → country) by hand.</summary>
     public static Document With(string text, A[] actors, (string Phrase, string Country)[]? places = null, DateOnly? published = null) =>
@@ -55,7 +56,7 @@ internal static class EventTestText
             var (first, last, head, span) = Locate(doc, a.Phrase, a.Occurrence);
             mentions.Add(new ActorMention(span, first, last - first + 1, head, a.ActorId, text[span.Start..span.End], a.Code,
                 // as the linker has it: an international organization (IGO…) has no country
-                a.Code.StartsWith("IGO", StringComparison.Ordinal) ? null : a.Code.Length >= 3 ? a.Code[..3] : a.Code, a.Sector, null, a.Kind, a.Chain >= 0 ? a.Chain : chain++, "test"));
+                a.Code.StartsWith("IGO", StringComparison.Ordinal) ? null : a.Code.Length >= 3 ? a.Code[..3] : a.Code, a.Sector, null, a.Kind, a.Chain >= 0 ? a.Chain : chain++, a.Resolution));
         }
         doc = doc.With(ActorLayers.Actors, [.. mentions.OrderBy(m => m.FirstToken)]);
         var placeList = new List<PlaceMention>();
