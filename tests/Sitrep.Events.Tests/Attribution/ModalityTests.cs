@@ -25,6 +25,9 @@ public sealed class ModalityTests
     [InlineData("The ministers did not set a deadline for a final text.", "deadline", Modality.Negated, "")]
     [InlineData("The ministers set a deadline for a final text.", "deadline", Modality.Asserted, "")]
     [InlineData("Russia failed to capture the city.", "capture", Modality.Negated, "")]
+    // An AP story of 1990: "the Baghdad government stopped providing Ritter's team with escorts" had been asserted aid.
+    [InlineData("Then the Baghdad government stopped providing the team with escorts.", "providing", Modality.Negated, "")]
+    [InlineData("Israel stopped shelling Gaza.", "shelling", Modality.Negated, "")]
     // An adjective of inability negates as "fail" does (a Serbia-Kosovo page: "the two sides had been unable to agree").
     [InlineData("Serbia and Kosovo were unable to agree on the order of their commitments.", "agree", Modality.Negated, "")]
     [InlineData("The government is unwilling to negotiate with the rebels.", "negotiate", Modality.Negated, "")]

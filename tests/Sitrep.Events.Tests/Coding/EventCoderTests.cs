@@ -688,4 +688,16 @@ public sealed class EventCoderTests
         Assert.Contains("USAGOV 044 IGOWSTNAT", Dyads("Washington met NATO on Monday.",
             [new("Washington", "USAGOV", Resolution: "metonymy"), new("NATO", "IGOWSTNAT", Kind: ActorKind.Organization)]));
     }
+
+    /// <summary>
+    /// From TimeBank stories: "Clinton ordered an assessment of what it would cost" was a demand, and "decreased demand
+    /// for American exports" too. Ordering a study and a market's demand are no demands on anyone.
+    /// </summary>
+    [Fact]
+    public void Ordering_a_study_and_a_market_s_demand_are_no_demands()
+    {
+        Assert.Empty(Dyads("Clinton ordered an assessment of what it would cost to rebuild the embassies.", [new("Clinton", "USAGOV", Kind: ActorKind.Person)]));
+        Assert.Empty(Dyads("And the weakness of the Asian economies is also likely to lead to decreased demand for American exports.", [new("Asian", "ASA"), new("American", "USA")]));
+        Assert.Contains("USAGOV 100 -", Dyads("Clinton ordered an immediate halt to the strikes.", [new("Clinton", "USAGOV", Kind: ActorKind.Person)]));
+    }
 }
