@@ -786,8 +786,11 @@ public sealed class EventCoder
         // A passive subject pronoun ("he was attacked in the street in Rochdale") still takes the country of where it happened,
         // as an unnamed citizen; no actor of the sentence stands in for him ("he was invited by Deng Xiaoping to return to China").
         var passivePronoun = pronounStandsAlone && v.Deprel(pronounObject) == "nsubj:pass";
+        // "the two leaders pledged to consult each other … on relations with NATO": the one acted on is each of them, not
+        // another actor of the phrase
+        var eachOther = targets.Count == 0 && ReciprocalObject(v, m.Trigger);
         if (targets.Count == 0 && !p.Target.IsEmpty && ((p.Flags & PatternFlags.Reciprocal) == 0 || sources.Count < 2) && (!pronounStandsAlone || passivePronoun)
-            && !ReciprocalObject(v, m.Trigger) && (p.Flags & PatternFlags.PathTargetOnly) == 0
+            && !eachOther && (p.Flags & PatternFlags.PathTargetOnly) == 0
             && !UnknownNamedObject(v, mentions, m.Trigger) && !PronounPartner(v, mentions, m.Trigger))
         {
             targets = FallbackTargets(v, mentions, m.Trigger, sources, byLocation);
@@ -801,9 +804,6 @@ public sealed class EventCoder
         // A target that is the source itself ("Russia and North Korea met") is no target.
         // Reciprocal events code each member of a compound source towards the others ("Putin and Kim traded
         // letters"); with a named target the event runs from the source to it as usual.
-        // "the two leaders pledged to consult each other … on relations with NATO": the one acted on is each of them, not
-        // another actor of the phrase
-        var eachOther = targets.Count == 0 && ReciprocalObject(v, m.Trigger);
         if (((p.Flags & PatternFlags.Reciprocal) != 0 || eachOther) && targets.Count == 0)
         {
             var all = sources;

@@ -158,7 +158,8 @@ internal static class PathResolver
         }
     }
 
-    private static readonly HashSet<string> TimeWords = new(StringComparer.Ordinal)
+    /// <summary>Words of the calendar: a bare noun phrase of them is a time, not an object ("arrested 100 people Saturday").</summary>
+    internal static readonly HashSet<string> TimeWords = new(StringComparer.Ordinal)
     {
         "today", "yesterday", "tomorrow", "tonight", "day", "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "time",
