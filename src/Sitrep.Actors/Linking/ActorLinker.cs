@@ -1575,7 +1575,7 @@ public sealed class ActorLinker
                         // the parser made the place a subject or object: no actor at all, as it would not be one there
                         if (city && !IsLocative(text, tokens, d.Head) && AfterLocativeWord(text, tokens, d.First, d.First + d.Count)
                             && tokens[d.Head].Deprel is "nsubj" or "nsubj:pass" or "obj") return false;
-                        if (city && IsLocative(text, tokens, d.Head)) { sector = null; d.Resolution = "place"; }
+                        if (city && IsLocative(text, tokens, FirstConjunct(tokens, d.Head))) { sector = null; d.Resolution = "place"; }
                         else if (alias.Kind != AliasKind.Contextual) d.Resolution = "metonymy";
                         else d.Resolution = "context";
                         if (sector is not null) { d.Code = c.Cameo + sector; d.Sector = sector; }
@@ -1900,6 +1900,13 @@ public sealed class ActorLinker
         while (k >= 0 && k >= first - 4 && tokens[k].Sentence == tokens[first].Sentence && tokens[k].Upos is "ADJ" or "NOUN" or "PROPN" or "DET") k--;
         if (k < 0 || tokens[k].Sentence != tokens[first].Sentence || tokens[k].Upos != "ADP" || !Locative.Contains(Lower(text, tokens[k]))) return false;
         return end >= tokens.Length || tokens[end].Sentence != tokens[first].Sentence || !IsClitic(text, tokens[end]);
+    }
+
+    /// <summary>"in Nairobi and Dar es Salaam": the first conjunct of a coordination, whose relation the others share.</summary>
+    private static int FirstConjunct(Token[] tokens, int head)
+    {
+        for (var guard = 0; guard < 4 && tokens[head].Deprel == "conj" && tokens[head].Head is var first && first >= 0 && first < head; guard++) head = first;
+        return head;
     }
 
     private static bool IsLocative(string text, Token[] tokens, int head)

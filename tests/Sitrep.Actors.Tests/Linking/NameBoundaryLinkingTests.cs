@@ -425,6 +425,20 @@ public sealed class NameBoundaryLinkingTests(LinkingFixture f)
         Assert.Equal("CHN", f.Link(alone, Date).Single(m => alone[m.Span.Start..m.Span.End] == "The ministers").Country);
     }
 
+    /// <summary>
+    /// From an AP story: "the Aug. 7 terrorist blasts killed 257 people in Nairobi and Dar es Salaam" made Dar es Salaam
+    /// the Tanzanian government (a capital standing for it) while Nairobi was the place. A conjunct is where its first
+    /// conjunct is.
+    /// </summary>
+    [Fact]
+    public void A_capital_coordinated_after_a_locative_preposition_is_a_place()
+    {
+        const string text = "The Aug. 7 terrorist blasts killed 257 people in Nairobi and Dar es Salaam.";
+        var linked = f.Link(text, new DateOnly(1998, 8, 19));
+        Assert.Equal("TZA", linked.Single(m => text[m.Span.Start..m.Span.End] == "Dar es Salaam").Code.ToString());
+        Assert.Equal("KEN", linked.Single(m => text[m.Span.Start..m.Span.End] == "Nairobi").Code.ToString());
+    }
+
     /// <summary>From UD articles: "at a meeting in April 2003 Bin Laden was planning" had linked "April 2003 Bin Laden".</summary>
     [Fact]
     public void A_year_before_a_name_is_no_part_of_it()
