@@ -288,12 +288,15 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
         return -1;
     }
 
+    /// <summary>Cues of who says, alleges or shows a thing: the only ones that reach across a relative clause or an oblique.</summary>
+    private const CueKind SourcingKinds = CueKind.Report | CueKind.Allege | CueKind.ReportNoun | CueKind.AllegeNoun | CueKind.Evidence | CueKind.EvidenceVerb | CueKind.Cite;
+
     private static void Governor(ClaimIndex ix, int h, int cur, ref Modality m, List<AttributionLink> inner, bool detached, bool underReport,
         string? relation = null, bool throughClause = false, bool underWill = false)
     {
         var rel = relation is null ? ix.Rel(cur) : relation.AsSpan();
         var k = ix.Cues[h];
-        if (underWill) k &= CueKind.Report | CueKind.Allege | CueKind.ReportNoun | CueKind.AllegeNoun | CueKind.Evidence | CueKind.EvidenceVerb | CueKind.Cite | CueKind.Deny | CueKind.DenyNoun;
+        if (underWill) k &= SourcingKinds | CueKind.Deny | CueKind.DenyNoun;
         // "Amir's plan to kill Rabin", "Iran's bid to build a bomb": intended; "no plan to attack": negated
         if ((k & CueKind.IntendNoun) != 0 && rel is "acl" && Speakers.HasMark(ix, cur, "to"))
         {
@@ -308,7 +311,7 @@ public sealed class ClaimAnalyzer : IClaimAnalyzer
             return;
         }
         // Across a relative clause or an oblique only reports and allegations reach the event.
-        if (detached) k &= CueKind.Report | CueKind.Allege | CueKind.ReportNoun | CueKind.AllegeNoun | CueKind.Evidence | CueKind.EvidenceVerb | CueKind.Cite;
+        if (detached) k &= SourcingKinds;
         // "a judge denied Trump's request to stay the penalties": denying a request refuses it; the request was made.
         if ((k & CueKind.Deny) != 0 && rel is "obj" && ix.Tokens[cur].Lemma is { } asked && RefusableNouns.Contains(asked)) return;
         // "Israel has dismissed those calls, saying it targets Hamas fighters": the reason given is not what is denied.

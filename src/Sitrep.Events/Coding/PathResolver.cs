@@ -219,12 +219,6 @@ internal static class PathResolver
         return rel switch { "obl" => obl, "nmod" => nmod, _ => obl || nmod };
     }
 
-    private static bool HasToMark(DependencyView v, int c)
-    {
-        foreach (var g in v.Children(c)) if (v.Deprel(g) == "mark" && v.Lemma(g) == "to") return true;
-        return false;
-    }
-
     private static bool HasMark(DependencyView v, int c)
     {
         foreach (var g in v.Children(c)) if (v.Deprel(g) == "mark") return true;
@@ -402,7 +396,7 @@ internal static class PathResolver
                 // "requested permission from Mussolini to bomb the train": what a noun is for, an infinitive on it, is not the
                 // thing itself (a request for permission is no request for arms)
                 foreach (var g in v.Children(x))
-                    if (!v.IsClauseBoundary(g) && !IsCounterValue(v, g) && !(v.Deprel(g) == "acl" && v.Upos(x) is "NOUN" && HasToMark(v, g)) && !(v.Deprel(g) == "conj" && (EventCoder.IsClosingSpeaker(v, g) || EventCoder.OpensClosingSpeaker(v, g)))) stack.Push((g, depth + 1));
+                    if (!v.IsClauseBoundary(g) && !IsCounterValue(v, g) && !(v.Deprel(g) == "acl" && v.Upos(x) is "NOUN" && Marker(v, g) == "to") && !(v.Deprel(g) == "conj" && (EventCoder.IsClosingSpeaker(v, g) || EventCoder.OpensClosingSpeaker(v, g)))) stack.Push((g, depth + 1));
             }
         }
         return found;
